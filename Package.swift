@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Tally: numeric claims in the news, extracted by declarative rules and reconciled across sources.
+///
+/// One target per pipeline stage (see `../shared/DESIGN.md`):
+/// Ingest → Numerals → Extract → Reconcile → Report, with a thin `tally` executable on top.
+let package = Package(
+    name: "Tally",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tally", targets: ["tally"]),
+        .library(name: "Tally", targets: ["TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "TallyCore"),
+        .target(name: "TallyIngest", dependencies: ["TallyCore", "CLibXML2"]),
+        .target(name: "TallyNumerals", dependencies: ["TallyCore"]),
+        .target(name: "TallyExtract", dependencies: ["TallyCore", "TallyNumerals", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TallyReconcile", dependencies: ["TallyCore"]),
+        .target(name: "TallyReport", dependencies: ["TallyCore"]),
+        .executableTarget(
+            name: "tally",
+            dependencies: [
+                "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
+        .testTarget(name: "TallyIngestTests", dependencies: ["TallyIngest"]),
+        .testTarget(name: "TallyNumeralsTests", dependencies: ["TallyNumerals"]),
+        .testTarget(name: "TallyExtractTests", dependencies: ["TallyExtract", "TallyIngest"]),
+        .testTarget(name: "TallyReconcileTests", dependencies: ["TallyReconcile", "TallyExtract", "TallyIngest"]),
+        .testTarget(name: "TallyReportTests", dependencies: ["TallyReport"]),
+    ]
+)

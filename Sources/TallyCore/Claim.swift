@@ -1,0 +1,72 @@
+/// One numeric claim an article makes: the figure, what it counts, about which event, said by whom.
+///
+/// The JSON shape is the public contract of `tally extract` (`../shared/CONTRACT.md`): every field is
+/// written, `null` included.
+public struct Claim: Sendable, Hashable, Codable {
+    public var doc: String
+    public var kind: String
+    public var value: Figure?
+    public var low: Figure?
+    public var high: Figure?
+    public var qualifier: Qualifier
+    public var unit: String?
+    public var scope: Scope?
+    public var subject: String?
+    public var event: String?
+    public var speaker: String?
+    public var quote: String
+    public var start: Int
+    public var end: Int
+    public var sentence: String
+    public var rule: String
+
+    public init(
+        doc: String, kind: String, value: Figure?, low: Figure?, high: Figure?, qualifier: Qualifier,
+        unit: String?, scope: Scope?, subject: String?, event: String?, speaker: String?,
+        quote: String, start: Int, end: Int, sentence: String, rule: String
+    ) {
+        self.doc = doc
+        self.kind = kind
+        self.value = value
+        self.low = low
+        self.high = high
+        self.qualifier = qualifier
+        self.unit = unit
+        self.scope = scope
+        self.subject = subject
+        self.event = event
+        self.speaker = speaker
+        self.quote = quote
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.rule = rule
+    }
+
+    /// The key reconciliation groups by: claims are compared only within one kind, subject and event.
+    public var groupKey: String { [kind, subject ?? "", event ?? ""].joined(separator: "\u{1F}") }
+
+    enum CodingKeys: String, CodingKey {
+        case doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, end, sentence, rule
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(doc, forKey: .doc)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(value, forKey: .value)
+        try c.encode(low, forKey: .low)
+        try c.encode(high, forKey: .high)
+        try c.encode(qualifier, forKey: .qualifier)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(scope, forKey: .scope)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(event, forKey: .event)
+        try c.encode(speaker, forKey: .speaker)
+        try c.encode(quote, forKey: .quote)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(sentence, forKey: .sentence)
+        try c.encode(rule, forKey: .rule)
+    }
+}

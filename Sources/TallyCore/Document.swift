@@ -1,0 +1,52 @@
+/// One article as ingestion made it: metadata plus the clean body text that extraction reads.
+///
+/// Claim offsets (`Claim.start`, `Claim.end`) are Unicode-scalar offsets into `text`.
+public struct Document: Sendable, Hashable, Codable {
+    /// The input path as given, or the record `id` for JSON Lines input.
+    public var id: String
+    public var title: String?
+    public var outlet: String?
+    public var author: String?
+    public var url: String?
+    /// Publication date as ISO `YYYY-MM-DD` (or coarser); the reference for relative dates.
+    public var published: String?
+    /// The encoding ingestion detected, e.g. `utf-8`, `windows-1252`.
+    public var encoding: String?
+    /// Clean body text: the text a reader sees, paragraphs separated by newlines.
+    public var text: String
+    /// Non-fatal problems met while ingesting ("invalid UTF-8 replaced", "no article body found").
+    public var warnings: [String]
+
+    public init(
+        id: String, title: String? = nil, outlet: String? = nil, author: String? = nil, url: String? = nil,
+        published: String? = nil, encoding: String? = nil, text: String, warnings: [String] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.outlet = outlet
+        self.author = author
+        self.url = url
+        self.published = published
+        self.encoding = encoding
+        self.text = text
+        self.warnings = warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "doc", title, outlet, author, url, published, encoding, text, warnings
+    }
+
+    /// Encodes every field, `null` included, as `../shared/CONTRACT.md` (`tally ingest`) lists them.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(outlet, forKey: .outlet)
+        try container.encode(author, forKey: .author)
+        try container.encode(url, forKey: .url)
+        try container.encode(published, forKey: .published)
+        try container.encode(encoding, forKey: .encoding)
+        try container.encode(text, forKey: .text)
+        try container.encode(warnings, forKey: .warnings)
+    }
+}

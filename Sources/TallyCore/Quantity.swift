@@ -1,0 +1,44 @@
+/// The kinds of number mention the numerals layer recognises (`tally quantities`).
+public enum QuantityKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case number, range, duration, date, money, percent
+    case perSide = "per_side"
+    /// An age ("aged 18 to 25", "a 90-year-old", "under 25"): a number mention that is never a count.
+    case age
+}
+
+/// One number mention in a text, claim or not: what the numerals layer understood.
+///
+/// `start`/`end` are Unicode-scalar offsets into the analysed text; `tokens` is the half-open range
+/// of token indices the mention covers, qualifier words included.
+public struct Quantity: Sendable, Hashable {
+    public var kind: QuantityKind
+    public var start: Int
+    public var end: Int
+    public var tokens: Range<Int>
+    /// The figure as stated; `nil` for a range.
+    public var value: Figure?
+    /// The interval the text asserts; `nil` on an open side ("at least 1,000" has no `high`).
+    public var low: Figure?
+    public var high: Figure?
+    public var qualifier: Qualifier
+    /// `minutes`, `days`, `USD`, `percent`… or `nil` for a bare number.
+    public var unit: String?
+    /// True for vague quantities such as "thousands" or "dozens".
+    public var isVague: Bool
+
+    public init(
+        kind: QuantityKind, start: Int, end: Int, tokens: Range<Int>, value: Figure?, low: Figure?, high: Figure?,
+        qualifier: Qualifier, unit: String? = nil, isVague: Bool = false
+    ) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.tokens = tokens
+        self.value = value
+        self.low = low
+        self.high = high
+        self.qualifier = qualifier
+        self.unit = unit
+        self.isVague = isVague
+    }
+}
