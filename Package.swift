@@ -24,7 +24,7 @@ let package = Package(
         ),
         .target(name: "TallyCore"),
         .target(name: "TallyIngest", dependencies: ["TallyCore", "CLibXML2"]),
-        .target(name: "TallyNumerals", dependencies: ["TallyCore"]),
+        .target(name: "TallyNumerals", dependencies: ["TallyCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyExtract", dependencies: ["TallyCore", "TallyNumerals", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyReconcile", dependencies: ["TallyCore"]),
         .target(name: "TallyReport", dependencies: ["TallyCore"]),
