@@ -22,8 +22,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TallyCore"),
-        .target(name: "TallyIngest", dependencies: ["TallyCore", "CLibXML2"]),
+        .target(name: "TallyIngest", dependencies: ["TallyCore", "CLibXML2", "CZlib"]),
         .target(name: "TallyNumerals", dependencies: ["TallyCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyExtract", dependencies: ["TallyCore", "TallyNumerals", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyReconcile", dependencies: ["TallyCore"]),

@@ -1,3 +1,4 @@
+import Foundation
 import TallyCore
 
 /// Output formats of `tally report`.
@@ -5,23 +6,33 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case text, markdown, json
 }
 
-/// Renders a `Report` for people (terminal, Markdown, HTML) and machines (JSON).
+/// Renders a `Report` for people (terminal, Markdown) and machines (JSON, `../shared/CONTRACT.md`).
 ///
-/// PLACEHOLDER API (owned by the report work).
+/// Every rendering lists findings most severe first (conflict, framing, variance, agreement), then
+/// by kind. The HTML page is `HTMLReport`.
 public enum ReportRenderer {
+    /// - Parameter color: ANSI colour in the text rendering (pass whether stdout is a terminal).
     public static func render(_ report: Report, format: ReportFormat, color: Bool = false) -> String {
-        ""
+        switch format {
+        case .text: return TextReport(color: color).render(report)
+        case .markdown: return MarkdownReport().render(report)
+        case .json: return json(report)
+        }
     }
-}
 
-/// Output formats of `tally extract`.
-public enum ClaimFormat: String, Sendable, CaseIterable {
-    case jsonl, json, csv
-}
-
-/// Writes claims as JSON Lines, a JSON array or CSV.
-public enum ClaimWriter {
-    public static func render(_ claims: [Claim], format: ClaimFormat) -> String {
-        ""
+    /// The contract's JSON (version 1), pretty-printed with sorted keys so equal reports give equal bytes.
+    public static func json(_ report: Report) -> String {
+        var sorted = report
+        sorted.findings = ReportOrder.findings(report.findings)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        do {
+            return String(decoding: try encoder.encode(sorted), as: UTF8.self) + "\n"
+        } catch {
+            // Unreachable with the float strategy above; kept so a renderer never traps.
+            return "{\"version\": 1, \"error\": " + JSONText.string("\(error)") + "}\n"
+        }
     }
 }

@@ -1,0 +1,65 @@
+/// Elements that are never article text: scripts and styles, navigation, headers and footers, asides,
+/// comment sections, related/recommended lists, share bars, cookie notices, bylines, captions, hidden
+/// elements — by tag, by ARIA role, and by words in `class`/`id`.
+enum JunkFilter {
+    static let junkTags: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "video", "audio",
+        "picture", "img", "button", "input", "select", "textarea", "option", "label", "form", "nav", "aside",
+        "footer", "header", "figcaption", "menu", "dialog", "head", "title", "meta", "link", "map", "math",
+    ]
+
+    static let junkRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar",
+        "search", "toolbar", "tablist", "button",
+    ]
+
+    /// Substrings of `class`/`id` that mark chrome.
+    static let junkWords: [String] = [
+        "comment", "disqus", "share", "sharing", "social", "related", "recommend", "promo", "advert", "sponsor",
+        "cookie", "consent", "gdpr", "newsletter", "subscri", "signup", "sign-up", "byline", "author", "caption",
+        "credit", "breadcrumb", "sidebar", "side-bar", "widget", "footer", "masthead", "navbar", "menu", "popup",
+        "modal", "overlay", "outbrain", "taboola", "trending", "most-popular", "mostpopular", "more-stories",
+        "read-more", "readmore", "tags", "tag-list", "taglist", "toolbar", "print-only", "visually-hidden",
+        "sr-only", "screen-reader", "skip-link", "pagination", "pager", "dateline", "timestamp", "published-date",
+        "article-meta", "post-meta", "entry-meta", "meta-data", "rating", "reaction", "paywall", "banner",
+        "header", "donate", "survey", "embed", "video", "gallery", "slideshow", "inline-ad", "ad-slot",
+        "ad-container", "ad-wrapper", "advertisement", "adslot", "dfp", "teaser", "also-read", "see-also",
+        "further-reading", "next-article", "prev-article", "newsletter", "follow", "contact", "login", "related-",
+    ]
+
+    /// Whole `class`/`id` tokens that mark chrome (too short to match as substrings).
+    static let junkTokens: Set<String> = ["ad", "ads", "nav", "tag", "topics", "share", "hide", "aside", "rail", "extra", "meta", "links", "top", "toc"]
+
+    /// Words that protect a container from the `class`/`id` rules: it may hold the article.
+    static let keepWords: [String] = ["article", "content", "body", "main", "story", "entry", "post-text", "text"]
+
+    /// Whether element `node` is chrome, judged on itself only (its subtree goes with it).
+    static func isJunk(_ node: HTMLTree.Node) -> Bool {
+        if junkTags.contains(node.tag) { return true }
+        var hints = ""
+        for a in node.attributes {
+            switch a.name {
+            case "hidden": return true
+            case "aria-hidden": if a.value.lowercased() == "true" { return true }
+            case "role": if junkRoles.contains(a.value.lowercased()) { return true }
+            case "style":
+                let style = a.value.lowercased().filter { $0 != " " }
+                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+            case "itemprop":
+                if a.value.lowercased() == "articlebody" { return false }
+            case "class", "id":
+                hints += " " + a.value.lowercased()
+            default: break
+            }
+        }
+        guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return false }
+        return hasJunkHint(hints)
+    }
+
+    static func hasJunkHint(_ hints: String) -> Bool {
+        let tokens = hints.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        if tokens.contains(where: { junkTokens.contains(String($0)) }) { return true }
+        guard junkWords.contains(where: hints.contains) else { return false }
+        return !keepWords.contains(where: hints.contains)
+    }
+}

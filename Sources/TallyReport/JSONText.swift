@@ -1,0 +1,47 @@
+import TallyCore
+
+/// Minimal JSON text writing for streaming output (claims in the contract's field order).
+enum JSONText {
+    /// A JSON string literal: quotes, backslashes and control characters escaped; U+2028/2029
+    /// escaped too so the text is also safe inside a script.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
+
+    /// A figure as the contract writes it: a plain number (no separators) or an ISO date string.
+    static func figure(_ figure: Figure?) -> String {
+        guard let figure else { return "null" }
+        switch figure {
+        case .date(let date): return string(date.iso)
+        case .number(let n): return number(n) ?? "null"
+        }
+    }
+
+    /// `1000`, `2.5`; nil for infinities and NaN, which JSON cannot hold.
+    static func number(_ n: Double) -> String? {
+        guard n.isFinite else { return nil }
+        if n == n.rounded(), abs(n) < 9e15 { return String(Int64(n)) }
+        return "\(n)"
+    }
+}

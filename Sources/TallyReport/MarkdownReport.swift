@@ -1,0 +1,90 @@
+import TallyCore
+
+/// The Markdown rendering of a report: a heading per finding, a table of its claims.
+///
+/// Every piece of article text is escaped, so a quote cannot break the table or inject markup.
+struct MarkdownReport {
+    func render(_ report: Report) -> String {
+        var out = "# Tally discrepancy report\n\n"
+        out += ReportOrder.summaryLine(report)
+        let counts = ReportOrder.verdictCounts(report.findings)
+        if !counts.isEmpty { out += ": " + counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") }
+        out += ".\n\n## Findings\n\n"
+        let findings = ReportOrder.findings(report.findings)
+        if findings.isEmpty { out += "No findings: no two claims about the same subject and event to compare.\n\n" }
+        for (index, finding) in findings.enumerated() {
+            out += section(finding, number: index + 1)
+        }
+        if !report.documents.isEmpty {
+            out += "## Documents\n\n| Document | Claims | Published | Outlet | Title |\n|---|---:|---|---|---|\n"
+            for doc in report.documents {
+                let title = doc.url.map { "[" + Self.escape(doc.title ?? $0) + "](" + Self.escapeURL($0) + ")" }
+                    ?? Self.escape(doc.title ?? "")
+                out += "| " + [Self.escape(doc.doc), "\(doc.claims)", Self.escape(doc.published ?? ""),
+                               Self.escape(doc.outlet ?? ""), title].joined(separator: " | ") + " |\n"
+            }
+            out += "\n"
+        }
+        if !report.skipped.isEmpty {
+            out += "## Skipped inputs\n\n"
+            for skipped in report.skipped {
+                out += "- `" + Self.code(skipped.path) + "`: " + Self.escape(skipped.reason) + "\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    func section(_ finding: Finding, number: Int) -> String {
+        var out = "### \(number). \(finding.verdict.rawValue.capitalized): " + Self.escape(ReportOrder.heading(finding)) + "\n\n"
+        out += Self.escape(finding.reason) + "\n\n"
+        out += "| Side | Figure | Speaker | Document | Quote in context |\n|---|---|---|---|---|\n"
+        let marks = ReportOrder.positionMarks(finding)
+        for item in ReportOrder.claims(finding) {
+            let claim = item.claim
+            let context = QuoteContext.make(claim, width: 160)
+            let quote = Self.escape(context.before) + "**" + Self.escape(context.quote) + "**" + Self.escape(context.after)
+            out += "| " + [marks[item.position] ?? "•", Self.escape(FigureText.describe(claim)),
+                           Self.escape(claim.speaker ?? "unattributed"), Self.escape(claim.doc), quote]
+                .joined(separator: " | ") + " |\n"
+        }
+        return out + "\n"
+    }
+
+    /// Escapes Markdown and HTML syntax in inline text; line breaks become spaces.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for char in text {
+            switch char {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "!", "$":
+                out += "\\" + String(char)
+            case "&": out += "&amp;"
+            case "\n", "\r", "\r\n", "\t": out += " "
+            default: out.append(char)
+            }
+        }
+        return out
+    }
+
+    /// Text for inside a code span: backticks and line breaks cannot end it early.
+    static func code(_ text: String) -> String {
+        String(text.map { $0 == "`" ? "'" : ($0.isNewline ? " " : $0) })
+    }
+
+    /// A link destination: spaces, parentheses and angle brackets percent-encoded.
+    static func escapeURL(_ url: String) -> String {
+        var out = ""
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case " ": out += "%20"
+            case "(": out += "%28"
+            case ")": out += "%29"
+            case "<": out += "%3C"
+            case ">": out += "%3E"
+            case "\n", "\r", "\t": break
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

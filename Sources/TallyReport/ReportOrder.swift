@@ -1,0 +1,66 @@
+import TallyCore
+
+/// The order and counts every report rendering shares.
+enum ReportOrder {
+    /// Findings most severe first (conflict, framing, variance, agreement), then by kind; otherwise
+    /// in the order reconciliation gave them.
+    static func findings(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { a, b in
+            if a.element.verdict != b.element.verdict { return a.element.verdict < b.element.verdict }
+            if a.element.kind != b.element.kind { return a.element.kind < b.element.kind }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// A finding's claims by position, then document, then offset.
+    static func claims(_ finding: Finding) -> [FindingClaim] {
+        finding.claims.enumerated().sorted { a, b in
+            let x = a.element, y = b.element
+            if x.position != y.position { return x.position < y.position }
+            if x.claim.doc != y.claim.doc { return x.claim.doc < y.claim.doc }
+            if x.claim.start != y.claim.start { return x.claim.start < y.claim.start }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// Marks for positions: letters (A, B, …) when the finding has several sides, "•" otherwise.
+    static func positionMarks(_ finding: Finding) -> [Int: String] {
+        let positions = Array(Set(finding.claims.map(\.position))).sorted()
+        guard positions.count > 1 else { return Dictionary(uniqueKeysWithValues: positions.map { ($0, "•") }) }
+        return Dictionary(uniqueKeysWithValues: positions.enumerated().map { index, position in
+            (position, sideName(index))
+        })
+    }
+
+    /// A, B, … Z, AA, AB, …
+    static func sideName(_ index: Int) -> String {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return index < 26 ? String(letters[index]) : sideName(index / 26 - 1) + String(letters[index % 26])
+    }
+
+    /// "2 conflict, 1 framing, 3 variance" (verdicts with no findings left out).
+    static func verdictCounts(_ findings: [Finding]) -> [(Verdict, Int)] {
+        Verdict.allCases.compactMap { verdict in
+            let count = findings.filter { $0.verdict == verdict }.count
+            return count > 0 ? (verdict, count) : nil
+        }
+    }
+
+    static func claimCount(_ report: Report) -> Int { report.documents.reduce(0) { $0 + $1.claims } }
+
+    /// "children — children on Ukraine's list (round 2)".
+    static func heading(_ finding: Finding) -> String {
+        var text = finding.kind
+        if let subject = finding.subject, !subject.isEmpty, subject != finding.kind { text += " — " + subject }
+        if let event = finding.event, !event.isEmpty { text += " (" + event + ")" }
+        return text
+    }
+
+    static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+
+    /// "5 documents · 112 claims · 7 findings".
+    static func summaryLine(_ report: Report) -> String {
+        [plural(report.documents.count, "document"), plural(claimCount(report), "claim"),
+         plural(report.findings.count, "finding")].joined(separator: " · ")
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import TallyCore
+@testable import TallyReport
+
+@Suite struct ClaimWriterTests {
+    let claims = [Fixtures.nearly400, Fixtures.perSide, Fixtures.range]
+
+    @Test func jsonLinesDecodeBackOneClaimPerLine() throws {
+        let text = ClaimWriter.render(claims, format: .jsonl)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(text.hasSuffix("\n"))
+        for (line, claim) in zip(lines, claims) {
+            #expect(line.hasPrefix("{\"doc\":"))
+            #expect(try JSONDecoder().decode(Claim.self, from: Data(line.utf8)) == claim)
+        }
+    }
+
+    @Test func jsonLinesWriteEveryContractFieldNullsIncluded() throws {
+        let line = ClaimWriter.render([Fixtures.atLeast1000], format: .jsonl)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == Set(ClaimWriter.fields))
+        #expect(object["high"] is NSNull)
+        #expect(object["speaker"] is NSNull)
+        #expect(object["low"] as? Int == 1000)
+        #expect(line.contains("\"value\":1000,"))  // a plain number, no separators
+    }
+
+    @Test func jsonArrayDecodesBack() throws {
+        let text = ClaimWriter.render(claims, format: .json)
+        #expect(try JSONDecoder().decode([Claim].self, from: Data(text.utf8)) == claims)
+        #expect(ClaimWriter.render([], format: .json) == "[]\n")
+    }
+
+    @Test func jsonEscapesControlCharactersAndLineSeparators() throws {
+        var claim = Fixtures.total
+        claim.sentence = "tab\there\nnew \u{1} \u{2028} \"q\" \\"
+        let line = ClaimWriter.render([claim], format: .jsonl)
+        #expect(line.split(separator: "\n").count == 1)
+        #expect(line.contains("\\u0001") && line.contains("\\u2028"))
+        #expect(try JSONDecoder().decode(Claim.self, from: Data(line.utf8)) == claim)
+    }
+
+    @Test func csvQuotesFieldsPerRFC4180() throws {
+        var claim = Fixtures.exact339
+        claim.quote = "339 \"children\", said"
+        claim.sentence = "line one\nline two"
+        let text = ClaimWriter.render([claim, Fixtures.range], format: .csv)
+        #expect(text.hasPrefix("doc,kind,value,low,high,qualifier,unit,scope,subject,event,speaker,quote,start,end,sentence,rule\r\n"))
+        #expect(text.contains(",\"339 \"\"children\"\", said\","))
+        let rows = CSV.parse(text)
+        #expect(rows.count == 3)
+        #expect(rows.allSatisfy { $0.count == ClaimWriter.fields.count })
+        #expect(rows[1][11] == claim.quote)
+        #expect(rows[1][14] == "line one\nline two")
+        #expect(rows[1][2] == "339")
+        #expect(rows[2][2] == "")  // a range has no single value
+        #expect(rows[2][3] == "1000" && rows[2][4] == "1200")
+        #expect(rows[2][11] == Fixtures.range.quote)
+    }
+
+    @Test func csvOfNoClaimsIsTheHeader() {
+        #expect(ClaimWriter.render([], format: .csv) == ClaimWriter.fields.joined(separator: ",") + "\r\n")
+    }
+
+    @Test func streamingWriterMatchesTheWholeRendering() {
+        for format in ClaimFormat.allCases {
+            var out = ""
+            var writer = ClaimStreamWriter(format: format)
+            for claim in claims { writer.append(claim, to: &out) }
+            writer.finish(to: &out)
+            #expect(out == ClaimWriter.render(claims, format: format))
+        }
+    }
+
+    @Test func datesAreISOStrings() throws {
+        var claim = Fixtures.total
+        claim.kind = "date"
+        claim.value = .date(CalendarDate(year: 2025, month: 6, day: 20))
+        claim.low = claim.value
+        claim.high = .date(CalendarDate(year: 2025, month: 6))
+        let line = ClaimWriter.render([claim], format: .jsonl)
+        #expect(line.contains("\"value\":\"2025-06-20\"") && line.contains("\"high\":\"2025-06\""))
+        #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1][2] == "2025-06-20")
+    }
+}
+
+/// A small RFC 4180 reader, to check the writer's output the way a spreadsheet would read it.
+enum CSV {
+    static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var chars = Array(text.unicodeScalars)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
+                } else { field.unicodeScalars.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == "," { row.append(field); field = "" }
+            else if c == "\r" && chars.first == "\n" { chars.removeFirst(); row.append(field); rows.append(row); row = []; field = "" }
+            else { field.unicodeScalars.append(c) }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TallyCore
+@testable import TallyReport
+
+@Suite struct MarkdownReportTests {
+    let markdown = ReportRenderer.render(Fixtures.report, format: .markdown)
+
+    @Test func headingsPerFindingMostSevereFirst() throws {
+        let conflict = try #require(markdown.range(of: "### 1. Conflict: children — children on Ukraine's list (round 2)"))
+        let framing = try #require(markdown.range(of: "### 2. Framing: bodies"))
+        let variance = try #require(markdown.range(of: "### 3. Variance: prisoners"))
+        #expect(conflict.lowerBound < framing.lowerBound && framing.lowerBound < variance.lowerBound)
+    }
+
+    @Test func claimTablesWithBoldQuotes() {
+        #expect(markdown.contains("| A | less than 400 | Zelensky | a.txt | Zelensky said Kyiv had given Moscow a list of **nearly 400 children** it says were deported. |"))
+        #expect(markdown.contains("| B | 339 | Medinsky | b.txt |"))
+    }
+
+    @Test func articleTextIsEscaped() throws {
+        #expect(!markdown.contains("<script>"))
+        #expect(markdown.contains("\\<script\\>"))
+        let row = try #require(markdown.split(separator: "\n").first { $0.contains("1,000–1,200") })
+        // Only the table's own pipes are unescaped: six of them for five columns.
+        let scalars = Array(row.unicodeScalars)
+        let bare = scalars.indices.filter { scalars[$0] == "|" && ($0 == 0 || scalars[$0 - 1] != "\\") }
+        #expect(bare.count == 6)
+    }
+
+    @Test func documentsLinkToTheirURLAndSkippedAreListed() {
+        #expect(markdown.contains("[Talks end in an hour](https://example.org/a?x=1&y=2)"))
+        #expect(markdown.contains("- `empty.txt`: empty file"))
+    }
+}
+
+@Suite struct JSONReportTests {
+    let json = ReportRenderer.render(Fixtures.report, format: .json)
+
+    @Test func decodesBackIntoTheSortedReport() throws {
+        let decoded = try JSONDecoder().decode(Report.self, from: Data(json.utf8))
+        #expect(decoded.version == 1)
+        #expect(decoded.documents == Fixtures.report.documents)
+        #expect(decoded.findings.map(\.verdict) == [.conflict, .framing, .variance])
+        // The contract's finding claims carry no kind/subject/event of their own: the finding has them.
+        let conflict = decoded.findings[0]
+        #expect(conflict.reason == Fixtures.conflict.reason && conflict.subject == Fixtures.conflict.subject)
+        #expect(conflict.claims.map(\.position) == Fixtures.conflict.claims.map(\.position))
+        for (got, want) in zip(conflict.claims.map(\.claim), Fixtures.conflict.claims.map(\.claim)) {
+            #expect(got.quote == want.quote && got.value == want.value && got.low == want.low && got.high == want.high)
+            #expect(got.speaker == want.speaker && got.start == want.start && got.sentence == want.sentence)
+        }
+        #expect(decoded.skipped == Fixtures.report.skipped)
+    }
+
+    @Test func hasTheContractShape() throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["version"] as? Int == 1)
+        let documents = try #require(object["documents"] as? [[String: Any]])
+        #expect(Set(["doc", "title", "outlet", "published", "claims"]).isSubset(of: documents[0].keys))
+        #expect(documents[1]["outlet"] is NSNull)
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(Set(["verdict", "kind", "subject", "event", "reason", "claims"]).isSubset(of: findings[0].keys))
+        let claim = try #require((findings[0]["claims"] as? [[String: Any]])?.first)
+        let contract = ["doc", "quote", "value", "low", "high", "qualifier", "unit", "scope", "speaker", "start", "end", "position"]
+        #expect(Set(contract).isSubset(of: claim.keys))
+    }
+
+    @Test func isDeterministicAndPretty() {
+        #expect(json == ReportRenderer.render(Fixtures.report, format: .json))
+        #expect(json.contains("\n  \"documents\" : ["))
+        #expect(json.contains("https://example.org/a"))  // slashes not escaped
+    }
+}

@@ -1,0 +1,120 @@
+import Testing
+import TallyCore
+@testable import TallyReport
+
+@Suite struct TextReportTests {
+    let text = ReportRenderer.render(Fixtures.report, format: .text, color: false)
+
+    @Test func findingsComeMostSevereFirst() throws {
+        let conflict = try #require(text.range(of: "CONFLICT"))
+        let framing = try #require(text.range(of: "FRAMING"))
+        let variance = try #require(text.range(of: "VARIANCE"))
+        #expect(conflict.lowerBound < framing.lowerBound && framing.lowerBound < variance.lowerBound)
+        #expect(text.contains("1. CONFLICT") && text.contains("3. VARIANCE"))
+    }
+
+    @Test func summaryHeaderCountsDocumentsClaimsAndVerdicts() {
+        let header = text.split(separator: "\n").prefix(2).joined(separator: "\n")
+        #expect(header.contains("2 documents · 6 claims · 3 findings: 1 conflict, 1 framing, 1 variance"))
+    }
+
+    @Test func eachClaimShowsSideFigureSpeakerDocAndQuoteInContext() {
+        #expect(text.contains("Zelensky says nearly 400 children; Medinsky says 339 — the figures do not overlap"))
+        let lines = text.split(separator: "\n").map(String.init)
+        let zelensky = lines.first { $0.contains("less than 400") }
+        #expect(zelensky?.contains("A ") == true && zelensky?.contains("Zelensky") == true && zelensky?.contains("a.txt") == true)
+        let medinsky = lines.first { $0.contains("Medinsky") && $0.contains("b.txt") }
+        #expect(medinsky?.contains("B ") == true && medinsky?.contains("339") == true)
+        #expect(text.contains("a list of [nearly 400 children] it says were deported."))
+        #expect(text.contains("6,000 per side") && text.contains("12,000 in total"))
+        #expect(text.contains("at least 1,000") && text.contains("1,000–1,200"))
+        #expect(text.contains("unattributed"))
+    }
+
+    @Test func conflictSidesInPositionOrder() throws {
+        // The conflict lists position 0 (Zelensky) before position 1 although given the other way round.
+        let a = try #require(text.range(of: "Zelensky  "))
+        let b = try #require(text.range(of: "Medinsky  "))
+        #expect(a.lowerBound < b.lowerBound)
+    }
+
+    @Test func skippedInputsAndDocumentsAtTheEnd() throws {
+        let skipped = try #require(text.range(of: "Skipped inputs"))
+        let variance = try #require(text.range(of: "VARIANCE"))
+        #expect(variance.lowerBound < skipped.lowerBound)
+        #expect(text.contains("empty.txt: empty file"))
+        #expect(text.contains("Daily Example"))
+    }
+
+    @Test func fitsIn100ColumnsWithoutColour() {
+        for line in text.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
+        #expect(!text.contains("\u{1B}["))
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let colored = ReportRenderer.render(Fixtures.report, format: .text, color: true)
+        #expect(colored.contains("\u{1B}[1;31mCONFLICT\u{1B}[0m"))
+        #expect(colored.contains("\u{1B}[1;4mnearly 400 children\u{1B}[0m"))
+        let stripped = colored.replacingEscapes()
+        #expect(stripped.contains("CONFLICT") && stripped.contains("nearly 400 children"))
+    }
+
+    @Test func emptyReportSaysSo() {
+        let empty = ReportRenderer.render(Report(documents: [], findings: []), format: .text)
+        #expect(empty.contains("0 documents · 0 claims · 0 findings"))
+        #expect(empty.contains("No findings"))
+    }
+
+    @Test func longSentencesAreTrimmedAroundTheQuote() {
+        var claim = Fixtures.nearly400
+        let filler = String(repeating: "word ", count: 40)
+        claim.sentence = filler + "a list of nearly 400 children " + filler + "end."
+        let context = QuoteContext.make(claim, width: 80)
+        #expect(context.quote == "nearly 400 children")
+        #expect(context.before.hasPrefix("…") && context.after.hasSuffix("…"))
+        #expect(context.plain.count <= 80)
+        #expect(context.before.hasSuffix("of ") && context.after.hasPrefix(" word"))
+    }
+
+    @Test func documentOffsetsPickTheRightOccurrence() {
+        let text = "Intro.\nThey freed 100 men, then 100 men more."
+        let document = Document(id: "d", text: text)
+        let second = Array(text.unicodeScalars).count - " more.".unicodeScalars.count - "100 men".unicodeScalars.count
+        let claim = Claim(doc: "d", kind: "people", value: .number(100), low: .number(100), high: .number(100),
+                          qualifier: .exact, unit: nil, scope: nil, subject: nil, event: nil, speaker: nil,
+                          quote: "100 men", start: second, end: second + 7,
+                          sentence: "They freed 100 men, then 100 men more.", rule: "r")
+        #expect(QuoteContext.quoteRange(of: claim, in: document) == 25..<32)
+        #expect(QuoteContext.quoteRange(of: claim) == 11..<18)  // without the document: the first
+        var missing = claim
+        missing.quote = "absent"
+        #expect(QuoteContext.quoteRange(of: missing, in: document) == nil)
+        #expect(QuoteContext.make(missing).quote == "absent")
+    }
+
+    @Test func figureWording() {
+        #expect(FigureText.describe(Fixtures.nearly400) == "less than 400")
+        #expect(FigureText.describe(Fixtures.perSide) == "6,000 per side")
+        var duration = Fixtures.total
+        duration.qualifier = .approximate
+        duration.value = .number(1)
+        duration.unit = "hours"
+        duration.scope = nil
+        #expect(FigureText.describe(duration) == "about 1 hours")
+    }
+}
+
+extension String {
+    /// The text with ANSI escape sequences removed.
+    func replacingEscapes() -> String {
+        var out = ""
+        var inEscape = false
+        for char in self {
+            if char == "\u{1B}" { inEscape = true; continue }
+            if inEscape { if char == "m" { inEscape = false }; continue }
+            out.append(char)
+        }
+        return out
+    }
+}
+
