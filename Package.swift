@@ -10,7 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tally", targets: ["tally"]),
-        .library(name: "Tally", targets: ["TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport"]),
+        .library(name: "Tally", targets: ["TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport", "TallyPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,10 +29,11 @@ let package = Package(
         .target(name: "TallyExtract", dependencies: ["TallyCore", "TallyNumerals", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyReconcile", dependencies: ["TallyCore"]),
         .target(name: "TallyReport", dependencies: ["TallyCore"]),
+        .target(name: "TallyPipeline", dependencies: ["TallyCore", "TallyIngest", "TallyExtract", "TallyReconcile"]),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport",
+                "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport", "TallyPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,5 +43,6 @@ let package = Package(
         .testTarget(name: "TallyExtractTests", dependencies: ["TallyExtract", "TallyIngest"]),
         .testTarget(name: "TallyReconcileTests", dependencies: ["TallyReconcile", "TallyExtract", "TallyIngest"]),
         .testTarget(name: "TallyReportTests", dependencies: ["TallyReport"]),
+        .testTarget(name: "TallyPipelineTests", dependencies: ["TallyPipeline"]),
     ]
 )

@@ -8,6 +8,7 @@
 /// NUM            a count: a number, range or per-side figure from the numerals layer
 /// DURATION DATE MONEY PERCENT AGE PERSIDE QTY   other number mentions (QTY: any)
 /// QUOTE          an opening or closing quote mark
+/// WORD           any one word (letters), not punctuation or a number
 /// /^[A-Z]/       a regular expression on one token's text
 /// _              any one token
 /// ( a b | c )    a group, with alternatives
@@ -20,6 +21,7 @@ public indirect enum Pattern: Sendable, Hashable {
     case lexiconClass(String)
     case quantity(QuantityClass)
     case quote
+    case word
     case regex(String)
     case any
     case sequence([Pattern])

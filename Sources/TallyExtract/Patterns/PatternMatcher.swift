@@ -130,6 +130,9 @@ public struct PatternMatcher {
         case .quote:
             guard position < limit, tokens[position].text == "\"" || tokens[position].text == "'" else { return false }
             return next(position + 1, captures)
+        case .word:
+            guard position < limit, tokens[position].kind == .word else { return false }
+            return next(position + 1, captures)
         case .regex(let body):
             guard position < limit, input.regexes.matches(body, tokens[position].text) else { return false }
             return next(position + 1, captures)

@@ -169,10 +169,11 @@ public struct PatternParser {
             }
             if word == "_" { return .any }
             if word == "QUOTE" { return .quote }
+            if word == "WORD" { return .word }
             if let kind = Pattern.QuantityClass(rawValue: word) { return .quantity(kind) }
             if word.unicodeScalars.count > 1, word.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) {
                 let known = Pattern.QuantityClass.allCases.map(\.rawValue).joined(separator: ", ")
-                throw Problem(column: column, message: "unknown number type '\(word)' (known: \(known), QUOTE; quote a literal word as \"\(word.lowercased())\")")
+                throw Problem(column: column, message: "unknown number type '\(word)' (known: \(known), QUOTE, WORD; quote a literal word as \"\(word.lowercased())\")")
             }
             return .literal(word.lowercased())
         }
