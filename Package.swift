@@ -22,12 +22,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "TallyCore"),
         .target(name: "TallyIngest", dependencies: ["TallyCore", "CLibXML2"]),
         .target(name: "TallyNumerals", dependencies: ["TallyCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyExtract", dependencies: ["TallyCore", "TallyNumerals", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyReconcile", dependencies: ["TallyCore"]),
-        .target(name: "TallyReport", dependencies: ["TallyCore"]),
+        .target(name: "TallyReport", dependencies: ["TallyCore", "CSQLite"]),
         .executableTarget(
             name: "tally",
             dependencies: [
