@@ -65,6 +65,7 @@ enum HTMLAssets {
         .speaker.none { color: var(--muted); font-weight: 400; font-style: italic; }
         .source::before { content: "— "; }
         .details { white-space: nowrap; }
+        .source .outlet, .source a { color: var(--ink); }
         a { color: inherit; text-decoration-color: var(--muted); }
         code { font-size: 0.85em; }
         .empty { padding: 24px; text-align: center; color: var(--muted); }

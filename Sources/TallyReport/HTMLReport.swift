@@ -128,21 +128,22 @@ struct Page {
         return HTMLText.escape(context.before) + "<mark>" + HTMLText.escape(context.quote) + "</mark>" + HTMLText.escape(context.after)
     }
 
-    /// "Outlet · title" linked to the article when its URL is http(s), with the doc id and date.
+    /// The outlet (or title, or doc id) linked to the article when its URL is http(s), the title
+    /// as its tooltip, then the doc id and date.
     func sourceLink(_ doc: String, document: Document?, summary: DocumentSummary?) -> String {
-        let title = summary?.title ?? document?.title
-        let outlet = summary?.outlet ?? document?.outlet
+        let title = (summary?.title ?? document?.title).flatMap { $0.isEmpty ? nil : $0 }
+        let outlet = (summary?.outlet ?? document?.outlet).flatMap { $0.isEmpty ? nil : $0 }
         let published = summary?.published ?? document?.published
-        let label = [outlet, title].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+        let name = HTMLText.escape(outlet ?? title ?? doc)
+        let tooltip = title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
         var html = ""
-        let name = HTMLText.escape(label.isEmpty ? doc : label)
         if let href = HTMLText.href(summary?.url ?? document?.url) {
-            html += "<a href=\"\(href)\" rel=\"noopener noreferrer\" target=\"_blank\">\(name)</a>"
+            html += "<a href=\"\(href)\"\(tooltip) rel=\"noopener noreferrer\" target=\"_blank\">\(name)</a>"
         } else {
-            html += name
+            html += "<span class=\"outlet\"\(tooltip)>\(name)</span>"
         }
         var details: [String] = []
-        if !label.isEmpty { details.append("<code>\(HTMLText.escape(doc))</code>") }
+        if outlet != nil || title != nil { details.append("<code>\(HTMLText.escape(doc))</code>") }
         if let published, !published.isEmpty { details.append("<time>\(HTMLText.escape(published))</time>") }
         if !details.isEmpty { html += " <span class=\"details\">" + details.joined(separator: " · ") + "</span>" }
         return html

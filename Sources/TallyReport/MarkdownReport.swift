@@ -4,6 +4,8 @@ import TallyCore
 ///
 /// Every piece of article text is escaped, so a quote cannot break the table or inject markup.
 struct MarkdownReport {
+    var documents: [String: Document] = [:]
+
     func render(_ report: Report) -> String {
         var out = "# Tally discrepancy report\n\n"
         out += ReportOrder.summaryLine(report)
@@ -42,7 +44,7 @@ struct MarkdownReport {
         let marks = ReportOrder.positionMarks(finding)
         for item in ReportOrder.claims(finding) {
             let claim = item.claim
-            let context = QuoteContext.make(claim, width: 160)
+            let context = QuoteContext.make(claim, document: documents[claim.doc], width: 160)
             let quote = Self.escape(context.before) + "**" + Self.escape(context.quote) + "**" + Self.escape(context.after)
             out += "| " + [marks[item.position] ?? "•", Self.escape(FigureText.describe(claim)),
                            Self.escape(claim.speaker ?? "unattributed"), Self.escape(claim.doc), quote]
