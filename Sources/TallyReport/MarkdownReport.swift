@@ -45,7 +45,7 @@ struct MarkdownReport {
         for item in ReportOrder.claims(finding) {
             let claim = item.claim
             let context = QuoteContext.make(claim, document: documents[claim.doc], width: 160)
-            let quote = Self.escape(context.before) + "**" + Self.escape(context.quote) + "**" + Self.escape(context.after)
+            let quote = Self.escape(context.before) + Self.strong(context.quote) + Self.escape(context.after)
             out += "| " + [marks[item.position] ?? "•", Self.escape(FigureText.describe(claim)),
                            Self.escape(claim.speaker ?? "unattributed"), Self.escape(claim.doc), quote]
                 .joined(separator: " | ") + " |\n"
@@ -66,6 +66,16 @@ struct MarkdownReport {
             }
         }
         return out
+    }
+
+    /// `**quote**`, with any leading or trailing space moved outside the markers (Markdown does not
+    /// open or close emphasis next to a space).
+    static func strong(_ text: String) -> String {
+        let core = text.trimmingWhitespace()
+        guard !core.isEmpty else { return escape(text) }
+        let lead = text.first?.isWhitespace == true ? " " : ""
+        let trail = text.last?.isWhitespace == true ? " " : ""
+        return lead + "**" + escape(core) + "**" + trail
     }
 
     /// Text for inside a code span: backticks and line breaks cannot end it early.

@@ -25,9 +25,9 @@ struct TextReport {
         }
         if !report.documents.isEmpty {
             out += "\n" + style("Documents", .bold) + "\n"
-            let docWidth = min(40, report.documents.map(\.doc.count).max() ?? 0)
+            let docWidth = min(56, report.documents.map(\.doc.count).max() ?? 0)
             for doc in report.documents {
-                var line = "  " + pad(doc.doc, docWidth) + "  " + pad(ReportOrder.plural(doc.claims, "claim"), 10)
+                var line = "  " + pad(doc.doc, docWidth) + "  " + pad(ReportOrder.plural(doc.claims, "claim"), 9)
                 let meta = [doc.published, doc.outlet, doc.title].compactMap { $0 }.filter { !$0.isEmpty }
                 if !meta.isEmpty { line += "  " + meta.joined(separator: " · ") }
                 out += clip(line, width) + "\n"
