@@ -122,3 +122,39 @@ extension ClaimStoreTests {
         #expect(throws: StoreError.self) { _ = try ClaimStore(path: path) }
     }
 }
+
+extension ClaimStoreTests {
+    @Test func aSecondRunOverUnchangedDocumentsExtractsNothing() throws {
+        let documents = [Fixtures.documentA, Fixtures.documentB]
+        let claimsByDoc = ["a.txt": entryA.claims, "b.txt": entryB.claims]
+        var calls: [[String]] = []
+        let extract: ([Document]) -> [[Claim]] = { batch in
+            calls.append(batch.map(\.id))
+            return batch.map { claimsByDoc[$0.id] ?? [] }
+        }
+        let first = try ClaimStore(path: path).claims(for: documents, rulesHash: "r1", extract: extract)
+        #expect(first.extracted == 2 && first.reused == 0)
+        let second = try ClaimStore(path: path).claims(for: documents, rulesHash: "r1", extract: extract)
+        #expect(second.extracted == 0 && second.reused == 2)
+        #expect(second.claims == first.claims)
+        #expect(calls == [["a.txt", "b.txt"]])  // the second run never called extraction
+
+        var edited = Fixtures.documentB
+        edited.text += " One more sentence."
+        let third = try ClaimStore(path: path).claims(for: [Fixtures.documentA, edited], rulesHash: "r1", extract: extract)
+        #expect(third.extracted == 1 && calls.last == ["b.txt"])
+        let fourth = try ClaimStore(path: path).claims(for: documents, rulesHash: "r2", extract: extract)
+        #expect(fourth.extracted == 2)  // new rules: everything again
+    }
+}
+
+extension ClaimStoreTests {
+    @Test func rulesHashChangesWithAnyFileOrTheVersion() {
+        let files = [(path: "rules/b.yaml", contents: "b"), (path: "rules/a.yaml", contents: "a")]
+        let base = ClaimStore.rulesHash(files: files, version: "1")
+        #expect(ClaimStore.rulesHash(files: files.reversed(), version: "1") == base)
+        #expect(ClaimStore.rulesHash(files: [files[0], (path: "rules/a.yaml", contents: "a2")], version: "1") != base)
+        #expect(ClaimStore.rulesHash(files: files, version: "2") != base)
+        #expect(ClaimStore.rulesHash(files: Array(files.prefix(1)), version: "1") != base)
+    }
+}
