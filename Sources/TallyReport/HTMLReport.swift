@@ -17,14 +17,14 @@ public enum HTMLReport {
 struct Page {
     let report: Report
     let findings: [Finding]
-    let documentsByID: [String: Document]
+    let texts: DocumentTexts
     let summariesByID: [String: DocumentSummary]
     var out = ""
 
     init(report: Report, documents: [Document]) {
         self.report = report
         findings = ReportOrder.findings(report.findings)
-        documentsByID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        texts = DocumentTexts(documents)
         summariesByID = Dictionary(report.documents.map { ($0.doc, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -109,10 +109,10 @@ struct Page {
     }
 
     mutating func card(_ claim: Claim) {
-        let document = documentsByID[claim.doc]
+        let document = texts.document(claim.doc)
         let summary = summariesByID[claim.doc]
         out += "<figure class=\"claim\">\n<div class=\"figure\">\(HTMLText.escape(FigureText.describe(claim)))</div>\n"
-        out += "<blockquote>" + highlightedSentence(claim, document: document) + "</blockquote>\n<figcaption>"
+        out += "<blockquote>" + highlightedSentence(claim) + "</blockquote>\n<figcaption>"
         if let speaker = claim.speaker, !speaker.isEmpty {
             out += "<span class=\"speaker\">\(HTMLText.escape(speaker))</span>"
         } else {
@@ -123,8 +123,8 @@ struct Page {
     }
 
     /// The claim's sentence with the quote in `<mark>`, escaped; long sentences trimmed around it.
-    func highlightedSentence(_ claim: Claim, document: Document?) -> String {
-        let context = QuoteContext.make(claim, document: document, width: 360)
+    func highlightedSentence(_ claim: Claim) -> String {
+        let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: 360)
         return HTMLText.escape(context.before) + "<mark>" + HTMLText.escape(context.quote) + "</mark>" + HTMLText.escape(context.after)
     }
 
@@ -154,7 +154,7 @@ struct Page {
         out += "<section id=\"documents\"><h2>Documents</h2>\n<table>\n<thead><tr><th>Document</th><th>Outlet</th>"
         out += "<th>Published</th><th class=\"num\">Claims</th></tr></thead>\n<tbody>\n"
         for summary in report.documents {
-            let document = documentsByID[summary.doc]
+            let document = texts.document(summary.doc)
             let title = summary.title ?? document?.title
             var cell = "<code>\(HTMLText.escape(summary.doc))</code>"
             if let title, !title.isEmpty {

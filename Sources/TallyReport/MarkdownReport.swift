@@ -4,7 +4,7 @@ import TallyCore
 ///
 /// Every piece of article text is escaped, so a quote cannot break the table or inject markup.
 struct MarkdownReport {
-    var documents: [String: Document] = [:]
+    var texts = DocumentTexts([])
 
     func render(_ report: Report) -> String {
         var out = "# Tally discrepancy report\n\n"
@@ -44,7 +44,7 @@ struct MarkdownReport {
         let marks = ReportOrder.positionMarks(finding)
         for item in ReportOrder.claims(finding) {
             let claim = item.claim
-            let context = QuoteContext.make(claim, document: documents[claim.doc], width: 160)
+            let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: 160)
             let quote = Self.escape(context.before) + Self.strong(context.quote) + Self.escape(context.after)
             out += "| " + [marks[item.position] ?? "•", Self.escape(FigureText.describe(claim)),
                            Self.escape(claim.speaker ?? "unattributed"), Self.escape(claim.doc), quote]

@@ -16,10 +16,10 @@ public enum ReportRenderer {
     ///   - documents: the ingested documents, when at hand: their text places each quote exactly
     ///     in its sentence where the same words occur twice.
     public static func render(_ report: Report, format: ReportFormat, color: Bool = false, documents: [Document] = []) -> String {
-        let byID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let texts = DocumentTexts(documents)
         switch format {
-        case .text: return TextReport(color: color, documents: byID).render(report)
-        case .markdown: return MarkdownReport(documents: byID).render(report)
+        case .text: return TextReport(color: color, texts: texts).render(report)
+        case .markdown: return MarkdownReport(texts: texts).render(report)
         case .json: return json(report)
         }
     }

@@ -6,7 +6,7 @@ import TallyCore
 /// without colour the quote is marked with brackets inside its sentence.
 struct TextReport {
     var color: Bool
-    var documents: [String: Document] = [:]
+    var texts = DocumentTexts([])
     var width = 100
 
     func render(_ report: Report) -> String {
@@ -57,7 +57,7 @@ struct TextReport {
             line += style(pad(FigureText.describe(claim), figureWidth), .bold) + "  "
             line += pad(claim.speaker ?? "unattributed", speakerWidth) + "  " + claim.doc
             out += line + "\n"
-            let context = QuoteContext.make(claim, document: documents[claim.doc], width: width - 10)
+            let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: width - 10)
             let quote = color ? style(context.quote, .underlineBold) : "[" + context.quote + "]"
             out += "      " + style("“", .dim) + style(context.before, .dim) + quote + style(context.after, .dim) + style("”", .dim) + "\n"
         }
