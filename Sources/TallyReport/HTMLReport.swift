@@ -134,7 +134,7 @@ struct Page {
         let title = (summary?.title ?? document?.title).flatMap { $0.isEmpty ? nil : $0 }
         let outlet = (summary?.outlet ?? document?.outlet).flatMap { $0.isEmpty ? nil : $0 }
         let published = summary?.published ?? document?.published
-        let name = HTMLText.escape(outlet ?? title ?? doc)
+        let name = HTMLText.escape(outlet ?? title.map { Page.shorten($0, to: 60) } ?? doc)
         let tooltip = title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
         var html = ""
         if let href = HTMLText.href(summary?.url ?? document?.url) {
@@ -178,6 +178,14 @@ struct Page {
             out += "<li><code>\(HTMLText.escape(item.path))</code>: \(HTMLText.escape(item.reason))</li>\n"
         }
         out += "</ul>\n</section>\n"
+    }
+
+    /// The text cut at a word to about `limit` characters, with "…".
+    static func shorten(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit - 1)
+        let word = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return String(word.count > limit / 2 ? word : cut) + "…"
     }
 
     /// What a verdict means, for tooltips.

@@ -48,7 +48,7 @@ struct TextReport {
         out += wrap(finding.reason, indent: "   ") + "\n"
         let marks = ReportOrder.positionMarks(finding)
         let claims = ReportOrder.claims(finding)
-        let figureWidth = min(28, claims.map { FigureText.describe($0.claim).count }.max() ?? 0)
+        let figureWidth = min(32, claims.map { FigureText.describe($0.claim).count }.max() ?? 0)
         let speakerWidth = min(24, claims.map { ($0.claim.speaker ?? "unattributed").count }.max() ?? 0)
         for item in claims {
             let claim = item.claim
