@@ -4,9 +4,12 @@
 enum JunkFilter {
     static let junkTags: Set<String> = [
         "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "video", "audio",
-        "picture", "img", "button", "input", "select", "textarea", "option", "label", "form", "nav", "aside",
-        "footer", "header", "figcaption", "menu", "dialog", "head", "title", "meta", "link", "map", "math",
+        "picture", "img", "button", "input", "select", "textarea", "option", "label", "figcaption", "dialog",
+        "head", "title", "meta", "link", "map", "math",
     ]
+
+    /// Tags that are chrome unless they wrap most of the page (whole sites sit inside one `<form>`).
+    static let softJunkTags: Set<String> = ["form", "nav", "aside", "footer", "header", "menu"]
 
     static let junkRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar",
@@ -21,7 +24,7 @@ enum JunkFilter {
         "modal", "overlay", "outbrain", "taboola", "trending", "most-popular", "mostpopular", "more-stories",
         "read-more", "readmore", "tags", "tag-list", "taglist", "toolbar", "print-only", "visually-hidden",
         "sr-only", "screen-reader", "skip-link", "pagination", "pager", "dateline", "timestamp", "published-date",
-        "article-meta", "post-meta", "entry-meta", "meta-data", "rating", "reaction", "paywall", "banner",
+        "article-meta", "post-meta", "entry-meta", "meta-data", "rating", "reaction", "banner",
         "header", "donate", "survey", "embed", "video", "gallery", "slideshow", "inline-ad", "ad-slot",
         "ad-container", "ad-wrapper", "advertisement", "adslot", "dfp", "teaser", "also-read", "see-also",
         "further-reading", "next-article", "prev-article", "newsletter", "follow", "contact", "login", "related-",
@@ -33,27 +36,32 @@ enum JunkFilter {
     /// Words that protect a container from the `class`/`id` rules: it may hold the article.
     static let keepWords: [String] = ["article", "content", "body", "main", "story", "entry", "post-text", "text"]
 
-    /// Whether element `node` is chrome, judged on itself only (its subtree goes with it).
-    static func isJunk(_ node: HTMLTree.Node) -> Bool {
-        if junkTags.contains(node.tag) { return true }
+    enum Verdict { case keep, junk, hinted }
+
+    /// Whether element `node` is chrome, judged on itself only (its subtree goes with it): `.junk` by tag,
+    /// role or hidden-ness; `.hinted` by `class`/`id` words, which the caller overrules for containers
+    /// that hold most of the page's text (sites name wrappers "sidebar-layout" or "page-ad-margins").
+    static func verdict(_ node: HTMLTree.Node) -> Verdict {
+        if junkTags.contains(node.tag) { return .junk }
+        if softJunkTags.contains(node.tag) { return .hinted }
         var hints = ""
         for a in node.attributes {
             switch a.name {
-            case "hidden": return true
-            case "aria-hidden": if a.value.lowercased() == "true" { return true }
-            case "role": if junkRoles.contains(a.value.lowercased()) { return true }
+            case "hidden": return .junk
+            case "aria-hidden": if a.value.lowercased() == "true" { return .junk }
+            case "role": if junkRoles.contains(a.value.lowercased()) { return .junk }
             case "style":
                 let style = a.value.lowercased().filter { $0 != " " }
-                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                if style.contains("display:none") || style.contains("visibility:hidden") { return .hinted }
             case "itemprop":
-                if a.value.lowercased() == "articlebody" { return false }
+                if a.value.lowercased() == "articlebody" { return .keep }
             case "class", "id":
                 hints += " " + a.value.lowercased()
             default: break
             }
         }
-        guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return false }
-        return hasJunkHint(hints)
+        guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
+        return hasJunkHint(hints) ? .hinted : .keep
     }
 
     static func hasJunkHint(_ hints: String) -> Bool {
