@@ -60,11 +60,13 @@ enum ContentExtractor {
         guard let analysis = analyze(page) else { return Body(text: "", warnings: []) }
         let nodes = page.nodes
         let stats = analysis.stats
+        var warnings: [String] = []
+        if analysis.best < 0 && stats[analysis.roots[0]].chars > 0 { warnings.append("no article block found; used the page text") }
         var renderer = TextRenderer(page: page) { i in
-            stats[i].junk || shouldDropInside(nodes[i], stats[i])
+            stats[i].junk || shouldDropInside(nodes[i], stats[i], nodes)
         }
         let paragraphs = renderer.render(analysis.roots).filter { !ChromeFilter.isChrome($0) }
-        return Body(text: paragraphs.joined(separator: "\n"), warnings: [])
+        return Body(text: paragraphs.joined(separator: "\n"), warnings: warnings)
     }
 
     struct Analysis {
@@ -156,7 +158,11 @@ enum ContentExtractor {
                 best = i
             }
         }
-        guard best >= 0 else { return nil }
+        guard best >= 0 else {
+            // Too little prose to score: the whole body, without its chrome.
+            let body = nodes.indices.first { nodes[$0].tag == "body" } ?? 0
+            return Analysis(stats: stats, best: -1, roots: [body])
+        }
         // A lone child stands for its parent.
         while nodes[best].parent >= 0, nodes[nodes[best].parent].tag != "body",
             nodes[nodes[best].parent].children.filter({ !nodes[$0].isText || stats[$0].chars > 0 }).count == 1
@@ -175,7 +181,7 @@ enum ContentExtractor {
             let n = nodes[i], s = analysis.stats[i]
             return "\(i) <\(n.tag) class=\(n.attribute("class") ?? "") id=\(n.attribute("id") ?? "")> junk=\(s.junk) verdict=\(JunkFilter.verdict(n)) chars=\(s.chars) pchars=\(s.paragraphChars) ld=\(s.linkDensity) score=\(s.score)"
         }
-        var lines = ["best: " + describe(analysis.best)] + analysis.roots.map { "root: " + describe($0) }
+        var lines = [analysis.best < 0 ? "no best" : "best: " + describe(analysis.best)] + analysis.roots.map { "root: " + describe($0) }
         guard let hit = nodes.indices.first(where: { nodes[$0].isText && nodes[$0].text.contains(needle) }) else { return lines + ["needle not found"] }
         var chain: [Int] = []
         var i = nodes[hit].parent
@@ -260,9 +266,10 @@ enum ContentExtractor {
     }
 
     /// Blocks inside the chosen container that are not article text: the title, link lists, forms.
-    static func shouldDropInside(_ node: HTMLTree.Node, _ s: Stats) -> Bool {
+    static func shouldDropInside(_ node: HTMLTree.Node, _ s: Stats, _ nodes: [HTMLTree.Node]) -> Bool {
         switch node.tag {
         case "h1": return true
+        case "time": return ["div", "article", "section", "header", "main", "footer"].contains(nodes[node.parent].tag)  // a dateline
         case "ul", "ol", "div", "section", "table", "dl":
             if s.chars == 0 { return false }
             if s.linkDensity > 0.5 { return true }
