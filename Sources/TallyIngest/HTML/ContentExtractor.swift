@@ -211,19 +211,20 @@ enum ContentExtractor {
         return score + classWeight(node, chars: chars)
     }
 
-    static let positiveWords = ["article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story"]
-    static let negativeWords = ["hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote",
+    static let positiveWords = ASCIIWords.list(["article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story"])
+    static let negativeWords = ASCIIWords.list(["hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote",
         "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "shoutbox", "sidebar", "skyscraper",
-        "sponsor", "shopping", "tags", "tool", "widget", "share", "social", "teaser", "card"]
+        "sponsor", "shopping", "tags", "tool", "widget", "share", "social", "teaser", "card"])
 
     /// ±25 per `class`/`id` word; a positive weight needs some text behind it (a title box named
     /// "content-title" is no article).
     static func classWeight(_ node: HTMLTree.Node, chars: Int) -> Double {
         var weight = 0.0
         for name in ["class", "id"] {
-            guard let value = node.attribute(name)?.lowercased(), !value.isEmpty else { continue }
-            if negativeWords.contains(where: value.contains) { weight -= 25 }
-            if positiveWords.contains(where: value.contains) { weight += 25 }
+            guard let raw = node.attribute(name), !raw.isEmpty else { continue }
+            let value = ASCIIWords(raw)
+            if value.containsAny(negativeWords) { weight -= 25 }
+            if value.containsAny(positiveWords) { weight += 25 }
         }
         if chars < 250 { weight = min(weight, 0) }
         if node.attribute("itemprop")?.lowercased() == "articlebody" { weight += 100 }

@@ -17,7 +17,7 @@ enum JunkFilter {
     ]
 
     /// Substrings of `class`/`id` that mark chrome.
-    static let junkWords: [String] = [
+    static let junkWords: [[UInt8]] = ASCIIWords.list([
         "comment", "disqus", "share", "sharing", "social", "related", "recommend", "promo", "advert", "sponsor",
         "cookie", "consent", "gdpr", "newsletter", "subscri", "signup", "sign-up", "byline", "author", "caption",
         "credit", "breadcrumb", "sidebar", "side-bar", "widget", "footer", "masthead", "navbar", "menu", "popup",
@@ -28,15 +28,23 @@ enum JunkFilter {
         "header", "donate", "survey", "embed", "video", "gallery", "slideshow", "inline-ad", "ad-slot",
         "ad-container", "ad-wrapper", "advertisement", "adslot", "dfp", "teaser", "also-read", "see-also",
         "further-reading", "next-article", "prev-article", "newsletter", "follow", "contact", "login", "related-",
-    ]
+    ])
 
     /// Whole `class`/`id` tokens that mark chrome (too short to match as substrings).
-    static let junkTokens: Set<String> = ["ad", "ads", "nav", "tag", "topics", "share", "hide", "aside", "rail", "extra", "meta", "links", "top", "toc"]
+    static let junkTokens: Set<[UInt8]> = Set(ASCIIWords.list(["ad", "ads", "nav", "tag", "topics", "share", "hide", "aside", "rail", "extra", "meta", "links", "top", "toc"]))
 
     /// Words that protect a container from the `class`/`id` rules: it may hold the article.
-    static let keepWords: [String] = ["article", "content", "body", "main", "story", "entry", "post-text", "text"]
+    static let keepWords = ASCIIWords.list(["article", "content", "body", "main", "story", "entry", "post-text", "text"])
+
+    static let hiddenStyles = ASCIIWords.list(["display:none", "visibility:hidden"])
 
     enum Verdict { case keep, junk, hinted }
+
+    /// `class`/`id` words so specific that no wrapper of the article carries them.
+    static let strongJunkWords = ASCIIWords.list([
+        "comment", "disqus", "outbrain", "taboola", "related", "recommend", "newsletter", "cookie", "consent",
+        "social", "share", "sharing", "byline", "caption", "breadcrumb", "most-popular", "mostpopular", "trending",
+    ])
 
     /// Whether element `node` is chrome, judged on itself only (its subtree goes with it): `.junk` by tag,
     /// role or hidden-ness; `.hinted` by `class`/`id` words, which the caller overrules for containers
@@ -44,30 +52,31 @@ enum JunkFilter {
     static func verdict(_ node: HTMLTree.Node) -> Verdict {
         if junkTags.contains(node.tag) { return .junk }
         if softJunkTags.contains(node.tag) { return .hinted }
-        var hints = ""
+        var hints = ASCIIWords()
         for a in node.attributes {
             switch a.name {
             case "hidden": return .junk
             case "aria-hidden": if a.value.lowercased() == "true" { return .junk }
             case "role": if junkRoles.contains(a.value.lowercased()) { return .junk }
             case "style":
-                let style = a.value.lowercased().filter { $0 != " " }
-                if style.contains("display:none") || style.contains("visibility:hidden") { return .hinted }
+                var style = ASCIIWords(a.value)
+                style.bytes.removeAll { $0 == 0x20 }
+                if style.containsAny(hiddenStyles) { return .hinted }
             case "itemprop":
                 if a.value.lowercased() == "articlebody" { return .keep }
             case "class", "id":
-                hints += " " + a.value.lowercased()
+                hints.append(a.value)
             default: break
             }
         }
         guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
+        if hints.containsAny(strongJunkWords) { return .junk }
         return hasJunkHint(hints) ? .hinted : .keep
     }
 
-    static func hasJunkHint(_ hints: String) -> Bool {
-        let tokens = hints.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-        if tokens.contains(where: { junkTokens.contains(String($0)) }) { return true }
-        guard junkWords.contains(where: hints.contains) else { return false }
-        return !keepWords.contains(where: hints.contains)
+    static func hasJunkHint(_ hints: ASCIIWords) -> Bool {
+        if hints.hasToken(in: junkTokens) { return true }
+        guard hints.containsAny(junkWords) else { return false }
+        return !hints.containsAny(keepWords)
     }
 }
