@@ -32,10 +32,10 @@ struct ReasonWriter {
             let larger = all.filter { $0.scope != .perSide && $0.scope != .oneSide }
             var parts: [String] = []
             if let p = perSide.first, let t = larger.max(by: { ($0.value?.number ?? 0) < ($1.value?.number ?? 0) }) {
-                parts.append("\(ReasonWriter.says(p)) per side and \(ReasonWriter.says(t)) — the same deal counted per side and as a total of both sides")
+                parts.append("\(ReasonWriter.says(p)) and \(ReasonWriter.says(t)) — the same deal counted per side and as a total of both sides")
             }
             if let o = oneSide.first, let p = perSide.first ?? larger.first {
-                parts.append("\(ReasonWriter.says(p)) as a mutual exchange, while \(ReasonWriter.says(o)) handed over one way")
+                parts.append("\(ReasonWriter.says(p)) as a mutual exchange, while \(ReasonWriter.says(o))")
             }
             if parts.isEmpty {
                 parts.append(distinct(all).prefix(3).map(ReasonWriter.says).joined(separator: "; ") + " — the figures agree only if one of them counts both sides")
@@ -44,7 +44,7 @@ struct ReasonWriter {
         case .variance:
             let all = distinct(claims.map(\.claim))
             let shown = all.prefix(4).map(ReasonWriter.says).joined(separator: "; ")
-            let more = all.count > 4 ? " and \(all.count - 4) more" : ""
+            let more = all.count > 4 ? " (+\(all.count - 4) more)" : ""
             return "\(shown)\(more) — the figures overlap but are stated differently"
         case .agreement:
             let figure = ReasonWriter.figure(claims[0].claim)
@@ -68,9 +68,17 @@ struct ReasonWriter {
         doc.split(separator: "/").last.map(String.init) ?? doc
     }
 
+    /// "1 hours" reads "1 hour": time units agree with a figure of one.
+    static func singular(_ unit: String, for claim: Claim) -> String {
+        guard claim.value?.number == 1 || (claim.value == nil && claim.high?.number == 1), unit.hasSuffix("s"),
+            ["seconds", "minutes", "hours", "days", "weeks", "months", "years"].contains(unit)
+        else { return unit }
+        return String(unit.dropLast())
+    }
+
     /// The figure in words: "nearly 400 children", "between 1,000 and 1,200 prisoners", "6,000-for-6,000".
     static func figure(_ claim: Claim) -> String {
-        let unit = claim.unit.map { " " + $0 } ?? ""
+        let unit = claim.unit.map { " " + singular($0, for: claim) } ?? ""
         let value = claim.value.map(\.description)
         let low = claim.low.map(\.description)
         let high = claim.high.map(\.description)

@@ -53,8 +53,8 @@ struct ClaimBuilder {
             unit: value(emit.unit, match, candidate.rule) ?? quantity.unit,
             scope: scope(for: quantity, rule: candidate.rule, match: match, sentence: sentence),
             subject: emit.subject.map { expand($0, rule: candidate.rule, match: match, quantity: quantity, sentence: sentence) },
-            event: context.events[sentenceIndex],
-            speaker: context.speakers[sentenceIndex],
+            event: context.events.event(at: quantity.tokens.lowerBound),
+            speaker: context.speakers.speaker(at: quantity.tokens.lowerBound, sentence: sentenceIndex),
             quote: context.analysis.slice(start, end),
             start: start,
             end: end,
@@ -99,8 +99,11 @@ struct ClaimBuilder {
     }
 
     private func scope(for quantity: Quantity, rule: Rule, match: PatternMatch, sentence: Sentence) -> Scope? {
-        if let stated = value(rule.emit.scope, match, rule).flatMap(Scope.init(rawValue:)) { return stated }
+        let stated = value(rule.emit.scope, match, rule)
+        if let scope = stated.flatMap(Scope.init(rawValue:)) { return scope }
         if quantity.kind == .perSide { return .perSide }
+        // Scope words ("on each side", "in total", "unilaterally") are read only where a rule asks: `scope: auto`.
+        guard stated == Emit.autoScope else { return nil }
         let tokens = context.analysis.tokens
         let index = rules.index
         let after = quantity.tokens.upperBound..<min(sentence.tokens.upperBound, max(match.end, quantity.tokens.upperBound) + ClaimBuilder.scopeWindow)

@@ -7,8 +7,8 @@ public struct ClaimContext {
     public let document: Document
     public let analysis: TextAnalysis
     public let quantities: [Quantity]
-    public let speakers: [String?]
-    public let events: [String?]
+    let speakers: SpeakerResolver.Speakers
+    let events: EventResolver.Events
     public let input: MatchInput
 
     init(document: Document, rules: RuleSet) {

@@ -1,3 +1,5 @@
+import TallyCore
+
 /// A compiled token pattern: the small matching language rules are written in.
 ///
 /// ```text
@@ -66,11 +68,14 @@ public indirect enum Pattern: Sendable, Hashable {
 }
 
 extension Pattern.QuantityClass {
-    /// Whether a quantity of this kind satisfies the class.
-    public func accepts(_ kind: QuantityKindName) -> Bool {
+    /// Whether a number mention satisfies the class. Counts (`NUM`) exclude fractions and
+    /// percentages: "half of the children" is a share, not a number of children.
+    public func accepts(_ quantity: Quantity) -> Bool {
+        let kind = quantity.kind
         switch self {
         case .any: return true
-        case .num: return kind == .number || kind == .range || kind == .perSide
+        case .num:
+            return (kind == .number || kind == .range || kind == .perSide) && quantity.unit != "fraction" && quantity.unit != "percent"
         case .perSide: return kind == .perSide
         case .duration: return kind == .duration
         case .date: return kind == .date
@@ -80,6 +85,3 @@ extension Pattern.QuantityClass {
         }
     }
 }
-
-import TallyCore
-public typealias QuantityKindName = QuantityKind

@@ -125,7 +125,7 @@ public struct PatternMatcher {
         case .quantity(let kind):
             guard let index = input.quantityStarting[position] else { return false }
             let quantity = input.quantities[index]
-            guard kind.accepts(quantity.kind), quantity.tokens.upperBound <= limit else { return false }
+            guard kind.accepts(quantity), quantity.tokens.upperBound <= limit else { return false }
             return next(quantity.tokens.upperBound, captures)
         case .quote:
             guard position < limit, tokens[position].text == "\"" || tokens[position].text == "'" else { return false }

@@ -40,6 +40,10 @@ public struct Emit: Sendable, Hashable {
     /// The figure adds to an earlier one ("an additional 200"): the earlier claim's interval widens.
     public var increment: Bool
 
+    /// `scope: auto`: read the scope from the words around the figure (lexicon classes
+    /// `per_side_marker`, `total_marker`, `one_side_marker`).
+    public static let autoScope = "auto"
+
     /// A literal or a capture reference (`$name`).
     public enum Value: Sendable, Hashable {
         case literal(String)

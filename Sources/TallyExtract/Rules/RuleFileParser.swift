@@ -106,8 +106,8 @@ struct RuleFileParser {
         if let flag = map["increment"] {
             if let bool = flag.bool { increment = bool } else { error(at: flag, "increment must be true or false") }
         }
-        if let scope = map["scope"]?.string, !scope.hasPrefix("$"), Scope(rawValue: scope) == nil {
-            error(at: map["scope"]!, "unknown scope '\(scope)' (per_side, one_side, total)")
+        if let scope = map["scope"]?.string, !scope.hasPrefix("$"), scope != Emit.autoScope, Scope(rawValue: scope) == nil {
+            error(at: map["scope"]!, "unknown scope '\(scope)' (per_side, one_side, total, or auto to read it from the text)")
         }
         if let qualifier = map["qualifier"]?.string, !qualifier.hasPrefix("$"), Qualifier(rawValue: qualifier) == nil {
             error(at: map["qualifier"]!, "unknown qualifier '\(qualifier)'")

@@ -22,9 +22,7 @@ public struct RuleSet: Sendable {
             for pattern in [rule.pattern] + rule.requires + rule.vetoes { patterns.formUnion(pattern.regexBodies) }
         }
         self.regexes = try RegexCache(patterns: patterns)
-        self.vocabulary = NumeralVocabulary(
-            qualifiers: lexicon.phrases(of: "qualifier").compactMapValues(Qualifier.init(rawValue:)),
-            currencies: lexicon.phrases(of: "currency"))
+        self.vocabulary = NumeralVocabulary(lexicon: lexicon)
         self.speakerVocabulary = SpeakerVocabulary(lexicon: lexicon)
         self.fingerprint = fingerprint
     }
