@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "TallyExtract", dependencies: ["TallyCore", "TallyNumerals", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyReconcile", dependencies: ["TallyCore"]),
         .target(name: "TallyReport", dependencies: ["TallyCore", "CSQLite"]),
-        .target(name: "TallyPipeline", dependencies: ["TallyCore", "TallyIngest", "TallyExtract", "TallyReconcile"]),
+        .target(
+            name: "TallyPipeline",
+            dependencies: ["TallyCore", "TallyIngest", "TallyExtract", "TallyReconcile", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "tally",
             dependencies: [
@@ -45,5 +47,6 @@ let package = Package(
         .testTarget(name: "TallyReconcileTests", dependencies: ["TallyReconcile", "TallyExtract", "TallyIngest"]),
         .testTarget(name: "TallyReportTests", dependencies: ["TallyReport"]),
         .testTarget(name: "TallyPipelineTests", dependencies: ["TallyPipeline"]),
+        .testTarget(name: "TallyRulesTests", dependencies: ["TallyCore", "TallyExtract", "TallyPipeline"]),
     ]
 )
