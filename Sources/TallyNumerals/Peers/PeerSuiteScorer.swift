@@ -82,7 +82,7 @@ public struct PeerSuiteScorer: Sendable {
         if suite.hasSuffix("NumberRangeModel.json") { return PeerMapping.numberRanges(c, quantities) }
         if suite.hasSuffix("PercentModel.json") { return PeerMapping.percentages(c, quantities) }
         if suite.hasSuffix("CurrencyModel.json") { return PeerMapping.currencies(c, quantities, vocabulary: scanner.vocabulary) }
-        if suite.hasSuffix("DateTimeModel.json") { return PeerMapping.dates(c, quantities, reference: reference) }
+        if suite.hasSuffix("DateTimeModel.json") { return PeerMapping.dates(c, quantities, reference: reference, analysis: analysis) }
         return .outOfScope("unknown suite")
     }
 
