@@ -9,6 +9,8 @@ struct PartialDate {
     var end: Int
     /// "the 18th": a day of the reference month.
     var dayOnly = false
+    /// "Mon 13th": the weekday picks the month (the latest one where the day falls on it).
+    var weekday: Int? = nil
 }
 
 /// A date mention: a single date or a range; `low == nil` when it cannot be resolved (a relative
@@ -39,6 +41,7 @@ extension ScanContext {
         if w == "between" || w == "from" {
             var k = i + 1
             if lower(k) == "the" { k += 1 }
+            if isNumber(k), let dayFirst = dayMonthRange(at: k, start: i) { return dayFirst }
             guard let first = partialDate(at: k, context: true) else { return nil }
             let joiner = lower(first.end)
             var next = first.end + 1
@@ -146,12 +149,13 @@ extension ScanContext {
     func partialDate(at i: Int, after previous: PartialDate? = nil, context: Bool = false) -> PartialDate? {
         if let numeric = numericDate(at: i, context: context || previous != nil || hasDateContext(before: i)) { return numeric }
         // "Monday, June 2nd", "tuesday the eleventh", "Sat 14th": the weekday belongs to the date.
-        if let (_, e) = weekday(at: i) {
+        if let (wd, e) = weekday(at: i) {
             var m = e
             if isPunct(m, ",") { m += 1 }
             if lower(m) == "the" { m += 1 }
             if var dated = partialDate(at: m, context: true), dated.day != nil {
                 dated.start = i
+                if dated.dayOnly { dated.weekday = wd }
                 return dated
             }
             return nil

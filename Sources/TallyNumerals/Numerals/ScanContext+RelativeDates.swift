@@ -90,8 +90,17 @@ extension ScanContext {
     func resolve(_ p: PartialDate) -> CalendarDate? {
         if p.dayOnly, let d = p.day {
             // "the 18th": that day of the reference month.
-            guard let ref = reference, let m = ref.month, d <= CalendarDate.daysIn(month: m, year: ref.year) else { return nil }
-            return CalendarDate(year: ref.year, month: m, day: d)
+            guard let ref = reference, let m = ref.month else { return nil }
+            var index = ref.year * 12 + m - 1
+            for _ in 0..<36 {
+                let (y, mo) = (index / 12, index % 12 + 1)
+                if d <= CalendarDate.daysIn(month: mo, year: y) {
+                    let candidate = CalendarDate(year: y, month: mo, day: d)
+                    if p.weekday == nil || candidate.weekday == p.weekday { return candidate }
+                }
+                index -= 1
+            }
+            return nil
         }
         if let y = p.year {
             guard let m = p.month else { return CalendarDate(year: y) }

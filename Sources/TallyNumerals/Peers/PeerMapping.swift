@@ -1,3 +1,4 @@
+import Foundation
 import TallyCore
 
 /// How each peer suite's expectations map onto Tally's quantities (documented in `docs/numerals.md`).
@@ -127,6 +128,7 @@ enum PeerMapping {
         for e in entities(c) {
             let type = e["type"]?.string ?? ""
             if let reason = outOfScopeDate(e["text"]?.string ?? "") { return .outOfScope(reason) }
+            if isDeliberateNumericDate(e["text"]?.string ?? "") { return .disagreement("dotted or undelimited digits are numbers") }
             if type.hasSuffix(".duration") {
                 guard let s = e["seconds"]?.number else { return .outOfScope("duration without seconds") }
                 expected.append(.duration(round6(s)))
@@ -175,9 +177,9 @@ enum PeerMapping {
     /// Date expressions outside what a news date layer models, by the words that mark them
     /// (see docs/numerals.md): holidays, fiscal periods, parts of periods, open or computed ends.
     static let outOfScopeDateMarkers: [(reason: String, words: [String])] = [
-        ("holiday or named day", ["easter", "christmas", "xmas", "thanksgiving", "halloween", "new year", "black friday", "labor day", "labour day", "earth day", "independence day", "valentine", "mother's day", "father's day", "memorial day", "otd", "eoy", "eom", "ytd", "mtd", "boy", "bom"]),
+        ("holiday or named day", ["patrick", "workers", "eid", "diwali", "ramadan", "hanukkah", "easter", "christmas", "xmas", "thanksgiving", "halloween", "new year", "black friday", "labor day", "labour day", "earth day", "independence day", "valentine", "mother's day", "father's day", "memorial day", "otd", "eoy", "eom", "ytd", "mtd", "boy", "bom"]),
         ("fiscal or calendar part", ["quarter", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "cy", "school year", "semester", "season"]),
-        ("business or partial week", ["business day", "workweek", "work week", "weekend", "fortnight", "night", "w/c", "week of", "week beginning", "week starting", "week 1", "week after", "week before"]),
+        ("business or partial week", ["working", "of last", "of next", "of this", "this week monday", "business day", "workweek", "work week", "weekend", "fortnight", "night", "w/c", "week of", "week beginning", "week starting", "week 1", "week after", "week before"]),
         ("part of a period", ["early", "mid", "late", "end of", "beginning", "start of", "middle", "rest of", "first half", "second half", "later", "earlier", "end of the", "first week", "last week of", "first day", "last day"]),
         ("open or computed end", ["now", "to date", "so far", "current", "from today", "from tomorrow", "from now", "from yesterday", "after", "before", "since", "till", "until", "as late as", "as early as", "hence", "upcoming", "coming", "following", "past", "next", "previous", "in the"]),
         ("vague count", ["several", "few", "couple", "all ", "the hour", "the day", "the week", "the month", "the year", "some"]),
@@ -185,15 +187,27 @@ enum PeerMapping {
         ("calendar arithmetic", ["same", "calendar", "the year", "week 1", "week 2", "week 3", "week 4", "week 5", "month of", "weeks of", "days of", "months of", "day of"]),
     ]
 
-    /// "last 3 months", "the first 2 weeks", "next five days": a rolling window of units.
+    /// "last 3 months", "the first 2 weeks", "in 3 days on Friday", "2 weeks from January 15":
+    /// a rolling window or an offset computed from another date.
     static func isRollingWindow(_ text: String) -> Bool {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        let anchors: Set<String> = ["last", "first", "next", "past", "previous", "coming", "upcoming", "following"]
-        for (k, w) in words.enumerated() where anchors.contains(w) && k + 1 < words.count {
-            let n = words[k + 1]
-            if n.allSatisfy(\.isNumber) || NumberWords.small[n] != nil || NumberWords.tens[n] != nil { return true }
+        let anchors: Set<String> = ["last", "first", "next", "past", "previous", "coming", "upcoming", "following", "in", "within"]
+        let units: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"]
+        func isFigure(_ w: String) -> Bool { w.allSatisfy(\.isNumber) || NumberWords.small[w] != nil || NumberWords.tens[w] != nil }
+        for (k, w) in words.enumerated() {
+            if anchors.contains(w), k + 1 < words.count, isFigure(words[k + 1]), w != "in" || (k + 2 < words.count && units.contains(words[k + 2])) { return true }
+            if units.contains(w), k + 1 < words.count, ["from", "after", "before", "starting", "later", "earlier"].contains(words[k + 1]) { return true }
         }
         return false
+    }
+
+    /// Numeric dates Tally reads otherwise on purpose: "5.12" is a decimal, "20161016" one number.
+    static func isDeliberateNumericDate(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let dotted = t.split(separator: ".")
+        if dotted.count == 2, dotted.allSatisfy({ $0.count <= 2 && $0.allSatisfy(\.isNumber) }) { return true }
+        let compact = t.filter { $0 != " " && $0 != "-" }
+        return compact.count == 8 && compact.allSatisfy(\.isNumber)
     }
 
     static func outOfScopeDate(_ text: String) -> String? {
