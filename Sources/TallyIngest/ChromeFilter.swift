@@ -32,13 +32,16 @@ enum ChromeFilter {
     ]
 
     /// Whether a trimmed line is page chrome.
-    static func isChrome(_ line: String) -> Bool {
+    /// `countsAreChrome: false` keeps bare numbers (HTML table cells are numbers, not counters).
+    static func isChrome(_ line: String, countsAreChrome: Bool = true) -> Bool {
+        // Chrome lines are short; long lines are prose (and checking them would cost time).
+        guard line.utf8.count <= 160 else { return false }
         let lower = line.lowercased()
         var bare = lower
         while let last = bare.last, last == ":" || last == "|" || last == "»" || last == "›" { bare.removeLast() }
         bare = bare.trimmingSpaces()
         if exactLines.contains(bare) { return true }
-        if isCount(bare) { return true }
+        if countsAreChrome && isCount(bare) { return true }
         for prefix in prefixes where lower.hasPrefix(prefix) { return true }
         return isCounter(bare)
     }
