@@ -164,8 +164,12 @@ enum ContentExtractor {
             return Analysis(stats: stats, best: -1, roots: [body])
         }
         // An article split into chunks that each score like the best one: take their common ancestor.
+        // (A chunk with the best one's tag and class needs less: it is the same kind of block.)
         var common = best
-        for i in nodes.indices where stats[i].scored && i != best && stats[i].score >= 0.75 * bestScore {
+        let bestClass = nodes[best].attribute("class")
+        for i in nodes.indices where stats[i].scored && i != best && stats[i].score >= 0.3 * bestScore {
+            let sameKind = bestClass != nil && nodes[i].tag == nodes[best].tag && nodes[i].attribute("class") == bestClass
+            guard sameKind || stats[i].score >= 0.75 * bestScore else { continue }
             if isAncestor(i, of: best, nodes) || isAncestor(best, of: i, nodes) { continue }
             common = commonAncestor(common, i, nodes)
         }
