@@ -14,6 +14,8 @@ enum ChromeFilter {
         "sign in", "sign up", "register", "like", "likes", "follow us", "facebook", "twitter", "x", "linkedin",
         "whatsapp", "telegram", "reddit", "pinterest", "menu", "search", "close", "back to top", "listen",
         "listen to this article", "save", "bookmark", "trending", "popular", "latest", "loading…", "loading...",
+        "advert", "don't miss", "don’t miss", "more", "see more", "show more", "tell us what you think...",
+        "tell us what you think", "click to tweet", "continue reading", "also read", "see also",
     ]
 
     /// Line starts that mark credits, captions and comment-system boilerplate.

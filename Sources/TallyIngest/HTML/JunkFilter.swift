@@ -25,7 +25,7 @@ enum JunkFilter {
         "read-more", "readmore", "tags", "tag-list", "taglist", "toolbar", "print-only", "visually-hidden",
         "sr-only", "screen-reader", "skip-link", "pagination", "pager", "dateline", "timestamp", "published-date",
         "article-meta", "post-meta", "entry-meta", "meta-data", "rating", "reaction", "banner",
-        "header", "donate", "survey", "embed", "video", "gallery", "slideshow", "inline-ad", "ad-slot",
+        "header", "donate", "survey", "video", "gallery", "slideshow", "inline-ad", "ad-slot",
         "ad-container", "ad-wrapper", "advertisement", "adslot", "dfp", "teaser", "also-read", "see-also",
         "further-reading", "next-article", "prev-article", "newsletter", "follow", "contact", "login", "related-",
     ])
