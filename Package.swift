@@ -23,12 +23,13 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TallyCore"),
         .target(name: "TallyIngest", dependencies: ["TallyCore", "CLibXML2", "CZlib"]),
         .target(name: "TallyNumerals", dependencies: ["TallyCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyExtract", dependencies: ["TallyCore", "TallyNumerals", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyReconcile", dependencies: ["TallyCore"]),
-        .target(name: "TallyReport", dependencies: ["TallyCore"]),
+        .target(name: "TallyReport", dependencies: ["TallyCore", "CSQLite"]),
         .target(
             name: "TallyPipeline",
             dependencies: ["TallyCore", "TallyIngest", "TallyExtract", "TallyReconcile", .product(name: "Yams", package: "Yams")]),

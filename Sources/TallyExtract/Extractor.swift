@@ -66,6 +66,8 @@ public struct Extractor: Sendable {
                     let quantityIndex = inSentence.first(where: { captured.contains(context.quantities[$0].tokens.lowerBound) })
                 else { continue }
                 let quantity = context.quantities[quantityIndex]
+                // "all-for-all" states no figure: nothing to claim or compare.
+                if quantity.value == nil, quantity.low == nil, quantity.high == nil { continue }
                 if let veto = rule.vetoes.first(where: { vetoes($0, quantity, sentence, matcher) }) {
                     reports.append(CandidateReport(rule: rule.id, match: match, quantity: quantityIndex, vetoedBy: "\(veto)"))
                     continue

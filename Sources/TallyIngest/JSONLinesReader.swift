@@ -41,12 +41,12 @@ struct JSONLinesReader {
         }
     }
 
-    /// Whether the first non-blank line (from `start`) is a JSON object with `text` or `html`.
+    /// Whether the first non-blank line (from `start`) is a whole JSON object: then the input is JSON Lines,
+    /// and records without `text`/`html` are reported line by line.
     static func firstRecordLooksValid(_ bytes: [UInt8], from start: Int) -> Bool {
         var end = start
         while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        guard let record = try? JSONDecoder().decode(Record.self, from: Data(bytes[start..<end])) else { return false }
-        return record.text != nil || record.html != nil
+        return (try? JSONDecoder().decode([String: JSONValue].self, from: Data(bytes[start..<end]))) != nil
     }
 
     func read(bytes: [UInt8], id: String) throws(IngestError) -> IngestedFile {

@@ -49,13 +49,45 @@ public struct Reconciler: Sendable {
                 byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(claim)
             }
             for eventKey in byEvent.keys.sorted() {
-                let group = byEvent[eventKey]!.sorted { ($0.doc, $0.start) < ($1.doc, $1.start) }
-                let first = group[0]
-                let event = first.event.map { events[$0] ?? $0 }
-                result.append(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group))
+                for story in Reconciler.stories(byEvent[eventKey]!) {
+                    let group = story.sorted { ($0.doc, $0.start) < ($1.doc, $1.start) }
+                    let first = group[0]
+                    let event = first.event.map { events[$0] ?? $0 }
+                    result.append(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group))
+                }
             }
         }
         return result
+    }
+
+    /// Splits claims into stories: documents whose story signatures share at least two names (one, when
+    /// a signature is that short) tell the same story; claims without a signature join every story.
+    static func stories(_ claims: [Claim]) -> [[Claim]] {
+        let docs = Array(Set(claims.map(\.doc))).sorted()
+        var signature: [String: Set<String>] = [:]
+        for claim in claims { if let story = claim.story { signature[claim.doc, default: []].formUnion(story) } }
+        var parent = Dictionary(uniqueKeysWithValues: docs.map { ($0, $0) })
+        func root(_ doc: String) -> String {
+            var node = doc
+            while parent[node]! != node { node = parent[node]! }
+            return node
+        }
+        for (i, a) in docs.enumerated() {
+            for b in docs[(i + 1)...] {
+                let sa = signature[a], sb = signature[b]
+                let related: Bool
+                if let sa, let sb {
+                    let needed = min(2, sa.count, sb.count)
+                    related = needed == 0 || sa.intersection(sb).count >= needed
+                } else {
+                    related = true
+                }
+                if related { parent[root(b)] = root(a) }
+            }
+        }
+        var components: [String: [Claim]] = [:]
+        for claim in claims { components[root(claim.doc), default: []].append(claim) }
+        return components.keys.sorted().map { components[$0]! }
     }
 
     /// Maps a coarse event ("2025-05") onto the one finer event it contains ("2025-05-16"), if exactly one.

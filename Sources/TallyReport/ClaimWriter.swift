@@ -11,7 +11,7 @@ public enum ClaimWriter {
     /// The contract's claim fields, in order: the JSON keys and the CSV header.
     public static let fields = [
         "doc", "kind", "value", "low", "high", "qualifier", "unit", "scope", "subject", "event", "speaker",
-        "quote", "start", "end", "sentence", "rule",
+        "quote", "start", "end", "sentence", "rule", "story",
     ]
 
     public static func render(_ claims: [Claim], format: ClaimFormat) -> String {
@@ -36,6 +36,7 @@ public enum ClaimWriter {
             JSONText.optional(claim.unit), JSONText.optional(claim.scope?.rawValue), JSONText.optional(claim.subject),
             JSONText.optional(claim.event), JSONText.optional(claim.speaker), JSONText.string(claim.quote),
             String(claim.start), String(claim.end), JSONText.string(claim.sentence), JSONText.string(claim.rule),
+            claim.story.map { "[" + $0.map(JSONText.string).joined(separator: ",") + "]" } ?? "null",
         ]
         return "{" + zip(fields, values).map { JSONText.string($0) + ":" + $1 }.joined(separator: ",") + "}"
     }
@@ -46,7 +47,7 @@ public enum ClaimWriter {
             claim.doc, claim.kind, csvFigure(claim.value), csvFigure(claim.low), csvFigure(claim.high),
             claim.qualifier.rawValue, claim.unit ?? "", claim.scope?.rawValue ?? "", claim.subject ?? "",
             claim.event ?? "", claim.speaker ?? "", claim.quote, String(claim.start), String(claim.end),
-            claim.sentence, claim.rule,
+            claim.sentence, claim.rule, claim.story?.joined(separator: " ") ?? "",
         ]
         return values.map(csvField).joined(separator: ",")
     }

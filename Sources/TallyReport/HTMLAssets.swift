@@ -64,7 +64,9 @@ enum HTMLAssets {
         .speaker { color: var(--ink); font-weight: 600; }
         .speaker.none { color: var(--muted); font-weight: 400; font-style: italic; }
         .source::before { content: "— "; }
-        .details { white-space: nowrap; }
+        .details { display: block; overflow-wrap: anywhere; }
+        .details time { white-space: nowrap; }
+        .source .outlet, .source a { color: var(--ink); }
         a { color: inherit; text-decoration-color: var(--muted); }
         code { font-size: 0.85em; }
         .empty { padding: 24px; text-align: center; color: var(--muted); }

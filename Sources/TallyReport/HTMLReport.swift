@@ -17,14 +17,14 @@ public enum HTMLReport {
 struct Page {
     let report: Report
     let findings: [Finding]
-    let documentsByID: [String: Document]
+    let texts: DocumentTexts
     let summariesByID: [String: DocumentSummary]
     var out = ""
 
     init(report: Report, documents: [Document]) {
         self.report = report
         findings = ReportOrder.findings(report.findings)
-        documentsByID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        texts = DocumentTexts(documents)
         summariesByID = Dictionary(report.documents.map { ($0.doc, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -109,10 +109,10 @@ struct Page {
     }
 
     mutating func card(_ claim: Claim) {
-        let document = documentsByID[claim.doc]
+        let document = texts.document(claim.doc)
         let summary = summariesByID[claim.doc]
         out += "<figure class=\"claim\">\n<div class=\"figure\">\(HTMLText.escape(FigureText.describe(claim)))</div>\n"
-        out += "<blockquote>" + highlightedSentence(claim, document: document) + "</blockquote>\n<figcaption>"
+        out += "<blockquote>" + highlightedSentence(claim) + "</blockquote>\n<figcaption>"
         if let speaker = claim.speaker, !speaker.isEmpty {
             out += "<span class=\"speaker\">\(HTMLText.escape(speaker))</span>"
         } else {
@@ -123,26 +123,27 @@ struct Page {
     }
 
     /// The claim's sentence with the quote in `<mark>`, escaped; long sentences trimmed around it.
-    func highlightedSentence(_ claim: Claim, document: Document?) -> String {
-        let context = QuoteContext.make(claim, document: document, width: 360)
+    func highlightedSentence(_ claim: Claim) -> String {
+        let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: 360)
         return HTMLText.escape(context.before) + "<mark>" + HTMLText.escape(context.quote) + "</mark>" + HTMLText.escape(context.after)
     }
 
-    /// "Outlet · title" linked to the article when its URL is http(s), with the doc id and date.
+    /// The outlet (or title, or doc id) linked to the article when its URL is http(s), the title
+    /// as its tooltip, then the doc id and date.
     func sourceLink(_ doc: String, document: Document?, summary: DocumentSummary?) -> String {
-        let title = summary?.title ?? document?.title
-        let outlet = summary?.outlet ?? document?.outlet
+        let title = (summary?.title ?? document?.title).flatMap { $0.isEmpty ? nil : $0 }
+        let outlet = (summary?.outlet ?? document?.outlet).flatMap { $0.isEmpty ? nil : $0 }
         let published = summary?.published ?? document?.published
-        let label = [outlet, title].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+        let name = HTMLText.escape(outlet ?? title.map { Page.shorten($0, to: 60) } ?? doc)
+        let tooltip = title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
         var html = ""
-        let name = HTMLText.escape(label.isEmpty ? doc : label)
         if let href = HTMLText.href(summary?.url ?? document?.url) {
-            html += "<a href=\"\(href)\" rel=\"noopener noreferrer\" target=\"_blank\">\(name)</a>"
+            html += "<a href=\"\(href)\"\(tooltip) rel=\"noopener noreferrer\" target=\"_blank\">\(name)</a>"
         } else {
-            html += name
+            html += "<span class=\"outlet\"\(tooltip)>\(name)</span>"
         }
         var details: [String] = []
-        if !label.isEmpty { details.append("<code>\(HTMLText.escape(doc))</code>") }
+        if outlet != nil || title != nil { details.append("<code>\(HTMLText.escape(doc))</code>") }
         if let published, !published.isEmpty { details.append("<time>\(HTMLText.escape(published))</time>") }
         if !details.isEmpty { html += " <span class=\"details\">" + details.joined(separator: " · ") + "</span>" }
         return html
@@ -153,7 +154,7 @@ struct Page {
         out += "<section id=\"documents\"><h2>Documents</h2>\n<table>\n<thead><tr><th>Document</th><th>Outlet</th>"
         out += "<th>Published</th><th class=\"num\">Claims</th></tr></thead>\n<tbody>\n"
         for summary in report.documents {
-            let document = documentsByID[summary.doc]
+            let document = texts.document(summary.doc)
             let title = summary.title ?? document?.title
             var cell = "<code>\(HTMLText.escape(summary.doc))</code>"
             if let title, !title.isEmpty {
@@ -177,6 +178,14 @@ struct Page {
             out += "<li><code>\(HTMLText.escape(item.path))</code>: \(HTMLText.escape(item.reason))</li>\n"
         }
         out += "</ul>\n</section>\n"
+    }
+
+    /// The text cut at a word to about `limit` characters, with "…".
+    static func shorten(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit - 1)
+        let word = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return String(word.count > limit / 2 ? word : cut) + "…"
     }
 
     /// What a verdict means, for tooltips.

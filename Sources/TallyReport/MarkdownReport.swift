@@ -4,6 +4,8 @@ import TallyCore
 ///
 /// Every piece of article text is escaped, so a quote cannot break the table or inject markup.
 struct MarkdownReport {
+    var texts = DocumentTexts([])
+
     func render(_ report: Report) -> String {
         var out = "# Tally discrepancy report\n\n"
         out += ReportOrder.summaryLine(report)
@@ -42,8 +44,8 @@ struct MarkdownReport {
         let marks = ReportOrder.positionMarks(finding)
         for item in ReportOrder.claims(finding) {
             let claim = item.claim
-            let context = QuoteContext.make(claim, width: 160)
-            let quote = Self.escape(context.before) + "**" + Self.escape(context.quote) + "**" + Self.escape(context.after)
+            let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: 160)
+            let quote = Self.escape(context.before) + Self.strong(context.quote) + Self.escape(context.after)
             out += "| " + [marks[item.position] ?? "•", Self.escape(FigureText.describe(claim)),
                            Self.escape(claim.speaker ?? "unattributed"), Self.escape(claim.doc), quote]
                 .joined(separator: " | ") + " |\n"
@@ -64,6 +66,16 @@ struct MarkdownReport {
             }
         }
         return out
+    }
+
+    /// `**quote**`, with any leading or trailing space moved outside the markers (Markdown does not
+    /// open or close emphasis next to a space).
+    static func strong(_ text: String) -> String {
+        let core = text.trimmingWhitespace()
+        guard !core.isEmpty else { return escape(text) }
+        let lead = text.first?.isWhitespace == true ? " " : ""
+        let trail = text.last?.isWhitespace == true ? " " : ""
+        return lead + "**" + escape(core) + "**" + trail
     }
 
     /// Text for inside a code span: backticks and line breaks cannot end it early.

@@ -15,11 +15,15 @@ public struct QuoteContext: Sendable, Hashable {
     /// sentence does not contain it. With the document, the claim's own offsets decide between
     /// repeated occurrences; without it, the first occurrence is taken.
     public static func quoteRange(of claim: Claim, in document: Document? = nil) -> Range<Int>? {
+        quoteRange(of: claim, inText: document.map { Array($0.text.unicodeScalars) })
+    }
+
+    /// `quoteRange(of:in:)` with the document text already as scalars.
+    static func quoteRange(of claim: Claim, inText text: [Unicode.Scalar]?) -> Range<Int>? {
         let sentence = Array(claim.sentence.unicodeScalars)
         let quote = Array(claim.quote.unicodeScalars)
         guard !quote.isEmpty, quote.count <= sentence.count else { return nil }
-        if let document, claim.start >= 0, claim.end >= claim.start {
-            let text = Array(document.text.unicodeScalars)
+        if let text, claim.start >= 0, claim.end >= claim.start {
             if claim.end <= text.count, let offset = sentenceStart(sentence, in: text, covering: claim.start..<claim.end) {
                 let range = (claim.start - offset)..<(claim.end - offset)
                 if Array(sentence[range]) == quote { return range }
@@ -30,8 +34,13 @@ public struct QuoteContext: Sendable, Hashable {
 
     /// The context of `claim` at most about `width` characters wide.
     public static func make(_ claim: Claim, document: Document? = nil, width: Int = 100) -> QuoteContext {
+        make(claim, text: document.map { Array($0.text.unicodeScalars) }, width: width)
+    }
+
+    /// `make(_:document:width:)` with the document text already as scalars.
+    static func make(_ claim: Claim, text: [Unicode.Scalar]?, width: Int) -> QuoteContext {
         let sentence = Array(claim.sentence.unicodeScalars)
-        guard let range = quoteRange(of: claim, in: document) else {
+        guard let range = quoteRange(of: claim, inText: text) else {
             return QuoteContext(before: "", quote: collapse(claim.quote), after: "")
         }
         let quote = collapse(string(sentence[range]))

@@ -11,11 +11,15 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// Every rendering lists findings most severe first (conflict, framing, variance, agreement), then
 /// by kind. The HTML page is `HTMLReport`.
 public enum ReportRenderer {
-    /// - Parameter color: ANSI colour in the text rendering (pass whether stdout is a terminal).
-    public static func render(_ report: Report, format: ReportFormat, color: Bool = false) -> String {
+    /// - Parameters:
+    ///   - color: ANSI colour in the text rendering (pass whether stdout is a terminal).
+    ///   - documents: the ingested documents, when at hand: their text places each quote exactly
+    ///     in its sentence where the same words occur twice.
+    public static func render(_ report: Report, format: ReportFormat, color: Bool = false, documents: [Document] = []) -> String {
+        let texts = DocumentTexts(documents)
         switch format {
-        case .text: return TextReport(color: color).render(report)
-        case .markdown: return MarkdownReport().render(report)
+        case .text: return TextReport(color: color, texts: texts).render(report)
+        case .markdown: return MarkdownReport(texts: texts).render(report)
         case .json: return json(report)
         }
     }

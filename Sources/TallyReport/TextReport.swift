@@ -6,6 +6,7 @@ import TallyCore
 /// without colour the quote is marked with brackets inside its sentence.
 struct TextReport {
     var color: Bool
+    var texts = DocumentTexts([])
     var width = 100
 
     func render(_ report: Report) -> String {
@@ -24,9 +25,9 @@ struct TextReport {
         }
         if !report.documents.isEmpty {
             out += "\n" + style("Documents", .bold) + "\n"
-            let docWidth = min(40, report.documents.map(\.doc.count).max() ?? 0)
+            let docWidth = min(56, report.documents.map(\.doc.count).max() ?? 0)
             for doc in report.documents {
-                var line = "  " + pad(doc.doc, docWidth) + "  " + pad(ReportOrder.plural(doc.claims, "claim"), 10)
+                var line = "  " + pad(doc.doc, docWidth) + "  " + pad(ReportOrder.plural(doc.claims, "claim"), 9)
                 let meta = [doc.published, doc.outlet, doc.title].compactMap { $0 }.filter { !$0.isEmpty }
                 if !meta.isEmpty { line += "  " + meta.joined(separator: " · ") }
                 out += clip(line, width) + "\n"
@@ -47,7 +48,7 @@ struct TextReport {
         out += wrap(finding.reason, indent: "   ") + "\n"
         let marks = ReportOrder.positionMarks(finding)
         let claims = ReportOrder.claims(finding)
-        let figureWidth = min(28, claims.map { FigureText.describe($0.claim).count }.max() ?? 0)
+        let figureWidth = min(32, claims.map { FigureText.describe($0.claim).count }.max() ?? 0)
         let speakerWidth = min(24, claims.map { ($0.claim.speaker ?? "unattributed").count }.max() ?? 0)
         for item in claims {
             let claim = item.claim
@@ -56,7 +57,7 @@ struct TextReport {
             line += style(pad(FigureText.describe(claim), figureWidth), .bold) + "  "
             line += pad(claim.speaker ?? "unattributed", speakerWidth) + "  " + claim.doc
             out += line + "\n"
-            let context = QuoteContext.make(claim, width: width - 10)
+            let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: width - 10)
             let quote = color ? style(context.quote, .underlineBold) : "[" + context.quote + "]"
             out += "      " + style("“", .dim) + style(context.before, .dim) + quote + style(context.after, .dim) + style("”", .dim) + "\n"
         }

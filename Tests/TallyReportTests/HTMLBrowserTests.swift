@@ -20,12 +20,24 @@ struct HTMLBrowserTests {
               var root = document.documentElement.dataset;
               root.sideBySide = String(Math.abs(a.top - b.top) < 2 && b.left >= a.right);
               root.markVisible = String(mark.getBoundingClientRect().width > 0 && style.backgroundColor !== "rgba(0, 0, 0, 0)");
+              root.overflowingCards = String(Array.prototype.filter.call(document.querySelectorAll(".claim"),
+                function (e) { return e.scrollWidth > e.clientWidth + 1; }).length);
               root.visibleArticles = String(Array.prototype.filter.call(document.querySelectorAll("article"),
                 function (e) { return e.offsetParent !== null; }).length);
             })();
             </script>
             """
-        let html = HTMLReport.render(Fixtures.report, documents: [Fixtures.documentA, Fixtures.documentB])
+        // Long paths as document ids, as `tally report corpus/articles` gives them.
+        let long = ["a.txt": "corpus/articles/2025/06/000_8defa8e41f7bd2f8_talks_end_in_an_hour.txt",
+                    "b.txt": "corpus/articles/2025/06/001_7cf5a6636f4c4c57_second_round_of_talks.txt"]
+        var report = Fixtures.report
+        for i in report.documents.indices { report.documents[i].doc = long[report.documents[i].doc]! }
+        for i in report.findings.indices {
+            for j in report.findings[i].claims.indices { report.findings[i].claims[j].claim.doc = long[report.findings[i].claims[j].claim.doc]! }
+        }
+        var documents = [Fixtures.documentA, Fixtures.documentB]
+        for i in documents.indices { documents[i].id = long[documents[i].id]! }
+        let html = HTMLReport.render(report, documents: documents)
         return html.replacingLast("</body>", with: probe + "</body>")
     }()
 
@@ -46,6 +58,7 @@ struct HTMLBrowserTests {
         #expect(dom.contains("data-visible-articles=\"3\""))
         #expect(dom.contains("data-side-by-side=\"true\""))
         #expect(dom.contains("data-mark-visible=\"true\""))
+        #expect(dom.contains("data-overflowing-cards=\"0\""))  // long paths wrap inside their card
         #expect(dom.contains("<span id=\"shown\">3</span>"))
         #expect(dom.contains("<mark>nearly 400 children</mark>"))
         #expect(!dom.contains("<script>alert"))  // the quote's markup stayed text

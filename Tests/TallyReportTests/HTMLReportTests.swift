@@ -85,3 +85,14 @@ extension String {
         return count
     }
 }
+
+extension HTMLReportTests {
+    @Test func longTitlesAreShortenedWithTheFullTitleAsTooltip() {
+        let title = "Still no ceasefire as both sides swap memoranda and agree to a new exchange after the second round"
+        #expect(Page.shorten(title, to: 60) == "Still no ceasefire as both sides swap memoranda and agree…")
+        var report = Fixtures.report
+        report.documents[1].title = title
+        let html = HTMLReport.render(report, documents: [Fixtures.documentA, Fixtures.documentB])
+        #expect(html.contains("<span class=\"outlet\" title=\"\(title)\">Still no ceasefire as both sides swap memoranda and agree…</span>"))
+    }
+}

@@ -72,3 +72,11 @@ import TallyCore
         #expect(json.contains("https://example.org/a"))  // slashes not escaped
     }
 }
+
+extension MarkdownReportTests {
+    @Test func strongNeverOpensNextToASpace() {
+        #expect(MarkdownReport.strong(" 400 ") == " **400** ")
+        #expect(MarkdownReport.strong("a*b") == "**a\\*b**")
+        #expect(MarkdownReport.strong("  ") == "  ")
+    }
+}

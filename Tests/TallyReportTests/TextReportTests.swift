@@ -100,7 +100,7 @@ import TallyCore
         duration.value = .number(1)
         duration.unit = "hours"
         duration.scope = nil
-        #expect(FigureText.describe(duration) == "about 1 hours")
+        #expect(FigureText.describe(duration) == "about 1 hour")
     }
 }
 
@@ -118,3 +118,47 @@ extension String {
     }
 }
 
+
+@Suite struct FigureTextTests {
+    func claim(_ q: Qualifier, value: Figure? = nil, low: Figure? = nil, high: Figure? = nil, unit: String? = nil) -> Claim {
+        var c = Fixtures.total
+        (c.qualifier, c.value, c.low, c.high, c.unit, c.scope) = (q, value, low, high, unit, nil)
+        return c
+    }
+
+    @Test func wordingPerQualifier() {
+        #expect(FigureText.describe(claim(.atMost, value: .number(1200), high: .number(1200))) == "up to 1,200")
+        #expect(FigureText.describe(claim(.moreThan, value: .number(40), low: .number(40))) == "more than 40")
+        #expect(FigureText.describe(claim(.approximate, value: .number(1), unit: "hours")) == "about 1 hour")
+        #expect(FigureText.describe(claim(.approximate, value: .number(90), unit: "minutes")) == "about 90 minutes")
+        #expect(FigureText.describe(claim(.exact, value: .number(100), unit: "USD")) == "100 USD")
+    }
+
+    @Test func datesReadAsDates() {
+        let june20 = Figure.date(CalendarDate(year: 2025, month: 6, day: 20))
+        let june30 = Figure.date(CalendarDate(year: 2025, month: 6, day: 30))
+        #expect(FigureText.describe(claim(.range, low: june20, high: june30)) == "2025-06-20 to 2025-06-30")
+        #expect(FigureText.describe(claim(.lessThan, high: .date(CalendarDate(year: 2025, month: 6)))) == "before 2025-06")
+    }
+
+    @Test func missingFiguresFallBackToTheQuote() {
+        var c = claim(.lessThan)
+        c.quote = "before the end of June"
+        #expect(FigureText.describe(c) == "before the end of June")
+    }
+}
+
+@Suite struct RendererDocumentTests {
+    @Test func documentsPlaceARepeatedQuoteExactly() {
+        let text = "They freed 100 men, then 100 men more."
+        let claim = Claim(doc: "d", kind: "people", value: .number(100), low: .number(100), high: .number(100),
+                          qualifier: .exact, unit: nil, scope: nil, subject: "freed", event: nil, speaker: nil,
+                          quote: "100 men", start: 25, end: 32, sentence: text, rule: "r")
+        let report = Report(documents: [], findings: [Finding(verdict: .agreement, kind: "people", subject: "freed",
+            event: nil, reason: "same", claims: [FindingClaim(claim: claim, position: 0)])])
+        let documents = [Document(id: "d", text: text)]
+        #expect(ReportRenderer.render(report, format: .text, documents: documents).contains("then [100 men] more."))
+        #expect(ReportRenderer.render(report, format: .markdown, documents: documents).contains("then **100 men** more."))
+        #expect(ReportRenderer.render(report, format: .text).contains("freed [100 men], then"))
+    }
+}

@@ -59,7 +59,8 @@ struct ClaimBuilder {
             start: start,
             end: end,
             sentence: context.text(of: sentence),
-            rule: candidate.rule.id)
+            rule: candidate.rule.id,
+            story: context.story)
     }
 
     /// Whether the mention's hedge is one of closeness ("nearly", "just over": lexicon `near_qualifier`).

@@ -9,6 +9,8 @@ public struct ClaimContext {
     public let quantities: [Quantity]
     let speakers: SpeakerResolver.Speakers
     let events: EventResolver.Events
+    /// The article's story signature (see `StorySignature`).
+    let story: [String]
     public let input: MatchInput
 
     init(document: Document, rules: RuleSet) {
@@ -23,6 +25,9 @@ public struct ClaimContext {
         ).resolve()
         self.events = EventResolver(tokens: analysis.tokens, sentences: analysis.sentences, quantities: quantities, published: reference)
             .resolve()
+        let outletWords = Set((document.outlet ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        self.story = StorySignature.words(tokens: analysis.tokens, sentences: analysis.sentences, titles: rules.speakerVocabulary.titles)
+            .filter { !outletWords.contains($0) }
         self.input = MatchInput(tokens: analysis.tokens, quantities: quantities, lexicon: rules.index, regexes: rules.regexes)
     }
 

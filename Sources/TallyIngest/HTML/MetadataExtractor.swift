@@ -19,6 +19,8 @@ enum MetadataExtractor {
         "og:published_time", "article:modified_time",
     ]
 
+    static let bylineClasses = ASCIIWords.list(["byline", "author-name"])
+
     static func extract(_ page: HTMLTree) -> Metadata {
         var meta = Metadata()
         var metas: [String: String] = [:]
@@ -48,7 +50,7 @@ enum MetadataExtractor {
             case "link":
                 if node.attribute("rel")?.lowercased() == "canonical" { canonical = node.attribute("href") }
             default:
-                if bylines.count < 3, let cls = node.attribute("class")?.lowercased(), cls.contains("byline") || cls.contains("author-name") {
+                if bylines.count < 3, let cls = node.attribute("class"), ASCIIWords(cls).containsAny(bylineClasses) {
                     let text = page.text(of: i).collapsingSpaces()
                     if !text.isEmpty && text.count < 100 { bylines.append(text) }
                 }

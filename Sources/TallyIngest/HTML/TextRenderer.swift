@@ -9,6 +9,12 @@ struct TextRenderer {
         "fieldset", "legend", "noscript", "iframe", "hgroup", "br",
     ]
 
+    /// Phrasing elements whose text runs on within a paragraph.
+    static let inlineTags: Set<String> = [
+        "a", "span", "b", "strong", "i", "em", "u", "s", "small", "big", "sub", "sup", "mark", "font", "abbr", "cite",
+        "code", "q", "time", "del", "ins", "dfn", "kbd", "samp", "var", "bdi", "bdo", "tt", "strike", "nobr",
+    ]
+
     let page: HTMLTree
     /// Element indices whose subtrees are left out.
     let skip: (Int) -> Bool

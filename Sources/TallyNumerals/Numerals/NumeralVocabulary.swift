@@ -20,6 +20,8 @@ public struct NumeralVocabulary: Sendable {
     var currencyTable = PhraseTable<CurrencyWord>()
     var percentTable = PhraseTable<Bool>()
     var modelTable = PhraseTable<Bool>()
+    /// Currency sub-units ("cents", "kopecks"): hundredths of the amount before them.
+    var currencySubunits: Set<String> = []
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
     var qualifierVetoes: [String: Set<String>] = [:]
     /// Lowercased words at which a number mention may begin: the scanner skips all others at once.
@@ -54,11 +56,13 @@ public struct NumeralVocabulary: Sendable {
         words.formUnion(NumberWords.months.keys)
         words.formUnion(NumberWords.weekdays.keys)
         words.formUnion(timeUnits.keys)
+        words.formUnion(NumberWords.vulgarFractions.keys)
         words.formUnion([
             "a", "an", "half", "point", "minus", "negative", "tens", "last", "next", "this", "yesterday", "today",
-            "tomorrow", "between", "from", "aged", "age", "ages", "all", "-", ".",
+            "tomorrow", "between", "from", "aged", "age", "ages", "all", "-", ".", "hundred", "thousand", "million",
+            "billion", "trillion", "quarter", "http", "https", "www",
         ])
-        for table in [qualifierTable.firstWords, currencyTable.firstWords, modelTable.firstWords] {
+        for table in [qualifierTable.firstWords, currencyTable.firstWords, modelTable.firstWords, percentTable.firstWords] {
             words.formUnion(table)
         }
         starters = words
@@ -106,6 +110,7 @@ public struct NumeralVocabulary: Sendable {
             percentWords: percent.isEmpty ? ["%", "percent", "per cent"] : percent, modelPrefixes: models)
         var result = vocabulary
         result.qualifierVetoes = vetoes
+        result.currencySubunits = Set((lexicon.classes["currency_subunit"] ?? []).map { $0.phrase.lowercased() })
         return (result, diagnostics)
     }
 

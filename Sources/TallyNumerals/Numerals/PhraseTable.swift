@@ -8,6 +8,8 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
     struct Phrase: Sendable, Hashable {
         var words: [String]
         var caseSensitive: Bool
+        /// For case-sensitive phrases: which words touch the previous one ("A$").
+        var joined: [Bool]
         var value: Value
     }
 
@@ -26,13 +28,15 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
         let tokens = Tokenizer.tokenize(phrase)
         guard let first = tokens.first else { return }
         let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let caseSensitive = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        let symbols = phrase.unicodeScalars.contains { !$0.properties.isAlphabetic && !$0.properties.isWhitespace }
+        let caseSensitive = (letters.count >= 2 || symbols && !letters.isEmpty) && letters.allSatisfy { $0.properties.isUppercase }
         let words = tokens.map { caseSensitive ? $0.text : $0.lower }
+        let joined = tokens.enumerated().map { $0.offset > 0 && !$0.element.spaceBefore }
         var list = byFirst[first.lower, default: []]
         if let existing = list.firstIndex(where: { $0.words == words }) {
             list[existing].value = value  // later entries win
         } else {
-            list.append(Phrase(words: words, caseSensitive: caseSensitive, value: value))
+            list.append(Phrase(words: words, caseSensitive: caseSensitive, joined: joined, value: value))
             list.sort { $0.words.count > $1.words.count }
         }
         byFirst[first.lower] = list
@@ -53,6 +57,7 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
             for (k, word) in phrase.words.enumerated() {
                 let token = tokens[i + k]
                 if (phrase.caseSensitive ? token.text : token.lower) != word { continue outer }
+                if phrase.caseSensitive, phrase.joined[k], token.spaceBefore { continue outer }
             }
             return (phrase.value, end)
         }

@@ -70,6 +70,7 @@ extension ScanContext {
     /// A measure at `i`: "$3bn", "40%", "two hours", "90-minute", "a week", "month-long", "1,000".
     func measure(at i: Int) -> Measure? {
         if let money = moneyPrefixed(at: i) { return money }
+        if let percent = percentFirst(at: i) { return percent }
         if var duration = unitFirstDuration(at: i) {
             compound(&duration)
             return duration
@@ -78,16 +79,22 @@ extension ScanContext {
         var m = Measure(number: e)
         if e.vague != nil { return m }
         let j = e.end
-        if let (_, end) = vocabulary.percentTable.match(tokens, at: j), !e.isFraction {
+        if let (_, end) = vocabulary.percentTable.match(tokens, at: j), !e.isFraction, !isPunct(end, "/") {
             m.kind = .percent
             m.unit = "percent"
             m.end = end
             return m
         }
-        if let (currency, end) = vocabulary.currencyTable.match(tokens, at: j), !e.isFraction {
-            m.kind = .money
-            m.unit = currency.code
-            m.end = end
+        if !e.isFraction, moneySuffixed(&m, at: j) { return m }
+        // "one-yen bid"
+        if isPunct(j, "-"), adjacent(j), adjacent(j + 1), let c = currency(at: j + 1), c.isName, moneySuffixed(&m, at: j + 1) { return m }
+        // Prime marks: 2' (minutes), 1" (seconds), unless the mark closes a quotation.
+        if e.isDigits, e.scale == 1, isPunct(j, "'") || isPunct(j, "\""), adjacent(j), j + 1 >= n || tokens[j + 1].spaceBefore,
+            !(isPunct(i - 1, "'") && adjacent(i)), !quoteIsOpen(before: i, mark: tokens[j].text)
+        {
+            m.kind = .duration
+            m.unit = tokens[j].text == "'" ? "minutes" : "seconds"
+            m.end = j + 1
             return m
         }
         var k = j
@@ -111,17 +118,85 @@ extension ScanContext {
         return m
     }
 
-    /// "$7 billion", "US$ 150 million", "₴500", "USD 3bn".
+    /// Whether an odd number of `mark` quotes opens before token `i` in its sentence.
+    private func quoteIsOpen(before i: Int, mark: String) -> Bool {
+        var count = 0
+        var k = i - 1
+        while k >= 0 {
+            let t = tokens[k]
+            if t.kind == .punct {
+                if t.text == "." || t.text == "!" || t.text == "?" { break }
+                if t.text == mark { count += 1 }
+            }
+            k -= 1
+        }
+        return count % 2 == 1
+    }
+
+    /// A currency at `j`: symbol, code, name, or a code in millions ("MUSD", "MEUR").
+    func currency(at j: Int) -> (code: String, isName: Bool, end: Int, scale: Double)? {
+        if let (c, end) = vocabulary.currencyTable.match(tokens, at: j) { return (c.code, c.isName, end, 1) }
+        guard isWord(j) else { return nil }
+        let text = tokens[j].text
+        guard text.utf8.count == 4, text.hasPrefix("M"), let code = vocabulary.currencies[String(text.dropFirst())], code == String(text.dropFirst()) else {
+            return nil
+        }
+        return (code, false, j + 1, 1e6)
+    }
+
+    /// "$7 billion", "US$ 150 million", "₴500", "USD 3bn", "MAUD 60".
     private func moneyPrefixed(at i: Int) -> Measure? {
-        guard let (currency, j) = vocabulary.currencyTable.match(tokens, at: i), !currency.isName,
-            let e = number(at: j), e.isCardinal, !e.isFraction
-        else { return nil }
+        guard let c = currency(at: i), let e = number(at: c.end), e.isCardinal, !e.isFraction, !c.isName || e.isDigits else { return nil }
         var m = Measure(number: e)
         m.kind = .money
-        m.unit = currency.code
+        m.unit = c.code
         m.start = i
+        m.value *= c.scale
         // "$5 USD": a code repeating the symbol belongs to the mention.
-        if let (again, end) = vocabulary.currencyTable.match(tokens, at: m.end), again.code == currency.code { m.end = end }
+        if let again = currency(at: m.end), again.code == c.code, !again.isName, isWord(m.end), again.scale == 1 { m.end = again.end }
+        subunits(&m)
+        return m
+    }
+
+    /// Money written after its figure: "7 billion dollars", "75 USD million", "30 MUSD".
+    func moneySuffixed(_ m: inout Measure, at j: Int) -> Bool {
+        guard let c = currency(at: j) else { return false }
+        m.kind = .money
+        m.unit = c.code
+        m.end = c.end
+        m.value *= c.scale
+        if c.scale == 1, isWord(m.end), let s = NumberWords.scales[lower(m.end)], s >= 1000 {
+            m.value *= s
+            m.end += 1
+        }
+        subunits(&m)
+        return true
+    }
+
+    /// "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50.".
+    private func subunits(_ m: inout Measure) {
+        guard m.value == m.value.rounded(), m.scale == 1 else { return }
+        var j = m.end
+        if lower(j) == "and" { j += 1 }
+        guard let e = number(at: j), e.isCardinal, !e.isFraction, e.value >= 0, e.value < 100, e.value == e.value.rounded() else { return }
+        if vocabulary.currencySubunits.contains(lower(e.end)) {
+            m.value += e.value / 100
+            m.end = e.end + 1
+        } else if isEndOrPunct(e.end), currency(at: e.end) == nil, !isPunct(e.end, "%") {
+            m.value += e.value / 100
+            m.end = e.end
+        }
+    }
+
+    /// "per cent of 210": a percentage word before its figure.
+    func percentFirst(at i: Int) -> Measure? {
+        guard !isNumber(i - 1), let (_, j) = vocabulary.percentTable.match(tokens, at: i), isWord(i), lower(j) == "of",
+            let e = number(at: j + 1), e.isCardinal, !e.isFraction
+        else { return nil }
+        var m = Measure(number: e)
+        m.kind = .percent
+        m.unit = "percent"
+        m.start = i
         return m
     }
 
@@ -129,7 +204,7 @@ extension ScanContext {
     /// "month-long".
     private func unitFirstDuration(at i: Int) -> Measure? {
         let w = lower(i)
-        if w == "a" || w == "an", let unit = timeUnit(i + 1), !tokens[i + 1].lower.hasSuffix("s") {
+        if w == "a" || w == "an", let unit = timeUnit(i + 1), !tokens[i + 1].lower.hasSuffix("s"), NumberWords.scales[lower(i + 2)] == nil {
             if isPunct(i + 2, "-"), lower(i + 3) == "old" { return nil }
             return Measure(kind: .duration, start: i, end: i + 2, value: 1, unit: unit)
         }

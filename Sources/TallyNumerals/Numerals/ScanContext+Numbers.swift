@@ -10,7 +10,7 @@ extension ScanContext {
         case .number:
             return digits(at: i)
         case .punct:
-            if token.text == "-", minusAllowed(at: i), var e = digits(at: i + 1), e.isCardinal {
+            if token.text == "-", minusAllowed(at: i), var e = isNumber(i + 1) ? digits(at: i + 1) : number(at: i + 1), e.isCardinal {
                 e.value = -e.value
                 e.start = i
                 e.isPlainInteger = false
@@ -21,7 +21,21 @@ extension ScanContext {
             {
                 var e = NumberExpr(value: v, start: i, end: i + 2)
                 e.isDigits = true
+                if isWord(i + 2), adjacent(i + 2) {
+                    guard let scale = NumberWords.gluedScales[lower(i + 2)] else {
+                        e.isGlued = true
+                        return e
+                    }
+                    e.value *= scale
+                    e.scale = scale
+                    e.end = i + 3
+                }
                 applyScales(&e)
+                return e
+            }
+            if let f = NumberWords.vulgarFractions[token.text] {
+                var e = NumberExpr(value: f, start: i, end: i + 1)
+                e.isFraction = true
                 return e
             }
             return nil
@@ -33,10 +47,10 @@ extension ScanContext {
     /// A "-" is a minus sign only when it does not sit between two numbers and touches its digits
     /// (or opens the text): "-504", but never the hyphen in "18-25" or "Tu-160".
     private func minusAllowed(at i: Int) -> Bool {
-        guard isNumber(i + 1) else { return false }
+        guard isNumber(i + 1) || (isPunct(i + 1, ".") && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) else { return false }
         if i > 0 {
-            if adjacent(i) { return false }
             let previous = tokens[i - 1]
+            if adjacent(i), previous.kind != .punct || previous.text == "-" || previous.text == "/" { return false }
             if previous.kind == .number || NumberWords.isCardinal(previous.lower) { return false }
         }
         return adjacent(i + 1) || i == 0
@@ -68,9 +82,24 @@ extension ScanContext {
                 return e
             }
         }
+        if e.end == i + 1, plain, i + 1 < n, adjacent(i + 1), let f = NumberWords.vulgarFractions[tokens[i + 1].text] {
+            e.value += f
+            e.isPlainInteger = false
+            e.end = i + 2
+        }
+        // "2 1/4": a whole number and a fraction.
+        if e.end == i + 1, plain, isNumber(i + 1), tokens[i + 1].spaceBefore, isPunct(i + 2, "/"), adjacent(i + 2), isNumber(i + 3), adjacent(i + 3),
+            !(isPunct(i + 4, "/") && adjacent(i + 4)), let (a, ap) = parseDigitText(tokens[i + 1].text), let (b, bp) = parseDigitText(tokens[i + 3].text),
+            ap, bp, a > 0, a < b, b <= 16
+        {
+            e.value += a / b
+            e.isPlainInteger = false
+            e.end = i + 4
+            return e
+        }
         // "1/5": a fraction, unless it is part of a date such as "6/2/2025".
         if e.end == i + 1, plain, isPunct(i + 1, "/"), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2),
-            !(isPunct(i + 3, "/") && adjacent(i + 3)), let (den, denPlain) = parseDigitText(tokens[i + 2].text),
+            !(isPunct(i + 3, "/") && adjacent(i + 3)), !(isPunct(i - 1, "/") && adjacent(i)), let (den, denPlain) = parseDigitText(tokens[i + 2].text),
             denPlain, den > 0, value < den
         {
             e.value = value / den
@@ -87,15 +116,38 @@ extension ScanContext {
             e.isPlainInteger = false
             e.end = i + 3
         }
-        applyScales(&e)
-        if e.scale == 1, e.value == e.value.rounded(), let (extra, end) = andFraction(at: e.end) {
-            e.value += extra
-            e.end = end
-            e.isPlainInteger = false
-            applyScales(&e)
+        // "3 hundred and 21", "6 crore and two hundred": digits inside a worded number.
+        if e.end == i + 1, plain, e.value < 1000, NumberWords.scales[lower(i + 1)] != nil || NumberWords.dozens.contains(lower(i + 1)),
+            var chained = cardinal(at: i), chained.end > i + 1
+        {
+            chained.isDigits = true
+            return chained
         }
+        applyScales(&e)
+        applyAndFraction(&e)
         applyEcho(&e)
         return e
+    }
+
+    /// "five and a half million", "3 million and a half", "one billion and a half million".
+    func applyAndFraction(_ e: inout NumberExpr) {
+        guard let (extra, end) = andFraction(at: e.end) else { return }
+        if e.scale > 1 {
+            guard e.value == (e.value / e.scale).rounded() * e.scale else { return }
+            if let s = NumberWords.scales[lower(end)], s >= 1000, s < e.scale {
+                e.value += extra * s
+                e.end = end + 1
+            } else {
+                e.value += extra * e.scale
+                e.end = end
+            }
+        } else {
+            guard e.value == e.value.rounded() else { return }
+            e.value += extra
+            e.end = end
+            applyScales(&e)
+        }
+        e.isPlainInteger = false
     }
 
     /// Spaced scale words after a figure: "3 million", "two point two million", "200 dozens", "1.5 M".
@@ -105,12 +157,16 @@ extension ScanContext {
             guard isWord(j) else { return }
             let w = tokens[j].lower
             var factor: Double
-            if w == "dozen" || w == "dozens" {
+            if NumberWords.dozens.contains(w) {
                 factor = 12
             } else if let s = NumberWords.scales[w] {
                 factor = s
-            } else if e.isDigits, tokens[j].text == "M" || tokens[j].text == "K" || tokens[j].text == "BN" {
-                factor = tokens[j].text == "K" ? 1e3 : (tokens[j].text == "M" ? 1e6 : 1e9)
+            } else if e.isDigits, tokens[j].text == "M" || tokens[j].text == "K" || tokens[j].text == "BN" || tokens[j].text == "k" || tokens[j].text == "G" {
+                if tokens[j].text == "G" {
+                    factor = 1e9
+                } else {
+                factor = tokens[j].lower == "k" ? 1e3 : (tokens[j].text == "M" ? 1e6 : 1e9)
+                }
             } else {
                 return
             }
@@ -164,6 +220,20 @@ extension ScanContext {
             applyScales(&e)
             return e
         }
+        if w == "one", isPronoun(at: i) { return nil }
+        if w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion",
+            !(i > 0 && (isNumber(i - 1) || NumberWords.isCardinal(lower(i - 1))))
+        {
+            var e = NumberExpr(value: NumberWords.scales[w]!, start: i, end: i + 1)
+            e.scale = e.value
+            applyScales(&e)
+            return e
+        }
+        if w == "quarter", let s = NumberWords.scales[lower(i + 1)], s >= 1000 {
+            var e = NumberExpr(value: 0.25 * s, start: i, end: i + 2)
+            e.scale = s
+            return e
+        }
         if NumberWords.isCardinal(w) { return cardinal(at: i) }
         if let v = NumberWords.ordinals[w] {
             var e = NumberExpr(value: v, start: i, end: i + 1)
@@ -184,6 +254,15 @@ extension ScanContext {
             return e
         }
         return nil
+    }
+
+    /// "the one", "which one", "no one", "one another": a pronoun, not a number.
+    private func isPronoun(at i: Int) -> Bool {
+        let next = lower(i + 1)
+        if next == "another" || next == "'s" { return true }
+        if NumberWords.scales[next] != nil || isNumber(i + 1) { return false }
+        let before: Set<String> = ["the", "this", "that", "which", "each", "every", "any", "another", "no", "only", "any", "someone", "everyone"]
+        return i > 0 && before.contains(lower(i - 1))
     }
 
     /// "a hundred", "a dozen", "a couple of", "a few", "a fifth", "a half".
@@ -215,6 +294,7 @@ extension ScanContext {
         if let den = NumberWords.denominators[w], w != "second", fractionFollows(i + 2) {
             e.value = 1 / den
             e.isFraction = true
+            applyFractionScale(&e)
             return e
         }
         return nil
@@ -228,8 +308,13 @@ extension ScanContext {
         return w == "of" || w == "the" || NumberWords.scales[w] != nil || timeUnit(j) != nil || w == "and" || w == "or"
     }
 
-    /// "half a million", "half a dozen", "half of", "half".
+    /// "half a million", "half million", "half a dozen", "half of", "half".
     private func half(at i: Int) -> NumberExpr? {
+        if let s = NumberWords.scales[lower(i + 1)], s >= 1000, !lower(i + 1).hasSuffix("s") {
+            var e = NumberExpr(value: 0.5 * s, start: i, end: i + 2)
+            e.scale = s
+            return e
+        }
         if lower(i + 1) == "a" || lower(i + 1) == "an", let s = NumberWords.scales[lower(i + 2)], s >= 100 || lower(i + 2) == "dozen" {
             var e = NumberExpr(value: 0.5 * s, start: i, end: i + 3)
             e.scale = s
@@ -257,13 +342,25 @@ extension ScanContext {
             let token = tokens[j]
             if token.kind == .punct {
                 // "twenty-three": a hyphen only joins tens to a unit.
-                if token.text == "-", last == .tens, adjacent(j), adjacent(j + 1), let v = NumberWords.small[lower(j + 1)], v > 0, v < 10 {
+                if token.text == "-", last == .tens, adjacent(j) == adjacent(j + 1), let v = NumberWords.small[lower(j + 1)], v > 0, v < 10 {
                     group += v
                     last = .unit
                     j += 2
                     continue
                 }
                 break
+            }
+            if token.kind == .number {
+                guard let (v, plain) = parseDigitText(token.text), plain, v < 1000 else { break }
+                switch last {
+                case .none: group = v
+                case .hundred where v < 100: group += v
+                case .big where NumberWords.scales[lower(j + 1)] != nil: group += v
+                default: break loop
+                }
+                last = v < 10 ? .unit : (v < 20 ? .teen : .tens)
+                j += 1
+                continue
             }
             guard token.kind == .word else { break }
             let w = token.lower
@@ -277,12 +374,14 @@ extension ScanContext {
             } else if let v = NumberWords.tens[w] {
                 switch last {
                 case .none, .hundred, .big: group += v
-                case .unit where group > 0 && group < 10 && total == 0 && j == i + 1: group = group * 100 + v
+                case .unit where group > 0 && group < 10 && total == 0 && j == i + 1 && !isNumber(i)
+                    && !(isPunct(j + 1, "-") && (NumberWords.ordinals[lower(j + 2)] != nil || NumberWords.pluralDenominators[lower(j + 2)] != nil || lower(j + 2) == "firsts")):
+                    group = group * 100 + v
                 default: break loop
                 }
                 last = .tens
             } else if w == "hundred" || w == "hundreds" {
-                guard last == .unit || last == .teen || last == .tens, group < 100 else { break }
+                guard last == .unit || last == .teen || last == .tens, group < 100 || (group < 1000 && j == i + 1 && isNumber(i)) else { break }
                 group *= 100
                 last = .hundred
             } else if let s = NumberWords.scales[w], s >= 1000 {
@@ -296,13 +395,15 @@ extension ScanContext {
                 lastBig = s
                 scale = max(scale, s)
                 last = .big
-            } else if w == "dozen" || w == "dozens" {
+            } else if NumberWords.dozens.contains(w) {
                 guard last != .none else { break }
                 group = (total + group) * 12
                 total = 0
                 last = .big
                 lastBig = 12
-            } else if w == "and", last == .hundred || last == .big, NumberWords.isCardinal(lower(j + 1)) {
+            } else if w == "and", last == .hundred || last == .big, NumberWords.isCardinal(lower(j + 1)) || (last == .hundred && isNumber(j + 1)),
+                !isDenominator(j + 2), !isDenominator(j + 3)
+            {
                 j += 1
                 continue
             } else if w == "point", last != .none, last != .big, let fraction = decimalWords(at: j + 1) {
@@ -325,16 +426,29 @@ extension ScanContext {
             e.isOrdinal = true
             return e
         }
-        if let fraction = denominator(after: e) {
+        if var fraction = denominator(after: e) {
+            applyFractionScale(&fraction)
             return fraction
         }
-        if e.value == e.value.rounded(), let (extra, end) = andFraction(at: e.end) {
-            e.value += extra
-            e.end = end
-            applyScales(&e)
-        }
+        applyAndFraction(&e)
         applyEcho(&e)
         return e
+    }
+
+    private func isDenominator(_ j: Int) -> Bool {
+        let w = lower(j)
+        return w != "second" && (NumberWords.denominators[w] != nil || NumberWords.pluralDenominators[w] != nil)
+    }
+
+    /// "a quarter million", "two thirds of a million": a fraction of a scale.
+    func applyFractionScale(_ e: inout NumberExpr) {
+        var j = e.end
+        if lower(j) == "of" { j += lower(j + 1) == "a" ? 2 : 1 }
+        guard let s = NumberWords.scales[lower(j)], s >= 1000, !lower(j).hasSuffix("s") else { return }
+        e.value *= s
+        e.scale = s
+        e.isFraction = false
+        e.end = j + 1
     }
 
     /// Decimal digits after "point": "point two", "point 77".
@@ -342,6 +456,16 @@ extension ScanContext {
         if isNumber(j), tokens[j].text.allSatisfy(\.isNumber), let v = Double("0." + tokens[j].text) { return (v, j + 1) }
         var digits = "0."
         var k = j
+        if let t = NumberWords.tens[lower(k)] {
+            var v = t
+            k += 1
+            if isPunct(k, "-"), let u = NumberWords.small[lower(k + 1)], u > 0, u < 10 {
+                v += u
+                k += 2
+            }
+            return (v / 100, k)
+        }
+        if let t = NumberWords.small[lower(k)], t >= 10 { return (t / 100, k + 1) }
         while let v = NumberWords.small[lower(k)], v < 10 {
             digits += String(Int(v))
             k += 1
@@ -354,7 +478,7 @@ extension ScanContext {
     private func denominator(after e: NumberExpr) -> NumberExpr? {
         guard e.value > 0, e.value == e.value.rounded(), e.scale == 1 else { return nil }
         var j = e.end
-        if isPunct(j, "-"), adjacent(j), adjacent(j + 1) { j += 1 }
+        if isPunct(j, "-"), adjacent(j) == adjacent(j + 1) { j += 1 }
         let w = lower(j)
         var den: Double? = nil
         var end = j + 1
@@ -362,7 +486,10 @@ extension ScanContext {
             den = d
         } else if let d = NumberWords.denominators[w], w != "second", e.value == 1 || w == "quarter" {
             den = d
-        } else if e.value == 1, let t = NumberWords.tens[w], isPunct(j + 1, "-"), adjacent(j + 1), let o = NumberWords.ordinals[lower(j + 2)], o < 10 {
+        } else if let t = NumberWords.tens[w], isPunct(j + 1, "-"), adjacent(j + 1),
+            let o = e.value == 1 ? NumberWords.ordinals[lower(j + 2)] : NumberWords.pluralDenominators[lower(j + 2)] ?? (lower(j + 2) == "firsts" ? 1 : nil),
+            o < 10
+        {
             den = t + o
             end = j + 3
         }

@@ -86,22 +86,60 @@ extension ScanContext {
         let w = lower(i)
         if w == "between" || w == "from", let a = measure(at: i + 1), a.vague == nil {
             let joiner = lower(a.end)
-            if (w == "between" && (joiner == "and" || joiner == "-")) || (w == "from" && (joiner == "to" || joiner == "-")),
+            if (w == "between" && (joiner == "and" || joiner == "-" || joiner == "~")) || (w == "from" && (joiner == "to" || joiner == "-" || joiner == "~")),
                 let (x, y) = rangeEnds(a, a.end + 1)
             {
                 return .found(ageSuffix(Found(range: x, y, start: i, end: y.end)))
             }
         }
+        if let end = phoneOrLink(at: i) { return .skip(end: end) }
         if let (q, j) = qualifier(at: i) {
-            if let found = core(at: j, start: i, qualifier: q) { return .found(found) }
+            if let found = core(at: j, start: i, qualifier: q) { return .found(bounded(found)) }
         }
         if let vague = vagueDuration(at: i) { return .found(vague) }
         if w == "all", let end = perSideJoin(at: i + 1), lower(end) == "all" {
             return .found(Found(kind: .perSide, start: i, end: end + 1, value: nil, low: nil, high: nil, qualifier: .exact, unit: "all"))
         }
         if let e = number(at: i), e.isOrdinal || e.isGlued { return .skip(end: e.end) }
-        if let found = core(at: i, start: i, qualifier: .exact) { return .found(found) }
+        if let found = core(at: i, start: i, qualifier: .exact) { return .found(bounded(found)) }
         return nil
+    }
+
+    /// "more than 10 and less than 20", "at most 100 and at least 20": two bounds make one range.
+    private func bounded(_ f: Found) -> Found {
+        let lowerBound = f.qualifier == .atLeast || f.qualifier == .moreThan
+        let upperBound = f.qualifier == .atMost || f.qualifier == .lessThan
+        guard lowerBound || upperBound, let v = f.value?.number else { return f }
+        var j = f.end
+        if isPunct(j, ",") { j += 1 }
+        guard lower(j) == "and" || lower(j) == "but" || j > f.end else { return f }
+        if lower(j) == "and" || lower(j) == "but" { j += 1 }
+        guard let (q, k) = qualifier(at: j), let other = core(at: k, start: j, qualifier: q), other.kind == f.kind, other.unit == f.unit,
+            let w = other.value?.number
+        else { return f }
+        let otherLower = q == .atLeast || q == .moreThan
+        let otherUpper = q == .atMost || q == .lessThan
+        guard (lowerBound && otherUpper && v < w) || (upperBound && otherLower && w < v) else { return f }
+        let (low, high) = lowerBound ? (v, w) : (w, v)
+        return Found(
+            kind: f.kind == .number ? .range : f.kind, start: f.start, end: other.end, value: nil, low: .number(low), high: .number(high),
+            qualifier: .range, unit: f.unit)
+    }
+
+    /// Phone numbers ("+1-222-2222-2222") and links are not quantities.
+    private func phoneOrLink(at i: Int) -> Int? {
+        let w = lower(i)
+        if (w == "http" || w == "https" || w == "www"), isPunct(i + 1, ":") || isPunct(i + 1, "."), adjacent(i + 1) {
+            var j = i + 1
+            while j < n, !tokens[j].spaceBefore { j += 1 }
+            return j
+        }
+        guard isNumber(i), isPunct(i + 1, "-"), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2), isPunct(i + 3, "-") || isPunct(i + 3, "/"),
+            adjacent(i + 3), isNumber(i + 4), adjacent(i + 4)
+        else { return nil }
+        var j = i + 5
+        while j < n, !tokens[j].spaceBefore, tokens[j].kind == .number || isPunct(j, "-") || isPunct(j, "/") { j += 1 }
+        return j
     }
 
     /// A figure with what may follow it: a range end, a per-side "-for-", an age, a post-qualifier.
@@ -118,16 +156,18 @@ extension ScanContext {
                 high: .number(max(a.value, b.value)), qualifier: same ? .exact : .range, unit: nil)
         }
         let joiner = lower(a.end)
-        if ["-", "to", "or", "through"].contains(joiner), !isPostQualifier(at: a.end), let (x, y) = rangeEnds(a, a.end + 1) {
+        if ["-", "to", "or", "through", "~"].contains(joiner), !isPostQualifier(at: a.end), let (x, y) = rangeEnds(a, a.end + 1) {
             return ageSuffix(Found(range: x, y, start: start, end: y.end))
         }
         var found = ageSuffix(Found(a, start: start, qualifier: qualifier))
         guard found.kind != .age else { return found }
         // "more than 5000 or equal to", "1,000 or more", "1,000-odd"
-        if qualifier == .moreThan || qualifier == .lessThan, lower(found.end) == "or", lower(found.end + 1) == "equal", lower(found.end + 2) == "to" {
+        if qualifier == .moreThan || qualifier == .lessThan, lower(found.end) == "or", lower(found.end + 1) == "equal" {
             found = Found(a, start: start, qualifier: qualifier == .moreThan ? .atLeast : .atMost)
-            found.end = a.end + 3
-        } else if qualifier == .exact, let (post, end) = vocabulary.postQualifierTable.match(tokens, at: found.end) {
+            found.end = a.end + (lower(a.end + 2) == "to" ? 3 : 2)
+        } else if qualifier == .exact || qualifier == .approximate, let (post, end) = vocabulary.postQualifierTable.match(tokens, at: found.end),
+            post != .approximate || qualifier == .exact
+        {
             found = Found(a, start: start, qualifier: post)
             found.end = end
         } else if qualifier == .exact, isPunct(found.end, "-"), adjacent(found.end), lower(found.end + 1) == "odd" {
@@ -140,6 +180,9 @@ extension ScanContext {
     /// A qualifier phrase at `i`, unless the word before makes it a verb particle ("hand over").
     func qualifier(at i: Int) -> (Qualifier, Int)? {
         guard let (q, j) = vocabulary.qualifierTable.match(tokens, at: i) else { return nil }
+        // "=>30", "<>30": symbols glued to other comparison symbols are not hedges.
+        if tokens[i].kind == .punct, i > 0, adjacent(i), ["=", "<", ">"].contains(tokens[i - 1].text) { return nil }
+        if tokens[i].kind == .punct, j < n, ["=", "<", ">"].contains(tokens[j].text), adjacent(j) { return nil }
         if i > 0, let vetoes = vocabulary.qualifierVetoes[tokens[i].lower], vetoes.contains(tokens[i - 1].lower) { return nil }
         return (q, j)
     }

@@ -1,0 +1,228 @@
+import TallyCore
+
+/// A SQLite file of documents, claims and findings in plain tables a user can query with
+/// `sqlite3` (`tally report --db FILE`). A second run asks `storedClaims` for each document and
+/// skips extraction when the document's content and the rules are unchanged.
+///
+/// Tables: `documents(doc, title, outlet, author, published, url, encoding, content_hash,
+/// rules_hash, claims)`, `claims(id, doc, kind, value, low, high, qualifier, unit, scope, subject,
+/// event, speaker, quote, start, "end", sentence, rule)`, `findings(id, verdict, kind, subject,
+/// event, reason)`, `finding_claims(finding_id, claim_id, position)`. Every write is one transaction.
+public final class ClaimStore {
+    public static let schemaVersion = 1
+    public let path: String
+    let db: SQLiteDatabase
+
+    /// A document with the claims extracted from it and the hashes they were extracted under.
+    public struct Entry: Sendable {
+        public var document: Document
+        public var contentHash: String
+        public var rulesHash: String
+        public var claims: [Claim]
+
+        public init(document: Document, contentHash: String, rulesHash: String, claims: [Claim]) {
+            self.document = document
+            self.contentHash = contentHash
+            self.rulesHash = rulesHash
+            self.claims = claims
+        }
+    }
+
+    /// Opens (creating if needed) the store at `path`; a file that is not a Tally store is an error.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        db = try SQLiteDatabase(path: path)
+        do throws(StoreError) {
+            try db.execute("PRAGMA foreign_keys = ON")
+            let version = try db.prepare("PRAGMA user_version").rows { $0.int(0) }.first ?? 0
+            if version == 0 {
+                try db.transaction { () throws(StoreError) in try db.execute(Self.schema) }
+            } else if version != Self.schemaVersion {
+                throw StoreError(description: "schema version \(version), this Tally reads version \(Self.schemaVersion)")
+            }
+        } catch {
+            throw StoreError(description: "cannot open store \(path): " + error.description.replacingPrefix("store \(path): "))
+        }
+    }
+
+    /// The hash `storedClaims` compares: the text and the reference date relative expressions use.
+    public static func contentHash(of document: Document) -> String {
+        ContentHash.sha256((document.published ?? "") + "\u{0}" + document.text)
+    }
+
+    /// The claims stored for `doc` when they were extracted from the same content with the same
+    /// rules; nil when the document is new or changed (then extract and `replace` it).
+    public func storedClaims(doc: String, contentHash: String, rulesHash: String) throws(StoreError) -> [Claim]? {
+        let match = try db.prepare("SELECT 1 FROM documents WHERE doc = ? AND content_hash = ? AND rules_hash = ?")
+            .rows([.text(doc), .text(contentHash), .text(rulesHash)]) { _ in true }
+        guard !match.isEmpty else { return nil }
+        return try claims(doc: doc)
+    }
+
+    /// Replaces one document's row and all its claims.
+    public func replace(_ entry: Entry) throws(StoreError) { try replace([entry]) }
+
+    /// Replaces several documents and their claims in one transaction (fast for large runs).
+    public func replace(_ entries: [Entry]) throws(StoreError) {
+        try db.transaction { () throws(StoreError) in
+            let upsert = try db.prepare("""
+                INSERT INTO documents(doc, title, outlet, author, published, url, encoding, content_hash, rules_hash, claims)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(doc) DO UPDATE SET title = excluded.title, outlet = excluded.outlet, author = excluded.author,
+                  published = excluded.published, url = excluded.url, encoding = excluded.encoding,
+                  content_hash = excluded.content_hash, rules_hash = excluded.rules_hash, claims = excluded.claims
+                """)
+            let delete = try db.prepare("DELETE FROM claims WHERE doc = ?")
+            let insert = try insertClaimStatement()
+            for entry in entries {
+                let d = entry.document
+                try upsert.run([.text(d.id), SQLValue(d.title), SQLValue(d.outlet), SQLValue(d.author), SQLValue(d.published),
+                                SQLValue(d.url), SQLValue(d.encoding), .text(entry.contentHash), .text(entry.rulesHash),
+                                SQLValue(entry.claims.count)])
+                try delete.run([.text(d.id)])
+                for claim in entry.claims { try insert.run(Self.values(claim, doc: d.id)) }
+            }
+        }
+    }
+
+    /// Forgets a document and its claims (and their places in findings).
+    public func remove(doc: String) throws(StoreError) {
+        try db.transaction { () throws(StoreError) in try db.prepare("DELETE FROM documents WHERE doc = ?").run([.text(doc)]) }
+    }
+
+    /// Replaces all findings. Each finding's claims are matched to stored claims by document and
+    /// offsets; a claim the store does not hold yet is added (under a document row with empty hashes).
+    public func replaceFindings(_ findings: [Finding]) throws(StoreError) {
+        try db.transaction { () throws(StoreError) in
+            try db.execute("DELETE FROM finding_claims; DELETE FROM findings;")
+            let insertFinding = try db.prepare("INSERT INTO findings(verdict, kind, subject, event, reason) VALUES (?, ?, ?, ?, ?)")
+            let link = try db.prepare("INSERT OR IGNORE INTO finding_claims(finding_id, claim_id, position) VALUES (?, ?, ?)")
+            let find = try db.prepare("""
+                SELECT id FROM claims WHERE doc = ? AND start = ? AND "end" = ? AND quote = ?
+                ORDER BY (kind = ?) DESC, (rule = ?) DESC, id LIMIT 1
+                """)
+            let placeholder = try db.prepare(
+                "INSERT OR IGNORE INTO documents(doc, content_hash, rules_hash, claims) VALUES (?, '', '', 0)")
+            let insertClaim = try insertClaimStatement()
+            for finding in ReportOrder.findings(findings) {
+                try insertFinding.run([.text(finding.verdict.rawValue), .text(finding.kind), SQLValue(finding.subject),
+                                       SQLValue(finding.event), .text(finding.reason)])
+                let findingID = db.lastInsertID
+                for item in finding.claims {
+                    let c = item.claim
+                    var id = try find.rows([.text(c.doc), SQLValue(c.start), SQLValue(c.end), .text(c.quote), .text(c.kind),
+                                            .text(c.rule)]) { row in Int64(row.int(0)) }.first
+                    if id == nil {
+                        try placeholder.run([.text(c.doc)])
+                        var stored = c
+                        if stored.kind.isEmpty { stored.kind = finding.kind }
+                        if stored.subject == nil { stored.subject = finding.subject }
+                        if stored.event == nil { stored.event = finding.event }
+                        try insertClaim.run(Self.values(stored, doc: c.doc))
+                        id = db.lastInsertID
+                    }
+                    try link.run([.integer(findingID), .integer(id!), SQLValue(item.position)])
+                }
+            }
+        }
+    }
+
+    /// Stored claims, of one document or all, in document then text order.
+    public func claims(doc: String? = nil) throws(StoreError) -> [Claim] {
+        let sql = "SELECT \(Self.claimColumns) FROM claims" + (doc == nil ? "" : " WHERE doc = ?") + " ORDER BY doc, start, id"
+        return try db.prepare(sql).rows(doc.map { [.text($0)] } ?? []) { Self.claim($0, from: 0) }
+    }
+
+    /// Stored documents as the report lists them.
+    public func documents() throws(StoreError) -> [DocumentSummary] {
+        try db.prepare("SELECT doc, title, outlet, published, url, claims FROM documents ORDER BY doc").rows { row in
+            DocumentSummary(doc: row.text(0) ?? "", title: row.text(1), outlet: row.text(2), published: row.text(3),
+                            url: row.text(4), claims: row.int(5))
+        }
+    }
+
+    /// Stored findings with their claims, most severe first.
+    public func findings() throws(StoreError) -> [Finding] {
+        var findings = try db.prepare("SELECT id, verdict, kind, subject, event, reason FROM findings ORDER BY id").rows { row in
+            (row.int(0), Finding(verdict: Verdict(rawValue: row.text(1) ?? "") ?? .variance, kind: row.text(2) ?? "",
+                                 subject: row.text(3), event: row.text(4), reason: row.text(5) ?? "", claims: []))
+        }
+        let links = try db.prepare("""
+            SELECT fc.finding_id, fc.position, \(Self.claimColumns.split(separator: ", ").map { "c." + $0 }.joined(separator: ", "))
+            FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id ORDER BY fc.finding_id, fc.position, c.doc, c.start
+            """).rows { row in (row.int(0), FindingClaim(claim: Self.claim(row, from: 2), position: row.int(1))) }
+        var index: [Int: Int] = [:]
+        for (offset, item) in findings.enumerated() { index[item.0] = offset }
+        for (findingID, claim) in links {
+            if let offset = index[findingID] { findings[offset].1.claims.append(claim) }
+        }
+        return findings.map(\.1)
+    }
+
+    // MARK: Rows
+
+    static let schema = """
+        CREATE TABLE documents (
+          doc TEXT PRIMARY KEY, title TEXT, outlet TEXT, author TEXT, published TEXT, url TEXT, encoding TEXT,
+          content_hash TEXT NOT NULL, rules_hash TEXT NOT NULL, claims INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE claims (
+          id INTEGER PRIMARY KEY, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+          kind TEXT NOT NULL, value, low, high, qualifier TEXT NOT NULL, unit TEXT, scope TEXT,
+          subject TEXT, event TEXT, speaker TEXT, quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+          sentence TEXT NOT NULL, rule TEXT NOT NULL);
+        CREATE INDEX claims_by_doc ON claims(doc, start);
+        CREATE TABLE findings (
+          id INTEGER PRIMARY KEY, verdict TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT, event TEXT, reason TEXT NOT NULL);
+        CREATE TABLE finding_claims (
+          finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+          claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL, PRIMARY KEY (finding_id, claim_id));
+        CREATE INDEX finding_claims_by_claim ON finding_claims(claim_id);
+        PRAGMA user_version = 1;
+        """
+
+    static let claimColumns =
+        "doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, \"end\", sentence, rule"
+
+    func insertClaimStatement() throws(StoreError) -> SQLiteStatement {
+        try db.prepare("INSERT INTO claims(\(Self.claimColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    }
+
+    static func values(_ c: Claim, doc: String) -> [SQLValue] {
+        [.text(doc), .text(c.kind), sql(c.value), sql(c.low), sql(c.high), .text(c.qualifier.rawValue), SQLValue(c.unit),
+         SQLValue(c.scope?.rawValue), SQLValue(c.subject), SQLValue(c.event), SQLValue(c.speaker), .text(c.quote),
+         SQLValue(c.start), SQLValue(c.end), .text(c.sentence), .text(c.rule)]
+    }
+
+    /// Numbers as SQL numbers (integers when whole) so `WHERE value > 300` works; dates as ISO text.
+    static func sql(_ figure: Figure?) -> SQLValue {
+        switch figure {
+        case nil: return .null
+        case .date(let date)?: return .text(date.iso)
+        case .number(let n)?: return n == n.rounded() && abs(n) < 9e15 ? .integer(Int64(n)) : .real(n)
+        }
+    }
+
+    static func figure(_ value: SQLValue) -> Figure? {
+        switch value {
+        case .null: return nil
+        case .integer(let n): return .number(Double(n))
+        case .real(let x): return .number(x)
+        case .text(let text): return CalendarDate(iso: text).map(Figure.date) ?? Double(text).map(Figure.number)
+        }
+    }
+
+    static func claim(_ row: SQLiteStatement, from first: Int32) -> Claim {
+        func text(_ i: Int32) -> String? { row.text(first + i) }
+        return Claim(
+            doc: text(0) ?? "", kind: text(1) ?? "", value: figure(row.value(first + 2)), low: figure(row.value(first + 3)),
+            high: figure(row.value(first + 4)), qualifier: Qualifier(rawValue: text(5) ?? "") ?? .exact, unit: text(6),
+            scope: text(7).flatMap(Scope.init(rawValue:)), subject: text(8), event: text(9), speaker: text(10),
+            quote: text(11) ?? "", start: row.int(first + 12), end: row.int(first + 13), sentence: text(14) ?? "",
+            rule: text(15) ?? "")
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+import TallyCore
+@testable import TallyReport
+
+@Suite struct ClaimStoreTests {
+    let path: String = {
+        let directory = NSTemporaryDirectory() + "tally-store-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return directory + "/tally.db"
+    }()
+
+    var entryA: ClaimStore.Entry {
+        ClaimStore.Entry(document: Fixtures.documentA, contentHash: ClaimStore.contentHash(of: Fixtures.documentA),
+                         rulesHash: "rules-1", claims: [Fixtures.nearly400, Fixtures.atLeast1000])
+    }
+    var entryB: ClaimStore.Entry {
+        ClaimStore.Entry(document: Fixtures.documentB, contentHash: ClaimStore.contentHash(of: Fixtures.documentB),
+                         rulesHash: "rules-1", claims: [Fixtures.exact339, Fixtures.perSide, Fixtures.total, Fixtures.range])
+    }
+
+    @Test func claimsSurviveReopeningAndTheSkipLookupMatchesOnlyUnchangedDocuments() throws {
+        do {
+            let store = try ClaimStore(path: path)
+            try store.replace([entryA, entryB])
+        }
+        let store = try ClaimStore(path: path)  // a second run
+        let a = entryA
+        #expect(try store.storedClaims(doc: "a.txt", contentHash: a.contentHash, rulesHash: "rules-1") == a.claims)
+        #expect(try store.storedClaims(doc: "a.txt", contentHash: a.contentHash, rulesHash: "rules-2") == nil)
+        #expect(try store.storedClaims(doc: "a.txt", contentHash: "changed", rulesHash: "rules-1") == nil)
+        #expect(try store.storedClaims(doc: "new.txt", contentHash: a.contentHash, rulesHash: "rules-1") == nil)
+        #expect(try store.claims().count == 6)
+        #expect(try store.documents().map(\.claims) == [2, 4])
+        #expect(try store.documents().first?.url == Fixtures.documentA.url)
+    }
+
+    @Test func aDocumentWithNoClaimsIsStillKnown() throws {
+        let store = try ClaimStore(path: path)
+        let empty = Document(id: "quiet.txt", text: "Nothing numeric here.")
+        let hash = ClaimStore.contentHash(of: empty)
+        try store.replace(ClaimStore.Entry(document: empty, contentHash: hash, rulesHash: "r", claims: []))
+        #expect(try store.storedClaims(doc: "quiet.txt", contentHash: hash, rulesHash: "r") == [])
+    }
+
+    @Test func replacingADocumentReplacesItsClaimsOnly() throws {
+        let store = try ClaimStore(path: path)
+        try store.replace([entryA, entryB])
+        var changed = entryA
+        changed.contentHash = "v2"
+        changed.claims = [Fixtures.nearly400]
+        try store.replace(changed)
+        #expect(try store.claims(doc: "a.txt") == [Fixtures.nearly400])
+        #expect(try store.claims(doc: "b.txt").count == 4)
+        #expect(try store.storedClaims(doc: "a.txt", contentHash: "v2", rulesHash: "rules-1") == [Fixtures.nearly400])
+        try store.remove(doc: "b.txt")
+        #expect(try store.claims().count == 1)
+    }
+
+    @Test func findingsRoundTripWithPositions() throws {
+        let store = try ClaimStore(path: path)
+        try store.replace([entryA, entryB])
+        try store.replaceFindings(Fixtures.report.findings)
+        let findings = try ClaimStore(path: path).findings()
+        #expect(findings.map(\.verdict) == [.conflict, .framing, .variance])
+        #expect(findings[0].reason == Fixtures.conflict.reason)
+        #expect(findings[0].claims.map(\.position) == [0, 1])
+        #expect(findings[0].claims.map(\.claim) == [Fixtures.nearly400, Fixtures.exact339])
+        #expect(try store.claims().count == 6)  // findings cite stored claims, no copies
+        try store.replaceFindings([Fixtures.framing])
+        #expect(try store.findings().count == 1)
+    }
+
+    @Test func findingsCitingUnstoredClaimsAddThem() throws {
+        let store = try ClaimStore(path: path)
+        try store.replaceFindings([Fixtures.conflict])
+        #expect(try store.findings().first?.claims.count == 2)
+        #expect(try store.claims().count == 2)
+        // Unknown hashes: the next run does not skip these documents.
+        #expect(try store.storedClaims(doc: "a.txt", contentHash: "", rulesHash: "x") == nil)
+    }
+
+    @Test func figuresKeepTheirTypes() throws {
+        let store = try ClaimStore(path: path)
+        var date = Fixtures.total
+        date.kind = "date"
+        date.value = .date(CalendarDate(year: 2025))
+        date.low = .date(CalendarDate(year: 2025, month: 6, day: 20))
+        date.high = .number(2.5)
+        try store.replace(ClaimStore.Entry(document: Fixtures.documentB, contentHash: "h", rulesHash: "r", claims: [date]))
+        #expect(try store.claims() == [date])
+    }
+
+    @Test func openingSomethingElseIsAClearError() throws {
+        let notADatabase = path + ".txt"
+        try AtomicFile.write(String(repeating: "not sqlite ", count: 200), to: notADatabase)
+        do {
+            _ = try ClaimStore(path: notADatabase)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("cannot open store \(notADatabase)"))
+            #expect(error.description.contains("not a database"))
+        }
+        #expect(throws: StoreError.self) { _ = try ClaimStore(path: path + "/missing/dir/x.db") }
+    }
+
+    @Test func hashIsSHA256() {
+        #expect(ContentHash.sha256("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(ContentHash.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = String(repeating: "a", count: 1000)
+        #expect(ContentHash.sha256(long) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        var moved = Fixtures.documentA
+        moved.published = "2025-05-16"
+        #expect(ClaimStore.contentHash(of: moved) != ClaimStore.contentHash(of: Fixtures.documentA))
+    }
+}
+
+extension ClaimStoreTests {
+    @Test func aStoreFromAnotherSchemaVersionIsRefused() throws {
+        _ = try ClaimStore(path: path)
+        try SQLiteDatabase(path: path).execute("PRAGMA user_version = 99")
+        #expect(throws: StoreError.self) { _ = try ClaimStore(path: path) }
+    }
+}
+
+extension ClaimStoreTests {
+    @Test func aSecondRunOverUnchangedDocumentsExtractsNothing() throws {
+        let documents = [Fixtures.documentA, Fixtures.documentB]
+        let claimsByDoc = ["a.txt": entryA.claims, "b.txt": entryB.claims]
+        var calls: [[String]] = []
+        let extract: ([Document]) -> [[Claim]] = { batch in
+            calls.append(batch.map(\.id))
+            return batch.map { claimsByDoc[$0.id] ?? [] }
+        }
+        let first = try ClaimStore(path: path).claims(for: documents, rulesHash: "r1", extract: extract)
+        #expect(first.extracted == 2 && first.reused == 0)
+        let second = try ClaimStore(path: path).claims(for: documents, rulesHash: "r1", extract: extract)
+        #expect(second.extracted == 0 && second.reused == 2)
+        #expect(second.claims == first.claims)
+        #expect(calls == [["a.txt", "b.txt"]])  // the second run never called extraction
+
+        var edited = Fixtures.documentB
+        edited.text += " One more sentence."
+        let third = try ClaimStore(path: path).claims(for: [Fixtures.documentA, edited], rulesHash: "r1", extract: extract)
+        #expect(third.extracted == 1 && calls.last == ["b.txt"])
+        let fourth = try ClaimStore(path: path).claims(for: documents, rulesHash: "r2", extract: extract)
+        #expect(fourth.extracted == 2)  // new rules: everything again
+    }
+}
+
+extension ClaimStoreTests {
+    @Test func rulesHashChangesWithAnyFileOrTheVersion() {
+        let files = [(path: "rules/b.yaml", contents: "b"), (path: "rules/a.yaml", contents: "a")]
+        let base = ClaimStore.rulesHash(files: files, version: "1")
+        #expect(ClaimStore.rulesHash(files: files.reversed(), version: "1") == base)
+        #expect(ClaimStore.rulesHash(files: [files[0], (path: "rules/a.yaml", contents: "a2")], version: "1") != base)
+        #expect(ClaimStore.rulesHash(files: files, version: "2") != base)
+        #expect(ClaimStore.rulesHash(files: Array(files.prefix(1)), version: "1") != base)
+    }
+}
