@@ -68,38 +68,6 @@ struct ReasonWriter {
         doc.split(separator: "/").last.map(String.init) ?? doc
     }
 
-    /// "1 hours" reads "1 hour": time units agree with a figure of one.
-    static func singular(_ unit: String, for claim: Claim) -> String {
-        guard claim.value?.number == 1 || (claim.value == nil && claim.high?.number == 1), unit.hasSuffix("s"),
-            ["seconds", "minutes", "hours", "days", "weeks", "months", "years"].contains(unit)
-        else { return unit }
-        return String(unit.dropLast())
-    }
-
-    /// The figure in words: "nearly 400 children", "between 1,000 and 1,200 prisoners", "6,000-for-6,000".
-    static func figure(_ claim: Claim) -> String {
-        let unit = claim.unit.map { " " + singular($0, for: claim) } ?? ""
-        let value = claim.value.map(\.description)
-        let low = claim.low.map(\.description)
-        let high = claim.high.map(\.description)
-        let text: String
-        switch claim.qualifier {
-        case .exact:
-            if claim.scope == .perSide, let value { return "\(value)-for-\(value)\(unit)" }
-            if let value { text = value } else if let low, let high, low != high { text = "\(low) to \(high)" } else { text = low ?? high ?? "?" }
-        case .approximate: text = "about \(value ?? low ?? "?")"
-        case .atLeast: text = "at least \(value ?? low ?? "?")"
-        case .atMost: text = "up to \(value ?? high ?? "?")"
-        case .moreThan: text = "more than \(value ?? low ?? "?")"
-        case .lessThan: text = (claim.low != nil ? "nearly " : "less than ") + (value ?? high ?? "?")
-        case .range:
-            if let value, let high, value != high { text = "\(value) (up to \(high))" } else { text = "between \(low ?? "?") and \(high ?? "?")" }
-        }
-        switch claim.scope {
-        case .perSide?: return text + unit + " per side"
-        case .total?: return text + unit + " in total"
-        case .oneSide?: return text + unit + " one way"
-        case nil: return text + unit
-        }
-    }
+    /// The figure in words, as every renderer states it.
+    static func figure(_ claim: Claim) -> String { FigureText.describe(claim) }
 }

@@ -1,5 +1,3 @@
-import TallyCore
-
 /// Short human wording of a claim's figure: "less than 400", "6,000 per side", "1,000–1,200".
 ///
 /// Built from the normalised fields (qualifier, interval, unit, scope), so a reader can compare
@@ -30,8 +28,9 @@ public enum FigureText {
         case .approximate: return prefixed("about", value ?? low ?? high)
         case .atLeast: return prefixed(isDate ? "from" : "at least", low ?? value)
         case .atMost: return prefixed(isDate ? "by" : "up to", high ?? value)
-        case .moreThan: return prefixed(isDate ? "after" : "more than", low ?? value)
-        case .lessThan: return prefixed(isDate ? "before" : "less than", high ?? value)
+        // A bound on the other side too marks a hedge of closeness: "nearly 400", "just over 90".
+        case .moreThan: return prefixed(isDate ? "after" : (claim.high != nil ? "just over" : "more than"), low ?? value)
+        case .lessThan: return prefixed(isDate ? "before" : (claim.low != nil ? "nearly" : "less than"), high ?? value)
         case .range:
             switch (low, high) {
             case let (l?, h?): return l == h ? l : l + (isDate ? " to " : "–") + h
