@@ -10,7 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tally", targets: ["tally"]),
-        .library(name: "Tally", targets: ["TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport"]),
+        .library(name: "Tally", targets: ["TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport", "TallyPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,21 +22,21 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .systemLibrary(
-            name: "CSQLite",
-            pkgConfig: "sqlite3",
-            providers: [.apt(["libsqlite3-dev"])]
-        ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TallyCore"),
-        .target(name: "TallyIngest", dependencies: ["TallyCore", "CLibXML2"]),
+        .target(name: "TallyIngest", dependencies: ["TallyCore", "CLibXML2", "CZlib"]),
         .target(name: "TallyNumerals", dependencies: ["TallyCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyExtract", dependencies: ["TallyCore", "TallyNumerals", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyReconcile", dependencies: ["TallyCore"]),
         .target(name: "TallyReport", dependencies: ["TallyCore", "CSQLite"]),
+        .target(
+            name: "TallyPipeline",
+            dependencies: ["TallyCore", "TallyIngest", "TallyExtract", "TallyReconcile", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport",
+                "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport", "TallyPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,5 +46,7 @@ let package = Package(
         .testTarget(name: "TallyExtractTests", dependencies: ["TallyExtract", "TallyIngest"]),
         .testTarget(name: "TallyReconcileTests", dependencies: ["TallyReconcile", "TallyExtract", "TallyIngest"]),
         .testTarget(name: "TallyReportTests", dependencies: ["TallyReport"]),
+        .testTarget(name: "TallyPipelineTests", dependencies: ["TallyPipeline"]),
+        .testTarget(name: "TallyRulesTests", dependencies: ["TallyCore", "TallyExtract", "TallyPipeline"]),
     ]
 )

@@ -19,11 +19,13 @@ public struct Claim: Sendable, Hashable, Codable {
     public var end: Int
     public var sentence: String
     public var rule: String
+    /// Proper names that identify the article's story; claims whose stories share none are not compared.
+    public var story: [String]?
 
     public init(
         doc: String, kind: String, value: Figure?, low: Figure?, high: Figure?, qualifier: Qualifier,
         unit: String?, scope: Scope?, subject: String?, event: String?, speaker: String?,
-        quote: String, start: Int, end: Int, sentence: String, rule: String
+        quote: String, start: Int, end: Int, sentence: String, rule: String, story: [String]? = nil
     ) {
         self.doc = doc
         self.kind = kind
@@ -41,13 +43,14 @@ public struct Claim: Sendable, Hashable, Codable {
         self.end = end
         self.sentence = sentence
         self.rule = rule
+        self.story = story
     }
 
     /// The key reconciliation groups by: claims are compared only within one kind, subject and event.
     public var groupKey: String { [kind, subject ?? "", event ?? ""].joined(separator: "\u{1F}") }
 
     enum CodingKeys: String, CodingKey {
-        case doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, end, sentence, rule
+        case doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, end, sentence, rule, story
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,5 +71,6 @@ public struct Claim: Sendable, Hashable, Codable {
         try c.encode(end, forKey: .end)
         try c.encode(sentence, forKey: .sentence)
         try c.encode(rule, forKey: .rule)
+        try c.encode(story, forKey: .story)
     }
 }

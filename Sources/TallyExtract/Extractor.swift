@@ -1,1 +1,112 @@
 import TallyCore
+import TallyNumerals
+
+/// Rule-driven claim extraction: one document in, its numeric claims out, in text order.
+///
+/// Pure and `Sendable`: share one extractor across threads.
+public struct Extractor: Sendable {
+    public let rules: RuleSet
+
+    /// How many tokens before a number a match may start (bounds the search per number).
+    static let lookBehind = 14
+
+    public init(rules: RuleSet) { self.rules = rules }
+
+    public func extract(_ document: Document) -> [Claim] {
+        let context = ClaimContext(document: document, rules: rules)
+        return extract(context)
+    }
+
+    /// The per-sentence candidates, winners and claims for a prepared document (used by `explain`).
+    public func extract(_ context: ClaimContext) -> [Claim] {
+        var claims: [Claim] = []
+        var quantityCursor = 0
+        let quantities = context.quantities
+        let builder = ClaimBuilder(context: context, rules: rules)
+        for (sentenceIndex, sentence) in context.analysis.sentences.enumerated() {
+            while quantityCursor < quantities.count, quantities[quantityCursor].tokens.lowerBound < sentence.tokens.lowerBound {
+                quantityCursor += 1
+            }
+            var inSentence: [Int] = []
+            var cursor = quantityCursor
+            while cursor < quantities.count, quantities[cursor].tokens.lowerBound < sentence.tokens.upperBound {
+                inSentence.append(cursor)
+                cursor += 1
+            }
+            guard !inSentence.isEmpty else { continue }
+            let winners = candidates(in: sentenceIndex, quantities: inSentence, context: context).winners
+            var sentenceClaims: [(claim: Claim, increment: Bool)] = []
+            for candidate in winners {
+                sentenceClaims.append((builder.claim(for: candidate, sentenceIndex: sentenceIndex), candidate.rule.emit.increment))
+            }
+            claims += IncrementMerger.merge(sentenceClaims, previous: claims.last)
+        }
+        return claims
+    }
+
+    /// Every rule match over the numbers of one sentence, and the winner per number.
+    public func candidates(in sentenceIndex: Int, quantities inSentence: [Int], context: ClaimContext) -> (all: [CandidateReport], winners: [Candidate]) {
+        let sentence = context.analysis.sentences[sentenceIndex]
+        let matcher = PatternMatcher(input: context.input)
+        var starts = IndexSetBuilder()
+        for index in inSentence {
+            let q = context.quantities[index].tokens
+            starts.insert(max(sentence.tokens.lowerBound, q.lowerBound - Extractor.lookBehind)..<(q.lowerBound + 1))
+        }
+        var best: [Int: Candidate] = [:]
+        var reports: [CandidateReport] = []
+        for (ruleIndex, rule) in rules.rules.enumerated() {
+            if !rule.requires.isEmpty {
+                let range = rule.context == .sentence ? sentence.tokens : context.paragraphTokens(of: sentenceIndex)
+                guard rule.requires.allSatisfy({ matcher.occurs($0, in: range) }) else { continue }
+            }
+            for start in starts.positions {
+                guard let match = matcher.longestMatch(rule.pattern, at: start, limit: sentence.tokens.upperBound),
+                    let captured = match.captures[rule.emit.value],
+                    let quantityIndex = inSentence.first(where: { captured.contains(context.quantities[$0].tokens.lowerBound) })
+                else { continue }
+                let quantity = context.quantities[quantityIndex]
+                // "all-for-all" states no figure: nothing to claim or compare.
+                if quantity.value == nil, quantity.low == nil, quantity.high == nil { continue }
+                if let veto = rule.vetoes.first(where: { vetoes($0, quantity, sentence, matcher) }) {
+                    reports.append(CandidateReport(rule: rule.id, match: match, quantity: quantityIndex, vetoedBy: "\(veto)"))
+                    continue
+                }
+                reports.append(CandidateReport(rule: rule.id, match: match, quantity: quantityIndex, vetoedBy: nil))
+                let candidate = Candidate(rule: rule, ruleIndex: ruleIndex, match: match, quantityIndex: quantityIndex)
+                if let current = best[quantityIndex], !candidate.beats(current) { continue }
+                best[quantityIndex] = candidate
+            }
+        }
+        let winners = best.values.sorted { context.quantities[$0.quantityIndex].start < context.quantities[$1.quantityIndex].start }
+        return (reports, winners)
+    }
+
+    /// Whether a veto pattern matches a span that overlaps the number.
+    private func vetoes(_ veto: Pattern, _ quantity: Quantity, _ sentence: Sentence, _ matcher: PatternMatcher) -> Bool {
+        let from = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - Extractor.lookBehind)
+        for start in from..<quantity.tokens.upperBound {
+            if let hit = matcher.longestMatch(veto, at: start, limit: sentence.tokens.upperBound),
+                hit.end > quantity.tokens.lowerBound, hit.start < quantity.tokens.upperBound
+            {
+                return true
+            }
+        }
+        return false
+    }
+}
+
+/// One rule match, as `tally explain` shows it.
+public struct CandidateReport: Sendable, Hashable {
+    public var rule: String
+    public var match: PatternMatch
+    public var quantity: Int
+    public var vetoedBy: String?
+}
+
+/// Sorted, de-duplicated token positions from a union of ranges.
+struct IndexSetBuilder {
+    private var members: Set<Int> = []
+    mutating func insert(_ range: Range<Int>) { members.formUnion(range) }
+    var positions: [Int] { members.sorted() }
+}

@@ -1,32 +1,12 @@
 import TallyCore
 
-/// Settings for reading inputs.
-public struct IngestOptions: Sendable {
-    /// Publication date for documents that carry none (`--published`).
-    public var published: CalendarDate?
-    /// Larger files are skipped with a reason rather than read.
-    public var maxBytes: Int
-
-    public init(published: CalendarDate? = nil, maxBytes: Int = 64 << 20) {
-        self.published = published
-        self.maxBytes = maxBytes
-    }
-}
-
-/// Why an input could not be used at all.
-public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-    public var description: String { "\(path): \(reason)" }
-}
-
-/// Turns files (plain text, HTML, JSON Lines; folders recursively) into `Document`s.
+/// Turns files (plain text, HTML, JSON Lines, any of them gzipped; folders recursively) into `Document`s.
 ///
-/// PLACEHOLDER API (owned by the ingest work).
+/// The format is chosen by content, not by extension:
+/// gzip magic → decompress, then sniff again; first non-blank byte `{` with lines that parse as JSON objects
+/// carrying `text` or `html` → JSON Lines; markup such as `<!doctype`, `<html`, `<body`, `<p` near the start →
+/// HTML (libxml2); anything else → plain text (see `PlainTextArticle` for front matter and chrome removal).
+/// Empty, binary, oversized and unreadable inputs are refused with an `IngestError` that says why.
 public struct Ingestor: Sendable {
     public var options: IngestOptions
 
@@ -34,19 +14,85 @@ public struct Ingestor: Sendable {
         self.options = options
     }
 
-    /// Expands paths into input files, folders recursively, in a deterministic (sorted) order.
-    /// Paths that do not exist or cannot be listed come back as skipped, with the reason.
-    public func inputFiles(for paths: [String]) -> (files: [String], skipped: [SkippedInput]) {
-        (paths, [])
-    }
-
     /// Reads one file into its documents (a JSON Lines file yields one per record).
+    /// File-level warnings (bad JSON Lines records) are attached to the first document.
     public func ingest(file path: String) throws(IngestError) -> [Document] {
-        throw IngestError(path: path, reason: "not implemented")
+        try read(file: path).documentsWithFileWarnings
     }
 
     /// Reads bytes already in memory; the format is chosen by content.
     public func ingest(bytes: [UInt8], id: String) throws(IngestError) -> [Document] {
-        throw IngestError(path: id, reason: "not implemented")
+        try read(bytes: bytes, id: id).documentsWithFileWarnings
+    }
+
+    /// Reads one file, keeping file-level warnings apart from the documents.
+    public func read(file path: String) throws(IngestError) -> IngestedFile {
+        let bytes = try FileReader.contents(of: path, maxBytes: options.maxBytes)
+        return try read(bytes: bytes, id: path)
+    }
+
+    /// Reads bytes already in memory, keeping file-level warnings apart from the documents.
+    public func read(bytes: [UInt8], id: String) throws(IngestError) -> IngestedFile {
+        try read(bytes: bytes, id: id, depth: 0)
+    }
+
+    private func read(bytes: [UInt8], id: String, depth: Int) throws(IngestError) -> IngestedFile {
+        if bytes.count > options.maxBytes {
+            throw IngestError(path: id, reason: "larger than the \(ByteCount(options.maxBytes)) limit (\(ByteCount(bytes.count)))")
+        }
+        if bytes.isEmpty { throw IngestError(path: id, reason: "empty file") }
+        if FormatSniffer.isGzip(bytes) {
+            guard depth == 0 else { throw IngestError(path: id, reason: "gzip inside gzip is not supported") }
+            let inflated = try Gzip.decompress(bytes, maxBytes: options.maxBytes, id: id)
+            var file = try read(bytes: inflated.bytes, id: id, depth: depth + 1)
+            if inflated.truncated { file.warnings.append("truncated gzip data; read what was there") }
+            return file
+        }
+        // UTF-16 (with a BOM) is transcoded up front so that every later stage sees UTF-8.
+        var bytes = bytes
+        var knownEncoding: String?
+        if let utf16 = TextDecoder.transcodeUTF16(bytes) {
+            bytes = utf16.bytes
+            knownEncoding = utf16.encoding
+        }
+        switch FormatSniffer.format(of: bytes) {
+        case .binary(let why):
+            throw IngestError(path: id, reason: "binary content (\(why)), not an article")
+        case .blank:
+            throw IngestError(path: id, reason: "empty file (only whitespace)")
+        case .jsonLines:
+            return try JSONLinesReader(ingestor: self).read(bytes: bytes, id: id)
+        case .json:
+            throw IngestError(path: id, reason: "JSON but not JSON Lines: expected one object per line with a \"text\" or \"html\" field")
+        case .html:
+            return IngestedFile(documents: [HTMLArticle.document(bytes: bytes, id: id, knownEncoding: knownEncoding, options: options)])
+        case .text:
+            let decoded = TextDecoder.decode(bytes, knownEncoding: knownEncoding)
+            var doc = PlainTextArticle.document(text: decoded.text, id: id, options: options)
+            doc.encoding = decoded.encoding
+            doc.warnings.insert(contentsOf: decoded.warnings, at: 0)
+            return IngestedFile(documents: [doc])
+        }
+    }
+}
+
+extension IngestedFile {
+    /// The documents, with the file-level warnings prepended to the first one's.
+    var documentsWithFileWarnings: [Document] {
+        guard !warnings.isEmpty, !documents.isEmpty else { return documents }
+        var docs = documents
+        docs[0].warnings.insert(contentsOf: warnings, at: 0)
+        return docs
+    }
+}
+
+/// A byte count in the unit a reader expects ("64 MB", "1.5 KB").
+struct ByteCount: CustomStringConvertible {
+    var bytes: Int
+    init(_ bytes: Int) { self.bytes = bytes }
+    var description: String {
+        if bytes >= 1 << 20 { return "\(Double(bytes * 10 / (1 << 20)) / 10) MB" }
+        if bytes >= 1 << 10 { return "\(Double(bytes * 10 / (1 << 10)) / 10) KB" }
+        return "\(bytes) bytes"
     }
 }

@@ -11,7 +11,7 @@ public enum ClaimWriter {
     /// The contract's claim fields, in order: the JSON keys and the CSV header.
     public static let fields = [
         "doc", "kind", "value", "low", "high", "qualifier", "unit", "scope", "subject", "event", "speaker",
-        "quote", "start", "end", "sentence", "rule",
+        "quote", "start", "end", "sentence", "rule", "story",
     ]
 
     public static func render(_ claims: [Claim], format: ClaimFormat) -> String {
@@ -55,6 +55,17 @@ public enum ClaimWriter {
         JSONText.append(claim.sentence, to: &out)
         out += ",\"rule\":"
         JSONText.append(claim.rule, to: &out)
+        out += ",\"story\":"
+        if let story = claim.story {
+            out += "["
+            for (index, word) in story.enumerated() {
+                if index > 0 { out += "," }
+                JSONText.append(word, to: &out)
+            }
+            out += "]"
+        } else {
+            out += "null"
+        }
         return out + "}"
     }
 
@@ -64,7 +75,7 @@ public enum ClaimWriter {
             claim.doc, claim.kind, csvFigure(claim.value), csvFigure(claim.low), csvFigure(claim.high),
             claim.qualifier.rawValue, claim.unit ?? "", claim.scope?.rawValue ?? "", claim.subject ?? "",
             claim.event ?? "", claim.speaker ?? "", claim.quote, String(claim.start), String(claim.end),
-            claim.sentence, claim.rule,
+            claim.sentence, claim.rule, claim.story?.joined(separator: " ") ?? "",
         ]
         var out = ""
         out.reserveCapacity(256 + claim.sentence.utf8.count + claim.quote.utf8.count)

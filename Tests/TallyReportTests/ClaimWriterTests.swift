@@ -47,7 +47,7 @@ import TallyCore
         claim.quote = "339 \"children\", said"
         claim.sentence = "line one\nline two"
         let text = ClaimWriter.render([claim, Fixtures.range], format: .csv)
-        #expect(text.hasPrefix("doc,kind,value,low,high,qualifier,unit,scope,subject,event,speaker,quote,start,end,sentence,rule\r\n"))
+        #expect(text.hasPrefix("doc,kind,value,low,high,qualifier,unit,scope,subject,event,speaker,quote,start,end,sentence,rule,story\r\n"))
         #expect(text.contains(",\"339 \"\"children\"\", said\","))
         let rows = CSV.parse(text)
         #expect(rows.count == 3)

@@ -98,9 +98,10 @@ public struct Lexicon: Sendable, Hashable {
 }
 
 extension Node {
+    /// 1-based line and column of this node in its file (0 when unknown).
     /// 1-based line of this node in its file.
-    var line: Int { (mark?.line ?? 0) }
-    var column: Int { (mark?.column ?? 0) }
+    public var line: Int { (mark?.line ?? 0) }
+    public var column: Int { (mark?.column ?? 0) }
 }
 
 extension Diagnostic {

@@ -1,26 +1,8 @@
 import TallyCore
 
-/// Words the numerals layer needs that rule authors may extend without recompiling
-/// (`rules/lexicon/qualifiers.yaml`, `rules/lexicon/currencies.yaml`).
-public struct NumeralVocabulary: Sendable {
-    /// Lowercased phrase → qualifier ("at least" → `.atLeast`, "nearly" → `.lessThan`).
-    public var qualifiers: [String: Qualifier]
-    /// Lowercased symbol, code or name → ISO currency code ("$" → "USD", "hryvnias" → "UAH").
-    public var currencies: [String: String]
-
-    public init(qualifiers: [String: Qualifier], currencies: [String: String]) {
-        self.qualifiers = qualifiers
-        self.currencies = currencies
-    }
-
-    /// Built-in defaults, used when no lexicon is given.
-    public static let standard = NumeralVocabulary(qualifiers: [:], currencies: [:])
-}
-
 /// Finds every number mention in analysed text: numbers, ranges, per-side swaps, durations, dates,
-/// money, percentages and ages, with their qualifiers.
-///
-/// PLACEHOLDER API (owned by the numerals work).
+/// money, percentages and ages, with their qualifiers. Pure and `Sendable`: one scanner serves
+/// any number of threads.
 public struct NumeralScanner: Sendable {
     public let vocabulary: NumeralVocabulary
 
@@ -28,9 +10,51 @@ public struct NumeralScanner: Sendable {
         self.vocabulary = vocabulary
     }
 
-    /// Quantities in text order. `reference` is the publication date relative dates resolve against
-    /// (past-biased, as news is); without it relative dates are not resolved.
+    /// Quantities in text order, non-overlapping. `reference` is the publication date relative
+    /// dates resolve against (past-biased, as news is); without it relative dates are skipped.
     public func scan(_ analysis: TextAnalysis, reference: CalendarDate?) -> [Quantity] {
-        []
+        let context = ScanContext(tokens: analysis.tokens, vocabulary: vocabulary, reference: reference)
+        let tokens = analysis.tokens
+        var quantities: [Quantity] = []
+        var i = 0
+        while i < tokens.count {
+            guard context.mayStart(at: i) else {
+                i += 1
+                continue
+            }
+            switch context.match(at: i) {
+            case .none:
+                i += 1
+            case .skip(let end):
+                i = max(end, i + 1)
+            case .found(let f):
+                let end = min(max(f.end, f.start + 1), tokens.count)
+                quantities.append(
+                    Quantity(
+                        kind: f.kind, start: tokens[f.start].start, end: tokens[end - 1].end, tokens: f.start..<end,
+                        value: f.value, low: f.low, high: f.high, qualifier: f.qualifier, unit: f.unit, isVague: f.isVague))
+                i = max(end, i + 1)
+            }
+        }
+        return quantities
+    }
+
+    /// Scans a text on its own (tokenising it first).
+    public func scan(text: String, reference: CalendarDate? = nil) -> [Quantity] {
+        scan(TextAnalysis(text: text), reference: reference)
+    }
+}
+
+extension ScanContext {
+    /// A cheap test that a mention could begin at `i`, so most tokens cost one lookup.
+    func mayStart(at i: Int) -> Bool {
+        let token = tokens[i]
+        switch token.kind {
+        case .number: return true
+        case .punct, .word:
+            if vocabulary.starters.contains(token.lower) { return true }
+            if token.kind == .word, i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind != .word { return isCapitalised(i) }
+            return false
+        }
     }
 }

@@ -1,0 +1,143 @@
+import Foundation
+import TallyCore
+
+/// A rule's match over one number mention, before it becomes a claim.
+public struct Candidate: Sendable {
+    public var rule: Rule
+    public var ruleIndex: Int
+    public var match: PatternMatch
+    public var quantityIndex: Int
+
+    /// Overlap resolution: the longer match wins, then the higher priority, then the earlier rule.
+    func beats(_ other: Candidate) -> Bool {
+        let mine = match.end - match.start
+        let theirs = other.match.end - other.match.start
+        if mine != theirs { return mine > theirs }
+        if rule.priority != other.rule.priority { return rule.priority > other.rule.priority }
+        return ruleIndex < other.ruleIndex
+    }
+}
+
+/// Turns a winning candidate into a `Claim`: figure and interval, scope, subject, speaker, event.
+struct ClaimBuilder {
+    let context: ClaimContext
+    let rules: RuleSet
+
+    /// How far after a figure scope markers such as "on each side" are looked for.
+    static let scopeWindow = 5
+
+    func claim(for candidate: Candidate, sentenceIndex: Int) -> Claim {
+        let tokens = context.analysis.tokens
+        let sentence = context.analysis.sentences[sentenceIndex]
+        let quantity = context.quantities[candidate.quantityIndex]
+        let emit = candidate.rule.emit
+        let match = candidate.match
+
+        var low = quantity.low
+        var high = quantity.high
+        let qualifier = value(emit.qualifier, match, candidate.rule).flatMap(Qualifier.init(rawValue:)) ?? quantity.qualifier
+        if isNear(quantity) {
+            // "nearly 400" sits just below 400, "just over 90" just above 90 (DESIGN: ~10%).
+            if qualifier == .lessThan, low == nil, let figure = high?.number { low = .number(figure * 0.9) }
+            if qualifier == .moreThan, high == nil, let figure = low?.number { high = .number(figure * 1.1) }
+        }
+        let start = tokens[match.start].start
+        let end = tokens[match.end - 1].end
+        return Claim(
+            doc: context.document.id,
+            kind: candidate.rule.kind,
+            value: quantity.value,
+            low: low,
+            high: high,
+            qualifier: qualifier,
+            unit: value(emit.unit, match, candidate.rule) ?? quantity.unit,
+            scope: scope(for: quantity, rule: candidate.rule, match: match, sentence: sentence),
+            subject: emit.subject.map { expand($0, rule: candidate.rule, match: match, quantity: quantity, sentence: sentence) },
+            event: context.events.event(at: quantity.tokens.lowerBound),
+            speaker: context.speakers.speaker(at: quantity.tokens.lowerBound, sentence: sentenceIndex),
+            quote: context.analysis.slice(start, end),
+            start: start,
+            end: end,
+            sentence: context.text(of: sentence),
+            rule: candidate.rule.id,
+            story: context.story)
+    }
+
+    /// Whether the mention's hedge is one of closeness ("nearly", "just over": lexicon `near_qualifier`).
+    private func isNear(_ quantity: Quantity) -> Bool {
+        rules.index.longest("near_qualifier", in: context.analysis.tokens, at: quantity.tokens.lowerBound, limit: quantity.tokens.upperBound) != nil
+    }
+
+    /// A literal, or the lexicon value (else the lowercased text) of a capture.
+    private func value(_ spec: Emit.Value?, _ match: PatternMatch, _ rule: Rule) -> String? {
+        switch spec {
+        case .literal(let text)?: return text
+        case .capture(let name)?: return match.captures[name].map { captured(name, $0, rule) }
+        case nil: return nil
+        }
+    }
+
+    private func captured(_ name: String, _ range: Range<Int>, _ rule: Rule) -> String {
+        let tokens = context.analysis.tokens
+        if case .lexiconClass(let className)? = captureCore(name, in: rule.pattern),
+            let hit = rules.index.matches(className, in: tokens, at: range.lowerBound, limit: range.upperBound).first(where: { $0.end == range.upperBound })
+        {
+            return hit.value
+        }
+        return tokens[range].map(\.lower).joined(separator: " ")
+    }
+
+    private func captureCore(_ name: String, in pattern: Pattern?) -> Pattern? {
+        guard let pattern else { return nil }
+        switch pattern {
+        case .capture(let captureName, let inner): return captureName == name ? inner.core : captureCore(name, in: inner)
+        case .sequence(let items), .alternatives(let items):
+            for item in items { if let found = captureCore(name, in: item) { return found } }
+            return nil
+        case .repeated(let inner, _, _): return captureCore(name, in: inner)
+        default: return nil
+        }
+    }
+
+    private func scope(for quantity: Quantity, rule: Rule, match: PatternMatch, sentence: Sentence) -> Scope? {
+        let stated = value(rule.emit.scope, match, rule)
+        if let scope = stated.flatMap(Scope.init(rawValue:)) { return scope }
+        if quantity.kind == .perSide { return .perSide }
+        // Scope words ("on each side", "in total", "unilaterally") are read only where a rule asks: `scope: auto`.
+        guard stated == Emit.autoScope else { return nil }
+        let tokens = context.analysis.tokens
+        let index = rules.index
+        let after = quantity.tokens.upperBound..<min(sentence.tokens.upperBound, max(match.end, quantity.tokens.upperBound) + ClaimBuilder.scopeWindow)
+        if index.first("per_side_marker", in: tokens, range: after) != nil { return .perSide }
+        let around = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - 4)..<after.upperBound
+        if index.first("total_marker", in: tokens, range: around) != nil { return .total }
+        let before = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - 6)..<quantity.tokens.lowerBound
+        if index.first("one_side_marker", in: tokens, range: before) != nil { return .oneSide }
+        return nil
+    }
+
+    /// Fills a subject template: `$capture` and `{party}`.
+    private func expand(_ template: String, rule: Rule, match: PatternMatch, quantity: Quantity, sentence: Sentence) -> String {
+        var text = template
+        for name in Emit.templateCaptures(template) {
+            let filled = match.captures[name].map { captured(name, $0, rule) } ?? ""
+            text = text.replacingOccurrences(of: "$" + name, with: filled)
+        }
+        if text.contains("{party}") {
+            text = text.replacingOccurrences(of: "{party}", with: party(near: quantity, in: sentence) ?? "unnamed party")
+        }
+        return text.split(separator: " ").joined(separator: " ")
+    }
+
+    /// The party (lexicon `party`) a figure is attributed to: the nearest one before it in the
+    /// sentence, else the first one after it.
+    private func party(near quantity: Quantity, in sentence: Sentence) -> String? {
+        let tokens = context.analysis.tokens
+        let index = rules.index
+        if let before = index.last("party", in: tokens, range: sentence.tokens.lowerBound..<quantity.tokens.lowerBound) {
+            return before.value
+        }
+        return index.first("party", in: tokens, range: quantity.tokens.upperBound..<sentence.tokens.upperBound)?.value
+    }
+}
+

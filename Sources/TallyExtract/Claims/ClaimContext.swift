@@ -1,0 +1,47 @@
+import TallyCore
+import TallyNumerals
+
+/// One document prepared for rule matching: its analysis, number mentions, and per-sentence
+/// speakers and events.
+public struct ClaimContext {
+    public let document: Document
+    public let analysis: TextAnalysis
+    public let quantities: [Quantity]
+    let speakers: SpeakerResolver.Speakers
+    let events: EventResolver.Events
+    /// The article's story signature (see `StorySignature`).
+    let story: [String]
+    public let input: MatchInput
+
+    init(document: Document, rules: RuleSet) {
+        self.document = document
+        let analysis = TextAnalysis(text: document.text)
+        let reference = document.published.flatMap(CalendarDate.init(iso:))
+        let quantities = NumeralScanner(vocabulary: rules.vocabulary).scan(analysis, reference: reference)
+        self.analysis = analysis
+        self.quantities = quantities
+        self.speakers = SpeakerResolver(
+            tokens: analysis.tokens, sentences: analysis.sentences, lexicon: rules.index, vocabulary: rules.speakerVocabulary
+        ).resolve()
+        self.events = EventResolver(tokens: analysis.tokens, sentences: analysis.sentences, quantities: quantities, published: reference)
+            .resolve()
+        let outletWords = Set((document.outlet ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        self.story = StorySignature.words(tokens: analysis.tokens, sentences: analysis.sentences, titles: rules.speakerVocabulary.titles)
+            .filter { !outletWords.contains($0) }
+        self.input = MatchInput(tokens: analysis.tokens, quantities: quantities, lexicon: rules.index, regexes: rules.regexes)
+    }
+
+    /// The sentence's text, as it stands in the document.
+    func text(of sentence: Sentence) -> String { analysis.slice(sentence.start, sentence.end) }
+
+    /// Token range of the paragraph a sentence belongs to.
+    func paragraphTokens(of sentenceIndex: Int) -> Range<Int> {
+        let sentences = analysis.sentences
+        let paragraph = sentences[sentenceIndex].paragraph
+        var first = sentenceIndex
+        while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
+        var last = sentenceIndex
+        while last + 1 < sentences.count, sentences[last + 1].paragraph == paragraph { last += 1 }
+        return sentences[first].tokens.lowerBound..<sentences[last].tokens.upperBound
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import TallyCore
+import TallyNumerals
+import Yams
+
+/// Reads `rules/` and validates it, collecting every problem rather than stopping at the first.
+public enum RuleLoader {
+    public struct Result: Sendable {
+        public var ruleSet: RuleSet?
+        public var rules: [Rule]
+        public var lexicon: Lexicon
+        public var diagnostics: [Diagnostic]
+        public var sources: [String: String]
+    }
+
+    static let ruleKeys: Set<String> = [
+        "id", "description", "pattern", "emit", "priority", "requires", "context", "veto", "examples", "counterexamples", "todo",
+    ]
+    static let emitKeys: Set<String> = ["value", "kind", "subject", "scope", "unit", "qualifier", "increment"]
+    static let fileKeys: Set<String> = ["kind", "description", "rules"]
+
+    public static func load(directory: String) -> Result {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: String] = [:]
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let problem = Diagnostic(file: directory, line: 0, column: 0, message: "rules folder not found (use --rules DIR)")
+            return Result(ruleSet: nil, rules: [], lexicon: Lexicon(), diagnostics: [problem], sources: [:])
+        }
+        let lexiconDirectory = (directory as NSString).appendingPathComponent("lexicon")
+        let lexiconFiles = yamlFiles(in: lexiconDirectory)
+        let ruleFiles = yamlFiles(in: directory)
+        var digest = FingerprintHasher()
+
+        var lexicon = Lexicon()
+        for path in lexiconFiles {
+            guard let text = read(path, into: &diagnostics) else { continue }
+            sources[path] = text
+            digest.add(path: path, contents: text)
+            let (parsed, problems) = Lexicon.parse(yaml: text, file: path)
+            lexicon.merge(parsed)
+            diagnostics += problems
+        }
+        var rules: [Rule] = []
+        for path in ruleFiles {
+            guard let text = read(path, into: &diagnostics) else { continue }
+            sources[path] = text
+            digest.add(path: path, contents: text)
+            var parser = RuleFileParser(file: path, lexicon: lexicon)
+            rules += parser.parse(text)
+            diagnostics += parser.diagnostics
+        }
+        diagnostics += duplicateIDs(rules)
+        if rules.isEmpty, diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(file: directory, line: 0, column: 0, message: "no rule files (*.yaml) found"))
+        }
+        var ruleSet: RuleSet?
+        if !diagnostics.contains(where: { $0.severity == .error }) {
+            do {
+                ruleSet = try RuleSet(rules: rules, lexicon: lexicon, fingerprint: digest.hex)
+            } catch {
+                diagnostics.append(Diagnostic(file: directory, line: 0, column: 0, message: "\(error)"))
+            }
+        }
+        return Result(ruleSet: ruleSet, rules: rules, lexicon: lexicon, diagnostics: diagnostics.sorted(by: locationOrder), sources: sources)
+    }
+
+    static func yamlFiles(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    static func read(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(Diagnostic(file: path, line: 0, column: 0, message: "cannot read file"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(Diagnostic(file: path, line: 0, column: 0, message: "file is not UTF-8 text"))
+            return nil
+        }
+        return text
+    }
+
+    static func duplicateIDs(_ rules: [Rule]) -> [Diagnostic] {
+        var seen: [String: Rule] = [:]
+        var problems: [Diagnostic] = []
+        for rule in rules {
+            if let first = seen[rule.id] {
+                problems.append(Diagnostic(file: rule.file, line: rule.line, column: 1, message: "duplicate rule id '\(rule.id)' (first defined at \(first.file):\(first.line))"))
+            } else {
+                seen[rule.id] = rule
+            }
+        }
+        return problems
+    }
+
+    static func locationOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.file, a.line, a.column, a.message) < (b.file, b.line, b.column, b.message)
+    }
+}
+
+/// FNV-1a over file names and contents: stable across runs and machines.
+struct FingerprintHasher {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(path: String, contents: String) {
+        for byte in ((path as NSString).lastPathComponent + "\u{0}" + contents + "\u{0}").utf8 {
+            state = (state ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+    }
+
+    var hex: String { String(state, radix: 16) }
+}

@@ -1,0 +1,66 @@
+/// Recognises lines of page chrome that copies of web articles carry: counters, share and comment
+/// widgets, image credits. A small table of line patterns, matched on the whole trimmed line
+/// (case-insensitive), so a sentence that merely mentions "subscribe" is never dropped.
+enum ChromeFilter {
+    /// Whole lines that are widget labels, never article text.
+    static let exactLines: Set<String> = [
+        "subscribe", "subscribe now", "notify of", "guest", "oldest", "newest", "newest most voted", "most voted",
+        "inline feedbacks", "view all comments", "load more comments", "show comments", "hide comments",
+        "related sources", "related", "related articles", "related stories", "related posts", "read more",
+        "read next", "recommended", "more stories", "share", "share this", "share this article", "share this story",
+        "share on facebook", "share on twitter", "share on x", "share on linkedin", "share on whatsapp", "tweet",
+        "email", "print", "copy link", "copied", "advertisement", "sponsored", "skip to content", "skip to main content",
+        "leave a comment", "leave a reply", "post a comment", "comments", "comment", "reply", "login", "log in",
+        "sign in", "sign up", "register", "like", "likes", "follow us", "facebook", "twitter", "x", "linkedin",
+        "whatsapp", "telegram", "reddit", "pinterest", "menu", "search", "close", "back to top", "listen",
+        "listen to this article", "save", "bookmark", "trending", "popular", "latest", "loading…", "loading...",
+    ]
+
+    /// Line starts that mark credits, captions and comment-system boilerplate.
+    static let prefixes: [String] = [
+        "image source:", "image credit:", "image credits:", "image:", "photo:", "photo credit:", "photograph:",
+        "photo by ", "picture:", "source of image:", "featured image:", "this site uses akismet",
+        "learn how your comment data is processed", "notify of new", "please log in to", "you must be logged in",
+        "log in to comment", "log in to reply", "click to share", "share this:", "like this:", "related posts:",
+        "advertisement -", "- advertisement", "story continues below", "article continues below",
+    ]
+
+    /// Words that, next to a bare number, make a counter ("0 Comments", "Shares: 118", "1.2K views").
+    static let counterWords: Set<String> = [
+        "comment", "comments", "share", "shares", "like", "likes", "view", "views", "reaction", "reactions",
+        "reply", "replies", "vote", "votes", "read", "reads", "min read", "minute read", "minutes read",
+    ]
+
+    /// Whether a trimmed line is page chrome.
+    static func isChrome(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        var bare = lower
+        while let last = bare.last, last == ":" || last == "|" || last == "»" || last == "›" { bare.removeLast() }
+        bare = bare.trimmingSpaces()
+        if exactLines.contains(bare) { return true }
+        if isCount(bare) { return true }
+        for prefix in prefixes where lower.hasPrefix(prefix) { return true }
+        return isCounter(bare)
+    }
+
+    /// A bare number, possibly abbreviated: "0", "118", "1,204", "1.2K", "3M".
+    static func isCount(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if let last = scalars.last, "kKmM".unicodeScalars.contains(last) { scalars = scalars.dropLast() }
+        guard let first = scalars.first, first.properties.numericType != nil, first.isASCII else { return false }
+        return scalars.allSatisfy { ($0.isASCII && $0.properties.numericType != nil) || $0 == "," || $0 == "." }
+    }
+
+    /// "0 Comments", "Comments (3)", "Shares: 118", "5 min read".
+    static func isCounter(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "(" || $0 == ")" })
+        guard words.count >= 2, words.count <= 4 else { return false }
+        if isCount(String(words[0])) {
+            return counterWords.contains(words[1...].joined(separator: " "))
+        }
+        if let last = words.last, isCount(String(last)) {
+            return counterWords.contains(words.dropLast().joined(separator: " "))
+        }
+        return false
+    }
+}

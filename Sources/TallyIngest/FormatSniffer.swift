@@ -1,0 +1,97 @@
+/// Chooses how to read an input from its first bytes, not from its name.
+enum FormatSniffer {
+    enum Format: Equatable {
+        case binary(String)
+        case blank
+        case jsonLines
+        case json
+        case html
+        case text
+    }
+
+    /// How many leading bytes the sniffers look at.
+    static let window = 64 * 1024
+
+    static func isGzip(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+    }
+
+    /// The format of UTF-8 (or single-byte) content; UTF-16 must be transcoded first.
+    static func format(of bytes: [UInt8]) -> Format {
+        if let why = binaryReason(bytes) { return .binary(why) }
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < bytes.count, isSpace(bytes[start]) { start += 1 }
+        guard start < bytes.count else { return .blank }
+        switch bytes[start] {
+        case UInt8(ascii: "{"):
+            if JSONLinesReader.firstRecordLooksValid(bytes, from: start) { return .jsonLines }
+            return looksLikeJSON(bytes, from: start) ? .json : .text
+        case UInt8(ascii: "["):
+            return looksLikeJSON(bytes, from: start) ? .json : .text
+        case UInt8(ascii: "<"):
+            return looksLikeHTML(bytes, from: start) ? .html : .text
+        default:
+            return .text
+        }
+    }
+
+    /// Why the bytes look binary (NUL bytes, mostly control bytes), or nil for text.
+    static func binaryReason(_ bytes: [UInt8]) -> String? {
+        let end = min(bytes.count, window)
+        var controls = 0
+        for i in 0..<end {
+            let b = bytes[i]
+            if b == 0 { return "NUL bytes" }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C || b == 0x7F { controls += 1 }
+        }
+        if end > 0 && controls * 10 > end { return "mostly control bytes" }
+        return nil
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
+
+    /// Tags an HTML page (or fragment) starts with.
+    private static let htmlTags: [[UInt8]] = ["!doctype", "html", "head", "body", "p", "div", "meta", "title", "article", "section", "h1", "link", "script", "main"]
+        .map { Array($0.utf8) }
+
+    /// HTML when the first tag is one of `htmlTags`, or when a comment / XML declaration comes first and
+    /// `<html`, `<head` or `<body` follows within the first kilobyte.
+    static func looksLikeHTML(_ bytes: [UInt8], from start: Int) -> Bool {
+        let end = min(bytes.count, start + 1024)
+        let head = bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        if head.starts(with: Array("<!--".utf8)) || head.starts(with: Array("<?xml".utf8)) {
+            return ["<html", "<head", "<body", "<!doctype html"].contains { head.containsSequence(Array($0.utf8)) }
+        }
+        for tag in htmlTags where head.count > tag.count + 1 && head[1...].starts(with: tag) {
+            let next = head[tag.count + 1]
+            if isSpace(next) || next == UInt8(ascii: ">") || next == UInt8(ascii: "/") { return true }
+        }
+        return false
+    }
+
+    /// A JSON document: starts with `{`/`[` and its last non-blank byte closes it.
+    static func looksLikeJSON(_ bytes: [UInt8], from start: Int) -> Bool {
+        var end = bytes.count - 1
+        while end > start, isSpace(bytes[end]) { end -= 1 }
+        return bytes[end] == UInt8(ascii: "}") || bytes[end] == UInt8(ascii: "]")
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs anywhere in the array.
+    func containsSequence(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        let first = needle[0]
+        var i = 0
+        while i <= count - needle.count {
+            if self[i] == first {
+                var j = 1
+                while j < needle.count, self[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,60 @@
+/// Metadata at the very top of a plain-text article, between two `---` lines:
+///
+/// ```
+/// ---
+/// published: 2025-06-02
+/// title: Istanbul talks end without a ceasefire
+/// outlet: Example News
+/// author: A. Reporter
+/// url: https://example.com/story
+/// ---
+/// Headline line …
+/// ```
+///
+/// Keys are case-insensitive; values may be quoted. Unknown keys are ignored with a warning.
+/// `published` accepts ISO dates (`2025-06-02`, a timestamp) and written dates (`2 June 2025`).
+struct FrontMatter {
+    var fields: [String: String] = [:]
+    var warnings: [String] = []
+
+    static let knownKeys: Set<String> = ["published", "title", "outlet", "author", "url", "date"]
+
+    /// Splits front matter off `lines`; returns nil when the text does not start with a `---` block.
+    /// `bodyStart` is the index of the first line after the closing `---`.
+    static func parse(_ lines: [Substring]) -> (frontMatter: FrontMatter, bodyStart: Int)? {
+        guard let first = lines.first, first.trimmingSpaces() == "---" else { return nil }
+        var matter = FrontMatter()
+        var i = 1
+        while i < lines.count && i <= 64 {
+            let line = lines[i].trimmingSpaces()
+            if line == "---" { return (matter, i + 1) }
+            if line.isEmpty || line.hasPrefix("#") {
+                i += 1
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else { return nil }  // not key: value → not front matter
+            let key = line[..<colon].trimmingSpaces().lowercased()
+            var value = line[line.index(after: colon)...].trimmingSpaces()
+            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
+                value = String(value.dropFirst().dropLast())
+            }
+            if knownKeys.contains(key) {
+                if !value.isEmpty { matter.fields[key == "date" ? "published" : key] = value }
+            } else {
+                matter.warnings.append("front matter: unknown key '\(key)' ignored")
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing whitespace (any Unicode whitespace, NBSP included).
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -1,0 +1,39 @@
+/// Lower-cased bytes of attribute values and fast substring tests on them: the class/id rules run on
+/// every element of every page, where `String.contains` is far too slow.
+struct ASCIIWords {
+    var bytes: [UInt8] = []
+
+    init() {}
+
+    init(_ text: String) { append(text) }
+
+    /// Appends `text` lower-cased (ASCII letters only), after a separating space.
+    mutating func append(_ text: String) {
+        if !bytes.isEmpty { bytes.append(0x20) }
+        for b in text.utf8 { bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    func contains(_ needle: [UInt8]) -> Bool { bytes.containsSequence(needle) }
+
+    func containsAny(_ needles: [[UInt8]]) -> Bool { needles.contains { bytes.containsSequence($0) } }
+
+    /// Whether any run of letters and digits equals one of `tokens`.
+    func hasToken(in tokens: Set<[UInt8]>) -> Bool {
+        var start = 0
+        let n = bytes.count
+        while start < n {
+            while start < n, !ASCIIWords.isWordByte(bytes[start]) { start += 1 }
+            var end = start
+            while end < n, ASCIIWords.isWordByte(bytes[end]) { end += 1 }
+            if end > start, end - start <= 8, tokens.contains(Array(bytes[start..<end])) { return true }
+            start = end
+        }
+        return false
+    }
+
+    static func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 }
+
+    static func list(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+}

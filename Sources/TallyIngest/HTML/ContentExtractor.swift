@@ -1,0 +1,289 @@
+/// Finds the article body of a page and renders it as text.
+///
+/// 1. Chrome is marked (`JunkFilter`) and left out of everything below.
+/// 2. Every paragraph-like element scores by its length and commas, credited to its parent and
+///    grandparent (Readability's scheme); containers gain or lose by their `class`/`id` words,
+///    `itemprop=articleBody` and `<article>` gain, link-heavy containers lose.
+/// 3. The best container wins, with siblings that score close to it or read as prose.
+/// 4. Inside it, link lists and short link-heavy blocks are dropped, as are `<h1>` (the title) and
+///    lines that are page chrome (`ChromeFilter`). In-article headings, lists and quotes stay.
+enum ContentExtractor {
+    struct Body {
+        var text: String
+        var warnings: [String]
+    }
+
+    /// Per-element measures, summed over the subtree without the chrome.
+    struct Stats {
+        var chars = 0
+        var linkChars = 0
+        var commas = 0
+        var paragraphs = 0
+        /// Non-link text inside `<p>` elements.
+        var paragraphChars = 0
+        var junk = false
+        var score = 0.0
+        var scored = false
+        var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
+    }
+
+    static let paragraphTags: Set<String> = ["p", "pre", "td", "blockquote", "li", "dd"]
+
+    /// Sizes, bottom-up, leaving out chrome.
+    static func measure(_ nodes: [HTMLTree.Node], _ stats: inout [Stats]) {
+        for i in nodes.indices.reversed() {
+            let node = nodes[i]
+            if node.isText {
+                let parent = node.parent
+                if parent >= 0, stats[parent].junk { continue }
+                stats[i].chars = visibleLength(node.text)
+                stats[i].commas = node.text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+                continue
+            }
+            if stats[i].junk { continue }
+            for c in node.children {
+                stats[i].chars += stats[c].chars
+                stats[i].linkChars += stats[c].linkChars
+                stats[i].commas += stats[c].commas
+                stats[i].paragraphs += stats[c].paragraphs
+                stats[i].paragraphChars += stats[c].paragraphChars
+            }
+            if node.tag == "a" { stats[i].linkChars = stats[i].chars }
+            if node.tag == "p" && stats[i].chars >= 25 && stats[i].paragraphChars == 0 {
+                stats[i].paragraphs += 1
+                stats[i].paragraphChars = stats[i].chars - stats[i].linkChars
+            }
+        }
+    }
+
+    static func extract(_ page: HTMLTree) -> Body {
+        guard let analysis = analyze(page) else { return Body(text: "", warnings: []) }
+        let nodes = page.nodes
+        let stats = analysis.stats
+        var warnings: [String] = []
+        if analysis.best < 0 && stats[analysis.roots[0]].chars > 0 { warnings.append("no article block found; used the page text") }
+        var renderer = TextRenderer(page: page) { i in
+            stats[i].junk || shouldDropInside(nodes[i], stats[i], nodes)
+        }
+        let paragraphs = renderer.render(analysis.roots).filter { !ChromeFilter.isChrome($0) }
+        return Body(text: paragraphs.joined(separator: "\n"), warnings: warnings)
+    }
+
+    struct Analysis {
+        var stats: [Stats]
+        var best: Int
+        var roots: [Int]
+    }
+
+    /// Measures, marks chrome, scores, and picks the article's containers.
+    static func analyze(_ page: HTMLTree) -> Analysis? {
+        let nodes = page.nodes
+        guard !nodes.isEmpty else { return nil }
+        var stats = [Stats](repeating: Stats(), count: nodes.count)
+        // Chrome by tag/role first; then class/id hints, unless the element holds the article.
+        var verdicts = [JunkFilter.Verdict](repeating: .keep, count: nodes.count)
+        for i in nodes.indices where !nodes[i].isText {
+            let parent = nodes[i].parent
+            verdicts[i] = JunkFilter.verdict(nodes[i])
+            stats[i].junk = (parent >= 0 && stats[parent].junk) || verdicts[i] == .junk
+        }
+        measure(nodes, &stats)
+        var holdsArticle = [Bool](repeating: false, count: nodes.count)
+        for i in nodes.indices.reversed() where !nodes[i].isText {
+            let node = nodes[i]
+            if node.tag == "article" || node.tag == "main" || node.attribute("itemprop")?.lowercased() == "articlebody" { holdsArticle[i] = true }
+            if holdsArticle[i], node.parent >= 0 { holdsArticle[node.parent] = true }
+        }
+        let pageParagraphChars = stats[0].paragraphChars
+        let pagePlainChars = stats[0].chars - stats[0].linkChars
+        /// Hinted chrome that holds most of the page's prose is a wrapper, not chrome.
+        func holdsMostText(_ s: Stats) -> Bool {
+            (pageParagraphChars > 0 && s.paragraphChars * 2 > pageParagraphChars) || (s.chars - s.linkChars) * 5 > pagePlainChars * 2
+        }
+        var changed = false
+        for i in nodes.indices where !nodes[i].isText && !stats[i].junk {
+            let parent = nodes[i].parent
+            if parent >= 0 && stats[parent].junk {
+                stats[i].junk = true
+            } else if verdicts[i] == .hinted && !holdsArticle[i] && !holdsMostText(stats[i]) {
+                stats[i].junk = true
+                changed = true
+            }
+        }
+        if changed {
+            for i in nodes.indices { stats[i].chars = 0; stats[i].linkChars = 0; stats[i].commas = 0; stats[i].paragraphs = 0; stats[i].paragraphChars = 0 }
+            measure(nodes, &stats)
+        }
+        // Paragraph scores credited to ancestors; loose text in a container (between `<br>`s) counts
+        // as a paragraph of that container.
+        for i in nodes.indices where !nodes[i].isText && !stats[i].junk {
+            let node = nodes[i]
+            var ancestor: Int
+            var chars: Int, commas: Int, linkDensity: Double
+            if isParagraph(node, i, nodes, stats) {
+                guard stats[i].chars >= 25 else { continue }
+                ancestor = node.parent
+                (chars, commas, linkDensity) = (stats[i].chars, stats[i].commas, stats[i].linkDensity)
+            } else {
+                var loose = 0, looseLinks = 0, looseCommas = 0
+                for c in node.children where nodes[c].isText || TextRenderer.inlineTags.contains(nodes[c].tag) {
+                    loose += stats[c].chars
+                    looseLinks += stats[c].linkChars
+                    looseCommas += stats[c].commas
+                }
+                guard loose >= 100 else { continue }
+                ancestor = i
+                (chars, commas, linkDensity) = (loose, looseCommas, Double(looseLinks) / Double(loose))
+            }
+            var score = 1.0 + Double(commas) + min(Double(chars) / 100, 3)
+            score *= 1 - linkDensity
+            var level = 0
+            while ancestor >= 0, level < 3 {
+                if !stats[ancestor].scored {
+                    stats[ancestor].scored = true
+                    stats[ancestor].score += initialScore(nodes[ancestor], chars: stats[ancestor].chars)
+                }
+                stats[ancestor].score += score / [1.0, 2.0, 3.0][level]
+                ancestor = nodes[ancestor].parent
+                level += 1
+            }
+        }
+        var best = -1
+        var bestScore = 0.0
+        for i in nodes.indices where stats[i].scored {
+            let final = stats[i].score * (1 - stats[i].linkDensity)
+            stats[i].score = final
+            if final > bestScore {
+                bestScore = final
+                best = i
+            }
+        }
+        guard best >= 0 else {
+            // Too little prose to score: the whole body, without its chrome.
+            let body = nodes.indices.first { nodes[$0].tag == "body" } ?? 0
+            return Analysis(stats: stats, best: -1, roots: [body])
+        }
+        // A lone child stands for its parent.
+        while nodes[best].parent >= 0, nodes[nodes[best].parent].tag != "body",
+            nodes[nodes[best].parent].children.filter({ !nodes[$0].isText || stats[$0].chars > 0 }).count == 1
+        {
+            best = nodes[best].parent
+        }
+        return Analysis(stats: stats, best: best, roots: siblingsToKeep(best, nodes, stats))
+    }
+
+    /// For tuning: the ancestors of the first text node containing `needle`, with their measures,
+    /// and the chosen containers.
+    static func explain(_ page: HTMLTree, needle: String) -> [String] {
+        guard let analysis = analyze(page) else { return ["no analysis"] }
+        let nodes = page.nodes
+        func describe(_ i: Int) -> String {
+            let n = nodes[i], s = analysis.stats[i]
+            return "\(i) <\(n.tag) class=\(n.attribute("class") ?? "") id=\(n.attribute("id") ?? "")> junk=\(s.junk) verdict=\(JunkFilter.verdict(n)) chars=\(s.chars) pchars=\(s.paragraphChars) ld=\(s.linkDensity) score=\(s.score)"
+        }
+        var lines = [analysis.best < 0 ? "no best" : "best: " + describe(analysis.best)] + analysis.roots.map { "root: " + describe($0) }
+        guard let hit = nodes.indices.first(where: { nodes[$0].isText && nodes[$0].text.contains(needle) }) else { return lines + ["needle not found"] }
+        var chain: [Int] = []
+        var i = nodes[hit].parent
+        while i >= 0 { chain.append(i); i = nodes[i].parent }
+        lines += chain.reversed().map(describe)
+        return lines
+    }
+
+    /// Elements that hold running text: `<p>` and the like, and `<div>`s with text but no blocks inside.
+    static func isParagraph(_ node: HTMLTree.Node, _ i: Int, _ nodes: [HTMLTree.Node], _ stats: [Stats]) -> Bool {
+        if node.tag == "p" || node.tag == "pre" || node.tag == "td" || node.tag == "blockquote" { return true }
+        guard node.tag == "div" || node.tag == "section" || node.tag == "span" && nodes[node.parent].tag != "p" else { return false }
+        return !node.children.contains { c in !nodes[c].isText && TextRenderer.blockTags.contains(nodes[c].tag) && stats[c].chars > 0 }
+    }
+
+    /// Readability's start scores by tag, plus the class/id weight.
+    static func initialScore(_ node: HTMLTree.Node, chars: Int) -> Double {
+        var score: Double
+        switch node.tag {
+        case "article": score = 10
+        case "div", "main", "section": score = 5
+        case "pre", "td", "blockquote": score = 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+        default: score = 0
+        }
+        return score + classWeight(node, chars: chars)
+    }
+
+    static let positiveWords = ASCIIWords.list(["article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story"])
+    static let negativeWords = ASCIIWords.list(["hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote",
+        "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "shoutbox", "sidebar", "skyscraper",
+        "sponsor", "shopping", "tags", "tool", "widget", "share", "social", "teaser", "card"])
+
+    /// ±25 per `class`/`id` word; a positive weight needs some text behind it (a title box named
+    /// "content-title" is no article).
+    static func classWeight(_ node: HTMLTree.Node, chars: Int) -> Double {
+        var weight = 0.0
+        for name in ["class", "id"] {
+            guard let raw = node.attribute(name), !raw.isEmpty else { continue }
+            let value = ASCIIWords(raw)
+            if value.containsAny(negativeWords) { weight -= 25 }
+            if value.containsAny(positiveWords) { weight += 25 }
+        }
+        if chars < 250 { weight = min(weight, 0) }
+        if node.attribute("itemprop")?.lowercased() == "articlebody" { weight += 100 }
+        return weight
+    }
+
+    /// The best container and its siblings that belong to the same article.
+    static func siblingsToKeep(_ best: Int, _ nodes: [HTMLTree.Node], _ stats: [Stats]) -> [Int] {
+        let parent = nodes[best].parent
+        guard parent >= 0 else { return [best] }
+        let threshold = max(10, stats[best].score * 0.2)
+        var keep: [Int] = []
+        for sibling in nodes[parent].children {
+            if sibling == best {
+                keep.append(sibling)
+                continue
+            }
+            let node = nodes[sibling]
+            let s = stats[sibling]
+            if node.isText || s.junk || s.chars == 0 { continue }
+            var bonus = 0.0
+            if let a = node.attribute("class"), a == nodes[best].attribute("class"), !a.isEmpty { bonus = stats[best].score * 0.2 }
+            if s.scored && s.score + bonus >= threshold {
+                keep.append(sibling)
+            } else if node.tag == "p" {
+                if s.chars > 80 && s.linkDensity < 0.25 {
+                    keep.append(sibling)
+                } else if s.chars > 0 && s.linkDensity == 0 && endsSentence(sibling, nodes) {
+                    keep.append(sibling)
+                }
+            }
+        }
+        return keep
+    }
+
+    static func endsSentence(_ i: Int, _ nodes: [HTMLTree.Node]) -> Bool {
+        var last = i
+        while !nodes[last].isText, let c = nodes[last].children.last { last = c }
+        return nodes[last].text.trimmingSpaces().last.map { ".!?\"”".contains($0) } ?? false
+    }
+
+    /// Blocks inside the chosen container that are not article text: the title, link lists, forms.
+    static func shouldDropInside(_ node: HTMLTree.Node, _ s: Stats, _ nodes: [HTMLTree.Node]) -> Bool {
+        switch node.tag {
+        case "h1": return true
+        case "time": return ["div", "article", "section", "header", "main", "footer"].contains(nodes[node.parent].tag)  // a dateline
+        case "ul", "ol", "div", "section", "table", "dl":
+            if s.chars == 0 { return false }
+            if s.linkDensity > 0.5 { return true }
+            return s.linkDensity > 0.25 && s.chars < 300 && s.commas < 3
+        case "p": return s.linkDensity > 0.8 && s.chars < 200
+        default: return false
+        }
+    }
+
+    /// Characters of text that are not whitespace.
+    static func visibleLength(_ text: String) -> Int {
+        var n = 0
+        for b in text.utf8 where b > 0x20 && (b & 0xC0) != 0x80 { n += 1 }
+        return n
+    }
+}

@@ -1,0 +1,34 @@
+import TallyCore
+
+/// An HTML page: encoding sniffed and converted, parsed by libxml2, main content and metadata extracted.
+/// `Document.text` is the article body only (the headline goes to `title`), paragraphs one per line.
+enum HTMLArticle {
+    /// `knownEncoding` means the bytes are already UTF-8 (JSON Lines `html`, transcoded UTF-16) and
+    /// names the encoding to report; otherwise the encoding is sniffed (`EncodingSniffer`).
+    static func document(bytes: [UInt8], id: String, knownEncoding: String?, options: IngestOptions) -> Document {
+        var warnings: [String] = []
+        var input = bytes
+        var parserEncoding = "UTF-8"
+        let encoding: String
+        if let knownEncoding {
+            encoding = knownEncoding
+        } else {
+            let sniffed = EncodingSniffer.toUTF8(bytes)
+            input = sniffed.bytes
+            parserEncoding = sniffed.parserEncoding
+            encoding = sniffed.encoding
+            warnings += sniffed.warnings
+        }
+        guard let page = HTMLTree.parse(input, encoding: parserEncoding) else {
+            return Document(id: id, published: options.published?.iso, encoding: encoding, text: "", warnings: warnings + ["HTML could not be parsed"])
+        }
+        warnings += page.warnings
+        let meta = MetadataExtractor.extract(page)
+        let body = ContentExtractor.extract(page)
+        if body.text.isEmpty { warnings.append("no article body found") }
+        warnings += body.warnings
+        return Document(
+            id: id, title: meta.title, outlet: meta.outlet, author: meta.author, url: meta.url,
+            published: meta.published ?? options.published?.iso, encoding: encoding, text: body.text, warnings: warnings)
+    }
+}

@@ -1,0 +1,82 @@
+/// Elements that are never article text: scripts and styles, navigation, headers and footers, asides,
+/// comment sections, related/recommended lists, share bars, cookie notices, bylines, captions, hidden
+/// elements — by tag, by ARIA role, and by words in `class`/`id`.
+enum JunkFilter {
+    static let junkTags: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "video", "audio",
+        "picture", "img", "button", "input", "select", "textarea", "option", "label", "figcaption", "dialog",
+        "head", "title", "meta", "link", "map", "math",
+    ]
+
+    /// Tags that are chrome unless they wrap most of the page (whole sites sit inside one `<form>`).
+    static let softJunkTags: Set<String> = ["form", "nav", "aside", "footer", "header", "menu"]
+
+    static let junkRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar",
+        "search", "toolbar", "tablist", "button",
+    ]
+
+    /// Substrings of `class`/`id` that mark chrome.
+    static let junkWords: [[UInt8]] = ASCIIWords.list([
+        "comment", "disqus", "share", "sharing", "social", "related", "recommend", "promo", "advert", "sponsor",
+        "cookie", "consent", "gdpr", "newsletter", "subscri", "signup", "sign-up", "byline", "author", "caption",
+        "credit", "breadcrumb", "sidebar", "side-bar", "widget", "footer", "masthead", "navbar", "menu", "popup",
+        "modal", "overlay", "outbrain", "taboola", "trending", "most-popular", "mostpopular", "more-stories",
+        "read-more", "readmore", "tags", "tag-list", "taglist", "toolbar", "print-only", "visually-hidden",
+        "sr-only", "screen-reader", "skip-link", "pagination", "pager", "dateline", "timestamp", "published-date",
+        "article-meta", "post-meta", "entry-meta", "meta-data", "rating", "reaction", "banner",
+        "header", "donate", "survey", "embed", "video", "gallery", "slideshow", "inline-ad", "ad-slot",
+        "ad-container", "ad-wrapper", "advertisement", "adslot", "dfp", "teaser", "also-read", "see-also",
+        "further-reading", "next-article", "prev-article", "newsletter", "follow", "contact", "login", "related-",
+    ])
+
+    /// Whole `class`/`id` tokens that mark chrome (too short to match as substrings).
+    static let junkTokens: Set<[UInt8]> = Set(ASCIIWords.list(["ad", "ads", "nav", "tag", "topics", "share", "hide", "aside", "rail", "extra", "meta", "links", "top", "toc"]))
+
+    /// Words that protect a container from the `class`/`id` rules: it may hold the article.
+    static let keepWords = ASCIIWords.list(["article", "content", "body", "main", "story", "entry", "post-text", "text"])
+
+    static let hiddenStyles = ASCIIWords.list(["display:none", "visibility:hidden"])
+
+    enum Verdict { case keep, junk, hinted }
+
+    /// `class`/`id` words so specific that no wrapper of the article carries them.
+    static let strongJunkWords = ASCIIWords.list([
+        "comment", "disqus", "outbrain", "taboola", "related", "recommend", "newsletter", "cookie", "consent",
+        "social", "share", "sharing", "byline", "caption", "breadcrumb", "most-popular", "mostpopular", "trending",
+    ])
+
+    /// Whether element `node` is chrome, judged on itself only (its subtree goes with it): `.junk` by tag,
+    /// role or hidden-ness; `.hinted` by `class`/`id` words, which the caller overrules for containers
+    /// that hold most of the page's text (sites name wrappers "sidebar-layout" or "page-ad-margins").
+    static func verdict(_ node: HTMLTree.Node) -> Verdict {
+        if junkTags.contains(node.tag) { return .junk }
+        if softJunkTags.contains(node.tag) { return .hinted }
+        var hints = ASCIIWords()
+        for a in node.attributes {
+            switch a.name {
+            case "hidden": return .junk
+            case "aria-hidden": if a.value.lowercased() == "true" { return .junk }
+            case "role": if junkRoles.contains(a.value.lowercased()) { return .junk }
+            case "style":
+                var style = ASCIIWords(a.value)
+                style.bytes.removeAll { $0 == 0x20 }
+                if style.containsAny(hiddenStyles) { return .hinted }
+            case "itemprop":
+                if a.value.lowercased() == "articlebody" { return .keep }
+            case "class", "id":
+                hints.append(a.value)
+            default: break
+            }
+        }
+        guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
+        if hints.containsAny(strongJunkWords) { return .junk }
+        return hasJunkHint(hints) ? .hinted : .keep
+    }
+
+    static func hasJunkHint(_ hints: ASCIIWords) -> Bool {
+        if hints.hasToken(in: junkTokens) { return true }
+        guard hints.containsAny(junkWords) else { return false }
+        return !hints.containsAny(keepWords)
+    }
+}

@@ -1,0 +1,95 @@
+/// Renders element subtrees as plain text: whitespace collapsed, block boundaries as paragraph breaks
+/// (so sentences never run together), `<br>` as a line break, `<pre>` kept verbatim.
+struct TextRenderer {
+    /// Elements that start a new paragraph.
+    static let blockTags: Set<String> = [
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd",
+        "dt", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "hr",
+        "address", "details", "summary", "center", "body", "html", "header", "footer", "aside", "nav", "form",
+        "fieldset", "legend", "noscript", "iframe", "hgroup", "br",
+    ]
+
+    /// Phrasing elements whose text runs on within a paragraph.
+    static let inlineTags: Set<String> = [
+        "a", "span", "b", "strong", "i", "em", "u", "s", "small", "big", "sub", "sup", "mark", "font", "abbr", "cite",
+        "code", "q", "time", "del", "ins", "dfn", "kbd", "samp", "var", "bdi", "bdo", "tt", "strike", "nobr",
+    ]
+
+    let page: HTMLTree
+    /// Element indices whose subtrees are left out.
+    let skip: (Int) -> Bool
+
+    private var paragraphs: [String] = []
+    private var current = String.UnicodeScalarView()
+    private var pendingSpace = false
+
+    init(page: HTMLTree, skip: @escaping (Int) -> Bool) {
+        self.page = page
+        self.skip = skip
+    }
+
+    /// The paragraphs of the given subtrees, in order.
+    mutating func render(_ roots: [Int]) -> [String] {
+        for root in roots { walk(root) }
+        breakParagraph()
+        return paragraphs
+    }
+
+    private mutating func walk(_ index: Int) {
+        let node = page.nodes[index]
+        if node.isText {
+            append(node.text)
+            return
+        }
+        if skip(index) { return }
+        let block = TextRenderer.blockTags.contains(node.tag)
+        if block { breakParagraph() }
+        if node.tag == "pre" {
+            let text = page.text(of: index)
+            if !text.trimmingSpaces().isEmpty { paragraphs.append(text.trimmingTrailingNewlines()) }
+            return
+        }
+        for child in node.children { walk(child) }
+        if block { breakParagraph() }
+    }
+
+    private mutating func append(_ text: String) {
+        for s in text.unicodeScalars {
+            if s.properties.isWhitespace {
+                pendingSpace = !current.isEmpty
+            } else {
+                if pendingSpace { current.append(" ") }
+                pendingSpace = false
+                current.append(s)
+            }
+        }
+    }
+
+    private mutating func breakParagraph() {
+        if !current.isEmpty { paragraphs.append(String(current)) }
+        current = String.UnicodeScalarView()
+        pendingSpace = false
+    }
+}
+
+extension HTMLTree {
+    /// All text under `index`, concatenated as it appears (no whitespace processing).
+    func text(of index: Int) -> String {
+        var out = ""
+        var stack = [index]
+        while let i = stack.popLast() {
+            let node = nodes[i]
+            if node.isText { out += node.text } else { stack.append(contentsOf: node.children.reversed()) }
+        }
+        return out
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var s = Substring(self)
+        while let last = s.last, last.isNewline || last == " " { s = s.dropLast() }
+        while let first = s.first, first.isNewline { s = s.dropFirst() }
+        return String(s)
+    }
+}

@@ -1,0 +1,166 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import TallyCore
+
+extension Ingestor {
+    /// Extensions of files that are clearly not articles; inside folders they are skipped silently.
+    /// (`.json` is skipped only when it is not JSON Lines; everything else is sniffed by content.)
+    static let nonArticleExtensions: Set<String> = [
+        "yaml", "yml", "md", "csv", "tsv", "sqlite", "sqlite3", "db",
+        "png", "jpg", "jpeg", "gif", "webp", "svg", "ico", "bmp", "avif",
+        "css", "js", "mjs", "map", "woff", "woff2", "ttf", "otf", "eot", "swift", "lock",
+    ]
+
+    /// Expands paths into input files, folders recursively, in a deterministic (sorted) order.
+    ///
+    /// Inside folders, hidden files and folders are skipped, and so are files that are clearly not
+    /// articles (`nonArticleExtensions`, `.json` that is not JSON Lines). Paths that do not exist,
+    /// cannot be listed or read, or loop through symbolic links come back as skipped, with the reason.
+    /// A path named explicitly is always returned when it is a readable file.
+    public func inputFiles(for paths: [String]) -> (files: [String], skipped: [SkippedInput]) {
+        var walk = FolderWalk()
+        for path in paths {
+            walk.visit(path, explicit: true)
+        }
+        return (walk.files, walk.skipped)
+    }
+}
+
+/// Recursive folder listing with loop detection.
+private struct FolderWalk {
+    var files: [String] = []
+    var skipped: [SkippedInput] = []
+    /// Real paths of the folders being listed, to notice symbolic-link loops.
+    var visiting: Set<String> = []
+
+    mutating func visit(_ path: String, explicit: Bool) {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            skipped.append(SkippedInput(path: path, reason: FileReader.reason(errno: errno)))
+            return
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            listFolder(path)
+        case S_IFREG:
+            if !explicit && FolderWalk.isClearlyNotArticle(path) { return }
+            if access(path, R_OK) != 0 {
+                skipped.append(SkippedInput(path: path, reason: FileReader.reason(errno: errno)))
+                return
+            }
+            files.append(path)
+        default:
+            if explicit { skipped.append(SkippedInput(path: path, reason: "not a regular file or folder")) }
+        }
+    }
+
+    mutating func listFolder(_ path: String) {
+        guard let real = FileReader.realPath(path) else {
+            skipped.append(SkippedInput(path: path, reason: FileReader.reason(errno: errno)))
+            return
+        }
+        if visiting.contains(real) {
+            skipped.append(SkippedInput(path: path, reason: "symbolic link loop (folder already being read: \(real))"))
+            return
+        }
+        guard let dir = opendir(path) else {
+            skipped.append(SkippedInput(path: path, reason: "cannot list folder: " + FileReader.reason(errno: errno)))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }  // ".", "..", and hidden files/folders
+            names.append(name)
+        }
+        closedir(dir)
+        names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        visiting.insert(real)
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        for name in names { visit(prefix + name, explicit: false) }
+        visiting.remove(real)
+    }
+
+    /// Whether the file's extension says it is not an article (a `.json` file is checked by content).
+    static func isClearlyNotArticle(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        let ext = path[path.index(after: dot)...].lowercased()
+        if Ingestor.nonArticleExtensions.contains(ext) { return true }
+        if ext == "json" {
+            guard let head = try? FileReader.prefix(of: path, count: 64 * 1024) else { return false }
+            var start = 0
+            while start < head.count, FormatSniffer.isSpace(head[start]) { start += 1 }
+            return !(start < head.count && head[start] == UInt8(ascii: "{") && JSONLinesReader.firstRecordLooksValid(head, from: start))
+        }
+        return false
+    }
+}
+
+/// Whole-file reads with a size limit and errors that say why.
+enum FileReader {
+    static func contents(of path: String, maxBytes: Int) throws(IngestError) -> [UInt8] {
+        var info = stat()
+        if stat(path, &info) != 0 { throw IngestError(path: path, reason: reason(errno: errno)) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw IngestError(path: path, reason: "is a folder (pass it to inputFiles first)") }
+        if Int(info.st_size) > maxBytes {
+            throw IngestError(path: path, reason: "larger than the \(ByteCount(maxBytes)) limit (\(ByteCount(Int(info.st_size))))")
+        }
+        return try read(path, limit: maxBytes + 1)
+    }
+
+    static func prefix(of path: String, count: Int) throws(IngestError) -> [UInt8] {
+        try read(path, limit: count)
+    }
+
+    /// Reads at most `limit` bytes; a file that grows past `limit` while read is cut there.
+    private static func read(_ path: String, limit: Int) throws(IngestError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw IngestError(path: path, reason: reason(errno: errno)) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+        while bytes.count < limit {
+            let want = min(chunk.count, limit - bytes.count)
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, want) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IngestError(path: path, reason: "unreadable: " + reason(errno: errno))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    private static func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            Glibc.read(fd, buffer, count)
+        #else
+            Darwin.read(fd, buffer, count)
+        #endif
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// A short reason for an `errno`, worded for a user.
+    static func reason(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file or folder"
+        case EACCES, EPERM: return "permission denied"
+        case ELOOP: return "symbolic link loop"
+        case ENOTDIR: return "a path component is not a folder"
+        case EISDIR: return "is a folder"
+        case ENAMETOOLONG: return "path too long"
+        default: return String(cString: strerror(code))
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import TallyCore
+
+/// Words the numerals layer needs that rule authors may extend without recompiling
+/// (`rules/lexicon/qualifiers.yaml`, `currencies.yaml`, `units.yaml`, `models.yaml`).
+///
+/// Lexicon classes read: `qualifier` and `post_qualifier` (values are `Qualifier` raw values),
+/// `currency` (values are ISO codes), `time_unit` (values are plural unit names), `percent_word`
+/// and `model_prefix` (plain lists). Number words themselves are grammar and live in `NumberWords`.
+public struct NumeralVocabulary: Sendable {
+    /// Lowercased phrase → qualifier ("at least" → `.atLeast`, "nearly" → `.lessThan`).
+    public var qualifiers: [String: Qualifier]
+    /// Lowercased symbol, code or name → ISO currency code ("$" → "USD", "hryvnias" → "UAH").
+    public var currencies: [String: String]
+    /// Lowercased unit word → plural unit ("hr" → "hours").
+    public var timeUnits: [String: String]
+
+    var qualifierTable = PhraseTable<Qualifier>()
+    var postQualifierTable = PhraseTable<Qualifier>()
+    /// Currency phrases; the flag is true for names ("dollars"), which only follow the figure.
+    var currencyTable = PhraseTable<CurrencyWord>()
+    var percentTable = PhraseTable<Bool>()
+    var modelTable = PhraseTable<Bool>()
+    /// Currency sub-units ("cents", "kopecks"): hundredths of the amount before them.
+    var currencySubunits: Set<String> = []
+    /// Qualifier first word → preceding words that make it part of a verb ("hand over").
+    var qualifierVetoes: [String: Set<String>] = [:]
+    /// Lowercased words at which a number mention may begin: the scanner skips all others at once.
+    var starters: Set<String> = []
+
+    struct CurrencyWord: Sendable, Hashable {
+        var code: String
+        var isName: Bool
+    }
+
+    public init(qualifiers: [String: Qualifier], currencies: [String: String]) {
+        self.init(qualifiers: qualifiers, currencies: currencies, timeUnits: [:])
+    }
+
+    public init(
+        qualifiers: [String: Qualifier], currencies: [String: String], timeUnits: [String: String],
+        postQualifiers: [String: Qualifier] = [:], percentWords: [String] = ["%", "percent", "per cent"],
+        modelPrefixes: [String] = []
+    ) {
+        self.qualifiers = qualifiers
+        self.currencies = currencies
+        self.timeUnits = timeUnits
+        for (phrase, q) in qualifiers.sorted(by: { $0.key < $1.key }) { qualifierTable.add(phrase, value: q) }
+        for (phrase, q) in postQualifiers.sorted(by: { $0.key < $1.key }) { postQualifierTable.add(phrase, value: q) }
+        for (phrase, code) in currencies.sorted(by: { $0.key < $1.key }) {
+            currencyTable.add(phrase, value: CurrencyWord(code: code, isName: NumeralVocabulary.isName(phrase)))
+        }
+        for word in percentWords { percentTable.add(word, value: true) }
+        for word in modelPrefixes { modelTable.add(word, value: true) }
+        var words = Set(NumberWords.small.keys).union(NumberWords.tens.keys).union(NumberWords.ordinals.keys)
+        words.formUnion(NumberWords.vague.keys)
+        words.formUnion(NumberWords.months.keys)
+        words.formUnion(NumberWords.weekdays.keys)
+        words.formUnion(timeUnits.keys)
+        words.formUnion(NumberWords.vulgarFractions.keys)
+        words.formUnion([
+            "a", "an", "half", "point", "minus", "negative", "tens", "last", "next", "this", "yesterday", "today",
+            "tomorrow", "between", "from", "aged", "age", "ages", "all", "-", ".", "hundred", "thousand", "million",
+            "billion", "trillion", "quarter", "http", "https", "www",
+        ])
+        for table in [qualifierTable.firstWords, currencyTable.firstWords, modelTable.firstWords, percentTable.firstWords] {
+            words.formUnion(table)
+        }
+        starters = words
+    }
+
+    /// Builds the vocabulary from lexicon classes, ignoring entries whose value is not understood
+    /// (`load(lexicon:)` reports them).
+    public init(lexicon: Lexicon) {
+        self = NumeralVocabulary.load(lexicon: lexicon).vocabulary
+    }
+
+    /// The vocabulary and a diagnostic for every entry whose value is not understood.
+    public static func load(lexicon: Lexicon) -> (vocabulary: NumeralVocabulary, problems: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func qualifierMap(_ className: String) -> [String: Qualifier] {
+            var map: [String: Qualifier] = [:]
+            for entry in lexicon.classes[className] ?? [] {
+                if let q = Qualifier(rawValue: entry.value) {
+                    map[entry.phrase.lowercased()] = q
+                } else {
+                    diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "unknown qualifier '\(entry.value)' (expected one of \(Qualifier.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                }
+            }
+            return map
+        }
+        let qualifiers = qualifierMap("qualifier")
+        let post = qualifierMap("post_qualifier")
+        var currencies: [String: String] = [:]
+        for entry in lexicon.classes["currency"] ?? [] { currencies[entry.phrase] = entry.value }
+        var units: [String: String] = [:]
+        let known: Set<String> = ["seconds", "minutes", "hours", "days", "weeks", "months", "quarters", "years"]
+        for entry in lexicon.classes["time_unit"] ?? [] {
+            if known.contains(entry.value) {
+                units[entry.phrase.lowercased()] = entry.value
+            } else {
+                diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "unknown time unit '\(entry.value)' (expected one of \(known.sorted().joined(separator: ", ")))"))
+            }
+        }
+        var vetoes: [String: Set<String>] = [:]
+        for entry in lexicon.classes["qualifier_veto"] ?? [] { vetoes[entry.value.lowercased(), default: []].insert(entry.phrase.lowercased()) }
+        let percent = (lexicon.classes["percent_word"] ?? []).map(\.phrase)
+        let models = (lexicon.classes["model_prefix"] ?? []).map(\.phrase)
+        let vocabulary = NumeralVocabulary(
+            qualifiers: qualifiers, currencies: currencies, timeUnits: units, postQualifiers: post,
+            percentWords: percent.isEmpty ? ["%", "percent", "per cent"] : percent, modelPrefixes: models)
+        var result = vocabulary
+        result.qualifierVetoes = vetoes
+        result.currencySubunits = Set((lexicon.classes["currency_subunit"] ?? []).map { $0.phrase.lowercased() })
+        return (result, diagnostics)
+    }
+
+    /// A name ("dollars") rather than a symbol or code ("$", "USD"): has a lowercase letter.
+    static func isName(_ phrase: String) -> Bool {
+        phrase.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+
+    /// Built-in minimum, used when no lexicon is given (tests and `--text` without `rules/`).
+    public static let standard = NumeralVocabulary(
+        qualifiers: [
+            "at least": .atLeast, "up to": .atMost, "more than": .moreThan, "over": .moreThan,
+            "less than": .lessThan, "nearly": .lessThan, "almost": .lessThan, "about": .approximate,
+            "around": .approximate, "roughly": .approximate, "some": .approximate,
+        ],
+        currencies: ["$": "USD", "dollars": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"],
+        timeUnits: [
+            "second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes", "hour": "hours",
+            "hours": "hours", "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
+            "months": "months", "year": "years", "years": "years",
+        ])
+}

@@ -1,0 +1,66 @@
+import TallyCore
+
+/// Multi-word phrases matched token by token, longest first ("at least", "US$", "per cent").
+///
+/// Phrases are tokenised like the text, so "US$" matches "US$" and "us $" alike. A phrase written
+/// as an upper-case code ("USD", "TRY") matches only in upper case, so the verb "try" is not a lira.
+public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
+    struct Phrase: Sendable, Hashable {
+        var words: [String]
+        var caseSensitive: Bool
+        /// For case-sensitive phrases: which words touch the previous one ("A$").
+        var joined: [Bool]
+        var value: Value
+    }
+
+    /// Lowercased first word → phrases starting with it, longest first.
+    private var byFirst: [String: [Phrase]] = [:]
+
+    public init() {}
+
+    public init(_ entries: [(phrase: String, value: Value)]) {
+        for entry in entries { add(entry.phrase, value: entry.value) }
+    }
+
+    public var isEmpty: Bool { byFirst.isEmpty }
+
+    public mutating func add(_ phrase: String, value: Value) {
+        let tokens = Tokenizer.tokenize(phrase)
+        guard let first = tokens.first else { return }
+        let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let symbols = phrase.unicodeScalars.contains { !$0.properties.isAlphabetic && !$0.properties.isWhitespace }
+        let caseSensitive = (letters.count >= 2 || symbols && !letters.isEmpty) && letters.allSatisfy { $0.properties.isUppercase }
+        let words = tokens.map { caseSensitive ? $0.text : $0.lower }
+        let joined = tokens.enumerated().map { $0.offset > 0 && !$0.element.spaceBefore }
+        var list = byFirst[first.lower, default: []]
+        if let existing = list.firstIndex(where: { $0.words == words }) {
+            list[existing].value = value  // later entries win
+        } else {
+            list.append(Phrase(words: words, caseSensitive: caseSensitive, joined: joined, value: value))
+            list.sort { $0.words.count > $1.words.count }
+        }
+        byFirst[first.lower] = list
+    }
+
+    /// The lowercased first words of all phrases.
+    public var firstWords: Set<String> { Set(byFirst.keys) }
+
+    /// Whether some phrase starts with this lowercased word (a cheap pre-check).
+    public func startsWith(_ lower: String) -> Bool { byFirst[lower] != nil }
+
+    /// The longest phrase starting at token `i`: its value and the token index just past it.
+    public func match(_ tokens: [Token], at i: Int) -> (value: Value, end: Int)? {
+        guard i < tokens.count, let candidates = byFirst[tokens[i].lower] else { return nil }
+        outer: for phrase in candidates {
+            let end = i + phrase.words.count
+            guard end <= tokens.count else { continue }
+            for (k, word) in phrase.words.enumerated() {
+                let token = tokens[i + k]
+                if (phrase.caseSensitive ? token.text : token.lower) != word { continue outer }
+                if phrase.caseSensitive, phrase.joined[k], token.spaceBefore { continue outer }
+            }
+            return (phrase.value, end)
+        }
+        return nil
+    }
+}

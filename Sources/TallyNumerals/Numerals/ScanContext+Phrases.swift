@@ -1,0 +1,353 @@
+import TallyCore
+
+/// What one match at a token produced: a mention, or tokens consumed without one (an ordinal,
+/// a model name, a time of day, a relative date without reference).
+enum ScanMatch {
+    case found(Found)
+    case skip(end: Int)
+}
+
+/// A mention before it becomes a `Quantity`: token range and interval.
+struct Found {
+    var kind: QuantityKind
+    var start: Int
+    var end: Int
+    var value: Figure?
+    var low: Figure?
+    var high: Figure?
+    var qualifier: Qualifier
+    var unit: String?
+    var isVague = false
+
+    /// A single figure under a qualifier: "at least 1,000" → low 1000; "nearly 400" → high 400.
+    init(_ m: Measure, start: Int, qualifier q: Qualifier) {
+        kind = m.kind
+        self.start = start
+        end = m.end
+        unit = m.unit
+        if let v = m.vague {
+            kind = m.kind == .number ? .range : m.kind
+            value = nil
+            low = .number(v.low)
+            high = .number(v.high)
+            qualifier = .range
+            isVague = true
+            return
+        }
+        let figure = Figure.number(m.value)
+        value = figure
+        qualifier = m.isApproximate && q == .exact ? .approximate : q
+        isVague = m.isApproximate
+        switch qualifier {
+        case .atLeast, .moreThan: low = figure
+        case .atMost, .lessThan: high = figure
+        default:
+            low = figure
+            high = figure
+        }
+    }
+
+    /// An interval between two figures: "between 1,000 and 1,200", "two to three days".
+    init(range a: Measure, _ b: Measure, start: Int, end: Int) {
+        kind = a.kind == .number ? .range : a.kind
+        self.start = start
+        self.end = end
+        value = nil
+        low = .number(a.value)
+        high = .number(b.value)
+        qualifier = .range
+        unit = a.unit ?? b.unit
+    }
+
+    init(kind: QuantityKind, start: Int, end: Int, value: Figure?, low: Figure?, high: Figure?, qualifier: Qualifier, unit: String?) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.value = value
+        self.low = low
+        self.high = high
+        self.qualifier = qualifier
+        self.unit = unit
+    }
+}
+
+extension ScanContext {
+    /// The first pattern that matches at `i`, most specific first.
+    func match(at i: Int) -> ScanMatch? {
+        if let end = timeOfDay(at: i) ?? modelName(at: i) { return .skip(end: end) }
+        if let age = ageFirst(at: i) { return .found(age) }
+        if let d = date(at: i) {
+            guard let low = d.low, let high = d.high else { return .skip(end: d.end) }
+            if low == high {
+                return .found(Found(kind: .date, start: d.start, end: d.end, value: .date(low), low: .date(low), high: .date(low), qualifier: .exact, unit: nil))
+            }
+            return .found(Found(kind: .date, start: d.start, end: d.end, value: nil, low: .date(low), high: .date(high), qualifier: .range, unit: nil))
+        }
+        let w = lower(i)
+        if w == "between" || w == "from", let a = measure(at: i + 1), a.vague == nil {
+            let joiner = lower(a.end)
+            if (w == "between" && (joiner == "and" || joiner == "-" || joiner == "~")) || (w == "from" && (joiner == "to" || joiner == "-" || joiner == "~")),
+                let (x, y) = rangeEnds(a, a.end + 1)
+            {
+                return .found(ageSuffix(Found(range: x, y, start: i, end: y.end)))
+            }
+        }
+        if let end = phoneOrLink(at: i) { return .skip(end: end) }
+        if let (q, j) = qualifier(at: i) {
+            if let found = core(at: j, start: i, qualifier: q) { return .found(bounded(found)) }
+        }
+        if let vague = vagueDuration(at: i) { return .found(vague) }
+        if w == "all", let end = perSideJoin(at: i + 1), lower(end) == "all" {
+            return .found(Found(kind: .perSide, start: i, end: end + 1, value: nil, low: nil, high: nil, qualifier: .exact, unit: "all"))
+        }
+        if let e = number(at: i), e.isOrdinal || e.isGlued { return .skip(end: e.end) }
+        if let found = core(at: i, start: i, qualifier: .exact) { return .found(bounded(found)) }
+        return nil
+    }
+
+    /// "more than 10 and less than 20", "at most 100 and at least 20": two bounds make one range.
+    private func bounded(_ f: Found) -> Found {
+        let lowerBound = f.qualifier == .atLeast || f.qualifier == .moreThan
+        let upperBound = f.qualifier == .atMost || f.qualifier == .lessThan
+        guard lowerBound || upperBound, let v = f.value?.number else { return f }
+        var j = f.end
+        if isPunct(j, ",") { j += 1 }
+        guard lower(j) == "and" || lower(j) == "but" || j > f.end else { return f }
+        if lower(j) == "and" || lower(j) == "but" { j += 1 }
+        guard let (q, k) = qualifier(at: j), let other = core(at: k, start: j, qualifier: q), other.kind == f.kind, other.unit == f.unit,
+            let w = other.value?.number
+        else { return f }
+        let otherLower = q == .atLeast || q == .moreThan
+        let otherUpper = q == .atMost || q == .lessThan
+        guard (lowerBound && otherUpper && v < w) || (upperBound && otherLower && w < v) else { return f }
+        let (low, high) = lowerBound ? (v, w) : (w, v)
+        return Found(
+            kind: f.kind == .number ? .range : f.kind, start: f.start, end: other.end, value: nil, low: .number(low), high: .number(high),
+            qualifier: .range, unit: f.unit)
+    }
+
+    /// Phone numbers ("+1-222-2222-2222") and links are not quantities.
+    private func phoneOrLink(at i: Int) -> Int? {
+        let w = lower(i)
+        if (w == "http" || w == "https" || w == "www"), isPunct(i + 1, ":") || isPunct(i + 1, "."), adjacent(i + 1) {
+            var j = i + 1
+            while j < n, !tokens[j].spaceBefore { j += 1 }
+            return j
+        }
+        guard isNumber(i), isPunct(i + 1, "-"), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2), isPunct(i + 3, "-") || isPunct(i + 3, "/"),
+            adjacent(i + 3), isNumber(i + 4), adjacent(i + 4)
+        else { return nil }
+        var j = i + 5
+        while j < n, !tokens[j].spaceBefore, tokens[j].kind == .number || isPunct(j, "-") || isPunct(j, "/") { j += 1 }
+        return j
+    }
+
+    /// A figure with what may follow it: a range end, a per-side "-for-", an age, a post-qualifier.
+    func core(at i: Int, start: Int, qualifier: Qualifier) -> Found? {
+        guard var a = measure(at: i) else { return nil }
+        a.start = start
+        if a.vague != nil { return Found(a, start: start, qualifier: .exact) }
+        if qualifier == .exact, a.kind == .number, let end = perSideJoin(at: a.end), let b = measure(at: end), b.kind == .number,
+            b.vague == nil, lower(a.end) != "for" || b.value == a.value
+        {
+            let same = a.value == b.value
+            return Found(
+                kind: .perSide, start: start, end: b.end, value: same ? .number(a.value) : nil, low: .number(min(a.value, b.value)),
+                high: .number(max(a.value, b.value)), qualifier: same ? .exact : .range, unit: nil)
+        }
+        let joiner = lower(a.end)
+        if ["-", "to", "or", "through", "~"].contains(joiner), !isPostQualifier(at: a.end), let (x, y) = rangeEnds(a, a.end + 1) {
+            return ageSuffix(Found(range: x, y, start: start, end: y.end))
+        }
+        var found = ageSuffix(Found(a, start: start, qualifier: qualifier))
+        guard found.kind != .age else { return found }
+        // "more than 5000 or equal to", "1,000 or more", "1,000-odd"
+        if qualifier == .moreThan || qualifier == .lessThan, lower(found.end) == "or", lower(found.end + 1) == "equal" {
+            found = Found(a, start: start, qualifier: qualifier == .moreThan ? .atLeast : .atMost)
+            found.end = a.end + (lower(a.end + 2) == "to" ? 3 : 2)
+        } else if qualifier == .exact || qualifier == .approximate, let (post, end) = vocabulary.postQualifierTable.match(tokens, at: found.end),
+            post != .approximate || qualifier == .exact
+        {
+            found = Found(a, start: start, qualifier: post)
+            found.end = end
+        } else if qualifier == .exact, isPunct(found.end, "-"), adjacent(found.end), lower(found.end + 1) == "odd" {
+            found = Found(a, start: start, qualifier: .approximate)
+            found.end = a.end + 2
+        }
+        return found
+    }
+
+    /// A qualifier phrase at `i`, unless the word before makes it a verb particle ("hand over").
+    func qualifier(at i: Int) -> (Qualifier, Int)? {
+        guard let (q, j) = vocabulary.qualifierTable.match(tokens, at: i) else { return nil }
+        // "=>30", "<>30": symbols glued to other comparison symbols are not hedges.
+        if tokens[i].kind == .punct, i > 0, adjacent(i), ["=", "<", ">"].contains(tokens[i - 1].text) { return nil }
+        if tokens[i].kind == .punct, j < n, ["=", "<", ">"].contains(tokens[j].text), adjacent(j) { return nil }
+        if i > 0, let vetoes = vocabulary.qualifierVetoes[tokens[i].lower], vetoes.contains(tokens[i - 1].lower) { return nil }
+        return (q, j)
+    }
+
+    private func isPostQualifier(at j: Int) -> Bool { vocabulary.postQualifierTable.match(tokens, at: j) != nil }
+
+    /// The second figure of a range starting at `j`, with the first adjusted to it: a bare first
+    /// figure takes the second's unit and scale ("7 to 10 billion dollars", "two to three days").
+    func rangeEnds(_ first: Measure, _ j: Int) -> (Measure, Measure)? {
+        guard var b = measure(at: j), b.vague == nil else { return nil }
+        var a = first
+        if lower(j - 1) == "-", !(adjacent(j - 1) == adjacent(j)) { return nil }
+        if lower(j - 1) == "or", !(a.isWordNumber && b.isWordNumber) && !(a.isDigits && b.isDigits && a.value < 100) { return nil }
+        if a.kind == .number, b.kind != .number {
+            a.kind = b.kind
+            a.unit = b.unit
+            if a.scale == 1, b.scale > 1, a.value * b.scale <= b.value { a.value *= b.scale }
+        } else if b.kind == .number, a.kind != .number, a.kind != .duration {
+            b.kind = a.kind
+            b.unit = a.unit
+            if b.scale == 1, a.scale > 1, b.value * a.scale >= a.value { b.value *= a.scale }
+        } else if a.kind == .number, b.kind == .number, a.scale == 1, b.scale > 1, a.value * b.scale <= b.value {
+            a.value *= b.scale
+        }
+        if a.kind == .duration, b.kind == .duration, a.unit != b.unit, let ua = a.unit, let ub = b.unit {
+            // "90 minutes to two hours": both in the smaller unit.
+            if (TimeUnit.rank[ua] ?? 0) < (TimeUnit.rank[ub] ?? 0) {
+                b.value *= TimeUnit.factor(ub, ua)
+                b.unit = ua
+            } else {
+                a.value *= TimeUnit.factor(ua, ub)
+                a.unit = ub
+            }
+        }
+        guard a.kind == b.kind, a.unit == b.unit, a.value < b.value else { return nil }
+        return (a, b)
+    }
+
+    /// "-for-" (adjacent) or " for " after a figure: returns the token index of the second side.
+    func perSideJoin(at j: Int) -> Int? {
+        if isPunct(j, "-"), adjacent(j), lower(j + 1) == "for", adjacent(j + 1), isPunct(j + 2, "-"), adjacent(j + 2), adjacent(j + 3) {
+            return j + 3
+        }
+        if lower(j) == "for", tokens[j].spaceBefore { return j + 1 }
+        return nil
+    }
+
+    /// A figure in years (or months) followed by "old", "-old" or "of age" is an age.
+    private func ageSuffix(_ f: Found) -> Found {
+        guard f.kind == .duration, f.unit == "years" || f.unit == "months" else { return f }
+        var end: Int? = nil
+        if lower(f.end) == "old" || lower(f.end) == "olds" {
+            end = f.end + 1
+        } else if isPunct(f.end, "-"), adjacent(f.end), lower(f.end + 1) == "old" || lower(f.end + 1) == "olds" {
+            end = f.end + 2
+        } else if lower(f.end) == "of", lower(f.end + 1) == "age" {
+            end = f.end + 2
+        }
+        guard let e = end else { return f }
+        var age = f
+        age.kind = .age
+        age.end = e
+        return age
+    }
+
+    /// "aged 18 to 25", "aged between 18 and 25", "under age 25", "under the age of 25", "age 40".
+    func ageFirst(at i: Int) -> Found? {
+        var k = i
+        var hedge = Qualifier.exact
+        if lower(i) == "aged" {
+            k = i + 1
+        } else {
+            if let (q, j) = qualifier(at: i) {
+                hedge = q
+                k = j
+                if lower(k) == "the" { k += 1 }
+            }
+            guard lower(k) == "age" || lower(k) == "ages" else { return nil }
+            k += 1
+            if lower(k) == "of" { k += 1 }
+        }
+        var between = false
+        if lower(k) == "between" {
+            between = true
+            k += 1
+        }
+        guard let e = number(at: k), e.isCardinal, !e.isFraction, e.value > 0, e.value < 130 else { return nil }
+        var a = Measure(number: e)
+        a.kind = .age
+        a.unit = "years"
+        var end = e.end
+        let joiner = lower(end)
+        if joiner == "to" || joiner == "-" || (between && joiner == "and"), let b = number(at: end + 1), b.isCardinal, b.value > e.value, b.value < 130 {
+            var bm = Measure(number: b)
+            bm.kind = .age
+            bm.unit = "years"
+            end = b.end
+            if lower(end) == "years" || lower(end) == "year" { end += 1 }
+            if lower(end) == "old" { end += 1 }
+            return Found(range: a, bm, start: i, end: end)
+        }
+        if lower(end) == "years" || lower(end) == "year" { end += 1 }
+        if lower(end) == "old" { end += 1 }
+        var found = Found(a, start: i, qualifier: hedge)
+        found.end = end
+        return found
+    }
+
+    /// "for months", "within days": a plural unit standing for an unstated number of them.
+    private func vagueDuration(at i: Int) -> Found? {
+        guard let unit = timeUnit(i), tokens[i].lower == unit, i > 0,
+            ["for", "within", "after", "over", "lasting", "took", "last", "lasted"].contains(lower(i - 1)),
+            let range = ScanContext.vagueUnitRanges[unit]
+        else { return nil }
+        var f = Found(kind: .duration, start: i, end: i + 1, value: nil, low: .number(range.0), high: .number(range.1), qualifier: .range, unit: unit)
+        f.isVague = true
+        return f
+    }
+
+    static let vagueUnitRanges: [String: (Double, Double)] = [
+        "seconds": (2, 59), "minutes": (2, 59), "hours": (2, 23), "days": (2, 13), "weeks": (2, 8), "months": (2, 11),
+        "years": (2, 99),
+    ]
+
+    /// "10:30", "3 pm", "3 a.m.": times of day are not quantities.
+    private func timeOfDay(at i: Int) -> Int? {
+        guard isNumber(i), tokens[i].text.utf8.count <= 2, let h = Int(tokens[i].text), h <= 24 else { return nil }
+        if isPunct(i + 1, ":"), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2), tokens[i + 2].text.utf8.count == 2 {
+            var end = i + 3
+            if let e = meridiem(at: end) { end = e }
+            return end
+        }
+        if h >= 1, h <= 12, let e = meridiem(at: i + 1) { return e }
+        return nil
+    }
+
+    private func meridiem(at j: Int) -> Int? {
+        let w = lower(j)
+        if w == "am" || w == "pm" || w == "gmt" || w == "utc" { return j + 1 }
+        if (w == "a" || w == "p"), isPunct(j + 1, "."), adjacent(j + 1), lower(j + 2) == "m", adjacent(j + 2) {
+            return isPunct(j + 3, ".") && adjacent(j + 3) ? j + 4 : j + 3
+        }
+        return nil
+    }
+
+    /// "Tu-160", "F-16", "A320", "Boeing 737": a capitalised word joined to a number names a model.
+    private func modelName(at i: Int) -> Int? {
+        guard isWord(i) else { return nil }
+        var j: Int
+        if let (_, end) = vocabulary.modelTable.match(tokens, at: i), isNumber(end) {
+            j = end + 1
+        } else if isCapitalised(i), (isPunct(i + 1, "-") && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) || (isNumber(i + 1) && adjacent(i + 1)),
+            NumberWords.months[lower(i)] == nil, vocabulary.currencyTable.match(tokens, at: i) == nil
+        {
+            j = i + 1
+        } else {
+            return nil
+        }
+        // The rest of the name: "Tu-22M3", "Su-34s", "Kh-101".
+        while j < n, adjacent(j) {
+            if tokens[j].kind == .punct {
+                guard tokens[j].text == "-", adjacent(j + 1), isNumber(j + 1) || isWord(j + 1) else { break }
+            }
+            j += 1
+        }
+        return max(j, i + 1)
+    }
+}

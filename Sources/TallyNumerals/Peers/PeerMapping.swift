@@ -1,0 +1,211 @@
+import TallyCore
+
+/// How each peer suite's expectations map onto Tally's quantities (documented in `docs/numerals.md`).
+/// Values are compared, not offsets: peers count UTF-16 units and cut spans differently.
+enum PeerMapping {
+    // MARK: Duckling — the whole input must be one value.
+
+    static let grainSeconds: [String: Double] = [
+        "second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800, "month": 2_592_000,
+        "quarter": 7_776_000, "year": 31_536_000,
+    ]
+
+    static func duckling(_ c: PeerCase, _ quantities: [Quantity], _ analysis: TextAnalysis) -> PeerOutcome {
+        guard let expected = c.expect["value"]?.number, let type = c.expect["type"]?.string else { return .outOfScope("no value") }
+        let first = analysis.scalars.firstIndex { !$0.properties.isWhitespace } ?? 0
+        let last = (analysis.scalars.lastIndex { !$0.properties.isWhitespace } ?? 0) + 1
+        guard quantities.count == 1, let q = quantities.first else { return .fail("\(quantities.count) quantities: \(summary(quantities))") }
+        guard q.start == first, q.end == last else { return .fail("span \(q.start)..<\(q.end) is not the whole input") }
+        if type == "number" {
+            guard q.kind == .number, let v = q.value?.number else { return .fail("kind \(q.kind.rawValue)") }
+            return close(v, expected) ? .pass : .fail("value \(v), expected \(expected)")
+        }
+        if type == "duration" {
+            guard let grain = c.expect["grain"]?.string, let unitSeconds = grainSeconds[grain] else { return .outOfScope("grain") }
+            guard q.kind == .duration, let seconds = durationSeconds(q) else { return .fail("kind \(q.kind.rawValue)") }
+            return close(seconds, expected * unitSeconds) ? .pass : .fail("\(seconds)s, expected \(expected * unitSeconds)s")
+        }
+        return .outOfScope("type \(type)")
+    }
+
+    // MARK: Recognizers-Text
+
+    static func entities(_ c: PeerCase) -> [JSONValue] { c.expect.array ?? [] }
+
+    /// Every figure Tally read, except dates: values, and both ends of ranges.
+    static func figures(_ quantities: [Quantity]) -> [Double] {
+        var values: [Double] = []
+        for q in quantities where q.kind != .date && !q.isVague {
+            if let v = q.value?.number {
+                values.append(v)
+            } else {
+                if let l = q.low?.number { values.append(l) }
+                if let h = q.high?.number { values.append(h) }
+            }
+        }
+        return values
+    }
+
+    static func numbers(_ c: PeerCase, _ quantities: [Quantity]) -> PeerOutcome {
+        let expected = entities(c).compactMap { $0["value"]?.number }
+        guard expected.count == entities(c).count else { return .outOfScope("entity without a numeric value") }
+        return compare(figures(quantities), expected)
+    }
+
+    /// Ranges: one-sided qualifiers keep their inclusiveness; closed ranges compare ends only,
+    /// since Tally's intervals are closed where Recognizers-Text leaves "1000-5000" open at 5000.
+    static func numberRanges(_ c: PeerCase, _ quantities: [Quantity]) -> PeerOutcome {
+        var expected: [String] = []
+        for e in entities(c) {
+            guard let r = e["range"] else { return .outOfScope("no range") }
+            let lo = r["lo"]?.number
+            let hi = r["hi"]?.number
+            if let lo, let hi, lo == hi { return .outOfScope("'equal to' as a range") }
+            let loIncl = r["lo_inclusive"].map { $0 == .bool(true) } ?? false
+            let hiIncl = r["hi_inclusive"].map { $0 == .bool(true) } ?? false
+            expected.append(rangeKey(lo: lo, loInclusive: lo != nil && hi != nil ? true : loIncl, hi: hi, hiInclusive: lo != nil && hi != nil ? true : hiIncl))
+        }
+        var actual: [String] = []
+        for q in quantities where q.kind != .date && !q.isVague {
+            let lo = q.low?.number
+            let hi = q.high?.number
+            switch q.qualifier {
+            case .atLeast: actual.append(rangeKey(lo: lo, loInclusive: true, hi: nil, hiInclusive: false))
+            case .moreThan: actual.append(rangeKey(lo: lo, loInclusive: false, hi: nil, hiInclusive: false))
+            case .atMost: actual.append(rangeKey(lo: nil, loInclusive: false, hi: hi, hiInclusive: true))
+            case .lessThan: actual.append(rangeKey(lo: nil, loInclusive: false, hi: hi, hiInclusive: false))
+            case .range where lo != nil && hi != nil: actual.append(rangeKey(lo: lo, loInclusive: true, hi: hi, hiInclusive: true))
+            default: break
+            }
+        }
+        return expected.sorted() == actual.sorted() ? .pass : .fail("expected \(expected.sorted()), got \(actual.sorted())")
+    }
+
+    static func rangeKey(lo: Double?, loInclusive: Bool, hi: Double?, hiInclusive: Bool) -> String {
+        let l = lo.map { (loInclusive ? "[" : "(") + Figure.format(round6($0)) } ?? "(-∞"
+        let h = hi.map { Figure.format(round6($0)) + (hiInclusive ? "]" : ")") } ?? "∞)"
+        return l + "," + h
+    }
+
+    static func percentages(_ c: PeerCase, _ quantities: [Quantity]) -> PeerOutcome {
+        let expected = entities(c).compactMap { $0["value"]?.number }
+        guard expected.count == entities(c).count else { return .outOfScope("percentage without a figure") }
+        return compare(figures(quantities.filter { $0.kind == .percent }), expected)
+    }
+
+    /// Recognizers-Text unit names → ISO codes.
+    static let currencyNames: [String: String] = [
+        "Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "Pound": "GBP", "British pound": "GBP",
+        "Japanese yen": "JPY", "Chinese yuan": "CNY", "Canadian dollar": "CAD", "Australian dollar": "AUD",
+        "Bitcoin": "BTC", "Costa Rican colón": "CRC", "Ukrainian hryvnia": "UAH", "Russian ruble": "RUB",
+        "Indian rupee": "INR", "Swiss franc": "CHF", "Turkish lira": "TRY", "Polish złoty": "PLN",
+        "South Korean won": "KRW", "Israeli new shekel": "ILS", "Nigerian naira": "NGN", "Vietnamese dong": "VND",
+    ]
+
+    /// Currencies: (value, ISO code) pairs; currencies Tally's lexicon does not list are out of scope.
+    static func currencies(_ c: PeerCase, _ quantities: [Quantity], vocabulary: NumeralVocabulary) -> PeerOutcome {
+        let known = Set(vocabulary.currencies.values)
+        var expected: [String] = []
+        for e in entities(c) {
+            guard let v = e["value"]?.number else { return .outOfScope("currency without a figure") }
+            guard let name = e["unit"]?.string, let code = currencyNames[name], known.contains(code) else {
+                return .outOfScope("currency not in the lexicon")
+            }
+            expected.append(Figure.format(round6(v)) + " " + code)
+        }
+        let actual = quantities.filter { $0.kind == .money }.compactMap { q in q.value?.number.map { Figure.format(round6($0)) + " " + (q.unit ?? "") } }
+        return expected.sorted() == actual.sorted() ? .pass : .fail("expected \(expected.sorted()), got \(actual.sorted())")
+    }
+
+    // MARK: Dates and durations
+
+    /// Dates compare as day intervals [first, last+1) like Recognizers-Text's ranges; a single day
+    /// as its ISO date; durations in seconds. A case whose only differences are Tally resolving to
+    /// the past where the peer resolves to the future is a documented disagreement.
+    static func dates(_ c: PeerCase, _ quantities: [Quantity], reference: CalendarDate?) -> PeerOutcome {
+        var expected: [DateKey] = []
+        for e in entities(c) {
+            let type = e["type"]?.string ?? ""
+            if type.hasSuffix(".duration") {
+                guard let s = e["seconds"]?.number else { return .outOfScope("duration without seconds") }
+                expected.append(.duration(round6(s)))
+            } else if type.hasSuffix(".date") {
+                guard let v = e["value"]?.string, let d = CalendarDate(iso: v), d.precision == .day else { return .outOfScope("date without a day") }
+                let n = d.dayRange.lowerBound
+                expected.append(.days(n, n + 1))
+            } else if type.hasSuffix(".daterange") {
+                guard let r = e["range"]?.array, r.count == 2, let a = r[0].string.flatMap(CalendarDate.init(iso:)),
+                    let b = r[1].string.flatMap(CalendarDate.init(iso:))
+                else { return .outOfScope("open or unresolved date range") }
+                expected.append(.days(a.dayRange.lowerBound, b.dayRange.lowerBound))
+            } else {
+                return .outOfScope("type \(type)")
+            }
+        }
+        var actual: [DateKey] = []
+        for q in quantities {
+            if q.kind == .date, let a = q.low?.date, let b = q.high?.date {
+                actual.append(.days(a.dayRange.lowerBound, b.dayRange.upperBound + 1))
+            } else if q.kind == .duration, let s = durationSeconds(q) {
+                actual.append(.duration(round6(s)))
+            }
+        }
+        let e = expected.sorted()
+        let a = actual.sorted()
+        if e == a { return .pass }
+        if let ref = reference, e.count == a.count, isPastBias(expected: e, actual: a, reference: ref.dayRange.upperBound) {
+            return .disagreement("past-biased date")
+        }
+        return .fail("expected \(e.map(\.description)), got \(a.map(\.description))")
+    }
+
+    enum DateKey: Comparable, Hashable, CustomStringConvertible {
+        case days(Int, Int)
+        case duration(Double)
+
+        var description: String {
+            switch self {
+            case .days(let a, let b):
+                let first = CalendarDate(dayNumber: a).iso
+                return b == a + 1 ? first : first + "..<" + CalendarDate(dayNumber: b).iso
+            case .duration(let s): return "\(Figure.format(s))s"
+            }
+        }
+    }
+
+    /// Every mismatch is the same span resolved earlier by Tally (on or before the reference)
+    /// and later by the peer (after it).
+    static func isPastBias(expected: [DateKey], actual: [DateKey], reference: Int) -> Bool {
+        var unmatched = actual.filter { !expected.contains($0) }
+        for e in expected where !actual.contains(e) {
+            guard case .days(let ea, let eb) = e else { return false }
+            guard let index = unmatched.firstIndex(where: {
+                if case .days(let aa, let ab) = $0 { return ab - aa == eb - ea && aa <= reference && ea > aa && eb > reference }
+                return false
+            }) else { return false }
+            unmatched.remove(at: index)
+        }
+        return unmatched.isEmpty
+    }
+
+    // MARK: Helpers
+
+    static func durationSeconds(_ q: Quantity) -> Double? {
+        guard let v = q.value?.number, let unit = q.unit, let s = TimeUnit.seconds[unit] else { return nil }
+        return v * s
+    }
+
+    static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= max(1e-9, abs(b) * 1e-9) }
+
+    static func round6(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
+
+    static func compare(_ actual: [Double], _ expected: [Double]) -> PeerOutcome {
+        let a = actual.map(round6).sorted()
+        let e = expected.map(round6).sorted()
+        return a == e ? .pass : .fail("expected \(e.map(Figure.format)), got \(a.map(Figure.format))")
+    }
+
+    static func summary(_ quantities: [Quantity]) -> String {
+        quantities.map { "\($0.kind.rawValue) \($0.value?.description ?? "nil")" }.joined(separator: ", ")
+    }
+}

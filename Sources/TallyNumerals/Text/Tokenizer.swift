@@ -1,0 +1,220 @@
+import TallyCore
+
+/// Splits text into word, number and punctuation tokens in one pass over its UTF-8 bytes,
+/// counting Unicode scalars as it goes so offsets are scalar offsets into the text.
+///
+/// Words are letters with inner apostrophes ("don't"; a trailing "'s" is its own token).
+/// Numbers are digits with `,` / no-break-space thousands groups and `.` decimals ("1,000",
+/// "2.5", "1 000"). Everything else is one punctuation token per scalar; hyphens and dashes
+/// always split, and `Token.spaceBefore` records whether whitespace preceded a token.
+struct Tokenizer {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var tokens: [Token] = []
+    /// Byte position and scalar offset of the cursor.
+    private var i = 0
+    private var s = 0
+    private var space = true
+
+    static func tokenize(_ text: String) -> [Token] {
+        var copy = text
+        return copy.withUTF8 { buffer in
+            var tokenizer = Tokenizer(bytes: buffer)
+            tokenizer.tokens.reserveCapacity(buffer.count / 5)
+            tokenizer.run()
+            return tokenizer.tokens
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The scalar at byte `j` and its length in bytes (the buffer is valid UTF-8).
+    private func scalar(at j: Int) -> (UInt32, Int) {
+        let b0 = UInt32(bytes[j])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return (((b0 & 0x1F) << 6) | (UInt32(bytes[j + 1]) & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return (((b0 & 0x0F) << 12) | ((UInt32(bytes[j + 1]) & 0x3F) << 6) | (UInt32(bytes[j + 2]) & 0x3F), 3)
+        }
+        let v = ((b0 & 0x07) << 18) | ((UInt32(bytes[j + 1]) & 0x3F) << 12) | ((UInt32(bytes[j + 2]) & 0x3F) << 6)
+            | (UInt32(bytes[j + 3]) & 0x3F)
+        return (v, 4)
+    }
+
+    private func isWordAt(_ j: Int) -> Bool {
+        guard j < bytes.count else { return false }
+        let b = bytes[j]
+        if b < 0x80 { return ScalarClass.isASCIILetter(b) }
+        return ScalarClass.isWordScalar(scalar(at: j).0)
+    }
+
+    private func isDigitAt(_ j: Int) -> Bool { j < bytes.count && ScalarClass.isDigit(bytes[j]) }
+
+    private mutating func run() {
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    space = true
+                    i += 1
+                    s += 1
+                } else if ScalarClass.isASCIILetter(b) {
+                    word()
+                } else if ScalarClass.isDigit(b) {
+                    number()
+                } else if b == 0x27, possessiveAt(i) {
+                    possessive()
+                } else {
+                    emit(.punct, from: i, to: i + 1, scalars: 1, text: String(UnicodeScalar(b)))
+                }
+                continue
+            }
+            let (v, len) = scalar(at: i)
+            if ScalarClass.isSpace(v) {
+                space = true
+                i += len
+                s += 1
+            } else if ScalarClass.isWordScalar(v) {
+                word()
+            } else if ScalarClass.isApostrophe(v), possessiveAt(i) {
+                possessive()
+            } else {
+                let text = ScalarClass.normalisedPunct(v) ?? String(decoding: bytes[i..<(i + len)], as: UTF8.self)
+                emit(.punct, from: i, to: i + len, scalars: 1, text: text)
+            }
+        }
+    }
+
+    /// An apostrophe right after a word, followed by "s" and no further letter: "Kyiv's".
+    private func possessiveAt(_ j: Int) -> Bool {
+        guard let last = tokens.last, last.kind == .word, last.end == s else { return false }
+        let len = scalar(at: j).1
+        guard j + len < bytes.count, bytes[j + len] | 0x20 == 0x73 else { return false }
+        return !isWordAt(j + len + 1)
+    }
+
+    private mutating func possessive() {
+        let len = scalar(at: i).1
+        emit(.word, from: i, to: i + len + 1, scalars: 2, text: bytes[i + len] == 0x53 ? "'S" : "'s", lower: "'s")
+    }
+
+    private mutating func word() {
+        let start = i
+        var scalars = 0
+        var ascii = true
+        var normalise = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if ScalarClass.isASCIILetter(b) {
+                    i += 1
+                    scalars += 1
+                    continue
+                }
+                if b == 0x27, isWordAt(i + 1), !isPossessiveSuffix(at: i) {
+                    // Inner apostrophe ("don't"), unless it starts a possessive "'s".
+                    i += 1
+                    scalars += 1
+                    continue
+                }
+                break
+            }
+            let (v, len) = scalar(at: i)
+            if ScalarClass.isWordScalar(v) {
+                ascii = false
+                i += len
+                scalars += 1
+            } else if ScalarClass.isApostrophe(v), isWordAt(i + len), !isPossessiveSuffix(at: i) {
+                normalise = true
+                i += len
+                scalars += 1
+            } else {
+                break
+            }
+        }
+        var text = String(decoding: bytes[start..<i], as: UTF8.self)
+        if normalise {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { ScalarClass.isApostrophe($0.value) ? "'" : $0 }))
+        }
+        let lower = ascii && !normalise ? Tokenizer.asciiLower(bytes, start, i) : text.lowercased()
+        emit(.word, from: start, to: i, scalars: scalars, text: text, lower: lower)
+    }
+
+    /// Whether the apostrophe at byte `j` is followed by "s" and then no letter ("Kyiv's").
+    private func isPossessiveSuffix(at j: Int) -> Bool {
+        let len = scalar(at: j).1
+        guard j + len < bytes.count, bytes[j + len] | 0x20 == 0x73 else { return false }
+        return !isWordAt(j + len + 1)
+    }
+
+    private mutating func number() {
+        let start = i
+        var scalars = 0
+        var groupLength = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if ScalarClass.isDigit(b) {
+                i += 1
+                scalars += 1
+                groupLength += 1
+                continue
+            }
+            if b == 0x2C, groupLength <= 3, threeDigitGroup(at: i + 1) {
+                // "1,000": a comma followed by exactly three digits.
+                groupLength = 0
+                i += 1
+                scalars += 1
+                continue
+            }
+            if b == 0x2E, isDigitAt(i + 1) {
+                i += 1
+                scalars += 1
+                groupLength = 0
+                continue
+            }
+            if b >= 0x80 {
+                let (v, len) = scalar(at: i)
+                if ScalarClass.isDigitGroupSpace(v), groupLength <= 3, threeDigitGroup(at: i + len) {
+                        groupLength = 0
+                    i += len
+                    scalars += 1
+                    continue
+                }
+            }
+            break
+        }
+        var text = String(decoding: bytes[start..<i], as: UTF8.self)
+        if text.utf8.count != scalars {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isASCII ? $0 : " " }))
+        }
+        emit(.number, from: start, to: i, scalars: scalars, text: text, lower: text)
+    }
+
+    /// Exactly three ASCII digits at byte `j`, not followed by a fourth.
+    private func threeDigitGroup(at j: Int) -> Bool {
+        isDigitAt(j) && isDigitAt(j + 1) && isDigitAt(j + 2) && !isDigitAt(j + 3)
+    }
+
+    private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, text: String, lower: String? = nil) {
+        tokens.append(Token(kind: kind, start: s, end: s + scalars, text: text, lower: lower ?? text, spaceBefore: space))
+        i = to
+        s += scalars
+        space = false
+    }
+
+    static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        var hasUpper = false
+        for j in from..<to where bytes[j] >= 0x41 && bytes[j] <= 0x5A {
+            hasUpper = true
+            break
+        }
+        if !hasUpper { return String(decoding: bytes[from..<to], as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: to - from) { out in
+            for j in from..<to {
+                let b = bytes[j]
+                out[j - from] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            }
+            return to - from
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Dispatch
+import Foundation
+import TallyCore
+import TallyExtract
+import TallyIngest
+
+/// What one input file produced: its documents and their claims, or the reason it was skipped.
+public struct FileResult: Sendable {
+    public var path: String
+    public var bytes: Int
+    public var documents: [Document]
+    /// Claims per document, aligned with `documents`.
+    public var claims: [[Claim]]
+    public var skipped: SkippedInput?
+}
+
+/// Progress of a batch, for a status line.
+public struct BatchProgress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var bytesDone: Int
+    public var seconds: Double
+}
+
+/// Runs ingest (and optionally extraction) over many files on every core, delivering results in
+/// input order while holding only a small window of files in memory.
+public struct BatchRunner: Sendable {
+    public var ingestor: Ingestor
+    public var extractor: Extractor?
+    /// Worker threads; defaults to the number of cores.
+    public var jobs: Int
+
+    public init(ingestor: Ingestor, extractor: Extractor?, jobs: Int? = nil) {
+        self.ingestor = ingestor
+        self.extractor = extractor
+        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Processes `files` in order. `deliver` is called once per file, in input order, on the caller's
+    /// thread; `progress` after each window. Cancelling (`shouldStop` true) ends after the current window.
+    public func run(
+        _ files: [String], shouldStop: () -> Bool = { false }, progress: (BatchProgress) -> Void = { _ in },
+        deliver: (FileResult) -> Void
+    ) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let window = max(jobs * 4, 8)
+        var done = 0
+        var bytes = 0
+        var offset = 0
+        while offset < files.count, !shouldStop() {
+            let slice = Array(files[offset..<min(files.count, offset + window)])
+            let results = ResultSlots(count: slice.count)
+            let work = self
+            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+                var index = worker
+                while index < slice.count {
+                    results.set(index, work.process(slice[index]))
+                    index += work.jobs
+                }
+            }
+            for result in results.values {
+                done += 1
+                bytes += result.bytes
+                deliver(result)
+            }
+            offset += slice.count
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            progress(BatchProgress(filesDone: done, filesTotal: files.count, bytesDone: bytes, seconds: seconds))
+        }
+    }
+
+    /// Ingests and extracts one file; never throws: problems become a skip with a reason.
+    /// Files named on the command line; other inputs came from walking a folder, where files that hold
+    /// no articles by design (claims files) are passed over silently.
+    public var explicitPaths: Set<String> = []
+
+    public func process(_ path: String) -> FileResult {
+        do {
+            let file = try ingestor.read(file: path)
+            var documents = file.documents
+            if !file.warnings.isEmpty, !documents.isEmpty { documents[0].warnings.insert(contentsOf: file.warnings, at: 0) }
+            let size = documents.reduce(0) { $0 + $1.text.utf8.count }
+            let claims = documents.map { extractor?.extract($0) ?? [] }
+            return FileResult(path: path, bytes: size, documents: documents, claims: claims, skipped: nil)
+        } catch {
+            let silent = error.notAnArticle && !explicitPaths.contains(path)
+            return FileResult(path: path, bytes: 0, documents: [], claims: [], skipped: silent ? nil : SkippedInput(path: error.path, reason: error.reason))
+        }
+    }
+}
+
+/// Fixed slots written by distinct workers (one index each), read after they all finish.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [FileResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: FileResult) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var values: [FileResult] { slots.compactMap { $0 } }
+}

@@ -1,0 +1,173 @@
+import Dispatch
+import Foundation
+import TallyCore
+import TallyExtract
+import TallyIngest
+import TallyReconcile
+
+/// Throughput and memory of the whole pipeline on a generated corpus of a chosen size.
+///
+/// Documents are generated on the fly from seed articles (figures re-drawn, hedges swapped), so input of
+/// any size needs no disk and no memory beyond one window of documents; claims are kept for the reduce.
+public struct Benchmark: Sendable {
+    public struct Stage: Sendable {
+        public var name: String
+        public var seconds: Double
+        public var bytes: Int
+        public var documents: Int
+        public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1_048_576 / seconds : 0 }
+        public var documentsPerSecond: Double { seconds > 0 ? Double(documents) / seconds : 0 }
+    }
+
+    public struct Result: Sendable {
+        public var stages: [Stage]
+        public var claims: Int
+        public var findings: Int
+        public var peakMemoryMB: Double
+        public var jobs: Int
+    }
+
+    public var seeds: [Document]
+    public var extractor: Extractor
+    public var jobs: Int
+
+    public init(seeds: [Document], extractor: Extractor, jobs: Int) {
+        self.seeds = seeds
+        self.extractor = extractor
+        self.jobs = max(1, jobs)
+    }
+
+    /// Runs ingest → extract → reconcile over `megabytes` of generated text.
+    public func run(megabytes: Int, progress: (Int, Int) -> Void = { _, _ in }) -> Result {
+        precondition(!seeds.isEmpty)
+        let target = megabytes << 20
+        let ingestor = Ingestor()
+        var ingestTime = 0.0, extractTime = 0.0
+        var bytes = 0, documents = 0
+        var claims: [Claim] = []
+        let window = jobs * 16
+        var generator = DocumentVariator(seeds: seeds)
+        while bytes < target {
+            var batch: [(String, [UInt8])] = []
+            while batch.count < window, bytes < target {
+                let (id, text) = generator.next()
+                let raw = Array(text.utf8)
+                bytes += raw.count
+                batch.append((id, raw))
+            }
+            documents += batch.count
+            let inputs = batch
+            let ingested = Slots<Document>(count: batch.count)
+            ingestTime += timed {
+                parallel(batch.count) { i in
+                    if let doc = try? ingestor.ingest(bytes: inputs[i].1, id: inputs[i].0).first { ingested.set(i, doc) }
+                }
+            }
+            let docs = ingested.values
+            let extracted = Slots<[Claim]>(count: docs.count)
+            extractTime += timed {
+                parallel(docs.count) { i in extracted.set(i, extractor.extract(docs[i])) }
+            }
+            for found in extracted.values { claims += found }
+            progress(bytes, target)
+        }
+        var findings = 0
+        let reconcileTime = timed { findings = Reconciler().reconcile(claims).count }
+        let claimBytes = claims.count * 200
+        return Result(
+            stages: [
+                Stage(name: "ingest", seconds: ingestTime, bytes: bytes, documents: documents),
+                Stage(name: "extract", seconds: extractTime, bytes: bytes, documents: documents),
+                Stage(name: "reconcile", seconds: reconcileTime, bytes: claimBytes, documents: documents),
+                Stage(name: "total", seconds: ingestTime + extractTime + reconcileTime, bytes: bytes, documents: documents),
+            ],
+            claims: claims.count, findings: findings, peakMemoryMB: PeakMemory.megabytes(), jobs: jobs)
+    }
+
+    private func parallel(_ count: Int, _ body: @Sendable @escaping (Int) -> Void) {
+        let workers = jobs
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < count {
+                body(index)
+                index += workers
+            }
+        }
+    }
+
+    private func timed(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
+
+/// Peak resident memory of this process.
+public enum PeakMemory {
+    public static func megabytes() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
+        #if os(Linux)
+            return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+        #else
+            return Double(usage.ru_maxrss) / 1_048_576  // bytes on macOS
+        #endif
+    }
+}
+
+/// Write-once slots filled by parallel workers.
+final class Slots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+    var values: [Value] { storage.compactMap { $0 } }
+}
+
+/// Endless varied copies of seed articles: every figure re-drawn with the same number of digits, and
+/// hedges swapped, deterministically (same seeds, same sequence).
+struct DocumentVariator {
+    let seeds: [Document]
+    private var counter = 0
+    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    static let hedgeSwaps: [(String, String)] = [
+        ("at least", "more than"), ("nearly", "about"), ("up to", "as many as"), ("roughly", "some"), ("less than", "under"),
+    ]
+
+    init(seeds: [Document]) { self.seeds = seeds }
+
+    mutating func next() -> (String, String) {
+        let seed = seeds[counter % seeds.count]
+        counter += 1
+        var text = ""
+        text.reserveCapacity(seed.text.utf8.count + 64)
+        if let published = seed.published { text += "---\npublished: \(published)\n---\n" }
+        for scalar in seed.text.unicodeScalars {
+            if ("1"..."9").contains(scalar) {
+                text.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "1") + UInt8(random() % 9)))
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        if counter % 2 == 0 {
+            for (a, b) in DocumentVariator.hedgeSwaps { text = text.replacingOccurrences(of: a, with: b) }
+        }
+        return ("generated-\(counter)", text)
+    }
+
+    private mutating func random() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+}

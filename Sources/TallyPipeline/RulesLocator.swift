@@ -1,0 +1,28 @@
+import Foundation
+
+/// Finds the `rules/` folder when `--rules` is not given.
+public enum RulesLocator {
+    /// `$TALLY_RULES`, else `./rules`, else a `rules` folder beside the executable or in one of its
+    /// parent folders (so `swift run` and an unpacked release both work).
+    public static func defaultDirectory(executable: String = CommandLine.arguments.first ?? "") -> String {
+        let fm = FileManager.default
+        if let fromEnvironment = ProcessInfo.processInfo.environment["TALLY_RULES"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        if isRulesFolder("rules") { return "rules" }
+        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            for candidate in [folder.appendingPathComponent("rules"), folder.appendingPathComponent("share/tally/rules")] {
+                if isRulesFolder(candidate.path) { return candidate.path }
+            }
+            folder.deleteLastPathComponent()
+        }
+        _ = fm
+        return "rules"
+    }
+
+    static func isRulesFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path + "/lexicon", isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

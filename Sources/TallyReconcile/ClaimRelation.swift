@@ -1,0 +1,41 @@
+import TallyCore
+
+/// How two claims about the same thing relate.
+enum ClaimRelation: Int, Comparable {
+    case same = 0
+    case overlap = 1
+    /// Compatible once per-side vs total (or mutual vs one-way) is accounted for.
+    case framing = 2
+    case disjoint = 3
+
+    static func < (a: ClaimRelation, b: ClaimRelation) -> Bool { a.rawValue < b.rawValue }
+
+    /// Compares two claims on an axis; `sided` says whether scope arithmetic applies to the group.
+    static func between(_ a: Claim, _ b: Claim, axis: Axis, sided: Bool) -> ClaimRelation {
+        guard let x = a.interval(on: axis), let y = b.interval(on: axis) else { return .overlap }
+        if sided, let relation = scoped(a, x, b, y) { return relation }
+        if x.overlaps(y) {
+            return x == y && a.qualifier == b.qualifier ? .same : .overlap
+        }
+        if sided, readings(a, x).contains(where: { r in readings(b, y).contains(where: { $0.overlaps(r) }) }) {
+            return .framing
+        }
+        return .disjoint
+    }
+
+    /// Both scopes stated and different: only the per-side readings can agree, and that is framing.
+    private static func scoped(_ a: Claim, _ x: Interval, _ b: Claim, _ y: Interval) -> ClaimRelation? {
+        guard let sa = a.scope, let sb = b.scope, sa != sb else { return nil }
+        let agree = readings(a, x).contains { r in readings(b, y).contains { $0.overlaps(r) } }
+        return agree ? .framing : .disjoint
+    }
+
+    /// The claim's figure read as a per-side count: a total is two sides; an unstated scope may be either.
+    static func readings(_ claim: Claim, _ interval: Interval) -> [Interval] {
+        switch claim.scope {
+        case .perSide?, .oneSide?: return [interval]
+        case .total?: return [interval.scaled(by: 0.5)]
+        case nil: return [interval, interval.scaled(by: 0.5)]
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import TallyCore
+
+/// A closed interval on one comparable axis (counts, minutes, day numbers, currency units).
+struct Interval: Hashable, Sendable {
+    var low: Double
+    var high: Double
+
+    /// Relative slack allowed when comparing near-equal bounds (rounding in news copy).
+    static let epsilon = 1e-9
+
+    func overlaps(_ other: Interval) -> Bool {
+        low <= other.high + Interval.epsilon * max(1, abs(other.high)) && other.low <= high + Interval.epsilon * max(1, abs(high))
+    }
+
+    func scaled(by factor: Double) -> Interval { Interval(low: low * factor, high: high * factor) }
+
+    /// Distance between two disjoint intervals relative to their size (0 when they overlap).
+    func gap(to other: Interval) -> Double {
+        if overlaps(other) { return 0 }
+        let distance = low > other.high ? low - other.high : other.low - high
+        return distance / max(1, min(abs(high), abs(other.high)))
+    }
+}
+
+/// How hedges widen a stated figure into the interval the reconciler compares.
+enum Hedge {
+    /// "about 400", "roughly 90 minutes": ±10%.
+    static let approximate = 0.10
+    /// Open ends ("at least 1,000") reach this far.
+    static let unbounded = Double.greatestFiniteMagnitude / 4
+    /// Strict inequalities ("more than 40") exclude the figure itself by this fraction.
+    static let strict = 1e-6
+}
+
+extension Claim {
+    /// The comparable interval this claim asserts, or nil when it has no figure on `axis`.
+    func interval(on axis: Axis) -> Interval? {
+        func number(_ figure: Figure?) -> Double? {
+            switch figure {
+            case .number(let n)?: return axis.convert(n, unit: unit)
+            case .date(let d)?: return axis == .days ? Double(d.dayRange.lowerBound) : nil
+            case nil: return nil
+            }
+        }
+        func lastDay(_ figure: Figure?) -> Double? {
+            if case .date(let d)? = figure, axis == .days { return Double(d.dayRange.upperBound) }
+            return number(figure)
+        }
+        let value = number(self.value)
+        var low = number(self.low) ?? (qualifier == .atMost || qualifier == .lessThan ? 0 : value)
+        var high = lastDay(self.high) ?? (qualifier == .atLeast || qualifier == .moreThan ? Hedge.unbounded : lastDay(self.value))
+        guard var lo = low, var hi = high else { return nil }
+        switch qualifier {
+        case .approximate:
+            lo -= abs(lo) * Hedge.approximate
+            hi += abs(hi) * Hedge.approximate
+        case .moreThan where self.low != nil && self.high == nil:
+            lo += abs(lo) * Hedge.strict
+        case .lessThan where self.high != nil:
+            hi -= abs(hi) * Hedge.strict
+        default: break
+        }
+        low = lo
+        high = hi
+        return Interval(low: min(lo, hi), high: max(lo, hi))
+    }
+}
+
+/// The axis a group's figures are compared on.
+enum Axis: Hashable, Sendable {
+    case count
+    /// Durations, in minutes.
+    case minutes
+    /// Dates, as day numbers.
+    case days
+    /// Money in one currency.
+    case currency(String)
+
+    static let minutesPerUnit: [String: Double] = [
+        "seconds": 1.0 / 60, "minutes": 1, "hours": 60, "days": 1_440, "weeks": 10_080, "months": 43_830, "years": 525_960,
+    ]
+
+    static func of(_ claim: Claim) -> Axis {
+        if claim.value?.date != nil || claim.low?.date != nil || claim.high?.date != nil { return .days }
+        if let unit = claim.unit, minutesPerUnit[unit] != nil { return .minutes }
+        if claim.kind == "money", let unit = claim.unit { return .currency(unit) }
+        return .count
+    }
+
+    func convert(_ value: Double, unit: String?) -> Double {
+        if self == .minutes, let unit, let factor = Axis.minutesPerUnit[unit] { return value * factor }
+        return value
+    }
+}

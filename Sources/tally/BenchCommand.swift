@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import TallyCore
+import TallyExtract
+import TallyPipeline
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure throughput (MB/s, documents/s per stage) and peak memory on a generated corpus.",
+        discussion: """
+            Builds SIZE megabytes of articles from the seed folder (figures re-drawn, hedges varied), runs
+            ingest → extract → reconcile, and prints one line per stage. Build with -c release to measure.
+
+              swift build -c release && .build/release/tally bench --size 100 --jobs 1
+            """)
+
+    @Option(help: "Megabytes of text to generate.")
+    var size: Int = 64
+
+    @Option(help: "Seed articles (a folder or files).")
+    var seeds: [String] = ["corpus"]
+
+    @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    func run() throws {
+        let rules = try ruleOptions.load()
+        var input = try InputOptions.parse(seeds + ["--quiet"])
+        input.quiet = true
+        var documents: [Document] = []
+        _ = try runBatch(input, extractor: nil) { documents += $0.documents }
+        guard !documents.isEmpty else { throw ValidationError("no seed articles found in \(seeds.joined(separator: ", "))") }
+        let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let benchmark = Benchmark(seeds: documents, extractor: Extractor(rules: rules), jobs: jobs)
+        let result = benchmark.run(megabytes: size) { done, total in
+            if Console.isErrorTerminal {
+                FileHandle.standardError.write(Data(String(format: "\r%.0f / %.0f MB ", Double(done) / 1_048_576, Double(total) / 1_048_576).utf8))
+            }
+        }
+        if Console.isErrorTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        var out = "tally bench: \(size) MB, \(result.stages[0].documents) documents, \(result.jobs) job\(result.jobs == 1 ? "" : "s")\n"
+        for stage in result.stages {
+            out += String(format: "  %-10@ %8.2f s  %9.2f MB/s  %10.0f docs/s\n", stage.name as NSString, stage.seconds, stage.megabytesPerSecond, stage.documentsPerSecond)
+        }
+        out += "  claims \(result.claims), findings \(result.findings)\n"
+        out += String(format: "  peak memory %.1f MB\n", result.peakMemoryMB)
+        Console.output(out)
+    }
+}

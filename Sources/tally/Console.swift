@@ -1,0 +1,34 @@
+import Foundation
+import TallyCore
+import TallyPipeline
+
+/// stdout carries results only; messages and progress go to stderr.
+enum Console {
+    static let isErrorTerminal = isatty(2) == 1
+    static let isOutputTerminal = isatty(1) == 1
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// A progress line, redrawn in place, only when stderr is a terminal.
+    static func progress(_ progress: BatchProgress, quiet: Bool) {
+        guard isErrorTerminal, !quiet else { return }
+        let megabytes = Double(progress.bytesDone) / 1_048_576
+        let rate = progress.seconds > 0 ? megabytes / progress.seconds : 0
+        let remaining = progress.filesDone > 0
+            ? progress.seconds / Double(progress.filesDone) * Double(progress.filesTotal - progress.filesDone) : 0
+        let line = String(format: "\r%d/%d files  %.1f MB  %.1f MB/s  ETA %.0fs ", progress.filesDone, progress.filesTotal, megabytes, rate, remaining)
+        FileHandle.standardError.write(Data(line.utf8))
+        if progress.filesDone == progress.filesTotal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    /// Lists skipped inputs on stderr.
+    static func reportSkipped(_ skipped: [SkippedInput]) {
+        for skip in skipped { error("tally: skipped \(skip.path): \(skip.reason)") }
+    }
+}

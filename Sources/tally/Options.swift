@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import TallyCore
+import TallyExtract
+import TallyIngest
+import TallyPipeline
+
+/// Where the inputs are and how to read them: shared by every command that reads articles.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Article files or folders (read recursively): plain text, HTML, JSON Lines, optionally gzipped.")
+    var paths: [String] = []
+
+    @Option(help: "Publication date (YYYY-MM-DD) for articles that carry none; relative dates (\"on Monday\") resolve against it.")
+    var published: String?
+
+    @Option(help: "Skip files larger than this many megabytes.")
+    var maxSize: Int = 64
+
+    @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    @Flag(name: .shortAndLong, help: "No progress line on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let published, CalendarDate(iso: published) == nil {
+            throw ValidationError("--published expects a date such as 2025-06-02, got '\(published)'")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxSize < 1 { throw ValidationError("--max-size must be at least 1 (megabytes)") }
+    }
+
+    var ingestor: Ingestor {
+        Ingestor(options: IngestOptions(published: published.flatMap(CalendarDate.init(iso:)), maxBytes: maxSize << 20))
+    }
+}
+
+/// Which rules to use.
+struct RuleOptions: ParsableArguments {
+    @Option(help: "The rules folder (default: $TALLY_RULES, ./rules, or the one beside the executable).")
+    var rules: String?
+
+    var directory: String { rules ?? RulesLocator.defaultDirectory() }
+
+    /// Loads the rules, or prints every problem and exits 65.
+    func load() throws -> RuleSet {
+        do {
+            return try RuleSet.load(directory: directory)
+        } catch {
+            Console.error(error.description)
+            Console.error("tally: the rules in \(directory) cannot be used (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s")); run 'tally rules lint' for details")
+            throw ExitCode(65)
+        }
+    }
+}
+
+/// Exit statuses, as documented in `tally --help` and the README.
+enum Exit {
+    static let skippedInputs = ExitCode(2)
+    static let badInput = ExitCode(65)
+    static let findings = ExitCode(1)
+}

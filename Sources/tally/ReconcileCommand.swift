@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import TallyCore
+import TallyPipeline
+import TallyReport
+
+struct ReconcileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Build the discrepancy report from claims already extracted (JSON Lines from `tally extract`).",
+        discussion: """
+            The reduce half of a batch: extraction can run elsewhere (or in pieces) and the claims be
+            reconciled here. Reads files or `-` for stdin.
+
+              tally extract corpus > claims.jsonl
+              tally reconcile claims.jsonl --format json
+            """)
+
+    @Argument(help: "Claims files in JSON Lines (`-` for stdin).")
+    var claimFiles: [String] = []
+
+    @Option(help: "Output format: text, markdown or json.")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of stdout.")
+    var output: String?
+
+    @Option(help: "Exit with status 1 when a finding at least this severe is found.")
+    var failOn: Verdict?
+
+    func run() throws {
+        guard !claimFiles.isEmpty else { throw ValidationError("give at least one claims file (JSON Lines), or - for stdin") }
+        var builder = ReportBuilder()
+        var problems = 0
+        let decoder = JSONDecoder()
+        for path in claimFiles {
+            let data: Data?
+            if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else { data = FileManager.default.contents(atPath: path) }
+            guard let data else {
+                Console.error("tally: cannot read \(path)")
+                builder.skip(SkippedInput(path: path, reason: "cannot read file"))
+                continue
+            }
+            var lineNumber = 0
+            var claims: [Claim] = []
+            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                lineNumber += 1
+                if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+                do {
+                    claims.append(try decoder.decode(Claim.self, from: Data(line)))
+                } catch {
+                    problems += 1
+                    if problems <= 20 { Console.error("tally: \(path):\(lineNumber): not a claim record (\(Self.describe(error)))") }
+                }
+            }
+            builder.add(claims: claims)
+        }
+        if problems > 20 { Console.error("tally: … \(problems) bad lines in all") }
+        let report = builder.report()
+        try write(ReportRenderer.render(report, format: format, color: output == nil && Console.isOutputTerminal), to: output)
+        if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
+        if problems > 0 || !builder.skipped.isEmpty { throw Exit.skippedInputs }
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "missing field '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "bad field '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "invalid JSON" : "bad field '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        default: return "\(error)"
+        }
+    }
+}

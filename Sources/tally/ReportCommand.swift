@@ -1,0 +1,99 @@
+import ArgumentParser
+import TallyCore
+import TallyExtract
+import TallyPipeline
+import TallyReconcile
+import TallyReport
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Extract claims from articles and report where the sources disagree.",
+        discussion: """
+            Findings come most severe first: conflict (the figures cannot all be right), framing (they agree
+            once per-side vs total or mutual vs one-way is accounted for), variance (overlapping figures
+            stated differently), agreement. Each finding quotes every source side by side.
+
+              tally report corpus
+              tally report articles/ --format markdown > report.md
+              tally report articles/ --format json --output report.json
+              tally report articles/ --html report.html --fail-on conflict
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(help: "Output format: text (terminal), markdown or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Also write a self-contained HTML report to this file.")
+    var html: String?
+
+    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of stdout.")
+    var output: String?
+
+    @Option(help: "Keep documents, claims and findings in this SQLite file; a later run re-extracts only documents whose text or rules changed.")
+    var db: String?
+
+    @Option(help: "Exit with status 1 when a finding at least this severe is found: conflict, framing or variance.")
+    var failOn: Verdict?
+
+    @Flag(help: "Colour even when stdout is not a terminal.")
+    var color = false
+
+    func run() throws {
+        let rules = try ruleOptions.load()
+        let extractor = Extractor(rules: rules)
+        var builder = ReportBuilder()
+        var texts: [Document] = []
+        let keepTexts = html != nil
+        var stored = try db.map { try StoredExtraction(path: $0, extractor: extractor, jobs: input.jobs) }
+        var storeError: Error?
+        let skipped = try runBatch(input, extractor: stored == nil ? extractor : nil) { result in
+            if keepTexts { texts += result.documents }
+            guard stored != nil else { return builder.add(result) }
+            if let skip = result.skipped { builder.skip(skip) }
+            do {
+                try stored!.add(result.documents) { builder.add($0, claims: $1) }
+            } catch {
+                storeError = error
+            }
+        }
+        if stored != nil {
+            do { try stored!.flush { builder.add($0, claims: $1) } } catch { storeError = error }
+        }
+        if let storeError {
+            Console.error("tally: the store \(db ?? ""): \(storeError)")
+            throw ExitCode(73)
+        }
+        let report = builder.report()
+        if let stored {
+            try stored.saveFindings(report.findings)
+            if !input.quiet {
+                Console.error("tally: \(db ?? ""): \(stored.reused) documents unchanged (claims from the store), \(stored.extracted) extracted")
+            }
+        }
+        let rendered = ReportRenderer.render(report, format: format, color: output == nil && (color || Console.isOutputTerminal))
+        try write(rendered, to: output)
+        if let html { try write(HTMLReport.render(report, documents: texts), to: html) }
+        if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
+        if !skipped.isEmpty { throw Exit.skippedInputs }
+    }
+}
+
+/// Writes to a file atomically, or to stdout when no path is given.
+func write(_ text: String, to path: String?) throws {
+    guard let path else {
+        Console.output(text.hasSuffix("\n") ? text : text + "\n")
+        return
+    }
+    do {
+        try AtomicFile.write(text, to: path)
+    } catch {
+        Console.error("tally: cannot write \(path): \(error)")
+        throw ExitCode(73)
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+extension Verdict: ExpressibleByArgument {}

@@ -1,0 +1,84 @@
+import Testing
+import TallyCore
+@testable import TallyNumerals
+
+struct TokenizerTests {
+    func texts(_ s: String) -> [String] { TextAnalysis(text: s).tokens.map(\.text) }
+
+    @Test func hyphensSplitAndAdjacencyIsRecorded() {
+        let tokens = TextAnalysis(text: "a 6,000-for-6,000 swap").tokens
+        #expect(tokens.map(\.text) == ["a", "6,000", "-", "for", "-", "6,000", "swap"])
+        #expect(tokens.map(\.spaceBefore) == [true, true, false, false, false, false, true])
+        #expect(tokens[1].kind == .number && tokens[2].kind == .punct && tokens[3].kind == .word)
+    }
+
+    @Test func numbersKeepSeparatorsAndDecimals() {
+        #expect(texts("1,000 and 2.5 and 1,200,000.75") == ["1,000", "and", "2.5", "and", "1,200,000.75"])
+        #expect(texts("1,2,3") == ["1", ",", "2", ",", "3"])
+        #expect(texts("in 2022.") == ["in", "2022", "."])
+    }
+
+    @Test func noBreakAndThinSpacesGroupDigits() {
+        for space in ["\u{00A0}", "\u{202F}", "\u{2009}"] {
+            let tokens = TextAnalysis(text: "1\(space)000 people").tokens
+            #expect(tokens.count == 2)
+            #expect(tokens[0].text == "1 000" && tokens[0].kind == .number)
+            #expect(tokens[0].start == 0 && tokens[0].end == 5)
+        }
+        #expect(texts("1 000") == ["1", "000"])  // an ordinary space does not group
+    }
+
+    @Test func punctuationIsNormalisedButOffsetsAreExact() {
+        let text = "“at least 1,000” – he said’s"
+        let tokens = TextAnalysis(text: text).tokens
+        #expect(tokens.map(\.text) == ["\"", "at", "least", "1,000", "\"", "-", "he", "said", "'s"])
+        let scalars = Array(text.unicodeScalars)
+        #expect(tokens[5].start == 17 && String(scalars[17]) == "–")
+        #expect(tokens[8].start == 26 && tokens[8].end == 28)
+    }
+
+    @Test func wordsKeepInnerApostrophesAndUnicodeLetters() {
+        #expect(texts("don't Kyiv’s Zelensky’s Чернігів café") == ["don't", "Kyiv", "'s", "Zelensky", "'s", "Чернігів", "café"])
+        let tokens = TextAnalysis(text: "O’Brien").tokens
+        #expect(tokens.count == 1 && tokens[0].text == "O'Brien" && tokens[0].lower == "o'brien")
+    }
+
+    @Test func modelNamesAreAdjacentTokenSequences() {
+        #expect(texts("Tu-160 F-16 90-minute month-long") == ["Tu", "-", "160", "F", "-", "16", "90", "-", "minute", "month", "-", "long"])
+    }
+
+    @Test func emptyAndOddInputDoNotCrash() {
+        #expect(TextAnalysis(text: "").tokens.isEmpty)
+        #expect(TextAnalysis(text: "   \n\n ").sentences.isEmpty)
+        #expect(TextAnalysis(text: "🙂 1,").tokens.map(\.text) == ["🙂", "1", ","])
+    }
+}
+
+struct SentenceTests {
+    func sentences(_ s: String) -> [String] {
+        let analysis = TextAnalysis(text: s)
+        return analysis.sentences.map { analysis.slice($0.start, $0.end) }
+    }
+
+    @Test func abbreviationsDoNotEndSentences() {
+        #expect(sentences("Mr. Smith met Gen. Syrskyi in the U.S. on Jan. 5. They talked.") == [
+            "Mr. Smith met Gen. Syrskyi in the U.S. on Jan. 5.", "They talked.",
+        ])
+        #expect(sentences("See No. 5 now. No. That is all.") == ["See No. 5 now.", "No.", "That is all."])
+    }
+
+    @Test func quotesAfterTheStopBelongToTheSentence() {
+        #expect(sentences("He said: “We agreed.” Then he left!") == ["He said: “We agreed.”", "Then he left!"])
+    }
+
+    @Test func decimalsAndLowercaseContinuations() {
+        #expect(sentences("It grew 2.5 per cent. e.g. this is one.") == ["It grew 2.5 per cent. e.g. this is one."])
+    }
+
+    @Test func newlinesEndSentencesAndCountParagraphs() {
+        let analysis = TextAnalysis(text: "Headline without stop\n\nFirst para. Second sentence.\nNext para")
+        #expect(analysis.sentences.map(\.paragraph) == [0, 1, 1, 2])
+        #expect(analysis.sentences.map { analysis.slice($0.start, $0.end) } == ["Headline without stop", "First para.", "Second sentence.", "Next para"])
+        #expect(analysis.sentences[1].tokens == 3..<6)
+    }
+}

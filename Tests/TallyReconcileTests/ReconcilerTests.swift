@@ -1,0 +1,95 @@
+import Testing
+import TallyCore
+@testable import TallyReconcile
+
+/// Verdicts on hand-made claims: the arithmetic of intervals, qualifiers and scope.
+@Suite struct ReconcilerTests {
+    func claim(
+        _ doc: String, _ kind: String = "children", value: Double? = nil, low: Double? = nil, high: Double? = nil,
+        _ qualifier: Qualifier = .exact, unit: String? = nil, scope: Scope? = nil, subject: String = "s", event: String? = "2025-06-02",
+        speaker: String? = nil
+    ) -> Claim {
+        Claim(
+            doc: doc, kind: kind, value: value.map(Figure.number), low: (low ?? (qualifier == .exact ? value : nil)).map(Figure.number),
+            high: (high ?? (qualifier == .exact ? value : nil)).map(Figure.number), qualifier: qualifier, unit: unit, scope: scope,
+            subject: subject, event: event, speaker: speaker, quote: "q", start: 0, end: 1, sentence: "q", rule: "r")
+    }
+
+    @Test func nearlyFourHundredAndThreeThirtyNineConflict() {
+        let findings = Reconciler().reconcile([
+            claim("a", value: 400, low: 360, high: 400, .lessThan, unit: "children", speaker: "Zelensky"),
+            claim("b", value: 339, unit: "children", speaker: "Medinsky"),
+        ])
+        #expect(findings.count == 1)
+        #expect(findings[0].verdict == .conflict)
+        #expect(Set(findings[0].claims.map(\.position)) == [1, 2])
+        #expect(findings[0].reason.contains("Zelensky says nearly 400 children"))
+        #expect(findings[0].reason.contains("Medinsky says 339 children"))
+    }
+
+    @Test func anHourAndNinetyMinutesConflictWhileLessThanTwoHoursFitsBoth() {
+        let findings = Reconciler().reconcile([
+            claim("a", "duration", value: 1, .approximate, unit: "hours"),
+            claim("b", "duration", value: 90, .approximate, unit: "minutes"),
+            claim("c", "duration", value: 2, high: 2, .lessThan, unit: "hours"),
+        ])
+        #expect(findings.first?.verdict == .conflict)
+        #expect(findings.first?.claims.first { $0.claim.doc == "c" }?.position == 0)
+    }
+
+    @Test func perSideAndTotalAreFramingNotConflict() {
+        let findings = Reconciler().reconcile([
+            claim("a", "bodies", value: 6000, scope: .perSide),
+            claim("a", "bodies", value: 12000),
+            claim("b", "bodies", value: 6000, scope: .oneSide),
+        ])
+        #expect(findings.map(\.verdict) == [.framing])
+        #expect(findings[0].reason.contains("per side"))
+        #expect(findings[0].reason.contains("one way"))
+    }
+
+    @Test func overlappingPrisonerFiguresAreVariance() {
+        let findings = Reconciler().reconcile([
+            claim("a", "prisoners", value: 1000, low: 1000, .atLeast, scope: .perSide),
+            claim("b", "prisoners", low: 1000, high: 1200, .range),
+            claim("b", "prisoners", value: 1200, high: 1200, .atMost),
+            claim("c", "prisoners", value: 1200, scope: .perSide),
+        ])
+        #expect(findings.map(\.verdict) == [.variance])
+    }
+
+    @Test func differentEventsAndSubjectsAreNeverCompared() {
+        let findings = Reconciler().reconcile([
+            claim("a", "prisoners", value: 1000, scope: .perSide, event: "2025-05-16"),
+            claim("b", "prisoners", value: 1200, scope: .perSide, event: "2025-06-02"),
+            claim("c", "duration", value: 2, unit: "days", subject: "ceasefire proposed by Russia"),
+            claim("d", "duration", value: 30, unit: "days", subject: "ceasefire proposed by Ukraine"),
+        ])
+        #expect(findings.isEmpty)
+    }
+
+    @Test func aMonthEventJoinsTheOneDatedEventOfThatMonth() {
+        let findings = Reconciler().reconcile([
+            claim("a", "prisoners", value: 1000, scope: .perSide, event: "2025-05"),
+            claim("b", "prisoners", value: 1000, scope: .perSide, event: "2025-05-16"),
+        ])
+        #expect(findings.map(\.verdict) == [.agreement])
+        #expect(findings[0].event == "2025-05-16")
+    }
+
+    @Test func moreThanFortyAndFortyOneAgreeInTheInterval() {
+        let findings = Reconciler().reconcile([
+            claim("a", "aircraft", value: 40, low: 40, .moreThan),
+            claim("b", "aircraft", value: 41),
+        ])
+        #expect(findings.map(\.verdict) == [.variance])
+    }
+
+    @Test func findingsAreSortedMostSevereFirst() {
+        let findings = Reconciler().reconcile([
+            claim("a", "aircraft", value: 41, subject: "x"), claim("b", "aircraft", value: 41, subject: "x"),
+            claim("a", "children", value: 10, subject: "y"), claim("b", "children", value: 30, subject: "y"),
+        ])
+        #expect(findings.map(\.verdict) == [.conflict, .agreement])
+    }
+}
