@@ -25,7 +25,7 @@ struct Tally: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ReportCommand.self, ExtractCommand.self, ReconcileCommand.self, IngestCommand.self, QuantitiesCommand.self,
-            RulesCommand.self, CorpusCommand.self, BenchCommand.self,
+            RulesCommand.self, CorpusCommand.self, ExplainCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: nil
     )
