@@ -1,3 +1,4 @@
+import Foundation
 import TallyCore
 
 /// A SQLite file of documents, claims and findings in plain tables a user can query with
@@ -6,10 +7,11 @@ import TallyCore
 ///
 /// Tables: `documents(doc, title, outlet, author, published, url, encoding, content_hash,
 /// rules_hash, claims)`, `claims(id, doc, kind, value, low, high, qualifier, unit, scope, subject,
-/// event, speaker, quote, start, "end", sentence, rule)`, `findings(id, verdict, kind, subject,
-/// event, reason)`, `finding_claims(finding_id, claim_id, position)`. Every write is one transaction.
+/// event, speaker, quote, start, "end", sentence, rule, story)` (story: a JSON array of words),
+/// `findings(id, verdict, kind, subject, event, reason)`, `finding_claims(finding_id, claim_id,
+/// position)`. Every write is one transaction. Schema version 1 stores are upgraded on open.
 public final class ClaimStore {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     public let path: String
     let db: SQLiteDatabase
 
@@ -37,6 +39,11 @@ public final class ClaimStore {
             let version = try db.prepare("PRAGMA user_version").rows { $0.int(0) }.first ?? 0
             if version == 0 {
                 try db.transaction { () throws(StoreError) in try db.execute(Self.schema) }
+            } else if version == 1 {
+                // Version 1 claims have no story signature: keep them, but re-extract every document.
+                try db.transaction { () throws(StoreError) in
+                    try db.execute("ALTER TABLE claims ADD COLUMN story TEXT; UPDATE documents SET rules_hash = ''; PRAGMA user_version = 2;")
+                }
             } else if version != Self.schemaVersion {
                 throw StoreError(description: "schema version \(version), this Tally reads version \(Self.schemaVersion)")
             }
@@ -169,7 +176,7 @@ public final class ClaimStore {
           id INTEGER PRIMARY KEY, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
           kind TEXT NOT NULL, value, low, high, qualifier TEXT NOT NULL, unit TEXT, scope TEXT,
           subject TEXT, event TEXT, speaker TEXT, quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-          sentence TEXT NOT NULL, rule TEXT NOT NULL);
+          sentence TEXT NOT NULL, rule TEXT NOT NULL, story TEXT);
         CREATE INDEX claims_by_doc ON claims(doc, start);
         CREATE TABLE findings (
           id INTEGER PRIMARY KEY, verdict TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT, event TEXT, reason TEXT NOT NULL);
@@ -178,20 +185,20 @@ public final class ClaimStore {
           claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
           position INTEGER NOT NULL, PRIMARY KEY (finding_id, claim_id));
         CREATE INDEX finding_claims_by_claim ON finding_claims(claim_id);
-        PRAGMA user_version = 1;
+        PRAGMA user_version = 2;
         """
 
     static let claimColumns =
-        "doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, \"end\", sentence, rule"
+        "doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, \"end\", sentence, rule, story"
 
     func insertClaimStatement() throws(StoreError) -> SQLiteStatement {
-        try db.prepare("INSERT INTO claims(\(Self.claimColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        try db.prepare("INSERT INTO claims(\(Self.claimColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
     }
 
     static func values(_ c: Claim, doc: String) -> [SQLValue] {
         [.text(doc), .text(c.kind), sql(c.value), sql(c.low), sql(c.high), .text(c.qualifier.rawValue), SQLValue(c.unit),
          SQLValue(c.scope?.rawValue), SQLValue(c.subject), SQLValue(c.event), SQLValue(c.speaker), .text(c.quote),
-         SQLValue(c.start), SQLValue(c.end), .text(c.sentence), .text(c.rule)]
+         SQLValue(c.start), SQLValue(c.end), .text(c.sentence), .text(c.rule), SQLValue(c.story.map(storyJSON))]
     }
 
     /// Numbers as SQL numbers (integers when whole) so `WHERE value > 300` works; dates as ISO text.
@@ -212,6 +219,15 @@ public final class ClaimStore {
         }
     }
 
+    /// A story signature as a JSON array, so `json_each(story)` works in queries.
+    static func storyJSON(_ words: [String]) -> String {
+        "[" + words.map(JSONText.string).joined(separator: ",") + "]"
+    }
+
+    static func story(fromJSON text: String) -> [String]? {
+        try? JSONDecoder().decode([String].self, from: Data(text.utf8))
+    }
+
     static func claim(_ row: SQLiteStatement, from first: Int32) -> Claim {
         func text(_ i: Int32) -> String? { row.text(first + i) }
         return Claim(
@@ -219,7 +235,7 @@ public final class ClaimStore {
             high: figure(row.value(first + 4)), qualifier: Qualifier(rawValue: text(5) ?? "") ?? .exact, unit: text(6),
             scope: text(7).flatMap(Scope.init(rawValue:)), subject: text(8), event: text(9), speaker: text(10),
             quote: text(11) ?? "", start: row.int(first + 12), end: row.int(first + 13), sentence: text(14) ?? "",
-            rule: text(15) ?? "")
+            rule: text(15) ?? "", story: text(16).flatMap(story(fromJSON:)))
     }
 }
 

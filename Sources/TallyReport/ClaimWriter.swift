@@ -57,7 +57,12 @@ public enum ClaimWriter {
         JSONText.append(claim.rule, to: &out)
         out += ",\"story\":"
         if let story = claim.story {
-            out += "[" + story.map(JSONText.string).joined(separator: ",") + "]"
+            out += "["
+            for (index, word) in story.enumerated() {
+                if index > 0 { out += "," }
+                JSONText.append(word, to: &out)
+            }
+            out += "]"
         } else {
             out += "null"
         }

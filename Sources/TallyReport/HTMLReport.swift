@@ -154,7 +154,11 @@ struct Page {
             html += "<span class=\"outlet\"\(tooltip)>\(name)</span>"
         }
         var details: [String] = []
-        if outlet != nil || title != nil { details.append("<code>\(HTMLText.escape(doc))</code>") }
+        if outlet != nil || title != nil {
+            // The file name is enough beside the outlet; the full path is the tooltip.
+            let name = doc.split(separator: "/").last.map(String.init) ?? doc
+            details.append("<code title=\"\(HTMLText.escape(doc))\">\(HTMLText.escape(name.isEmpty ? doc : name))</code>")
+        }
         if let published, !published.isEmpty { details.append("<time>\(HTMLText.escape(published))</time>") }
         if !details.isEmpty { html += " <span class=\"details\">" + details.joined(separator: " · ") + "</span>" }
         return html

@@ -22,7 +22,7 @@ struct MarkdownReport {
             for doc in report.documents {
                 let title = doc.url.map { "[" + Self.escape(doc.title ?? $0) + "](" + Self.escapeURL($0) + ")" }
                     ?? Self.escape(doc.title ?? "")
-                out += "| " + [Self.escape(doc.doc), "\(doc.claims)", Self.escape(doc.published ?? ""),
+                out += "| " + [Self.codeCell(doc.doc), "\(doc.claims)", Self.escape(doc.published ?? ""),
                                Self.escape(doc.outlet ?? ""), title].joined(separator: " | ") + " |\n"
             }
             out += "\n"
@@ -47,7 +47,7 @@ struct MarkdownReport {
             let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: 160)
             let quote = Self.escape(context.before) + Self.strong(context.quote) + Self.escape(context.after)
             out += "| " + [marks[item.position] ?? "•", Self.escape(FigureText.describe(claim)),
-                           Self.escape(claim.speaker ?? "unattributed"), Self.escape(claim.doc), quote]
+                           Self.escape(claim.speaker ?? "unattributed"), Self.codeCell(claim.doc), quote]
                 .joined(separator: " | ") + " |\n"
         }
         return out + "\n"
@@ -81,6 +81,13 @@ struct MarkdownReport {
     /// Text for inside a code span: backticks and line breaks cannot end it early.
     static func code(_ text: String) -> String {
         String(text.map { $0 == "`" ? "'" : ($0.isNewline ? " " : $0) })
+    }
+
+    /// A code span inside a table cell: GFM splits cells at `|` even in code, so it is escaped.
+    static func codeCell(_ text: String) -> String {
+        var out = "`"
+        for char in code(text) { if char == "|" { out += "\\|" } else { out.append(char) } }
+        return out + "`"
     }
 
     /// A link destination: spaces, parentheses and angle brackets percent-encoded.

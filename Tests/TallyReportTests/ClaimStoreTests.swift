@@ -158,3 +158,34 @@ extension ClaimStoreTests {
         #expect(ClaimStore.rulesHash(files: Array(files.prefix(1)), version: "1") != base)
     }
 }
+
+extension ClaimStoreTests {
+    @Test func storySignaturesRoundTripAndAreQueryable() throws {
+        var claim = Fixtures.nearly400
+        claim.story = ["istanbul", "ukraine", "o'brien \"q\""]
+        let store = try ClaimStore(path: path)
+        try store.replace(ClaimStore.Entry(document: Fixtures.documentA, contentHash: "h", rulesHash: "r", claims: [claim, Fixtures.atLeast1000]))
+        #expect(try ClaimStore(path: path).claims(doc: "a.txt") == [claim, Fixtures.atLeast1000])
+        let words = try SQLiteDatabase(path: path).prepare("SELECT j.value FROM claims, json_each(claims.story) j ORDER BY 1")
+            .rows { $0.text(0) ?? "" }
+        #expect(words == ["istanbul", "o'brien \"q\"", "ukraine"])
+    }
+
+    @Test func aVersion1StoreIsUpgradedAndItsDocumentsReExtracted() throws {
+        do {
+            let old = try SQLiteDatabase(path: path)
+            let v1 = ClaimStore.schema.replacingOccurrences(of: ", story TEXT)", with: ")")
+                .replacingOccurrences(of: "user_version = 2", with: "user_version = 1")
+            try old.execute(v1)
+            try old.execute("""
+                INSERT INTO documents(doc, content_hash, rules_hash, claims) VALUES ('a.txt', 'h', 'r', 1);
+                INSERT INTO claims(doc, kind, value, low, high, qualifier, quote, start, "end", sentence, rule)
+                VALUES ('a.txt', 'children', 339, 339, 339, 'exact', '339', 0, 3, '339 children.', 'c');
+                """)
+        }
+        let store = try ClaimStore(path: path)
+        #expect(try store.storedClaims(doc: "a.txt", contentHash: "h", rulesHash: "r") == nil)  // re-extract
+        #expect(try store.claims().first?.value == .number(339))  // old rows still readable
+        #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").rows { $0.int(0) } == [2])
+    }
+}

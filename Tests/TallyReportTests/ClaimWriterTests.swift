@@ -126,3 +126,15 @@ extension ClaimWriterTests {
         #expect(JSONText.string("“x” — y") == "\"“x” — y\"")
     }
 }
+
+extension ClaimWriterTests {
+    @Test func storySignatureIsWrittenInEveryFormat() throws {
+        var claim = Fixtures.exact339
+        claim.story = ["istanbul", "ukraine"]
+        let line = ClaimWriter.render([claim], format: .jsonl)
+        #expect(line.contains("\"story\":[\"istanbul\",\"ukraine\"]}"))
+        #expect(try JSONDecoder().decode(Claim.self, from: Data(line.utf8)) == claim)
+        #expect(ClaimWriter.render([Fixtures.total], format: .jsonl).contains("\"story\":null}"))
+        #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1].last == "istanbul ukraine")
+    }
+}

@@ -109,3 +109,16 @@ extension HTMLReportTests {
         for verdict in Verdict.allCases { #expect(page.contains("<dd>\(HTMLText.escape(Page.meaning(verdict)))</dd>")) }
     }
 }
+
+extension HTMLReportTests {
+    @Test func captionsShowTheFileNameWithTheFullPathAsTooltip() {
+        var document = Fixtures.documentA
+        document.id = "corpus/articles/a.txt"
+        var claim = Fixtures.nearly400
+        claim.doc = document.id
+        let finding = Finding(verdict: .agreement, kind: "children", subject: nil, event: nil, reason: "r",
+                              claims: [FindingClaim(claim: claim, position: 0)])
+        let html = HTMLReport.render(Report(documents: [], findings: [finding]), documents: [document])
+        #expect(html.contains("<code title=\"corpus/articles/a.txt\">a.txt</code>"))
+    }
+}
