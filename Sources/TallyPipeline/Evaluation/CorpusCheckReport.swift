@@ -62,7 +62,7 @@ public enum CorpusCheckReport {
             out += "review them, then accept with `tally corpus check --update` and commit the diff\n"
         } else {
             let claims = result.articles.reduce(0) { $0 + $1.claims.count }
-            out += "corpus check passed: \(result.articles.count) articles, \(claims) claims, same as the baseline\n"
+            out += "corpus check passed: \(result.articles.count) documents, \(claims) claims, same as the baseline\n"
         }
         return out
     }
