@@ -82,22 +82,22 @@ public struct CorpusCheck: Sendable {
         var scores = GoldScores(rules: extractor.rules.rules.map { ($0.id, $0.kind) })
         let scorer = GoldScorer()
         var articles: [ArticleCheck] = []
-        for name in names {
+        // Ingest and extract on every core (in input order); scoring and diffing are cheap.
+        let runner = BatchRunner(ingestor: ingestor, extractor: extractor)
+        var results: [FileResult] = []
+        runner.run(names.map { layout.articles + "/" + $0 }) { results.append($0) }
+        for (name, result) in zip(names, results) {
             let path = layout.articles + "/" + name
-            let documents: [Document]
-            do {
-                documents = try ingestor.ingest(file: path)
-            } catch {
-                problems.append("\(path): \(error.reason)")
+            if let skipped = result.skipped {
+                problems.append("\(skipped.path): \(skipped.reason)")
                 continue
             }
-            for document in documents {
+            for (document, claims) in zip(result.documents, result.claims) {
                 // Records of a JSON Lines file carry their own id; a plain article's id is its path.
                 let record = document.id == path ? nil : document.id
                 let key = CorpusCheck.key(name, record)
-                let gold = goldByKey[key] ?? (documents.count == 1 ? goldByKey[CorpusCheck.key(name, nil)] : nil)
+                let gold = goldByKey[key] ?? (result.documents.count == 1 ? goldByKey[CorpusCheck.key(name, nil)] : nil)
                 if let gold { used.insert(CorpusCheck.key(gold.article, gold.record)) }
-                let claims = extractor.extract(document)
                 let alignment = gold.map { GoldAlignment(gold: $0.claims, text: document.text) }
                 if let alignment { scorer.add(claims, alignment, article: record ?? name, to: &scores) }
                 let baselinePath = layout.baseline(for: name, record: record)
