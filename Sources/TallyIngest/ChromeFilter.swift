@@ -14,6 +14,8 @@ enum ChromeFilter {
         "sign in", "sign up", "register", "like", "likes", "follow us", "facebook", "twitter", "x", "linkedin",
         "whatsapp", "telegram", "reddit", "pinterest", "menu", "search", "close", "back to top", "listen",
         "listen to this article", "save", "bookmark", "trending", "popular", "latest", "loading…", "loading...",
+        "advert", "don't miss", "don’t miss", "more", "see more", "show more", "tell us what you think...",
+        "tell us what you think", "click to tweet", "continue reading", "also read", "see also",
     ]
 
     /// Line starts that mark credits, captions and comment-system boilerplate.
@@ -32,13 +34,16 @@ enum ChromeFilter {
     ]
 
     /// Whether a trimmed line is page chrome.
-    static func isChrome(_ line: String) -> Bool {
+    /// `countsAreChrome: false` keeps bare numbers (HTML table cells are numbers, not counters).
+    static func isChrome(_ line: String, countsAreChrome: Bool = true) -> Bool {
+        // Chrome lines are short; long lines are prose (and checking them would cost time).
+        guard line.utf8.count <= 160 else { return false }
         let lower = line.lowercased()
         var bare = lower
         while let last = bare.last, last == ":" || last == "|" || last == "»" || last == "›" { bare.removeLast() }
         bare = bare.trimmingSpaces()
         if exactLines.contains(bare) { return true }
-        if isCount(bare) { return true }
+        if countsAreChrome && isCount(bare) { return true }
         for prefix in prefixes where lower.hasPrefix(prefix) { return true }
         return isCounter(bare)
     }

@@ -17,9 +17,13 @@ public struct IngestOptions: Sendable {
 public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public init(path: String, reason: String) {
+    /// The input is readable but holds no articles by design (a claims file from `tally extract`):
+    /// inside a folder it is passed over silently.
+    public var notAnArticle: Bool
+    public init(path: String, reason: String, notAnArticle: Bool = false) {
         self.path = path
         self.reason = reason
+        self.notAnArticle = notAnArticle
     }
     public var description: String { "\(path): \(reason)" }
 }

@@ -49,7 +49,20 @@ struct JSONLinesReader {
         return (try? JSONDecoder().decode([String: JSONValue].self, from: Data(bytes[start..<end]))) != nil
     }
 
+    /// Whether the first record is a claim (`kind` and `quote`, no `text`/`html`): `tally extract` output.
+    static func isClaimsFile(_ bytes: [UInt8]) -> Bool {
+        var start = 0
+        while start < bytes.count, FormatSniffer.isSpace(bytes[start]) { start += 1 }
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        guard let record = try? JSONDecoder().decode([String: JSONValue].self, from: Data(bytes[start..<end])) else { return false }
+        return record["quote"] != nil && record["kind"] != nil && record["text"] == nil && record["html"] == nil
+    }
+
     func read(bytes: [UInt8], id: String) throws(IngestError) -> IngestedFile {
+        if JSONLinesReader.isClaimsFile(bytes) {
+            throw IngestError(path: id, reason: "a claims file (tally extract output), not articles: read it with `tally reconcile`", notAnArticle: true)
+        }
         var documents: [Document] = []
         var warnings: [String] = []
         let decoder = JSONDecoder()

@@ -70,6 +70,10 @@ public struct BatchRunner: Sendable {
     }
 
     /// Ingests and extracts one file; never throws: problems become a skip with a reason.
+    /// Files named on the command line; other inputs came from walking a folder, where files that hold
+    /// no articles by design (claims files) are passed over silently.
+    public var explicitPaths: Set<String> = []
+
     public func process(_ path: String) -> FileResult {
         do {
             let file = try ingestor.read(file: path)
@@ -79,7 +83,8 @@ public struct BatchRunner: Sendable {
             let claims = documents.map { extractor?.extract($0) ?? [] }
             return FileResult(path: path, bytes: size, documents: documents, claims: claims, skipped: nil)
         } catch {
-            return FileResult(path: path, bytes: 0, documents: [], claims: [], skipped: SkippedInput(path: error.path, reason: error.reason))
+            let silent = error.notAnArticle && !explicitPaths.contains(path)
+            return FileResult(path: path, bytes: 0, documents: [], claims: [], skipped: silent ? nil : SkippedInput(path: error.path, reason: error.reason))
         }
     }
 }

@@ -2,6 +2,9 @@ import TallyCore
 
 /// How two claims about the same thing relate.
 enum ClaimRelation: Int, Comparable {
+    /// Not compared: two figures of one article from the same (or no named) speaker count different
+    /// things more often than they contradict ("12 aircraft destroyed … 3 damaged").
+    case unrelated = -1
     case same = 0
     case overlap = 1
     /// Compatible once per-side vs total (or mutual vs one-way) is accounted for.
@@ -13,6 +16,14 @@ enum ClaimRelation: Int, Comparable {
     /// Compares two claims on an axis; `sided` says whether scope arithmetic applies to the group.
     static func between(_ a: Claim, _ b: Claim, axis: Axis, sided: Bool) -> ClaimRelation {
         guard let x = a.interval(on: axis), let y = b.interval(on: axis) else { return .overlap }
+        if a.doc == b.doc, a.sentence == b.sentence || a.speaker == nil || b.speaker == nil || a.speaker == b.speaker {
+            let relation = compare(a, x, b, y, sided: sided)
+            return relation == .disjoint ? .unrelated : relation
+        }
+        return compare(a, x, b, y, sided: sided)
+    }
+
+    private static func compare(_ a: Claim, _ x: Interval, _ b: Claim, _ y: Interval, sided: Bool) -> ClaimRelation {
         if sided, let relation = scoped(a, x, b, y) { return relation }
         if x.overlaps(y) {
             return x == y && a.qualifier == b.qualifier ? .same : .overlap

@@ -16,7 +16,7 @@ public struct Reconciler: Sendable {
     public func reconcile(_ claims: [Claim]) -> [Finding] {
         var findings: [Finding] = []
         for group in groups(claims) where group.claims.count >= 2 {
-            findings.append(finding(for: group))
+            if let finding = finding(for: group) { findings.append(finding) }
         }
         return findings.sorted { a, b in
             if a.verdict != b.verdict { return a.verdict < b.verdict }
@@ -101,10 +101,11 @@ public struct Reconciler: Sendable {
         return mapping
     }
 
-    func finding(for group: Group) -> Finding {
+    /// The finding for a group, or nil when none of its claims are comparable with each other.
+    func finding(for group: Group) -> Finding? {
         let sided = sidedKinds.contains(group.kind) && group.claims.contains { $0.scope != nil }
         let claims = group.claims
-        var worst = ClaimRelation.same
+        var worst = ClaimRelation.unrelated
         var relations = [[ClaimRelation]](repeating: [ClaimRelation](repeating: .same, count: claims.count), count: claims.count)
         for i in claims.indices {
             for j in claims.indices where j > i {
@@ -114,12 +115,13 @@ public struct Reconciler: Sendable {
                 worst = max(worst, relation)
             }
         }
+        if worst == .unrelated { return nil }
         let verdict: Verdict
         switch worst {
         case .disjoint: verdict = .conflict
         case .framing: verdict = .framing
         case .overlap: verdict = .variance
-        case .same: verdict = .agreement
+        case .same, .unrelated: verdict = .agreement
         }
         let positions = verdict == .conflict ? Reconciler.sides(relations) : Array(repeating: 1, count: claims.count)
         let cited = zip(claims, positions).map { FindingClaim(claim: $0, position: $1) }

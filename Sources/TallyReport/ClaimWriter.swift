@@ -30,15 +30,38 @@ public enum ClaimWriter {
 
     /// One claim as a JSON object on one line (no trailing newline).
     public static func jsonObject(_ claim: Claim) -> String {
-        let values: [String] = [
-            JSONText.string(claim.doc), JSONText.string(claim.kind), JSONText.figure(claim.value),
-            JSONText.figure(claim.low), JSONText.figure(claim.high), JSONText.string(claim.qualifier.rawValue),
-            JSONText.optional(claim.unit), JSONText.optional(claim.scope?.rawValue), JSONText.optional(claim.subject),
-            JSONText.optional(claim.event), JSONText.optional(claim.speaker), JSONText.string(claim.quote),
-            String(claim.start), String(claim.end), JSONText.string(claim.sentence), JSONText.string(claim.rule),
-            claim.story.map { "[" + $0.map(JSONText.string).joined(separator: ",") + "]" } ?? "null",
-        ]
-        return "{" + zip(fields, values).map { JSONText.string($0) + ":" + $1 }.joined(separator: ",") + "}"
+        var out = "{\"doc\":"
+        out.reserveCapacity(320 + claim.sentence.utf8.count + claim.quote.utf8.count)
+        JSONText.append(claim.doc, to: &out)
+        out += ",\"kind\":"
+        JSONText.append(claim.kind, to: &out)
+        out += ",\"value\":" + JSONText.figure(claim.value)
+        out += ",\"low\":" + JSONText.figure(claim.low)
+        out += ",\"high\":" + JSONText.figure(claim.high)
+        out += ",\"qualifier\":\"" + claim.qualifier.rawValue + "\""
+        out += ",\"unit\":"
+        JSONText.appendOptional(claim.unit, to: &out)
+        out += ",\"scope\":"
+        JSONText.appendOptional(claim.scope?.rawValue, to: &out)
+        out += ",\"subject\":"
+        JSONText.appendOptional(claim.subject, to: &out)
+        out += ",\"event\":"
+        JSONText.appendOptional(claim.event, to: &out)
+        out += ",\"speaker\":"
+        JSONText.appendOptional(claim.speaker, to: &out)
+        out += ",\"quote\":"
+        JSONText.append(claim.quote, to: &out)
+        out += ",\"start\":" + String(claim.start) + ",\"end\":" + String(claim.end) + ",\"sentence\":"
+        JSONText.append(claim.sentence, to: &out)
+        out += ",\"rule\":"
+        JSONText.append(claim.rule, to: &out)
+        out += ",\"story\":"
+        if let story = claim.story {
+            out += "[" + story.map(JSONText.string).joined(separator: ",") + "]"
+        } else {
+            out += "null"
+        }
+        return out + "}"
     }
 
     /// One claim as a CSV record (no line terminator).
@@ -49,14 +72,31 @@ public enum ClaimWriter {
             claim.event ?? "", claim.speaker ?? "", claim.quote, String(claim.start), String(claim.end),
             claim.sentence, claim.rule, claim.story?.joined(separator: " ") ?? "",
         ]
-        return values.map(csvField).joined(separator: ",")
+        var out = ""
+        out.reserveCapacity(256 + claim.sentence.utf8.count + claim.quote.utf8.count)
+        for (index, value) in values.enumerated() {
+            if index > 0 { out += "," }
+            out += csvField(value)
+        }
+        return out
     }
 
     /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
     public static func csvField(_ text: String) -> String {
-        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        var needsQuotes = false
+        for byte in text.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
         guard needsQuotes else { return text }
-        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func csvFigure(_ figure: Figure?) -> String {
@@ -96,14 +136,5 @@ public struct ClaimStreamWriter: Sendable {
         case .csv: if count == 0 { stream.write(ClaimWriter.fields.joined(separator: ",") + "\r\n") }
         }
         count = -1
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (no Foundation needed).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for char in self { if char == target { out += replacement } else { out.append(char) } }
-        return out
     }
 }

@@ -24,6 +24,12 @@ enum HTMLAssets {
         .badge.v-framing, .chip.v-framing input { background: var(--framing); accent-color: var(--framing); }
         .badge.v-variance, .chip.v-variance input { background: var(--variance); accent-color: var(--variance); }
         .badge.v-agreement, .chip.v-agreement input { background: var(--agreement); accent-color: var(--agreement); }
+        .legend { margin: -6px 0 16px; color: var(--muted); font-size: 0.92rem; }
+        .legend summary { cursor: pointer; }
+        .legend dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 12px; margin: 10px 0; align-items: center; }
+        .legend dd { margin: 0; color: var(--ink); }
+        .legend p { max-width: 70ch; }
+        .at-quote { white-space: nowrap; font-size: 0.85em; }
         #filters { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 24px; padding: 12px 16px; margin-bottom: 22px;
                    background: var(--card); border: 1px solid var(--line); border-radius: 10px;
                    position: sticky; top: 0; z-index: 1; }

@@ -64,6 +64,14 @@ struct Page {
             out += "<b>\(count)</b> \(verdict.rawValue)</li>\n"
         }
         out += "</ul>\n</header>\n"
+        guard !findings.isEmpty else { return }
+        out += "<details class=\"legend\"><summary>How to read this report</summary>\n<dl>\n"
+        for verdict in Verdict.allCases {
+            out += "<dt><span class=\"badge v-\(verdict.rawValue)\">\(verdict.rawValue)</span></dt><dd>\(HTMLText.escape(Page.meaning(verdict)))</dd>\n"
+        }
+        out += "</dl>\n<p>Each finding gathers the claims about one thing counted at one event. In a conflict, claims on one "
+        out += "side agree with each other and not with the other side. The large figure is Tally's reading of the "
+        out += "highlighted words; check it against the sentence.</p>\n</details>\n"
     }
 
     mutating func filters() {
@@ -119,6 +127,9 @@ struct Page {
             out += "<span class=\"speaker none\">unattributed</span>"
         }
         out += " <span class=\"source\">" + sourceLink(claim.doc, document: document, summary: summary) + "</span>"
+        if let url = summary?.url ?? document?.url, let href = HTMLText.href(url + Page.textFragment(claim.quote)) {
+            out += " <a class=\"at-quote\" href=\"\(href)\" rel=\"noopener noreferrer\" target=\"_blank\">open at the quote ↗</a>"
+        }
         out += "</figcaption>\n</figure>\n"
     }
 
@@ -178,6 +189,24 @@ struct Page {
             out += "<li><code>\(HTMLText.escape(item.path))</code>: \(HTMLText.escape(item.reason))</li>\n"
         }
         out += "</ul>\n</section>\n"
+    }
+
+    /// A text fragment (`#:~:text=…`) that makes browsers scroll to and highlight `quote` in the
+    /// article; everything but unreserved ASCII is percent-encoded (`-`, `,`, `&` included).
+    static func textFragment(_ quote: String) -> String {
+        let words = quote.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var encoded = ""
+        for byte in words.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                encoded += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return "#:~:text=" + encoded
     }
 
     /// The text cut at a word to about `limit` characters, with "…".

@@ -53,9 +53,11 @@ struct TextReport {
         for item in claims {
             let claim = item.claim
             let mark = marks[item.position] ?? "•"
+            let figure = pad(FigureText.describe(claim), figureWidth)
+            let speaker = pad(claim.speaker ?? "unattributed", speakerWidth)
+            let used = 3 + 3 + figure.count + 2 + speaker.count + 2
             var line = "   " + style(pad(mark, 2), colorCode(finding.verdict), bold: true) + " "
-            line += style(pad(FigureText.describe(claim), figureWidth), .bold) + "  "
-            line += pad(claim.speaker ?? "unattributed", speakerWidth) + "  " + claim.doc
+            line += style(figure, .bold) + "  " + speaker + "  " + clipStart(claim.doc, max(12, width - used))
             out += line + "\n"
             let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: width - 10)
             let quote = color ? style(context.quote, .underlineBold) : "[" + context.quote + "]"
@@ -72,6 +74,11 @@ struct TextReport {
 
     func clip(_ text: String, _ width: Int) -> String {
         text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+    }
+
+    /// Keeps the end of a long path: "…/articles/001.txt".
+    func clipStart(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : "…" + String(text.suffix(width - 1))
     }
 
     /// Word-wraps `text` to the report width, every line starting with `indent`.

@@ -10,7 +10,8 @@ func runBatch(_ input: InputOptions, extractor: Extractor?, deliver: (FileResult
     let ingestor = input.ingestor
     let (files, walkSkipped) = ingestor.inputFiles(for: input.paths)
     var skipped = walkSkipped
-    let runner = BatchRunner(ingestor: ingestor, extractor: extractor, jobs: input.jobs)
+    var runner = BatchRunner(ingestor: ingestor, extractor: extractor, jobs: input.jobs)
+    runner.explicitPaths = Set(input.paths)
     runner.run(files, progress: { Console.progress($0, quiet: input.quiet) }) { result in
         if let skip = result.skipped { skipped.append(skip) }
         deliver(result)

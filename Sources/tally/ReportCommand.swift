@@ -32,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
+    @Option(help: "Keep documents, claims and findings in this SQLite file; a later run re-extracts only documents whose text or rules changed.")
+    var db: String?
+
     @Option(help: "Exit with status 1 when a finding at least this severe is found: conflict, framing or variance.")
     var failOn: Verdict?
 
@@ -44,11 +47,32 @@ struct ReportCommand: ParsableCommand {
         var builder = ReportBuilder()
         var texts: [Document] = []
         let keepTexts = html != nil
-        let skipped = try runBatch(input, extractor: extractor) { result in
-            builder.add(result)
+        var stored = try db.map { try StoredExtraction(path: $0, extractor: extractor, jobs: input.jobs) }
+        var storeError: Error?
+        let skipped = try runBatch(input, extractor: stored == nil ? extractor : nil) { result in
             if keepTexts { texts += result.documents }
+            guard stored != nil else { return builder.add(result) }
+            if let skip = result.skipped { builder.skip(skip) }
+            do {
+                try stored!.add(result.documents) { builder.add($0, claims: $1) }
+            } catch {
+                storeError = error
+            }
+        }
+        if stored != nil {
+            do { try stored!.flush { builder.add($0, claims: $1) } } catch { storeError = error }
+        }
+        if let storeError {
+            Console.error("tally: the store \(db ?? ""): \(storeError)")
+            throw ExitCode(73)
         }
         let report = builder.report()
+        if let stored {
+            try stored.saveFindings(report.findings)
+            if !input.quiet {
+                Console.error("tally: \(db ?? ""): \(stored.reused) documents unchanged (claims from the store), \(stored.extracted) extracted")
+            }
+        }
         let rendered = ReportRenderer.render(report, format: format, color: output == nil && (color || Console.isOutputTerminal))
         try write(rendered, to: output)
         if let html { try write(HTMLReport.render(report, documents: texts), to: html) }

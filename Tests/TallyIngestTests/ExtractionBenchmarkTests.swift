@@ -53,6 +53,7 @@ import Testing
     let bytes = try FileReader.contents(of: path, maxBytes: 64 << 20)
     let html = try Gzip.decompress(bytes, maxBytes: 64 << 20, id: path).bytes
     let sniffed = EncodingSniffer.toUTF8(html)
+    print("encoding:", sniffed.encoding, sniffed.parserEncoding, sniffed.warnings, EncodingSniffer.declaredCharset(html) ?? "-")
     let page = try #require(HTMLTree.parse(sniffed.bytes, encoding: sniffed.parserEncoding))
     for line in ContentExtractor.explain(page, needle: parts.count > 1 ? parts[1] : "") { print(line) }
 }

@@ -63,4 +63,29 @@ import TallyCore
         #expect(d.encoding == "utf-8")
         #expect(d.warnings.contains { $0.hasPrefix("invalid UTF-8 replaced") })
     }
+
+    @Test func metaTagAcrossThe1024ByteBoundaryIsReadWhole() {
+        let padding = "<html><head><script>" + String(repeating: "x", count: 990) + "</script>"
+        let cut = padding.utf8.count
+        let html = padding + "<meta charset=\"windows-1252\"></head><body></body></html>"
+        #expect(cut < 1024 && cut + 20 > 1024)
+        #expect(EncodingSniffer.declaredCharset(Array(html.utf8)) == "windows-1252")
+    }
+
+    @Test func unknownCharsetIsIgnored() throws {
+        let html = page("<p>Plain café text, with a comma, in UTF-8.</p>", head: "<meta charset=\"no-such-charset\">")
+        let d = try doc(Array(html.utf8))
+        #expect(d.encoding == "utf-8")
+        #expect(d.text == "Plain café text, with a comma, in UTF-8.")
+        #expect(d.warnings.contains("unknown charset 'no-such-charset' ignored"))
+    }
+
+    @Test func otherDeclaredCharsetsGoToLibxml2() throws {
+        // "Привет, мир – as KOI8-R bytes would be unreadable as UTF-8.
+        let koi8: [UInt8] = [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4]  // "Привет"
+        let bytes = Array("<html><head><meta charset=\"koi8-r\"></head><body><p>".utf8) + koi8 + Array(", a greeting.</p></body></html>".utf8)
+        let d = try doc(bytes)
+        #expect(d.encoding == "koi8-r")
+        #expect(d.text == "Привет, a greeting.")
+    }
 }

@@ -94,3 +94,27 @@ struct NumeralScannerTests {
         ])
     }
 }
+
+struct ChunkedScanTests {
+    /// Scanning in small pieces gives the same records, offsets included, as one scan.
+    @Test func chunksAgreeWithOneScan() {
+        let line = "Russia said “at least 1,000” on Monday – 6,000-for-6,000, about 90 minutes.\nKyiv’s 200 hryvnias; 18-25 and 3%.\n"
+        let text = String(repeating: line, count: 40)
+        let whole = QuantityRecord.records(doc: "d", text: text, reference: june2, scanner: scanner)
+        var pieces: [QuantityRecord] = []
+        scanner.scanInChunks(text, reference: june2, chunkBytes: 50) { piece, q, offset in
+            var r = QuantityRecord(doc: "d", quantity: q, in: piece)
+            r.start += offset
+            r.end += offset
+            pieces.append(r)
+        }
+        #expect(whole.count == 40 * 7)
+        #expect(pieces == whole)
+        let scalars = Array(text.unicodeScalars)
+        for r in pieces.prefix(16) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[r.start..<r.end])
+            #expect(String(view) == r.text)
+        }
+    }
+}

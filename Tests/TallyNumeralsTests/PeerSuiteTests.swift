@@ -14,11 +14,24 @@ struct PeerSuiteTests {
         if ProcessInfo.processInfo.environment["PEER_FAILURES"] != nil {
             for s in scores { for f in s.failures { print("FAIL \(s.suite.split(separator: "/").last!) | \(f.input) | \(f.detail)") } }
         }
-        let byName = Dictionary(uniqueKeysWithValues: scores.map { ($0.suite, $0) })
+        // Duckling: at least 97% of all its cases, disagreements counted as failures.
         let duckling = scores.filter { $0.suite.hasPrefix("duckling/") }
         let passed = duckling.reduce(0) { $0 + $1.passed }
-        let total = duckling.reduce(0) { $0 + $1.passed + $1.failed }
-        #expect(total > 0 && Double(passed) / Double(total) >= 0.0)
-        _ = byName
+        let total = duckling.reduce(0) { $0 + $1.passed + $1.failed + $1.disagreements }
+        #expect(total >= 180 && Double(passed) / Double(total) >= 0.97)
+        // Recognizers-Text: in-scope cases after the documented disagreements.
+        for s in scores where s.suite.hasPrefix("recognizers-text/") {
+            let target = s.suite.hasSuffix("DateTimeModel.json") ? 0.85 : 0.90
+            #expect(s.rate >= target, "\(s.suite): \(s.passed)/\(s.passed + s.failed)")
+        }
+    }
+
+    /// A documented disagreement only excuses a failing case; a passing one stays a pass.
+    @Test func disagreementsApplyOnlyToFailures() {
+        let scorer = PeerSuiteScorer(scanner: scanner)
+        let failing = PeerCase(suite: "recognizers-text/Number/English/NumberModel.json", input: "40 000", expect: .array([]), reference: nil, notSupportedIn: nil)
+        #expect(scorer.outcome(failing) == .disagreement("ordinary spaces do not group digits"))
+        let exact = PeerCase(suite: "recognizers-text/Number/English/NumberModel.json", input: "1,000", expect: .array([.object(["value": .string("1000")])]), reference: nil, notSupportedIn: nil)
+        #expect(scorer.outcome(exact) == .pass)
     }
 }

@@ -93,3 +93,22 @@ import TallyCore
         #expect(findings.map(\.verdict) == [.conflict, .agreement])
     }
 }
+
+/// Figures of one article are compared only when different speakers state them.
+@Suite struct SameArticleTests {
+    func claim(_ doc: String, _ value: Double, speaker: String?, sentence: String) -> Claim {
+        Claim(
+            doc: doc, kind: "aircraft", value: .number(value), low: .number(value), high: .number(value), qualifier: .exact,
+            unit: nil, scope: nil, subject: "aircraft destroyed", event: "2026-06-21", speaker: speaker, quote: "q", start: 0, end: 1,
+            sentence: sentence, rule: "r")
+    }
+
+    @Test func oneArticleCountingTwoThingsIsNoFinding() {
+        #expect(Reconciler().reconcile([claim("a", 12, speaker: nil, sentence: "s1"), claim("a", 3, speaker: nil, sentence: "s2")]).isEmpty)
+    }
+
+    @Test func twoSpeakersInOneArticleCanConflict() {
+        let findings = Reconciler().reconcile([claim("a", 12, speaker: "army", sentence: "s1"), claim("a", 3, speaker: "rebels", sentence: "s2")])
+        #expect(findings.map(\.verdict) == [.conflict])
+    }
+}

@@ -108,3 +108,21 @@ enum CSV {
         return rows
     }
 }
+
+extension ClaimWriterTests {
+    @Test func jsonKeysAreInContractOrder() {
+        let line = ClaimWriter.jsonObject(Fixtures.range)
+        var positions: [String.Index] = []
+        for field in ClaimWriter.fields {
+            guard let range = line.range(of: "\"\(field)\":") else { Issue.record("missing \(field)"); return }
+            positions.append(range.lowerBound)
+        }
+        #expect(positions == positions.sorted())
+    }
+
+    @Test func escapingIsDetectedExactly() {
+        #expect(!JSONText.needsEscaping("“curly” — dash … ’"))  // E2-led characters that need no escape
+        #expect(JSONText.needsEscaping("a\u{2028}b") && JSONText.needsEscaping("say \"x\""))
+        #expect(JSONText.string("“x” — y") == "\"“x” — y\"")
+    }
+}

@@ -96,3 +96,16 @@ extension HTMLReportTests {
         #expect(html.contains("<span class=\"outlet\" title=\"\(title)\">Still no ceasefire as both sides swap memoranda and agree…</span>"))
     }
 }
+
+extension HTMLReportTests {
+    @Test func cardsLinkToTheQuoteInTheArticleWhenTheURLIsKnown() {
+        #expect(Page.textFragment("nearly 400 children") == "#:~:text=nearly%20400%20children")
+        #expect(Page.textFragment("6,000-for-6,000 & “more”") == "#:~:text=6%2C000%2Dfor%2D6%2C000%20%26%20%E2%80%9Cmore%E2%80%9D")
+        #expect(page.contains("href=\"https://example.org/a?x=1&amp;y=2#:~:text=nearly%20400%20children\""))
+        #expect(page.occurrences(of: "open at the quote") == 2)  // only a.txt has a URL
+    }
+
+    @Test func legendExplainsEveryVerdict() {
+        for verdict in Verdict.allCases { #expect(page.contains("<dd>\(HTMLText.escape(Page.meaning(verdict)))</dd>")) }
+    }
+}

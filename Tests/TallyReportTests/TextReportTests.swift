@@ -162,3 +162,18 @@ extension String {
         #expect(ReportRenderer.render(report, format: .text).contains("freed [100 men], then"))
     }
 }
+
+extension TextReportTests {
+    @Test func longPathsAndSpeakersStayWithin100Columns() {
+        var report = Fixtures.report
+        for i in report.findings.indices {
+            for j in report.findings[i].claims.indices {
+                report.findings[i].claims[j].claim.doc = "corpus/articles/2025/06/very/deep/folder/" + report.findings[i].claims[j].claim.doc
+                report.findings[i].claims[j].claim.speaker = "Russian presidential aide Vladimir Medinsky"
+            }
+        }
+        let text = ReportRenderer.render(report, format: .text)
+        for line in text.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
+        #expect(text.contains("…/folder/a.txt") || text.contains("folder/a.txt"))
+    }
+}

@@ -19,6 +19,21 @@ struct ASCIIWords {
 
     func containsAny(_ needles: [[UInt8]]) -> Bool { needles.contains { bytes.containsSequence($0) } }
 
+    /// Whether any needle of the set occurs: one pass over the bytes, needles bucketed by first byte.
+    func containsAny(_ needles: NeedleSet) -> Bool {
+        let n = bytes.count
+        return bytes.withUnsafeBufferPointer { hay in
+            for i in 0..<n {
+                for needle in needles.buckets[Int(hay[i])] where needle.count <= n - i {
+                    var j = 1
+                    while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
     /// Whether any run of letters and digits equals one of `tokens`.
     func hasToken(in tokens: Set<[UInt8]>) -> Bool {
         var start = 0
@@ -36,4 +51,16 @@ struct ASCIIWords {
     static func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 }
 
     static func list(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+}
+
+/// Substrings to look for, bucketed by their first byte.
+struct NeedleSet: Sendable {
+    var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
+
+    init(_ words: [String]) {
+        for word in words where !word.isEmpty {
+            let bytes = Array(word.utf8)
+            buckets[Int(bytes[0])].append(bytes)
+        }
+    }
 }

@@ -65,7 +65,7 @@ enum ContentExtractor {
         var renderer = TextRenderer(page: page) { i in
             stats[i].junk || shouldDropInside(nodes[i], stats[i], nodes)
         }
-        let paragraphs = renderer.render(analysis.roots).filter { !ChromeFilter.isChrome($0) }
+        let paragraphs = renderer.render(analysis.roots).filter { !ChromeFilter.isChrome($0, countsAreChrome: false) }
         return Body(text: paragraphs.joined(separator: "\n"), warnings: warnings)
     }
 
@@ -163,6 +163,19 @@ enum ContentExtractor {
             let body = nodes.indices.first { nodes[$0].tag == "body" } ?? 0
             return Analysis(stats: stats, best: -1, roots: [body])
         }
+        // An article split into chunks that each score like the best one: take their common ancestor.
+        // (A chunk with the best one's tag and class needs less: it is the same kind of block.)
+        var common = best
+        let bestClass = nodes[best].attribute("class")
+        for i in nodes.indices where stats[i].scored && i != best && stats[i].score >= 0.3 * bestScore {
+            let sameKind = bestClass != nil && nodes[i].tag == nodes[best].tag && nodes[i].attribute("class") == bestClass
+            guard sameKind || stats[i].score >= 0.75 * bestScore else { continue }
+            if isAncestor(i, of: best, nodes) || isAncestor(best, of: i, nodes) { continue }
+            common = commonAncestor(common, i, nodes)
+        }
+        if common != best, nodes[common].tag != "body", nodes[common].tag != "html", stats[common].linkDensity < 0.3 {
+            best = common
+        }
         // A lone child stands for its parent.
         while nodes[best].parent >= 0, nodes[nodes[best].parent].tag != "body",
             nodes[nodes[best].parent].children.filter({ !nodes[$0].isText || stats[$0].chars > 0 }).count == 1
@@ -190,6 +203,24 @@ enum ContentExtractor {
         return lines
     }
 
+    static func isAncestor(_ a: Int, of b: Int, _ nodes: [HTMLTree.Node]) -> Bool {
+        var i = nodes[b].parent
+        while i >= 0 {
+            if i == a { return true }
+            i = nodes[i].parent
+        }
+        return false
+    }
+
+    static func commonAncestor(_ a: Int, _ b: Int, _ nodes: [HTMLTree.Node]) -> Int {
+        var chain = Set<Int>()
+        var i = a
+        while i >= 0 { chain.insert(i); i = nodes[i].parent }
+        i = b
+        while i >= 0, !chain.contains(i) { i = nodes[i].parent }
+        return max(i, 0)
+    }
+
     /// Elements that hold running text: `<p>` and the like, and `<div>`s with text but no blocks inside.
     static func isParagraph(_ node: HTMLTree.Node, _ i: Int, _ nodes: [HTMLTree.Node], _ stats: [Stats]) -> Bool {
         if node.tag == "p" || node.tag == "pre" || node.tag == "td" || node.tag == "blockquote" { return true }
@@ -211,8 +242,8 @@ enum ContentExtractor {
         return score + classWeight(node, chars: chars)
     }
 
-    static let positiveWords = ASCIIWords.list(["article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story"])
-    static let negativeWords = ASCIIWords.list(["hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote",
+    static let positiveWords = NeedleSet(["article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story"])
+    static let negativeWords = NeedleSet(["hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote",
         "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "shoutbox", "sidebar", "skyscraper",
         "sponsor", "shopping", "tags", "tool", "widget", "share", "social", "teaser", "card"])
 

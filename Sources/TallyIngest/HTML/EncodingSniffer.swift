@@ -32,6 +32,11 @@ enum EncodingSniffer {
             // Without a BOM the page is evidently 8-bit (the meta tag was readable as ASCII): the declaration is wrong.
             return utf8(bytes, declared: nil)
         case let name?:
+            guard HTMLTree.supportsEncoding(name) else {
+                var result = utf8(bytes, declared: nil)
+                result.warnings.append("unknown charset '\(name)' ignored")
+                return result
+            }
             return Result(bytes: bytes, parserEncoding: name, encoding: name, warnings: [])
         }
     }
@@ -50,10 +55,11 @@ enum EncodingSniffer {
 
     /// The charset named by a `<meta>` tag in the first 1024 bytes, if any.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = bytes.prefix(1024).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        // Tags that start in the first 1024 bytes are read to their end, even past the boundary.
+        let head = bytes.prefix(1024 + 512).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
         let meta = Array("<meta".utf8), charset = Array("charset".utf8)
         var i = 0
-        while i + meta.count < head.count {
+        while i + meta.count < head.count, i < 1024 {
             guard head[i] == meta[0], head[i..<(i + meta.count)].elementsEqual(meta) else {
                 i += 1
                 continue

@@ -31,6 +31,14 @@ struct HTMLTree: Sendable {
         return true
     }()
 
+    /// Whether libxml2 (through iconv) can decode `name`.
+    static func supportsEncoding(_ name: String) -> Bool {
+        _ = parserReady
+        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
+    }
+
     /// Parses `bytes` in `encoding` (normally "UTF-8", already converted by `EncodingSniffer`).
     static func parse(_ bytes: [UInt8], encoding: String) -> HTMLTree? {
         _ = parserReady

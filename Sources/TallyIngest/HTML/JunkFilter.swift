@@ -17,7 +17,7 @@ enum JunkFilter {
     ]
 
     /// Substrings of `class`/`id` that mark chrome.
-    static let junkWords: [[UInt8]] = ASCIIWords.list([
+    static let junkWords = NeedleSet([
         "comment", "disqus", "share", "sharing", "social", "related", "recommend", "promo", "advert", "sponsor",
         "cookie", "consent", "gdpr", "newsletter", "subscri", "signup", "sign-up", "byline", "author", "caption",
         "credit", "breadcrumb", "sidebar", "side-bar", "widget", "footer", "masthead", "navbar", "menu", "popup",
@@ -25,7 +25,7 @@ enum JunkFilter {
         "read-more", "readmore", "tags", "tag-list", "taglist", "toolbar", "print-only", "visually-hidden",
         "sr-only", "screen-reader", "skip-link", "pagination", "pager", "dateline", "timestamp", "published-date",
         "article-meta", "post-meta", "entry-meta", "meta-data", "rating", "reaction", "banner",
-        "header", "donate", "survey", "embed", "video", "gallery", "slideshow", "inline-ad", "ad-slot",
+        "header", "donate", "survey", "video", "gallery", "slideshow", "inline-ad", "ad-slot",
         "ad-container", "ad-wrapper", "advertisement", "adslot", "dfp", "teaser", "also-read", "see-also",
         "further-reading", "next-article", "prev-article", "newsletter", "follow", "contact", "login", "related-",
     ])
@@ -34,14 +34,14 @@ enum JunkFilter {
     static let junkTokens: Set<[UInt8]> = Set(ASCIIWords.list(["ad", "ads", "nav", "tag", "topics", "share", "hide", "aside", "rail", "extra", "meta", "links", "top", "toc"]))
 
     /// Words that protect a container from the `class`/`id` rules: it may hold the article.
-    static let keepWords = ASCIIWords.list(["article", "content", "body", "main", "story", "entry", "post-text", "text"])
+    static let keepWords = NeedleSet(["article", "content", "body", "main", "story", "entry", "post-text", "text"])
 
-    static let hiddenStyles = ASCIIWords.list(["display:none", "visibility:hidden"])
+    static let hiddenStyles = NeedleSet(["display:none", "visibility:hidden"])
 
     enum Verdict { case keep, junk, hinted }
 
     /// `class`/`id` words so specific that no wrapper of the article carries them.
-    static let strongJunkWords = ASCIIWords.list([
+    static let strongJunkWords = NeedleSet([
         "comment", "disqus", "outbrain", "taboola", "related", "recommend", "newsletter", "cookie", "consent",
         "social", "share", "sharing", "byline", "caption", "breadcrumb", "most-popular", "mostpopular", "trending",
     ])

@@ -19,7 +19,7 @@ enum MetadataExtractor {
         "og:published_time", "article:modified_time",
     ]
 
-    static let bylineClasses = ASCIIWords.list(["byline", "author-name"])
+    static let bylineClasses = NeedleSet(["byline", "author-name"])
 
     static func extract(_ page: HTMLTree) -> Metadata {
         var meta = Metadata()

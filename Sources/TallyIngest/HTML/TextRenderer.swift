@@ -4,7 +4,7 @@ struct TextRenderer {
     /// Elements that start a new paragraph.
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd",
-        "dt", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "hr",
+        "dt", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "caption", "figure", "hr",
         "address", "details", "summary", "center", "body", "html", "header", "footer", "aside", "nav", "form",
         "fieldset", "legend", "noscript", "iframe", "hgroup", "br",
     ]
@@ -44,6 +44,8 @@ struct TextRenderer {
         if skip(index) { return }
         let block = TextRenderer.blockTags.contains(node.tag)
         if block { breakParagraph() }
+        let cell = node.tag == "td" || node.tag == "th"  // cells of a row share its line
+        if cell { pendingSpace = !current.isEmpty }
         if node.tag == "pre" {
             let text = page.text(of: index)
             if !text.trimmingSpaces().isEmpty { paragraphs.append(text.trimmingTrailingNewlines()) }
@@ -51,11 +53,12 @@ struct TextRenderer {
         }
         for child in node.children { walk(child) }
         if block { breakParagraph() }
+        if cell { pendingSpace = !current.isEmpty }
     }
 
     private mutating func append(_ text: String) {
         for s in text.unicodeScalars {
-            if s.properties.isWhitespace {
+            if s.value < 0x80 ? (s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D)) : s.properties.isWhitespace {
                 pendingSpace = !current.isEmpty
             } else {
                 if pendingSpace { current.append(" ") }

@@ -85,6 +85,11 @@ enum NumberWords {
     /// Month words that are also ordinary English words and need a capital or a day to count.
     static let ambiguousMonths: Set<String> = ["may", "march", "mar", "jan", "sep", "dec", "oct", "nov", "jun", "jul", "aug", "apr", "feb"]
 
+    /// Weekday abbreviations, which count only when capitalised ("Sat 14th", not "sat down").
+    static let weekdayAbbreviations: [String: Int] = [
+        "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+    ]
+
     /// Weekdays, 0 = Monday.
     static let weekdays: [String: Int] = [
         "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,

@@ -55,6 +55,7 @@ public struct NumeralVocabulary: Sendable {
         words.formUnion(NumberWords.vague.keys)
         words.formUnion(NumberWords.months.keys)
         words.formUnion(NumberWords.weekdays.keys)
+        words.formUnion(NumberWords.weekdayAbbreviations.keys)
         words.formUnion(timeUnits.keys)
         words.formUnion(NumberWords.vulgarFractions.keys)
         words.formUnion([

@@ -7,6 +7,10 @@ struct PartialDate {
     var day: Int?
     var start: Int
     var end: Int
+    /// "the 18th": a day of the reference month.
+    var dayOnly = false
+    /// "Mon 13th": the weekday picks the month (the latest one where the day falls on it).
+    var weekday: Int? = nil
 }
 
 /// A date mention: a single date or a range; `low == nil` when it cannot be resolved (a relative
@@ -26,61 +30,108 @@ extension ScanContext {
         "beginning", "start", "spring", "summer", "autumn", "fall", "winter", "as", "around", "circa", "than",
     ]
 
+    /// Words joining the two ends of a date range.
+    static let rangeJoiners: Set<String> = ["-", "to", "through", "until", "till", "~", "thru"]
+
     /// A date or date range at token `i`.
     func date(at i: Int) -> DateMatch? {
         if let relative = relativeDate(at: i) { return relative }
         // Ranges: "between June 20 and June 30", "from 2014 to 2018".
         let w = lower(i)
-        if w == "between" || w == "from", let first = partialDate(at: i + 1) {
+        if w == "between" || w == "from" {
+            var k = i + 1
+            if lower(k) == "the" { k += 1 }
+            if isNumber(k), let dayFirst = dayMonthRange(at: k, start: i) { return dayFirst }
+            guard let first = partialDate(at: k, context: true) else { return nil }
             let joiner = lower(first.end)
-            if (w == "between" && joiner == "and") || (w == "from" && ["to", "until", "till", "through", "-"].contains(joiner)),
-                let second = partialDate(at: first.end + 1, after: first)
-            {
-                return resolveRange(first, second, start: i, end: second.end)
+            var next = first.end + 1
+            if lower(next) == "the" { next += 1 }
+            if (w == "between" && (joiner == "and" || joiner == "-" || joiner == "~")) || (w == "from" && ScanContext.rangeJoiners.contains(joiner)) {
+                if let second = partialDate(at: next, after: first, context: true) { return resolveRange(first, second, start: i, end: second.end) }
+                if let relative = untilRelative(first, at: next, start: i) { return relative }
             }
+            if first.month == nil, first.year == nil, first.day != nil, let dayFirst = dayMonthRange(at: k, start: i) { return dayFirst }
             return nil
         }
-        // "2014-2018": a span of years.
-        if let (y1, e1) = yearNumber(at: i), isPunct(e1, "-"), let (y2, e2) = yearNumber(at: e1 + 1), y2 > y1, y2 - y1 <= 100 {
+        // "2014-2018", "2014 to 2018": a span of years.
+        if let (y1, e1) = yearNumber(at: i), ScanContext.rangeJoiners.contains(lower(e1)), let (y2, e2) = yearNumber(at: e1 + 1), y2 > y1, y2 - y1 <= 100,
+            lower(e1) != "-" || adjacent(e1) == adjacent(e1 + 1), !(isPunct(e2, "-") && adjacent(e2))
+        {
             return DateMatch(start: i, end: e2, low: CalendarDate(year: y1), high: CalendarDate(year: y2))
         }
+        // "20-30 June": a day range before its month.
+        if isNumber(i), let dayFirst = dayMonthRange(at: i, start: i) { return dayFirst }
         guard let first = partialDate(at: i) else { return nil }
         let joiner = lower(first.end)
-        if ["-", "to", "through", "until", "till"].contains(joiner), let second = partialDate(at: first.end + 1, after: first),
+        var next = first.end + 1
+        if lower(next) == "the" { next += 1 }
+        if ScanContext.rangeJoiners.contains(joiner), let second = partialDate(at: next, after: first, context: true),
             joiner != "-" || (adjacent(first.end) == adjacent(first.end + 1))
         {
             return resolveRange(first, second, start: i, end: second.end)
         }
-        // "20-30 June": a day range before its month.
-        if first.month == nil, first.year == nil, let dayFirst = dayMonthRange(at: i) { return dayFirst }
-        guard first.month != nil || first.year != nil else { return nil }
+        if ScanContext.rangeJoiners.contains(joiner), let relative = untilRelative(first, at: next, start: i) { return relative }
+        guard first.month != nil || first.year != nil || first.dayOnly else { return nil }
         let resolved = resolve(first)
         return DateMatch(start: first.start, end: first.end, low: resolved, high: resolved)
+    }
+
+    /// "from 2019-08-01 to today", "between Jan 2019 and yesterday": a range ending at the reference.
+    private func untilRelative(_ first: PartialDate, at j: Int, start: Int) -> DateMatch? {
+        let w = lower(j)
+        guard w == "today" || w == "yesterday" || w == "tomorrow" || w == "now" else { return nil }
+        guard let day = referenceDay, let low = resolve(first) else { return DateMatch(start: start, end: j + 1, low: nil, high: nil) }
+        let high = CalendarDate(dayNumber: day + (w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0)))
+        guard low <= high else { return nil }
+        return DateMatch(start: start, end: j + 1, low: low, high: high)
     }
 
     private func resolveRange(_ a: PartialDate, _ b: PartialDate, start: Int, end: Int) -> DateMatch? {
         var a = a
         var b = b
-        if b.month == nil, b.day != nil { b.month = a.month }
+        // "between the ninth and the seventeenth of April": the first day takes the second's month.
+        if a.month == nil, a.day != nil, b.month != nil {
+            a.month = b.month
+            a.dayOnly = false
+            if a.year == nil { a.year = b.year }
+        }
+        let monthInherited = b.month == nil && b.day != nil
+        if b.month == nil, b.day != nil {
+            b.month = a.month
+            b.dayOnly = false
+        }
         if b.year == nil, a.year != nil, b.month != nil || b.day != nil { b.year = a.year }
-        if a.year == nil, let y = b.year, a.month != nil { a.year = y }
+        var inherited = false
+        if a.year == nil, let y = b.year, a.month != nil {
+            a.year = y
+            inherited = true
+        }
         guard a.month != nil || a.year != nil, b.month != nil || b.year != nil else { return nil }
-        guard let low = resolve(a) else { return DateMatch(start: start, end: end, low: nil, high: nil) }
+        guard var low = resolve(a) else { return DateMatch(start: start, end: end, low: nil, high: nil) }
         if b.year == nil { b.year = low.year }
         guard var high = resolve(b) else { return DateMatch(start: start, end: end, low: nil, high: nil) }
-        if high < low, b.year == low.year, a.year == nil || b.year == a.year {
+        if high < low, inherited {
+            // "Nov-Feb 2017": the first month is in the year before.
+            low = CalendarDate(year: low.year - 1, month: low.month, day: low.day)
+        } else if high < low, monthInherited, let m = high.month, let d = high.day {
+            // "April 27th to the third": the next month.
+            let index = high.year * 12 + m
+            let next = CalendarDate(year: index / 12, month: index % 12 + 1, day: min(d, CalendarDate.daysIn(month: index % 12 + 1, year: index / 12)))
+            high = next
+        } else if high < low, b.year == low.year {
             high = CalendarDate(year: high.year + 1, month: high.month, day: high.day)
         }
         guard low <= high else { return nil }
         return DateMatch(start: start, end: end, low: low, high: high)
     }
 
-    /// "20-30 June", "9 to 12 of June".
-    private func dayMonthRange(at i: Int) -> DateMatch? {
-        guard let (d1, e1) = day(at: i), ["-", "to"].contains(lower(e1)), let (d2, e2) = day(at: e1 + 1), d2 > d1 else { return nil }
+    /// "20-30 June", "9 to 12 of June", "between 3 and 12 of Sept".
+    private func dayMonthRange(at i: Int, start: Int) -> DateMatch? {
+        guard let (d1, e1) = day(at: i), ["-", "to", "and", "through", "until", "till"].contains(lower(e1)), let (d2, e2) = day(at: e1 + 1), d2 > d1 else { return nil }
+        guard lower(e1) != "and" || lower(start) == "between" else { return nil }
         var k = e2
         if lower(k) == "of" { k += 1 }
-        guard let (m, e3) = month(at: k) else { return nil }
+        guard let (m, e3, _) = month(at: k) else { return nil }
         var end = e3
         var year: Int? = nil
         if let (y, e4) = yearNumber(at: end) {
@@ -89,81 +140,112 @@ extension ScanContext {
         }
         let a = PartialDate(year: year, month: m, day: d1, start: i, end: e1)
         let b = PartialDate(year: year, month: m, day: d2, start: e1 + 1, end: end)
-        return resolveRange(a, b, start: i, end: end)
+        return resolveRange(a, b, start: start, end: end)
     }
 
     /// One date at `i`: ISO "2025-06-02", "June 2nd, 2025", "Monday, June 2nd", "16 May 2025",
-    /// "March 2022", "in May", "on Monday", a year in date context. With `after`, a bare day
-    /// number ("June 20-30") is accepted as the end of a range.
-    func partialDate(at i: Int, after previous: PartialDate? = nil) -> PartialDate? {
-        // ISO 8601
-        if isNumber(i), tokens[i].text.utf8.count == 4, isPunct(i + 1, "-"), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2),
-            isPunct(i + 3, "-"), adjacent(i + 3), isNumber(i + 4), adjacent(i + 4),
-            let y = Int(tokens[i].text), let m = Int(tokens[i + 2].text), let d = Int(tokens[i + 4].text),
-            (1...12).contains(m), (1...CalendarDate.daysIn(month: m, year: y)).contains(d)
-        {
-            return PartialDate(year: y, month: m, day: d, start: i, end: i + 5)
-        }
-        var k = i
-        // "Monday, June 2nd": the weekday belongs to the date.
-        if NumberWords.weekdays[lower(k)] != nil, isCapitalised(k) {
-            var m = k + 1
+    /// "March 2022", "in May", "the 18th", "10/1/2018", a year in date context. With `after`, a
+    /// bare day ("June 20-30") ends a range; `context` says a date is expected here.
+    func partialDate(at i: Int, after previous: PartialDate? = nil, context: Bool = false) -> PartialDate? {
+        if let numeric = numericDate(at: i, context: context || previous != nil || hasDateContext(before: i)) { return numeric }
+        // "Monday, June 2nd", "tuesday the eleventh", "Sat 14th": the weekday belongs to the date.
+        if let (wd, e) = weekday(at: i) {
+            var m = e
             if isPunct(m, ",") { m += 1 }
-            if var dated = partialDate(at: m), dated.month != nil, dated.day != nil {
+            if lower(m) == "the" { m += 1 }
+            if var dated = partialDate(at: m, context: true), dated.day != nil {
                 dated.start = i
+                if dated.dayOnly { dated.weekday = wd }
                 return dated
             }
             return nil
         }
-        if let (mo, e) = month(at: k) {
-            k = e
+        if let (mo, e, strict) = month(at: i) {
+            var k = e
+            if isPunct(k, "-") || isPunct(k, "/"), adjacent(k), adjacent(k + 1) { k += 1 }
+            if lower(k) == "the" { k += 1 }
             if let (d, e2) = day(at: k) {
                 var date = PartialDate(year: nil, month: mo, day: d, start: i, end: e2)
-                if let (y, e3) = yearAfter(e2) {
+                if let (y, e3) = yearAfter(e2, allowOf: true) {
                     date.year = y
                     date.end = e3
                 }
                 return date
             }
             if let (y, e2) = yearAfter(k, allowOf: true) { return PartialDate(year: y, month: mo, day: nil, start: i, end: e2) }
-            if hasDateContext(before: i) { return PartialDate(year: nil, month: mo, day: nil, start: i, end: k) }
+            let rangeFollows = ScanContext.rangeJoiners.contains(lower(e)) && month(at: e + 1) != nil
+            if strict, context || hasDateContext(before: i) || rangeFollows || previous?.month != nil {
+                return PartialDate(year: nil, month: mo, day: nil, start: i, end: e)
+            }
             return nil
         }
-        // "16 May 2025", "2nd of June"
+        // "16 May 2025", "2nd of June", "fourth of july, 1995", "the 18th"
+        var k = i
+        let article = lower(k) == "the"
+        if article { k += 1 }
         if let (d, e) = day(at: k) {
             var m = e
             if lower(m) == "of" { m += 1 }
-            if let (mo, e2) = month(at: m) {
+            if isPunct(m, "-") || isPunct(m, "/"), adjacent(m), adjacent(m + 1) { m += 1 }
+            if let (mo, e2, _) = month(at: m) {
                 var date = PartialDate(year: nil, month: mo, day: d, start: i, end: e2)
-                if let (y, e3) = yearAfter(e2) {
+                if let (y, e3) = yearAfter(e2, allowOf: true) {
                     date.year = y
                     date.end = e3
                 }
                 return date
             }
-            if let previous, previous.day != nil, previous.month != nil, previous.year == nil || !isYear(i) {
+            if let previous, previous.day != nil, previous.month != nil, previous.year == nil || !isYear(k) {
                 return PartialDate(year: nil, month: nil, day: d, start: i, end: e)
             }
+            if (article || context || lower(i - 1) == "the") && isOrdinalDay(k) && (isEndOrPunct(e) || article || context) {
+                var date = PartialDate(year: nil, month: nil, day: d, start: i, end: e)
+                date.dayOnly = true
+                return date
+            }
         }
-        if let (y, e) = yearNumber(at: i), previous?.year != nil && previous?.month == nil || hasDateContext(before: i) || isYearModifier(i) {
+        if article { return nil }
+        if let (y, e) = yearNumber(at: i), previous?.year != nil && previous?.month == nil || context || hasDateContext(before: i) || isYearModifier(i) {
             return PartialDate(year: y, month: nil, day: nil, start: i, end: e)
         }
         return nil
     }
 
-    /// A month name at `j` (with an abbreviation's full stop); "May", "March" and abbreviations
-    /// need a capital since they are also ordinary words.
-    func month(at j: Int) -> (Int, Int)? {
-        guard isWord(j), let m = NumberWords.months[tokens[j].lower] else { return nil }
-        if NumberWords.ambiguousMonths.contains(tokens[j].lower), !isCapitalised(j) { return nil }
-        if tokens[j].lower.count <= 4, tokens[j].lower != "may", tokens[j].lower != "june", tokens[j].lower != "july" {
-            return isPunct(j + 1, ".") && adjacent(j + 1) ? (m, j + 2) : (m, j + 1)
-        }
-        return (m, j + 1)
+    /// A weekday at `j`: a full name in any case, or a capitalised abbreviation ("Sat", "Tue.").
+    func weekday(at j: Int) -> (Int, Int)? {
+        guard isWord(j) else { return nil }
+        if let d = NumberWords.weekdays[tokens[j].lower] { return (d, j + 1) }
+        guard isCapitalised(j), let d = NumberWords.weekdayAbbreviations[tokens[j].lower] else { return nil }
+        return isPunct(j + 1, ".") && adjacent(j + 1) ? (d, j + 2) : (d, j + 1)
     }
 
-    /// A day of the month at `j`: "16", "2nd".
+    private func isOrdinalDay(_ j: Int) -> Bool { !isNumber(j) || (isWord(j + 1) && adjacent(j + 1)) }
+
+    /// A month name at `j` (with an abbreviation's full stop). `strict` is false for words that
+    /// are also ordinary English ("may", "march", "sep") written in lowercase: those need a day or
+    /// a year beside them to count.
+    func month(at j: Int) -> (month: Int, end: Int, strict: Bool)? {
+        guard isWord(j), let m = NumberWords.months[tokens[j].lower] else { return nil }
+        let strict = !NumberWords.ambiguousMonths.contains(tokens[j].lower) || isCapitalised(j)
+        if tokens[j].lower.count <= 4, tokens[j].lower != "may", tokens[j].lower != "june", tokens[j].lower != "july" {
+            return isPunct(j + 1, ".") && adjacent(j + 1) ? (m, j + 2, strict) : (m, j + 1, strict)
+        }
+        return (m, j + 1, strict)
+    }
+
+    /// A day of the month at `j`: "16", "2nd", "ninth", "twenty-seventh", "thirty first".
     func day(at j: Int) -> (Int, Int)? {
+        if isWord(j) {
+            let w = tokens[j].lower
+            if let t = NumberWords.tens[w], t <= 30 {
+                var k = j + 1
+                if isPunct(k, "-"), adjacent(k) { k += 1 }
+                if let o = NumberWords.ordinals[lower(k)], o < 10, Int(t + o) <= 31 { return (Int(t + o), k + 1) }
+                return nil
+            }
+            if let o = NumberWords.ordinals[w], o <= 31, o == o.rounded() { return (Int(o), j + 1) }
+            return nil
+        }
         guard isNumber(j), tokens[j].text.utf8.count <= 2, let d = Int(tokens[j].text), (1...31).contains(d) else { return nil }
         if isWord(j + 1), adjacent(j + 1) {
             return NumberWords.ordinalSuffixes.contains(tokens[j + 1].lower) ? (d, j + 2) : nil
@@ -187,6 +269,7 @@ extension ScanContext {
     private func yearAfter(_ j: Int, allowOf: Bool = false) -> (Int, Int)? {
         if let y = yearNumber(at: j) { return y }
         if isPunct(j, ","), let y = yearNumber(at: j + 1) { return y }
+        if isPunct(j, "-") || isPunct(j, "/"), adjacent(j), adjacent(j + 1), let y = yearNumber(at: j + 1) { return y }
         if lower(j) == "in" || (allowOf && lower(j) == "of"), let y = yearNumber(at: j + 1) { return y }
         return nil
     }

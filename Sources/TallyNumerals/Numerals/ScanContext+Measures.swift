@@ -39,11 +39,9 @@ enum TimeUnit {
         "seconds": 1, "minutes": 60, "hours": 3600, "days": 86_400, "weeks": 604_800, "months": 2_592_000,
         "quarters": 7_776_000, "years": 31_536_000,
     ]
-    /// The next smaller unit a fractional figure is restated in ("1.5 hours" → 90 minutes).
-    static let smaller: [String: String] = [
-        "minutes": "seconds", "hours": "minutes", "days": "hours", "weeks": "days", "months": "days",
-        "quarters": "months", "years": "months",
-    ]
+    /// The next smaller unit a fractional figure is restated in ("1.5 hours" → 90 minutes). Months
+    /// and years have no exact smaller unit, so "1.5 years" stays in years.
+    static let smaller: [String: String] = ["minutes": "seconds", "hours": "minutes", "days": "hours", "weeks": "days"]
 
     /// How many `to` make one `from` (calendar units convert by months: a year is 12 months).
     static func factor(_ from: String, _ to: String) -> Double {
@@ -102,7 +100,7 @@ extension ScanContext {
         if (e.isFraction || e.value != e.value.rounded()), lower(k) == "of" {
             k += (lower(k + 1) == "a" || lower(k + 1) == "an") ? 2 : 1
         }
-        if let unit = timeUnit(k) {
+        if let unit = timeUnit(k), !["d", "w", "y"].contains(tokens[k].lower) || adjacent(k) {
             m.kind = .duration
             m.unit = unit
             m.end = k + 1
@@ -204,7 +202,9 @@ extension ScanContext {
     /// "month-long".
     private func unitFirstDuration(at i: Int) -> Measure? {
         let w = lower(i)
-        if w == "a" || w == "an", let unit = timeUnit(i + 1), !tokens[i + 1].lower.hasSuffix("s"), NumberWords.scales[lower(i + 2)] == nil {
+        if w == "a" || w == "an", let unit = timeUnit(i + 1), !tokens[i + 1].lower.hasSuffix("s"), NumberWords.scales[lower(i + 2)] == nil,
+            unit != "seconds" && unit != "quarters" || isEndOrPunct(i + 2) || ["ago", "and", "later", "earlier", "or", "long"].contains(lower(i + 2))
+        {
             if isPunct(i + 2, "-"), lower(i + 3) == "old" { return nil }
             return Measure(kind: .duration, start: i, end: i + 2, value: 1, unit: unit)
         }

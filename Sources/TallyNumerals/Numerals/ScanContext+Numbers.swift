@@ -53,6 +53,8 @@ extension ScanContext {
             if adjacent(i), previous.kind != .punct || previous.text == "-" || previous.text == "/" { return false }
             if previous.kind == .number || NumberWords.isCardinal(previous.lower) { return false }
         }
+        // "-2020-07-01-": a dash before a dated chain is not a sign.
+        if isPunct(i + 2, "-"), adjacent(i + 2), isNumber(i + 3) { return false }
         return adjacent(i + 1) || i == 0
     }
 

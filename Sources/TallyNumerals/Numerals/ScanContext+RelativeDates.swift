@@ -31,6 +31,9 @@ extension ScanContext {
                 return DateMatch(start: i, end: i + 2, low: d, high: d)
             }
             if let weekday = NumberWords.weekdays[unit] {
+                var k = i + 2
+                if isPunct(k, ",") { k += 1 }
+                if let dated = partialDate(at: k, context: true), dated.day != nil { return nil }
                 guard let day = referenceDay else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
                 let today = CalendarDate(dayNumber: day).weekday
                 var target: Int
@@ -44,17 +47,40 @@ extension ScanContext {
             }
             return nil
         }
-        // A bare weekday ("on Monday", "Monday's talks") unless a month-day follows it.
-        if let weekday = NumberWords.weekdays[w], isCapitalised(i) {
-            var k = i + 1
+        // A bare weekday ("on Monday", "Monday's talks") unless a date follows it.
+        if let (weekday, end) = weekday(at: i), NumberWords.weekdays[w] != nil || hasDateContext(before: i) {
+            var k = end
             if isPunct(k, ",") { k += 1 }
-            if month(at: k) != nil || (day(at: k) != nil && month(at: k + 1) != nil) { return nil }
-            guard let day = referenceDay else { return DateMatch(start: i, end: i + 1, low: nil, high: nil) }
+            if lower(k) == "the" { k += 1 }
+            if let dated = partialDate(at: k, context: true), dated.day != nil { return nil }
+            guard let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
             let today = CalendarDate(dayNumber: day).weekday
             let d = CalendarDate(dayNumber: day - (today - weekday + 7) % 7)
-            return DateMatch(start: i, end: i + 1, low: d, high: d)
+            return DateMatch(start: i, end: end, low: d, high: d)
         }
-        return nil
+        return ago(at: i)
+    }
+
+    /// "two days ago", "3 years ago": a date counted back from the reference, at the precision
+    /// of its unit (days and weeks: a day; months: a month; years: a year).
+    private func ago(at i: Int) -> DateMatch? {
+        guard let e = number(at: i) ?? (lower(i) == "a" || lower(i) == "an" ? NumberExpr(value: 1, start: i, end: i + 1) : nil), e.isCardinal,
+            e.value == e.value.rounded(), e.value >= 0, e.value < 10_000, let unit = timeUnit(e.end), lower(e.end + 1) == "ago"
+        else { return nil }
+        let end = e.end + 2
+        guard let ref = reference, let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
+        let n = Int(e.value)
+        let d: CalendarDate
+        switch unit {
+        case "days": d = CalendarDate(dayNumber: day - n)
+        case "weeks": d = CalendarDate(dayNumber: day - 7 * n)
+        case "months":
+            let index = ref.year * 12 + (ref.month ?? 12) - 1 - n
+            d = CalendarDate(year: index / 12, month: index % 12 + 1)
+        case "years": d = CalendarDate(year: ref.year - n)
+        default: return nil
+        }
+        return DateMatch(start: i, end: end, low: d, high: d)
     }
 
     /// The reference as a day number (its last day when it is coarser than a day).
@@ -62,6 +88,20 @@ extension ScanContext {
 
     /// Resolves a written date; relative ones need the reference, past-biased.
     func resolve(_ p: PartialDate) -> CalendarDate? {
+        if p.dayOnly, let d = p.day {
+            // "the 18th": that day of the reference month.
+            guard let ref = reference, let m = ref.month else { return nil }
+            var index = ref.year * 12 + m - 1
+            for _ in 0..<36 {
+                let (y, mo) = (index / 12, index % 12 + 1)
+                if d <= CalendarDate.daysIn(month: mo, year: y) {
+                    let candidate = CalendarDate(year: y, month: mo, day: d)
+                    if p.weekday == nil || candidate.weekday == p.weekday { return candidate }
+                }
+                index -= 1
+            }
+            return nil
+        }
         if let y = p.year {
             guard let m = p.month else { return CalendarDate(year: y) }
             if let d = p.day {
@@ -73,9 +113,15 @@ extension ScanContext {
         guard let ref = reference, let refDay = referenceDay, let m = p.month else { return nil }
         if let d = p.day {
             var year = ref.year
-            if d > CalendarDate.daysIn(month: m, year: year) { return nil }
-            // A date up to a month ahead is the coming one ("talks on June 20"); later ones are last year's.
-            if CalendarDate.dayNumber(year: year, month: m, day: d) > refDay + 31 { year -= 1 }
+            if d > 31 { return nil }
+            // A date up to a month ahead is the coming one ("talks on June 20"); later ones are last
+            // year's. February 29 goes back to the last leap year.
+            if d <= CalendarDate.daysIn(month: m, year: year), CalendarDate.dayNumber(year: year, month: m, day: d) > refDay + 31 { year -= 1 }
+            var tries = 0
+            while d > CalendarDate.daysIn(month: m, year: year), tries < 8 {
+                year -= 1
+                tries += 1
+            }
             guard d <= CalendarDate.daysIn(month: m, year: year) else { return nil }
             return CalendarDate(year: year, month: m, day: d)
         }

@@ -10,6 +10,14 @@ public struct PeerCase: Sendable, Decodable {
     public var reference: String?
     public var notSupportedIn: String?
 
+    public init(suite: String, input: String, expect: JSONValue, reference: String?, notSupportedIn: String?) {
+        self.suite = suite
+        self.input = input
+        self.expect = expect
+        self.reference = reference
+        self.notSupportedIn = notSupportedIn
+    }
+
     enum CodingKeys: String, CodingKey {
         case suite, input, expect, reference
         case notSupportedIn = "not_supported_in"

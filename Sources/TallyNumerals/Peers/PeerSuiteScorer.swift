@@ -71,8 +71,18 @@ public struct PeerSuiteScorer: Sendable {
         return scores.values.sorted { $0.suite < $1.suite }
     }
 
-    /// The outcome of one case, by suite family.
+    /// The outcome of one case, by suite family, with the documented disagreements applied to
+    /// failing number cases.
     public func outcome(_ c: PeerCase) -> PeerOutcome {
+        let result = mappedOutcome(c)
+        guard case .fail = result, c.suite.hasPrefix("duckling/Numeral") || c.suite.hasPrefix("duckling/Duration") || c.suite.hasSuffix("NumberModel.json")
+            || c.suite.hasSuffix("NumberRangeModel.json") || c.suite.hasSuffix("CurrencyModel.json"),
+            let (reason, outOfScope) = PeerDisagreements.classify(c.input, rules: PeerDisagreements.numberRules)
+        else { return result }
+        return outOfScope ? .outOfScope(reason) : .disagreement(reason)
+    }
+
+    private func mappedOutcome(_ c: PeerCase) -> PeerOutcome {
         let reference = c.reference.flatMap { CalendarDate(iso: $0) }
         let analysis = TextAnalysis(text: c.input)
         let quantities = scanner.scan(analysis, reference: reference)
@@ -82,7 +92,7 @@ public struct PeerSuiteScorer: Sendable {
         if suite.hasSuffix("NumberRangeModel.json") { return PeerMapping.numberRanges(c, quantities) }
         if suite.hasSuffix("PercentModel.json") { return PeerMapping.percentages(c, quantities) }
         if suite.hasSuffix("CurrencyModel.json") { return PeerMapping.currencies(c, quantities, vocabulary: scanner.vocabulary) }
-        if suite.hasSuffix("DateTimeModel.json") { return PeerMapping.dates(c, quantities, reference: reference) }
+        if suite.hasSuffix("DateTimeModel.json") { return PeerMapping.dates(c, quantities, reference: reference, analysis: analysis) }
         return .outOfScope("unknown suite")
     }
 

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import TallyCore
+import TallyExtract
+import TallyPipeline
+import TallyReport
+
+/// `--db FILE`: claims come from the SQLite store for documents whose text and rules are unchanged,
+/// and are extracted (in parallel, in batches) and stored for the rest.
+struct StoredExtraction {
+    let store: ClaimStore
+    let extractor: Extractor
+    let rulesHash: String
+    let jobs: Int
+    private(set) var reused = 0
+    private(set) var extracted = 0
+    private var pending: [Document] = []
+
+    static let batchSize = 64
+
+    init(path: String, extractor: Extractor, jobs: Int?) throws {
+        do {
+            store = try ClaimStore(path: path)
+        } catch {
+            Console.error("tally: cannot open the store \(path): \(error)")
+            throw ExitCode(73)
+        }
+        self.extractor = extractor
+        self.rulesHash = extractor.rules.fingerprint + "/" + Tally.configuration.version
+        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Queues documents; every full batch is resolved against the store and handed to `deliver`.
+    mutating func add(_ documents: [Document], deliver: (Document, [Claim]) -> Void) throws {
+        pending += documents
+        if pending.count >= StoredExtraction.batchSize { try flush(deliver: deliver) }
+    }
+
+    mutating func flush(deliver: (Document, [Claim]) -> Void) throws {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending = []
+        let extractor = self.extractor
+        let workers = jobs
+        let run = try store.claims(for: batch, rulesHash: rulesHash) { changed in
+            let slots = ClaimSlots(count: changed.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < changed.count {
+                    slots.set(index, extractor.extract(changed[index]))
+                    index += workers
+                }
+            }
+            return slots.values
+        }
+        reused += run.reused
+        extracted += run.extracted
+        for (document, claims) in zip(batch, run.claims) { deliver(document, claims) }
+    }
+
+    func saveFindings(_ findings: [Finding]) throws {
+        try store.replaceFindings(findings)
+    }
+}
+
+/// Per-index results written by parallel workers.
+private final class ClaimSlots: @unchecked Sendable {
+    private var slots: [[Claim]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ claims: [Claim]) {
+        lock.lock()
+        slots[index] = claims
+        lock.unlock()
+    }
+    var values: [[Claim]] { slots }
+}
