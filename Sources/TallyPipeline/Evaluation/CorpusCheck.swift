@@ -72,7 +72,14 @@ public struct CorpusCheck: Sendable {
         let (golds, goldErrors) = GoldArticle.loadAll(directory: layout.gold)
         problems += goldErrors.map(\.description)
         var goldByKey: [String: GoldArticle] = [:]
-        for gold in golds { goldByKey[CorpusCheck.key(gold.article, gold.record)] = gold }
+        for gold in golds {
+            let key = CorpusCheck.key(gold.article, gold.record)
+            if let first = goldByKey[key] {
+                problems.append("\(gold.file): annotates the same document as \(first.file); only the first is used")
+                continue
+            }
+            goldByKey[key] = gold
+        }
         var used = Set<String>()
         let names = CorpusCheck.files(in: layout.articles)
         if names.isEmpty { problems.append("\(layout.articles): no articles found") }
