@@ -85,7 +85,7 @@ public enum CorpusCheckReport {
         for article in result.articles {
             for change in article.changes {
                 let claim = change.claim
-                changes.append("    {\"article\": \(JSON.string(article.article)), \"change\": \(JSON.string(change.kind.rawValue)), "
+                changes.append("    {\"article\": \(JSON.string(article.article)), \"record\": \(JSON.optional(article.record)), \"change\": \(JSON.string(change.kind.rawValue)), "
                     + "\"kind\": \(JSON.string(claim.kind)), \"quote\": \(JSON.string(claim.quote)), \"start\": \(claim.start), \"end\": \(claim.end), "
                     + "\"rule\": \(JSON.string(claim.rule)), \"fields\": [\(change.fields.map(JSON.string).joined(separator: ", "))], "
                     + "\"direction\": \(JSON.string(change.direction.rawValue)), \"gold\": \(JSON.optional(change.note))}")
