@@ -106,3 +106,19 @@ import TallyCore
         #expect(throws: GoldLoadError.self) { try GoldArticle.parse("claims:\n- kind: prisoners\n", file: "bad.yaml") }
     }
 }
+
+@Suite struct ScoresDeltaTests {
+    @Test func listsOnlyWhatMoved() {
+        var before = GoldScores(rules: [("r.a", "prisoners"), ("r.b", "prisoners")])
+        before.byKind["prisoners"] = GoldScore()
+        before.byKind["prisoners"]!.predicted = 2
+        before.byKind["prisoners"]!.detected = 2
+        var after = before
+        after.byKind["prisoners"]!.detected = 1
+        after.byRule["r.b"] = nil
+        let lines = ScoresDelta.lines(accepted: ScoresJSON.render(before), current: ScoresJSON.render(after))
+        #expect(lines == ["prisoners: det P 1 → 0.5", "r.b: gone"])
+        #expect(ScoresDelta.lines(accepted: ScoresJSON.render(before), current: ScoresJSON.render(before)).isEmpty)
+        #expect(ScoresDelta.lines(accepted: "not json", current: ScoresJSON.render(before)).isEmpty)
+    }
+}

@@ -15,8 +15,13 @@ import TallyPipeline
             try FileManager.default.createDirectory(atPath: RuleFixtures.root + "/docs", withIntermediateDirectories: true)
             try generated.write(toFile: Self.path, atomically: true, encoding: .utf8)
         }
-        let committed = try? String(contentsOfFile: Self.path, encoding: .utf8)
-        #expect(committed == generated, "docs/rules-reference.md is out of date: run TALLY_UPDATE_DOCS=1 swift test --filter RulesReferenceTests")
+        let committed = (try? String(contentsOfFile: Self.path, encoding: .utf8)) ?? ""
+        if committed != generated {
+            let old = committed.split(separator: "\n", omittingEmptySubsequences: false)
+            let new = generated.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = Array(zip(old, new)).firstIndex { $0 != $1 } ?? min(old.count, new.count)
+            Issue.record("docs/rules-reference.md is out of date from line \(line + 1) (now: \(line < new.count ? String(new[line]) : "end of file")); run TALLY_UPDATE_DOCS=1 swift test --filter RulesReferenceTests")
+        }
         for rule in rules.rules { #expect(generated.contains("### \(rule.id)\n")) }
     }
 }

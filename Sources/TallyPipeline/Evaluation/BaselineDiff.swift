@@ -20,6 +20,8 @@ public struct ClaimChange: Sendable, Hashable {
     /// For `changed`: `field old → new`, one per differing field.
     public var fields: [String]
     public var direction: GoldDirection
+    /// What gold says about the claim as it now stands (or stood, for a removal).
+    public var note: String?
 
     /// The claim as it stands now (or stood, for a removal).
     public var claim: Claim { (new ?? old)! }
@@ -53,13 +55,16 @@ public enum BaselineDiff {
         for (old, new) in pairs {
             let fields = differences(old, new)
             guard !fields.isEmpty else { continue }
-            changes.append(ClaimChange(kind: .changed, old: old, new: new, fields: fields, direction: direction(from: old, to: new, gold)))
+            changes.append(ClaimChange(kind: .changed, old: old, new: new, fields: fields, direction: direction(from: old, to: new, gold), note: nil))
         }
         for (_, claim) in newLeft {
-            changes.append(ClaimChange(kind: .added, old: nil, new: claim, fields: [], direction: direction(from: nil, to: claim, gold)))
+            changes.append(ClaimChange(kind: .added, old: nil, new: claim, fields: [], direction: direction(from: nil, to: claim, gold), note: nil))
         }
         for (_, claim) in oldLeft {
-            changes.append(ClaimChange(kind: .removed, old: claim, new: nil, fields: [], direction: direction(from: claim, to: nil, gold)))
+            changes.append(ClaimChange(kind: .removed, old: claim, new: nil, fields: [], direction: direction(from: claim, to: nil, gold), note: nil))
+        }
+        if let gold {
+            for index in changes.indices { changes[index].note = gold.standing(of: changes[index].claim).note }
         }
         return changes.sorted { ($0.claim.start, $0.claim.end, $0.kind.rawValue) < ($1.claim.start, $1.claim.end, $1.kind.rawValue) }
     }
@@ -88,7 +93,7 @@ public enum BaselineDiff {
         let after = new.map(gold.standing) ?? .noGold
         switch (before, after) {
         case (.noGold, .noGold): return .noGold
-        case (.detected(let m0), .detected(let m1)) where m0.count != m1.count: return m1.count < m0.count ? .toward : .away
+        case (.detected(_, let m0), .detected(_, let m1)) where m0.count != m1.count: return m1.count < m0.count ? .toward : .away
         default:
             // A removed true positive is a loss; a removed false positive a gain (noGold ranks between).
             if after.rank != before.rank { return after.rank > before.rank ? .toward : .away }

@@ -12,15 +12,18 @@ public struct CorpusLayout: Sendable {
     public var baselines: String { root + "/baseline" }
     public var scores: String { root + "/scores.json" }
 
-    /// `baseline/<article without extension>.jsonl`.
-    public func baseline(for article: String) -> String {
-        baselines + "/" + ((article as NSString).deletingPathExtension) + ".jsonl"
+    /// `baseline/<article without extension>.jsonl`, or `<article>.<record>.jsonl` for one record of a
+    /// JSON Lines article.
+    public func baseline(for article: String, record: String? = nil) -> String {
+        baselines + "/" + ((article as NSString).deletingPathExtension) + (record.map { "." + $0 } ?? "") + ".jsonl"
     }
 }
 
 /// One article's current output against its baseline and gold.
 public struct ArticleCheck: Sendable {
     public var article: String
+    /// The record id within a JSON Lines article.
+    public var record: String?
     public var claims: [Claim]
     public var gold: GoldAlignment?
     public var baselinePath: String
@@ -68,8 +71,16 @@ public struct CorpusCheck: Sendable {
         var problems: [String] = []
         let (golds, goldErrors) = GoldArticle.loadAll(directory: layout.gold)
         problems += goldErrors.map(\.description)
-        var goldByArticle: [String: GoldArticle] = [:]
-        for gold in golds { goldByArticle[gold.article] = gold }
+        var goldByKey: [String: GoldArticle] = [:]
+        for gold in golds {
+            let key = CorpusCheck.key(gold.article, gold.record)
+            if let first = goldByKey[key] {
+                problems.append("\(gold.file): annotates the same document as \(first.file); only the first is used")
+                continue
+            }
+            goldByKey[key] = gold
+        }
+        var used = Set<String>()
         let names = CorpusCheck.files(in: layout.articles)
         if names.isEmpty { problems.append("\(layout.articles): no articles found") }
         for gold in golds where !names.contains(gold.article) {
@@ -78,29 +89,39 @@ public struct CorpusCheck: Sendable {
         var scores = GoldScores(rules: extractor.rules.rules.map { ($0.id, $0.kind) })
         let scorer = GoldScorer()
         var articles: [ArticleCheck] = []
-        for name in names {
+        // Ingest and extract on every core (in input order); scoring and diffing are cheap.
+        let runner = BatchRunner(ingestor: ingestor, extractor: extractor)
+        var results: [FileResult] = []
+        runner.run(names.map { layout.articles + "/" + $0 }) { results.append($0) }
+        for (name, result) in zip(names, results) {
             let path = layout.articles + "/" + name
-            let documents: [Document]
-            do {
-                documents = try ingestor.ingest(file: path)
-            } catch {
-                problems.append("\(path): \(error.reason)")
+            if let skipped = result.skipped {
+                problems.append("\(skipped.path): \(skipped.reason)")
                 continue
             }
-            let text = documents.first?.text ?? ""
-            let claims = documents.flatMap { extractor.extract($0) }
-            let alignment = goldByArticle[name].map { GoldAlignment(gold: $0.claims, text: text) }
-            if let alignment { scorer.add(claims, alignment, article: name, to: &scores) }
-            let baselinePath = layout.baseline(for: name)
-            let onDisk = CorpusCheck.read(baselinePath)
-            var previous: [Claim] = []
-            var baselineError: String?
-            if let onDisk {
-                do { previous = try Baseline.parse(onDisk, file: baselinePath, article: name) } catch { baselineError = error.description }
+            for (document, claims) in zip(result.documents, result.claims) {
+                // Records of a JSON Lines file carry their own id; a plain article's id is its path.
+                let record = document.id == path ? nil : document.id
+                let key = CorpusCheck.key(name, record)
+                let gold = goldByKey[key] ?? (result.documents.count == 1 ? goldByKey[CorpusCheck.key(name, nil)] : nil)
+                if let gold { used.insert(CorpusCheck.key(gold.article, gold.record)) }
+                let alignment = gold.map { GoldAlignment(gold: $0.claims, text: document.text) }
+                if let alignment { scorer.add(claims, alignment, article: record ?? name, to: &scores) }
+                let baselinePath = layout.baseline(for: name, record: record)
+                let onDisk = CorpusCheck.read(baselinePath)
+                var previous: [Claim] = []
+                var baselineError: String?
+                if let onDisk {
+                    do { previous = try Baseline.parse(onDisk, file: baselinePath, article: name) } catch { baselineError = error.description }
+                }
+                articles.append(ArticleCheck(
+                    article: name, record: record, claims: claims, gold: alignment, baselinePath: baselinePath,
+                    rendered: Baseline.render(claims), onDisk: onDisk,
+                    changes: BaselineDiff.diff(baseline: previous, current: claims, gold: alignment), baselineError: baselineError))
             }
-            articles.append(ArticleCheck(
-                article: name, claims: claims, gold: alignment, baselinePath: baselinePath, rendered: Baseline.render(claims),
-                onDisk: onDisk, changes: BaselineDiff.diff(baseline: previous, current: claims, gold: alignment), baselineError: baselineError))
+        }
+        for gold in golds where names.contains(gold.article) && !used.contains(CorpusCheck.key(gold.article, gold.record)) {
+            problems.append("\(gold.file): no document '\(gold.record ?? gold.article)' in \(gold.article)")
         }
         let expected = Set(articles.map(\.baselinePath))
         let stale = CorpusCheck.files(in: layout.baselines).map { layout.baselines + "/" + $0 }.filter { $0.hasSuffix(".jsonl") && !expected.contains($0) }
@@ -108,6 +129,8 @@ public struct CorpusCheck: Sendable {
             layout: layout, articles: articles, scores: scores, renderedScores: ScoresJSON.render(scores),
             scoresOnDisk: CorpusCheck.read(layout.scores), problems: problems, staleBaselines: stale)
     }
+
+    static func key(_ article: String, _ record: String?) -> String { article + "#" + (record ?? "") }
 
     static func files(in directory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()

@@ -55,6 +55,7 @@ public enum CorpusCheckReport {
         }
         if result.renderedScores != result.scoresOnDisk {
             out += "\(result.layout.scores) is out of date\n"
+            for line in ScoresDelta.lines(accepted: result.scoresOnDisk, current: result.renderedScores) { out += "  \(line)\n" }
             count += 1
         }
         if result.differs {
@@ -62,20 +63,20 @@ public enum CorpusCheckReport {
             out += "review them, then accept with `tally corpus check --update` and commit the diff\n"
         } else {
             let claims = result.articles.reduce(0) { $0 + $1.claims.count }
-            out += "corpus check passed: \(result.articles.count) articles, \(claims) claims, same as the baseline\n"
+            out += "corpus check passed: \(result.articles.count) documents, \(claims) claims, same as the baseline\n"
         }
         return out
     }
 
-    /// `- prisoners "at least 1,000 prisoners" @120-144 at_least 1,000 prisoners [prisoners.exchanged] (away from gold)`
+    /// `- prisoners "at least 1,000 prisoners" @120-144 at_least 1,000 prisoners [prisoners.exchanged] (away from gold: gold #12 agrees)`;
+    /// a change lists each field on its own line below.
     public static func line(_ change: ClaimChange) -> String {
         let claim = change.claim
         var text = "\(change.kind.rawValue) \(claim.kind) \"\(claim.quote)\" @\(claim.start)-\(claim.end)"
-        switch change.kind {
-        case .changed: text += ": " + change.fields.joined(separator: "; ")
-        case .added, .removed: text += " \(claim.qualifier.rawValue) \(GoldFieldCheck.stated(claim))"
-        }
-        return text + " [\(claim.rule)] (\(change.direction.rawValue))"
+        if change.kind != .changed { text += " \(claim.qualifier.rawValue) \(GoldFieldCheck.stated(claim))" }
+        text += " [\(claim.rule)] (\(change.direction.rawValue)\(change.note.map { ": " + $0 } ?? ""))"
+        for field in change.fields { text += "\n      " + field }
+        return text
     }
 
     /// The check as JSON: scores, and every change with its fields and direction.
@@ -84,10 +85,10 @@ public enum CorpusCheckReport {
         for article in result.articles {
             for change in article.changes {
                 let claim = change.claim
-                changes.append("    {\"article\": \(JSON.string(article.article)), \"change\": \(JSON.string(change.kind.rawValue)), "
+                changes.append("    {\"article\": \(JSON.string(article.article)), \"record\": \(JSON.optional(article.record)), \"change\": \(JSON.string(change.kind.rawValue)), "
                     + "\"kind\": \(JSON.string(claim.kind)), \"quote\": \(JSON.string(claim.quote)), \"start\": \(claim.start), \"end\": \(claim.end), "
                     + "\"rule\": \(JSON.string(claim.rule)), \"fields\": [\(change.fields.map(JSON.string).joined(separator: ", "))], "
-                    + "\"direction\": \(JSON.string(change.direction.rawValue))}")
+                    + "\"direction\": \(JSON.string(change.direction.rawValue)), \"gold\": \(JSON.optional(change.note))}")
             }
         }
         var out = "{\n  \"passed\": \(!result.differs),\n"

@@ -65,13 +65,23 @@ public struct GoldAlignment: Sendable {
 /// How one predicted claim stands against the gold annotation.
 public enum GoldStanding: Sendable, Hashable {
     /// Same kind and span, and value/interval and qualifier agree.
-    case strict
+    case strict(GoldClaim)
     /// Same kind and span; the listed fields differ.
-    case detected(mismatches: [String])
+    case detected(GoldClaim, mismatches: [String])
     /// It overlaps only a trap or a claim of another kind: a false positive.
     case wrong(GoldClaim)
     /// No gold claim near it.
     case noGold
+
+    /// What the gold annotation says about the claim, for a diff line.
+    public var note: String? {
+        switch self {
+        case .strict(let gold): return "matches gold #\(gold.id)"
+        case .detected(let gold, let mismatches): return "gold #\(gold.id) differs: " + mismatches.joined(separator: "; ")
+        case .wrong(let gold): return "overlaps only gold #\(gold.id), kind \(gold.kind)" + (gold.subject.map { " (\($0))" } ?? "")
+        case .noGold: return nil
+        }
+    }
 
     /// Higher is closer to gold: strict 3, detected 2, no gold 1, wrong 0.
     var rank: Int {
@@ -89,7 +99,8 @@ extension GoldAlignment {
     public func standing(of claim: Claim) -> GoldStanding {
         if let index = best(for: claim) {
             let mismatches = GoldFieldCheck.mismatches(claim, located[index].claim)
-            return mismatches.isEmpty ? .strict : .detected(mismatches: mismatches)
+            let gold = located[index].claim
+            return mismatches.isEmpty ? .strict(gold) : .detected(gold, mismatches: mismatches)
         }
         if let other = anyOverlapping(claim) { return .wrong(other.claim) }
         return .noGold

@@ -6,6 +6,8 @@ import Yams
 public struct GoldArticle: Sendable, Hashable {
     /// The article's file name in `corpus/articles/`.
     public var article: String
+    /// For a JSON Lines article, the `id` of the record annotated.
+    public var record: String?
     public var published: String?
     public var claims: [GoldClaim]
     /// The gold file, for messages.
@@ -87,7 +89,7 @@ extension GoldArticle {
                 value: claim["value"].flatMap(goldValue), qualifier: claim["qualifier"]?.string, unit: claim["unit"]?.string,
                 scope: claim["scope"]?.string, subject: claim["subject"]?.string, core: claim["core"]?.bool ?? false, line: node.line))
         }
-        return GoldArticle(article: article, published: map["published"]?.string, claims: claims, file: file)
+        return GoldArticle(article: article, record: map["record"]?.string, published: map["published"]?.string, claims: claims, file: file)
     }
 
     static func goldValue(_ node: Node) -> GoldValue? {
