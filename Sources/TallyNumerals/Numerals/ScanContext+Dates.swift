@@ -213,7 +213,7 @@ extension ScanContext {
 
     /// A weekday at `j`: a full name in any case, or a capitalised abbreviation ("Sat", "Tue.").
     func weekday(at j: Int) -> (Int, Int)? {
-        guard isWord(j) else { return nil }
+        guard has(j, .weekday), isWord(j) else { return nil }
         if let d = NumberWords.weekdays[tokens[j].lower] { return (d, j + 1) }
         guard isCapitalised(j), let d = NumberWords.weekdayAbbreviations[tokens[j].lower] else { return nil }
         return isPunct(j + 1, ".") && adjacent(j + 1) ? (d, j + 2) : (d, j + 1)
@@ -225,7 +225,7 @@ extension ScanContext {
     /// are also ordinary English ("may", "march", "sep") written in lowercase: those need a day or
     /// a year beside them to count.
     func month(at j: Int) -> (month: Int, end: Int, strict: Bool)? {
-        guard isWord(j), let m = NumberWords.months[tokens[j].lower] else { return nil }
+        guard has(j, .month), isWord(j), let m = NumberWords.months[tokens[j].lower] else { return nil }
         let strict = !NumberWords.ambiguousMonths.contains(tokens[j].lower) || isCapitalised(j)
         if tokens[j].lower.count <= 4, tokens[j].lower != "may", tokens[j].lower != "june", tokens[j].lower != "july" {
             return isPunct(j + 1, ".") && adjacent(j + 1) ? (m, j + 2, strict) : (m, j + 1, strict)
@@ -236,6 +236,7 @@ extension ScanContext {
     /// A day of the month at `j`: "16", "2nd", "ninth", "twenty-seventh", "thirty first".
     func day(at j: Int) -> (Int, Int)? {
         if isWord(j) {
+            guard has(j, .dayWord) else { return nil }
             let w = tokens[j].lower
             if let t = NumberWords.tens[w], t <= 30 {
                 var k = j + 1
