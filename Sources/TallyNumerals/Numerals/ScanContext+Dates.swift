@@ -33,6 +33,9 @@ extension ScanContext {
     /// Words joining the two ends of a date range.
     static let rangeJoiners: Set<String> = ["-", "to", "through", "until", "till", "~", "thru"]
 
+    /// Words after which a bare "10/1" is a date rather than a fraction.
+    static let numericDateContext: Set<String> = ["on", "from", "to", "until", "till", "by", "since", "between", "through", "before", "after", "dated"]
+
     /// A date or date range at token `i`.
     func date(at i: Int) -> DateMatch? {
         if let relative = relativeDate(at: i) { return relative }
@@ -147,7 +150,8 @@ extension ScanContext {
     /// "March 2022", "in May", "the 18th", "10/1/2018", a year in date context. With `after`, a
     /// bare day ("June 20-30") ends a range; `context` says a date is expected here.
     func partialDate(at i: Int, after previous: PartialDate? = nil, context: Bool = false) -> PartialDate? {
-        if let numeric = numericDate(at: i, context: context || previous != nil || hasDateContext(before: i)) { return numeric }
+        let slashContext = context || previous != nil || (i > 0 && ScanContext.numericDateContext.contains(lower(i - 1)))
+        if let numeric = numericDate(at: i, context: slashContext) { return numeric }
         // "Monday, June 2nd", "tuesday the eleventh", "Sat 14th": the weekday belongs to the date.
         if let (wd, e) = weekday(at: i) {
             var m = e
