@@ -51,6 +51,22 @@ struct NumeralScannerTests {
         ("the 2022 invasion and 2014-2018", ["date [2022] 2022 2022..2022 exact", "date [2014-2018] nil 2014..2018 range"]),
         ("Russia would hand over 6,000 bodies", ["number [6,000] 6,000 6,000..6,000 exact"]),
         ("a score of 18 - 25 and 3-1", ["range [18 - 25] nil 18..25 range", "number [3] 3 3..3 exact", "number [1] 1 1..1 exact"]),
+        ("it cost 3 dollars 50 cents, 75 USD million and 30 MUSD", [
+            "money [3 dollars 50 cents] 3.5 3.5..3.5 exact USD", "money [75 USD million] 75,000,000 75,000,000..75,000,000 exact USD",
+            "money [30 MUSD] 30,000,000 30,000,000..30,000,000 exact USD",
+        ]),
+        ("a $48 million contract and A$15", ["money [$48 million] 48,000,000 48,000,000..48,000,000 exact USD", "money [A$15] 15 15..15 exact AUD"]),
+        ("more than 10 and less than 20 people; 5,000 or so", ["range [more than 10 and less than 20] nil 10..20 range", "number [5,000 or so] 5,000 5,000..5,000 approximate"]),
+        ("two days ago, three months ago, on 10/1/2018, on the 18th.", [
+            "date [two days ago] 2025-05-31 2025-05-31..2025-05-31 exact", "date [three months ago] 2025-03 2025-03..2025-03 exact",
+            "date [10/1/2018] 2018-10-01 2018-10-01..2018-10-01 exact", "date [18th] 2025-06-18 2025-06-18..2025-06-18 exact",
+        ]),
+        ("a fifth of 1/5 and between the ninth and the seventeenth of April", [
+            "number [a fifth] 0.2 0.2..0.2 exact fraction", "number [1/5] 0.2 0.2..0.2 exact fraction",
+            "date [between the ninth and the seventeenth of April] nil 2025-04-09..2025-04-17 range",
+        ]),
+        ("the one who left, no one knows, one of them", ["number [one] 1 1..1 exact"]),
+        ("call +1-222-2222-2222 or see https://x.org/a-2025-06-02?q=30%", []),
     ]
 
     @Test(arguments: cases.indices)

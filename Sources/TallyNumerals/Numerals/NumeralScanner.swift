@@ -48,13 +48,8 @@ public struct NumeralScanner: Sendable {
 extension ScanContext {
     /// A cheap test that a mention could begin at `i`, so most tokens cost one lookup.
     func mayStart(at i: Int) -> Bool {
-        let token = tokens[i]
-        switch token.kind {
-        case .number: return true
-        case .punct, .word:
-            if vocabulary.starters.contains(token.lower) { return true }
-            if token.kind == .word, i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind != .word { return isCapitalised(i) }
-            return false
-        }
+        if flags[i].contains(.starter) { return true }
+        // A capitalised word glued to a number may open a model name ("Tu-160", "A320").
+        return flags[i].contains(.capitalised) && i + 1 < n && !tokens[i + 1].spaceBefore && tokens[i + 1].kind != .word
     }
 }

@@ -24,8 +24,8 @@ public struct NumeralVocabulary: Sendable {
     var currencySubunits: Set<String> = []
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
     var qualifierVetoes: [String: Set<String>] = [:]
-    /// Lowercased words at which a number mention may begin: the scanner skips all others at once.
-    var starters: Set<String> = []
+    /// Lowercased word → what it may be; tokens not listed are skipped at once.
+    var flags: [String: WordFlags] = [:]
 
     struct CurrencyWord: Sendable, Hashable {
         var code: String
@@ -51,22 +51,9 @@ public struct NumeralVocabulary: Sendable {
         }
         for word in percentWords { percentTable.add(word, value: true) }
         for word in modelPrefixes { modelTable.add(word, value: true) }
-        var words = Set(NumberWords.small.keys).union(NumberWords.tens.keys).union(NumberWords.ordinals.keys)
-        words.formUnion(NumberWords.vague.keys)
-        words.formUnion(NumberWords.months.keys)
-        words.formUnion(NumberWords.weekdays.keys)
-        words.formUnion(NumberWords.weekdayAbbreviations.keys)
-        words.formUnion(timeUnits.keys)
-        words.formUnion(NumberWords.vulgarFractions.keys)
-        words.formUnion([
-            "a", "an", "half", "point", "minus", "negative", "tens", "last", "next", "this", "yesterday", "today",
-            "tomorrow", "between", "from", "aged", "age", "ages", "all", "-", ".", "hundred", "thousand", "million",
-            "billion", "trillion", "quarter", "http", "https", "www",
-        ])
-        for table in [qualifierTable.firstWords, currencyTable.firstWords, modelTable.firstWords, percentTable.firstWords] {
-            words.formUnion(table)
-        }
-        starters = words
+        flags = NumeralVocabulary.wordFlags(
+            qualifiers: qualifierTable.firstWords, postQualifiers: postQualifierTable.firstWords, currencies: currencyTable.firstWords,
+            percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys))
     }
 
     /// Builds the vocabulary from lexicon classes, ignoring entries whose value is not understood

@@ -33,6 +33,9 @@ extension ScanContext {
     /// Words joining the two ends of a date range.
     static let rangeJoiners: Set<String> = ["-", "to", "through", "until", "till", "~", "thru"]
 
+    /// Words after which a bare "10/1" is a date rather than a fraction.
+    static let numericDateContext: Set<String> = ["on", "from", "to", "until", "till", "by", "since", "between", "through", "before", "after", "dated"]
+
     /// A date or date range at token `i`.
     func date(at i: Int) -> DateMatch? {
         if let relative = relativeDate(at: i) { return relative }
@@ -147,7 +150,8 @@ extension ScanContext {
     /// "March 2022", "in May", "the 18th", "10/1/2018", a year in date context. With `after`, a
     /// bare day ("June 20-30") ends a range; `context` says a date is expected here.
     func partialDate(at i: Int, after previous: PartialDate? = nil, context: Bool = false) -> PartialDate? {
-        if let numeric = numericDate(at: i, context: context || previous != nil || hasDateContext(before: i)) { return numeric }
+        let slashContext = context || previous != nil || (i > 0 && ScanContext.numericDateContext.contains(lower(i - 1)))
+        if let numeric = numericDate(at: i, context: slashContext) { return numeric }
         // "Monday, June 2nd", "tuesday the eleventh", "Sat 14th": the weekday belongs to the date.
         if let (wd, e) = weekday(at: i) {
             var m = e
@@ -213,7 +217,7 @@ extension ScanContext {
 
     /// A weekday at `j`: a full name in any case, or a capitalised abbreviation ("Sat", "Tue.").
     func weekday(at j: Int) -> (Int, Int)? {
-        guard isWord(j) else { return nil }
+        guard has(j, .weekday), isWord(j) else { return nil }
         if let d = NumberWords.weekdays[tokens[j].lower] { return (d, j + 1) }
         guard isCapitalised(j), let d = NumberWords.weekdayAbbreviations[tokens[j].lower] else { return nil }
         return isPunct(j + 1, ".") && adjacent(j + 1) ? (d, j + 2) : (d, j + 1)
@@ -225,7 +229,7 @@ extension ScanContext {
     /// are also ordinary English ("may", "march", "sep") written in lowercase: those need a day or
     /// a year beside them to count.
     func month(at j: Int) -> (month: Int, end: Int, strict: Bool)? {
-        guard isWord(j), let m = NumberWords.months[tokens[j].lower] else { return nil }
+        guard has(j, .month), isWord(j), let m = NumberWords.months[tokens[j].lower] else { return nil }
         let strict = !NumberWords.ambiguousMonths.contains(tokens[j].lower) || isCapitalised(j)
         if tokens[j].lower.count <= 4, tokens[j].lower != "may", tokens[j].lower != "june", tokens[j].lower != "july" {
             return isPunct(j + 1, ".") && adjacent(j + 1) ? (m, j + 2, strict) : (m, j + 1, strict)
@@ -236,6 +240,7 @@ extension ScanContext {
     /// A day of the month at `j`: "16", "2nd", "ninth", "twenty-seventh", "thirty first".
     func day(at j: Int) -> (Int, Int)? {
         if isWord(j) {
+            guard has(j, .dayWord) else { return nil }
             let w = tokens[j].lower
             if let t = NumberWords.tens[w], t <= 30 {
                 var k = j + 1

@@ -77,7 +77,7 @@ extension ScanContext {
         var m = Measure(number: e)
         if e.vague != nil { return m }
         let j = e.end
-        if let (_, end) = vocabulary.percentTable.match(tokens, at: j), !e.isFraction, !isPunct(end, "/") {
+        if has(j, .percent), let (_, end) = vocabulary.percentTable.match(tokens, at: j), !e.isFraction, !isPunct(end, "/") {
             m.kind = .percent
             m.unit = "percent"
             m.end = end
@@ -133,8 +133,8 @@ extension ScanContext {
 
     /// A currency at `j`: symbol, code, name, or a code in millions ("MUSD", "MEUR").
     func currency(at j: Int) -> (code: String, isName: Bool, end: Int, scale: Double)? {
-        if let (c, end) = vocabulary.currencyTable.match(tokens, at: j) { return (c.code, c.isName, end, 1) }
-        guard isWord(j) else { return nil }
+        if has(j, .currency), let (c, end) = vocabulary.currencyTable.match(tokens, at: j) { return (c.code, c.isName, end, 1) }
+        guard isWord(j), tokens[j].text.utf8.count == 4, tokens[j].text.utf8.first == UInt8(ascii: "M") else { return nil }
         let text = tokens[j].text
         guard text.utf8.count == 4, text.hasPrefix("M"), let code = vocabulary.currencies[String(text.dropFirst())], code == String(text.dropFirst()) else {
             return nil
@@ -188,7 +188,7 @@ extension ScanContext {
 
     /// "per cent of 210": a percentage word before its figure.
     func percentFirst(at i: Int) -> Measure? {
-        guard !isNumber(i - 1), let (_, j) = vocabulary.percentTable.match(tokens, at: i), isWord(i), lower(j) == "of",
+        guard has(i, .percent), !isNumber(i - 1), let (_, j) = vocabulary.percentTable.match(tokens, at: i), isWord(i), lower(j) == "of",
             let e = number(at: j + 1), e.isCardinal, !e.isFraction
         else { return nil }
         var m = Measure(number: e)

@@ -77,9 +77,7 @@ extension ScanContext {
                 e.scale = scale
                 e.isPlainInteger = false
                 e.end = i + 2
-            } else if timeUnit(i + 1) == nil, vocabulary.currencyTable.match(tokens, at: i + 1) == nil,
-                vocabulary.percentTable.match(tokens, at: i + 1) == nil
-            {
+            } else if timeUnit(i + 1) == nil, currency(at: i + 1) == nil, !has(i + 1, .percent) || vocabulary.percentTable.match(tokens, at: i + 1) == nil {
                 e.isGlued = true
                 return e
             }
@@ -208,6 +206,7 @@ extension ScanContext {
     /// Number words: cardinals ("one hundred and six"), "a dozen", "half a million", fractions,
     /// ordinals ("second", "twenty-first") and vague plurals ("thousands").
     func words(at i: Int) -> NumberExpr? {
+        guard has(i, .numberWord) else { return nil }
         let w = tokens[i].lower
         if w == "minus" || w == "negative", var e = number(at: i + 1), e.isCardinal, e.value > 0 {
             e.value = -e.value

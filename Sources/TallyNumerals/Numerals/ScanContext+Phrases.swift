@@ -75,7 +75,8 @@ extension ScanContext {
     /// The first pattern that matches at `i`, most specific first.
     func match(at i: Int) -> ScanMatch? {
         if let end = timeOfDay(at: i) ?? modelName(at: i) { return .skip(end: end) }
-        if let age = ageFirst(at: i) { return .found(age) }
+        let hedge = qualifier(at: i)
+        if let age = ageFirst(at: i, hedge: hedge) { return .found(age) }
         if let d = date(at: i) {
             guard let low = d.low, let high = d.high else { return .skip(end: d.end) }
             if low == high {
@@ -93,7 +94,7 @@ extension ScanContext {
             }
         }
         if let end = phoneOrLink(at: i) { return .skip(end: end) }
-        if let (q, j) = qualifier(at: i) {
+        if let (q, j) = hedge {
             if let found = core(at: j, start: i, qualifier: q) { return .found(bounded(found)) }
         }
         if let vague = vagueDuration(at: i) { return .found(vague) }
@@ -165,7 +166,7 @@ extension ScanContext {
         if qualifier == .moreThan || qualifier == .lessThan, lower(found.end) == "or", lower(found.end + 1) == "equal" {
             found = Found(a, start: start, qualifier: qualifier == .moreThan ? .atLeast : .atMost)
             found.end = a.end + (lower(a.end + 2) == "to" ? 3 : 2)
-        } else if qualifier == .exact || qualifier == .approximate, let (post, end) = vocabulary.postQualifierTable.match(tokens, at: found.end),
+        } else if qualifier == .exact || qualifier == .approximate, has(found.end, .postQualifier), let (post, end) = vocabulary.postQualifierTable.match(tokens, at: found.end),
             post != .approximate || qualifier == .exact
         {
             found = Found(a, start: start, qualifier: post)
@@ -179,7 +180,7 @@ extension ScanContext {
 
     /// A qualifier phrase at `i`, unless the word before makes it a verb particle ("hand over").
     func qualifier(at i: Int) -> (Qualifier, Int)? {
-        guard let (q, j) = vocabulary.qualifierTable.match(tokens, at: i) else { return nil }
+        guard has(i, .qualifier), let (q, j) = vocabulary.qualifierTable.match(tokens, at: i) else { return nil }
         // "=>30", "<>30": symbols glued to other comparison symbols are not hedges.
         if tokens[i].kind == .punct, i > 0, adjacent(i), ["=", "<", ">"].contains(tokens[i - 1].text) { return nil }
         if tokens[i].kind == .punct, j < n, ["=", "<", ">"].contains(tokens[j].text), adjacent(j) { return nil }
@@ -187,7 +188,7 @@ extension ScanContext {
         return (q, j)
     }
 
-    private func isPostQualifier(at j: Int) -> Bool { vocabulary.postQualifierTable.match(tokens, at: j) != nil }
+    private func isPostQualifier(at j: Int) -> Bool { has(j, .postQualifier) && vocabulary.postQualifierTable.match(tokens, at: j) != nil }
 
     /// The second figure of a range starting at `j`, with the first adjusted to it: a bare first
     /// figure takes the second's unit and scale ("7 to 10 billion dollars", "two to three days").
@@ -249,14 +250,14 @@ extension ScanContext {
     }
 
     /// "aged 18 to 25", "aged between 18 and 25", "under age 25", "under the age of 25", "age 40".
-    func ageFirst(at i: Int) -> Found? {
+    func ageFirst(at i: Int, hedge: (Qualifier, Int)?) -> Found? {
         var k = i
-        var hedge = Qualifier.exact
+        var qualified = Qualifier.exact
         if lower(i) == "aged" {
             k = i + 1
         } else {
-            if let (q, j) = qualifier(at: i) {
-                hedge = q
+            if let (q, j) = hedge {
+                qualified = q
                 k = j
                 if lower(k) == "the" { k += 1 }
             }
@@ -286,7 +287,7 @@ extension ScanContext {
         }
         if lower(end) == "years" || lower(end) == "year" { end += 1 }
         if lower(end) == "old" { end += 1 }
-        var found = Found(a, start: i, qualifier: hedge)
+        var found = Found(a, start: i, qualifier: qualified)
         found.end = end
         return found
     }
@@ -332,10 +333,10 @@ extension ScanContext {
     private func modelName(at i: Int) -> Int? {
         guard isWord(i) else { return nil }
         var j: Int
-        if let (_, end) = vocabulary.modelTable.match(tokens, at: i), isNumber(end) {
+        if has(i, .model), let (_, end) = vocabulary.modelTable.match(tokens, at: i), isNumber(end) {
             j = end + 1
         } else if isCapitalised(i), (isPunct(i + 1, "-") && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) || (isNumber(i + 1) && adjacent(i + 1)),
-            NumberWords.months[lower(i)] == nil, vocabulary.currencyTable.match(tokens, at: i) == nil
+            !has(i, .month), !has(i, .currency) || vocabulary.currencyTable.match(tokens, at: i) == nil
         {
             j = i + 1
         } else {

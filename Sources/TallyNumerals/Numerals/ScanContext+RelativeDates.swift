@@ -64,7 +64,7 @@ extension ScanContext {
     /// "two days ago", "3 years ago": a date counted back from the reference, at the precision
     /// of its unit (days and weeks: a day; months: a month; years: a year).
     private func ago(at i: Int) -> DateMatch? {
-        guard let e = number(at: i) ?? (lower(i) == "a" || lower(i) == "an" ? NumberExpr(value: 1, start: i, end: i + 1) : nil), e.isCardinal,
+        guard lower(i + 2) == "ago" || lower(i + 3) == "ago" || lower(i + 4) == "ago", let e = number(at: i) ?? (lower(i) == "a" || lower(i) == "an" ? NumberExpr(value: 1, start: i, end: i + 1) : nil), e.isCardinal,
             e.value == e.value.rounded(), e.value >= 0, e.value < 10_000, let unit = timeUnit(e.end), lower(e.end + 1) == "ago"
         else { return nil }
         let end = e.end + 2

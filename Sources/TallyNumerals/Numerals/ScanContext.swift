@@ -5,13 +5,44 @@ struct ScanContext {
     let tokens: [Token]
     let vocabulary: NumeralVocabulary
     let reference: CalendarDate?
-    var n: Int { tokens.count }
+    /// Per token: what it may be (one lookup per token, see `WordFlags`).
+    let flags: [WordFlags]
+    let n: Int
 
     init(tokens: [Token], vocabulary: NumeralVocabulary, reference: CalendarDate?) {
         self.tokens = tokens
         self.vocabulary = vocabulary
         self.reference = reference
+        self.n = tokens.count
+        var flags: [WordFlags] = []
+        flags.reserveCapacity(tokens.count)
+        for k in tokens.indices {
+            switch tokens[k].kind {
+            case .number: flags.append(.starter)
+            case .punct:
+                // Common punctuation needs no lookup: only "-" and "." can open a mention.
+                switch tokens[k].text.utf8.first! {
+                case UInt8(ascii: "-"), UInt8(ascii: "."): flags.append(.starter)
+                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""),
+                    UInt8(ascii: "'"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                    flags.append([])
+                default: flags.append(vocabulary.flags[tokens[k].text] ?? [])
+                }
+            case .word:
+                let lower = tokens[k].lower
+                var f = vocabulary.flags[lower] ?? []
+                let first = tokens[k].text.utf8.first!
+                if first < 0x80 ? (first >= 0x41 && first <= 0x5A) : (tokens[k].text.unicodeScalars.first!.properties.isUppercase) {
+                    f.insert(.capitalised)
+                }
+                flags.append(f)
+            }
+        }
+        self.flags = flags
     }
+
+    /// Token `j` exists and may be `f`.
+    @inline(__always) func has(_ j: Int, _ f: WordFlags) -> Bool { j >= 0 && j < n && flags[j].contains(f) }
 
     /// Lowercased text of token `j`, or "" past the end.
     @inline(__always) func lower(_ j: Int) -> String { j >= 0 && j < tokens.count ? tokens[j].lower : "" }
@@ -26,17 +57,14 @@ struct ScanContext {
     @inline(__always) func adjacent(_ j: Int) -> Bool { j > 0 && j < tokens.count && !tokens[j].spaceBefore }
 
     /// Token `j` is a word starting with an upper-case letter.
-    func isCapitalised(_ j: Int) -> Bool {
-        guard isWord(j), let first = tokens[j].text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
+    func isCapitalised(_ j: Int) -> Bool { has(j, .capitalised) }
 
     /// Token `j` is missing, punctuation, or a line/sentence edge: nothing more follows the figure.
     func isEndOrPunct(_ j: Int) -> Bool { j >= tokens.count || tokens[j].kind == .punct }
 
     /// A time unit word at `j` ("hours", "min"), as its plural unit name.
     func timeUnit(_ j: Int) -> String? {
-        guard isWord(j) else { return nil }
+        guard has(j, .timeUnit), isWord(j) else { return nil }
         return vocabulary.timeUnits[tokens[j].lower]
     }
 }

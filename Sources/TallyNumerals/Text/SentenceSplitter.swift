@@ -34,8 +34,7 @@ enum SentenceSplitter {
                 paragraph += 1
             }
             if first == nil { first = t }
-            let token = tokens[t]
-            if token.kind == .punct, isTerminal(token.text), endsSentence(at: t, tokens: tokens, scalars: scalars) {
+            if tokens[t].kind == .punct, isTerminal(tokens[t].text), endsSentence(at: t, tokens: tokens, scalars: scalars) {
                 var last = t
                 while last + 1 < tokens.count, !tokens[last + 1].spaceBefore, isTrailing(tokens[last + 1]) { last += 1 }
                 close(last + 1)
@@ -57,7 +56,13 @@ enum SentenceSplitter {
         return false
     }
 
-    private static func isTerminal(_ text: String) -> Bool { text == "." || text == "!" || text == "?" || text == "…" }
+    private static func isTerminal(_ text: String) -> Bool {
+        switch text.utf8.first! {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
+        case 0xE2: return text == "…"
+        default: return false
+        }
+    }
 
     /// Closing quotes and brackets that belong to the sentence they follow.
     private static func isTrailing(_ token: Token) -> Bool {

@@ -10,8 +10,7 @@ public struct TextAnalysis: Sendable {
 
     public init(text: String) {
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
-        self.tokens = Tokenizer.tokenize(text)
+        (self.tokens, self.scalars) = Tokenizer.analyse(text)
         self.sentences = SentenceSplitter.split(tokens: tokens, scalars: scalars)
     }
 

@@ -15,13 +15,24 @@ struct Tokenizer {
     private var s = 0
     private var space = true
 
-    static func tokenize(_ text: String) -> [Token] {
+    static func tokenize(_ text: String) -> [Token] { analyse(text).tokens }
+
+    /// Tokens and the text's Unicode scalars, decoded in one pass each over the UTF-8 bytes.
+    static func analyse(_ text: String) -> (tokens: [Token], scalars: [Unicode.Scalar]) {
         var copy = text
         return copy.withUTF8 { buffer in
             var tokenizer = Tokenizer(bytes: buffer)
             tokenizer.tokens.reserveCapacity(buffer.count / 5)
             tokenizer.run()
-            return tokenizer.tokens
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(tokenizer.s)
+            var j = 0
+            while j < buffer.count {
+                let (v, len) = tokenizer.scalar(at: j)
+                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                j += len
+            }
+            return (tokenizer.tokens, scalars)
         }
     }
 
