@@ -25,7 +25,7 @@ import Testing
         let keep = getenv("TALLY_BENCH_DUMP") != nil
         let result = try ExtractionBenchmark.run(directory: Self.directory, keepTexts: keep)
         print("article-extraction-benchmark: F1 \(result.f1) P \(result.precision) R \(result.recall), \(result.pages.count) pages, "
-            + "\(result.pagesPerSecond) pages/s, \(result.megabytesPerSecond) MB/s, peak \(result.peakMemoryBytes >> 20) MB")
+            + "\(result.pagesPerSecond) pages/s wall, \(result.pagesPerCPUSecond) pages/CPU-s, \(result.megabytesPerSecond) MB/s, peak \(result.peakMemoryBytes >> 20) MB")
         if keep { dump(result) }
         #expect(result.pages.count == 181)
         #expect(result.failures.isEmpty)

@@ -31,7 +31,7 @@ enum JunkFilter {
     ])
 
     /// Whole `class`/`id` tokens that mark chrome (too short to match as substrings).
-    static let junkTokens: Set<[UInt8]> = Set(ASCIIWords.list(["ad", "ads", "nav", "tag", "topics", "share", "hide", "aside", "rail", "extra", "meta", "links", "top", "toc"]))
+    static let junkTokens: [[UInt8]] = ASCIIWords.list(["ad", "ads", "nav", "tag", "topics", "share", "hide", "aside", "rail", "extra", "meta", "links", "top", "toc"])
 
     /// Words that protect a container from the `class`/`id` rules: it may hold the article.
     static let keepWords = NeedleSet(["article", "content", "body", "main", "story", "entry", "post-text", "text"])
