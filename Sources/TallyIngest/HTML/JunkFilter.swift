@@ -46,6 +46,8 @@ enum JunkFilter {
         "social", "share", "sharing", "byline", "caption", "breadcrumb", "most-popular", "mostpopular", "trending",
     ])
 
+    static let embedWords = NeedleSet(["embed", "twitter-tweet", "instagram-media", "tiktok-embed"])
+
     /// Whether element `node` is chrome, judged on itself only (its subtree goes with it): `.junk` by tag,
     /// role or hidden-ness; `.hinted` by `class`/`id` words, which the caller overrules for containers
     /// that hold most of the page's text (sites name wrappers "sidebar-layout" or "page-ad-margins").
@@ -70,6 +72,8 @@ enum JunkFilter {
             }
         }
         guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
+        // Embedded posts quote sources ("social-media-embed", "twitter-tweet"): article text.
+        if hints.containsAny(embedWords) { return .keep }
         if hints.containsAny(strongJunkWords) { return .junk }
         return hasJunkHint(hints) ? .hinted : .keep
     }
