@@ -46,6 +46,13 @@ enum JunkFilter {
         "social", "share", "sharing", "byline", "caption", "breadcrumb", "most-popular", "mostpopular", "trending",
     ])
 
+    /// Microdata that repeats metadata in the page (often hidden): never body text when it sits on a small
+    /// element (three children at most); wrappers sometimes carry `mainEntityOfPage` or `author` too.
+    static let metadataProperties: Set<String> = [
+        "datepublished", "datemodified", "datecreated", "publisher", "logo", "author", "image", "thumbnailurl",
+        "width", "height", "mainentityofpage", "keywords", "wordcount", "url",
+    ]
+
     static let embedWords = NeedleSet(["embed", "twitter-tweet", "instagram-media", "tiktok-embed"])
 
     /// Whether element `node` is chrome, judged on itself only (its subtree goes with it): `.junk` by tag,
@@ -65,7 +72,9 @@ enum JunkFilter {
                 style.bytes.removeAll { $0 == 0x20 }
                 if style.containsAny(hiddenStyles) { return .hinted }
             case "itemprop":
-                if a.value.lowercased() == "articlebody" { return .keep }
+                let prop = a.value.lowercased()
+                if prop == "articlebody" { return .keep }
+                if metadataProperties.contains(prop) && node.children.count <= 3 { return .junk }
             case "class", "id":
                 hints.append(a.value)
             default: break
