@@ -15,7 +15,8 @@ enum ChromeFilter {
         "whatsapp", "telegram", "reddit", "pinterest", "menu", "search", "close", "back to top", "listen",
         "listen to this article", "save", "bookmark", "trending", "popular", "latest", "loading…", "loading...",
         "advert", "don't miss", "don’t miss", "more", "see more", "show more", "tell us what you think...",
-        "tell us what you think", "click to tweet", "continue reading", "also read", "see also",
+        "tell us what you think", "click to tweet", "continue reading", "also read", "see also", "tags", "home",
+        "learn more", "you may also like", "you might also like", "more from", "most read", "top stories",
     ]
 
     /// Line starts that mark credits, captions and comment-system boilerplate.
@@ -45,7 +46,31 @@ enum ChromeFilter {
         if exactLines.contains(bare) { return true }
         if countsAreChrome && isCount(bare) { return true }
         for prefix in prefixes where lower.hasPrefix(prefix) { return true }
-        return isCounter(bare)
+        return isCounter(bare) || isDateline(bare)
+    }
+
+    /// Words that may accompany a date in a dateline ("Updated at 1:23 p.m. EST").
+    static let datelineWords: Set<String> = [
+        "updated", "published", "posted", "last", "on", "at", "am", "pm", "a", "p", "m", "gmt", "utc", "est", "edt",
+        "et", "pst", "pdt", "cst", "cdt", "bst", "cet", "cest", "ist", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "may",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june",
+        "july", "august", "september", "october", "november", "december", "st", "nd", "rd", "th",
+    ]
+
+    /// A short line that is only a date or timestamp: "2019-11-19T08:57:40+01:00", "Updated at 1:23 p.m.",
+    /// "November 18, 2019". Needs a digit, and every word must be a date word.
+    static func isDateline(_ lower: String) -> Bool {
+        guard lower.utf8.count <= 48, lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        for word in lower.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            if word.allSatisfy(\.isNumber) { continue }
+            // ISO timestamps glue the time to the day: "19t08".
+            if word.contains("t"), word.split(separator: "t").allSatisfy({ $0.allSatisfy(\.isNumber) }) { continue }
+            let letters = word.drop(while: \.isNumber)
+            if datelineWords.contains(String(letters)) { continue }
+            return false
+        }
+        return true
     }
 
     /// A bare number, possibly abbreviated: "0", "118", "1,204", "1.2K", "3M".

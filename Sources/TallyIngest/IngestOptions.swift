@@ -6,10 +6,14 @@ public struct IngestOptions: Sendable {
     public var published: CalendarDate?
     /// Larger files (and larger decompressed `.gz` contents) are refused with a reason rather than read.
     public var maxBytes: Int
+    /// HTML beyond this many bytes is not parsed (a warning says so): a parsed page costs several
+    /// times its size in memory, and no news article needs more.
+    public var maxHTMLBytes: Int
 
-    public init(published: CalendarDate? = nil, maxBytes: Int = 64 << 20) {
+    public init(published: CalendarDate? = nil, maxBytes: Int = 64 << 20, maxHTMLBytes: Int = 8 << 20) {
         self.published = published
         self.maxBytes = maxBytes
+        self.maxHTMLBytes = maxHTMLBytes
     }
 }
 

@@ -46,7 +46,8 @@ struct JSONLinesReader {
     static func firstRecordLooksValid(_ bytes: [UInt8], from start: Int) -> Bool {
         var end = start
         while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        return (try? JSONDecoder().decode([String: JSONValue].self, from: Data(bytes[start..<end]))) != nil
+        if case .object? = JSONValue.parse(String(decoding: bytes[start..<end], as: UTF8.self)) { return true }
+        return false
     }
 
     /// Whether the first record is a claim (`kind` and `quote`, no `text`/`html`): `tally extract` output.

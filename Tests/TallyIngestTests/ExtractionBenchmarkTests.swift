@@ -25,7 +25,7 @@ import Testing
         let keep = getenv("TALLY_BENCH_DUMP") != nil
         let result = try ExtractionBenchmark.run(directory: Self.directory, keepTexts: keep)
         print("article-extraction-benchmark: F1 \(result.f1) P \(result.precision) R \(result.recall), \(result.pages.count) pages, "
-            + "\(result.pagesPerSecond) pages/s, \(result.megabytesPerSecond) MB/s, peak \(result.peakMemoryBytes >> 20) MB")
+            + "\(result.pagesPerSecond) pages/s wall, \(result.pagesPerCPUSecond) pages/CPU-s, \(result.megabytesPerSecond) MB/s, peak \(result.peakMemoryBytes >> 20) MB")
         if keep { dump(result) }
         #expect(result.pages.count == 181)
         #expect(result.failures.isEmpty)
@@ -56,4 +56,41 @@ import Testing
     print("encoding:", sniffed.encoding, sniffed.parserEncoding, sniffed.warnings, EncodingSniffer.declaredCharset(html) ?? "-")
     let page = try #require(HTMLTree.parse(sniffed.bytes, encoding: sniffed.parserEncoding))
     for line in ContentExtractor.explain(page, needle: parts.count > 1 ? parts[1] : "") { print(line) }
+}
+
+/// `TALLY_PHASES=1 swift test -c release … --filter phaseTimings` prints CPU time per ingestion phase
+/// (best of three rounds, since the machine is shared).
+@Test(.enabled(if: getenv("TALLY_PHASES") != nil && ExtractionBenchmarkTests.available)) func phaseTimings() throws {
+    var pages: [[UInt8]] = []
+    let dir = ExtractionBenchmarkTests.directory + "/html"
+    for file in Ingestor().inputFiles(for: [dir]).files {
+        let gz = try FileReader.contents(of: file, maxBytes: 64 << 20)
+        pages.append(try Gzip.decompress(gz, maxBytes: 64 << 20, id: file).bytes)
+    }
+    var best = [Double](repeating: .infinity, count: 5)
+    for _ in 0..<3 {
+        var t = [Double](repeating: 0, count: 5)
+        var clock = ExtractionBenchmark.threadCPUSeconds()
+        func lap(_ i: Int) {
+            let now = ExtractionBenchmark.threadCPUSeconds()
+            t[i] += now - clock
+            clock = now
+        }
+        for html in pages {
+            clock = ExtractionBenchmark.threadCPUSeconds()
+            let sniffed = EncodingSniffer.toUTF8(html)
+            lap(0)
+            HTMLTree.parseOnly(sniffed.bytes, encoding: sniffed.parserEncoding)
+            lap(1)
+            let page = try #require(HTMLTree.parse(sniffed.bytes, encoding: sniffed.parserEncoding))
+            lap(2)
+            _ = MetadataExtractor.extract(page)
+            lap(3)
+            _ = ContentExtractor.extract(page)
+            lap(4)
+        }
+        best = zip(best, t).map { min($0, $1) }
+    }
+    let total = best[0] + best[2] + best[3] + best[4]
+    print("phases over \(pages.count) pages (CPU s): sniff \(best[0]) libxml2-only \(best[1]) parse+copy \(best[2]) metadata \(best[3]) content \(best[4]) → \(Double(pages.count) / total) pages/CPU-s without gunzip")
 }

@@ -88,4 +88,18 @@ import TallyCore
         let d = try doc(html)
         #expect(d.text.isEmpty || d.text.contains("Deep text"))
     }
+
+    @Test func fiftyMegabytePageIsCutWithAWarning() throws {
+        let paragraph = "<p>Officials said on Monday that 1,200 prisoners would be exchanged, with more to follow.</p>\n"
+        let body = String(repeating: paragraph, count: (50 << 20) / paragraph.utf8.count + 1)
+        let bytes = Array(("<!DOCTYPE html><html><body><article>" + body + "</article></body></html>").utf8)
+        #expect(bytes.count > 50 << 20)
+        let before = ExtractionBenchmark.peakMemory()
+        let docs = try ingestor.ingest(bytes: bytes, id: "huge.html")
+        let grown = ExtractionBenchmark.peakMemory() - before
+        let d = try #require(docs.first)
+        #expect(d.warnings.contains { $0.hasPrefix("page larger than 8") })
+        #expect(d.text.hasPrefix("Officials said on Monday"))
+        #expect(grown < 1 << 30, "peak memory grew by \(grown >> 20) MB")
+    }
 }

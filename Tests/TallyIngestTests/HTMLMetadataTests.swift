@@ -70,3 +70,19 @@ import TallyCore
         #expect(DateNormalizer.isoDate("2025-02-30") == nil)
     }
 }
+
+@Suite struct JSONValueTests {
+    @Test func parsesNestedValuesAndEscapes() throws {
+        let json = JSONValue.parse(#"{"a":[1,-2.5e1,true,false,null],"s":"x\"y\\z\u00e9\ud83d\ude00\n","o":{"name":"N"}};"#)
+        let value = try #require(json)
+        #expect(value["a"]?.list.count == 5)
+        #expect(value["s"]?.string == "x\"y\\zé😀\n")
+        #expect(value["o"]?.name == "N")
+    }
+
+    @Test func rejectsBrokenAndTooDeepInput() {
+        #expect(JSONValue.parse("{\"a\":") == nil)
+        #expect(JSONValue.parse("{\"a\":1} trailing") == nil)
+        #expect(JSONValue.parse(String(repeating: "[", count: 10_000)) == nil)
+    }
+}

@@ -31,9 +31,12 @@ public enum ExtractionBenchmark {
         public var pages: [PageScore]
         /// Pages that could not be read or ingested, with the reason (scored as zero).
         public var failures: [String]
-        /// Ingestion time only (decompression, parsing, extraction), one thread.
+        /// Ingestion time only (decompression, parsing, extraction), one thread, wall clock.
         public var seconds: Double
+        /// The same span in CPU time of the thread: one core's work, whatever else the machine runs.
+        public var cpuSeconds: Double
         public var pagesPerSecond: Double { seconds > 0 ? Double(pages.count) / seconds : 0 }
+        public var pagesPerCPUSecond: Double { cpuSeconds > 0 ? Double(pages.count) / cpuSeconds : 0 }
         /// Megabytes of (decompressed) HTML per second.
         public var megabytesPerSecond: Double
         /// Peak resident memory of the process so far, in bytes.
@@ -57,6 +60,7 @@ public enum ExtractionBenchmark {
         var pages: [PageScore] = []
         var failures: [String] = []
         var seconds = 0.0
+        var cpuSeconds = 0.0
         var htmlBytes = 0
         for key in truth.keys.sorted() {
             let expected = (truth[key]?["articleBody"] ?? nil) ?? ""
@@ -64,9 +68,10 @@ public enum ExtractionBenchmark {
             let path = directory + "/html/\(key).html.gz"
             do {
                 let bytes = try FileReader.contents(of: path, maxBytes: ingestor.options.maxBytes)
-                let start = monotonicSeconds()
+                let start = monotonicSeconds(), cpuStart = threadCPUSeconds()
                 let file = try ingestor.read(bytes: bytes, id: path)
                 seconds += monotonicSeconds() - start
+                cpuSeconds += threadCPUSeconds() - cpuStart
                 extracted = file.documents.map(\.text).joined(separator: "\n")
                 htmlBytes += Gzip.isGzip(bytes) ? ((try? Gzip.decompress(bytes, maxBytes: ingestor.options.maxBytes, id: path).bytes.count) ?? 0) : bytes.count
             } catch {
@@ -81,13 +86,19 @@ public enum ExtractionBenchmark {
         let recall = pages.reduce(0) { $0 + $1.recall } / count
         let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
         return BenchmarkResult(
-            f1: f1, precision: precision, recall: recall, pages: pages, failures: failures, seconds: seconds,
+            f1: f1, precision: precision, recall: recall, pages: pages, failures: failures, seconds: seconds, cpuSeconds: cpuSeconds,
             megabytesPerSecond: seconds > 0 ? Double(htmlBytes) / 1_048_576 / seconds : 0, peakMemoryBytes: peakMemory())
     }
 
     static func monotonicSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 

@@ -34,15 +34,18 @@ struct ASCIIWords {
         }
     }
 
-    /// Whether any run of letters and digits equals one of `tokens`.
-    func hasToken(in tokens: Set<[UInt8]>) -> Bool {
+    /// Whether any run of letters and digits equals one of `tokens` (short words, compared in place).
+    func hasToken(in tokens: [[UInt8]]) -> Bool {
         var start = 0
         let n = bytes.count
         while start < n {
             while start < n, !ASCIIWords.isWordByte(bytes[start]) { start += 1 }
             var end = start
             while end < n, ASCIIWords.isWordByte(bytes[end]) { end += 1 }
-            if end > start, end - start <= 8, tokens.contains(Array(bytes[start..<end])) { return true }
+            if end > start, end - start <= 8 {
+                let run = bytes[start..<end]
+                if tokens.contains(where: { $0.count == run.count && $0.elementsEqual(run) }) { return true }
+            }
             start = end
         }
         return false

@@ -8,12 +8,19 @@ enum HTMLArticle {
     static func document(bytes: [UInt8], id: String, knownEncoding: String?, options: IngestOptions) -> Document {
         var warnings: [String] = []
         var input = bytes
+        if input.count > options.maxHTMLBytes {
+            // Cut at a tag boundary so the parser recovers cleanly.
+            var cut = options.maxHTMLBytes
+            while cut > 0, input[cut] != UInt8(ascii: "<") { cut -= 1 }
+            input.removeSubrange(cut...)
+            warnings.append("page larger than \(ByteCount(options.maxHTMLBytes)); only the first \(ByteCount(options.maxHTMLBytes)) read")
+        }
         var parserEncoding = "UTF-8"
         let encoding: String
         if let knownEncoding {
             encoding = knownEncoding
         } else {
-            let sniffed = EncodingSniffer.toUTF8(bytes)
+            let sniffed = EncodingSniffer.toUTF8(input)
             input = sniffed.bytes
             parserEncoding = sniffed.parserEncoding
             encoding = sniffed.encoding

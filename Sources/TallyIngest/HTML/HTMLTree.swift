@@ -39,14 +39,29 @@ struct HTMLTree: Sendable {
         return true
     }
 
+    /// libxml2's parse alone, for measuring what the copy into Swift values costs.
+    static func parseOnly(_ bytes: [UInt8], encoding: String) {
+        _ = parserReady
+        guard let context = htmlNewParserCtxt() else { return }
+        defer { htmlFreeParserCtxt(context) }
+        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), nil, encoding, parseOptions)
+            }
+        }
+        if let doc { xmlFreeDoc(doc) }
+    }
+
+    static let parseOptions = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
+
     /// Parses `bytes` in `encoding` (normally "UTF-8", already converted by `EncodingSniffer`).
     static func parse(_ bytes: [UInt8], encoding: String) -> HTMLTree? {
         _ = parserReady
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let options = parseOptions
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
@@ -62,6 +77,15 @@ struct HTMLTree: Sendable {
         return tree
     }
 
+    /// Attributes the extractors read; the rest (`data-*`, `href`s of every link …) are not copied.
+    static let keptAttributes: Set<String> = [
+        "class", "id", "role", "style", "hidden", "aria-hidden", "itemprop", "type", "property", "name", "content",
+        "datetime", "pubdate", "rel", "href", "charset", "http-equiv",
+    ]
+
+    /// Elements whose content no extractor reads (a `<script>` is kept only when it holds JSON-LD).
+    static let opaqueTags: Set<String> = ["style", "noscript", "template", "svg", "math", "iframe", "object", "select"]
+
     /// Copies the subtree under `node` iteratively (deep pages must not overflow the stack).
     private mutating func copy(_ top: xmlNodePtr, parent topParent: Int) {
         var stack: [(xmlNodePtr, Int)] = [(top, topParent)]
@@ -72,7 +96,9 @@ struct HTMLTree: Sendable {
                 var element = Node(tag: HTMLTree.lowercased(node.pointee.name), parent: parent)
                 var attr = node.pointee.properties
                 while let a = attr {
+                    attr = a.pointee.next
                     let name = HTMLTree.lowercased(a.pointee.name)
+                    guard HTMLTree.keptAttributes.contains(name) else { continue }
                     var value = ""
                     if let text = a.pointee.children, text.pointee.next == nil, let content = text.pointee.content {
                         value = String(cString: content)
@@ -81,26 +107,38 @@ struct HTMLTree: Sendable {
                         tally_xmlFree(v)
                     }
                     element.attributes.append((name, value))
-                    attr = a.pointee.next
                 }
+                let opaque = HTMLTree.opaqueTags.contains(element.tag)
+                    || (element.tag == "script" && !ASCIIWords(element.attribute("type") ?? "").contains(Array("json".utf8)))
                 nodes.append(element)
                 if parent >= 0 { nodes[parent].children.append(index) }
-                // Push children in reverse so they are copied in document order.
-                var children: [xmlNodePtr] = []
-                var child = node.pointee.children
+                if opaque { continue }
+                // Push children last-first so they are copied in document order.
+                var child = node.pointee.last
                 while let c = child {
-                    children.append(c)
-                    child = c.pointee.next
+                    stack.append((c, index))
+                    child = c.pointee.prev
                 }
-                for c in children.reversed() { stack.append((c, index)) }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard parent >= 0, let content = node.pointee.content else { continue }
-                nodes.append(Node(tag: "", parent: parent, text: String(cString: content)))
+                nodes.append(Node(tag: "", parent: parent, text: HTMLTree.text(content)))
                 nodes[parent].children.append(index)
             default:
                 continue  // comments, processing instructions, DTD
             }
         }
+    }
+
+    /// Text content; whitespace-only runs (indentation between tags) become one space without allocating.
+    private static func text(_ content: UnsafePointer<xmlChar>) -> String {
+        var p = content
+        while true {
+            let b = p.pointee
+            if b == 0 { return p == content ? "" : " " }
+            if !(b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D) { break }
+            p += 1
+        }
+        return String(cString: content)
     }
 
     private static func lowercased(_ name: UnsafePointer<xmlChar>?) -> String {

@@ -31,7 +31,7 @@ enum JunkFilter {
     ])
 
     /// Whole `class`/`id` tokens that mark chrome (too short to match as substrings).
-    static let junkTokens: Set<[UInt8]> = Set(ASCIIWords.list(["ad", "ads", "nav", "tag", "topics", "share", "hide", "aside", "rail", "extra", "meta", "links", "top", "toc"]))
+    static let junkTokens: [[UInt8]] = ASCIIWords.list(["ad", "ads", "nav", "tag", "topics", "share", "hide", "aside", "rail", "extra", "meta", "links", "top", "toc"])
 
     /// Words that protect a container from the `class`/`id` rules: it may hold the article.
     static let keepWords = NeedleSet(["article", "content", "body", "main", "story", "entry", "post-text", "text"])
@@ -45,6 +45,15 @@ enum JunkFilter {
         "comment", "disqus", "outbrain", "taboola", "related", "recommend", "newsletter", "cookie", "consent",
         "social", "share", "sharing", "byline", "caption", "breadcrumb", "most-popular", "mostpopular", "trending",
     ])
+
+    /// Microdata that repeats metadata in the page (often hidden): never body text when it sits on a small
+    /// element (three children at most); wrappers sometimes carry `mainEntityOfPage` or `author` too.
+    static let metadataProperties: Set<String> = [
+        "datepublished", "datemodified", "datecreated", "publisher", "logo", "author", "image", "thumbnailurl",
+        "width", "height", "mainentityofpage", "keywords", "wordcount", "url",
+    ]
+
+    static let embedWords = NeedleSet(["embed", "twitter-tweet", "instagram-media", "tiktok-embed"])
 
     /// Whether element `node` is chrome, judged on itself only (its subtree goes with it): `.junk` by tag,
     /// role or hidden-ness; `.hinted` by `class`/`id` words, which the caller overrules for containers
@@ -63,13 +72,17 @@ enum JunkFilter {
                 style.bytes.removeAll { $0 == 0x20 }
                 if style.containsAny(hiddenStyles) { return .hinted }
             case "itemprop":
-                if a.value.lowercased() == "articlebody" { return .keep }
+                let prop = a.value.lowercased()
+                if prop == "articlebody" { return .keep }
+                if metadataProperties.contains(prop) && node.children.count <= 3 { return .junk }
             case "class", "id":
                 hints.append(a.value)
             default: break
             }
         }
         guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
+        // Embedded posts quote sources ("social-media-embed", "twitter-tweet"): article text.
+        if hints.containsAny(embedWords) { return .keep }
         if hints.containsAny(strongJunkWords) { return .junk }
         return hasJunkHint(hints) ? .hinted : .keep
     }
