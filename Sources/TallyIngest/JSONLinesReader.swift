@@ -56,7 +56,7 @@ struct JSONLinesReader {
         while start < bytes.count, FormatSniffer.isSpace(bytes[start]) { start += 1 }
         var end = start
         while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        guard let record = try? JSONDecoder().decode([String: JSONValue].self, from: Data(bytes[start..<end])) else { return false }
+        guard case .object(let record)? = JSONValue.parse(String(decoding: bytes[start..<end], as: UTF8.self)) else { return false }
         return record["quote"] != nil && record["kind"] != nil && record["text"] == nil && record["html"] == nil
     }
 

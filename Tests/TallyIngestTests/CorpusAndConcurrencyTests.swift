@@ -5,10 +5,12 @@ import TallyCore
 @Suite struct CorpusAndConcurrencyTests {
     @Test func sampleCorpusFolderIngests() throws {
         let ingestor = Ingestor()
-        let (files, skipped) = ingestor.inputFiles(for: ["corpus/articles"])
+        let (all, skipped) = ingestor.inputFiles(for: ["corpus/articles"])
         #expect(skipped.isEmpty)
+        #expect(all == all.sorted())
+        // The five sample articles (the team's own additions have other dates and formats).
+        let files = all.filter { $0.contains("/00") && $0.hasSuffix(".txt") }
         #expect(files.count == 5)
-        #expect(files == files.sorted())
         for file in files {
             let doc = try #require(try ingestor.ingest(file: file).first)
             #expect(doc.published == (file.contains("/002_") ? "2025-05-16" : "2025-06-02"), "\(file)")
