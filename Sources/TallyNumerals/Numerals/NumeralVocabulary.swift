@@ -25,7 +25,7 @@ public struct NumeralVocabulary: Sendable {
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
     var qualifierVetoes: [String: Set<String>] = [:]
     /// Lowercased word → what it may be; tokens not listed are skipped at once.
-    var flags: [String: WordFlags] = [:]
+    var flags = FlagTable([:])
 
     struct CurrencyWord: Sendable, Hashable {
         var code: String
@@ -51,9 +51,9 @@ public struct NumeralVocabulary: Sendable {
         }
         for word in percentWords { percentTable.add(word, value: true) }
         for word in modelPrefixes { modelTable.add(word, value: true) }
-        flags = NumeralVocabulary.wordFlags(
+        flags = FlagTable(NumeralVocabulary.wordFlags(
             qualifiers: qualifierTable.firstWords, postQualifiers: postQualifierTable.firstWords, currencies: currencyTable.firstWords,
-            percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys))
+            percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys)))
     }
 
     /// Builds the vocabulary from lexicon classes, ignoring entries whose value is not understood

@@ -74,8 +74,17 @@ struct Found {
 extension ScanContext {
     /// The first pattern that matches at `i`, most specific first.
     func match(at i: Int) -> ScanMatch? {
-        if let end = timeOfDay(at: i) ?? modelName(at: i) { return .skip(end: end) }
         let hedge = qualifier(at: i)
+        if tokens[i].kind == .word, !flags[i].contains(.capitalised) || !adjacent(i + 1) {
+            // Fast exits for the commonest starters: a word that can only open a hedge, and an
+            // article not followed by a number word or unit ("a", "an").
+            if flags[i].isDisjoint(with: .ownMatcher), hedge == nil { return nil }
+            let w = tokens[i].lower
+            if w == "a" || w == "an", hedge == nil, !has(i + 1, .numberWord), !has(i + 1, .timeUnit), !has(i + 1, .dayWord), !isNumber(i + 1) {
+                return nil
+            }
+        }
+        if let end = timeOfDay(at: i) ?? modelName(at: i) { return .skip(end: end) }
         if let age = ageFirst(at: i, hedge: hedge) { return .found(age) }
         if let d = date(at: i) {
             guard let low = d.low, let high = d.high else { return .skip(end: d.end) }
