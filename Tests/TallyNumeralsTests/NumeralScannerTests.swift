@@ -67,6 +67,9 @@ struct NumeralScannerTests {
         ]),
         ("the one who left, no one knows, one of them", ["number [one] 1 1..1 exact"]),
         ("call +1-222-2222-2222 or see https://x.org/a-2025-06-02?q=30%", []),
+        ("50 to 80 mm of rain; a two-for-one deal; a budget for 2027", [
+            "range [50 to 80] nil 50..80 range", "number [two] 2 2..2 exact", "number [one] 1 1..1 exact", "date [2027] 2027 2027..2027 exact",
+        ]),
     ]
 
     @Test(arguments: cases.indices)

@@ -27,7 +27,7 @@ extension ScanContext {
     static let dateContext: Set<String> = [
         "in", "since", "by", "until", "till", "from", "during", "before", "after", "early", "late", "mid", "of",
         "throughout", "last", "next", "this", "and", "to", "between", "on", "through", "following", "end",
-        "beginning", "start", "spring", "summer", "autumn", "fall", "winter", "as", "around", "circa", "than",
+        "beginning", "start", "spring", "summer", "autumn", "fall", "winter", "as", "around", "circa", "than", "for",
     ]
 
     /// Words joining the two ends of a date range.

@@ -157,13 +157,11 @@ extension ScanContext {
         guard var a = measure(at: i) else { return nil }
         a.start = start
         if a.vague != nil { return Found(a, start: start, qualifier: .exact) }
+        // "1,000-for-1,000": the same figure on each side ("two-for-one" is a ratio, not a swap).
         if qualifier == .exact, a.kind == .number, let end = perSideJoin(at: a.end), let b = measure(at: end), b.kind == .number,
-            b.vague == nil, lower(a.end) != "for" || b.value == a.value
+            b.vague == nil, b.value == a.value
         {
-            let same = a.value == b.value
-            return Found(
-                kind: .perSide, start: start, end: b.end, value: same ? .number(a.value) : nil, low: .number(min(a.value, b.value)),
-                high: .number(max(a.value, b.value)), qualifier: same ? .exact : .range, unit: nil)
+            return Found(kind: .perSide, start: start, end: b.end, value: .number(a.value), low: .number(a.value), high: .number(a.value), qualifier: .exact, unit: nil)
         }
         let joiner = lower(a.end)
         if ["-", "to", "or", "through", "~"].contains(joiner), !isPostQualifier(at: a.end), let (x, y) = rangeEnds(a, a.end + 1) {
