@@ -67,6 +67,9 @@ struct NumeralScannerTests {
         ]),
         ("the one who left, no one knows, one of them", ["number [one] 1 1..1 exact"]),
         ("call +1-222-2222-2222 or see https://x.org/a-2025-06-02?q=30%", []),
+        ("call 0800 555 0142 or 020-44 10 00; several billion dollars; on Tuesday, the first of many", [
+            "money [several billion dollars] nil 3,000,000,000..9,000,000,000 range USD vague", "date [Tuesday] 2025-05-27 2025-05-27..2025-05-27 exact",
+        ]),
         ("50 to 80 mm of rain; a two-for-one deal; a budget for 2027", [
             "range [50 to 80] nil 50..80 range", "number [two] 2 2..2 exact", "number [one] 1 1..1 exact", "date [2027] 2027 2027..2027 exact",
         ]),

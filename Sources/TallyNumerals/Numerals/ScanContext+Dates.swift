@@ -34,7 +34,7 @@ extension ScanContext {
     static let rangeJoiners: Set<String> = ["-", "to", "through", "until", "till", "~", "thru"]
 
     /// Words after which a bare "10/1" is a date rather than a fraction.
-    static let numericDateContext: Set<String> = ["on", "from", "to", "until", "till", "by", "since", "between", "through", "before", "after", "dated"]
+    static let numericDateContext: Set<String> = ["on", "from", "to", "until", "till", "by", "since", "between", "through", "before", "after", "dated", "this", "next", "last"]
 
     /// A date or date range at token `i`.
     func date(at i: Int) -> DateMatch? {
@@ -109,6 +109,10 @@ extension ScanContext {
             a.year = y
             inherited = true
         }
+        // "between the 21st and 23rd": both days of the reference month.
+        if a.dayOnly, b.dayOnly, let low = resolve(a), let high = resolve(b), low.month == high.month, low < high {
+            return DateMatch(start: start, end: end, low: low, high: high)
+        }
         guard a.month != nil || a.year != nil, b.month != nil || b.year != nil else { return nil }
         guard var low = resolve(a) else { return DateMatch(start: start, end: end, low: nil, high: nil) }
         if b.year == nil { b.year = low.year }
@@ -167,6 +171,8 @@ extension ScanContext {
         if let (mo, e, strict) = month(at: i) {
             var k = e
             if isPunct(k, "-") || isPunct(k, "/"), adjacent(k), adjacent(k + 1) { k += 1 }
+            // "October, 1st": a comma only before an ordinal day.
+            if isPunct(k, ","), isNumber(k + 1), isWord(k + 2), adjacent(k + 2), NumberWords.ordinalSuffixes.contains(lower(k + 2)) { k += 1 }
             if lower(k) == "the" { k += 1 }
             if let (d, e2) = day(at: k) {
                 var date = PartialDate(year: nil, month: mo, day: d, start: i, end: e2)
@@ -202,7 +208,9 @@ extension ScanContext {
             if let previous, previous.day != nil, previous.month != nil, previous.year == nil || !isYear(k) {
                 return PartialDate(year: nil, month: nil, day: d, start: i, end: e)
             }
-            if (article || context || lower(i - 1) == "the") && isOrdinalDay(k) && (isEndOrPunct(e) || article || context) {
+            // "the 18th", "to the third", "Mon 13th": a day on its own; "Tuesday, the first of what …" is not.
+            let alone = isEndOrPunct(e) || lower(e) == "and" || ScanContext.rangeJoiners.contains(lower(e))
+            if (article || context || lower(i - 1) == "the"), isOrdinalDay(k), alone || (isNumber(k) && (article || context)) {
                 var date = PartialDate(year: nil, month: nil, day: d, start: i, end: e)
                 date.dayOnly = true
                 return date

@@ -75,7 +75,17 @@ extension ScanContext {
         }
         guard let e = number(at: i), !e.isOrdinal, !e.isGlued else { return nil }
         var m = Measure(number: e)
-        if e.vague != nil { return m }
+        if e.vague != nil {
+            // "several billion dollars", "thousands of hryvnias"
+            var j = e.end
+            if lower(j) == "of" { j += 1 }
+            if let c = currency(at: j), c.isName || c.scale == 1, c.isName {
+                m.kind = .money
+                m.unit = c.code
+                m.end = c.end
+            }
+            return m
+        }
         let j = e.end
         if has(j, .percent), let (_, end) = vocabulary.percentTable.match(tokens, at: j), !e.isFraction, !isPunct(end, "/") {
             m.kind = .percent

@@ -241,6 +241,17 @@ extension ScanContext {
             e.isOrdinal = true
             return e
         }
+        // "several", "several hundred", "several billion": an unstated figure of three to nine.
+        if w == "several" {
+            var e = NumberExpr(value: 3, start: i, end: i + 1)
+            if let s = NumberWords.scales[lower(i + 1)], s >= 100, !lower(i + 1).hasSuffix("s") {
+                e = NumberExpr(value: 3 * s, start: i, end: i + 2)
+                e.vague = (3 * s, 9 * s)
+            } else {
+                e.vague = (3, 9)
+            }
+            return e
+        }
         if w == "tens" || w == "hundreds" || w == "dozens", lower(i + 1) == "of",
             let big = NumberWords.vague[lower(i + 2)], lower(i + 2) != "dozens", lower(i + 2) != "hundreds"
         {

@@ -144,6 +144,19 @@ extension ScanContext {
             while j < n, !tokens[j].spaceBefore { j += 1 }
             return j
         }
+        // "0800 555 0142", "020-44 10 00": a leading zero and more digit groups make a phone number.
+        if isNumber(i), tokens[i].text.utf8.count >= 2, tokens[i].text.utf8.first == UInt8(ascii: "0"), !tokens[i].text.contains("."),
+            isNumber(i + 1) || (isPunct(i + 1, "-") && isNumber(i + 2))
+        {
+            var j = i + 1
+            while j < n, j < i + 8, isNumber(j) || (isPunct(j, "-") && isNumber(j + 1)) { j += 1 }
+            return j
+        }
+        if isPunct(i, "+") || (i > 0 && isPunct(i - 1, "+") && adjacent(i)), isNumber(i) || isNumber(i + 1) {
+            var j = isNumber(i) ? i + 1 : i + 2
+            while j < n, j < i + 8, isNumber(j) || (isPunct(j, "-") && isNumber(j + 1)) { j += 1 }
+            return j
+        }
         guard isNumber(i), isPunct(i + 1, "-"), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2), isPunct(i + 3, "-") || isPunct(i + 3, "/"),
             adjacent(i + 3), isNumber(i + 4), adjacent(i + 4)
         else { return nil }

@@ -37,7 +37,7 @@ extension NumeralVocabulary {
         }
         let numberWords = Set(NumberWords.small.keys).union(NumberWords.tens.keys).union(NumberWords.ordinals.keys)
             .union(NumberWords.vague.keys).union(NumberWords.scales.keys).union(NumberWords.dozens)
-            .union(["a", "an", "half", "point", "minus", "negative", "tens", "quarter", "couple", "pair", "few"])
+            .union(["a", "an", "half", "point", "minus", "negative", "tens", "quarter", "couple", "pair", "few", "several"])
         mark(numberWords, [.numberWord])
         mark(NumberWords.tens.keys, [.dayWord])
         mark(NumberWords.ordinals.keys, [.dayWord])
@@ -54,7 +54,7 @@ extension NumeralVocabulary {
         let starterWords: Set<String> = [
             "a", "an", "half", "point", "minus", "negative", "tens", "last", "next", "this", "yesterday", "today",
             "tomorrow", "between", "from", "aged", "age", "ages", "all", "-", ".", "hundred", "thousand", "million",
-            "billion", "trillion", "quarter", "http", "https", "www",
+            "billion", "trillion", "quarter", "http", "https", "www", "several", "+",
         ]
         mark(starterWords, [.starter, .misc])
         mark(Set(NumberWords.small.keys).union(NumberWords.tens.keys).union(NumberWords.ordinals.keys).union(NumberWords.vague.keys), [.starter])
