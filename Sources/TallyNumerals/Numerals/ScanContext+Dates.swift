@@ -64,6 +64,12 @@ extension ScanContext {
         }
         // "20-30 June": a day range before its month.
         if isNumber(i), let dayFirst = dayMonthRange(at: i, start: i) { return dayFirst }
+        // "10/1-11/2/2017": a bare day/month opens a range whose end carries the year.
+        if isNumber(i), let first = numericDate(at: i, context: true), first.year == nil, lower(first.end) == "-",
+            let second = numericDate(at: first.end + 1, context: true), second.year != nil
+        {
+            return resolveRange(first, second, start: i, end: second.end)
+        }
         guard let first = partialDate(at: i) else { return nil }
         let joiner = lower(first.end)
         var next = first.end + 1
@@ -90,6 +96,11 @@ extension ScanContext {
     }
 
     private func resolveRange(_ a: PartialDate, _ b: PartialDate, start: Int, end: Int) -> DateMatch? {
+        // "between the 21st and 23rd": both days of the reference month.
+        if a.dayOnly, b.dayOnly {
+            guard let low = resolve(a), let high = resolve(b) else { return DateMatch(start: start, end: end, low: nil, high: nil) }
+            return low < high ? DateMatch(start: start, end: end, low: low, high: high) : nil
+        }
         var a = a
         var b = b
         // "between the ninth and the seventeenth of April": the first day takes the second's month.
@@ -108,10 +119,6 @@ extension ScanContext {
         if a.year == nil, let y = b.year, a.month != nil {
             a.year = y
             inherited = true
-        }
-        // "between the 21st and 23rd": both days of the reference month.
-        if a.dayOnly, b.dayOnly, let low = resolve(a), let high = resolve(b), low.month == high.month, low < high {
-            return DateMatch(start: start, end: end, low: low, high: high)
         }
         guard a.month != nil || a.year != nil, b.month != nil || b.year != nil else { return nil }
         guard var low = resolve(a) else { return DateMatch(start: start, end: end, low: nil, high: nil) }
@@ -168,6 +175,19 @@ extension ScanContext {
             }
             return nil
         }
+        // "this May", "last March", "next June": the month relative to the reference.
+        if ["this", "last", "next"].contains(lower(i)), let (mo, e, strict) = month(at: i + 1), strict {
+            guard let ref = reference, let refMonth = ref.month else { return PartialDate(year: nil, month: nil, day: nil, start: i, end: e) }
+            let year: Int
+            switch lower(i) {
+            case "this": year = ref.year
+            case "last": year = mo < refMonth ? ref.year : ref.year - 1
+            default: year = mo > refMonth ? ref.year : ref.year + 1
+            }
+            return PartialDate(year: year, month: mo, day: nil, start: i, end: e)
+        }
+        // "the year 2008"
+        if lower(i) == "year", let (y, e) = yearNumber(at: i + 1) { return PartialDate(year: y, month: nil, day: nil, start: i, end: e) }
         if let (mo, e, strict) = month(at: i) {
             var k = e
             if isPunct(k, "-") || isPunct(k, "/"), adjacent(k), adjacent(k + 1) { k += 1 }

@@ -11,7 +11,7 @@ extension ScanContext {
             let d = referenceDay.map { CalendarDate(dayNumber: $0 + offset) }
             return DateMatch(start: i, end: i + 1, low: d, high: d)
         }
-        if w == "last" || w == "next" || w == "this" {
+        if w == "last" || w == "next" || w == "this", month(at: i + 1) == nil {
             let step = w == "last" ? -1 : (w == "next" ? 1 : 0)
             let unit = lower(i + 1)
             if unit == "week" {
