@@ -75,6 +75,9 @@ struct NumeralScannerTests {
             "date [year 2008] 2008 2008..2008 exact", "date [10/1-11/2/2017] nil 2017-10-01..2017-11-02 range",
             "date [between the 21st and 23rd] nil 2025-06-21..2025-06-23 range",
         ]),
+        ("a 96W adapter, an i9 chip, a 2018 MacBook, over several years", [
+            "date [2018] 2018 2018..2018 exact", "duration [over several years] nil 3..9 range years vague",
+        ]),
         ("50 to 80 mm of rain; a two-for-one deal; a budget for 2027", [
             "range [50 to 80] nil 50..80 range", "number [two] 2 2..2 exact", "number [one] 1 1..1 exact", "date [2027] 2027 2027..2027 exact",
         ]),

@@ -316,8 +316,8 @@ extension ScanContext {
 
     /// "the 2022 invasion", "Russia's 2014 annexation": a year used as a modifier.
     private func isYearModifier(_ i: Int) -> Bool {
-        guard i > 0, isWord(i + 1), !isCapitalised(i + 1), timeUnit(i + 1) == nil else { return false }
+        guard i > 0, isWord(i + 1), timeUnit(i + 1) == nil else { return false }
         let before = lower(i - 1)
-        return before == "the" || before == "its" || before == "'s" || before == "their" || before == "his" || before == "her"
+        return before == "the" || before == "a" || before == "its" || before == "'s" || before == "their" || before == "his" || before == "her"
     }
 }

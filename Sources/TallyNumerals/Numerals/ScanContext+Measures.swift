@@ -79,10 +79,15 @@ extension ScanContext {
             // "several billion dollars", "thousands of hryvnias"
             var j = e.end
             if lower(j) == "of" { j += 1 }
-            if let c = currency(at: j), c.isName || c.scale == 1, c.isName {
+            if let c = currency(at: j), c.isName {
                 m.kind = .money
                 m.unit = c.code
                 m.end = c.end
+            } else if let unit = timeUnit(e.end), tokens[e.end].lower.hasSuffix("s") {
+                // "several years", "dozens of hours" (not "thousands of"…)
+                m.kind = .duration
+                m.unit = unit
+                m.end = e.end + 1
             }
             return m
         }

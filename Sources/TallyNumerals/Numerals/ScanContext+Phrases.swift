@@ -75,7 +75,7 @@ extension ScanContext {
     /// The first pattern that matches at `i`, most specific first.
     func match(at i: Int) -> ScanMatch? {
         let hedge = qualifier(at: i)
-        if tokens[i].kind == .word, !flags[i].contains(.capitalised) || !adjacent(i + 1) {
+        if tokens[i].kind == .word, !adjacent(i + 1) || tokens[i + 1].kind == .word {
             // Fast exits for the commonest starters: a word that can only open a hedge, and an
             // article not followed by a number word or unit ("a", "an").
             if flags[i].isDisjoint(with: .ownMatcher), hedge == nil { return nil }
@@ -355,7 +355,8 @@ extension ScanContext {
         var j: Int
         if has(i, .model), let (_, end) = vocabulary.modelTable.match(tokens, at: i), isNumber(end) {
             j = end + 1
-        } else if isCapitalised(i), (isPunct(i + 1, "-") && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) || (isNumber(i + 1) && adjacent(i + 1)),
+        } else if isCapitalised(i) || tokens[i].text.utf8.count <= 2 && isNumber(i + 1) && adjacent(i + 1) && !has(i, .numberWord),
+            (isPunct(i + 1, "-") && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) || (isNumber(i + 1) && adjacent(i + 1)),
             !has(i, .month), !has(i, .currency) || vocabulary.currencyTable.match(tokens, at: i) == nil
         {
             j = i + 1
