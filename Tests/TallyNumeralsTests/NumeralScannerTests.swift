@@ -75,6 +75,7 @@ struct NumeralScannerTests {
             "date [year 2008] 2008 2008..2008 exact", "date [10/1-11/2/2017] nil 2017-10-01..2017-11-02 range",
             "date [between the 21st and 23rd] nil 2025-06-21..2025-06-23 range",
         ]),
+        ("on Black Friday, via USA Today, on Friday", ["date [Friday] 2025-05-30 2025-05-30..2025-05-30 exact"]),
         ("a 96W adapter, an i9 chip, a 2018 MacBook, over several years", [
             "date [2018] 2018 2018..2018 exact", "duration [over several years] nil 3..9 range years vague",
         ]),

@@ -20,6 +20,8 @@ public struct NumeralVocabulary: Sendable {
     var currencyTable = PhraseTable<CurrencyWord>()
     var percentTable = PhraseTable<Bool>()
     var modelTable = PhraseTable<Bool>()
+    /// Names containing a date word that are not dates ("Black Friday", "USA Today").
+    var dateNameTable = PhraseTable<Bool>()
     /// Currency sub-units ("cents", "kopecks"): hundredths of the amount before them.
     var currencySubunits: Set<String> = []
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
@@ -99,6 +101,7 @@ public struct NumeralVocabulary: Sendable {
         var result = vocabulary
         result.qualifierVetoes = vetoes
         result.currencySubunits = Set((lexicon.classes["currency_subunit"] ?? []).map { $0.phrase.lowercased() })
+        for entry in lexicon.classes["date_name"] ?? [] { result.dateNameTable.add(entry.phrase, value: true) }
         return (result, diagnostics)
     }
 
