@@ -120,10 +120,11 @@ extension ScanContext {
             m.unit = unit
             m.end = k + 1
         } else if isPunct(j, "-"), adjacent(j), adjacent(j + 1), let unit = timeUnit(j + 1) {
-            // "90-minute", "10-day"
+            // "90-minute", "10-day", "three-year-long"
             m.kind = .duration
             m.unit = unit
             m.end = j + 2
+            if isPunct(m.end, "-"), adjacent(m.end), lower(m.end + 1) == "long", adjacent(m.end + 1) { m.end += 2 }
         } else {
             return m
         }
@@ -218,7 +219,7 @@ extension ScanContext {
     private func unitFirstDuration(at i: Int) -> Measure? {
         let w = lower(i)
         if w == "a" || w == "an", let unit = timeUnit(i + 1), !tokens[i + 1].lower.hasSuffix("s"), NumberWords.scales[lower(i + 2)] == nil,
-            unit != "seconds" && unit != "quarters" || isEndOrPunct(i + 2) || ["ago", "and", "later", "earlier", "or", "long"].contains(lower(i + 2))
+            unit != "quarters", unit != "seconds" || (isEndOrPunct(i + 2) && !isPunct(i + 2, "-")) || ["ago", "and", "later", "earlier", "or"].contains(lower(i + 2))
         {
             if isPunct(i + 2, "-"), lower(i + 3) == "old" { return nil }
             return Measure(kind: .duration, start: i, end: i + 2, value: 1, unit: unit)
