@@ -42,13 +42,15 @@ extension ScanContext {
         }
         // "several", "several hundred", "several billion": an unstated figure of three to nine.
         if w == "several" {
-            var e = NumberExpr(value: 3, start: i, end: i + 1)
-            if let s = NumberWords.scales[lower(i + 1)], s >= 100, !lower(i + 1).hasSuffix("s") {
-                e = NumberExpr(value: 3 * s, start: i, end: i + 2)
-                e.vague = (3 * s, 9 * s)
-            } else {
-                e.vague = (3, 9)
+            // "several hundred thousand": every scale word that follows multiplies.
+            var scale = 1.0
+            var j = i + 1
+            while let s = NumberWords.scales[lower(j)], s >= 100, !lower(j).hasSuffix("s") {
+                scale *= s
+                j += 1
             }
+            var e = NumberExpr(value: 3 * scale, start: i, end: j)
+            e.vague = (3 * scale, 9 * scale)
             return e
         }
         if w == "tens" || w == "hundreds" || w == "dozens", lower(i + 1) == "of",
