@@ -49,6 +49,9 @@ extension ScanContext {
                 scale *= s
                 j += 1
             }
+            // "several had been held": used as a pronoun before a verb, it counts nothing stated.
+            let auxiliaries: Set<String> = ["had", "have", "has", "were", "was", "are", "is", "will", "would", "could", "did", "do", "said", "say"]
+            if scale == 1, !isWord(j) || auxiliaries.contains(lower(j)) { return nil }
             var e = NumberExpr(value: 3 * scale, start: i, end: j)
             e.vague = (3 * scale, 9 * scale)
             return e
