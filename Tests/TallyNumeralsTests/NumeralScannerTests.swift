@@ -67,6 +67,25 @@ struct NumeralScannerTests {
         ]),
         ("the one who left, no one knows, one of them", ["number [one] 1 1..1 exact"]),
         ("call +1-222-2222-2222 or see https://x.org/a-2025-06-02?q=30%", []),
+        ("call 0800 555 0142 or 020-44 10 00; several billion dollars; on Tuesday, the first of many", [
+            "money [several billion dollars] nil 3,000,000,000..9,000,000,000 range USD vague", "date [Tuesday] 2025-05-27 2025-05-27..2025-05-27 exact",
+        ]),
+        ("from this May to Oct 2026, last March, the year 2008, 10/1-11/2/2017, between the 21st and 23rd.", [
+            "date [from this May to Oct 2026] nil 2025-05..2026-10 range", "date [last March] 2025-03 2025-03..2025-03 exact",
+            "date [year 2008] 2008 2008..2008 exact", "date [10/1-11/2/2017] nil 2017-10-01..2017-11-02 range",
+            "date [between the 21st and 23rd] nil 2025-06-21..2025-06-23 range",
+        ]),
+        ("on Black Friday, via USA Today, on Friday", ["date [Friday] 2025-05-30 2025-05-30..2025-05-30 exact"]),
+        ("ransoms of several hundred thousand dollars", ["money [several hundred thousand dollars] nil 300,000..900,000 range USD vague"]),
+        ("a quarter-point cut, a three-year-long war, a quarter of them", [
+            "number [a quarter] 0.25 0.25..0.25 exact fraction", "duration [three-year-long] 3 3..3 exact years", "number [a quarter] 0.25 0.25..0.25 exact fraction",
+        ]),
+        ("a 96W adapter, an i9 chip, a 2018 MacBook, over several years", [
+            "date [2018] 2018 2018..2018 exact", "duration [over several years] nil 3..9 range years vague",
+        ]),
+        ("50 to 80 mm of rain; a two-for-one deal; a budget for 2027", [
+            "range [50 to 80] nil 50..80 range", "number [two] 2 2..2 exact", "number [one] 1 1..1 exact", "date [2027] 2027 2027..2027 exact",
+        ]),
     ]
 
     @Test(arguments: cases.indices)

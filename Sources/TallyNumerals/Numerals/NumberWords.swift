@@ -20,7 +20,7 @@ enum NumberWords {
         "billion": 1e9, "billions": 1e9, "trillion": 1e12, "trillions": 1e12, "lakh": 1e5, "lakhs": 1e5,
         "lac": 1e5, "lacs": 1e5, "lkh": 1e5, "lkhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7, "koti": 1e7,
         "krore": 1e7, "krores": 1e7, "kr": 1e7, "bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
-        "bln": 1e9, "tln": 1e12, "mil": 1e6, "mm": 1e6,
+        "bln": 1e9, "tln": 1e12,
     ]
 
     /// Dozen words, which multiply by twelve ("two dozen", "3 dzs").
@@ -36,7 +36,7 @@ enum NumberWords {
     /// Scale abbreviations glued to digits ("3bn", "100k", "1.2M").
     static let gluedScales: [String: Double] = [
         "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "g": 1e9,
-        "mil": 1e6, "mm": 1e6, "bln": 1e9, "tln": 1e12, "dz": 12, "dzs": 12, "doz": 12,
+        "mil": 1e6, "bln": 1e9, "tln": 1e12, "dz": 12, "dzs": 12, "doz": 12,
     ]
 
     /// Ordinal words → their number ("second" → 2); "twenty-first" is tens + "-" + "first".

@@ -50,6 +50,7 @@ extension ScanContext {
     func mayStart(at i: Int) -> Bool {
         if flags[i].contains(.starter) { return true }
         // A capitalised word glued to a number may open a model name ("Tu-160", "A320").
-        return flags[i].contains(.capitalised) && i + 1 < n && !tokens[i + 1].spaceBefore && tokens[i + 1].kind != .word
+        guard i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind != .word else { return false }
+        return flags[i].contains(.capitalised) || (tokens[i].kind == .word && tokens[i].text.utf8.count <= 2 && tokens[i + 1].kind == .number)
     }
 }

@@ -20,12 +20,14 @@ public struct NumeralVocabulary: Sendable {
     var currencyTable = PhraseTable<CurrencyWord>()
     var percentTable = PhraseTable<Bool>()
     var modelTable = PhraseTable<Bool>()
+    /// Names containing a date word that are not dates ("Black Friday", "USA Today").
+    var dateNameTable = PhraseTable<Bool>()
     /// Currency sub-units ("cents", "kopecks"): hundredths of the amount before them.
     var currencySubunits: Set<String> = []
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
     var qualifierVetoes: [String: Set<String>] = [:]
     /// Lowercased word → what it may be; tokens not listed are skipped at once.
-    var flags: [String: WordFlags] = [:]
+    var flags = FlagTable([:])
 
     struct CurrencyWord: Sendable, Hashable {
         var code: String
@@ -51,9 +53,9 @@ public struct NumeralVocabulary: Sendable {
         }
         for word in percentWords { percentTable.add(word, value: true) }
         for word in modelPrefixes { modelTable.add(word, value: true) }
-        flags = NumeralVocabulary.wordFlags(
+        flags = FlagTable(NumeralVocabulary.wordFlags(
             qualifiers: qualifierTable.firstWords, postQualifiers: postQualifierTable.firstWords, currencies: currencyTable.firstWords,
-            percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys))
+            percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys)))
     }
 
     /// Builds the vocabulary from lexicon classes, ignoring entries whose value is not understood
@@ -99,6 +101,7 @@ public struct NumeralVocabulary: Sendable {
         var result = vocabulary
         result.qualifierVetoes = vetoes
         result.currencySubunits = Set((lexicon.classes["currency_subunit"] ?? []).map { $0.phrase.lowercased() })
+        for entry in lexicon.classes["date_name"] ?? [] { result.dateNameTable.add(entry.phrase, value: true) }
         return (result, diagnostics)
     }
 

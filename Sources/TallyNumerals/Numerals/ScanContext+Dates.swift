@@ -27,14 +27,14 @@ extension ScanContext {
     static let dateContext: Set<String> = [
         "in", "since", "by", "until", "till", "from", "during", "before", "after", "early", "late", "mid", "of",
         "throughout", "last", "next", "this", "and", "to", "between", "on", "through", "following", "end",
-        "beginning", "start", "spring", "summer", "autumn", "fall", "winter", "as", "around", "circa", "than",
+        "beginning", "start", "spring", "summer", "autumn", "fall", "winter", "as", "around", "circa", "than", "for",
     ]
 
     /// Words joining the two ends of a date range.
     static let rangeJoiners: Set<String> = ["-", "to", "through", "until", "till", "~", "thru"]
 
     /// Words after which a bare "10/1" is a date rather than a fraction.
-    static let numericDateContext: Set<String> = ["on", "from", "to", "until", "till", "by", "since", "between", "through", "before", "after", "dated"]
+    static let numericDateContext: Set<String> = ["on", "from", "to", "until", "till", "by", "since", "between", "through", "before", "after", "dated", "this", "next", "last"]
 
     /// A date or date range at token `i`.
     func date(at i: Int) -> DateMatch? {
@@ -64,6 +64,12 @@ extension ScanContext {
         }
         // "20-30 June": a day range before its month.
         if isNumber(i), let dayFirst = dayMonthRange(at: i, start: i) { return dayFirst }
+        // "10/1-11/2/2017": a bare day/month opens a range whose end carries the year.
+        if isNumber(i), let first = numericDate(at: i, context: true), first.year == nil, lower(first.end) == "-",
+            let second = numericDate(at: first.end + 1, context: true), second.year != nil
+        {
+            return resolveRange(first, second, start: i, end: second.end)
+        }
         guard let first = partialDate(at: i) else { return nil }
         let joiner = lower(first.end)
         var next = first.end + 1
@@ -90,6 +96,11 @@ extension ScanContext {
     }
 
     private func resolveRange(_ a: PartialDate, _ b: PartialDate, start: Int, end: Int) -> DateMatch? {
+        // "between the 21st and 23rd": both days of the reference month.
+        if a.dayOnly, b.dayOnly {
+            guard let low = resolve(a), let high = resolve(b) else { return DateMatch(start: start, end: end, low: nil, high: nil) }
+            return low < high ? DateMatch(start: start, end: end, low: low, high: high) : nil
+        }
         var a = a
         var b = b
         // "between the ninth and the seventeenth of April": the first day takes the second's month.
@@ -164,9 +175,24 @@ extension ScanContext {
             }
             return nil
         }
+        // "this May", "last March", "next June": the month relative to the reference.
+        if ["this", "last", "next"].contains(lower(i)), let (mo, e, strict) = month(at: i + 1), strict {
+            guard let ref = reference, let refMonth = ref.month else { return PartialDate(year: nil, month: nil, day: nil, start: i, end: e) }
+            let year: Int
+            switch lower(i) {
+            case "this": year = ref.year
+            case "last": year = mo < refMonth ? ref.year : ref.year - 1
+            default: year = mo > refMonth ? ref.year : ref.year + 1
+            }
+            return PartialDate(year: year, month: mo, day: nil, start: i, end: e)
+        }
+        // "the year 2008"
+        if lower(i) == "year", let (y, e) = yearNumber(at: i + 1) { return PartialDate(year: y, month: nil, day: nil, start: i, end: e) }
         if let (mo, e, strict) = month(at: i) {
             var k = e
             if isPunct(k, "-") || isPunct(k, "/"), adjacent(k), adjacent(k + 1) { k += 1 }
+            // "October, 1st": a comma only before an ordinal day.
+            if isPunct(k, ","), isNumber(k + 1), isWord(k + 2), adjacent(k + 2), NumberWords.ordinalSuffixes.contains(lower(k + 2)) { k += 1 }
             if lower(k) == "the" { k += 1 }
             if let (d, e2) = day(at: k) {
                 var date = PartialDate(year: nil, month: mo, day: d, start: i, end: e2)
@@ -202,7 +228,9 @@ extension ScanContext {
             if let previous, previous.day != nil, previous.month != nil, previous.year == nil || !isYear(k) {
                 return PartialDate(year: nil, month: nil, day: d, start: i, end: e)
             }
-            if (article || context || lower(i - 1) == "the") && isOrdinalDay(k) && (isEndOrPunct(e) || article || context) {
+            // "the 18th", "to the third", "Mon 13th": a day on its own; "Tuesday, the first of what …" is not.
+            let alone = isEndOrPunct(e) || lower(e) == "and" || ScanContext.rangeJoiners.contains(lower(e))
+            if (article || context || lower(i - 1) == "the"), isOrdinalDay(k), alone || (isNumber(k) && (article || context)) {
                 var date = PartialDate(year: nil, month: nil, day: d, start: i, end: e)
                 date.dayOnly = true
                 return date
@@ -288,8 +316,8 @@ extension ScanContext {
 
     /// "the 2022 invasion", "Russia's 2014 annexation": a year used as a modifier.
     private func isYearModifier(_ i: Int) -> Bool {
-        guard i > 0, isWord(i + 1), !isCapitalised(i + 1), timeUnit(i + 1) == nil else { return false }
+        guard i > 0, isWord(i + 1), timeUnit(i + 1) == nil else { return false }
         let before = lower(i - 1)
-        return before == "the" || before == "its" || before == "'s" || before == "their" || before == "his" || before == "her"
+        return before == "the" || before == "a" || before == "its" || before == "'s" || before == "their" || before == "his" || before == "her"
     }
 }

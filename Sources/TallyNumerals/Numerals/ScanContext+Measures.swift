@@ -75,7 +75,22 @@ extension ScanContext {
         }
         guard let e = number(at: i), !e.isOrdinal, !e.isGlued else { return nil }
         var m = Measure(number: e)
-        if e.vague != nil { return m }
+        if e.vague != nil {
+            // "several billion dollars", "thousands of hryvnias"
+            var j = e.end
+            if lower(j) == "of" { j += 1 }
+            if let c = currency(at: j), c.isName {
+                m.kind = .money
+                m.unit = c.code
+                m.end = c.end
+            } else if let unit = timeUnit(e.end), tokens[e.end].lower.hasSuffix("s") {
+                // "several years", "dozens of hours" (not "thousands of"…)
+                m.kind = .duration
+                m.unit = unit
+                m.end = e.end + 1
+            }
+            return m
+        }
         let j = e.end
         if has(j, .percent), let (_, end) = vocabulary.percentTable.match(tokens, at: j), !e.isFraction, !isPunct(end, "/") {
             m.kind = .percent
@@ -105,10 +120,11 @@ extension ScanContext {
             m.unit = unit
             m.end = k + 1
         } else if isPunct(j, "-"), adjacent(j), adjacent(j + 1), let unit = timeUnit(j + 1) {
-            // "90-minute", "10-day"
+            // "90-minute", "10-day", "three-year-long"
             m.kind = .duration
             m.unit = unit
             m.end = j + 2
+            if isPunct(m.end, "-"), adjacent(m.end), lower(m.end + 1) == "long", adjacent(m.end + 1) { m.end += 2 }
         } else {
             return m
         }
@@ -203,7 +219,7 @@ extension ScanContext {
     private func unitFirstDuration(at i: Int) -> Measure? {
         let w = lower(i)
         if w == "a" || w == "an", let unit = timeUnit(i + 1), !tokens[i + 1].lower.hasSuffix("s"), NumberWords.scales[lower(i + 2)] == nil,
-            unit != "seconds" && unit != "quarters" || isEndOrPunct(i + 2) || ["ago", "and", "later", "earlier", "or", "long"].contains(lower(i + 2))
+            unit != "quarters", unit != "seconds" || (isEndOrPunct(i + 2) && !isPunct(i + 2, "-")) || ["ago", "and", "later", "earlier", "or"].contains(lower(i + 2))
         {
             if isPunct(i + 2, "-"), lower(i + 3) == "old" { return nil }
             return Measure(kind: .duration, start: i, end: i + 2, value: 1, unit: unit)

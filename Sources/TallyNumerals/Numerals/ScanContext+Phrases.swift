@@ -74,8 +74,17 @@ struct Found {
 extension ScanContext {
     /// The first pattern that matches at `i`, most specific first.
     func match(at i: Int) -> ScanMatch? {
-        if let end = timeOfDay(at: i) ?? modelName(at: i) { return .skip(end: end) }
         let hedge = qualifier(at: i)
+        if tokens[i].kind == .word, !adjacent(i + 1) || tokens[i + 1].kind == .word {
+            // Fast exits for the commonest starters: a word that can only open a hedge, and an
+            // article not followed by a number word or unit ("a", "an").
+            if flags[i].isDisjoint(with: .ownMatcher), hedge == nil { return nil }
+            let w = tokens[i].lower
+            if w == "a" || w == "an", hedge == nil, !has(i + 1, .numberWord), !has(i + 1, .timeUnit), !has(i + 1, .dayWord), !isNumber(i + 1) {
+                return nil
+            }
+        }
+        if let end = timeOfDay(at: i) ?? modelName(at: i) { return .skip(end: end) }
         if let age = ageFirst(at: i, hedge: hedge) { return .found(age) }
         if let d = date(at: i) {
             guard let low = d.low, let high = d.high else { return .skip(end: d.end) }
@@ -135,6 +144,19 @@ extension ScanContext {
             while j < n, !tokens[j].spaceBefore { j += 1 }
             return j
         }
+        // "0800 555 0142", "020-44 10 00": a leading zero and more digit groups make a phone number.
+        if isNumber(i), tokens[i].text.utf8.count >= 2, tokens[i].text.utf8.first == UInt8(ascii: "0"), !tokens[i].text.contains("."),
+            isNumber(i + 1) || (isPunct(i + 1, "-") && isNumber(i + 2))
+        {
+            var j = i + 1
+            while j < n, j < i + 8, isNumber(j) || (isPunct(j, "-") && isNumber(j + 1)) { j += 1 }
+            return j
+        }
+        if isPunct(i, "+") || (i > 0 && isPunct(i - 1, "+") && adjacent(i)), isNumber(i) || isNumber(i + 1) {
+            var j = isNumber(i) ? i + 1 : i + 2
+            while j < n, j < i + 8, isNumber(j) || (isPunct(j, "-") && isNumber(j + 1)) { j += 1 }
+            return j
+        }
         guard isNumber(i), isPunct(i + 1, "-"), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2), isPunct(i + 3, "-") || isPunct(i + 3, "/"),
             adjacent(i + 3), isNumber(i + 4), adjacent(i + 4)
         else { return nil }
@@ -148,13 +170,11 @@ extension ScanContext {
         guard var a = measure(at: i) else { return nil }
         a.start = start
         if a.vague != nil { return Found(a, start: start, qualifier: .exact) }
+        // "1,000-for-1,000": the same figure on each side ("two-for-one" is a ratio, not a swap).
         if qualifier == .exact, a.kind == .number, let end = perSideJoin(at: a.end), let b = measure(at: end), b.kind == .number,
-            b.vague == nil, lower(a.end) != "for" || b.value == a.value
+            b.vague == nil, b.value == a.value
         {
-            let same = a.value == b.value
-            return Found(
-                kind: .perSide, start: start, end: b.end, value: same ? .number(a.value) : nil, low: .number(min(a.value, b.value)),
-                high: .number(max(a.value, b.value)), qualifier: same ? .exact : .range, unit: nil)
+            return Found(kind: .perSide, start: start, end: b.end, value: .number(a.value), low: .number(a.value), high: .number(a.value), qualifier: .exact, unit: nil)
         }
         let joiner = lower(a.end)
         if ["-", "to", "or", "through", "~"].contains(joiner), !isPostQualifier(at: a.end), let (x, y) = rangeEnds(a, a.end + 1) {
@@ -335,7 +355,8 @@ extension ScanContext {
         var j: Int
         if has(i, .model), let (_, end) = vocabulary.modelTable.match(tokens, at: i), isNumber(end) {
             j = end + 1
-        } else if isCapitalised(i), (isPunct(i + 1, "-") && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) || (isNumber(i + 1) && adjacent(i + 1)),
+        } else if isCapitalised(i) || tokens[i].text.utf8.count <= 2 && isNumber(i + 1) && adjacent(i + 1) && !has(i, .numberWord),
+            (isPunct(i + 1, "-") && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) || (isNumber(i + 1) && adjacent(i + 1)),
             !has(i, .month), !has(i, .currency) || vocabulary.currencyTable.match(tokens, at: i) == nil
         {
             j = i + 1

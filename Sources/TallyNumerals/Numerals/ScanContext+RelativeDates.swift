@@ -6,12 +6,13 @@ import TallyCore
 extension ScanContext {
     func relativeDate(at i: Int) -> DateMatch? {
         let w = lower(i)
+        if isInsideDateName(i) { return DateMatch(start: i, end: i + 1, low: nil, high: nil) }
         if w == "yesterday" || w == "today" || w == "tomorrow" {
             let offset = w == "yesterday" ? -1 : (w == "today" ? 0 : 1)
             let d = referenceDay.map { CalendarDate(dayNumber: $0 + offset) }
             return DateMatch(start: i, end: i + 1, low: d, high: d)
         }
-        if w == "last" || w == "next" || w == "this" {
+        if w == "last" || w == "next" || w == "this", month(at: i + 1) == nil {
             let step = w == "last" ? -1 : (w == "next" ? 1 : 0)
             let unit = lower(i + 1)
             if unit == "week" {
@@ -81,6 +82,15 @@ extension ScanContext {
         default: return nil
         }
         return DateMatch(start: i, end: end, low: d, high: d)
+    }
+
+    /// Token `i` belongs to a name such as "Black Friday" or "USA Today" (`date_name`).
+    func isInsideDateName(_ i: Int) -> Bool {
+        guard has(i, .weekday) || lower(i) == "today" || lower(i) == "sunday" else { return false }
+        for k in max(0, i - 3)...i {
+            if let (_, end) = vocabulary.dateNameTable.match(tokens, at: k), end > i { return true }
+        }
+        return false
     }
 
     /// The reference as a day number (its last day when it is coarser than a day).

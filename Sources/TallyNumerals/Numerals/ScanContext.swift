@@ -26,11 +26,11 @@ struct ScanContext {
                 case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""),
                     UInt8(ascii: "'"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]"):
                     flags.append([])
-                default: flags.append(vocabulary.flags[tokens[k].text] ?? [])
+                default: flags.append(vocabulary.flags.flags(tokens[k].text))
                 }
             case .word:
                 let lower = tokens[k].lower
-                var f = vocabulary.flags[lower] ?? []
+                var f = vocabulary.flags.flags(lower)
                 let first = tokens[k].text.utf8.first!
                 if first < 0x80 ? (first >= 0x41 && first <= 0x5A) : (tokens[k].text.unicodeScalars.first!.properties.isUppercase) {
                     f.insert(.capitalised)

@@ -18,6 +18,11 @@ struct WordFlags: OptionSet, Sendable, Hashable {
     /// Tens or ordinal words, which can be days of the month ("twenty-first", "ninth").
     static let dayWord = WordFlags(rawValue: 1 << 10)
     static let capitalised = WordFlags(rawValue: 1 << 11)
+    /// Other words a matcher starts at ("between", "aged", "last", "today", "all", "http").
+    static let misc = WordFlags(rawValue: 1 << 12)
+
+    /// Flags that give a word its own matcher; a word with none of them can only open a hedge.
+    static let ownMatcher: WordFlags = [.numberWord, .month, .weekday, .timeUnit, .currency, .percent, .model, .dayWord, .misc]
 }
 
 extension NumeralVocabulary {
@@ -32,7 +37,7 @@ extension NumeralVocabulary {
         }
         let numberWords = Set(NumberWords.small.keys).union(NumberWords.tens.keys).union(NumberWords.ordinals.keys)
             .union(NumberWords.vague.keys).union(NumberWords.scales.keys).union(NumberWords.dozens)
-            .union(["a", "an", "half", "point", "minus", "negative", "tens", "quarter"])
+            .union(["a", "an", "half", "point", "minus", "negative", "tens", "quarter", "couple", "pair", "few", "several"])
         mark(numberWords, [.numberWord])
         mark(NumberWords.tens.keys, [.dayWord])
         mark(NumberWords.ordinals.keys, [.dayWord])
@@ -49,10 +54,55 @@ extension NumeralVocabulary {
         let starterWords: Set<String> = [
             "a", "an", "half", "point", "minus", "negative", "tens", "last", "next", "this", "yesterday", "today",
             "tomorrow", "between", "from", "aged", "age", "ages", "all", "-", ".", "hundred", "thousand", "million",
-            "billion", "trillion", "quarter", "http", "https", "www",
+            "billion", "trillion", "quarter", "http", "https", "www", "several", "+",
         ]
-        mark(starterWords, [.starter])
+        mark(starterWords, [.starter, .misc])
         mark(Set(NumberWords.small.keys).union(NumberWords.tens.keys).union(NumberWords.ordinals.keys).union(NumberWords.vague.keys), [.starter])
         return flags
+    }
+}
+
+/// An open-addressing table from lowercased word to flags, hashed with FNV-1a: the scanner looks
+/// up every token once, and this is several times cheaper than `Dictionary`'s seeded SipHash.
+struct FlagTable: Sendable {
+    private var keys: [String]
+    private var hashes: [UInt64]
+    private var values: [WordFlags]
+    private let mask: Int
+
+    init(_ entries: [String: WordFlags]) {
+        var capacity = 16
+        while capacity < entries.count * 4 { capacity *= 2 }
+        keys = Array(repeating: "", count: capacity)
+        hashes = Array(repeating: 0, count: capacity)
+        values = Array(repeating: [], count: capacity)
+        mask = capacity - 1
+        for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
+            let h = FlagTable.hash(key)
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while hashes[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            hashes[slot] = h
+            values[slot] = value
+        }
+    }
+
+    @inline(__always) static func hash(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        return h == 0 ? 1 : h
+    }
+
+    func flags(_ s: String) -> WordFlags {
+        let h = FlagTable.hash(s)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while hashes[slot] != 0 {
+            if hashes[slot] == h, keys[slot] == s { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return []
     }
 }

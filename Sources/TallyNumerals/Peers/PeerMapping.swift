@@ -247,7 +247,8 @@ enum PeerMapping {
         for e in expected where !actual.contains(e) {
             guard case .days(let ea, let eb) = e else { return false }
             guard let index = unmatched.firstIndex(where: {
-                if case .days(let aa, let ab) = $0 { return ab - aa == eb - ea && aa <= reference && ea > aa && eb > reference }
+                // Same span (a leap day may lengthen it by one), earlier for Tally, later for the peer.
+                if case .days(let aa, let ab) = $0 { return abs((ab - aa) - (eb - ea)) <= 1 && aa <= reference && ea > aa && eb > reference }
                 return false
             }) else { return false }
             unmatched.remove(at: index)

@@ -1,0 +1,317 @@
+import TallyCore
+
+/// Number words: cardinals, articles ("a dozen"), halves and fractions, ordinals, vague plurals.
+extension ScanContext {
+    /// Number words: cardinals ("one hundred and six"), "a dozen", "half a million", fractions,
+    /// ordinals ("second", "twenty-first") and vague plurals ("thousands").
+    func words(at i: Int) -> NumberExpr? {
+        guard has(i, .numberWord) else { return nil }
+        let w = tokens[i].lower
+        if w == "minus" || w == "negative", var e = number(at: i + 1), e.isCardinal, e.value > 0 {
+            e.value = -e.value
+            e.start = i
+            e.isPlainInteger = false
+            return e
+        }
+        if w == "a" || w == "an" { return article(at: i) }
+        if w == "half" { return half(at: i) }
+        if w == "point", isNumber(i + 1), tokens[i + 1].text.allSatisfy(\.isNumber), let v = Double("0." + tokens[i + 1].text) {
+            var e = NumberExpr(value: v, start: i, end: i + 2)
+            applyScales(&e)
+            return e
+        }
+        if w == "one", isPronoun(at: i) { return nil }
+        if w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion",
+            !(i > 0 && (isNumber(i - 1) || NumberWords.isCardinal(lower(i - 1))))
+        {
+            var e = NumberExpr(value: NumberWords.scales[w]!, start: i, end: i + 1)
+            e.scale = e.value
+            applyScales(&e)
+            return e
+        }
+        if w == "quarter", let s = NumberWords.scales[lower(i + 1)], s >= 1000 {
+            var e = NumberExpr(value: 0.25 * s, start: i, end: i + 2)
+            e.scale = s
+            return e
+        }
+        if NumberWords.isCardinal(w) { return cardinal(at: i) }
+        if let v = NumberWords.ordinals[w] {
+            var e = NumberExpr(value: v, start: i, end: i + 1)
+            e.isOrdinal = true
+            return e
+        }
+        // "several", "several hundred", "several billion": an unstated figure of three to nine.
+        if w == "several" {
+            // "several hundred thousand": every scale word that follows multiplies.
+            var scale = 1.0
+            var j = i + 1
+            while let s = NumberWords.scales[lower(j)], s >= 100, !lower(j).hasSuffix("s") {
+                scale *= s
+                j += 1
+            }
+            // "several had been held": used as a pronoun before a verb, it counts nothing stated.
+            let auxiliaries: Set<String> = ["had", "have", "has", "were", "was", "are", "is", "will", "would", "could", "did", "do", "said", "say"]
+            if scale == 1, !isWord(j) || auxiliaries.contains(lower(j)) { return nil }
+            var e = NumberExpr(value: 3 * scale, start: i, end: j)
+            e.vague = (3 * scale, 9 * scale)
+            return e
+        }
+        if w == "tens" || w == "hundreds" || w == "dozens", lower(i + 1) == "of",
+            let big = NumberWords.vague[lower(i + 2)], lower(i + 2) != "dozens", lower(i + 2) != "hundreds"
+        {
+            let factor = w == "tens" ? 10.0 : (w == "hundreds" ? 100.0 : 12.0)
+            var e = NumberExpr(value: big.low * factor, start: i, end: i + 3)
+            e.vague = (big.low * factor, big.low * factor * 10 - 1)
+            return e
+        }
+        if let range = NumberWords.vague[w] {
+            var e = NumberExpr(value: range.low, start: i, end: i + 1)
+            e.vague = range
+            return e
+        }
+        return nil
+    }
+
+    /// "the one", "which one", "no one", "one another": a pronoun, not a number.
+    private func isPronoun(at i: Int) -> Bool {
+        let next = lower(i + 1)
+        if next == "another" || next == "'s" { return true }
+        if NumberWords.scales[next] != nil || isNumber(i + 1) { return false }
+        let before: Set<String> = ["the", "this", "that", "which", "each", "every", "any", "another", "no", "only", "any", "someone", "everyone"]
+        return i > 0 && before.contains(lower(i - 1))
+    }
+
+    /// "a hundred", "a dozen", "a couple of", "a few", "a fifth", "a half".
+    private func article(at i: Int) -> NumberExpr? {
+        let w = lower(i + 1)
+        var e = NumberExpr(value: 1, start: i, end: i + 2)
+        if w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion" || w == "dozen" {
+            e.value = w == "dozen" ? 12 : NumberWords.scales[w]!
+            e.scale = e.value
+            if w == "dozen", lower(i + 2) == "of" { e.end = i + 3 }
+            applyScales(&e)
+            return e
+        }
+        if w == "couple" || w == "pair" {
+            e.value = 2
+            if lower(i + 2) == "of" { e.end = i + 3 }
+            return e
+        }
+        if w == "few" {
+            e.value = 3
+            e.isApproximate = true
+            return e
+        }
+        if w == "half" {
+            e.value = 0.5
+            e.isFraction = true
+            return fractionFollows(i + 2) ? e : nil
+        }
+        if let den = NumberWords.denominators[w], w != "second", fractionFollows(i + 2) {
+            e.value = 1 / den
+            e.isFraction = true
+            applyFractionScale(&e)
+            return e
+        }
+        return nil
+    }
+
+    /// A bare fraction ("a third") is one only before "of", punctuation, the end, or a unit/scale
+    /// word; "a third round" is an ordinal.
+    private func fractionFollows(_ j: Int) -> Bool {
+        if isEndOrPunct(j) { return true }
+        let w = lower(j)
+        return w == "of" || w == "the" || NumberWords.scales[w] != nil || timeUnit(j) != nil || w == "and" || w == "or"
+    }
+
+    /// "half a million", "half million", "half a dozen", "half of", "half".
+    private func half(at i: Int) -> NumberExpr? {
+        if let s = NumberWords.scales[lower(i + 1)], s >= 1000, !lower(i + 1).hasSuffix("s") {
+            var e = NumberExpr(value: 0.5 * s, start: i, end: i + 2)
+            e.scale = s
+            return e
+        }
+        if lower(i + 1) == "a" || lower(i + 1) == "an", let s = NumberWords.scales[lower(i + 2)], s >= 100 || lower(i + 2) == "dozen" {
+            var e = NumberExpr(value: 0.5 * s, start: i, end: i + 3)
+            e.scale = s
+            return e
+        }
+        if lower(i + 1) == "a", lower(i + 2) == "dozen" { return NumberExpr(value: 6, start: i, end: i + 3) }
+        guard fractionFollows(i + 1) || lower(i + 1) == "their" || lower(i + 1) == "its" else { return nil }
+        var e = NumberExpr(value: 0.5, start: i, end: i + 1)
+        e.isFraction = true
+        return e
+    }
+
+    private enum Last { case none, unit, teen, tens, hundred, big }
+
+    /// Cardinal number words: "twenty-three", "one hundred and five", "three crore twelve lakh …",
+    /// "two point two million", "one twenty two"; then fractions ("two-thirds") or "and a half".
+    func cardinal(at i: Int) -> NumberExpr? {
+        var total = 0.0
+        var group = 0.0
+        var lastBig = 0.0
+        var last = Last.none
+        var j = i
+        var scale = 1.0
+        loop: while j < n {
+            let token = tokens[j]
+            if token.kind == .punct {
+                // "twenty-three": a hyphen only joins tens to a unit.
+                if token.text == "-", last == .tens, adjacent(j) == adjacent(j + 1), let v = NumberWords.small[lower(j + 1)], v > 0, v < 10 {
+                    group += v
+                    last = .unit
+                    j += 2
+                    continue
+                }
+                break
+            }
+            if token.kind == .number {
+                guard let (v, plain) = parseDigitText(token.text), plain, v < 1000 else { break }
+                switch last {
+                case .none: group = v
+                case .hundred where v < 100: group += v
+                case .big where NumberWords.scales[lower(j + 1)] != nil: group += v
+                default: break loop
+                }
+                last = v < 10 ? .unit : (v < 20 ? .teen : .tens)
+                j += 1
+                continue
+            }
+            guard token.kind == .word else { break }
+            let w = token.lower
+            if let v = NumberWords.small[w] {
+                switch last {
+                case .tens where v > 0 && v < 10: group += v
+                case .none, .hundred, .big: group += v
+                default: break loop
+                }
+                last = v < 10 ? .unit : .teen
+            } else if let v = NumberWords.tens[w] {
+                switch last {
+                case .none, .hundred, .big: group += v
+                case .unit where group > 0 && group < 10 && total == 0 && j == i + 1 && !isNumber(i)
+                    && !(isPunct(j + 1, "-") && (NumberWords.ordinals[lower(j + 2)] != nil || NumberWords.pluralDenominators[lower(j + 2)] != nil || lower(j + 2) == "firsts")):
+                    group = group * 100 + v
+                default: break loop
+                }
+                last = .tens
+            } else if w == "hundred" || w == "hundreds" {
+                guard last == .unit || last == .teen || last == .tens, group < 100 || (group < 1000 && j == i + 1 && isNumber(i)) else { break }
+                group *= 100
+                last = .hundred
+            } else if let s = NumberWords.scales[w], s >= 1000 {
+                guard last != .none else { break }
+                if group == 0, total > 0, s > lastBig {
+                    total *= s
+                } else {
+                    total += group * s
+                    group = 0
+                }
+                lastBig = s
+                scale = max(scale, s)
+                last = .big
+            } else if NumberWords.dozens.contains(w) {
+                guard last != .none else { break }
+                group = (total + group) * 12
+                total = 0
+                last = .big
+                lastBig = 12
+            } else if w == "and", last == .hundred || last == .big, NumberWords.isCardinal(lower(j + 1)) || (last == .hundred && isNumber(j + 1)),
+                !isDenominator(j + 2), !isDenominator(j + 3)
+            {
+                j += 1
+                continue
+            } else if w == "point", last != .none, last != .big, let fraction = decimalWords(at: j + 1) {
+                group += fraction.value
+                j = fraction.end
+                last = .unit
+                continue
+            } else {
+                break
+            }
+            j += 1
+        }
+        guard last != .none else { return nil }
+        var e = NumberExpr(value: total + group, start: i, end: j)
+        e.scale = scale
+        // "twenty-first": an ordinal.
+        if last == .tens, isPunct(j, "-"), adjacent(j), adjacent(j + 1), let o = NumberWords.ordinals[lower(j + 1)], o < 10 {
+            e.value += o
+            e.end = j + 2
+            e.isOrdinal = true
+            return e
+        }
+        if var fraction = denominator(after: e) {
+            applyFractionScale(&fraction)
+            return fraction
+        }
+        applyAndFraction(&e)
+        applyEcho(&e)
+        return e
+    }
+
+    private func isDenominator(_ j: Int) -> Bool {
+        let w = lower(j)
+        return w != "second" && (NumberWords.denominators[w] != nil || NumberWords.pluralDenominators[w] != nil)
+    }
+
+    /// "a quarter million", "two thirds of a million": a fraction of a scale.
+    func applyFractionScale(_ e: inout NumberExpr) {
+        var j = e.end
+        if lower(j) == "of" { j += lower(j + 1) == "a" ? 2 : 1 }
+        guard let s = NumberWords.scales[lower(j)], s >= 1000, !lower(j).hasSuffix("s") else { return }
+        e.value *= s
+        e.scale = s
+        e.isFraction = false
+        e.end = j + 1
+    }
+
+    /// Decimal digits after "point": "point two", "point 77".
+    private func decimalWords(at j: Int) -> (value: Double, end: Int)? {
+        if isNumber(j), tokens[j].text.allSatisfy(\.isNumber), let v = Double("0." + tokens[j].text) { return (v, j + 1) }
+        var digits = "0."
+        var k = j
+        if let t = NumberWords.tens[lower(k)] {
+            var v = t
+            k += 1
+            if isPunct(k, "-"), let u = NumberWords.small[lower(k + 1)], u > 0, u < 10 {
+                v += u
+                k += 2
+            }
+            return (v / 100, k)
+        }
+        if let t = NumberWords.small[lower(k)], t >= 10 { return (t / 100, k + 1) }
+        while let v = NumberWords.small[lower(k)], v < 10 {
+            digits += String(Int(v))
+            k += 1
+        }
+        guard k > j, let v = Double(digits) else { return nil }
+        return (v, k)
+    }
+
+    /// "two-thirds", "five eighths", "one quarter", "one twenty-fifth" after a cardinal numerator.
+    private func denominator(after e: NumberExpr) -> NumberExpr? {
+        guard e.value > 0, e.value == e.value.rounded(), e.scale == 1 else { return nil }
+        var j = e.end
+        if isPunct(j, "-"), adjacent(j) == adjacent(j + 1) { j += 1 }
+        let w = lower(j)
+        var den: Double? = nil
+        var end = j + 1
+        if let d = NumberWords.pluralDenominators[w], e.value > 1 || w == "quarters" {
+            den = d
+        } else if let d = NumberWords.denominators[w], w != "second", e.value == 1 || w == "quarter" {
+            den = d
+        } else if let t = NumberWords.tens[w], isPunct(j + 1, "-"), adjacent(j + 1),
+            let o = e.value == 1 ? NumberWords.ordinals[lower(j + 2)] : NumberWords.pluralDenominators[lower(j + 2)] ?? (lower(j + 2) == "firsts" ? 1 : nil),
+            o < 10
+        {
+            den = t + o
+            end = j + 3
+        }
+        guard let d = den else { return nil }
+        var f = NumberExpr(value: e.value / d, start: e.start, end: end)
+        f.isFraction = true
+        return f
+    }
+}
