@@ -1,8 +1,9 @@
 import Foundation
 import TallyCore
 
-/// What a pattern is matched against: one sentence's tokens with the number mentions found in them.
-public struct MatchInput {
+/// What a pattern is matched against: a document's tokens with the number mentions found in them.
+/// A class, so the matcher's many closures share it instead of copying its arrays' references.
+public final class MatchInput {
     public let tokens: [Token]
     public let quantities: [Quantity]
     /// Token index → index into `quantities` of the mention starting there.
@@ -47,12 +48,16 @@ public struct PatternMatch: Sendable, Hashable {
 }
 
 /// Backtracking matcher for `Pattern`s, bounded by a step budget so no input makes it super-linear.
-public struct PatternMatcher {
+public final class PatternMatcher {
     public let input: MatchInput
+    private let tokens: [Token]
     /// Maximum atom tests per start position; a pattern that needs more gives up at that position.
-    public var budget = 4_000
+    public let budget = 4_000
 
-    public init(input: MatchInput) { self.input = input }
+    public init(input: MatchInput) {
+        self.input = input
+        self.tokens = input.tokens
+    }
 
     /// The longest match of `pattern` starting exactly at `start`, not reaching past `limit`.
     public func longestMatch(_ pattern: Pattern, at start: Int, limit: Int) -> PatternMatch? {
@@ -104,7 +109,6 @@ public struct PatternMatcher {
         _ next: Continuation
     ) -> Bool {
         if steps.exhausted() { return true }
-        let tokens = input.tokens
         switch pattern {
         case .literal(let word):
             guard position < limit, tokens[position].lower == word else { return false }
