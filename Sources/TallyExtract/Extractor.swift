@@ -10,7 +10,13 @@ public struct Extractor: Sendable {
     /// How many tokens before a number a match may start (bounds the search per number).
     static let lookBehind = 14
 
-    public init(rules: RuleSet) { self.rules = rules }
+    /// Per rule: the tokens its pattern can start with.
+    let firstTokens: [FirstTokens]
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+        self.firstTokens = rules.rules.map(\.pattern.firstTokens)
+    }
 
     public func extract(_ document: Document) -> [Claim] {
         let context = ClaimContext(document: document, rules: rules)
@@ -23,6 +29,7 @@ public struct Extractor: Sendable {
         var quantityCursor = 0
         let quantities = context.quantities
         let builder = ClaimBuilder(context: context, rules: rules)
+        let requirements = RequirementCache()
         for (sentenceIndex, sentence) in context.analysis.sentences.enumerated() {
             while quantityCursor < quantities.count, quantities[quantityCursor].tokens.lowerBound < sentence.tokens.lowerBound {
                 quantityCursor += 1
@@ -34,7 +41,7 @@ public struct Extractor: Sendable {
                 cursor += 1
             }
             guard !inSentence.isEmpty else { continue }
-            let winners = candidates(in: sentenceIndex, quantities: inSentence, context: context).winners
+            let winners = candidates(in: sentenceIndex, quantities: inSentence, context: context, requirements: requirements).winners
             var sentenceClaims: [(claim: Claim, increment: Bool)] = []
             for candidate in winners {
                 sentenceClaims.append((builder.claim(for: candidate, sentenceIndex: sentenceIndex), candidate.rule.emit.increment))
@@ -45,7 +52,9 @@ public struct Extractor: Sendable {
     }
 
     /// Every rule match over the numbers of one sentence, and the winner per number.
-    public func candidates(in sentenceIndex: Int, quantities inSentence: [Int], context: ClaimContext) -> (all: [CandidateReport], winners: [Candidate]) {
+    public func candidates(
+        in sentenceIndex: Int, quantities inSentence: [Int], context: ClaimContext, requirements: RequirementCache = RequirementCache()
+    ) -> (all: [CandidateReport], winners: [Candidate]) {
         let sentence = context.analysis.sentences[sentenceIndex]
         let matcher = PatternMatcher(input: context.input)
         var starts = IndexSetBuilder()
@@ -58,9 +67,10 @@ public struct Extractor: Sendable {
         for (ruleIndex, rule) in rules.rules.enumerated() {
             if !rule.requires.isEmpty {
                 let range = rule.context == .sentence ? sentence.tokens : context.paragraphTokens(of: sentenceIndex)
-                guard rule.requires.allSatisfy({ matcher.occurs($0, in: range) }) else { continue }
+                guard requirements.holds(rule: ruleIndex, in: range, { rule.requires.allSatisfy { matcher.occurs($0, in: range) } }) else { continue }
             }
-            for start in starts.positions {
+            let first = firstTokens[ruleIndex]
+            for start in starts.positions where matcher.canStart(first, at: start) {
                 guard let match = matcher.longestMatch(rule.pattern, at: start, limit: sentence.tokens.upperBound),
                     let captured = match.captures[rule.emit.value],
                     let quantityIndex = inSentence.first(where: { captured.contains(context.quantities[$0].tokens.lowerBound) })
@@ -102,6 +112,21 @@ public struct CandidateReport: Sendable, Hashable {
     public var match: PatternMatch
     public var quantity: Int
     public var vetoedBy: String?
+}
+
+/// Remembers whether a rule's `requires` held in a sentence or paragraph, so a paragraph is searched
+/// once per rule rather than once per sentence.
+public final class RequirementCache {
+    private var known: [Int: [Range<Int>: Bool]] = [:]
+
+    public init() {}
+
+    func holds(rule: Int, in range: Range<Int>, _ compute: () -> Bool) -> Bool {
+        if let cached = known[rule]?[range] { return cached }
+        let value = compute()
+        known[rule, default: [:]][range] = value
+        return value
+    }
 }
 
 /// Sorted, de-duplicated token positions from a union of ranges.

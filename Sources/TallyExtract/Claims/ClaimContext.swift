@@ -34,6 +34,8 @@ public struct ClaimContext {
     /// The sentence's text, as it stands in the document.
     func text(of sentence: Sentence) -> String { analysis.slice(sentence.start, sentence.end) }
 
+    public var tokens: [Token] { analysis.tokens }
+
     /// Token range of the paragraph a sentence belongs to.
     func paragraphTokens(of sentenceIndex: Int) -> Range<Int> {
         let sentences = analysis.sentences

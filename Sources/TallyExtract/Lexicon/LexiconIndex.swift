@@ -45,6 +45,11 @@ public struct LexiconIndex: Sendable {
 
     public func hasClass(_ name: String) -> Bool { tries[name] != nil }
 
+    /// Whether some phrase of the class starts with this lowercased word.
+    public func startsPhrase(of className: String, with word: String) -> Bool {
+        tries[className]?.children[word] != nil
+    }
+
     /// Phrases of `className` starting at token `position` (not past `limit`), longest first:
     /// each as (end token index, value).
     public func matches(_ className: String, in tokens: [Token], at position: Int, limit: Int) -> [(end: Int, value: String)] {

@@ -59,6 +59,18 @@ public final class PatternMatcher {
         self.tokens = input.tokens
     }
 
+    /// Whether a match of a pattern with these first tokens can start at `position`: a cheap test
+    /// that spares the backtracking matcher most positions.
+    public func canStart(_ first: FirstTokens, at position: Int) -> Bool {
+        if first.anyToken || first.canBeEmpty { return true }
+        guard position < tokens.count else { return false }
+        if first.quantity, input.quantityStarting[position] != nil { return true }
+        let lower = tokens[position].lower
+        if first.words.contains(lower) { return true }
+        for name in first.classes where input.lexicon.startsPhrase(of: name, with: lower) { return true }
+        return false
+    }
+
     /// The longest match of `pattern` starting exactly at `start`, not reaching past `limit`.
     public func longestMatch(_ pattern: Pattern, at start: Int, limit: Int) -> PatternMatch? {
         var best: PatternMatch?
@@ -87,7 +99,10 @@ public final class PatternMatcher {
 
     /// Whether the pattern matches anywhere in `range`.
     public func occurs(_ pattern: Pattern, in range: Range<Int>) -> Bool {
-        for position in range where longestMatch(pattern, at: position, limit: range.upperBound) != nil { return true }
+        let first = pattern.firstTokens
+        for position in range where canStart(first, at: position) {
+            if longestMatch(pattern, at: position, limit: range.upperBound) != nil { return true }
+        }
         return false
     }
 

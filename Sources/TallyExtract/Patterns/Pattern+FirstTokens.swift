@@ -1,0 +1,57 @@
+import TallyCore
+
+/// What the first token of a match can be, so the matcher is only started where a pattern can begin.
+public struct FirstTokens: Sendable, Hashable {
+    /// Any token can start a match (a leading `_`, `WORD`, `/regex/` or `QUOTE`).
+    public var anyToken = false
+    /// Lowercased literal words that can start a match.
+    public var words: Set<String> = []
+    /// Lexicon classes whose phrases can start a match.
+    public var classes: Set<String> = []
+    /// A number mention can start a match.
+    public var quantity = false
+    /// The pattern can match nothing at all (then every position is a possible start).
+    public var canBeEmpty = false
+
+    mutating func formUnion(_ other: FirstTokens) {
+        anyToken = anyToken || other.anyToken
+        words.formUnion(other.words)
+        classes.formUnion(other.classes)
+        quantity = quantity || other.quantity
+    }
+}
+
+extension Pattern {
+    /// The tokens a match of this pattern can start with.
+    public var firstTokens: FirstTokens {
+        var first = FirstTokens()
+        switch self {
+        case .literal(let word): first.words = [word]
+        case .words(let options): first.words = Set(options.compactMap(\.first))
+        case .lexiconClass(let name): first.classes = [name]
+        case .quantity: first.quantity = true
+        case .quote, .word, .regex, .any: first.anyToken = true
+        case .capture(_, let inner): return inner.firstTokens
+        case .repeated(let inner, let low, _):
+            first = inner.firstTokens
+            if low == 0 { first.canBeEmpty = true }
+        case .alternatives(let options):
+            for option in options {
+                let theirs = option.firstTokens
+                first.formUnion(theirs)
+                first.canBeEmpty = first.canBeEmpty || theirs.canBeEmpty
+            }
+        case .sequence(let items):
+            first.canBeEmpty = true
+            for item in items {
+                let theirs = item.firstTokens
+                first.formUnion(theirs)
+                if !theirs.canBeEmpty {
+                    first.canBeEmpty = false
+                    break
+                }
+            }
+        }
+        return first
+    }
+}
