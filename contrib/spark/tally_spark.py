@@ -168,7 +168,8 @@ def parse_arguments(argv):
                         help="the rules folder as seen on the executors (default: $TALLY_RULES or this checkout's rules/)")
     parser.add_argument("--map-script", default=os.path.join(HERE, "tally_map.py"),
                         help="tally_map.py as seen on the executors (ship it with --files on a cluster)")
-    parser.add_argument("--python", default="python3", help="Python on the executors, for the map script")
+    parser.add_argument("--python", default=os.environ.get("PYSPARK_PYTHON", "python3"),
+                        help="Python on the executors, for the map script (default: $PYSPARK_PYTHON or python3)")
     parser.add_argument("--partitions", type=int, help="map and reduce partitions (default: the default parallelism, at least 2)")
     parser.add_argument("--tally-jobs", type=int, default=1, help="threads per tally process (default 1: one task per core)")
     parser.add_argument("--strict", action="store_true", help="fail when tally skips an input (exit status 2)")
