@@ -68,9 +68,19 @@ def time_quantulum(docs):
 
 
 def time_duckling(docs):
+    import glob
+
+    import duckling
+    import jpype
     from duckling import DucklingWrapper
 
-    wrapper = DucklingWrapper()
+    # The wrapper (2018) expects JPype to hand back Python strings; JPype >= 0.8 does so only with
+    # convertStrings=True, so start the JVM here with Duckling's jars and that option.
+    jars = glob.glob(os.path.join(os.path.dirname(duckling.__file__), "jars", "*.jar"))
+    if not jpype.isJVMStarted():
+        jpype.startJVM(jpype.getDefaultJVMPath(), "-Xms128m", "-Xmx2048m",
+                       "-Djava.class.path=" + os.pathsep.join(jars), convertStrings=True)
+    wrapper = DucklingWrapper(jvm_started=True)
     wrapper.parse(docs[0][:2000])  # warm-up: starts the JVM and loads Duckling
     start = time.perf_counter()
     found = sum(len(wrapper.parse(text)) for text in docs)
