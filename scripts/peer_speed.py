@@ -109,6 +109,11 @@ def main():
     rates = {}
     seconds, found = time_tally(args.tally, docs, 1)
     rates["tally"] = row("tally quantities (1 core)", size, seconds, found)
+    start = time.perf_counter()
+    subprocess.run([args.tally, "quantities", "--text", "about 1,000 people"], capture_output=True, cwd=REPO)
+    startup = time.perf_counter() - start
+    print(f"{'  (of which start-up)':<28} {'':>10} {startup:9.2f} s  (rules loading; {size / (seconds - startup) / 1e3:,.1f} KB/s without it)"
+          if seconds > startup else f"  start-up {startup:.2f} s")
     seconds, found = time_tally(args.tally, docs, os.cpu_count() or 1)
     row(f"tally quantities ({os.cpu_count()} cores)", size, seconds, found)
     for name, timer in (("quantulum3", time_quantulum), ("duckling", time_duckling)):

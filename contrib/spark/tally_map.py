@@ -112,8 +112,13 @@ def main():
         drain = threading.Thread(target=lambda: captured.append(process.stderr.read()))
         drain.start()  # read stderr alongside stdout so a chatty tally cannot block on a full pipe
         out = sys.stdout.buffer
+        broken = 0
         for line in process.stdout:
-            claim = json.loads(line)
+            try:
+                claim = json.loads(line)
+            except ValueError:  # a line cut short by a crash: the exit status below says what happened
+                broken += 1
+                continue
             if claim.get("doc") in docs:
                 claim["doc"] = docs[claim["doc"]]
             out.write(json.dumps(claim, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
@@ -124,6 +129,8 @@ def main():
         for path, reason in skipped:
             out.write(json.dumps({"skipped": {"path": path, "reason": reason}}).encode("ascii") + b"\n")
         out.flush()
+        if status == 0 and broken:
+            fail(f"tally extract wrote {broken} line(s) that are not JSON", 1)
         if status == 2 and not strict:
             return 0
         if status != 0:
