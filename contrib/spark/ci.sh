@@ -16,14 +16,28 @@ TALLY_BIN=${TALLY_BIN:-$ROOT/.build/debug/tally}
 if [ ! -x "$TALLY_BIN" ]; then swift build --product tally; fi
 export TALLY_BIN TALLY_RULES=${TALLY_RULES:-$ROOT/rules}
 
+# pyspark 4.3.0 in a virtual environment; where python3-venv is missing, in a --target folder instead.
 VENV=$ROOT/.build-spark/venv
-if ! "$VENV/bin/python" -c 'import pyspark, sys; sys.exit(pyspark.__version__ != "4.3.0")' 2>/dev/null; then
+SITE=$ROOT/.build-spark/site
+has_pyspark() { "$1" -c 'import pyspark, sys; sys.exit(pyspark.__version__ != "4.3.0")' 2>/dev/null; }
+if [ -x "$VENV/bin/python" ] && has_pyspark "$VENV/bin/python"; then
+    PY=$VENV/bin/python; BIN=$VENV/bin
+elif PYTHONPATH=$SITE has_pyspark python3; then
+    PY=python3; BIN=$SITE/bin; export PYTHONPATH=$SITE${PYTHONPATH:+:$PYTHONPATH}
+else
     start=$SECONDS
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check pyspark==4.3.0
+    if python3 -m venv "$VENV" 2>/dev/null; then
+        "$VENV/bin/pip" install --quiet --disable-pip-version-check pyspark==4.3.0
+        PY=$VENV/bin/python; BIN=$VENV/bin
+    else
+        rm -rf "$VENV"
+        python3 -m pip install --quiet --disable-pip-version-check --target "$SITE" pyspark==4.3.0
+        PY=python3; BIN=$SITE/bin; export PYTHONPATH=$SITE${PYTHONPATH:+:$PYTHONPATH}
+    fi
     echo "spark: installed pyspark 4.3.0 in $((SECONDS - start)) s"
 fi
-export PATH="$VENV/bin:$PATH" PYSPARK_PYTHON="$VENV/bin/python" PYSPARK_DRIVER_PYTHON="$VENV/bin/python"
+PY=$(command -v "$PY")
+export PATH="$BIN:$PATH" PYSPARK_PYTHON="$PY" PYSPARK_DRIVER_PYTHON="$PY"
 
 OUT=$ROOT/.build-spark/ci
 mkdir -p "$OUT"
@@ -39,13 +53,13 @@ if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then
     echo "spark: FAILED - the job failed"
     exit 1
 fi
-if ! python3 contrib/spark/compare_findings.py "$OUT/single.json" "$OUT/spark.json"; then
+if ! "$PY" contrib/spark/compare_findings.py "$OUT/single.json" "$OUT/spark.json"; then
     echo "spark: FAILED - Spark findings differ from tally report corpus (diff above)"
     exit 1
 fi
 
 start=$SECONDS
-(cd contrib/spark && python -m unittest test_tally_spark 2>"$OUT/tests.err") || {
+(cd contrib/spark && "$PY" -m unittest test_tally_spark 2>"$OUT/tests.err") || {
     grep -v '^\s*at \|^[0-9/]* [0-9:]* \(INFO\|WARN\|ERROR\)' "$OUT/tests.err" | tail -n 60
     echo "spark: FAILED - trap tests"
     exit 1
