@@ -53,7 +53,10 @@ def messy_copy(folder):
             data = handle.read()
         first = data.index(b"\n")
         data = data[:first] + b" \xff\xfe" + data[first:]  # invalid UTF-8 in the headline
-        with open(os.path.join(folder, name), "wb") as handle:
+        # A space, a '%' and a non-ASCII letter in one name: Hadoop paths are URIs and must map back exactly.
+        target = name if name.startswith("000") else "sub dir/3 % Ünï.txt"
+        os.makedirs(os.path.dirname(os.path.join(folder, target)), exist_ok=True)
+        with open(os.path.join(folder, target), "wb") as handle:
             handle.write(data.replace(b"\n", b"\r"))
 
 
@@ -112,9 +115,11 @@ class MapScriptTests(unittest.TestCase):
             messy_copy(folder)
             expected = tally_json("extract", "messy", "--format", "jsonl", "--quiet", cwd=scratch).decode().splitlines()
             records = []
-            for name in sorted(os.listdir(folder)):
-                with open(os.path.join(folder, name), "rb") as handle:
-                    records.append(tally_spark.encode_record(0, False, name, "messy/" + name, handle.read()))
+            for top, _, names in os.walk(folder):
+                for name in sorted(names):
+                    rel = os.path.relpath(os.path.join(top, name), folder)
+                    with open(os.path.join(top, name), "rb") as handle:
+                        records.append(tally_spark.encode_record(0, False, rel, "messy/" + rel, handle.read()))
             result = self.run_map(records)
             self.assertEqual(result.returncode, 0, result.stderr.decode())
             got = [json.loads(line) for line in result.stdout.decode().splitlines()]
