@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds a fully static tally (no shared library at all, not even glibc's) to ship to Spark workers:
-#   .build-static/release/tally  (~115 MB with debug info; `strip` takes it to ~92 MB: ICU data twice,
+#   .build-static/release/tally  (119 MB with debug info; `strip` takes it to 96 MB: ICU data twice,
 #   Foundation's and the system's that libxml2 needs)
 # Needs the static archives of the system libraries: on Debian 12, libxml2-dev, zlib1g-dev,
 # libsqlite3-dev, libicu-dev and liblzma-dev provide them. libxml2 is linked with what
