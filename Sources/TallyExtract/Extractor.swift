@@ -8,7 +8,7 @@ public struct Extractor: Sendable {
     public let rules: RuleSet
 
     /// How many tokens before a number a match may start (bounds the search per number).
-    static let lookBehind = 14
+    public static let lookBehind = 14
 
     /// Per rule: the tokens its pattern can start with.
     let firstTokens: [FirstTokens]

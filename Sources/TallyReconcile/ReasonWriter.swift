@@ -20,9 +20,13 @@ struct ReasonWriter {
                 distinct(claims.filter { $0.position == side }.map(\.claim)).prefix(ReasonWriter.perSide).map(ReasonWriter.says).joined(separator: ", ")
             }
             var text = statements.joined(separator: "; ") + " — the figures do not overlap"
-            let neutral = distinct(claims.filter { $0.position == 0 }.map(\.claim))
-            if !neutral.isEmpty {
-                text += " (" + neutral.prefix(2).map { "\"\(ReasonWriter.figure($0))\"" }.joined(separator: ", ") + " fits either)"
+            var neutralFigures: [String] = []
+            for claim in claims where claim.position == 0 {
+                let figure = ReasonWriter.figure(claim.claim)
+                if !neutralFigures.contains(figure) { neutralFigures.append(figure) }
+            }
+            if !neutralFigures.isEmpty {
+                text += " (" + neutralFigures.prefix(2).map { "\"\($0)\"" }.joined(separator: ", ") + " fits either)"
             }
             return text
         case .framing:

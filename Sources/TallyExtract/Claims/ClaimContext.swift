@@ -13,7 +13,7 @@ public struct ClaimContext {
     let story: [String]
     public let input: MatchInput
 
-    init(document: Document, rules: RuleSet) {
+    public init(document: Document, rules: RuleSet) {
         self.document = document
         let analysis = TextAnalysis(text: document.text)
         let reference = document.published.flatMap(CalendarDate.init(iso:))
