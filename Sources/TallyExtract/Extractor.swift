@@ -12,10 +12,14 @@ public struct Extractor: Sendable {
 
     /// Per rule: the tokens its pattern can start with.
     let firstTokens: [FirstTokens]
+    /// Per rule: the kind of number its `value` capture holds, when the pattern says (NUM, DURATION…):
+    /// a rule is tried only near numbers of that kind.
+    let valueClasses: [Pattern.QuantityClass?]
 
     public init(rules: RuleSet) {
         self.rules = rules
         self.firstTokens = rules.rules.map(\.pattern.firstTokens)
+        self.valueClasses = rules.rules.map { $0.pattern.quantityClass(ofCapture: $0.emit.value) }
     }
 
     public func extract(_ document: Document) -> [Claim] {
@@ -57,11 +61,16 @@ public struct Extractor: Sendable {
     ) -> (all: [CandidateReport], winners: [Candidate]) {
         let sentence = context.analysis.sentences[sentenceIndex]
         let matcher = PatternMatcher(input: context.input)
-        var starts = IndexSetBuilder()
-        for index in inSentence {
-            let q = context.quantities[index].tokens
-            starts.insert(max(sentence.tokens.lowerBound, q.lowerBound - Extractor.lookBehind)..<(q.lowerBound + 1))
+        /// Start positions from which a match can reach the numbers a rule accepts.
+        func starts(for valueClass: Pattern.QuantityClass?) -> [Int] {
+            var positions = IndexSetBuilder()
+            for index in inSentence where valueClass?.accepts(context.quantities[index]) ?? true {
+                let q = context.quantities[index].tokens
+                positions.insert(max(sentence.tokens.lowerBound, q.lowerBound - Extractor.lookBehind)..<(q.lowerBound + 1))
+            }
+            return positions.positions
         }
+        var startsByClass: [Pattern.QuantityClass?: [Int]] = [:]
         var best: [Int: Candidate] = [:]
         var reports: [CandidateReport] = []
         for (ruleIndex, rule) in rules.rules.enumerated() {
@@ -70,7 +79,9 @@ public struct Extractor: Sendable {
                 guard requirements.holds(rule: ruleIndex, in: range, { rule.requires.allSatisfy { matcher.occurs($0, in: range) } }) else { continue }
             }
             let first = firstTokens[ruleIndex]
-            for start in starts.positions where matcher.canStart(first, at: start) {
+            let valueClass = valueClasses[ruleIndex]
+            if startsByClass[valueClass] == nil { startsByClass[valueClass] = starts(for: valueClass) }
+            for start in startsByClass[valueClass]! where matcher.canStart(first, at: start) {
                 guard let match = matcher.longestMatch(rule.pattern, at: start, limit: sentence.tokens.upperBound),
                     let captured = match.captures[rule.emit.value],
                     let quantityIndex = inSentence.first(where: { captured.contains(context.quantities[$0].tokens.lowerBound) })

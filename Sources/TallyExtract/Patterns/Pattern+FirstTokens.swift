@@ -55,3 +55,28 @@ extension Pattern {
         return first
     }
 }
+
+extension Pattern {
+    /// The number type a capture holds when it wraps exactly one number atom (`n:NUM`), else nil.
+    public func quantityClass(ofCapture name: String) -> QuantityClass? {
+        var found: Set<QuantityClass> = []
+        var sawCapture = false
+        func visit(_ pattern: Pattern) {
+            switch pattern {
+            case .capture(let captureName, let inner):
+                if captureName == name {
+                    sawCapture = true
+                    if case .quantity(let kind) = inner.core { found.insert(kind) } else { found.insert(.any) }
+                } else {
+                    visit(inner)
+                }
+            case .sequence(let items), .alternatives(let items): items.forEach(visit)
+            case .repeated(let inner, _, _): visit(inner)
+            default: break
+            }
+        }
+        visit(self)
+        guard sawCapture, found.count == 1, let only = found.first, only != .any else { return nil }
+        return only
+    }
+}
