@@ -7,7 +7,6 @@ struct ReasonWriter {
     let verdict: Verdict
     let claims: [FindingClaim]
     let axis: Axis
-    let relations: [[ClaimRelation]]
 
     /// At most this many figures are named per side.
     static let perSide = 2

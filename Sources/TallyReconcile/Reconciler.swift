@@ -64,27 +64,42 @@ public struct Reconciler: Sendable {
     /// a signature is that short) tell the same story; claims without a signature join every story.
     static func stories(_ claims: [Claim]) -> [[Claim]] {
         let docs = Array(Set(claims.map(\.doc))).sorted()
-        var signature: [String: Set<String>] = [:]
-        for claim in claims { if let story = claim.story { signature[claim.doc, default: []].formUnion(story) } }
+        var signature: [String: [String]] = [:]
+        for claim in claims where signature[claim.doc] == nil { signature[claim.doc] = Array(Set(claim.story ?? [])).sorted() }
         var parent = Dictionary(uniqueKeysWithValues: docs.map { ($0, $0) })
         func root(_ doc: String) -> String {
             var node = doc
             while parent[node]! != node { node = parent[node]! }
             return node
         }
-        for (i, a) in docs.enumerated() {
-            for b in docs[(i + 1)...] {
-                let sa = signature[a], sb = signature[b]
-                let related: Bool
-                if let sa, let sb {
-                    let needed = min(2, sa.count, sb.count)
-                    related = needed == 0 || sa.intersection(sb).count >= needed
-                } else {
-                    related = true
+        func join(_ a: String, _ b: String) {
+            let (ra, rb) = (root(a), root(b))
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        // Two documents share two names exactly when they share a pair of names, so each pair (and,
+        // for one-name signatures, each name) is indexed once: linear in the number of documents.
+        var firstWithPair: [String: String] = [:]
+        var shortSignatures: [String] = []
+        var unsigned: [String] = []
+        for doc in docs {
+            guard let words = signature[doc], !words.isEmpty else {
+                unsigned.append(doc)
+                continue
+            }
+            if words.count == 1 { shortSignatures.append(doc) }
+            for i in words.indices {
+                for j in words.indices where j > i {
+                    let key = words[i] + "\u{1F}" + words[j]
+                    if let other = firstWithPair[key] { join(doc, other) } else { firstWithPair[key] = doc }
                 }
-                if related { parent[root(b)] = root(a) }
             }
         }
+        // A one-name signature joins every story that has its name.
+        var docsWithName: [String: [String]] = [:]
+        for doc in docs { for word in signature[doc] ?? [] { docsWithName[word, default: []].append(doc) } }
+        for doc in shortSignatures { for other in docsWithName[signature[doc]![0]] ?? [] { join(doc, other) } }
+        // Claims without a signature join every story: then there is one story.
+        if !unsigned.isEmpty, let first = docs.first { for doc in docs { join(doc, first) } }
         var components: [String: [Claim]] = [:]
         for claim in claims { components[root(claim.doc), default: []].append(claim) }
         return components.keys.sorted().map { components[$0]! }
@@ -101,8 +116,12 @@ public struct Reconciler: Sendable {
         return mapping
     }
 
+    /// Groups larger than this are judged by a sweep over their intervals instead of every pair.
+    public static let pairwiseLimit = 400
+
     /// The finding for a group, or nil when none of its claims are comparable with each other.
     func finding(for group: Group) -> Finding? {
+        if group.claims.count > Reconciler.pairwiseLimit { return sweptFinding(for: group) }
         let sided = sidedKinds.contains(group.kind) && group.claims.contains { $0.scope != nil }
         let claims = group.claims
         var worst = ClaimRelation.unrelated
@@ -125,7 +144,33 @@ public struct Reconciler: Sendable {
         }
         let positions = verdict == .conflict ? Reconciler.sides(relations) : Array(repeating: 1, count: claims.count)
         let cited = zip(claims, positions).map { FindingClaim(claim: $0, position: $1) }
-        let reason = ReasonWriter(verdict: verdict, claims: cited, axis: group.axis, relations: relations).reason()
+        let reason = ReasonWriter(verdict: verdict, claims: cited, axis: group.axis).reason()
+        return Finding(verdict: verdict, kind: group.kind, subject: group.subject, event: group.event, reason: reason, claims: cited)
+    }
+
+    /// A very large group (thousands of articles on one event): intervals sorted by their low end, a new
+    /// side opened whenever a claim starts above every open interval's high end — O(n log n). Scope
+    /// arithmetic and the same-article rule, which need every pair, are left out at this size.
+    func sweptFinding(for group: Group) -> Finding {
+        let intervals = group.claims.map { $0.interval(on: group.axis)! }
+        let order = intervals.indices.sorted { (intervals[$0].low, intervals[$0].high) < (intervals[$1].low, intervals[$1].high) }
+        var positions = [Int](repeating: 1, count: group.claims.count)
+        var side = 1
+        var sideHigh = Double.infinity
+        for index in order {
+            let interval = intervals[index]
+            if sideHigh != .infinity, interval.low > sideHigh {
+                side += 1
+                sideHigh = interval.high
+            } else {
+                sideHigh = min(sideHigh, interval.high)
+            }
+            positions[index] = side
+        }
+        let identical = Set(intervals).count == 1
+        let verdict: Verdict = side > 1 ? .conflict : (identical ? .agreement : .variance)
+        let cited = zip(group.claims, positions).map { FindingClaim(claim: $0, position: verdict == .conflict ? $1 : 1) }
+        let reason = ReasonWriter(verdict: verdict, claims: cited, axis: group.axis).reason()
         return Finding(verdict: verdict, kind: group.kind, subject: group.subject, event: group.event, reason: reason, claims: cited)
     }
 
