@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(
             name: "TallyRobustnessTests",
             dependencies: [
-                "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyPipeline", "TallyReport", "TallyFuzzTargets", "tally",
+                "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyPipeline", "TallyReport",
+                "TallyFuzzTargets", "tally",
             ]),
     ]
 )

@@ -104,7 +104,7 @@ public struct Reconciler: Sendable {
     /// The finding for a group, or nil when none of its claims are comparable with each other.
     func finding(for group: Group) -> Finding? {
         let sided = sidedKinds.contains(group.kind) && group.claims.contains { $0.scope != nil }
-        let claims = group.claims
+        let claims = GroupLimit.bounded(group.claims)
         var worst = ClaimRelation.unrelated
         var relations = [[ClaimRelation]](repeating: [ClaimRelation](repeating: .same, count: claims.count), count: claims.count)
         for i in claims.indices {

@@ -22,7 +22,7 @@ func runBatch(_ input: InputOptions, extractor: Extractor?, deliver: (FileResult
     runner.run(files, shouldStop: { Interrupt.signal != 0 }, progress: { Console.progress($0, quiet: input.quiet) }) { result in
         done += 1
         if let skip = result.skipped { skipped.append(skip) }
-        for document in result.documents { warnings.print(document) }
+        for document in result.documents { warnings.print(document, file: result.path) }
         deliver(result)
     }
     if Interrupt.signal != 0 {
@@ -42,6 +42,12 @@ enum Interrupt {
     nonisolated(unsafe) static var signal: Int32 = 0
 
     static func install() {
+        // A parent may have spawned us with these blocked (threads of test runners often do).
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for number in [SIGINT, SIGTERM] {
             _ = Foundation.signal(number) { received in
                 Interrupt.signal = received
@@ -63,10 +69,11 @@ struct WarningPrinter {
     private var printed = 0
     private var more = 0
 
-    mutating func print(_ document: Document) {
+    mutating func print(_ document: Document, file: String) {
+        let name = document.id == file ? file : "\(file) [\(document.id)]"
         for warning in document.warnings {
             if printed < WarningPrinter.limit {
-                Console.error("tally: warning: \(document.id): \(warning)")
+                Console.error("tally: warning: \(name): \(warning)")
                 printed += 1
             } else {
                 more += 1

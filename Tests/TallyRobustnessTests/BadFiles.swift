@@ -34,6 +34,9 @@ enum BadFiles {
         let record = "{\"id\": \"ok\", \"text\": \"At least 1,000 prisoners were exchanged on 2 June.\"}"
         try write("bad-lines.jsonl", Array("\(record)\n{broken\n{\"text\": 12}\n".utf8), ["warning", "line 2"])
         try write("array.jsonl", Array("[{\"text\": \"1,000 prisoners\"}]\n".utf8), ["skipped", "JSON but not JSON Lines"])
+        try write("all-bad.jsonl", Array("{\"text\": 1}\n{\"html\": false}\n".utf8), ["skipped", "no usable JSON Lines records"])
+        try write("double.txt.gz", try gzip(try gzip(text)), ["skipped", "gzip inside gzip"])
+        try write("binary-inside.txt.gz", try gzip((0..<2048).map { UInt8($0 % 7) }), ["skipped", "binary"])
         try write("claims.jsonl", Array("{\"doc\": \"a\", \"kind\": \"prisoners\", \"quote\": \"1,000 prisoners\", \"value\": 1000}\n".utf8), [])
         bad.removeLast()  // listed silently by design (a claims file inside a folder is not an article)
         // 50 MB page over the 40 MB limit: sparse, so the test writes no 50 MB.
