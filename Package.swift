@@ -40,6 +40,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing (see Fuzz/README.md): the targets as a library (replayed by TallyRobustnessTests) and one
+        // driver binary that runs under libFuzzer when built by Fuzz/build.sh, or replays files otherwise.
+        .target(
+            name: "TallyFuzzTargets",
+            dependencies: ["TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract"],
+            path: "Fuzz/Targets"),
+        .executableTarget(name: "tally-fuzz", dependencies: ["TallyFuzzTargets"], path: "Fuzz/Driver"),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
         .testTarget(name: "TallyIngestTests", dependencies: ["TallyIngest"]),
         .testTarget(name: "TallyNumeralsTests", dependencies: ["TallyNumerals"]),
@@ -48,5 +55,11 @@ let package = Package(
         .testTarget(name: "TallyReportTests", dependencies: ["TallyReport"]),
         .testTarget(name: "TallyPipelineTests", dependencies: ["TallyPipeline"]),
         .testTarget(name: "TallyRulesTests", dependencies: ["TallyCore", "TallyExtract", "TallyPipeline"]),
+        .testTarget(
+            name: "TallyRobustnessTests",
+            dependencies: [
+                "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyPipeline", "TallyReport",
+                "TallyFuzzTargets", "tally",
+            ]),
     ]
 )

@@ -42,11 +42,24 @@ enum FormatSniffer {
         var controls = 0
         for i in 0..<end {
             let b = bytes[i]
-            if b == 0 { return "NUL bytes" }
+            if b == 0 { return looksLikeUTF16(bytes) ? "NUL bytes: UTF-16 without a byte-order mark?" : "NUL bytes" }
             if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C || b == 0x7F { controls += 1 }
         }
         if end > 0 && controls * 10 > end { return "mostly control bytes" }
         return nil
+    }
+
+    /// ASCII text in UTF-16: one byte of every pair (nearly always) NUL, the other not.
+    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        let pairs = min(bytes.count, 4096) / 2
+        guard pairs >= 8 else { return false }
+        var even = 0
+        var odd = 0
+        for i in 0..<pairs {
+            if bytes[2 * i] == 0 && bytes[2 * i + 1] != 0 { even += 1 }
+            if bytes[2 * i + 1] == 0 && bytes[2 * i] != 0 { odd += 1 }
+        }
+        return max(even, odd) * 10 >= pairs * 9
     }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }

@@ -53,7 +53,8 @@ private struct FolderWalk {
             }
             files.append(path)
         default:
-            if explicit { skipped.append(SkippedInput(path: path, reason: "not a regular file or folder")) }
+            // FIFOs, sockets and devices are never read (a FIFO would block), and always listed.
+            skipped.append(SkippedInput(path: path, reason: "not a regular file or folder"))
         }
     }
 

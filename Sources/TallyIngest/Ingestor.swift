@@ -33,7 +33,11 @@ public struct Ingestor: Sendable {
 
     /// Reads bytes already in memory, keeping file-level warnings apart from the documents.
     public func read(bytes: [UInt8], id: String) throws(IngestError) -> IngestedFile {
-        try read(bytes: bytes, id: id, depth: 0)
+        var file = try read(bytes: bytes, id: id, depth: 0)
+        for index in file.documents.indices {
+            if let warning = LongLines.warning(for: file.documents[index].text) { file.documents[index].warnings.append(warning) }
+        }
+        return file
     }
 
     private func read(bytes: [UInt8], id: String, depth: Int) throws(IngestError) -> IngestedFile {

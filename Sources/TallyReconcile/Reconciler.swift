@@ -123,7 +123,7 @@ public struct Reconciler: Sendable {
     func finding(for group: Group) -> Finding? {
         if group.claims.count > Reconciler.pairwiseLimit { return sweptFinding(for: group) }
         let sided = sidedKinds.contains(group.kind) && group.claims.contains { $0.scope != nil }
-        let claims = group.claims
+        let claims = GroupLimit.bounded(group.claims)
         var worst = ClaimRelation.unrelated
         var relations = [[ClaimRelation]](repeating: [ClaimRelation](repeating: .same, count: claims.count), count: claims.count)
         for i in claims.indices {

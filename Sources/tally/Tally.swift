@@ -20,7 +20,8 @@ struct Tally: ParsableCommand {
             Extraction is driven by the YAML rules in rules/ (found via --rules, $TALLY_RULES, ./rules,
             or beside the executable). Exit status: 0 success; 1 findings or test failures that were asked
             to fail (--fail-on, rules test); 2 finished, but some inputs were skipped (listed on stderr);
-            64 usage error; 65 rule or input files that cannot be used.
+            64 usage error; 65 rule or input files that cannot be used; 130 interrupted (Ctrl-C: nothing
+            written, earlier outputs intact).
             """,
         version: "0.1.0",
         subcommands: [

@@ -73,7 +73,12 @@ struct HTMLTree: Sendable {
         var tree = HTMLTree()
         tree.nodes.reserveCapacity(bytes.count / 40)
         tree.copy(rootElement, parent: -1)
-        if tree.isTruncated(bytes) { tree.warnings.append("truncated HTML (no closing </html> or </body>)") }
+        if let message = context.pointee.lastError.message, String(cString: message).hasPrefix("Excessive depth") {
+            // libxml2 stops at its nesting limit (256 elements) and keeps what came before.
+            tree.warnings.append("HTML nested too deeply (over 256 levels): the page was read only up to that point")
+        } else if tree.isTruncated(bytes) {
+            tree.warnings.append("truncated HTML (no closing </html> or </body>)")
+        }
         return tree
     }
 

@@ -4,7 +4,16 @@ import TallyCore
 /// and brackets that follow it) when the next token is separated by space and does not start in
 /// lowercase, unless the full stop closes an abbreviation ("Mr.", "Gen.", "Jan.", "U.S.").
 /// A line break always ends a sentence; each non-empty line is a new paragraph.
+/// A run of more than `maxTokens` tokens without a sentence end (a page with no punctuation, a table
+/// flattened to one line) is cut into pieces of that size, so the work per sentence, and the
+/// `sentence` quoted with each claim, stay bounded and extraction stays linear in the input.
+/// Likewise a line of more than `maxParagraphTokens` tokens counts as several paragraphs.
 enum SentenceSplitter {
+    /// The longest sentence kept whole, in tokens (real sentences rarely pass 150).
+    static let maxTokens = 400
+    /// The longest paragraph, in tokens; longer lines start a new paragraph at the next sentence.
+    static let maxParagraphTokens = 4000
+
     /// Abbreviations whose full stop does not end a sentence (lowercase, without the stop).
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov",
@@ -20,9 +29,14 @@ enum SentenceSplitter {
         var sentences: [Sentence] = []
         var first: Int? = nil
         var paragraph = -1
+        var paragraphStart = 0
         var t = 0
         func close(_ endExclusive: Int) {
             if let f = first, endExclusive > f {
+                if endExclusive - paragraphStart > maxParagraphTokens, f > paragraphStart {
+                    paragraph += 1
+                    paragraphStart = f
+                }
                 sentences.append(Sentence(start: tokens[f].start, end: tokens[endExclusive - 1].end, tokens: f..<endExclusive, paragraph: paragraph))
             }
             first = nil
@@ -32,6 +46,7 @@ enum SentenceSplitter {
             if newLine {
                 close(t)
                 paragraph += 1
+                paragraphStart = t
             }
             if first == nil { first = t }
             if tokens[t].kind == .punct, isTerminal(tokens[t].text), endsSentence(at: t, tokens: tokens, scalars: scalars) {
@@ -41,6 +56,7 @@ enum SentenceSplitter {
                 t = last + 1
                 continue
             }
+            if let f = first, t + 1 - f >= maxTokens { close(t + 1) }
             t += 1
         }
         close(tokens.count)
