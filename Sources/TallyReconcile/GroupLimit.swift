@@ -1,18 +1,17 @@
 import TallyCore
 
-/// Keeps the pairwise comparison of a group (quadratic in its size) bounded. Real groups hold a few
-/// dozen claims; a pathological input (one page repeating "1,000 prisoners" forty thousand times) made
-/// the relation matrix billions of entries. Only groups over `limit` are touched: first a document's
-/// repeats of the same figure are merged (they relate identically to every other claim, so the verdict
-/// cannot change), then, if still over, the first `limit` claims in text order are kept.
+/// Keeps large groups small before they are compared. Real groups hold a few dozen claims; a
+/// pathological input (one page repeating "1,000 prisoners" forty thousand times) would make the
+/// relation matrix billions of entries. In a group over `limit`, a document's repeats of the same
+/// figure are merged (they relate identically to every other claim, so the verdict cannot change);
+/// what is still too large is judged by `Reconciler.sweptFinding`, which needs no pairs.
 enum GroupLimit {
-    static let limit = 2000
+    static let limit = Reconciler.pairwiseLimit
 
-    static func bounded(_ claims: [Claim]) -> [Claim] {
+    static func mergingRepeats(_ claims: [Claim]) -> [Claim] {
         guard claims.count > limit else { return claims }
         var seen = Set<Repeat>()
-        let distinct = claims.filter { seen.insert(Repeat($0)).inserted }
-        return distinct.count > limit ? Array(distinct.prefix(limit)) : distinct
+        return claims.filter { seen.insert(Repeat($0)).inserted }
     }
 
     /// What makes two claims of one document the same figure.

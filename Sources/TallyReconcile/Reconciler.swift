@@ -121,9 +121,11 @@ public struct Reconciler: Sendable {
 
     /// The finding for a group, or nil when none of its claims are comparable with each other.
     func finding(for group: Group) -> Finding? {
+        var group = group
+        group.claims = GroupLimit.mergingRepeats(group.claims)
         if group.claims.count > Reconciler.pairwiseLimit { return sweptFinding(for: group) }
         let sided = sidedKinds.contains(group.kind) && group.claims.contains { $0.scope != nil }
-        let claims = GroupLimit.bounded(group.claims)
+        let claims = group.claims
         var worst = ClaimRelation.unrelated
         var relations = [[ClaimRelation]](repeating: [ClaimRelation](repeating: .same, count: claims.count), count: claims.count)
         for i in claims.indices {
