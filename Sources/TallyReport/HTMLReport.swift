@@ -108,7 +108,10 @@ struct Page {
         out += "<div class=\"sides\(sided ? " versus" : "")\">\n"
         for position in positions {
             out += "<section class=\"side\">"
-            if sided { out += "<h3>Side \(HTMLText.escape(marks[position] ?? "?"))</h3>" }
+            if sided {
+                let mark = marks[position] ?? "?"
+                out += mark == ReportOrder.neutralMark ? "<h3>Fits every side</h3>" : "<h3>Side \(HTMLText.escape(mark))</h3>"
+            }
             out += "\n"
             for item in claims where item.position == position { card(item.claim) }
             out += "</section>\n"

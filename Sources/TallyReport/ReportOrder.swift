@@ -24,13 +24,19 @@ enum ReportOrder {
     }
 
     /// Marks for positions: letters (A, B, …) when the finding has several sides, "•" otherwise.
+    /// In a conflict, position 0 marks claims that fit every side ("less than two hours" between "about an
+    /// hour" and "90 minutes"): they are shown as `≈`, "fits every side", not as a side of their own.
     static func positionMarks(_ finding: Finding) -> [Int: String] {
         let positions = Array(Set(finding.claims.map(\.position))).sorted()
         guard positions.count > 1 else { return Dictionary(uniqueKeysWithValues: positions.map { ($0, "•") }) }
-        return Dictionary(uniqueKeysWithValues: positions.enumerated().map { index, position in
-            (position, sideName(index))
-        })
+        var marks: [Int: String] = [:]
+        for (index, position) in positions.filter({ $0 != 0 }).enumerated() { marks[position] = sideName(index) }
+        if positions.contains(0) { marks[0] = neutralMark }
+        return marks
     }
+
+    /// The mark of claims compatible with every side of a conflict.
+    static let neutralMark = "≈"
 
     /// A, B, … Z, AA, AB, …
     static func sideName(_ index: Int) -> String {

@@ -64,7 +64,7 @@ import TallyCore
         let findings = try ClaimStore(path: path).findings()
         #expect(findings.map(\.verdict) == [.conflict, .framing, .variance])
         #expect(findings[0].reason == Fixtures.conflict.reason)
-        #expect(findings[0].claims.map(\.position) == [0, 1])
+        #expect(findings[0].claims.map(\.position) == [1, 2])
         #expect(findings[0].claims.map(\.claim) == [Fixtures.nearly400, Fixtures.exact339])
         #expect(try store.claims().count == 6)  // findings cite stored claims, no copies
         try store.replaceFindings([Fixtures.framing])

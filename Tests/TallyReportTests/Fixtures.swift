@@ -60,15 +60,15 @@ enum Fixtures {
     static let conflict = Finding(
         verdict: .conflict, kind: "children", subject: "children on Ukraine's list", event: "round 2",
         reason: "Zelensky says nearly 400 children; Medinsky says 339 — the figures do not overlap",
-        claims: [FindingClaim(claim: exact339, position: 1), FindingClaim(claim: nearly400, position: 0)])
+        claims: [FindingClaim(claim: exact339, position: 2), FindingClaim(claim: nearly400, position: 1)])
     static let framing = Finding(
         verdict: .framing, kind: "bodies", subject: "bodies exchange", event: "round 2",
-        reason: "6,000 per side is 12,000 in total", claims: [FindingClaim(claim: perSide, position: 0),
-                                                              FindingClaim(claim: total, position: 0)])
+        reason: "6,000 per side is 12,000 in total", claims: [FindingClaim(claim: perSide, position: 1),
+                                                              FindingClaim(claim: total, position: 1)])
     static let variance = Finding(
         verdict: .variance, kind: "prisoners", subject: "prisoner exchange", event: "round 2",
-        reason: "Figures from at least 1,000 to 1,200 overlap", claims: [FindingClaim(claim: atLeast1000, position: 0),
-                                                                          FindingClaim(claim: range, position: 0)])
+        reason: "Figures from at least 1,000 to 1,200 overlap", claims: [FindingClaim(claim: atLeast1000, position: 1),
+                                                                          FindingClaim(claim: range, position: 1)])
 
     /// Findings deliberately out of severity order.
     static let report = Report(
