@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "TallyReport", dependencies: ["TallyCore", "CSQLite"]),
         .target(
             name: "TallyPipeline",
-            dependencies: ["TallyCore", "TallyIngest", "TallyExtract", "TallyReconcile", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "tally",
             dependencies: [

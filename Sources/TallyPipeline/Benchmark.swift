@@ -3,9 +3,11 @@ import Foundation
 import TallyCore
 import TallyExtract
 import TallyIngest
+import TallyNumerals
 import TallyReconcile
 
-/// Throughput and memory of the whole pipeline on a generated corpus of a chosen size.
+/// Throughput and memory of the whole pipeline on a generated corpus of a chosen size: ingest, the
+/// numerals layer alone (`tally quantities`), extraction (numerals + rules), and reconciliation.
 ///
 /// Documents are generated on the fly from seed articles (figures re-drawn, hedges swapped), so input of
 /// any size needs no disk and no memory beyond one window of documents; claims are kept for the reduce.
@@ -24,6 +26,9 @@ public struct Benchmark: Sendable {
         public var claims: Int
         public var findings: Int
         public var peakMemoryMB: Double
+        /// Peak memory when the map (ingest, numerals, extract) had finished, before the reduce.
+        public var mapPeakMemoryMB: Double
+        public var quantities: Int
         public var jobs: Int
     }
 
@@ -42,7 +47,9 @@ public struct Benchmark: Sendable {
         precondition(!seeds.isEmpty)
         let target = megabytes << 20
         let ingestor = Ingestor()
-        var ingestTime = 0.0, extractTime = 0.0
+        var ingestTime = 0.0, numeralsTime = 0.0, extractTime = 0.0
+        var quantities = 0
+        let scanner = NumeralScanner(vocabulary: extractor.rules.vocabulary)
         var bytes = 0, documents = 0
         var claims: [Claim] = []
         let window = jobs * 16
@@ -64,6 +71,14 @@ public struct Benchmark: Sendable {
                 }
             }
             let docs = ingested.values
+            let counts = Slots<Int>(count: docs.count)
+            numeralsTime += timed {
+                parallel(docs.count) { i in
+                    let reference = docs[i].published.flatMap(CalendarDate.init(iso:))
+                    counts.set(i, scanner.scan(TextAnalysis(text: docs[i].text), reference: reference).count)
+                }
+            }
+            quantities += counts.values.reduce(0, +)
             let extracted = Slots<[Claim]>(count: docs.count)
             extractTime += timed {
                 parallel(docs.count) { i in extracted.set(i, extractor.extract(docs[i])) }
@@ -71,17 +86,20 @@ public struct Benchmark: Sendable {
             for found in extracted.values { claims += found }
             progress(bytes, target)
         }
+        let mapPeak = PeakMemory.megabytes()
         var findings = 0
         let reconcileTime = timed { findings = Reconciler().reconcile(claims).count }
         let claimBytes = claims.count * 200
         return Result(
             stages: [
                 Stage(name: "ingest", seconds: ingestTime, bytes: bytes, documents: documents),
+                Stage(name: "numerals", seconds: numeralsTime, bytes: bytes, documents: documents),
                 Stage(name: "extract", seconds: extractTime, bytes: bytes, documents: documents),
                 Stage(name: "reconcile", seconds: reconcileTime, bytes: claimBytes, documents: documents),
-                Stage(name: "total", seconds: ingestTime + extractTime + reconcileTime, bytes: bytes, documents: documents),
+                Stage(name: "total", seconds: ingestTime + numeralsTime + extractTime + reconcileTime, bytes: bytes, documents: documents),
             ],
-            claims: claims.count, findings: findings, peakMemoryMB: PeakMemory.megabytes(), jobs: jobs)
+            claims: claims.count, findings: findings, peakMemoryMB: PeakMemory.megabytes(), mapPeakMemoryMB: mapPeak,
+            quantities: quantities, jobs: jobs)
     }
 
     private func parallel(_ count: Int, _ body: @Sendable @escaping (Int) -> Void) {

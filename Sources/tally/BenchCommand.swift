@@ -45,8 +45,9 @@ struct BenchCommand: ParsableCommand {
         for stage in result.stages {
             out += String(format: "  %-10@ %8.2f s  %9.2f MB/s  %10.0f docs/s\n", stage.name as NSString, stage.seconds, stage.megabytesPerSecond, stage.documentsPerSecond)
         }
-        out += "  claims \(result.claims), findings \(result.findings)\n"
-        out += String(format: "  peak memory %.1f MB\n", result.peakMemoryMB)
+        out += "  quantities \(result.quantities), claims \(result.claims), findings \(result.findings)\n"
+        out += String(format: "  peak memory %.1f MB after the map (ingest, numerals, extract), %.1f MB after the reduce\n",
+                      result.mapPeakMemoryMB, result.peakMemoryMB)
         Console.output(out)
     }
 }
