@@ -13,7 +13,8 @@ targets=("$@")
 config="${FUZZ_CONFIG:-release}"
 binary=".build-fuzz/$config/tally-fuzz"
 if [ -z "${FUZZ_NO_BUILD:-}" ] || [ ! -x "$binary" ]; then
-    Fuzz/build.sh > .build-fuzz-build.log 2>&1 || { tail -30 .build-fuzz-build.log >&2; echo "Fuzz/run.sh: build failed" >&2; exit 3; }
+    mkdir -p .build-fuzz
+    Fuzz/build.sh > .build-fuzz/build.log 2>&1 || { tail -30 .build-fuzz/build.log >&2; echo "Fuzz/run.sh: build failed" >&2; exit 3; }
 fi
 Fuzz/seeds.sh .build-fuzz/seeds > /dev/null
 export TALLY_RULES="$(pwd)/rules"

@@ -16,7 +16,8 @@ for mode in "${modes[@]}"; do
     case "$mode" in
     asan)
         echo "== AddressSanitizer: swift test --sanitize=address"
-        log=.build-asan-test.log
+        mkdir -p .build-asan
+        log=.build-asan/sanitizer-tests.log
         ASAN_OPTIONS="detect_leaks=1:halt_on_error=1" LSAN_OPTIONS="suppressions=$(pwd)/scripts/lsan.supp:print_suppressions=0" \
             swift test --sanitize=address --scratch-path .build-asan > "$log" 2>&1
         rc=$?
@@ -30,8 +31,9 @@ for mode in "${modes[@]}"; do
         ;;
     tsan)
         echo "== ThreadSanitizer: swift build --sanitize=thread, parallel batch"
-        swift build --sanitize=thread --scratch-path .build-tsan --product tally > .build-tsan-build.log 2>&1 ||
-            { tail -20 .build-tsan-build.log; echo "tsan: build FAILED"; status=1; continue; }
+        mkdir -p .build-tsan
+        swift build --sanitize=thread --scratch-path .build-tsan --product tally > .build-tsan/sanitizer-build.log 2>&1 ||
+            { tail -20 .build-tsan/sanitizer-build.log; echo "tsan: build FAILED"; status=1; continue; }
         tally=".build-tsan/debug/tally"
         scratch="$(mktemp -d)"
         export TSAN_OPTIONS="halt_on_error=0:exitcode=66:report_signal_unsafe=0"

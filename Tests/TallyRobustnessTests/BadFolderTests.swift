@@ -12,7 +12,7 @@ import TallyCore
         var expect: [String]
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func reportOverMixedFolderListsEveryBadFile() throws {
         guard TallyProcess.executable != nil else { return }
         let folder = try TallyProcess.scratch("badfolder")
