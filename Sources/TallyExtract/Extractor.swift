@@ -15,11 +15,14 @@ public struct Extractor: Sendable {
     /// Per rule: the kind of number its `value` capture holds, when the pattern says (NUM, DURATION…):
     /// a rule is tried only near numbers of that kind.
     let valueClasses: [Pattern.QuantityClass?]
+    /// Per rule: words and classes every match contains.
+    let required: [RequiredTokens]
 
     public init(rules: RuleSet) {
         self.rules = rules
         self.firstTokens = rules.rules.map(\.pattern.firstTokens)
         self.valueClasses = rules.rules.map { $0.pattern.quantityClass(ofCapture: $0.emit.value) }
+        self.required = rules.rules.map(\.pattern.requiredTokens)
     }
 
     public func extract(_ document: Document) -> [Claim] {
@@ -71,9 +74,14 @@ public struct Extractor: Sendable {
             return positions.positions
         }
         var startsByClass: [Pattern.QuantityClass?: [Int]] = [:]
+        let tokens = context.analysis.tokens
+        let sentenceWords = Set(tokens[sentence.tokens].map(\.lower))
+        let sentenceClasses = rules.index.classesStarting(in: tokens, range: sentence.tokens)
         var best: [Int: Candidate] = [:]
         var reports: [CandidateReport] = []
         for (ruleIndex, rule) in rules.rules.enumerated() {
+            let needs = required[ruleIndex]
+            guard needs.words.isSubset(of: sentenceWords), needs.classes.isSubset(of: sentenceClasses) else { continue }
             if !rule.requires.isEmpty {
                 let range = rule.context == .sentence ? sentence.tokens : context.paragraphTokens(of: sentenceIndex)
                 guard requirements.holds(rule: ruleIndex, in: range, { rule.requires.allSatisfy { matcher.occurs($0, in: range) } }) else { continue }

@@ -12,6 +12,8 @@ public struct LexiconIndex: Sendable {
 
     public let lexicon: Lexicon
     private let tries: [String: Node]
+    /// Lowercased word → the classes with a phrase starting with it.
+    private let classesByFirstWord: [String: Set<String>]
 
     public init(_ lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -36,6 +38,17 @@ public struct LexiconIndex: Sendable {
             tries[name] = root
         }
         self.tries = tries
+        var byFirst: [String: Set<String>] = [:]
+        for (name, root) in tries { for word in root.children.keys { byFirst[word, default: []].insert(name) } }
+        self.classesByFirstWord = byFirst
+    }
+
+    /// The classes a phrase of which may start somewhere in `range` (an over-approximation: only first
+    /// words are checked).
+    public func classesStarting(in tokens: [Token], range: Range<Int>) -> Set<String> {
+        var found: Set<String> = []
+        for index in range { if let names = classesByFirstWord[tokens[index].lower] { found.formUnion(names) } }
+        return found
     }
 
     /// Lowercased tokens of a phrase, as the text tokenizer splits it.

@@ -80,3 +80,42 @@ extension Pattern {
         return only
     }
 }
+
+/// Words and lexicon classes every match of a pattern must contain: a sentence lacking one of them
+/// cannot match, so the rule is skipped for the whole sentence.
+public struct RequiredTokens: Sendable, Hashable {
+    public var words: Set<String> = []
+    public var classes: Set<String> = []
+}
+
+extension Pattern {
+    public var requiredTokens: RequiredTokens {
+        switch self {
+        case .literal(let word): return RequiredTokens(words: [word])
+        case .words(let options):
+            // Every option shares its first word only rarely; require the common words if any.
+            let sets = options.map { Set($0) }
+            return RequiredTokens(words: sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) })
+        case .lexiconClass(let name): return RequiredTokens(classes: [name])
+        case .capture(_, let inner): return inner.requiredTokens
+        case .repeated(let inner, let low, _): return low > 0 ? inner.requiredTokens : RequiredTokens()
+        case .sequence(let items):
+            var all = RequiredTokens()
+            for item in items {
+                let theirs = item.requiredTokens
+                all.words.formUnion(theirs.words)
+                all.classes.formUnion(theirs.classes)
+            }
+            return all
+        case .alternatives(let options):
+            let each = options.map(\.requiredTokens)
+            guard var common = each.first else { return RequiredTokens() }
+            for other in each.dropFirst() {
+                common.words.formIntersection(other.words)
+                common.classes.formIntersection(other.classes)
+            }
+            return common
+        default: return RequiredTokens()
+        }
+    }
+}
