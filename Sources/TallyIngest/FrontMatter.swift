@@ -55,6 +55,7 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        // A substring of the scalar range copies the bytes at once (building a scalar view copies one by one).
+        return String(self[first...last])
     }
 }

@@ -19,6 +19,7 @@ public struct TextAnalysis: Sendable {
         let from = max(0, min(start, scalars.count))
         let to = max(from, min(end, scalars.count))
         var view = String.UnicodeScalarView()
+        view.reserveCapacity((to - from) * 2)
         view.append(contentsOf: scalars[from..<to])
         return String(view)
     }
