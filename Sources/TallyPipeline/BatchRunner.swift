@@ -49,16 +49,8 @@ public struct BatchRunner: Sendable {
         var offset = 0
         while offset < files.count, !shouldStop() {
             let slice = Array(files[offset..<min(files.count, offset + window)])
-            let results = ResultSlots(count: slice.count)
             let work = self
-            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-                var index = worker
-                while index < slice.count {
-                    results.set(index, work.process(slice[index]))
-                    index += work.jobs
-                }
-            }
-            for result in results.values {
+            for result in parallelMap(slice.count, jobs: jobs, { work.process(slice[$0]) }) {
                 done += 1
                 bytes += result.bytes
                 deliver(result)
@@ -87,20 +79,4 @@ public struct BatchRunner: Sendable {
             return FileResult(path: path, bytes: 0, documents: [], claims: [], skipped: silent ? nil : SkippedInput(path: error.path, reason: error.reason))
         }
     }
-}
-
-/// Fixed slots written by distinct workers (one index each), read after they all finish.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [FileResult?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: FileResult) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var values: [FileResult] { slots.compactMap { $0 } }
 }

@@ -64,26 +64,21 @@ public struct Benchmark: Sendable {
             }
             documents += batch.count
             let inputs = batch
-            let ingested = Slots<Document>(count: batch.count)
+            var docs: [Document] = []
             ingestTime += timed {
-                parallel(batch.count) { i in
-                    if let doc = try? ingestor.ingest(bytes: inputs[i].1, id: inputs[i].0).first { ingested.set(i, doc) }
-                }
+                docs = parallelMap(inputs.count, jobs: jobs) { i in try? ingestor.ingest(bytes: inputs[i].1, id: inputs[i].0).first }
+                    .compactMap { $0 }
             }
-            let docs = ingested.values
-            let counts = Slots<Int>(count: docs.count)
+            let ingested = docs
             numeralsTime += timed {
-                parallel(docs.count) { i in
-                    let reference = docs[i].published.flatMap(CalendarDate.init(iso:))
-                    counts.set(i, scanner.scan(TextAnalysis(text: docs[i].text), reference: reference).count)
-                }
+                quantities += parallelMap(ingested.count, jobs: jobs) { i in
+                    let reference = ingested[i].published.flatMap(CalendarDate.init(iso:))
+                    return scanner.scan(TextAnalysis(text: ingested[i].text), reference: reference).count
+                }.reduce(0, +)
             }
-            quantities += counts.values.reduce(0, +)
-            let extracted = Slots<[Claim]>(count: docs.count)
             extractTime += timed {
-                parallel(docs.count) { i in extracted.set(i, extractor.extract(docs[i])) }
+                for found in parallelMap(ingested.count, jobs: jobs, { i in extractor.extract(ingested[i]) }) { claims += found }
             }
-            for found in extracted.values { claims += found }
             progress(bytes, target)
         }
         let mapPeak = PeakMemory.megabytes()
@@ -100,17 +95,6 @@ public struct Benchmark: Sendable {
             ],
             claims: claims.count, findings: findings, peakMemoryMB: PeakMemory.megabytes(), mapPeakMemoryMB: mapPeak,
             quantities: quantities, jobs: jobs)
-    }
-
-    private func parallel(_ count: Int, _ body: @Sendable @escaping (Int) -> Void) {
-        let workers = jobs
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < count {
-                body(index)
-                index += workers
-            }
-        }
     }
 
     private func timed(_ body: () -> Void) -> Double {
@@ -135,19 +119,6 @@ public enum PeakMemory {
             return Double(usage.ru_maxrss) / 1_048_576  // bytes on macOS
         #endif
     }
-}
-
-/// Write-once slots filled by parallel workers.
-final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-    var values: [Value] { storage.compactMap { $0 } }
 }
 
 /// Endless varied copies of seed articles: every figure re-drawn with the same number of digits, and

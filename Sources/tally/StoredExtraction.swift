@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import TallyCore
 import TallyExtract
@@ -44,15 +43,7 @@ struct StoredExtraction {
         let extractor = self.extractor
         let workers = jobs
         let run = try store.claims(for: batch, rulesHash: rulesHash) { changed in
-            let slots = ClaimSlots(count: changed.count)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < changed.count {
-                    slots.set(index, extractor.extract(changed[index]))
-                    index += workers
-                }
-            }
-            return slots.values
+            parallelMap(changed.count, jobs: workers) { extractor.extract(changed[$0]) }
         }
         reused += run.reused
         extracted += run.extracted
@@ -62,17 +53,4 @@ struct StoredExtraction {
     func saveFindings(_ findings: [Finding]) throws {
         try store.replaceFindings(findings)
     }
-}
-
-/// Per-index results written by parallel workers.
-private final class ClaimSlots: @unchecked Sendable {
-    private var slots: [[Claim]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ claims: [Claim]) {
-        lock.lock()
-        slots[index] = claims
-        lock.unlock()
-    }
-    var values: [[Claim]] { slots }
 }
