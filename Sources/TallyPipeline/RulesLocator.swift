@@ -5,7 +5,6 @@ public enum RulesLocator {
     /// `$TALLY_RULES`, else `./rules`, else a `rules` folder beside the executable or in one of its
     /// parent folders (so `swift run` and an unpacked release both work).
     public static func defaultDirectory(executable: String = CommandLine.arguments.first ?? "") -> String {
-        let fm = FileManager.default
         if let fromEnvironment = ProcessInfo.processInfo.environment["TALLY_RULES"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }
@@ -17,7 +16,6 @@ public enum RulesLocator {
             }
             folder.deleteLastPathComponent()
         }
-        _ = fm
         return "rules"
     }
 

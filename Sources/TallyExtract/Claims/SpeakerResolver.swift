@@ -163,17 +163,10 @@ struct SpeakerResolver {
         return surname(words)
     }
 
-    /// The first person named at the start of a paragraph's sentence, for a pronoun with no antecedent.
+    /// The person named at the start of the paragraph, for a pronoun with no antecedent.
     private func openingName(of sentence: Sentence) -> String? {
-        var first = sentences.firstIndex { $0.paragraph == sentence.paragraph } ?? 0
-        while first < sentences.count, sentences[first].paragraph == sentence.paragraph {
-            if let name = nameChain(startingAt: sentences[first].tokens.lowerBound, limit: sentences[first].tokens.upperBound) {
-                return name
-            }
-            first += 1
-            break
-        }
-        return nil
+        guard let first = sentences.first(where: { $0.paragraph == sentence.paragraph }) else { return nil }
+        return nameChain(startingAt: first.tokens.lowerBound, limit: first.tokens.upperBound)
     }
 
     /// Whether the sentence opens inside a quotation: it starts with a quote mark, or an earlier
@@ -181,15 +174,13 @@ struct SpeakerResolver {
     private func startsInsideQuote(_ index: Int) -> Bool {
         let sentence = sentences[index]
         if tokens[sentence.tokens.lowerBound].text == "\"" { return true }
-        var open = false
-        var previous = index - 1
         var marks = 0
+        var previous = index - 1
         while previous >= 0, sentences[previous].paragraph == sentence.paragraph {
             for t in sentences[previous].tokens where tokens[t].text == "\"" { marks += 1 }
             previous -= 1
         }
-        open = marks % 2 == 1
-        return open
+        return marks % 2 == 1
     }
 
     private func isCapitalised(_ token: Token) -> Bool {
