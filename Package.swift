@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "TallyNumerals", dependencies: ["TallyCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyExtract", dependencies: ["TallyCore", "TallyNumerals", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyReconcile", dependencies: ["TallyCore"]),
-        .target(name: "TallyReport", dependencies: ["TallyCore", "CSQLite"]),
+        .target(name: "TallyReport", dependencies: ["TallyCore", "TallyNumerals", "CSQLite"]),
         .target(
             name: "TallyPipeline",
             dependencies: ["TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", .product(name: "Yams", package: "Yams")]),

@@ -3,6 +3,7 @@ import Foundation
 import TallyCore
 import TallyNumerals
 import TallyPipeline
+import TallyReport
 
 struct QuantitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,12 +26,15 @@ struct QuantitiesCommand: ParsableCommand {
         let rules = try ruleOptions.load()
         let scanner = NumeralScanner(vocabulary: rules.vocabulary)
         var out = ""
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Scanned in pieces cut at line breaks and written as it goes: memory stays flat for large files.
         func emit(_ document: Document) {
             let reference = document.published.flatMap(CalendarDate.init(iso:))
-            for record in QuantityRecord.records(doc: document.id, text: document.text, reference: reference, scanner: scanner) {
-                if let data = try? encoder.encode(record) { out += String(decoding: data, as: UTF8.self) + "\n" }
+            QuantityRecord.forEach(doc: document.id, text: document.text, reference: reference, scanner: scanner) { record in
+                QuantityWriter.jsonLine(record, to: &out)
+                if out.utf8.count > 1 << 16 {
+                    Console.output(out)
+                    out = ""
+                }
             }
         }
         if let text {
