@@ -7,21 +7,26 @@ struct Tally: ParsableCommand {
         commandName: "tally",
         abstract: "Find the figures news sources disagree on — who said what, and whether it is a real contradiction.",
         discussion: """
-            Point Tally at articles (plain text, HTML or JSON Lines; folders are read recursively) and it
-            extracts every numeric claim — prisoners, bodies, children, casualties, aircraft, money,
-            durations, dates — then compares the figures across sources and explains each disagreement.
+            Point Tally at articles (plain text, HTML or JSON Lines; folders are read recursively) and it \
+            extracts every numeric claim — prisoners, bodies, children, casualties, aircraft, money, durations, \
+            dates — then compares the figures across sources and explains each disagreement.
 
-              tally report corpus                  discrepancy report for a folder of articles
-              tally extract a.html b.txt --format csv      every claim, one row each
-              tally extract corpus > claims.jsonl && tally reconcile claims.jsonl
+            Examples:
+              tally report corpus
+              tally report articles/ --html report.html --db tally.db
+              tally extract a.html b.txt --format csv
+              tally extract corpus > claims.jsonl
+              tally reconcile claims.jsonl
               tally quantities --text "at least 1,000 on each side"
-              tally rules lint && tally rules test  check the extraction rules
+              tally rules lint && tally rules test
 
-            Extraction is driven by the YAML rules in rules/ (found via --rules, $TALLY_RULES, ./rules,
-            or beside the executable). Exit status: 0 success; 1 findings or test failures that were asked
-            to fail (--fail-on, rules test); 2 finished, but some inputs were skipped (listed on stderr);
-            64 usage error; 65 rule or input files that cannot be used; 130 interrupted (Ctrl-C: nothing
-            written, earlier outputs intact).
+            Extraction is driven by the YAML rules in rules/ (found via --rules, $TALLY_RULES, ./rules, or \
+            beside the executable).
+
+            Exit status: 0 success; 1 findings at or above --fail-on, or failing rule examples; 2 finished, \
+            but some inputs were skipped (listed on stderr); 64 usage error; 65 rule or input files that \
+            cannot be used; 73 an output file could not be written; 130 interrupted (nothing written, earlier \
+            outputs intact).
             """,
         version: "0.1.0",
         subcommands: [
