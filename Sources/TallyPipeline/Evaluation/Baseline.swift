@@ -22,12 +22,12 @@ public enum Baseline {
     /// One claim as a single-line JSON object in `fields` order.
     public static func line(_ claim: Claim) -> String {
         let values = [
-            JSON.string(claim.kind), JSON.string(claim.quote), String(claim.start), String(claim.end), JSON.figure(claim.value),
-            JSON.figure(claim.low), JSON.figure(claim.high), JSON.string(claim.qualifier.rawValue), JSON.optional(claim.unit),
-            JSON.optional(claim.scope?.rawValue), JSON.optional(claim.subject), JSON.optional(claim.event),
-            JSON.optional(claim.speaker), JSON.string(claim.rule),
+            JSONText.string(claim.kind), JSONText.string(claim.quote), String(claim.start), String(claim.end), JSONText.figure(claim.value),
+            JSONText.figure(claim.low), JSONText.figure(claim.high), JSONText.string(claim.qualifier.rawValue), JSONText.optional(claim.unit),
+            JSONText.optional(claim.scope?.rawValue), JSONText.optional(claim.subject), JSONText.optional(claim.event),
+            JSONText.optional(claim.speaker), JSONText.string(claim.rule),
         ]
-        return "{" + zip(fields, values).map { JSON.string($0) + ":" + $1 }.joined(separator: ",") + "}"
+        return "{" + zip(fields, values).map { JSONText.string($0) + ":" + $1 }.joined(separator: ",") + "}"
     }
 
     /// A baseline line that cannot be read.
@@ -73,40 +73,5 @@ public enum Baseline {
         var event: String?
         var speaker: String?
         var rule: String
-    }
-}
-
-/// Minimal JSON text for hand-ordered objects.
-enum JSON {
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
-    static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
-
-    static func number(_ n: Double) -> String {
-        guard n.isFinite else { return "null" }
-        if n == n.rounded(), abs(n) < 9e15 { return String(Int64(n)) }
-        return "\(n)"
-    }
-
-    static func figure(_ figure: Figure?) -> String {
-        switch figure {
-        case nil: return "null"
-        case .number(let n)?: return number(n)
-        case .date(let date)?: return string(date.iso)
-        }
     }
 }

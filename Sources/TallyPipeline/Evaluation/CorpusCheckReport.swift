@@ -85,15 +85,15 @@ public enum CorpusCheckReport {
         for article in result.articles {
             for change in article.changes {
                 let claim = change.claim
-                changes.append("    {\"article\": \(JSON.string(article.article)), \"record\": \(JSON.optional(article.record)), \"change\": \(JSON.string(change.kind.rawValue)), "
-                    + "\"kind\": \(JSON.string(claim.kind)), \"quote\": \(JSON.string(claim.quote)), \"start\": \(claim.start), \"end\": \(claim.end), "
-                    + "\"rule\": \(JSON.string(claim.rule)), \"fields\": [\(change.fields.map(JSON.string).joined(separator: ", "))], "
-                    + "\"direction\": \(JSON.string(change.direction.rawValue)), \"gold\": \(JSON.optional(change.note))}")
+                changes.append("    {\"article\": \(JSONText.string(article.article)), \"record\": \(JSONText.optional(article.record)), \"change\": \(JSONText.string(change.kind.rawValue)), "
+                    + "\"kind\": \(JSONText.string(claim.kind)), \"quote\": \(JSONText.string(claim.quote)), \"start\": \(claim.start), \"end\": \(claim.end), "
+                    + "\"rule\": \(JSONText.string(claim.rule)), \"fields\": [\(change.fields.map(JSONText.string).joined(separator: ", "))], "
+                    + "\"direction\": \(JSONText.string(change.direction.rawValue)), \"gold\": \(JSONText.optional(change.note))}")
             }
         }
         var out = "{\n  \"passed\": \(!result.differs),\n"
-        out += "  \"problems\": [\(result.problems.map(JSON.string).joined(separator: ", "))],\n"
-        out += "  \"stale_baselines\": [\(result.staleBaselines.map(JSON.string).joined(separator: ", "))],\n"
+        out += "  \"problems\": [\(result.problems.map(JSONText.string).joined(separator: ", "))],\n"
+        out += "  \"stale_baselines\": [\(result.staleBaselines.map(JSONText.string).joined(separator: ", "))],\n"
         out += "  \"scores_out_of_date\": \(result.renderedScores != result.scoresOnDisk),\n"
         out += "  \"changes\": [" + (changes.isEmpty ? "" : "\n" + changes.joined(separator: ",\n") + "\n  ") + "],\n"
         let scores = ScoresJSON.render(result.scores).split(separator: "\n").joined(separator: "\n  ")

@@ -9,7 +9,7 @@ public enum ScoresJSON {
         out += "  \"total\": \(object(scores.total)),\n"
         out += "  \"kinds\": {\n" + entries(scores.byKind) + "  },\n"
         out += "  \"rules\": {\n" + entries(scores.byRule) + "  },\n"
-        let unfound = scores.unfound.map { "    {\"article\": \(JSON.string($0.article)), \"id\": \(JSON.string($0.claim.id)), \"quote\": \(JSON.string($0.claim.quote))}" }
+        let unfound = scores.unfound.map { "    {\"article\": \(JSONText.string($0.article)), \"id\": \(JSONText.string($0.claim.id)), \"quote\": \(JSONText.string($0.claim.quote))}" }
         out += "  \"unfound_quotes\": [" + (unfound.isEmpty ? "" : "\n" + unfound.joined(separator: ",\n") + "\n  ") + "]\n"
         return out + "}\n"
     }
@@ -17,7 +17,7 @@ public enum ScoresJSON {
     static func entries(_ scores: [String: GoldScore]) -> String {
         let sorted = scores.keys.sorted()
         return sorted.enumerated().map { index, key in
-            "    \(JSON.string(key)): \(object(scores[key]!))" + (index + 1 < sorted.count ? "," : "") + "\n"
+            "    \(JSONText.string(key)): \(object(scores[key]!))" + (index + 1 < sorted.count ? "," : "") + "\n"
         }.joined()
     }
 

@@ -1,17 +1,15 @@
-import TallyCore
-
 /// Minimal JSON text writing for streaming output (claims in the contract's field order).
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal: quotes, backslashes and control characters escaped; U+2028/2029
     /// escaped too so the text is also safe inside a script.
-    static func string(_ text: String) -> String {
+    public static func string(_ text: String) -> String {
         var out = ""
         append(text, to: &out)
         return out
     }
 
     /// Appends `text` as a JSON string literal.
-    static func append(_ text: String, to out: inout String) {
+    public static func append(_ text: String, to out: inout String) {
         out += "\""
         if !needsEscaping(text) {
             out += text
@@ -40,7 +38,7 @@ enum JSONText {
 
     /// Whether any character needs an escape: quote, backslash, a control character, U+2028/2029
     /// (UTF-8 `E2 80 A8`/`E2 80 A9`).
-    static func needsEscaping(_ text: String) -> Bool {
+    public static func needsEscaping(_ text: String) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
             if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
@@ -50,14 +48,14 @@ enum JSONText {
         return false
     }
 
-    static func appendOptional(_ text: String?, to out: inout String) {
+    public static func appendOptional(_ text: String?, to out: inout String) {
         if let text { append(text, to: &out) } else { out += "null" }
     }
 
-    static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
+    public static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
 
     /// A figure as the contract writes it: a plain number (no separators) or an ISO date string.
-    static func figure(_ figure: Figure?) -> String {
+    public static func figure(_ figure: Figure?) -> String {
         guard let figure else { return "null" }
         switch figure {
         case .date(let date): return string(date.iso)
@@ -66,7 +64,7 @@ enum JSONText {
     }
 
     /// `1000`, `2.5`; nil for infinities and NaN, which JSON cannot hold.
-    static func number(_ n: Double) -> String? {
+    public static func number(_ n: Double) -> String? {
         guard n.isFinite else { return nil }
         if n == n.rounded(), abs(n) < 9e15 { return String(Int64(n)) }
         return "\(n)"
