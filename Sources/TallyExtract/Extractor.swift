@@ -97,7 +97,7 @@ public struct Extractor: Sendable {
                 let quantity = context.quantities[quantityIndex]
                 // "all-for-all" states no figure: nothing to claim or compare.
                 if quantity.value == nil, quantity.low == nil, quantity.high == nil { continue }
-                if let veto = rule.vetoes.first(where: { vetoes($0, quantity, sentence, matcher) }) {
+                if let veto = rule.vetoes.first(where: { Extractor.vetoes($0, quantity, in: sentence.tokens, matcher) }) {
                     reports.append(CandidateReport(rule: rule.id, match: match, quantity: quantityIndex, vetoedBy: "\(veto)"))
                     continue
                 }
@@ -111,11 +111,11 @@ public struct Extractor: Sendable {
         return (reports, winners)
     }
 
-    /// Whether a veto pattern matches a span that overlaps the number.
-    private func vetoes(_ veto: Pattern, _ quantity: Quantity, _ sentence: Sentence, _ matcher: PatternMatcher) -> Bool {
-        let from = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - Extractor.lookBehind)
+    /// Whether a veto pattern matches a span of `range` (a sentence) that overlaps the number.
+    public static func vetoes(_ veto: Pattern, _ quantity: Quantity, in range: Range<Int>, _ matcher: PatternMatcher) -> Bool {
+        let from = max(range.lowerBound, quantity.tokens.lowerBound - lookBehind)
         for start in from..<quantity.tokens.upperBound {
-            if let hit = matcher.longestMatch(veto, at: start, limit: sentence.tokens.upperBound),
+            if let hit = matcher.longestMatch(veto, at: start, limit: range.upperBound),
                 hit.end > quantity.tokens.lowerBound, hit.start < quantity.tokens.upperBound
             {
                 return true

@@ -37,13 +37,17 @@ public struct ClaimContext {
     public var tokens: [Token] { analysis.tokens }
 
     /// Token range of the paragraph a sentence belongs to.
-    func paragraphTokens(of sentenceIndex: Int) -> Range<Int> {
-        let sentences = analysis.sentences
-        let paragraph = sentences[sentenceIndex].paragraph
-        var first = sentenceIndex
-        while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
-        var last = sentenceIndex
-        while last + 1 < sentences.count, sentences[last + 1].paragraph == paragraph { last += 1 }
-        return sentences[first].tokens.lowerBound..<sentences[last].tokens.upperBound
+    func paragraphTokens(of sentenceIndex: Int) -> Range<Int> { analysis.sentences.paragraphTokens(of: sentenceIndex) }
+}
+
+extension Array where Element == Sentence {
+    /// Token range of the paragraph that sentence `index` belongs to.
+    public func paragraphTokens(of index: Int) -> Range<Int> {
+        let paragraph = self[index].paragraph
+        var first = index
+        while first > 0, self[first - 1].paragraph == paragraph { first -= 1 }
+        var last = index
+        while last + 1 < count, self[last + 1].paragraph == paragraph { last += 1 }
+        return self[first].tokens.lowerBound..<self[last].tokens.upperBound
     }
 }

@@ -40,9 +40,6 @@ public struct ExplainTrace: Sendable {
     /// The extractor's claims whose span lies in the sentence.
     public var claims: [Claim]
 
-    /// How many tokens before a number a match may start (the extractor's own bound).
-    static let lookBehind = 14
-
     /// Traces sentence `sentenceIndex` (0-based) of `document`; nil when there is no such sentence.
     public init?(document: Document, sentenceIndex: Int, extractor: Extractor) {
         let rules = extractor.rules
@@ -63,8 +60,8 @@ public struct ExplainTrace: Sendable {
         self.tags = ExplainTrace.tags(analysis, range, rules.index)
         var matches: [Match] = []
         var starts = Set<Int>()
-        for (_, q) in inSentence { starts.formUnion(max(range.lowerBound, q.tokens.lowerBound - ExplainTrace.lookBehind)...q.tokens.lowerBound) }
-        let paragraph = ExplainTrace.paragraph(of: sentenceIndex, analysis.sentences)
+        for (_, q) in inSentence { starts.formUnion(max(range.lowerBound, q.tokens.lowerBound - Extractor.lookBehind)...q.tokens.lowerBound) }
+        let paragraph = analysis.sentences.paragraphTokens(of: sentenceIndex)
         for (ruleIndex, rule) in rules.rules.enumerated() {
             var seen = Set<Int>()
             for start in starts.sorted() {
@@ -79,7 +76,7 @@ public struct ExplainTrace: Sendable {
                 let scope = rule.context == .sentence ? range : paragraph
                 if let missing = rule.requires.first(where: { !matcher.occurs($0, in: scope) }) {
                     blocked = "requires \(missing.source) — not found in the \(rule.context.rawValue)"
-                } else if let veto = rule.vetoes.first(where: { ExplainTrace.vetoes($0, q, range, matcher) }) {
+                } else if let veto = rule.vetoes.first(where: { Extractor.vetoes($0, q, in: range, matcher) }) {
                     blocked = "vetoed by \(veto.source)"
                 }
                 let text = analysis.slice(analysis.tokens[hit.start].start, analysis.tokens[hit.end - 1].end)
@@ -96,21 +93,6 @@ public struct ExplainTrace: Sendable {
         matches.filter { $0.quantity == quantity && $0.blocked == nil }.sorted {
             ($1.length, $1.rule.priority, $0.ruleIndex) < ($0.length, $0.rule.priority, $1.ruleIndex)
         }
-    }
-
-    static func vetoes(_ veto: Pattern, _ q: Quantity, _ range: Range<Int>, _ matcher: PatternMatcher) -> Bool {
-        for start in max(range.lowerBound, q.tokens.lowerBound - lookBehind)..<q.tokens.upperBound {
-            if let hit = matcher.longestMatch(veto, at: start, limit: range.upperBound), hit.end > q.tokens.lowerBound, hit.start < q.tokens.upperBound {
-                return true
-            }
-        }
-        return false
-    }
-
-    static func paragraph(of index: Int, _ sentences: [Sentence]) -> Range<Int> {
-        let paragraph = sentences[index].paragraph
-        let members = sentences.filter { $0.paragraph == paragraph }
-        return members.first!.tokens.lowerBound..<members.last!.tokens.upperBound
     }
 
     static func tags(_ analysis: TextAnalysis, _ range: Range<Int>, _ index: LexiconIndex) -> [Tag] {
