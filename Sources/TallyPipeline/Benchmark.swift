@@ -97,6 +97,25 @@ public struct Benchmark: Sendable {
             quantities: quantities, jobs: jobs)
     }
 
+    /// Writes `megabytes` of generated articles into `directory` as numbered `.txt` files (for measuring
+    /// `tally extract` or `tally report` end to end on a folder); returns the number of files written.
+    public func writeCorpus(megabytes: Int, to directory: String, progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+        precondition(!seeds.isEmpty)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let target = megabytes << 20
+        var generator = DocumentVariator(seeds: seeds)
+        var bytes = 0, files = 0
+        while bytes < target {
+            let (_, text) = generator.next()
+            files += 1
+            let path = (directory as NSString).appendingPathComponent(String(format: "%07d.txt", files))
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            bytes += text.utf8.count
+            if files % 256 == 0 { progress(bytes, target) }
+        }
+        return files
+    }
+
     private func timed(_ body: () -> Void) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         body()

@@ -24,6 +24,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
     var jobs: Int?
 
+    @Option(name: .customLong("write-corpus"), help: ArgumentHelp(
+        "Only write the generated articles into this folder (numbered .txt files), to time `tally extract` or `tally report` on it.",
+        valueName: "folder"))
+    var writeCorpus: String?
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
@@ -35,6 +40,11 @@ struct BenchCommand: ParsableCommand {
         guard !documents.isEmpty else { throw ValidationError("no seed articles found in \(seeds.joined(separator: ", "))") }
         let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let benchmark = Benchmark(seeds: documents, extractor: Extractor(rules: rules), jobs: jobs)
+        if let folder = writeCorpus {
+            let files = try benchmark.writeCorpus(megabytes: size, to: folder)
+            Console.output("tally bench: wrote \(files) articles, \(size) MB, into \(folder)\n")
+            return
+        }
         let result = benchmark.run(megabytes: size) { done, total in
             if Console.isErrorTerminal {
                 FileHandle.standardError.write(Data(String(format: "\r%.0f / %.0f MB ", Double(done) / 1_048_576, Double(total) / 1_048_576).utf8))
