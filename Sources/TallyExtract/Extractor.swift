@@ -10,19 +10,12 @@ public struct Extractor: Sendable {
     /// How many tokens before a number a match may start (bounds the search per number).
     public static let lookBehind = 14
 
-    /// Per rule: the tokens its pattern can start with.
-    let firstTokens: [FirstTokens]
-    /// Per rule: the kind of number its `value` capture holds, when the pattern says (NUM, DURATION…):
-    /// a rule is tried only near numbers of that kind.
-    let valueClasses: [Pattern.QuantityClass?]
-    /// Per rule: words and classes every match contains.
-    let required: [RequiredTokens]
+    /// The rules, compiled, in file order.
+    let compiled: [CompiledRule]
 
     public init(rules: RuleSet) {
         self.rules = rules
-        self.firstTokens = rules.rules.map(\.pattern.firstTokens)
-        self.valueClasses = rules.rules.map { $0.pattern.quantityClass(ofCapture: $0.emit.value) }
-        self.required = rules.rules.map(\.pattern.requiredTokens)
+        self.compiled = rules.rules.map { CompiledRule($0, lexicon: rules.index) }
     }
 
     public func extract(_ document: Document) -> [Claim] {
@@ -30,13 +23,13 @@ public struct Extractor: Sendable {
         return extract(context)
     }
 
-    /// The per-sentence candidates, winners and claims for a prepared document (used by `explain`).
+    /// The claims of a prepared document, in text order.
     public func extract(_ context: ClaimContext) -> [Claim] {
         var claims: [Claim] = []
         var quantityCursor = 0
         let quantities = context.quantities
         let builder = ClaimBuilder(context: context, rules: rules)
-        let requirements = RequirementCache()
+        var scratch = SentenceScratch(input: context.input)
         for (sentenceIndex, sentence) in context.analysis.sentences.enumerated() {
             while quantityCursor < quantities.count, quantities[quantityCursor].tokens.lowerBound < sentence.tokens.lowerBound {
                 quantityCursor += 1
@@ -48,7 +41,7 @@ public struct Extractor: Sendable {
                 cursor += 1
             }
             guard !inSentence.isEmpty else { continue }
-            let winners = candidates(in: sentenceIndex, quantities: inSentence, context: context, requirements: requirements).winners
+            let winners = candidates(in: sentenceIndex, quantities: inSentence, context: context, scratch: &scratch)
             var sentenceClaims: [(claim: Claim, increment: Bool)] = []
             for candidate in winners {
                 sentenceClaims.append((builder.claim(for: candidate, sentenceIndex: sentenceIndex), candidate.rule.emit.increment))
@@ -58,87 +51,109 @@ public struct Extractor: Sendable {
         return claims
     }
 
-    /// Every rule match over the numbers of one sentence, and the winner per number.
-    public func candidates(
-        in sentenceIndex: Int, quantities inSentence: [Int], context: ClaimContext, requirements: RequirementCache = RequirementCache()
-    ) -> (all: [CandidateReport], winners: [Candidate]) {
+    /// Every rule match over the numbers of one sentence, and the winner per number (in text order).
+    func candidates(in sentenceIndex: Int, quantities inSentence: [Int], context: ClaimContext, scratch: inout SentenceScratch) -> [Candidate] {
         let sentence = context.analysis.sentences[sentenceIndex]
-        let matcher = PatternMatcher(input: context.input)
-        /// Start positions from which a match can reach the numbers a rule accepts.
-        func starts(for valueClass: Pattern.QuantityClass?) -> [Int] {
-            var positions = IndexSetBuilder()
-            for index in inSentence where valueClass?.accepts(context.quantities[index]) ?? true {
-                let q = context.quantities[index].tokens
-                positions.insert(max(sentence.tokens.lowerBound, q.lowerBound - Extractor.lookBehind)..<(q.lowerBound + 1))
-            }
-            return positions.positions
-        }
-        var startsByClass: [Pattern.QuantityClass?: [Int]] = [:]
-        let tokens = context.analysis.tokens
-        let sentenceWords = Set(tokens[sentence.tokens].map(\.lower))
-        let sentenceClasses = rules.index.classesStarting(in: tokens, range: sentence.tokens)
+        let matcher = scratch.matcher
+        let words = context.input.words
+        scratch.markWords(of: sentence.tokens)
+        let sentenceClasses = rules.index.classesStarting(in: words, range: sentence.tokens)
+        var startsByClass = [[Int]?](repeating: nil, count: Pattern.QuantityClass.allCases.count + 1)
         var best: [Int: Candidate] = [:]
-        var reports: [CandidateReport] = []
-        for (ruleIndex, rule) in rules.rules.enumerated() {
-            let needs = required[ruleIndex]
-            guard needs.words.isSubset(of: sentenceWords), needs.classes.isSubset(of: sentenceClasses) else { continue }
-            if !rule.requires.isEmpty {
-                let range = rule.context == .sentence ? sentence.tokens : context.paragraphTokens(of: sentenceIndex)
-                guard requirements.holds(rule: ruleIndex, in: range, { rule.requires.allSatisfy { matcher.occurs($0, in: range) } }) else { continue }
+        for ruleIndex in compiled.indices {
+            let compiledRule = compiled[ruleIndex]
+            guard compiledRule.requiredClasses.isSubset(of: sentenceClasses),
+                compiledRule.requiredWords.allSatisfy({ scratch.sentenceHas($0) }),
+                let valueCapture = compiledRule.valueCapture
+            else { continue }
+            if !compiledRule.requires.isEmpty {
+                let range = compiledRule.rule.context == .sentence ? sentence.tokens : context.paragraphTokens(of: sentenceIndex)
+                let holds = scratch.requirements.holds(rule: ruleIndex, in: range) {
+                    compiledRule.requires.allSatisfy { matcher.occurs($0, in: range) }
+                }
+                guard holds else { continue }
             }
-            let first = firstTokens[ruleIndex]
-            let valueClass = valueClasses[ruleIndex]
-            if startsByClass[valueClass] == nil { startsByClass[valueClass] = starts(for: valueClass) }
-            for start in startsByClass[valueClass]! where matcher.canStart(first, at: start) {
-                guard let match = matcher.longestMatch(rule.pattern, at: start, limit: sentence.tokens.upperBound),
-                    let captured = match.captures[rule.emit.value],
+            let valueClass = compiledRule.valueClass
+            let classSlot = valueClass.map { Pattern.QuantityClass.allCases.firstIndex(of: $0)! } ?? Pattern.QuantityClass.allCases.count
+            if startsByClass[classSlot] == nil {
+                startsByClass[classSlot] = Extractor.starts(near: inSentence, accepting: valueClass, in: sentence.tokens, context.quantities)
+            }
+            for start in startsByClass[classSlot]! where matcher.canStart(compiledRule.program.start, at: start) {
+                let end = matcher.matchEnd(compiledRule.program, at: start, limit: sentence.tokens.upperBound, anyMatch: false)
+                guard end >= 0, let captured = matcher.captured(valueCapture),
                     let quantityIndex = inSentence.first(where: { captured.contains(context.quantities[$0].tokens.lowerBound) })
                 else { continue }
                 let quantity = context.quantities[quantityIndex]
                 // "all-for-all" states no figure: nothing to claim or compare.
                 if quantity.value == nil, quantity.low == nil, quantity.high == nil { continue }
-                if let veto = rule.vetoes.first(where: { Extractor.vetoes($0, quantity, in: sentence.tokens, matcher) }) {
-                    reports.append(CandidateReport(rule: rule.id, match: match, quantity: quantityIndex, vetoedBy: "\(veto)"))
-                    continue
-                }
-                reports.append(CandidateReport(rule: rule.id, match: match, quantity: quantityIndex, vetoedBy: nil))
-                let candidate = Candidate(rule: rule, ruleIndex: ruleIndex, match: match, quantityIndex: quantityIndex)
-                if let current = best[quantityIndex], !candidate.beats(current) { continue }
-                best[quantityIndex] = candidate
+                if let current = best[quantityIndex], !Candidate.beats(
+                    length: end - start, priority: compiledRule.rule.priority, ruleIndex: ruleIndex, current) { continue }
+                let match = PatternMatch(start: start, end: end, captures: matcher.captures(of: compiledRule.program))
+                if compiledRule.vetoes.contains(where: { Extractor.vetoes($0, quantity, in: sentence.tokens, matcher) }) { continue }
+                best[quantityIndex] = Candidate(rule: compiledRule.rule, ruleIndex: ruleIndex, match: match, quantityIndex: quantityIndex)
             }
         }
-        let winners = best.values.sorted { context.quantities[$0.quantityIndex].start < context.quantities[$1.quantityIndex].start }
-        return (reports, winners)
+        return best.values.sorted { context.quantities[$0.quantityIndex].start < context.quantities[$1.quantityIndex].start }
+    }
+
+    /// Start positions from which a match can reach the numbers a rule accepts: up to `lookBehind`
+    /// tokens before each, within the sentence; sorted, without repeats.
+    static func starts(near inSentence: [Int], accepting valueClass: Pattern.QuantityClass?, in sentence: Range<Int>, _ quantities: [Quantity]) -> [Int] {
+        var positions: [Int] = []
+        var covered = sentence.lowerBound
+        let numbers = inSentence.filter { valueClass?.accepts(quantities[$0]) ?? true }.map { quantities[$0].tokens.lowerBound }.sorted()
+        for number in numbers {
+            let from = max(covered, max(sentence.lowerBound, number - lookBehind))
+            if from <= number { positions.append(contentsOf: from...number) }
+            covered = max(covered, number + 1)
+        }
+        return positions
     }
 
     /// Whether a veto pattern matches a span of `range` (a sentence) that overlaps the number.
     public static func vetoes(_ veto: Pattern, _ quantity: Quantity, in range: Range<Int>, _ matcher: PatternMatcher) -> Bool {
+        vetoes(matcher.program(veto), quantity, in: range, matcher)
+    }
+
+    static func vetoes(_ veto: PatternProgram, _ quantity: Quantity, in range: Range<Int>, _ matcher: PatternMatcher) -> Bool {
         let from = max(range.lowerBound, quantity.tokens.lowerBound - lookBehind)
         for start in from..<quantity.tokens.upperBound {
-            if let hit = matcher.longestMatch(veto, at: start, limit: range.upperBound),
-                hit.end > quantity.tokens.lowerBound, hit.start < quantity.tokens.upperBound
-            {
-                return true
-            }
+            let end = matcher.matchEnd(veto, at: start, limit: range.upperBound, anyMatch: false)
+            if end >= 0, end > quantity.tokens.lowerBound, start < quantity.tokens.upperBound { return true }
         }
         return false
     }
 }
 
-/// One rule match, as `tally explain` shows it.
-public struct CandidateReport: Sendable, Hashable {
-    public var rule: String
-    public var match: PatternMatch
-    public var quantity: Int
-    public var vetoedBy: String?
+/// Per-document working state of the extractor: the matcher with its buffers, which words the
+/// current sentence has, and which `requires` held where.
+struct SentenceScratch {
+    let matcher: PatternMatcher
+    let requirements = RequirementCache()
+    /// Word id → the mark of the last sentence containing it.
+    private var stamps: [Int32]
+    private var mark: Int32 = 0
+    private let words: [Int32]
+
+    init(input: MatchInput) {
+        matcher = PatternMatcher(input: input)
+        words = input.words
+        stamps = [Int32](repeating: 0, count: input.lexicon.vocabulary.count)
+    }
+
+    /// Remembers the words of a sentence for `sentenceHas`.
+    mutating func markWords(of range: Range<Int>) {
+        mark += 1
+        for index in range where words[index] >= 0 { stamps[Int(words[index])] = mark }
+    }
+
+    func sentenceHas(_ word: Int32) -> Bool { stamps[Int(word)] == mark }
 }
 
 /// Remembers whether a rule's `requires` held in a sentence or paragraph, so a paragraph is searched
 /// once per rule rather than once per sentence.
-public final class RequirementCache {
+final class RequirementCache {
     private var known: [Int: [Range<Int>: Bool]] = [:]
-
-    public init() {}
 
     func holds(rule: Int, in range: Range<Int>, _ compute: () -> Bool) -> Bool {
         if let cached = known[rule]?[range] { return cached }
@@ -146,11 +161,4 @@ public final class RequirementCache {
         known[rule, default: [:]][range] = value
         return value
     }
-}
-
-/// Sorted, de-duplicated token positions from a union of ranges.
-struct IndexSetBuilder {
-    private var members: Set<Int> = []
-    mutating func insert(_ range: Range<Int>) { members.formUnion(range) }
-    var positions: [Int] { members.sorted() }
 }

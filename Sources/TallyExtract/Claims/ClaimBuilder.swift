@@ -10,10 +10,14 @@ public struct Candidate: Sendable {
 
     /// Overlap resolution: the longer match wins, then the higher priority, then the earlier rule.
     func beats(_ other: Candidate) -> Bool {
-        let mine = match.end - match.start
+        Candidate.beats(length: match.end - match.start, priority: rule.priority, ruleIndex: ruleIndex, other)
+    }
+
+    /// Whether a match of this length, rule priority and rule index beats `other`.
+    static func beats(length: Int, priority: Int, ruleIndex: Int, _ other: Candidate) -> Bool {
         let theirs = other.match.end - other.match.start
-        if mine != theirs { return mine > theirs }
-        if rule.priority != other.rule.priority { return rule.priority > other.rule.priority }
+        if length != theirs { return length > theirs }
+        if priority != other.rule.priority { return priority > other.rule.priority }
         return ruleIndex < other.ruleIndex
     }
 }
@@ -65,7 +69,8 @@ struct ClaimBuilder {
 
     /// Whether the mention's hedge is one of closeness ("nearly", "just over": lexicon `near_qualifier`).
     private func isNear(_ quantity: Quantity) -> Bool {
-        rules.index.longest("near_qualifier", in: context.analysis.tokens, at: quantity.tokens.lowerBound, limit: quantity.tokens.upperBound) != nil
+        guard let near = rules.index.classID("near_qualifier") else { return false }
+        return rules.index.longest(classID: near, words: context.input.words, at: quantity.tokens.lowerBound, limit: quantity.tokens.upperBound) != nil
     }
 
     /// A literal, or the lexicon value (else the lowercased text) of a capture.
@@ -79,8 +84,9 @@ struct ClaimBuilder {
 
     private func captured(_ name: String, _ range: Range<Int>, _ rule: Rule) -> String {
         let tokens = context.analysis.tokens
-        if case .lexiconClass(let className)? = captureCore(name, in: rule.pattern),
-            let hit = rules.index.matches(className, in: tokens, at: range.lowerBound, limit: range.upperBound).first(where: { $0.end == range.upperBound })
+        if case .lexiconClass(let className)? = captureCore(name, in: rule.pattern), let classID = rules.index.classID(className),
+            let hit = rules.index.matches(classID: classID, words: context.input.words, at: range.lowerBound, limit: range.upperBound)
+                .first(where: { $0.end == range.upperBound })
         {
             return hit.value
         }
@@ -105,15 +111,19 @@ struct ClaimBuilder {
         if quantity.kind == .perSide { return .perSide }
         // Scope words ("on each side", "in total", "unilaterally") are read only where a rule asks: `scope: auto`.
         guard stated == Emit.autoScope else { return nil }
-        let tokens = context.analysis.tokens
-        let index = rules.index
         let after = quantity.tokens.upperBound..<min(sentence.tokens.upperBound, max(match.end, quantity.tokens.upperBound) + ClaimBuilder.scopeWindow)
-        if index.first("per_side_marker", in: tokens, range: after) != nil { return .perSide }
+        if first("per_side_marker", in: after) != nil { return .perSide }
         let around = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - 4)..<after.upperBound
-        if index.first("total_marker", in: tokens, range: around) != nil { return .total }
+        if first("total_marker", in: around) != nil { return .total }
         let before = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - 6)..<quantity.tokens.lowerBound
-        if index.first("one_side_marker", in: tokens, range: before) != nil { return .oneSide }
+        if first("one_side_marker", in: before) != nil { return .oneSide }
         return nil
+    }
+
+    /// The first phrase of a lexicon class in a token range.
+    private func first(_ className: String, in range: Range<Int>) -> (start: Int, end: Int, value: String)? {
+        guard let classID = rules.index.classID(className) else { return nil }
+        return rules.index.first(classID: classID, words: context.input.words, range: range)
     }
 
     /// Fills a subject template: `$capture` and `{party}`.
@@ -132,12 +142,12 @@ struct ClaimBuilder {
     /// The party (lexicon `party`) a figure is attributed to: the nearest one before it in the
     /// sentence, else the first one after it.
     private func party(near quantity: Quantity, in sentence: Sentence) -> String? {
-        let tokens = context.analysis.tokens
-        let index = rules.index
-        if let before = index.last("party", in: tokens, range: sentence.tokens.lowerBound..<quantity.tokens.lowerBound) {
+        guard let party = rules.index.classID("party") else { return nil }
+        let words = context.input.words
+        if let before = rules.index.last(classID: party, words: words, range: sentence.tokens.lowerBound..<quantity.tokens.lowerBound) {
             return before.value
         }
-        return index.first("party", in: tokens, range: quantity.tokens.upperBound..<sentence.tokens.upperBound)?.value
+        return rules.index.first(classID: party, words: words, range: quantity.tokens.upperBound..<sentence.tokens.upperBound)?.value
     }
 }
 

@@ -20,15 +20,16 @@ public struct ClaimContext {
         let quantities = NumeralScanner(vocabulary: rules.vocabulary).scan(analysis, reference: reference)
         self.analysis = analysis
         self.quantities = quantities
+        let input = MatchInput(tokens: analysis.tokens, quantities: quantities, lexicon: rules.index, regexes: rules.regexes)
         self.speakers = SpeakerResolver(
-            tokens: analysis.tokens, sentences: analysis.sentences, lexicon: rules.index, vocabulary: rules.speakerVocabulary
+            tokens: analysis.tokens, sentences: analysis.sentences, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words
         ).resolve()
         self.events = EventResolver(tokens: analysis.tokens, sentences: analysis.sentences, quantities: quantities, published: reference)
             .resolve()
         let outletWords = Set((document.outlet ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         self.story = StorySignature.words(tokens: analysis.tokens, sentences: analysis.sentences, titles: rules.speakerVocabulary.titles)
             .filter { !outletWords.contains($0) }
-        self.input = MatchInput(tokens: analysis.tokens, quantities: quantities, lexicon: rules.index, regexes: rules.regexes)
+        self.input = input
     }
 
     /// The sentence's text, as it stands in the document.

@@ -16,6 +16,8 @@ struct SpeakerResolver {
     let sentences: [Sentence]
     let lexicon: LexiconIndex
     let vocabulary: SpeakerVocabulary
+    /// Word ids of `tokens`.
+    let words: [Int32]
 
     /// Speakers of one document: per sentence, the attributions in it and the speaker carried in.
     struct Speakers {
@@ -79,6 +81,7 @@ struct SpeakerResolver {
     /// Reporting verbs of one sentence with the speaker each names.
     func attributions(in sentence: Sentence) -> [(Int, Attribution)] {
         let range = sentence.tokens
+        let speechVerb = lexicon.classID("speech_verb")
         var found: [(Int, Attribution)] = []
         var index = range.lowerBound
         while index < range.upperBound {
@@ -87,7 +90,7 @@ struct SpeakerResolver {
                 index += 2
                 continue
             }
-            if let hit = lexicon.longest("speech_verb", in: tokens, at: index, limit: range.upperBound) {
+            if let speechVerb, let hit = lexicon.longest(classID: speechVerb, words: words, at: index, limit: range.upperBound) {
                 if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) { found.append((index, attribution)) }
                 index = hit.end
                 continue

@@ -1,44 +1,4 @@
-import Foundation
 import TallyCore
-
-/// What a pattern is matched against: a document's tokens with the number mentions found in them.
-/// A class, so the matcher's many closures share it instead of copying its arrays' references.
-public final class MatchInput {
-    public let tokens: [Token]
-    public let quantities: [Quantity]
-    /// Token index → index into `quantities` of the mention starting there.
-    public let quantityStarting: [Int: Int]
-    public let lexicon: LexiconIndex
-    public let regexes: RegexCache
-
-    public init(tokens: [Token], quantities: [Quantity], lexicon: LexiconIndex, regexes: RegexCache) {
-        self.tokens = tokens
-        self.quantities = quantities
-        var starting: [Int: Int] = [:]
-        for (index, quantity) in quantities.enumerated() where starting[quantity.tokens.lowerBound] == nil {
-            starting[quantity.tokens.lowerBound] = index
-        }
-        self.quantityStarting = starting
-        self.lexicon = lexicon
-        self.regexes = regexes
-    }
-}
-
-/// Compiled `/regex/` atoms, shared read-only across threads.
-public final class RegexCache: @unchecked Sendable {
-    private let compiled: [String: NSRegularExpression]
-
-    public init(patterns: Set<String>) throws {
-        var compiled: [String: NSRegularExpression] = [:]
-        for pattern in patterns { compiled[pattern] = try NSRegularExpression(pattern: pattern) }
-        self.compiled = compiled
-    }
-
-    func matches(_ pattern: String, _ text: String) -> Bool {
-        guard let regex = compiled[pattern] else { return false }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
-}
 
 /// A successful match: its token range and the token range of each capture.
 public struct PatternMatch: Sendable, Hashable {
@@ -47,47 +7,105 @@ public struct PatternMatch: Sendable, Hashable {
     public var captures: [String: Range<Int>]
 }
 
-/// Backtracking matcher for `Pattern`s, bounded by a step budget so no input makes it super-linear.
+/// Backtracking matcher for compiled patterns (`PatternProgram`) over one document's `MatchInput`.
+///
+/// It explores the ways a pattern can match in pattern order and keeps the longest; for a tie, the
+/// first way found. A (instruction, position) state already explored from the same start is not
+/// explored again — every end reachable from it was already seen by an earlier way — so a match
+/// costs at most instructions × positions steps, and a step budget bounds even that.
+///
+/// Not thread-safe: it reuses its buffers. Make one per document (per thread).
 public final class PatternMatcher {
     public let input: MatchInput
-    private let tokens: [Token]
-    /// Maximum atom tests per start position; a pattern that needs more gives up at that position.
+    /// Maximum instruction steps per start position; a pattern that needs more gives up at that position.
     public let budget = 4_000
+
+    private let tokens: [Token]
+    private let words: [Int32]
+    private var programs: [Pattern: PatternProgram] = [:]
+    /// Visited (instruction, position) states, stamped with the run that visited them.
+    private var visited: [UInt32] = []
+    private var run: UInt32 = 0
+    private var backtrack: [Frame] = []
+    private var slots: [Int32] = []
+    /// The capture slots of the best match of the last run.
+    private(set) var bestSlots: [Int32] = []
+    private var ends: [Int32] = []
+    /// Regex body → per token: 0 not tested, 1 no, 2 yes.
+    private var regexResults: [String: [UInt8]] = [:]
+
+    /// A saved alternative (`slot` < 0) or a capture slot's earlier value to restore on backtracking.
+    private struct Frame {
+        var pc: Int32
+        var position: Int32
+        var slot: Int32
+    }
 
     public init(input: MatchInput) {
         self.input = input
         self.tokens = input.tokens
+        self.words = input.words
     }
 
-    /// Whether a match of a pattern with these first tokens can start at `position`: a cheap test
-    /// that spares the backtracking matcher most positions.
-    public func canStart(_ first: FirstTokens, at position: Int) -> Bool {
-        if first.anyToken || first.canBeEmpty { return true }
+    /// The pattern compiled against this input's lexicon (cached).
+    public func program(_ pattern: Pattern) -> PatternProgram {
+        if let known = programs[pattern] { return known }
+        let program = PatternProgram(pattern, lexicon: input.lexicon)
+        programs[pattern] = program
+        return program
+    }
+
+    /// Whether a match of the program can start at `position`: a cheap test that spares the matcher
+    /// most positions.
+    @inline(__always)
+    func canStart(_ filter: StartFilter, at position: Int) -> Bool {
+        if filter.anyPosition { return true }
         guard position < tokens.count else { return false }
-        if first.quantity, input.quantityStarting[position] != nil { return true }
-        let lower = tokens[position].lower
-        if first.words.contains(lower) { return true }
-        for name in first.classes where input.lexicon.startsPhrase(of: name, with: lower) { return true }
-        return false
+        if filter.quantity, input.quantityStarting[position] >= 0 { return true }
+        let word = words[position]
+        if word >= 0 {
+            if filter.words.contains(word) { return true }
+            if !filter.classes.isEmpty, input.lexicon.classesStarting(with: word).intersects(filter.classes) { return true }
+            return false
+        }
+        return !filter.texts.isEmpty && filter.texts.contains(tokens[position].lower)
     }
 
     /// The longest match of `pattern` starting exactly at `start`, not reaching past `limit`.
     public func longestMatch(_ pattern: Pattern, at start: Int, limit: Int) -> PatternMatch? {
-        var best: PatternMatch?
-        let steps = StepBudget(limit: budget)
-        _ = match(pattern, start, [:], limit, steps) { end, captures in
-            if end > start, best == nil || end > best!.end { best = PatternMatch(start: start, end: end, captures: captures) }
-            return false  // keep looking for a longer one
+        longestMatch(program(pattern), at: start, limit: limit)
+    }
+
+    /// The longest match of a compiled pattern starting exactly at `start`, not reaching past `limit`.
+    public func longestMatch(_ program: PatternProgram, at start: Int, limit: Int) -> PatternMatch? {
+        let end = matchEnd(program, at: start, limit: limit, anyMatch: false)
+        guard end >= 0 else { return nil }
+        return PatternMatch(start: start, end: end, captures: captures(of: program))
+    }
+
+    /// The token range of capture `index` in the last successful run, if it was set.
+    @inline(__always)
+    func captured(_ index: Int) -> Range<Int>? {
+        let from = bestSlots[2 * index], to = bestSlots[2 * index + 1]
+        return from >= 0 && to >= from ? Int(from)..<Int(to) : nil
+    }
+
+    /// Every capture of the last successful run, by name.
+    func captures(of program: PatternProgram) -> [String: Range<Int>] {
+        var captures: [String: Range<Int>] = [:]
+        for (index, name) in program.captureNames.enumerated() {
+            if let range = captured(index) { captures[name] = range }
         }
-        return best
+        return captures
     }
 
     /// Every non-overlapping longest match in `range`, left to right.
     public func allMatches(_ pattern: Pattern, in range: Range<Int>) -> [PatternMatch] {
+        let program = program(pattern)
         var found: [PatternMatch] = []
         var position = range.lowerBound
         while position < range.upperBound {
-            if let hit = longestMatch(pattern, at: position, limit: range.upperBound) {
+            if let hit = longestMatch(program, at: position, limit: range.upperBound) {
                 found.append(hit)
                 position = hit.end
             } else {
@@ -99,102 +117,161 @@ public final class PatternMatcher {
 
     /// Whether the pattern matches anywhere in `range`.
     public func occurs(_ pattern: Pattern, in range: Range<Int>) -> Bool {
-        let first = pattern.firstTokens
-        for position in range where canStart(first, at: position) {
-            if longestMatch(pattern, at: position, limit: range.upperBound) != nil { return true }
+        occurs(program(pattern), in: range)
+    }
+
+    /// Whether the compiled pattern matches anywhere in `range`.
+    public func occurs(_ program: PatternProgram, in range: Range<Int>) -> Bool {
+        for position in range where canStart(program.start, at: position) {
+            if matchEnd(program, at: position, limit: range.upperBound, anyMatch: true) >= 0 { return true }
         }
         return false
     }
 
-    /// Counts atom tests for one start position.
-    final class StepBudget {
-        var remaining: Int
-        init(limit: Int) { remaining = limit }
-        func exhausted() -> Bool {
-            remaining -= 1
-            return remaining < 0
+    /// The end of the longest match starting at `start` (or of the first one found, with `anyMatch`),
+    /// -1 when there is none; its captures are left in `bestSlots`.
+    func matchEnd(_ program: PatternProgram, at start: Int, limit: Int, anyMatch: Bool) -> Int {
+        guard start <= limit, limit <= tokens.count else { return -1 }
+        let width = limit - start + 1
+        let states = program.instructions.count * width
+        if visited.count < states { visited = [UInt32](repeating: 0, count: max(states, visited.count * 2)) }
+        run &+= 1
+        if run == 0 {
+            for i in visited.indices { visited[i] = 0 }
+            run = 1
         }
-    }
-
-    typealias Continuation = (Int, [String: Range<Int>]) -> Bool
-
-    /// Matches `pattern` at `position`, calling `next` with each way it can end; stops when `next` says so.
-    private func match(
-        _ pattern: Pattern, _ position: Int, _ captures: [String: Range<Int>], _ limit: Int, _ steps: StepBudget,
-        _ next: Continuation
-    ) -> Bool {
-        if steps.exhausted() { return true }
-        switch pattern {
-        case .literal(let word):
-            guard position < limit, tokens[position].lower == word else { return false }
-            return next(position + 1, captures)
-        case .words(let options):
-            for option in options.sorted(by: { $0.count > $1.count }) {
-                guard position + option.count <= limit else { continue }
-                if zip(option, tokens[position..<position + option.count]).allSatisfy({ $0 == $1.lower }) {
-                    if next(position + option.count, captures) { return true }
+        let slotCount = 2 * program.captureNames.count
+        if slots.count != slotCount { slots = [Int32](repeating: -1, count: slotCount) } else { for i in 0..<slotCount { slots[i] = -1 } }
+        backtrack.removeAll(keepingCapacity: true)
+        var bestEnd = -1
+        var steps = 0
+        var pc = 0
+        var position = start
+        let stamp = run
+        return program.instructions.withUnsafeBufferPointer { code in
+            outer: while true {
+                // Run one way forward until it fails, then resume the latest saved alternative.
+                thread: while true {
+                    let state = pc * width + (position - start)
+                    if visited[state] == stamp { break thread }
+                    visited[state] = stamp
+                    steps += 1
+                    if steps > budget { break outer }
+                    let instruction = code[pc]
+                    switch instruction.operation {
+                    case .word:
+                        guard position < limit, wordMatches(instruction.a, at: position, program) else { break thread }
+                        position += 1
+                        pc += 1
+                    case .phrases:
+                        ends.removeAll(keepingCapacity: true)
+                        for option in program.phrases[Int(instruction.a)] where position + option.count <= limit {
+                            var all = true
+                            for (offset, code) in option.enumerated() where !wordMatches(code, at: position + offset, program) {
+                                all = false
+                                break
+                            }
+                            if all { ends.append(Int32(position + option.count)) }
+                        }
+                        guard !ends.isEmpty else { break thread }
+                        position = continueWithFirst(ends, pc: pc + 1)
+                        pc += 1
+                    case .lexicon:
+                        let classID = Int(instruction.a)
+                        guard classID >= 0, position < limit, input.lexicon.startsPhrase(of: classID, with: words[position]) else { break thread }
+                        ends.removeAll(keepingCapacity: true)
+                        var node = input.lexicon.root(of: classID)
+                        var index = position
+                        while index < limit, let next = input.lexicon.child(of: node, word: words[index]) {
+                            node = next
+                            index += 1
+                            if input.lexicon.endsPhrase(node) { ends.append(Int32(index)) }
+                        }
+                        guard !ends.isEmpty else { break thread }
+                        ends.reverse()
+                        position = continueWithFirst(ends, pc: pc + 1)
+                        pc += 1
+                    case .quantity:
+                        guard position < limit, let index = input.quantity(startingAt: position) else { break thread }
+                        let quantity = input.quantities[index]
+                        guard Pattern.QuantityClass.allCases[Int(instruction.a)].accepts(quantity), quantity.tokens.upperBound <= limit else {
+                            break thread
+                        }
+                        position = quantity.tokens.upperBound
+                        pc += 1
+                    case .quote:
+                        guard position < limit, tokens[position].text == "\"" || tokens[position].text == "'" else { break thread }
+                        position += 1
+                        pc += 1
+                    case .anyWord:
+                        guard position < limit, tokens[position].kind == .word else { break thread }
+                        position += 1
+                        pc += 1
+                    case .regex:
+                        guard position < limit, regexMatches(program.regexes[Int(instruction.a)], at: position) else { break thread }
+                        position += 1
+                        pc += 1
+                    case .anyToken:
+                        guard position < limit else { break thread }
+                        position += 1
+                        pc += 1
+                    case .split:
+                        backtrack.append(Frame(pc: instruction.b, position: Int32(position), slot: -1))
+                        pc = Int(instruction.a)
+                    case .jump:
+                        pc = Int(instruction.a)
+                    case .save:
+                        let slot = Int(instruction.a)
+                        backtrack.append(Frame(pc: 0, position: slots[slot], slot: Int32(slot)))
+                        slots[slot] = Int32(position)
+                        pc += 1
+                    case .match:
+                        if position > start, position > bestEnd {
+                            bestEnd = position
+                            bestSlots = slots
+                            if anyMatch { break outer }
+                        }
+                        break thread
+                    }
+                }
+                // Backtrack: undo capture slots until the latest saved alternative.
+                while true {
+                    guard let frame = backtrack.popLast() else { break outer }
+                    if frame.slot >= 0 {
+                        slots[Int(frame.slot)] = frame.position
+                    } else {
+                        pc = Int(frame.pc)
+                        position = Int(frame.position)
+                        break
+                    }
                 }
             }
-            return false
-        case .lexiconClass(let name):
-            for hit in input.lexicon.matches(name, in: tokens, at: position, limit: limit) {
-                if next(hit.end, captures) { return true }
-            }
-            return false
-        case .quantity(let kind):
-            guard let index = input.quantityStarting[position] else { return false }
-            let quantity = input.quantities[index]
-            guard kind.accepts(quantity), quantity.tokens.upperBound <= limit else { return false }
-            return next(quantity.tokens.upperBound, captures)
-        case .quote:
-            guard position < limit, tokens[position].text == "\"" || tokens[position].text == "'" else { return false }
-            return next(position + 1, captures)
-        case .word:
-            guard position < limit, tokens[position].kind == .word else { return false }
-            return next(position + 1, captures)
-        case .regex(let body):
-            guard position < limit, input.regexes.matches(body, tokens[position].text) else { return false }
-            return next(position + 1, captures)
-        case .any:
-            guard position < limit else { return false }
-            return next(position + 1, captures)
-        case .sequence(let items):
-            return matchSequence(items[...], position, captures, limit, steps, next)
-        case .alternatives(let options):
-            for option in options where match(option, position, captures, limit, steps, next) { return true }
-            return false
-        case .repeated(let inner, let low, let high):
-            return matchRepeated(inner, low, high, 0, position, captures, limit, steps, next)
-        case .capture(let name, let inner):
-            return match(inner, position, captures, limit, steps) { end, inner in
-                var updated = inner
-                updated[name] = position..<end
-                return next(end, updated)
-            }
+            return bestEnd
         }
     }
 
-    private func matchSequence(
-        _ items: ArraySlice<Pattern>, _ position: Int, _ captures: [String: Range<Int>], _ limit: Int, _ steps: StepBudget,
-        _ next: Continuation
-    ) -> Bool {
-        guard let first = items.first else { return next(position, captures) }
-        let rest = items.dropFirst()
-        return match(first, position, captures, limit, steps) { end, updated in
-            matchSequence(rest, end, updated, limit, steps, next)
+    /// Continues with the first of several ends (longest first), saving the others as alternatives.
+    @inline(__always)
+    private func continueWithFirst(_ ends: [Int32], pc: Int) -> Int {
+        var index = ends.count - 1
+        while index > 0 {
+            backtrack.append(Frame(pc: Int32(pc), position: ends[index], slot: -1))
+            index -= 1
         }
+        return Int(ends[0])
     }
 
-    private func matchRepeated(
-        _ inner: Pattern, _ low: Int, _ high: Int, _ count: Int, _ position: Int, _ captures: [String: Range<Int>],
-        _ limit: Int, _ steps: StepBudget, _ next: Continuation
-    ) -> Bool {
-        if count < high {
-            let stop = match(inner, position, captures, limit, steps) { end, updated in
-                end > position && matchRepeated(inner, low, high, count + 1, end, updated, limit, steps, next)
-            }
-            if stop { return true }
-        }
-        return count >= low && next(position, captures)
+    @inline(__always)
+    private func wordMatches(_ code: Int32, at position: Int, _ program: PatternProgram) -> Bool {
+        code >= 0 ? words[position] == code : tokens[position].lower == program.texts[Int(-code - 1)]
+    }
+
+    private func regexMatches(_ body: String, at position: Int) -> Bool {
+        if regexResults[body] == nil { regexResults[body] = [UInt8](repeating: 0, count: tokens.count) }
+        let known = regexResults[body]![position]
+        if known != 0 { return known == 2 }
+        let result = input.regexes.matches(body, tokens[position].text)
+        regexResults[body]![position] = result ? 2 : 1
+        return result
     }
 }

@@ -16,11 +16,15 @@ public struct RuleSet: Sendable {
     public init(rules: [Rule], lexicon: Lexicon, fingerprint: String) throws {
         self.rules = rules
         self.lexicon = lexicon
-        self.index = LexiconIndex(lexicon)
         var patterns: Set<String> = []
+        var words: Set<String> = []
         for rule in rules {
-            for pattern in [rule.pattern] + rule.requires + rule.vetoes { patterns.formUnion(pattern.regexBodies) }
+            for pattern in [rule.pattern] + rule.requires + rule.vetoes {
+                patterns.formUnion(pattern.regexBodies)
+                words.formUnion(pattern.literalWords)
+            }
         }
+        self.index = LexiconIndex(lexicon, extraWords: words)
         self.regexes = try RegexCache(patterns: patterns)
         self.vocabulary = NumeralVocabulary(lexicon: lexicon)
         self.speakerVocabulary = SpeakerVocabulary(lexicon: lexicon)

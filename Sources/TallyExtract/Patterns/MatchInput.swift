@@ -1,0 +1,51 @@
+import Foundation
+import TallyCore
+
+/// What a pattern is matched against: a document's tokens, as word ids, with the number mentions
+/// found in them. Built once per document.
+public final class MatchInput {
+    public let tokens: [Token]
+    public let quantities: [Quantity]
+    /// Vocabulary id of every token (-1: a word no rule or lexicon phrase uses).
+    public let words: [Int32]
+    /// Token index → index into `quantities` of the first mention starting there, or -1.
+    let quantityStarting: [Int32]
+    public let lexicon: LexiconIndex
+    public let regexes: RegexCache
+
+    public init(tokens: [Token], quantities: [Quantity], lexicon: LexiconIndex, regexes: RegexCache) {
+        self.tokens = tokens
+        self.quantities = quantities
+        self.words = lexicon.wordIDs(of: tokens)
+        var starting = [Int32](repeating: -1, count: tokens.count + 1)
+        for (index, quantity) in quantities.enumerated() where starting[quantity.tokens.lowerBound] < 0 {
+            starting[quantity.tokens.lowerBound] = Int32(index)
+        }
+        self.quantityStarting = starting
+        self.lexicon = lexicon
+        self.regexes = regexes
+    }
+
+    /// The mention starting at token `position`, if any.
+    @inline(__always)
+    func quantity(startingAt position: Int) -> Int? {
+        let index = quantityStarting[position]
+        return index >= 0 ? Int(index) : nil
+    }
+}
+
+/// Compiled `/regex/` atoms, shared read-only across threads.
+public final class RegexCache: @unchecked Sendable {
+    private let compiled: [String: NSRegularExpression]
+
+    public init(patterns: Set<String>) throws {
+        var compiled: [String: NSRegularExpression] = [:]
+        for pattern in patterns { compiled[pattern] = try NSRegularExpression(pattern: pattern) }
+        self.compiled = compiled
+    }
+
+    func matches(_ pattern: String, _ text: String) -> Bool {
+        guard let regex = compiled[pattern] ?? (try? NSRegularExpression(pattern: pattern)) else { return false }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}
