@@ -58,7 +58,7 @@ public struct Extractor: Sendable {
         let words = context.input.words
         scratch.markWords(of: sentence.tokens)
         let sentenceClasses = rules.index.classesStarting(in: words, range: sentence.tokens)
-        var startsByClass = [[Int]?](repeating: nil, count: Pattern.QuantityClass.allCases.count + 1)
+        var startsByClass = [[Int]?](repeating: nil, count: Pattern.QuantityClass.ordered.count + 1)
         var best: [Int: Candidate] = [:]
         for ruleIndex in compiled.indices {
             let compiledRule = compiled[ruleIndex]
@@ -74,7 +74,7 @@ public struct Extractor: Sendable {
                 guard holds else { continue }
             }
             let valueClass = compiledRule.valueClass
-            let classSlot = valueClass.map { Pattern.QuantityClass.allCases.firstIndex(of: $0)! } ?? Pattern.QuantityClass.allCases.count
+            let classSlot = valueClass?.ordinal ?? Pattern.QuantityClass.ordered.count
             if startsByClass[classSlot] == nil {
                 startsByClass[classSlot] = Extractor.starts(near: inSentence, accepting: valueClass, in: sentence.tokens, context.quantities)
             }

@@ -68,6 +68,12 @@ public indirect enum Pattern: Sendable, Hashable {
 }
 
 extension Pattern.QuantityClass {
+    /// `allCases`, built once (the synthesised property builds a new array on every use).
+    static let ordered = Array(allCases)
+
+    /// The position of the class in `ordered`.
+    var ordinal: Int { Pattern.QuantityClass.ordered.firstIndex(of: self)! }
+
     /// Whether a number mention satisfies the class. Counts (`NUM`) exclude fractions and
     /// percentages: "half of the children" is a share, not a number of children.
     public func accepts(_ quantity: Quantity) -> Bool {

@@ -134,20 +134,54 @@ public final class PatternMatcher {
         guard start <= limit, limit <= tokens.count else { return -1 }
         let width = limit - start + 1
         let states = program.instructions.count * width
+        // Work on local copies of the buffers (no exclusivity checks on class properties in the loop).
+        var visited = self.visited
+        self.visited = []
         if visited.count < states { visited = [UInt32](repeating: 0, count: max(states, visited.count * 2)) }
         run &+= 1
         if run == 0 {
             for i in visited.indices { visited[i] = 0 }
             run = 1
         }
+        let stamp = run
         let slotCount = 2 * program.captureNames.count
+        var slots = self.slots
+        self.slots = []
         if slots.count != slotCount { slots = [Int32](repeating: -1, count: slotCount) } else { for i in 0..<slotCount { slots[i] = -1 } }
+        var backtrack = self.backtrack
+        self.backtrack = []
         backtrack.removeAll(keepingCapacity: true)
+        var ends = self.ends
+        self.ends = []
+        defer {
+            self.visited = visited
+            self.slots = slots
+            self.backtrack = backtrack
+            self.ends = ends
+        }
         var bestEnd = -1
         var steps = 0
         var pc = 0
         var position = start
-        let stamp = run
+        let lexicon = input.lexicon
+        let quantities = input.quantities
+        let quantityStarting = input.quantityStarting
+        let words = self.words
+        let tokens = self.tokens
+
+        /// Continues with the first of several ends (longest first), saving the others as alternatives.
+        func continueWithFirst(_ ends: [Int32], pc: Int) -> Int {
+            var index = ends.count - 1
+            while index > 0 {
+                backtrack.append(Frame(pc: Int32(pc), position: ends[index], slot: -1))
+                index -= 1
+            }
+            return Int(ends[0])
+        }
+        func wordMatches(_ code: Int32, at position: Int) -> Bool {
+            code >= 0 ? words[position] == code : tokens[position].lower == program.texts[Int(-code - 1)]
+        }
+
         return program.instructions.withUnsafeBufferPointer { code in
             outer: while true {
                 // Run one way forward until it fails, then resume the latest saved alternative.
@@ -160,14 +194,14 @@ public final class PatternMatcher {
                     let instruction = code[pc]
                     switch instruction.operation {
                     case .word:
-                        guard position < limit, wordMatches(instruction.a, at: position, program) else { break thread }
+                        guard position < limit, wordMatches(instruction.a, at: position) else { break thread }
                         position += 1
                         pc += 1
                     case .phrases:
                         ends.removeAll(keepingCapacity: true)
                         for option in program.phrases[Int(instruction.a)] where position + option.count <= limit {
                             var all = true
-                            for (offset, code) in option.enumerated() where !wordMatches(code, at: position + offset, program) {
+                            for (offset, code) in option.enumerated() where !wordMatches(code, at: position + offset) {
                                 all = false
                                 break
                             }
@@ -178,23 +212,23 @@ public final class PatternMatcher {
                         pc += 1
                     case .lexicon:
                         let classID = Int(instruction.a)
-                        guard classID >= 0, position < limit, input.lexicon.startsPhrase(of: classID, with: words[position]) else { break thread }
+                        guard classID >= 0, position < limit, lexicon.startsPhrase(of: classID, with: words[position]) else { break thread }
                         ends.removeAll(keepingCapacity: true)
-                        var node = input.lexicon.root(of: classID)
+                        var node = lexicon.root(of: classID)
                         var index = position
-                        while index < limit, let next = input.lexicon.child(of: node, word: words[index]) {
+                        while index < limit, let next = lexicon.child(of: node, word: words[index]) {
                             node = next
                             index += 1
-                            if input.lexicon.endsPhrase(node) { ends.append(Int32(index)) }
+                            if lexicon.endsPhrase(node) { ends.append(Int32(index)) }
                         }
                         guard !ends.isEmpty else { break thread }
                         ends.reverse()
                         position = continueWithFirst(ends, pc: pc + 1)
                         pc += 1
                     case .quantity:
-                        guard position < limit, let index = input.quantity(startingAt: position) else { break thread }
-                        let quantity = input.quantities[index]
-                        guard Pattern.QuantityClass.allCases[Int(instruction.a)].accepts(quantity), quantity.tokens.upperBound <= limit else {
+                        guard position < limit, quantityStarting[position] >= 0 else { break thread }
+                        let quantity = quantities[Int(quantityStarting[position])]
+                        guard Pattern.QuantityClass.ordered[Int(instruction.a)].accepts(quantity), quantity.tokens.upperBound <= limit else {
                             break thread
                         }
                         position = quantity.tokens.upperBound
@@ -248,22 +282,6 @@ public final class PatternMatcher {
             }
             return bestEnd
         }
-    }
-
-    /// Continues with the first of several ends (longest first), saving the others as alternatives.
-    @inline(__always)
-    private func continueWithFirst(_ ends: [Int32], pc: Int) -> Int {
-        var index = ends.count - 1
-        while index > 0 {
-            backtrack.append(Frame(pc: Int32(pc), position: ends[index], slot: -1))
-            index -= 1
-        }
-        return Int(ends[0])
-    }
-
-    @inline(__always)
-    private func wordMatches(_ code: Int32, at position: Int, _ program: PatternProgram) -> Bool {
-        code >= 0 ? words[position] == code : tokens[position].lower == program.texts[Int(-code - 1)]
     }
 
     private func regexMatches(_ body: String, at position: Int) -> Bool {

@@ -11,7 +11,7 @@ public struct PatternProgram: Sendable {
         case phrases
         /// `a`: lexicon class id, -1 when the lexicon lacks the class (never matches).
         case lexicon
-        /// `a`: index into `Pattern.QuantityClass.allCases`.
+        /// `a`: index into `Pattern.QuantityClass.ordered`.
         case quantity
         case quote
         case anyWord
@@ -96,7 +96,7 @@ public struct PatternProgram: Sendable {
             case .lexiconClass(let name):
                 append(Instruction(operation: .lexicon, a: Int32(lexicon.classID(name) ?? -1)))
             case .quantity(let kind):
-                append(Instruction(operation: .quantity, a: Int32(Pattern.QuantityClass.allCases.firstIndex(of: kind)!)))
+                append(Instruction(operation: .quantity, a: Int32(kind.ordinal)))
             case .quote:
                 append(Instruction(operation: .quote))
             case .word:
