@@ -59,7 +59,8 @@ public struct Extractor: Sendable {
         scratch.markWords(of: sentence.tokens)
         let sentenceClasses = rules.index.classesStarting(in: words, range: sentence.tokens)
         var startsByClass = [[Int]?](repeating: nil, count: Pattern.QuantityClass.ordered.count + 1)
-        var best: [Int: Candidate] = [:]
+        // The best candidate per number of the sentence (indexed like `inSentence`).
+        var best = [Candidate?](repeating: nil, count: inSentence.count)
         for ruleIndex in compiled.indices {
             let compiledRule = compiled[ruleIndex]
             guard compiledRule.requiredClasses.isSubset(of: sentenceClasses),
@@ -78,22 +79,24 @@ public struct Extractor: Sendable {
             if startsByClass[classSlot] == nil {
                 startsByClass[classSlot] = Extractor.starts(near: inSentence, accepting: valueClass, in: sentence.tokens, context.quantities)
             }
+            let priority = compiledRule.rule.priority
             for start in startsByClass[classSlot]! where matcher.canStart(compiledRule.program.start, at: start) {
                 let end = matcher.matchEnd(compiledRule.program, at: start, limit: sentence.tokens.upperBound, anyMatch: false)
-                guard end >= 0, let captured = matcher.captured(valueCapture),
-                    let quantityIndex = inSentence.first(where: { captured.contains(context.quantities[$0].tokens.lowerBound) })
-                else { continue }
+                guard end >= 0, let captured = matcher.captured(valueCapture) else { continue }
+                var local = 0
+                while local < inSentence.count, !captured.contains(context.quantities[inSentence[local]].tokens.lowerBound) { local += 1 }
+                guard local < inSentence.count else { continue }
+                let quantityIndex = inSentence[local]
                 let quantity = context.quantities[quantityIndex]
                 // "all-for-all" states no figure: nothing to claim or compare.
                 if quantity.value == nil, quantity.low == nil, quantity.high == nil { continue }
-                if let current = best[quantityIndex], !Candidate.beats(
-                    length: end - start, priority: compiledRule.rule.priority, ruleIndex: ruleIndex, current) { continue }
+                if let current = best[local], !Candidate.beats(length: end - start, priority: priority, ruleIndex: ruleIndex, current) { continue }
                 let match = PatternMatch(start: start, end: end, captures: matcher.captures(of: compiledRule.program))
                 if compiledRule.vetoes.contains(where: { Extractor.vetoes($0, quantity, in: sentence.tokens, matcher) }) { continue }
-                best[quantityIndex] = Candidate(rule: compiledRule.rule, ruleIndex: ruleIndex, match: match, quantityIndex: quantityIndex)
+                best[local] = Candidate(compiled: compiledRule, ruleIndex: ruleIndex, match: match, quantityIndex: quantityIndex)
             }
         }
-        return best.values.sorted { context.quantities[$0.quantityIndex].start < context.quantities[$1.quantityIndex].start }
+        return best.compactMap { $0 }.sorted { context.quantities[$0.quantityIndex].start < context.quantities[$1.quantityIndex].start }
     }
 
     /// Start positions from which a match can reach the numbers a rule accepts: up to `lookBehind`

@@ -2,11 +2,12 @@ import Foundation
 import TallyCore
 
 /// A rule's match over one number mention, before it becomes a claim.
-public struct Candidate: Sendable {
-    public var rule: Rule
-    public var ruleIndex: Int
-    public var match: PatternMatch
-    public var quantityIndex: Int
+struct Candidate: Sendable {
+    let compiled: CompiledRule
+    var rule: Rule { compiled.rule }
+    var ruleIndex: Int
+    var match: PatternMatch
+    var quantityIndex: Int
 
     /// Overlap resolution: the longer match wins, then the higher priority, then the earlier rule.
     func beats(_ other: Candidate) -> Bool {
@@ -17,7 +18,8 @@ public struct Candidate: Sendable {
     static func beats(length: Int, priority: Int, ruleIndex: Int, _ other: Candidate) -> Bool {
         let theirs = other.match.end - other.match.start
         if length != theirs { return length > theirs }
-        if priority != other.rule.priority { return priority > other.rule.priority }
+        let otherPriority = other.compiled.rule.priority
+        if priority != otherPriority { return priority > otherPriority }
         return ruleIndex < other.ruleIndex
     }
 }

@@ -3,7 +3,7 @@ import TallyNumerals
 
 /// One document prepared for rule matching: its analysis, number mentions, and per-sentence
 /// speakers and events.
-public struct ClaimContext {
+public final class ClaimContext {
     public let document: Document
     public let analysis: TextAnalysis
     public let quantities: [Quantity]

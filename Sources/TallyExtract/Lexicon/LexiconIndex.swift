@@ -6,7 +6,7 @@ import TallyNumerals
 ///
 /// Words get their ids from `vocabulary` (every phrase word, plus the words rules use); a document's
 /// tokens are turned into ids once (`wordIDs(of:)`), and matching works on those.
-public struct LexiconIndex: Sendable {
+public final class LexiconIndex: Sendable {
     public let lexicon: Lexicon
     public let vocabulary: WordVocabulary
     /// Class names, sorted; a class's id is its position here.
