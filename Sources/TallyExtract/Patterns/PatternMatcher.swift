@@ -64,7 +64,7 @@ public final class PatternMatcher {
         if filter.quantity, input.quantityStarting[position] >= 0 { return true }
         let word = words[position]
         if word >= 0 {
-            if filter.words.contains(word) { return true }
+            if filter.startsWith(word: word) { return true }
             if !filter.classes.isEmpty, input.lexicon.classesStarting(with: word).intersects(filter.classes) { return true }
             return false
         }
@@ -169,119 +169,121 @@ public final class PatternMatcher {
         let words = self.words
         let tokens = self.tokens
 
-        /// Continues with the first of several ends (longest first), saving the others as alternatives.
-        func continueWithFirst(_ ends: [Int32], pc: Int) -> Int {
-            var index = ends.count - 1
-            while index > 0 {
-                backtrack.append(Frame(pc: Int32(pc), position: ends[index], slot: -1))
-                index -= 1
-            }
-            return Int(ends[0])
-        }
-        func wordMatches(_ code: Int32, at position: Int) -> Bool {
-            code >= 0 ? words[position] == code : tokens[position].lower == program.texts[Int(-code - 1)]
-        }
-
-        return program.instructions.withUnsafeBufferPointer { code in
-            outer: while true {
-                // Run one way forward until it fails, then resume the latest saved alternative.
-                thread: while true {
-                    let state = pc * width + (position - start)
-                    if visited[state] == stamp { break thread }
-                    visited[state] = stamp
-                    steps += 1
-                    if steps > budget { break outer }
-                    let instruction = code[pc]
-                    switch instruction.operation {
-                    case .word:
-                        guard position < limit, wordMatches(instruction.a, at: position) else { break thread }
-                        position += 1
-                        pc += 1
-                    case .phrases:
-                        ends.removeAll(keepingCapacity: true)
-                        for option in program.phrases[Int(instruction.a)] where position + option.count <= limit {
-                            var all = true
-                            for (offset, code) in option.enumerated() where !wordMatches(code, at: position + offset) {
-                                all = false
-                                break
-                            }
-                            if all { ends.append(Int32(position + option.count)) }
+        let code = program.instructions
+        let texts = program.texts
+        outer: while true {
+            // Run one way forward until it fails, then resume the latest saved alternative.
+            thread: while true {
+                let state = pc * width + (position - start)
+                if visited[state] == stamp { break thread }
+                visited[state] = stamp
+                steps += 1
+                if steps > budget { break outer }
+                let instruction = code[pc]
+                switch instruction.operation {
+                case .word:
+                    guard position < limit, PatternMatcher.word(instruction.a, matches: position, words, tokens, texts) else { break thread }
+                    position += 1
+                    pc += 1
+                case .phrases:
+                    ends.removeAll(keepingCapacity: true)
+                    for option in program.phrases[Int(instruction.a)] where position + option.count <= limit {
+                        var all = true
+                        for (offset, word) in option.enumerated() where !PatternMatcher.word(word, matches: position + offset, words, tokens, texts) {
+                            all = false
+                            break
                         }
-                        guard !ends.isEmpty else { break thread }
-                        position = continueWithFirst(ends, pc: pc + 1)
-                        pc += 1
-                    case .lexicon:
-                        let classID = Int(instruction.a)
-                        guard classID >= 0, position < limit, lexicon.startsPhrase(of: classID, with: words[position]) else { break thread }
-                        ends.removeAll(keepingCapacity: true)
-                        var node = lexicon.root(of: classID)
-                        var index = position
-                        while index < limit, let next = lexicon.child(of: node, word: words[index]) {
-                            node = next
-                            index += 1
-                            if lexicon.endsPhrase(node) { ends.append(Int32(index)) }
-                        }
-                        guard !ends.isEmpty else { break thread }
-                        ends.reverse()
-                        position = continueWithFirst(ends, pc: pc + 1)
-                        pc += 1
-                    case .quantity:
-                        guard position < limit, quantityStarting[position] >= 0 else { break thread }
-                        let quantity = quantities[Int(quantityStarting[position])]
-                        guard Pattern.QuantityClass.ordered[Int(instruction.a)].accepts(quantity), quantity.tokens.upperBound <= limit else {
-                            break thread
-                        }
-                        position = quantity.tokens.upperBound
-                        pc += 1
-                    case .quote:
-                        guard position < limit, tokens[position].text == "\"" || tokens[position].text == "'" else { break thread }
-                        position += 1
-                        pc += 1
-                    case .anyWord:
-                        guard position < limit, tokens[position].kind == .word else { break thread }
-                        position += 1
-                        pc += 1
-                    case .regex:
-                        guard position < limit, regexMatches(program.regexes[Int(instruction.a)], at: position) else { break thread }
-                        position += 1
-                        pc += 1
-                    case .anyToken:
-                        guard position < limit else { break thread }
-                        position += 1
-                        pc += 1
-                    case .split:
-                        backtrack.append(Frame(pc: instruction.b, position: Int32(position), slot: -1))
-                        pc = Int(instruction.a)
-                    case .jump:
-                        pc = Int(instruction.a)
-                    case .save:
-                        let slot = Int(instruction.a)
-                        backtrack.append(Frame(pc: 0, position: slots[slot], slot: Int32(slot)))
-                        slots[slot] = Int32(position)
-                        pc += 1
-                    case .match:
-                        if position > start, position > bestEnd {
-                            bestEnd = position
-                            bestSlots = slots
-                            if anyMatch { break outer }
-                        }
+                        if all { ends.append(Int32(position + option.count)) }
+                    }
+                    guard !ends.isEmpty else { break thread }
+                    // Continue with the first (longest) end; the others become alternatives.
+                    var other = ends.count - 1
+                    while other > 0 {
+                        backtrack.append(Frame(pc: Int32(pc + 1), position: ends[other], slot: -1))
+                        other -= 1
+                    }
+                    position = Int(ends[0])
+                    pc += 1
+                case .lexicon:
+                    let classID = Int(instruction.a)
+                    guard classID >= 0, position < limit, lexicon.startsPhrase(of: classID, with: words[position]) else { break thread }
+                    ends.removeAll(keepingCapacity: true)
+                    var node = lexicon.root(of: classID)
+                    var index = position
+                    while index < limit, let next = lexicon.child(of: node, word: words[index]) {
+                        node = next
+                        index += 1
+                        if lexicon.endsPhrase(node) { ends.append(Int32(index)) }
+                    }
+                    guard !ends.isEmpty else { break thread }
+                    // Ends are shortest first: continue with the longest, the others become alternatives.
+                    for other in 0..<(ends.count - 1) {
+                        backtrack.append(Frame(pc: Int32(pc + 1), position: ends[other], slot: -1))
+                    }
+                    position = Int(ends[ends.count - 1])
+                    pc += 1
+                case .quantity:
+                    guard position < limit, quantityStarting[position] >= 0 else { break thread }
+                    let quantity = quantities[Int(quantityStarting[position])]
+                    guard Pattern.QuantityClass.ordered[Int(instruction.a)].accepts(quantity), quantity.tokens.upperBound <= limit else {
                         break thread
                     }
-                }
-                // Backtrack: undo capture slots until the latest saved alternative.
-                while true {
-                    guard let frame = backtrack.popLast() else { break outer }
-                    if frame.slot >= 0 {
-                        slots[Int(frame.slot)] = frame.position
-                    } else {
-                        pc = Int(frame.pc)
-                        position = Int(frame.position)
-                        break
+                    position = quantity.tokens.upperBound
+                    pc += 1
+                case .quote:
+                    guard position < limit, tokens[position].text == "\"" || tokens[position].text == "'" else { break thread }
+                    position += 1
+                    pc += 1
+                case .anyWord:
+                    guard position < limit, tokens[position].kind == .word else { break thread }
+                    position += 1
+                    pc += 1
+                case .regex:
+                    guard position < limit, regexMatches(program.regexes[Int(instruction.a)], at: position) else { break thread }
+                    position += 1
+                    pc += 1
+                case .anyToken:
+                    guard position < limit else { break thread }
+                    position += 1
+                    pc += 1
+                case .split:
+                    backtrack.append(Frame(pc: instruction.b, position: Int32(position), slot: -1))
+                    pc = Int(instruction.a)
+                case .jump:
+                    pc = Int(instruction.a)
+                case .save:
+                    let slot = Int(instruction.a)
+                    backtrack.append(Frame(pc: 0, position: slots[slot], slot: Int32(slot)))
+                    slots[slot] = Int32(position)
+                    pc += 1
+                case .match:
+                    if position > start, position > bestEnd {
+                        bestEnd = position
+                        bestSlots = slots
+                        if anyMatch { break outer }
                     }
+                    break thread
                 }
             }
-            return bestEnd
+            // Backtrack: undo capture slots until the latest saved alternative.
+            while true {
+                guard let frame = backtrack.popLast() else { break outer }
+                if frame.slot >= 0 {
+                    slots[Int(frame.slot)] = frame.position
+                } else {
+                    pc = Int(frame.pc)
+                    position = Int(frame.position)
+                    break
+                }
+            }
         }
+        return bestEnd
+    }
+
+    /// Whether the token at `position` is the word with this code (an id, or -(k+1) for `texts[k]`).
+    @inline(__always)
+    private static func word(_ code: Int32, matches position: Int, _ words: [Int32], _ tokens: [Token], _ texts: [String]) -> Bool {
+        code >= 0 ? words[position] == code : tokens[position].lower == texts[Int(-code - 1)]
     }
 
     private func regexMatches(_ body: String, at position: Int) -> Bool {

@@ -3,7 +3,7 @@
 ///
 /// Splits try their first branch first, so the matcher explores ways to match in the same order as
 /// the pattern reads: alternatives left to right, repetition greedy, longer word options first.
-public struct PatternProgram: Sendable {
+public final class PatternProgram: Sendable {
     enum Operation: UInt8, Sendable {
         /// `a`: a word code (see `wordCode`).
         case word
@@ -150,7 +150,8 @@ public struct PatternProgram: Sendable {
 struct StartFilter: Sendable {
     var anyPosition: Bool
     var quantity: Bool
-    var words: Set<Int32>
+    /// Bit per vocabulary id: the literal words a match can start with.
+    var words: [UInt64]
     /// Literal first words the vocabulary lacks (only in ad-hoc patterns).
     var texts: Set<String>
     var classes: ClassMask
@@ -158,15 +159,19 @@ struct StartFilter: Sendable {
     init(_ first: FirstTokens, lexicon: LexiconIndex) {
         anyPosition = first.anyToken || first.canBeEmpty
         quantity = first.quantity
-        words = []
+        words = [UInt64](repeating: 0, count: (lexicon.vocabulary.count + 63) / 64)
         texts = []
         for word in first.words {
             let id = lexicon.vocabulary.id(of: word)
-            if id >= 0 { words.insert(id) } else { texts.insert(word) }
+            if id >= 0 { words[Int(id) >> 6] |= 1 << UInt64(id & 63) } else { texts.insert(word) }
         }
         classes = ClassMask()
         for name in first.classes {
             if let id = lexicon.classID(name) { classes.insert(id) }
         }
     }
+
+    /// Whether a literal first word has this vocabulary id (>= 0).
+    @inline(__always)
+    func startsWith(word id: Int32) -> Bool { words[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0 }
 }
