@@ -10,29 +10,34 @@ import TallyCore
 struct Tokenizer {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var tokens: [Token] = []
+    /// Per token: whether a line break sits in the whitespace before it.
+    private var newlines: [Bool] = []
     /// Byte position and scalar offset of the cursor.
     private var i = 0
     private var s = 0
     private var space = true
+    private var newline = false
 
-    static func tokenize(_ text: String) -> [Token] { analyse(text).tokens }
+    struct Result {
+        var tokens: [Token]
+        var newlineBefore: [Bool]
+        var scalarCount: Int
+        var byteCount: Int
+    }
 
-    /// Tokens and the text's Unicode scalars, decoded in one pass each over the UTF-8 bytes.
-    static func analyse(_ text: String) -> (tokens: [Token], scalars: [Unicode.Scalar]) {
+    static func tokenize(_ text: String) -> [Token] {
         var copy = text
-        return copy.withUTF8 { buffer in
+        return analyse(&copy).tokens
+    }
+
+    /// Tokens, line breaks before them, and the text's scalar count, in one pass over the UTF-8 bytes.
+    static func analyse(_ text: inout String) -> Result {
+        text.withUTF8 { buffer in
             var tokenizer = Tokenizer(bytes: buffer)
             tokenizer.tokens.reserveCapacity(buffer.count / 5)
+            tokenizer.newlines.reserveCapacity(buffer.count / 5)
             tokenizer.run()
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(tokenizer.s)
-            var j = 0
-            while j < buffer.count {
-                let (v, len) = tokenizer.scalar(at: j)
-                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-                j += len
-            }
-            return (tokenizer.tokens, scalars)
+            return Result(tokens: tokenizer.tokens, newlineBefore: tokenizer.newlines, scalarCount: tokenizer.s, byteCount: buffer.count)
         }
     }
 
@@ -67,6 +72,7 @@ struct Tokenizer {
             if b < 0x80 {
                 if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
                     space = true
+                    if b >= 0x0A && b <= 0x0D { newline = true }
                     i += 1
                     s += 1
                 } else if ScalarClass.isASCIILetter(b) {
@@ -76,13 +82,14 @@ struct Tokenizer {
                 } else if b == 0x27, possessiveAt(i) {
                     possessive()
                 } else {
-                    emit(.punct, from: i, to: i + 1, scalars: 1, text: String(UnicodeScalar(b)))
+                    emit(.punct, from: i, to: i + 1, scalars: 1, text: Tokenizer.asciiStrings[Int(b)])
                 }
                 continue
             }
             let (v, len) = scalar(at: i)
             if ScalarClass.isSpace(v) {
                 space = true
+                if ScalarClass.isNewline(v) { newline = true }
                 i += len
                 s += 1
             } else if ScalarClass.isWordScalar(v) {
@@ -147,7 +154,7 @@ struct Tokenizer {
         if normalise {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { ScalarClass.isApostrophe($0.value) ? "'" : $0 }))
         }
-        let lower = ascii && !normalise ? Tokenizer.asciiLower(bytes, start, i) : text.lowercased()
+        let lower = ascii && !normalise ? (Tokenizer.asciiLowerIfUpper(bytes, start, i) ?? text) : text.lowercased()
         emit(.word, from: start, to: i, scalars: scalars, text: text, lower: lower)
     }
 
@@ -208,18 +215,25 @@ struct Tokenizer {
 
     private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, text: String, lower: String? = nil) {
         tokens.append(Token(kind: kind, start: s, end: s + scalars, text: text, lower: lower ?? text, spaceBefore: space))
+        newlines.append(newline)
         i = to
         s += scalars
         space = false
+        newline = false
     }
 
     static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        asciiLowerIfUpper(bytes, from, to) ?? String(decoding: bytes[from..<to], as: UTF8.self)
+    }
+
+    /// The lowercased ASCII bytes as a String, or nil when they hold no upper-case letter.
+    static func asciiLowerIfUpper(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
         var hasUpper = false
         for j in from..<to where bytes[j] >= 0x41 && bytes[j] <= 0x5A {
             hasUpper = true
             break
         }
-        if !hasUpper { return String(decoding: bytes[from..<to], as: UTF8.self) }
+        if !hasUpper { return nil }
         return String(unsafeUninitializedCapacity: to - from) { out in
             for j in from..<to {
                 let b = bytes[j]
@@ -228,4 +242,7 @@ struct Tokenizer {
             return to - from
         }
     }
+
+    /// One-byte strings for ASCII punctuation, made once.
+    static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 }
