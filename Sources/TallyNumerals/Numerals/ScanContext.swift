@@ -11,18 +11,15 @@ struct ScanContext {
     let hashes: [UInt64]
     let n: Int
 
-    init(tokens: [Token], vocabulary: NumeralVocabulary, reference: CalendarDate?) {
+    init(tokens: [Token], hashes: [UInt64], vocabulary: NumeralVocabulary, reference: CalendarDate?) {
         self.tokens = tokens
         self.vocabulary = vocabulary
         self.reference = reference
         self.n = tokens.count
         var flags: [WordFlags] = []
         flags.reserveCapacity(tokens.count)
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(tokens.count)
         for k in tokens.indices {
-            let h = WordHash.of(tokens[k].lower)
-            hashes.append(h)
+            let h = hashes[k]
             switch tokens[k].kind {
             case .number: flags.append(.starter)
             case .punct:

@@ -10,6 +10,8 @@ public struct TextAnalysis: Sendable {
     /// UTF-8 offset of every `checkpointStride`-th scalar, so `slice` finds a scalar's bytes in a few
     /// steps; empty when the text is ASCII (scalar offset = byte offset).
     private let checkpoints: [Int]
+    /// Per token: `WordHash` of its lowercased text (the scanner's word lookups).
+    let hashes: [UInt64]
     private static let strideShift = 5
 
     /// The text's Unicode scalars; offsets everywhere index into this. Decoded on each call (O(n)):
@@ -22,6 +24,7 @@ public struct TextAnalysis: Sendable {
         self.text = native
         self.tokens = result.tokens
         self.scalarCount = result.scalarCount
+        self.hashes = result.hashes
         self.sentences = SentenceSplitter.split(tokens: result.tokens, newlineBefore: result.newlineBefore)
         if result.byteCount == result.scalarCount {
             self.checkpoints = []

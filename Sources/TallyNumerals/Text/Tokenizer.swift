@@ -12,6 +12,8 @@ struct Tokenizer {
     private var tokens: [Token] = []
     /// Per token: whether a line break sits in the whitespace before it.
     private var newlines: [Bool] = []
+    /// Per token: `WordHash` of its lowercased text.
+    private var hashes: [UInt64] = []
     /// Byte position and scalar offset of the cursor.
     private var i = 0
     private var s = 0
@@ -21,6 +23,7 @@ struct Tokenizer {
     struct Result {
         var tokens: [Token]
         var newlineBefore: [Bool]
+        var hashes: [UInt64]
         var scalarCount: Int
         var byteCount: Int
     }
@@ -36,8 +39,9 @@ struct Tokenizer {
             var tokenizer = Tokenizer(bytes: buffer)
             tokenizer.tokens.reserveCapacity(buffer.count / 5)
             tokenizer.newlines.reserveCapacity(buffer.count / 5)
+            tokenizer.hashes.reserveCapacity(buffer.count / 5)
             tokenizer.run()
-            return Result(tokens: tokenizer.tokens, newlineBefore: tokenizer.newlines, scalarCount: tokenizer.s, byteCount: buffer.count)
+            return Result(tokens: tokenizer.tokens, newlineBefore: tokenizer.newlines, hashes: tokenizer.hashes, scalarCount: tokenizer.s, byteCount: buffer.count)
         }
     }
 
@@ -82,7 +86,7 @@ struct Tokenizer {
                 } else if b == 0x27, possessiveAt(i) {
                     possessive()
                 } else {
-                    emit(.punct, from: i, to: i + 1, scalars: 1, text: Tokenizer.asciiStrings[Int(b)])
+                    emit(.punct, from: i, to: i + 1, scalars: 1, text: Tokenizer.asciiStrings[Int(b)], hash: Tokenizer.asciiHashes[Int(b)])
                 }
                 continue
             }
@@ -97,7 +101,7 @@ struct Tokenizer {
             } else if ScalarClass.isApostrophe(v), possessiveAt(i) {
                 possessive()
             } else {
-                let text = ScalarClass.normalisedPunct(v) ?? String(decoding: bytes[i..<(i + len)], as: UTF8.self)
+                let text = ScalarClass.normalisedPunct(v) ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + len)]), as: UTF8.self)
                 emit(.punct, from: i, to: i + len, scalars: 1, text: text)
             }
         }
@@ -113,7 +117,7 @@ struct Tokenizer {
 
     private mutating func possessive() {
         let len = scalar(at: i).1
-        emit(.word, from: i, to: i + len + 1, scalars: 2, text: bytes[i + len] == 0x53 ? "'S" : "'s", lower: "'s")
+        emit(.word, from: i, to: i + len + 1, scalars: 2, text: bytes[i + len] == 0x53 ? "'S" : "'s", lower: "'s", hash: Tokenizer.possessiveHash)
     }
 
     private mutating func word() {
@@ -150,12 +154,22 @@ struct Tokenizer {
                 break
             }
         }
-        var text = String(decoding: bytes[start..<i], as: UTF8.self)
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         if normalise {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { ScalarClass.isApostrophe($0.value) ? "'" : $0 }))
         }
-        let lower = ascii && !normalise ? (Tokenizer.asciiLowerIfUpper(bytes, start, i) ?? text) : text.lowercased()
-        emit(.word, from: start, to: i, scalars: scalars, text: text, lower: lower)
+        if ascii && !normalise {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for j in start..<i {
+                let b = bytes[j]
+                h ^= UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+                h = h &* 0x100_0000_01b3
+            }
+            let lower = Tokenizer.asciiLowerIfUpper(bytes, start, i) ?? text
+            emit(.word, from: start, to: i, scalars: scalars, text: text, lower: lower, hash: h == 0 ? 1 : h)
+        } else {
+            emit(.word, from: start, to: i, scalars: scalars, text: text, lower: text.lowercased())
+        }
     }
 
     /// Whether the apostrophe at byte `j` is followed by "s" and then no letter ("Kyiv's").
@@ -201,7 +215,7 @@ struct Tokenizer {
             }
             break
         }
-        var text = String(decoding: bytes[start..<i], as: UTF8.self)
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         if text.utf8.count != scalars {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isASCII ? $0 : " " }))
         }
@@ -213,9 +227,11 @@ struct Tokenizer {
         isDigitAt(j) && isDigitAt(j + 1) && isDigitAt(j + 2) && !isDigitAt(j + 3)
     }
 
-    private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, text: String, lower: String? = nil) {
-        tokens.append(Token(kind: kind, start: s, end: s + scalars, text: text, lower: lower ?? text, spaceBefore: space))
+    private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, text: String, lower: String? = nil, hash: UInt64? = nil) {
+        let lower = lower ?? text
+        tokens.append(Token(kind: kind, start: s, end: s + scalars, text: text, lower: lower, spaceBefore: space))
         newlines.append(newline)
+        hashes.append(hash ?? WordHash.of(lower))
         i = to
         s += scalars
         space = false
@@ -223,7 +239,7 @@ struct Tokenizer {
     }
 
     static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
-        asciiLowerIfUpper(bytes, from, to) ?? String(decoding: bytes[from..<to], as: UTF8.self)
+        asciiLowerIfUpper(bytes, from, to) ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
     }
 
     /// The lowercased ASCII bytes as a String, or nil when they hold no upper-case letter.
@@ -242,6 +258,9 @@ struct Tokenizer {
             return to - from
         }
     }
+
+    static let asciiHashes: [UInt64] = (0..<128).map { WordHash.of(String(UnicodeScalar(UInt8($0)))) }
+    static let possessiveHash = WordHash.of("'s")
 
     /// One-byte strings for ASCII punctuation, made once.
     static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
