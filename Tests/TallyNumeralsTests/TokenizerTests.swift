@@ -81,4 +81,37 @@ struct SentenceTests {
         #expect(analysis.sentences.map { analysis.slice($0.start, $0.end) } == ["Headline without stop", "First para.", "Second sentence.", "Next para"])
         #expect(analysis.sentences[1].tokens == 3..<6)
     }
+
+    /// `slice` reads the UTF-8 bytes through a scalar→byte table: it must equal slicing the scalars,
+    /// for every span, in ASCII and non-ASCII text (1–4 byte scalars, checkpoints every 32 scalars).
+    @Test func sliceMatchesScalarSlicing() {
+        let pieces = ["plain ascii text ", "Київ’s “30 000” ", "€5\u{00A0}000 ", "emoji 🇺🇦👍 ", "e\u{301}te\u{0301} ", "\r\n\u{2028}x "]
+        var text = ""
+        for k in 0..<40 { text += pieces[k % pieces.count] }
+        for sample in [text, "abc", "", "ж", String(repeating: "ü", count: 70)] {
+            let analysis = TextAnalysis(text: sample)
+            let scalars = Array(sample.unicodeScalars)
+            #expect(analysis.scalarCount == scalars.count)
+            #expect(analysis.scalars == scalars)
+            var starts = Array(stride(from: 0, through: scalars.count, by: 7))
+            starts += [0, 1, 31, 32, 33, 63, 64, 65, scalars.count - 1, scalars.count, scalars.count + 3, -2]
+            for a in starts {
+                for b in starts {
+                    let from = max(0, min(a, scalars.count))
+                    let to = max(from, min(b, scalars.count))
+                    let expected = String(String.UnicodeScalarView(scalars[from..<to]))
+                    #expect(analysis.slice(a, b) == expected, "\(a)..<\(b)")
+                }
+            }
+        }
+    }
+
+    @Test func lineBreaksOfEveryKindEndSentences() {
+        for br in ["\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let analysis = TextAnalysis(text: "One two\(br)three four \t five")
+            #expect(analysis.sentences.count == 2, "\(br.unicodeScalars.map(\.value))")
+            #expect(analysis.sentences.map(\.paragraph) == [0, 1])
+        }
+        #expect(TextAnalysis(text: "One two\u{00A0}three\u{2003}four").sentences.count == 1)
+    }
 }

@@ -19,7 +19,7 @@ extension NumeralScanner {
             if end < utf8.endIndex { end = utf8.index(after: end) }
             let piece = TextAnalysis(text: String(text[start..<end]))
             for q in scan(piece, reference: reference) { try body(piece, q, offset) }
-            offset += piece.scalars.count
+            offset += piece.scalarCount
             start = end
         }
     }

@@ -13,7 +13,7 @@ public struct NumeralScanner: Sendable {
     /// Quantities in text order, non-overlapping. `reference` is the publication date relative
     /// dates resolve against (past-biased, as news is); without it relative dates are skipped.
     public func scan(_ analysis: TextAnalysis, reference: CalendarDate?) -> [Quantity] {
-        let context = ScanContext(tokens: analysis.tokens, vocabulary: vocabulary, reference: reference)
+        let context = ScanContext(tokens: analysis.tokens, hashes: analysis.hashes, vocabulary: vocabulary, reference: reference)
         let tokens = analysis.tokens
         var quantities: [Quantity] = []
         var i = 0

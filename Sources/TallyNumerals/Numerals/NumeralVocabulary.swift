@@ -27,7 +27,7 @@ public struct NumeralVocabulary: Sendable {
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
     var qualifierVetoes: [String: Set<String>] = [:]
     /// Lowercased word → what it may be; tokens not listed are skipped at once.
-    var flags = FlagTable([:])
+    var flags = WordMap<WordFlags>()
 
     struct CurrencyWord: Sendable, Hashable {
         var code: String
@@ -53,7 +53,7 @@ public struct NumeralVocabulary: Sendable {
         }
         for word in percentWords { percentTable.add(word, value: true) }
         for word in modelPrefixes { modelTable.add(word, value: true) }
-        flags = FlagTable(NumeralVocabulary.wordFlags(
+        flags = WordMap(NumeralVocabulary.wordFlags(
             qualifiers: qualifierTable.firstWords, postQualifiers: postQualifierTable.firstWords, currencies: currencyTable.firstWords,
             percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys)))
     }

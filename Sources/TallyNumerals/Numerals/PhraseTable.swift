@@ -15,6 +15,11 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
 
     /// Lowercased first word → phrases starting with it, longest first.
     private var byFirst: [String: [Phrase]] = [:]
+    /// The same, hashed for the scanner's per-token lookups (derived from `byFirst`).
+    private var index = WordMap<[Phrase]>()
+
+    public static func == (a: PhraseTable, b: PhraseTable) -> Bool { a.byFirst == b.byFirst }
+    public func hash(into hasher: inout Hasher) { hasher.combine(byFirst) }
 
     public init() {}
 
@@ -40,6 +45,7 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
             list.sort { $0.words.count > $1.words.count }
         }
         byFirst[first.lower] = list
+        index[first.lower] = list
     }
 
     /// The lowercased first words of all phrases.
@@ -50,7 +56,13 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
 
     /// The longest phrase starting at token `i`: its value and the token index just past it.
     public func match(_ tokens: [Token], at i: Int) -> (value: Value, end: Int)? {
-        guard i < tokens.count, let candidates = byFirst[tokens[i].lower] else { return nil }
+        guard i < tokens.count else { return nil }
+        return match(tokens, at: i, hash: WordHash.of(tokens[i].lower))
+    }
+
+    /// `match(_:at:)` with the `WordHash` of token `i`'s lowercased text already known.
+    func match(_ tokens: [Token], at i: Int, hash: UInt64) -> (value: Value, end: Int)? {
+        guard let candidates = index.value(hash: hash, key: tokens[i].lower) else { return nil }
         outer: for phrase in candidates {
             let end = i + phrase.words.count
             guard end <= tokens.count else { continue }

@@ -24,17 +24,17 @@ struct DateMatch {
 
 extension ScanContext {
     /// Words after which a bare month or year is a date ("in May", "since 2022").
-    static let dateContext: Set<String> = [
+    static let dateContext: WordSet = [
         "in", "since", "by", "until", "till", "from", "during", "before", "after", "early", "late", "mid", "of",
         "throughout", "last", "next", "this", "and", "to", "between", "on", "through", "following", "end",
         "beginning", "start", "spring", "summer", "autumn", "fall", "winter", "as", "around", "circa", "than", "for",
     ]
 
     /// Words joining the two ends of a date range.
-    static let rangeJoiners: Set<String> = ["-", "to", "through", "until", "till", "~", "thru"]
+    static let rangeJoiners: WordSet = ["-", "to", "through", "until", "till", "~", "thru"]
 
     /// Words after which a bare "10/1" is a date rather than a fraction.
-    static let numericDateContext: Set<String> = ["on", "from", "to", "until", "till", "by", "since", "between", "through", "before", "after", "dated", "this", "next", "last"]
+    static let numericDateContext: WordSet = ["on", "from", "to", "until", "till", "by", "since", "between", "through", "before", "after", "dated", "this", "next", "last"]
 
     /// A date or date range at token `i`.
     func date(at i: Int) -> DateMatch? {
@@ -57,7 +57,7 @@ extension ScanContext {
             return nil
         }
         // "2014-2018", "2014 to 2018": a span of years.
-        if let (y1, e1) = yearNumber(at: i), ScanContext.rangeJoiners.contains(lower(e1)), let (y2, e2) = yearNumber(at: e1 + 1), y2 > y1, y2 - y1 <= 100,
+        if let (y1, e1) = yearNumber(at: i), word(ScanContext.rangeJoiners, e1), let (y2, e2) = yearNumber(at: e1 + 1), y2 > y1, y2 - y1 <= 100,
             lower(e1) != "-" || adjacent(e1) == adjacent(e1 + 1), !(isPunct(e2, "-") && adjacent(e2))
         {
             return DateMatch(start: i, end: e2, low: CalendarDate(year: y1), high: CalendarDate(year: y2))
@@ -161,7 +161,7 @@ extension ScanContext {
     /// "March 2022", "in May", "the 18th", "10/1/2018", a year in date context. With `after`, a
     /// bare day ("June 20-30") ends a range; `context` says a date is expected here.
     func partialDate(at i: Int, after previous: PartialDate? = nil, context: Bool = false) -> PartialDate? {
-        let slashContext = context || previous != nil || (i > 0 && ScanContext.numericDateContext.contains(lower(i - 1)))
+        let slashContext = context || previous != nil || (i > 0 && word(ScanContext.numericDateContext, i - 1))
         if let numeric = numericDate(at: i, context: slashContext) { return numeric }
         // "Monday, June 2nd", "tuesday the eleventh", "Sat 14th": the weekday belongs to the date.
         if let (wd, e) = weekday(at: i) {
@@ -192,7 +192,7 @@ extension ScanContext {
             var k = e
             if isPunct(k, "-") || isPunct(k, "/"), adjacent(k), adjacent(k + 1) { k += 1 }
             // "October, 1st": a comma only before an ordinal day.
-            if isPunct(k, ","), isNumber(k + 1), isWord(k + 2), adjacent(k + 2), NumberWords.ordinalSuffixes.contains(lower(k + 2)) { k += 1 }
+            if isPunct(k, ","), isNumber(k + 1), isWord(k + 2), adjacent(k + 2), word(NumberWords.ordinalSuffixes, k + 2) { k += 1 }
             if lower(k) == "the" { k += 1 }
             if let (d, e2) = day(at: k) {
                 var date = PartialDate(year: nil, month: mo, day: d, start: i, end: e2)
@@ -203,7 +203,7 @@ extension ScanContext {
                 return date
             }
             if let (y, e2) = yearAfter(k, allowOf: true) { return PartialDate(year: y, month: mo, day: nil, start: i, end: e2) }
-            let rangeFollows = ScanContext.rangeJoiners.contains(lower(e)) && month(at: e + 1) != nil
+            let rangeFollows = word(ScanContext.rangeJoiners, e) && month(at: e + 1) != nil
             if strict, context || hasDateContext(before: i) || rangeFollows || previous?.month != nil {
                 return PartialDate(year: nil, month: mo, day: nil, start: i, end: e)
             }
@@ -229,7 +229,7 @@ extension ScanContext {
                 return PartialDate(year: nil, month: nil, day: d, start: i, end: e)
             }
             // "the 18th", "to the third", "Mon 13th": a day on its own; "Tuesday, the first of what …" is not.
-            let alone = isEndOrPunct(e) || lower(e) == "and" || ScanContext.rangeJoiners.contains(lower(e))
+            let alone = isEndOrPunct(e) || lower(e) == "and" || word(ScanContext.rangeJoiners, e)
             if (article || context || lower(i - 1) == "the"), isOrdinalDay(k), alone || (isNumber(k) && (article || context)) {
                 var date = PartialDate(year: nil, month: nil, day: d, start: i, end: e)
                 date.dayOnly = true
@@ -246,8 +246,8 @@ extension ScanContext {
     /// A weekday at `j`: a full name in any case, or a capitalised abbreviation ("Sat", "Tue.").
     func weekday(at j: Int) -> (Int, Int)? {
         guard has(j, .weekday), isWord(j) else { return nil }
-        if let d = NumberWords.weekdays[tokens[j].lower] { return (d, j + 1) }
-        guard isCapitalised(j), let d = NumberWords.weekdayAbbreviations[tokens[j].lower] else { return nil }
+        if let d = word(NumberWords.weekdays, j) { return (d, j + 1) }
+        guard isCapitalised(j), let d = word(NumberWords.weekdayAbbreviations, j) else { return nil }
         return isPunct(j + 1, ".") && adjacent(j + 1) ? (d, j + 2) : (d, j + 1)
     }
 
@@ -257,8 +257,8 @@ extension ScanContext {
     /// are also ordinary English ("may", "march", "sep") written in lowercase: those need a day or
     /// a year beside them to count.
     func month(at j: Int) -> (month: Int, end: Int, strict: Bool)? {
-        guard has(j, .month), isWord(j), let m = NumberWords.months[tokens[j].lower] else { return nil }
-        let strict = !NumberWords.ambiguousMonths.contains(tokens[j].lower) || isCapitalised(j)
+        guard has(j, .month), isWord(j), let m = word(NumberWords.months, j) else { return nil }
+        let strict = !word(NumberWords.ambiguousMonths, j) || isCapitalised(j)
         if tokens[j].lower.count <= 4, tokens[j].lower != "may", tokens[j].lower != "june", tokens[j].lower != "july" {
             return isPunct(j + 1, ".") && adjacent(j + 1) ? (m, j + 2, strict) : (m, j + 1, strict)
         }
@@ -270,18 +270,18 @@ extension ScanContext {
         if isWord(j) {
             guard has(j, .dayWord) else { return nil }
             let w = tokens[j].lower
-            if let t = NumberWords.tens[w], t <= 30 {
+            if let t = word(NumberWords.tens, j), t <= 30 {
                 var k = j + 1
                 if isPunct(k, "-"), adjacent(k) { k += 1 }
-                if let o = NumberWords.ordinals[lower(k)], o < 10, Int(t + o) <= 31 { return (Int(t + o), k + 1) }
+                if let o = word(NumberWords.ordinals, k), o < 10, Int(t + o) <= 31 { return (Int(t + o), k + 1) }
                 return nil
             }
-            if let o = NumberWords.ordinals[w], o <= 31, o == o.rounded() { return (Int(o), j + 1) }
+            if let o = word(NumberWords.ordinals, j), o <= 31, o == o.rounded() { return (Int(o), j + 1) }
             return nil
         }
         guard isNumber(j), tokens[j].text.utf8.count <= 2, let d = Int(tokens[j].text), (1...31).contains(d) else { return nil }
         if isWord(j + 1), adjacent(j + 1) {
-            return NumberWords.ordinalSuffixes.contains(tokens[j + 1].lower) ? (d, j + 2) : nil
+            return word(NumberWords.ordinalSuffixes, j + 1) ? (d, j + 2) : nil
         }
         return (d, j + 1)
     }
@@ -311,7 +311,7 @@ extension ScanContext {
     func hasDateContext(before i: Int) -> Bool {
         guard i > 0 else { return false }
         if isPunct(i - 1, "-"), adjacent(i - 1), adjacent(i), lower(i - 2) == "mid" { return true }
-        return tokens[i - 1].kind == .word && ScanContext.dateContext.contains(tokens[i - 1].lower)
+        return tokens[i - 1].kind == .word && word(ScanContext.dateContext, i - 1)
     }
 
     /// "the 2022 invasion", "Russia's 2014 annexation": a year used as a modifier.

@@ -92,7 +92,7 @@ extension ScanContext {
             return m
         }
         let j = e.end
-        if has(j, .percent), let (_, end) = vocabulary.percentTable.match(tokens, at: j), !e.isFraction, !isPunct(end, "/") {
+        if has(j, .percent), let (_, end) = phrase(vocabulary.percentTable, at: j), !e.isFraction, !isPunct(end, "/") {
             m.kind = .percent
             m.unit = "percent"
             m.end = end
@@ -149,7 +149,7 @@ extension ScanContext {
 
     /// A currency at `j`: symbol, code, name, or a code in millions ("MUSD", "MEUR").
     func currency(at j: Int) -> (code: String, isName: Bool, end: Int, scale: Double)? {
-        if has(j, .currency), let (c, end) = vocabulary.currencyTable.match(tokens, at: j) { return (c.code, c.isName, end, 1) }
+        if has(j, .currency), let (c, end) = phrase(vocabulary.currencyTable, at: j) { return (c.code, c.isName, end, 1) }
         guard isWord(j), tokens[j].text.utf8.count == 4, tokens[j].text.utf8.first == UInt8(ascii: "M") else { return nil }
         let text = tokens[j].text
         guard text.utf8.count == 4, text.hasPrefix("M"), let code = vocabulary.currencies[String(text.dropFirst())], code == String(text.dropFirst()) else {
@@ -179,7 +179,7 @@ extension ScanContext {
         m.unit = c.code
         m.end = c.end
         m.value *= c.scale
-        if c.scale == 1, isWord(m.end), let s = NumberWords.scales[lower(m.end)], s >= 1000 {
+        if c.scale == 1, isWord(m.end), let s = word(NumberWords.scales, m.end), s >= 1000 {
             m.value *= s
             m.end += 1
         }
@@ -204,7 +204,7 @@ extension ScanContext {
 
     /// "per cent of 210": a percentage word before its figure.
     func percentFirst(at i: Int) -> Measure? {
-        guard has(i, .percent), !isNumber(i - 1), let (_, j) = vocabulary.percentTable.match(tokens, at: i), isWord(i), lower(j) == "of",
+        guard has(i, .percent), !isNumber(i - 1), let (_, j) = phrase(vocabulary.percentTable, at: i), isWord(i), lower(j) == "of",
             let e = number(at: j + 1), e.isCardinal, !e.isFraction
         else { return nil }
         var m = Measure(number: e)
@@ -218,7 +218,7 @@ extension ScanContext {
     /// "month-long".
     private func unitFirstDuration(at i: Int) -> Measure? {
         let w = lower(i)
-        if w == "a" || w == "an", let unit = timeUnit(i + 1), !tokens[i + 1].lower.hasSuffix("s"), NumberWords.scales[lower(i + 2)] == nil,
+        if w == "a" || w == "an", let unit = timeUnit(i + 1), !tokens[i + 1].lower.hasSuffix("s"), word(NumberWords.scales, i + 2) == nil,
             unit != "quarters", unit != "seconds" || (isEndOrPunct(i + 2) && !isPunct(i + 2, "-")) || ["ago", "and", "later", "earlier", "or"].contains(lower(i + 2))
         {
             if isPunct(i + 2, "-"), lower(i + 3) == "old" { return nil }

@@ -22,20 +22,20 @@ extension ScanContext {
         }
         if w == "one", isPronoun(at: i) { return nil }
         if w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion",
-            !(i > 0 && (isNumber(i - 1) || NumberWords.isCardinal(lower(i - 1))))
+            !(i > 0 && (isNumber(i - 1) || isCardinalWord(i - 1)))
         {
-            var e = NumberExpr(value: NumberWords.scales[w]!, start: i, end: i + 1)
+            var e = NumberExpr(value: word(NumberWords.scales, i)!, start: i, end: i + 1)
             e.scale = e.value
             applyScales(&e)
             return e
         }
-        if w == "quarter", let s = NumberWords.scales[lower(i + 1)], s >= 1000 {
+        if w == "quarter", let s = word(NumberWords.scales, i + 1), s >= 1000 {
             var e = NumberExpr(value: 0.25 * s, start: i, end: i + 2)
             e.scale = s
             return e
         }
-        if NumberWords.isCardinal(w) { return cardinal(at: i) }
-        if let v = NumberWords.ordinals[w] {
+        if isCardinalWord(i) { return cardinal(at: i) }
+        if let v = word(NumberWords.ordinals, i) {
             var e = NumberExpr(value: v, start: i, end: i + 1)
             e.isOrdinal = true
             return e
@@ -45,7 +45,7 @@ extension ScanContext {
             // "several hundred thousand": every scale word that follows multiplies.
             var scale = 1.0
             var j = i + 1
-            while let s = NumberWords.scales[lower(j)], s >= 100, !lower(j).hasSuffix("s") {
+            while let s = word(NumberWords.scales, j), s >= 100, !lower(j).hasSuffix("s") {
                 scale *= s
                 j += 1
             }
@@ -57,14 +57,14 @@ extension ScanContext {
             return e
         }
         if w == "tens" || w == "hundreds" || w == "dozens", lower(i + 1) == "of",
-            let big = NumberWords.vague[lower(i + 2)], lower(i + 2) != "dozens", lower(i + 2) != "hundreds"
+            let big = word(NumberWords.vague, i + 2), lower(i + 2) != "dozens", lower(i + 2) != "hundreds"
         {
             let factor = w == "tens" ? 10.0 : (w == "hundreds" ? 100.0 : 12.0)
             var e = NumberExpr(value: big.low * factor, start: i, end: i + 3)
             e.vague = (big.low * factor, big.low * factor * 10 - 1)
             return e
         }
-        if let range = NumberWords.vague[w] {
+        if let range = word(NumberWords.vague, i) {
             var e = NumberExpr(value: range.low, start: i, end: i + 1)
             e.vague = range
             return e
@@ -76,7 +76,7 @@ extension ScanContext {
     private func isPronoun(at i: Int) -> Bool {
         let next = lower(i + 1)
         if next == "another" || next == "'s" { return true }
-        if NumberWords.scales[next] != nil || isNumber(i + 1) { return false }
+        if word(NumberWords.scales, i + 1) != nil || isNumber(i + 1) { return false }
         let before: Set<String> = ["the", "this", "that", "which", "each", "every", "any", "another", "no", "only", "any", "someone", "everyone"]
         return i > 0 && before.contains(lower(i - 1))
     }
@@ -86,7 +86,7 @@ extension ScanContext {
         let w = lower(i + 1)
         var e = NumberExpr(value: 1, start: i, end: i + 2)
         if w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion" || w == "dozen" {
-            e.value = w == "dozen" ? 12 : NumberWords.scales[w]!
+            e.value = w == "dozen" ? 12 : word(NumberWords.scales, i + 1)!
             e.scale = e.value
             if w == "dozen", lower(i + 2) == "of" { e.end = i + 3 }
             applyScales(&e)
@@ -107,7 +107,7 @@ extension ScanContext {
             e.isFraction = true
             return fractionFollows(i + 2) ? e : nil
         }
-        if let den = NumberWords.denominators[w], w != "second", fractionFollows(i + 2) {
+        if let den = word(NumberWords.denominators, i + 1), w != "second", fractionFollows(i + 2) {
             e.value = 1 / den
             e.isFraction = true
             applyFractionScale(&e)
@@ -121,17 +121,17 @@ extension ScanContext {
     private func fractionFollows(_ j: Int) -> Bool {
         if isEndOrPunct(j) { return true }
         let w = lower(j)
-        return w == "of" || w == "the" || NumberWords.scales[w] != nil || timeUnit(j) != nil || w == "and" || w == "or"
+        return w == "of" || w == "the" || word(NumberWords.scales, j) != nil || timeUnit(j) != nil || w == "and" || w == "or"
     }
 
     /// "half a million", "half million", "half a dozen", "half of", "half".
     private func half(at i: Int) -> NumberExpr? {
-        if let s = NumberWords.scales[lower(i + 1)], s >= 1000, !lower(i + 1).hasSuffix("s") {
+        if let s = word(NumberWords.scales, i + 1), s >= 1000, !lower(i + 1).hasSuffix("s") {
             var e = NumberExpr(value: 0.5 * s, start: i, end: i + 2)
             e.scale = s
             return e
         }
-        if lower(i + 1) == "a" || lower(i + 1) == "an", let s = NumberWords.scales[lower(i + 2)], s >= 100 || lower(i + 2) == "dozen" {
+        if lower(i + 1) == "a" || lower(i + 1) == "an", let s = word(NumberWords.scales, i + 2), s >= 100 || lower(i + 2) == "dozen" {
             var e = NumberExpr(value: 0.5 * s, start: i, end: i + 3)
             e.scale = s
             return e
@@ -158,7 +158,7 @@ extension ScanContext {
             let token = tokens[j]
             if token.kind == .punct {
                 // "twenty-three": a hyphen only joins tens to a unit.
-                if token.text == "-", last == .tens, adjacent(j) == adjacent(j + 1), let v = NumberWords.small[lower(j + 1)], v > 0, v < 10 {
+                if token.text == "-", last == .tens, adjacent(j) == adjacent(j + 1), let v = word(NumberWords.small, j + 1), v > 0, v < 10 {
                     group += v
                     last = .unit
                     j += 2
@@ -171,7 +171,7 @@ extension ScanContext {
                 switch last {
                 case .none: group = v
                 case .hundred where v < 100: group += v
-                case .big where NumberWords.scales[lower(j + 1)] != nil: group += v
+                case .big where word(NumberWords.scales, j + 1) != nil: group += v
                 default: break loop
                 }
                 last = v < 10 ? .unit : (v < 20 ? .teen : .tens)
@@ -180,18 +180,18 @@ extension ScanContext {
             }
             guard token.kind == .word else { break }
             let w = token.lower
-            if let v = NumberWords.small[w] {
+            if let v = word(NumberWords.small, j) {
                 switch last {
                 case .tens where v > 0 && v < 10: group += v
                 case .none, .hundred, .big: group += v
                 default: break loop
                 }
                 last = v < 10 ? .unit : .teen
-            } else if let v = NumberWords.tens[w] {
+            } else if let v = word(NumberWords.tens, j) {
                 switch last {
                 case .none, .hundred, .big: group += v
                 case .unit where group > 0 && group < 10 && total == 0 && j == i + 1 && !isNumber(i)
-                    && !(isPunct(j + 1, "-") && (NumberWords.ordinals[lower(j + 2)] != nil || NumberWords.pluralDenominators[lower(j + 2)] != nil || lower(j + 2) == "firsts")):
+                    && !(isPunct(j + 1, "-") && (word(NumberWords.ordinals, j + 2) != nil || word(NumberWords.pluralDenominators, j + 2) != nil || lower(j + 2) == "firsts")):
                     group = group * 100 + v
                 default: break loop
                 }
@@ -200,7 +200,7 @@ extension ScanContext {
                 guard last == .unit || last == .teen || last == .tens, group < 100 || (group < 1000 && j == i + 1 && isNumber(i)) else { break }
                 group *= 100
                 last = .hundred
-            } else if let s = NumberWords.scales[w], s >= 1000 {
+            } else if let s = word(NumberWords.scales, j), s >= 1000 {
                 guard last != .none else { break }
                 if group == 0, total > 0, s > lastBig {
                     total *= s
@@ -211,13 +211,13 @@ extension ScanContext {
                 lastBig = s
                 scale = max(scale, s)
                 last = .big
-            } else if NumberWords.dozens.contains(w) {
+            } else if word(NumberWords.dozens, j) {
                 guard last != .none else { break }
                 group = (total + group) * 12
                 total = 0
                 last = .big
                 lastBig = 12
-            } else if w == "and", last == .hundred || last == .big, NumberWords.isCardinal(lower(j + 1)) || (last == .hundred && isNumber(j + 1)),
+            } else if w == "and", last == .hundred || last == .big, isCardinalWord(j + 1) || (last == .hundred && isNumber(j + 1)),
                 !isDenominator(j + 2), !isDenominator(j + 3)
             {
                 j += 1
@@ -236,7 +236,7 @@ extension ScanContext {
         var e = NumberExpr(value: total + group, start: i, end: j)
         e.scale = scale
         // "twenty-first": an ordinal.
-        if last == .tens, isPunct(j, "-"), adjacent(j), adjacent(j + 1), let o = NumberWords.ordinals[lower(j + 1)], o < 10 {
+        if last == .tens, isPunct(j, "-"), adjacent(j), adjacent(j + 1), let o = word(NumberWords.ordinals, j + 1), o < 10 {
             e.value += o
             e.end = j + 2
             e.isOrdinal = true
@@ -253,14 +253,14 @@ extension ScanContext {
 
     private func isDenominator(_ j: Int) -> Bool {
         let w = lower(j)
-        return w != "second" && (NumberWords.denominators[w] != nil || NumberWords.pluralDenominators[w] != nil)
+        return w != "second" && (word(NumberWords.denominators, j) != nil || word(NumberWords.pluralDenominators, j) != nil)
     }
 
     /// "a quarter million", "two thirds of a million": a fraction of a scale.
     func applyFractionScale(_ e: inout NumberExpr) {
         var j = e.end
         if lower(j) == "of" { j += lower(j + 1) == "a" ? 2 : 1 }
-        guard let s = NumberWords.scales[lower(j)], s >= 1000, !lower(j).hasSuffix("s") else { return }
+        guard let s = word(NumberWords.scales, j), s >= 1000, !lower(j).hasSuffix("s") else { return }
         e.value *= s
         e.scale = s
         e.isFraction = false
@@ -272,17 +272,17 @@ extension ScanContext {
         if isNumber(j), tokens[j].text.allSatisfy(\.isNumber), let v = Double("0." + tokens[j].text) { return (v, j + 1) }
         var digits = "0."
         var k = j
-        if let t = NumberWords.tens[lower(k)] {
+        if let t = word(NumberWords.tens, k) {
             var v = t
             k += 1
-            if isPunct(k, "-"), let u = NumberWords.small[lower(k + 1)], u > 0, u < 10 {
+            if isPunct(k, "-"), let u = word(NumberWords.small, k + 1), u > 0, u < 10 {
                 v += u
                 k += 2
             }
             return (v / 100, k)
         }
-        if let t = NumberWords.small[lower(k)], t >= 10 { return (t / 100, k + 1) }
-        while let v = NumberWords.small[lower(k)], v < 10 {
+        if let t = word(NumberWords.small, k), t >= 10 { return (t / 100, k + 1) }
+        while let v = word(NumberWords.small, k), v < 10 {
             digits += String(Int(v))
             k += 1
         }
@@ -298,12 +298,12 @@ extension ScanContext {
         let w = lower(j)
         var den: Double? = nil
         var end = j + 1
-        if let d = NumberWords.pluralDenominators[w], e.value > 1 || w == "quarters" {
+        if let d = word(NumberWords.pluralDenominators, j), e.value > 1 || w == "quarters" {
             den = d
-        } else if let d = NumberWords.denominators[w], w != "second", e.value == 1 || w == "quarter" {
+        } else if let d = word(NumberWords.denominators, j), w != "second", e.value == 1 || w == "quarter" {
             den = d
-        } else if let t = NumberWords.tens[w], isPunct(j + 1, "-"), adjacent(j + 1),
-            let o = e.value == 1 ? NumberWords.ordinals[lower(j + 2)] : NumberWords.pluralDenominators[lower(j + 2)] ?? (lower(j + 2) == "firsts" ? 1 : nil),
+        } else if let t = word(NumberWords.tens, j), isPunct(j + 1, "-"), adjacent(j + 1),
+            let o = e.value == 1 ? word(NumberWords.ordinals, j + 2) : word(NumberWords.pluralDenominators, j + 2) ?? (lower(j + 2) == "firsts" ? 1 : nil),
             o < 10
         {
             den = t + o

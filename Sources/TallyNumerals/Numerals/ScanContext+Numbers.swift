@@ -22,7 +22,7 @@ extension ScanContext {
                 var e = NumberExpr(value: v, start: i, end: i + 2)
                 e.isDigits = true
                 if isWord(i + 2), adjacent(i + 2) {
-                    guard let scale = NumberWords.gluedScales[lower(i + 2)] else {
+                    guard let scale = word(NumberWords.gluedScales, i + 2) else {
                         e.isGlued = true
                         return e
                     }
@@ -33,7 +33,7 @@ extension ScanContext {
                 applyScales(&e)
                 return e
             }
-            if let f = NumberWords.vulgarFractions[token.text] {
+            if let f = word(NumberWords.vulgarFractions, i) {
                 var e = NumberExpr(value: f, start: i, end: i + 1)
                 e.isFraction = true
                 return e
@@ -51,7 +51,7 @@ extension ScanContext {
         if i > 0 {
             let previous = tokens[i - 1]
             if adjacent(i), previous.kind != .punct || previous.text == "-" || previous.text == "/" { return false }
-            if previous.kind == .number || NumberWords.isCardinal(previous.lower) { return false }
+            if previous.kind == .number || isCardinalWord(i - 1) { return false }
         }
         // "-2020-07-01-": a dash before a dated chain is not a sign.
         if isPunct(i + 2, "-"), adjacent(i + 2), isNumber(i + 3) { return false }
@@ -66,23 +66,23 @@ extension ScanContext {
         e.isPlainInteger = plain
         if isWord(i + 1), adjacent(i + 1) {
             let suffix = tokens[i + 1].lower
-            if plain, NumberWords.ordinalSuffixes.contains(suffix) {
+            if plain, word(NumberWords.ordinalSuffixes, i + 1) {
                 e.isOrdinal = true
                 e.isPlainInteger = false
                 e.end = i + 2
                 return e
             }
-            if let scale = NumberWords.gluedScales[suffix], !(suffix == "g" && !(value < 1)) {
+            if let scale = word(NumberWords.gluedScales, i + 1), !(suffix == "g" && !(value < 1)) {
                 e.value *= scale
                 e.scale = scale
                 e.isPlainInteger = false
                 e.end = i + 2
-            } else if timeUnit(i + 1) == nil, currency(at: i + 1) == nil, !has(i + 1, .percent) || vocabulary.percentTable.match(tokens, at: i + 1) == nil {
+            } else if timeUnit(i + 1) == nil, currency(at: i + 1) == nil, !has(i + 1, .percent) || phrase(vocabulary.percentTable, at: i + 1) == nil {
                 e.isGlued = true
                 return e
             }
         }
-        if e.end == i + 1, plain, i + 1 < n, adjacent(i + 1), let f = NumberWords.vulgarFractions[tokens[i + 1].text] {
+        if e.end == i + 1, plain, i + 1 < n, adjacent(i + 1), let f = word(NumberWords.vulgarFractions, i + 1) {
             e.value += f
             e.isPlainInteger = false
             e.end = i + 2
@@ -117,7 +117,7 @@ extension ScanContext {
             e.end = i + 3
         }
         // "3 hundred and 21", "6 crore and two hundred": digits inside a worded number.
-        if e.end == i + 1, plain, e.value < 1000, NumberWords.scales[lower(i + 1)] != nil || NumberWords.dozens.contains(lower(i + 1)),
+        if e.end == i + 1, plain, e.value < 1000, word(NumberWords.scales, i + 1) != nil || word(NumberWords.dozens, i + 1),
             var chained = cardinal(at: i), chained.end > i + 1
         {
             chained.isDigits = true
@@ -134,7 +134,7 @@ extension ScanContext {
         guard let (extra, end) = andFraction(at: e.end) else { return }
         if e.scale > 1 {
             guard e.value == (e.value / e.scale).rounded() * e.scale else { return }
-            if let s = NumberWords.scales[lower(end)], s >= 1000, s < e.scale {
+            if let s = word(NumberWords.scales, end), s >= 1000, s < e.scale {
                 e.value += extra * s
                 e.end = end + 1
             } else {
@@ -157,9 +157,9 @@ extension ScanContext {
             guard isWord(j) else { return }
             let w = tokens[j].lower
             var factor: Double
-            if NumberWords.dozens.contains(w) {
+            if word(NumberWords.dozens, j) {
                 factor = 12
-            } else if let s = NumberWords.scales[w] {
+            } else if let s = word(NumberWords.scales, j) {
                 factor = s
             } else if e.isDigits, tokens[j].text == "M" || tokens[j].text == "K" || tokens[j].text == "BN" || tokens[j].text == "k" || tokens[j].text == "G" {
                 if tokens[j].text == "G" {
@@ -191,13 +191,13 @@ extension ScanContext {
         var numerator = 1.0
         if lower(k) == "a" || lower(k) == "an" || lower(k) == "one" {
             k += 1
-        } else if let v = NumberWords.small[lower(k)], v > 1, v < 10 {
+        } else if let v = word(NumberWords.small, k), v > 1, v < 10 {
             numerator = v
             k += 1
         }
         let w = lower(k)
         if w == "half" || w == "halves" { return numerator == 1 ? (0.5, k + 1) : nil }
-        if let den = NumberWords.denominators[w] ?? NumberWords.pluralDenominators[w], w != "second" {
+        if let den = word(NumberWords.denominators, k) ?? word(NumberWords.pluralDenominators, k), w != "second" {
             return (numerator / den, k + 1)
         }
         return nil

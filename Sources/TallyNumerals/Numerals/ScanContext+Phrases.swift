@@ -186,7 +186,7 @@ extension ScanContext {
         if qualifier == .moreThan || qualifier == .lessThan, lower(found.end) == "or", lower(found.end + 1) == "equal" {
             found = Found(a, start: start, qualifier: qualifier == .moreThan ? .atLeast : .atMost)
             found.end = a.end + (lower(a.end + 2) == "to" ? 3 : 2)
-        } else if qualifier == .exact || qualifier == .approximate, has(found.end, .postQualifier), let (post, end) = vocabulary.postQualifierTable.match(tokens, at: found.end),
+        } else if qualifier == .exact || qualifier == .approximate, has(found.end, .postQualifier), let (post, end) = phrase(vocabulary.postQualifierTable, at: found.end),
             post != .approximate || qualifier == .exact
         {
             found = Found(a, start: start, qualifier: post)
@@ -200,7 +200,7 @@ extension ScanContext {
 
     /// A qualifier phrase at `i`, unless the word before makes it a verb particle ("hand over").
     func qualifier(at i: Int) -> (Qualifier, Int)? {
-        guard has(i, .qualifier), let (q, j) = vocabulary.qualifierTable.match(tokens, at: i) else { return nil }
+        guard has(i, .qualifier), let (q, j) = phrase(vocabulary.qualifierTable, at: i) else { return nil }
         // "=>30", "<>30": symbols glued to other comparison symbols are not hedges.
         if tokens[i].kind == .punct, i > 0, adjacent(i), ["=", "<", ">"].contains(tokens[i - 1].text) { return nil }
         if tokens[i].kind == .punct, j < n, ["=", "<", ">"].contains(tokens[j].text), adjacent(j) { return nil }
@@ -208,7 +208,7 @@ extension ScanContext {
         return (q, j)
     }
 
-    private func isPostQualifier(at j: Int) -> Bool { has(j, .postQualifier) && vocabulary.postQualifierTable.match(tokens, at: j) != nil }
+    private func isPostQualifier(at j: Int) -> Bool { has(j, .postQualifier) && phrase(vocabulary.postQualifierTable, at: j) != nil }
 
     /// The second figure of a range starting at `j`, with the first adjusted to it: a bare first
     /// figure takes the second's unit and scale ("7 to 10 billion dollars", "two to three days").
@@ -353,11 +353,11 @@ extension ScanContext {
     private func modelName(at i: Int) -> Int? {
         guard isWord(i) else { return nil }
         var j: Int
-        if has(i, .model), let (_, end) = vocabulary.modelTable.match(tokens, at: i), isNumber(end) {
+        if has(i, .model), let (_, end) = phrase(vocabulary.modelTable, at: i), isNumber(end) {
             j = end + 1
         } else if isCapitalised(i) || tokens[i].text.utf8.count <= 2 && isNumber(i + 1) && adjacent(i + 1) && !has(i, .numberWord),
             (isPunct(i + 1, "-") && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) || (isNumber(i + 1) && adjacent(i + 1)),
-            !has(i, .month), !has(i, .currency) || vocabulary.currencyTable.match(tokens, at: i) == nil
+            !has(i, .month), !has(i, .currency) || phrase(vocabulary.currencyTable, at: i) == nil
         {
             j = i + 1
         } else {

@@ -31,7 +31,7 @@ extension ScanContext {
                 let d = CalendarDate(year: ref.year + step)
                 return DateMatch(start: i, end: i + 2, low: d, high: d)
             }
-            if let weekday = NumberWords.weekdays[unit] {
+            if let weekday = word(NumberWords.weekdays, i + 1) {
                 var k = i + 2
                 if isPunct(k, ",") { k += 1 }
                 if let dated = partialDate(at: k, context: true), dated.day != nil { return nil }
@@ -49,7 +49,7 @@ extension ScanContext {
             return nil
         }
         // A bare weekday ("on Monday", "Monday's talks") unless a date follows it.
-        if let (weekday, end) = weekday(at: i), NumberWords.weekdays[w] != nil || hasDateContext(before: i) {
+        if let (weekday, end) = weekday(at: i), word(NumberWords.weekdays, i) != nil || hasDateContext(before: i) {
             var k = end
             if isPunct(k, ",") { k += 1 }
             if lower(k) == "the" { k += 1 }
@@ -88,7 +88,7 @@ extension ScanContext {
     func isInsideDateName(_ i: Int) -> Bool {
         guard has(i, .weekday) || lower(i) == "today" || lower(i) == "sunday" else { return false }
         for k in max(0, i - 3)...i {
-            if let (_, end) = vocabulary.dateNameTable.match(tokens, at: k), end > i { return true }
+            if let (_, end) = phrase(vocabulary.dateNameTable, at: k), end > i { return true }
         }
         return false
     }

@@ -7,9 +7,11 @@ struct ScanContext {
     let reference: CalendarDate?
     /// Per token: what it may be (one lookup per token, see `WordFlags`).
     let flags: [WordFlags]
+    /// Per token: `WordHash` of its lowercased text, to probe `WordMap`s without rehashing.
+    let hashes: [UInt64]
     let n: Int
 
-    init(tokens: [Token], vocabulary: NumeralVocabulary, reference: CalendarDate?) {
+    init(tokens: [Token], hashes: [UInt64], vocabulary: NumeralVocabulary, reference: CalendarDate?) {
         self.tokens = tokens
         self.vocabulary = vocabulary
         self.reference = reference
@@ -17,6 +19,7 @@ struct ScanContext {
         var flags: [WordFlags] = []
         flags.reserveCapacity(tokens.count)
         for k in tokens.indices {
+            let h = hashes[k]
             switch tokens[k].kind {
             case .number: flags.append(.starter)
             case .punct:
@@ -26,11 +29,10 @@ struct ScanContext {
                 case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""),
                     UInt8(ascii: "'"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]"):
                     flags.append([])
-                default: flags.append(vocabulary.flags.flags(tokens[k].text))
+                default: flags.append(vocabulary.flags.value(hash: h, key: tokens[k].lower) ?? [])
                 }
             case .word:
-                let lower = tokens[k].lower
-                var f = vocabulary.flags.flags(lower)
+                var f = vocabulary.flags.value(hash: h, key: tokens[k].lower) ?? []
                 let first = tokens[k].text.utf8.first!
                 if first < 0x80 ? (first >= 0x41 && first <= 0x5A) : (tokens[k].text.unicodeScalars.first!.properties.isUppercase) {
                     f.insert(.capitalised)
@@ -39,7 +41,29 @@ struct ScanContext {
             }
         }
         self.flags = flags
+        self.hashes = hashes
     }
+
+    /// Token `j`'s lowercased text looked up in `map` (nil past either end).
+    @inline(__always) func word<V>(_ map: WordMap<V>, _ j: Int) -> V? {
+        guard j >= 0, j < n else { return nil }
+        return map.value(hash: hashes[j], key: tokens[j].lower)
+    }
+
+    /// Token `j`'s lowercased text is in `set` (false past either end).
+    @inline(__always) func word(_ set: WordSet, _ j: Int) -> Bool {
+        guard j >= 0, j < n else { return false }
+        return set.contains(hash: hashes[j], key: tokens[j].lower)
+    }
+
+    /// The longest phrase of `table` starting at token `j`.
+    @inline(__always) func phrase<V>(_ table: PhraseTable<V>, at j: Int) -> (value: V, end: Int)? {
+        guard j < n else { return nil }
+        return table.match(tokens, at: j, hash: hashes[j])
+    }
+
+    /// Token `j` is a cardinal number word ("one", "twenty").
+    @inline(__always) func isCardinalWord(_ j: Int) -> Bool { word(NumberWords.small, j) != nil || word(NumberWords.tens, j) != nil }
 
     /// Token `j` exists and may be `f`.
     @inline(__always) func has(_ j: Int, _ f: WordFlags) -> Bool { j >= 0 && j < n && flags[j].contains(f) }

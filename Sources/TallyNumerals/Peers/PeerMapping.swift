@@ -13,8 +13,9 @@ enum PeerMapping {
 
     static func duckling(_ c: PeerCase, _ quantities: [Quantity], _ analysis: TextAnalysis) -> PeerOutcome {
         guard let expected = c.expect["value"]?.number, let type = c.expect["type"]?.string else { return .outOfScope("no value") }
-        let first = analysis.scalars.firstIndex { !$0.properties.isWhitespace } ?? 0
-        let last = (analysis.scalars.lastIndex { !$0.properties.isWhitespace } ?? 0) + 1
+        let scalars = analysis.scalars
+        let first = scalars.firstIndex { !$0.properties.isWhitespace } ?? 0
+        let last = (scalars.lastIndex { !$0.properties.isWhitespace } ?? 0) + 1
         guard quantities.count == 1, let q = quantities.first else { return .fail("\(quantities.count) quantities: \(summary(quantities))") }
         guard q.start == first, q.end == last else { return .fail("span \(q.start)..<\(q.end) is not the whole input") }
         if type == "number" {

@@ -25,7 +25,7 @@ enum SentenceSplitter {
     /// Abbreviations that only hold before a number ("No. 5"), since they are also plain words.
     static let numberAbbreviations: Set<String> = ["no", "nos", "art", "p", "pp", "para", "vol", "fig"]
 
-    static func split(tokens: [Token], scalars: [Unicode.Scalar]) -> [Sentence] {
+    static func split(tokens: [Token], newlineBefore: [Bool]) -> [Sentence] {
         var sentences: [Sentence] = []
         var first: Int? = nil
         var paragraph = -1
@@ -42,14 +42,14 @@ enum SentenceSplitter {
             first = nil
         }
         while t < tokens.count {
-            let newLine = t == 0 || hasNewline(scalars, from: tokens[t - 1].end, to: tokens[t].start)
+            let newLine = t == 0 || newlineBefore[t]
             if newLine {
                 close(t)
                 paragraph += 1
                 paragraphStart = t
             }
             if first == nil { first = t }
-            if tokens[t].kind == .punct, isTerminal(tokens[t].text), endsSentence(at: t, tokens: tokens, scalars: scalars) {
+            if tokens[t].kind == .punct, isTerminal(tokens[t].text), endsSentence(at: t, tokens: tokens, newlineBefore: newlineBefore) {
                 var last = t
                 while last + 1 < tokens.count, !tokens[last + 1].spaceBefore, isTrailing(tokens[last + 1]) { last += 1 }
                 close(last + 1)
@@ -61,15 +61,6 @@ enum SentenceSplitter {
         }
         close(tokens.count)
         return sentences
-    }
-
-    static func hasNewline(_ scalars: [Unicode.Scalar], from: Int, to: Int) -> Bool {
-        var k = from
-        while k < to {
-            if ScalarClass.isNewline(scalars[k].value) { return true }
-            k += 1
-        }
-        return false
     }
 
     private static func isTerminal(_ text: String) -> Bool {
@@ -89,12 +80,12 @@ enum SentenceSplitter {
         }
     }
 
-    private static func endsSentence(at t: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> Bool {
+    private static func endsSentence(at t: Int, tokens: [Token], newlineBefore: [Bool]) -> Bool {
         var next = t + 1
         while next < tokens.count, !tokens[next].spaceBefore, isTrailing(tokens[next]) { next += 1 }
         guard next < tokens.count else { return true }
         let following = tokens[next]
-        if hasNewline(scalars, from: tokens[next - 1].end, to: following.start) { return true }
+        if newlineBefore[next] { return true }
         if !following.spaceBefore { return false }
         if let scalar = following.text.unicodeScalars.first, scalar.properties.isLowercase { return false }
         guard tokens[t].text == ".", t > 0, !tokens[t].spaceBefore else { return true }

@@ -3,24 +3,75 @@ import TallyCore
 /// A text broken into tokens and sentences, with Unicode-scalar offsets throughout.
 public struct TextAnalysis: Sendable {
     public let text: String
-    /// The text's Unicode scalars; offsets everywhere index into this.
-    public let scalars: [Unicode.Scalar]
     public let tokens: [Token]
     public let sentences: [Sentence]
+    /// The number of Unicode scalars in `text` (offsets run from 0 to this).
+    public let scalarCount: Int
+    /// UTF-8 offset of every `checkpointStride`-th scalar, so `slice` finds a scalar's bytes in a few
+    /// steps; empty when the text is ASCII (scalar offset = byte offset).
+    private let checkpoints: [Int]
+    /// Per token: `WordHash` of its lowercased text (the scanner's word lookups).
+    let hashes: [UInt64]
+    private static let strideShift = 5
+
+    /// The text's Unicode scalars; offsets everywhere index into this. Decoded on each call (O(n)):
+    /// use `slice` or `scalarCount` where they will do.
+    public var scalars: [Unicode.Scalar] { Array(text.unicodeScalars) }
 
     public init(text: String) {
-        self.text = text
-        (self.tokens, self.scalars) = Tokenizer.analyse(text)
-        self.sentences = SentenceSplitter.split(tokens: tokens, scalars: scalars)
+        var native = text
+        let result = Tokenizer.analyse(&native)
+        self.text = native
+        self.tokens = result.tokens
+        self.scalarCount = result.scalarCount
+        self.hashes = result.hashes
+        self.sentences = SentenceSplitter.split(tokens: result.tokens, newlineBefore: result.newlineBefore)
+        if result.byteCount == result.scalarCount {
+            self.checkpoints = []
+        } else {
+            self.checkpoints = native.withUTF8 { TextAnalysis.checkpoints($0, scalarCount: result.scalarCount) }
+        }
+    }
+
+    private static func checkpoints(_ bytes: UnsafeBufferPointer<UInt8>, scalarCount: Int) -> [Int] {
+        let mask = (1 << strideShift) - 1
+        var table: [Int] = []
+        table.reserveCapacity((scalarCount >> strideShift) + 1)
+        var s = 0
+        for j in 0..<bytes.count where bytes[j] & 0xC0 != 0x80 {
+            if s & mask == 0 { table.append(j) }
+            s += 1
+        }
+        return table
+    }
+
+    /// UTF-8 offset of scalar `k` (0...scalarCount).
+    private func utf8Offset(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if checkpoints.isEmpty { return k }
+        if k >= scalarCount { return bytes.count }
+        var u = checkpoints[k >> TextAnalysis.strideShift]
+        var s = k & ~((1 << TextAnalysis.strideShift) - 1)
+        while s < k {
+            u += 1
+            while u < bytes.count, bytes[u] & 0xC0 == 0x80 { u += 1 }
+            s += 1
+        }
+        return u
     }
 
     /// The text between two scalar offsets.
     public func slice(_ start: Int, _ end: Int) -> String {
-        let from = max(0, min(start, scalars.count))
-        let to = max(from, min(end, scalars.count))
+        let from = max(0, min(start, scalarCount))
+        let to = max(from, min(end, scalarCount))
+        if from == to { return "" }
+        let sliced = text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            let a = utf8Offset(from, bytes)
+            let b = utf8Offset(to, bytes)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+        }
+        if let sliced { return sliced }
         var view = String.UnicodeScalarView()
-        view.reserveCapacity((to - from) * 2)
-        view.append(contentsOf: scalars[from..<to])
+        view.append(contentsOf: text.unicodeScalars.dropFirst(from).prefix(to - from))
         return String(view)
     }
 

@@ -10,29 +10,38 @@ import TallyCore
 struct Tokenizer {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var tokens: [Token] = []
+    /// Per token: whether a line break sits in the whitespace before it.
+    private var newlines: [Bool] = []
+    /// Per token: `WordHash` of its lowercased text.
+    private var hashes: [UInt64] = []
     /// Byte position and scalar offset of the cursor.
     private var i = 0
     private var s = 0
     private var space = true
+    private var newline = false
 
-    static func tokenize(_ text: String) -> [Token] { analyse(text).tokens }
+    struct Result {
+        var tokens: [Token]
+        var newlineBefore: [Bool]
+        var hashes: [UInt64]
+        var scalarCount: Int
+        var byteCount: Int
+    }
 
-    /// Tokens and the text's Unicode scalars, decoded in one pass each over the UTF-8 bytes.
-    static func analyse(_ text: String) -> (tokens: [Token], scalars: [Unicode.Scalar]) {
+    static func tokenize(_ text: String) -> [Token] {
         var copy = text
-        return copy.withUTF8 { buffer in
+        return analyse(&copy).tokens
+    }
+
+    /// Tokens, line breaks before them, and the text's scalar count, in one pass over the UTF-8 bytes.
+    static func analyse(_ text: inout String) -> Result {
+        text.withUTF8 { buffer in
             var tokenizer = Tokenizer(bytes: buffer)
             tokenizer.tokens.reserveCapacity(buffer.count / 5)
+            tokenizer.newlines.reserveCapacity(buffer.count / 5)
+            tokenizer.hashes.reserveCapacity(buffer.count / 5)
             tokenizer.run()
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(tokenizer.s)
-            var j = 0
-            while j < buffer.count {
-                let (v, len) = tokenizer.scalar(at: j)
-                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-                j += len
-            }
-            return (tokenizer.tokens, scalars)
+            return Result(tokens: tokenizer.tokens, newlineBefore: tokenizer.newlines, hashes: tokenizer.hashes, scalarCount: tokenizer.s, byteCount: buffer.count)
         }
     }
 
@@ -67,6 +76,7 @@ struct Tokenizer {
             if b < 0x80 {
                 if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
                     space = true
+                    if b >= 0x0A && b <= 0x0D { newline = true }
                     i += 1
                     s += 1
                 } else if ScalarClass.isASCIILetter(b) {
@@ -76,13 +86,14 @@ struct Tokenizer {
                 } else if b == 0x27, possessiveAt(i) {
                     possessive()
                 } else {
-                    emit(.punct, from: i, to: i + 1, scalars: 1, text: String(UnicodeScalar(b)))
+                    emit(.punct, from: i, to: i + 1, scalars: 1, text: Tokenizer.asciiStrings[Int(b)], hash: Tokenizer.asciiHashes[Int(b)])
                 }
                 continue
             }
             let (v, len) = scalar(at: i)
             if ScalarClass.isSpace(v) {
                 space = true
+                if ScalarClass.isNewline(v) { newline = true }
                 i += len
                 s += 1
             } else if ScalarClass.isWordScalar(v) {
@@ -90,7 +101,7 @@ struct Tokenizer {
             } else if ScalarClass.isApostrophe(v), possessiveAt(i) {
                 possessive()
             } else {
-                let text = ScalarClass.normalisedPunct(v) ?? String(decoding: bytes[i..<(i + len)], as: UTF8.self)
+                let text = ScalarClass.normalisedPunct(v) ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + len)]), as: UTF8.self)
                 emit(.punct, from: i, to: i + len, scalars: 1, text: text)
             }
         }
@@ -106,7 +117,7 @@ struct Tokenizer {
 
     private mutating func possessive() {
         let len = scalar(at: i).1
-        emit(.word, from: i, to: i + len + 1, scalars: 2, text: bytes[i + len] == 0x53 ? "'S" : "'s", lower: "'s")
+        emit(.word, from: i, to: i + len + 1, scalars: 2, text: bytes[i + len] == 0x53 ? "'S" : "'s", lower: "'s", hash: Tokenizer.possessiveHash)
     }
 
     private mutating func word() {
@@ -143,12 +154,22 @@ struct Tokenizer {
                 break
             }
         }
-        var text = String(decoding: bytes[start..<i], as: UTF8.self)
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         if normalise {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { ScalarClass.isApostrophe($0.value) ? "'" : $0 }))
         }
-        let lower = ascii && !normalise ? Tokenizer.asciiLower(bytes, start, i) : text.lowercased()
-        emit(.word, from: start, to: i, scalars: scalars, text: text, lower: lower)
+        if ascii && !normalise {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for j in start..<i {
+                let b = bytes[j]
+                h ^= UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+                h = h &* 0x100_0000_01b3
+            }
+            let lower = Tokenizer.asciiLowerIfUpper(bytes, start, i) ?? text
+            emit(.word, from: start, to: i, scalars: scalars, text: text, lower: lower, hash: h == 0 ? 1 : h)
+        } else {
+            emit(.word, from: start, to: i, scalars: scalars, text: text, lower: text.lowercased())
+        }
     }
 
     /// Whether the apostrophe at byte `j` is followed by "s" and then no letter ("Kyiv's").
@@ -194,7 +215,7 @@ struct Tokenizer {
             }
             break
         }
-        var text = String(decoding: bytes[start..<i], as: UTF8.self)
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         if text.utf8.count != scalars {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isASCII ? $0 : " " }))
         }
@@ -206,20 +227,29 @@ struct Tokenizer {
         isDigitAt(j) && isDigitAt(j + 1) && isDigitAt(j + 2) && !isDigitAt(j + 3)
     }
 
-    private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, text: String, lower: String? = nil) {
-        tokens.append(Token(kind: kind, start: s, end: s + scalars, text: text, lower: lower ?? text, spaceBefore: space))
+    private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, text: String, lower: String? = nil, hash: UInt64? = nil) {
+        let lower = lower ?? text
+        tokens.append(Token(kind: kind, start: s, end: s + scalars, text: text, lower: lower, spaceBefore: space))
+        newlines.append(newline)
+        hashes.append(hash ?? WordHash.of(lower))
         i = to
         s += scalars
         space = false
+        newline = false
     }
 
     static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        asciiLowerIfUpper(bytes, from, to) ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+    }
+
+    /// The lowercased ASCII bytes as a String, or nil when they hold no upper-case letter.
+    static func asciiLowerIfUpper(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
         var hasUpper = false
         for j in from..<to where bytes[j] >= 0x41 && bytes[j] <= 0x5A {
             hasUpper = true
             break
         }
-        if !hasUpper { return String(decoding: bytes[from..<to], as: UTF8.self) }
+        if !hasUpper { return nil }
         return String(unsafeUninitializedCapacity: to - from) { out in
             for j in from..<to {
                 let b = bytes[j]
@@ -228,4 +258,10 @@ struct Tokenizer {
             return to - from
         }
     }
+
+    static let asciiHashes: [UInt64] = (0..<128).map { WordHash.of(String(UnicodeScalar(UInt8($0)))) }
+    static let possessiveHash = WordHash.of("'s")
+
+    /// One-byte strings for ASCII punctuation, made once.
+    static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 }
