@@ -24,13 +24,14 @@ public final class PatternMatcher {
     private let words: [Int32]
     private var programs: [Pattern: PatternProgram] = [:]
     /// Visited (instruction, position) states, stamped with the run that visited them.
-    private var visited: [UInt32] = []
+    private let visited = ScratchBuffer<UInt32>(capacity: 4096, filling: 0)
     private var run: UInt32 = 0
-    private var backtrack: [Frame] = []
-    private var slots: [Int32] = []
+    private let backtrack = ScratchBuffer(capacity: 256, filling: Frame(pc: 0, position: 0, slot: 0))
+    /// Capture slots of the way being explored.
+    private let slots = ScratchBuffer<Int32>(capacity: 16, filling: -1)
     /// The capture slots of the best match of the last run.
-    private(set) var bestSlots: [Int32] = []
-    private var ends: [Int32] = []
+    private let bestSlots = ScratchBuffer<Int32>(capacity: 16, filling: -1)
+    private let ends = ScratchBuffer<Int32>(capacity: 16, filling: -1)
     /// Regex body → per token: 0 not tested, 1 no, 2 yes.
     private var regexResults: [String: [UInt8]] = [:]
 
@@ -134,41 +135,23 @@ public final class PatternMatcher {
         guard start <= limit, limit <= tokens.count else { return -1 }
         let width = limit - start + 1
         let states = program.instructions.count * width
-        // Work on local copies of the buffers (no exclusivity checks on class properties in the loop).
-        var visited = self.visited
-        self.visited = []
-        if visited.count < states { visited = [UInt32](repeating: 0, count: max(states, visited.count * 2)) }
+        visited.reserve(states, filling: 0)
         run &+= 1
         if run == 0 {
-            for i in visited.indices { visited[i] = 0 }
+            visited.fill(0, count: visited.capacity)
             run = 1
         }
         let stamp = run
         let slotCount = 2 * program.captureNames.count
-        var slots = self.slots
-        self.slots = []
-        if slots.count != slotCount { slots = [Int32](repeating: -1, count: slotCount) } else { for i in 0..<slotCount { slots[i] = -1 } }
-        var backtrack = self.backtrack
-        self.backtrack = []
-        backtrack.removeAll(keepingCapacity: true)
-        var ends = self.ends
-        self.ends = []
-        defer {
-            self.visited = visited
-            self.slots = slots
-            self.backtrack = backtrack
-            self.ends = ends
-        }
+        slots.reserve(slotCount, filling: -1)
+        slots.fill(-1, count: slotCount)
+        bestSlots.reserve(slotCount, filling: -1)
+        backtrack.count = 0
         var bestEnd = -1
         var steps = 0
         var pc = 0
         var position = start
-        let lexicon = input.lexicon
-        let quantities = input.quantities
-        let quantityStarting = input.quantityStarting
-        let words = self.words
-        let tokens = self.tokens
-
+        let visited = self.visited.base
         let code = program.instructions
         let texts = program.texts
         outer: while true {
@@ -186,45 +169,46 @@ public final class PatternMatcher {
                     position += 1
                     pc += 1
                 case .phrases:
-                    ends.removeAll(keepingCapacity: true)
+                    ends.count = 0
                     for option in program.phrases[Int(instruction.a)] where position + option.count <= limit {
                         var all = true
                         for (offset, word) in option.enumerated() where !PatternMatcher.word(word, matches: position + offset, words, tokens, texts) {
                             all = false
                             break
                         }
-                        if all { ends.append(Int32(position + option.count)) }
+                        if all { ends.push(Int32(position + option.count)) }
                     }
-                    guard !ends.isEmpty else { break thread }
+                    guard ends.count > 0 else { break thread }
                     // Continue with the first (longest) end; the others become alternatives.
                     var other = ends.count - 1
                     while other > 0 {
-                        backtrack.append(Frame(pc: Int32(pc + 1), position: ends[other], slot: -1))
+                        backtrack.push(Frame(pc: Int32(pc + 1), position: ends[other], slot: -1))
                         other -= 1
                     }
                     position = Int(ends[0])
                     pc += 1
                 case .lexicon:
                     let classID = Int(instruction.a)
+                    let lexicon = input.lexicon
                     guard classID >= 0, position < limit, lexicon.startsPhrase(of: classID, with: words[position]) else { break thread }
-                    ends.removeAll(keepingCapacity: true)
+                    ends.count = 0
                     var node = lexicon.root(of: classID)
                     var index = position
                     while index < limit, let next = lexicon.child(of: node, word: words[index]) {
                         node = next
                         index += 1
-                        if lexicon.endsPhrase(node) { ends.append(Int32(index)) }
+                        if lexicon.endsPhrase(node) { ends.push(Int32(index)) }
                     }
-                    guard !ends.isEmpty else { break thread }
+                    guard ends.count > 0 else { break thread }
                     // Ends are shortest first: continue with the longest, the others become alternatives.
                     for other in 0..<(ends.count - 1) {
-                        backtrack.append(Frame(pc: Int32(pc + 1), position: ends[other], slot: -1))
+                        backtrack.push(Frame(pc: Int32(pc + 1), position: ends[other], slot: -1))
                     }
                     position = Int(ends[ends.count - 1])
                     pc += 1
                 case .quantity:
-                    guard position < limit, quantityStarting[position] >= 0 else { break thread }
-                    let quantity = quantities[Int(quantityStarting[position])]
+                    guard position < limit, input.quantityStarting[position] >= 0 else { break thread }
+                    let quantity = input.quantities[Int(input.quantityStarting[position])]
                     guard Pattern.QuantityClass.ordered[Int(instruction.a)].accepts(quantity), quantity.tokens.upperBound <= limit else {
                         break thread
                     }
@@ -247,19 +231,19 @@ public final class PatternMatcher {
                     position += 1
                     pc += 1
                 case .split:
-                    backtrack.append(Frame(pc: instruction.b, position: Int32(position), slot: -1))
+                    backtrack.push(Frame(pc: instruction.b, position: Int32(position), slot: -1))
                     pc = Int(instruction.a)
                 case .jump:
                     pc = Int(instruction.a)
                 case .save:
                     let slot = Int(instruction.a)
-                    backtrack.append(Frame(pc: 0, position: slots[slot], slot: Int32(slot)))
+                    backtrack.push(Frame(pc: 0, position: slots[slot], slot: Int32(slot)))
                     slots[slot] = Int32(position)
                     pc += 1
                 case .match:
                     if position > start, position > bestEnd {
                         bestEnd = position
-                        bestSlots = slots
+                        bestSlots.base.update(from: slots.base, count: slotCount)
                         if anyMatch { break outer }
                     }
                     break thread
@@ -267,7 +251,7 @@ public final class PatternMatcher {
             }
             // Backtrack: undo capture slots until the latest saved alternative.
             while true {
-                guard let frame = backtrack.popLast() else { break outer }
+                guard let frame = backtrack.pop() else { break outer }
                 if frame.slot >= 0 {
                     slots[Int(frame.slot)] = frame.position
                 } else {
