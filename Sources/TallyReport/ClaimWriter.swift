@@ -30,43 +30,52 @@ public enum ClaimWriter {
 
     /// One claim as a JSON object on one line (no trailing newline).
     public static func jsonObject(_ claim: Claim) -> String {
-        var out = "{\"doc\":"
-        out.reserveCapacity(320 + claim.sentence.utf8.count + claim.quote.utf8.count)
-        JSONText.append(claim.doc, to: &out)
-        out += ",\"kind\":"
-        JSONText.append(claim.kind, to: &out)
-        out += ",\"value\":" + JSONText.figure(claim.value)
-        out += ",\"low\":" + JSONText.figure(claim.low)
-        out += ",\"high\":" + JSONText.figure(claim.high)
-        out += ",\"qualifier\":\"" + claim.qualifier.rawValue + "\""
-        out += ",\"unit\":"
-        JSONText.appendOptional(claim.unit, to: &out)
-        out += ",\"scope\":"
-        JSONText.appendOptional(claim.scope?.rawValue, to: &out)
-        out += ",\"subject\":"
-        JSONText.appendOptional(claim.subject, to: &out)
-        out += ",\"event\":"
-        JSONText.appendOptional(claim.event, to: &out)
-        out += ",\"speaker\":"
-        JSONText.appendOptional(claim.speaker, to: &out)
-        out += ",\"quote\":"
-        JSONText.append(claim.quote, to: &out)
-        out += ",\"start\":" + String(claim.start) + ",\"end\":" + String(claim.end) + ",\"sentence\":"
-        JSONText.append(claim.sentence, to: &out)
-        out += ",\"rule\":"
-        JSONText.append(claim.rule, to: &out)
-        out += ",\"story\":"
+        var out = JSONBytes(capacity: 320 + claim.sentence.utf8.count + claim.quote.utf8.count)
+        out.raw("{\"doc\":")
+        out.string(claim.doc)
+        out.raw(",\"kind\":")
+        out.string(claim.kind)
+        out.raw(",\"value\":")
+        out.figure(claim.value)
+        out.raw(",\"low\":")
+        out.figure(claim.low)
+        out.raw(",\"high\":")
+        out.figure(claim.high)
+        out.raw(",\"qualifier\":\"")
+        out.raw(claim.qualifier.rawValue)
+        out.raw("\",\"unit\":")
+        out.optionalString(claim.unit)
+        out.raw(",\"scope\":")
+        out.optionalString(claim.scope?.rawValue)
+        out.raw(",\"subject\":")
+        out.optionalString(claim.subject)
+        out.raw(",\"event\":")
+        out.optionalString(claim.event)
+        out.raw(",\"speaker\":")
+        out.optionalString(claim.speaker)
+        out.raw(",\"quote\":")
+        out.string(claim.quote)
+        out.raw(",\"start\":")
+        out.int(claim.start)
+        out.raw(",\"end\":")
+        out.int(claim.end)
+        out.raw(",\"sentence\":")
+        out.string(claim.sentence)
+        out.raw(",\"rule\":")
+        out.string(claim.rule)
+        out.raw(",\"story\":")
         if let story = claim.story {
-            out += "["
+            out.raw("[")
             for (index, word) in story.enumerated() {
-                if index > 0 { out += "," }
-                JSONText.append(word, to: &out)
+                if index > 0 { out.raw(",") }
+                out.string(word)
             }
-            out += "]"
+            out.raw("]")
         } else {
-            out += "null"
+            out.raw("null")
         }
-        return out + "}"
+        out.raw("}")
+        return out.text
     }
 
     /// One claim as a CSV record (no line terminator).

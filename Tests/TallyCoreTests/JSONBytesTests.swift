@@ -1,0 +1,30 @@
+import Testing
+
+@testable import TallyCore
+
+@Suite struct JSONBytesTests {
+    /// Texts with every escape JSON output needs: quotes, backslashes, controls, U+2028/2029, multibyte.
+    static let texts = [
+        "", "plain", "say \"no\"", "back\\slash", "tab\tnew\nline\r", "\u{01}\u{1F}", "line\u{2028}para\u{2029}end",
+        "€1.2bn — “curly” ‘quotes’", "\u{E2}x", "emoji 👍🏽 and \u{2027}", "ends with quote\"",
+    ]
+
+    @Test(arguments: texts)
+    func writesTheSameStringLiteralAsJSONText(text: String) {
+        var bytes = JSONBytes()
+        bytes.string(text)
+        #expect(bytes.text == JSONText.string(text))
+    }
+
+    @Test func writesFiguresAndNullsLikeJSONText() {
+        var bytes = JSONBytes()
+        bytes.figure(.number(1200))
+        bytes.raw(",")
+        bytes.figure(.number(2.5))
+        bytes.raw(",")
+        bytes.figure(nil)
+        bytes.raw(",")
+        bytes.optionalString(nil)
+        #expect(bytes.text == "1200,2.5,null,null")
+    }
+}
