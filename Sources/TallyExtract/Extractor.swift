@@ -29,7 +29,7 @@ public struct Extractor: Sendable {
         var quantityCursor = 0
         let quantities = context.quantities
         let builder = ClaimBuilder(context: context, rules: rules)
-        var scratch = SentenceScratch(input: context.input)
+        var scratch = SentenceScratch(input: context.input, rules: compiled.count)
         for (sentenceIndex, sentence) in context.analysis.sentences.enumerated() {
             while quantityCursor < quantities.count, quantities[quantityCursor].tokens.lowerBound < sentence.tokens.lowerBound {
                 quantityCursor += 1
@@ -132,14 +132,15 @@ public struct Extractor: Sendable {
 /// current sentence has, and which `requires` held where.
 struct SentenceScratch {
     let matcher: PatternMatcher
-    let requirements = RequirementCache()
+    let requirements: RequirementCache
     /// Word id → the mark of the last sentence containing it.
     private var stamps: [Int32]
     private var mark: Int32 = 0
     private let words: [Int32]
 
-    init(input: MatchInput) {
+    init(input: MatchInput, rules: Int) {
         matcher = PatternMatcher(input: input)
+        requirements = RequirementCache(rules: rules)
         words = input.words
         stamps = [Int32](repeating: 0, count: input.lexicon.vocabulary.count)
     }
@@ -153,15 +154,22 @@ struct SentenceScratch {
     func sentenceHas(_ word: Int32) -> Bool { stamps[Int(word)] == mark }
 }
 
-/// Remembers whether a rule's `requires` held in a sentence or paragraph, so a paragraph is searched
-/// once per rule rather than once per sentence.
+/// Remembers whether a rule's `requires` held in the last sentence or paragraph it was checked for, so
+/// a paragraph is searched once per rule rather than once per sentence (sentences come in order).
 final class RequirementCache {
-    private var known: [Int: [Range<Int>: Bool]] = [:]
+    private var ranges: [Range<Int>?]
+    private var results: [Bool]
+
+    init(rules: Int) {
+        ranges = Array(repeating: nil, count: rules)
+        results = Array(repeating: false, count: rules)
+    }
 
     func holds(rule: Int, in range: Range<Int>, _ compute: () -> Bool) -> Bool {
-        if let cached = known[rule]?[range] { return cached }
+        if ranges[rule] == range { return results[rule] }
         let value = compute()
-        known[rule, default: [:]][range] = value
+        ranges[rule] = range
+        results[rule] = value
         return value
     }
 }

@@ -58,7 +58,7 @@ struct ClaimBuilder {
             qualifier: qualifier,
             unit: value(emit.unit, match, candidate.rule) ?? quantity.unit,
             scope: scope(for: quantity, rule: candidate.rule, match: match, sentence: sentence),
-            subject: emit.subject.map { expand($0, rule: candidate.rule, match: match, quantity: quantity, sentence: sentence) },
+            subject: candidate.compiled.subject.map { expand($0, rule: candidate.rule, match: match, quantity: quantity, sentence: sentence) },
             event: context.events.event(at: quantity.tokens.lowerBound),
             speaker: context.speakers.speaker(at: quantity.tokens.lowerBound, sentence: sentenceIndex),
             quote: context.analysis.slice(start, end),
@@ -129,16 +129,10 @@ struct ClaimBuilder {
     }
 
     /// Fills a subject template: `$capture` and `{party}`.
-    private func expand(_ template: String, rule: Rule, match: PatternMatch, quantity: Quantity, sentence: Sentence) -> String {
-        var text = template
-        for name in Emit.templateCaptures(template) {
-            let filled = match.captures[name].map { captured(name, $0, rule) } ?? ""
-            text = text.replacingOccurrences(of: "$" + name, with: filled)
-        }
-        if text.contains("{party}") {
-            text = text.replacingOccurrences(of: "{party}", with: party(near: quantity, in: sentence) ?? "unnamed party")
-        }
-        return text.split(separator: " ").joined(separator: " ")
+    private func expand(_ template: SubjectTemplate, rule: Rule, match: PatternMatch, quantity: Quantity, sentence: Sentence) -> String {
+        template.expand(
+            capture: { name in match.captures[name].map { captured(name, $0, rule) } ?? "" },
+            party: { party(near: quantity, in: sentence) ?? "unnamed party" })
     }
 
     /// The party (lexicon `party`) a figure is attributed to: the nearest one before it in the

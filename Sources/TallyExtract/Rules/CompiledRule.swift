@@ -14,6 +14,8 @@ final class CompiledRule: Sendable {
     let requiredClasses: ClassMask
     let requires: [PatternProgram]
     let vetoes: [PatternProgram]
+    /// `emit.subject`, parsed.
+    let subject: SubjectTemplate?
 
     init(_ rule: Rule, lexicon: LexiconIndex) {
         self.rule = rule
@@ -28,6 +30,7 @@ final class CompiledRule: Sendable {
         requiredClasses = classes
         requires = rule.requires.map { PatternProgram($0, lexicon: lexicon) }
         vetoes = rule.vetoes.map { PatternProgram($0, lexicon: lexicon) }
+        subject = rule.emit.subject.map(SubjectTemplate.init)
     }
 }
 

@@ -1,0 +1,68 @@
+/// A rule's `subject` template split once into its parts: literal text, `$capture` and `{party}`.
+struct SubjectTemplate: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        case capture(String)
+        case party
+    }
+
+    let parts: [Part]
+
+    init(_ template: String) {
+        var parts: [Part] = []
+        var literal = ""
+        var scalars = template.unicodeScalars[...]
+        while let first = scalars.first {
+            if first == "$" {
+                let name = scalars.dropFirst().prefix(while: { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) })
+                if !name.isEmpty {
+                    if !literal.isEmpty { parts.append(.text(literal)) }
+                    literal = ""
+                    parts.append(.capture(String(String.UnicodeScalarView(name))))
+                    scalars = scalars.dropFirst(name.count + 1)
+                    continue
+                }
+            } else if String(String.UnicodeScalarView(scalars.prefix(7))) == "{party}" {
+                if !literal.isEmpty { parts.append(.text(literal)) }
+                literal = ""
+                parts.append(.party)
+                scalars = scalars.dropFirst(7)
+                continue
+            }
+            literal.unicodeScalars.append(first)
+            scalars = scalars.dropFirst()
+        }
+        if !literal.isEmpty { parts.append(.text(literal)) }
+        self.parts = parts
+    }
+
+    /// The subject with captures and the party filled in, runs of spaces collapsed and the ends trimmed.
+    func expand(capture: (String) -> String, party: () -> String) -> String {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .capture(let name): text += capture(name)
+            case .party: text += party()
+            }
+        }
+        return SubjectTemplate.collapsingSpaces(text)
+    }
+
+    /// `text` with runs of spaces as one and no leading or trailing space.
+    static func collapsingSpaces(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
