@@ -82,10 +82,11 @@ struct SpeakerResolver {
     func attributions(in sentence: Sentence) -> [(Int, Attribution)] {
         let range = sentence.tokens
         let speechVerb = lexicon.classID("speech_verb")
+        let according = lexicon.vocabulary.id(of: "according"), to = lexicon.vocabulary.id(of: "to")
         var found: [(Int, Attribution)] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            if index + 1 < range.upperBound, tokens[index].lower == "according", tokens[index + 1].lower == "to" {
+            if index + 1 < range.upperBound, words[index] == according, words[index + 1] == to {
                 if let name = nameChain(startingAt: index + 2, limit: range.upperBound) { found.append((index, .named(name))) }
                 index += 2
                 continue

@@ -20,15 +20,28 @@ enum StorySignature {
         var counts: [String: (count: Int, first: Int)] = [:]
         for sentence in sentences where sentence.paragraph < paragraphs {
             for index in sentence.tokens where index > sentence.tokens.lowerBound {
-                let token = tokens[index]
-                guard token.kind == .word, token.text.unicodeScalars.count >= 3,
-                    token.text.unicodeScalars.first?.properties.isUppercase == true,
-                    !stopWords.contains(token.lower), !titles.contains(token.lower)
-                else { continue }
-                let entry = counts[token.lower] ?? (0, index)
-                counts[token.lower] = (entry.count + 1, entry.first)
+                guard tokens[index].kind == .word, isCapitalisedName(tokens[index].text) else { continue }
+                let lower = tokens[index].lower
+                guard !stopWords.contains(lower), !titles.contains(lower) else { continue }
+                let entry = counts[lower] ?? (0, index)
+                counts[lower] = (entry.count + 1, entry.first)
             }
         }
         return counts.sorted { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) }.prefix(size).map(\.key).sorted()
+    }
+
+    /// Whether a word starts with a capital and has at least three letters (ASCII checked byte-wise).
+    static func isCapitalisedName(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, utf8.count >= 3 else { return false }
+        if first < 0x80 {
+            guard first >= 0x41, first <= 0x5A else { return false }
+        } else if text.unicodeScalars.first?.properties.isUppercase != true {
+            return false
+        }
+        // Scalars are the bytes that do not continue a multibyte sequence.
+        var scalars = 0
+        for byte in utf8 where byte & 0xC0 != 0x80 { scalars += 1 }
+        return scalars >= 3
     }
 }

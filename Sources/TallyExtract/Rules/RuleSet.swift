@@ -24,7 +24,8 @@ public struct RuleSet: Sendable {
                 words.formUnion(pattern.literalWords)
             }
         }
-        self.index = LexiconIndex(lexicon, extraWords: words)
+        // "according to" introduces a speaker (SpeakerResolver): its words need ids too.
+        self.index = LexiconIndex(lexicon, extraWords: words.union(["according", "to"]))
         self.regexes = try RegexCache(patterns: patterns)
         self.vocabulary = NumeralVocabulary(lexicon: lexicon)
         self.speakerVocabulary = SpeakerVocabulary(lexicon: lexicon)
