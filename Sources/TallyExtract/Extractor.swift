@@ -64,7 +64,7 @@ public struct Extractor: Sendable {
         for ruleIndex in compiled.indices {
             let compiledRule = compiled[ruleIndex]
             guard compiledRule.requiredClasses.isSubset(of: sentenceClasses),
-                compiledRule.requiredWords.allSatisfy({ scratch.sentenceHas($0) }),
+                scratch.sentenceHasAll(compiledRule.requiredWords),
                 let valueCapture = compiledRule.valueCapture
             else { continue }
             if !compiledRule.requires.isEmpty {
@@ -103,14 +103,35 @@ public struct Extractor: Sendable {
     /// tokens before each, within the sentence; sorted, without repeats.
     static func starts(near inSentence: [Int], accepting valueClass: Pattern.QuantityClass?, in sentence: Range<Int>, _ quantities: [Quantity]) -> [Int] {
         var positions: [Int] = []
+        positions.reserveCapacity(lookBehind + 1)
         var covered = sentence.lowerBound
-        let numbers = inSentence.filter { valueClass?.accepts(quantities[$0]) ?? true }.map { quantities[$0].tokens.lowerBound }.sorted()
-        for number in numbers {
-            let from = max(covered, max(sentence.lowerBound, number - lookBehind))
-            if from <= number { positions.append(contentsOf: from...number) }
+        var previous = Int.min
+        for index in inSentence {
+            if let valueClass, !valueClass.accepts(quantities[index]) { continue }
+            let number = quantities[index].tokens.lowerBound
+            // Mentions come in text order; should one not, fall back to a sorted union.
+            guard number >= previous else { return unsortedStarts(near: inSentence, accepting: valueClass, in: sentence, quantities) }
+            previous = number
+            var position = max(covered, sentence.lowerBound, number - lookBehind)
+            while position <= number {
+                positions.append(position)
+                position += 1
+            }
             covered = max(covered, number + 1)
         }
         return positions
+    }
+
+    /// `starts` for mentions out of text order: the union of every window, sorted.
+    private static func unsortedStarts(
+        near inSentence: [Int], accepting valueClass: Pattern.QuantityClass?, in sentence: Range<Int>, _ quantities: [Quantity]
+    ) -> [Int] {
+        var positions: Set<Int> = []
+        for index in inSentence where valueClass?.accepts(quantities[index]) ?? true {
+            let number = quantities[index].tokens.lowerBound
+            positions.formUnion(max(sentence.lowerBound, number - lookBehind)...number)
+        }
+        return positions.sorted()
     }
 
     /// Whether a veto pattern matches a span of `range` (a sentence) that overlaps the number.
@@ -151,7 +172,11 @@ struct SentenceScratch {
         for index in range where words[index] >= 0 { stamps[Int(words[index])] = mark }
     }
 
-    func sentenceHas(_ word: Int32) -> Bool { stamps[Int(word)] == mark }
+    /// Whether the current sentence has every one of these words.
+    func sentenceHasAll(_ words: [Int32]) -> Bool {
+        for word in words where stamps[Int(word)] != mark { return false }
+        return true
+    }
 }
 
 /// Remembers whether a rule's `requires` held in the last sentence or paragraph it was checked for, so
