@@ -12,6 +12,8 @@ public struct FileResult: Sendable {
     /// Claims per document, aligned with `documents`.
     public var claims: [[Claim]]
     public var skipped: SkippedInput?
+    /// What `BatchRunner.render` made of this file on the worker thread (output records), if set.
+    public var rendered: [String] = []
 }
 
 /// Progress of a batch, for a status line.
@@ -29,6 +31,9 @@ public struct BatchRunner: Sendable {
     public var extractor: Extractor?
     /// Worker threads; defaults to the number of cores.
     public var jobs: Int
+    /// Turns a file's result into output text on the worker thread (so writing JSON runs in parallel
+    /// too); delivered as `FileResult.rendered`.
+    public var render: (@Sendable (FileResult) -> [String])?
 
     public init(ingestor: Ingestor, extractor: Extractor?, jobs: Int? = nil) {
         self.ingestor = ingestor
@@ -36,26 +41,24 @@ public struct BatchRunner: Sendable {
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// Processes `files` in order. `deliver` is called once per file, in input order, on the caller's
-    /// thread; `progress` after each window. Cancelling (`shouldStop` true) ends after the current window.
+    /// Processes `files`, delivering each result in input order on the caller's thread; `progress`
+    /// after each file. Cancelling (`shouldStop` true) ends before the next delivery.
     public func run(
         _ files: [String], shouldStop: () -> Bool = { false }, progress: (BatchProgress) -> Void = { _ in },
         deliver: (FileResult) -> Void
     ) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let window = max(jobs * 4, 8)
         var done = 0
         var bytes = 0
-        var offset = 0
-        while offset < files.count, !shouldStop() {
-            let slice = Array(files[offset..<min(files.count, offset + window)])
-            let work = self
-            for result in parallelMap(slice.count, jobs: jobs, { work.process(slice[$0]) }) {
-                done += 1
-                bytes += result.bytes
-                deliver(result)
-            }
-            offset += slice.count
+        let work = self
+        orderedWork(files.count, jobs: jobs, ahead: jobs * 8, shouldStop: shouldStop, work: { index in
+            var result = work.process(files[index])
+            if let render = work.render { result.rendered = render(result) }
+            return result
+        }) { _, result in
+            done += 1
+            bytes += result.bytes
+            deliver(result)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             progress(BatchProgress(filesDone: done, filesTotal: files.count, bytesDone: bytes, seconds: seconds))
         }

@@ -28,6 +28,11 @@ public enum ClaimWriter {
         writer.finish(to: &stream)
     }
 
+    /// One claim as the format writes it, without separators: a JSON object or a CSV record.
+    public static func record(_ claim: Claim, format: ClaimFormat) -> String {
+        format == .csv ? csvRecord(claim) : jsonObject(claim)
+    }
+
     /// One claim as a JSON object on one line (no trailing newline).
     public static func jsonObject(_ claim: Claim) -> String {
         var out = JSONBytes(capacity: 320 + claim.sentence.utf8.count + claim.quote.utf8.count)
@@ -131,14 +136,22 @@ public struct ClaimStreamWriter: Sendable {
     public init(format: ClaimFormat) { self.format = format }
 
     public mutating func append<Out: TextOutputStream>(_ claim: Claim, to stream: inout Out) {
+        append(record: ClaimWriter.record(claim, format: format), to: &stream)
+    }
+
+    /// Appends a claim already rendered with `ClaimWriter.record(_:format:)` (on a worker thread, say).
+    public mutating func append<Out: TextOutputStream>(record: String, to stream: inout Out) {
         switch format {
         case .jsonl:
-            stream.write(ClaimWriter.jsonObject(claim) + "\n")
+            stream.write(record)
+            stream.write("\n")
         case .json:
-            stream.write((count == 0 ? "[\n  " : ",\n  ") + ClaimWriter.jsonObject(claim))
+            stream.write(count == 0 ? "[\n  " : ",\n  ")
+            stream.write(record)
         case .csv:
             if count == 0 { stream.write(ClaimWriter.fields.joined(separator: ",") + "\r\n") }
-            stream.write(ClaimWriter.csvRecord(claim) + "\r\n")
+            stream.write(record)
+            stream.write("\r\n")
         }
         count += 1
     }

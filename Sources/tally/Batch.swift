@@ -9,13 +9,16 @@ import TallyPipeline
 /// Ctrl-C (or SIGTERM) stops after the files in flight, says how far it got and exits 128 + signal,
 /// before the command writes anything; a second Ctrl-C ends at once. Outputs are written atomically,
 /// so either way the files of a previous run are left intact.
-func runBatch(_ input: InputOptions, extractor: Extractor?, deliver: (FileResult) -> Void) throws -> [SkippedInput] {
+func runBatch(
+    _ input: InputOptions, extractor: Extractor?, render: (@Sendable (FileResult) -> [String])? = nil, deliver: (FileResult) -> Void
+) throws -> [SkippedInput] {
     guard !input.paths.isEmpty else { throw ValidationError("give at least one article file or folder") }
     let ingestor = input.ingestor
     let (files, walkSkipped) = ingestor.inputFiles(for: input.paths)
     var skipped = walkSkipped
     var runner = BatchRunner(ingestor: ingestor, extractor: extractor, jobs: input.jobs)
     runner.explicitPaths = Set(input.paths)
+    runner.render = render
     var done = 0
     var warnings = WarningPrinter()
     Interrupt.install()

@@ -16,8 +16,16 @@ enum Console {
     }
 
     /// A progress line, redrawn in place, only when stderr is a terminal.
+    /// When the progress line was last drawn (seconds into the batch).
+    nonisolated(unsafe) private static var lastDrawn = -1.0
+
     static func progress(_ progress: BatchProgress, quiet: Bool) {
         guard isErrorTerminal, !quiet else { return }
+        // Redraw at most ten times a second (and always at the end).
+        let finished = progress.filesDone == progress.filesTotal
+        if progress.seconds < lastDrawn { lastDrawn = -1 }  // a new batch
+        guard finished || progress.seconds - lastDrawn >= 0.1 else { return }
+        lastDrawn = progress.seconds
         let megabytes = Double(progress.bytesDone) / 1_048_576
         let rate = progress.seconds > 0 ? megabytes / progress.seconds : 0
         let remaining = progress.filesDone > 0

@@ -32,10 +32,11 @@ struct ExtractCommand: ParsableCommand {
         var writer = ClaimStreamWriter(format: format)
         var buffer = ""
         let streaming = output == nil
-        let skipped = try runBatch(input, extractor: extractor) { result in
-            for claims in result.claims {
-                for claim in claims { writer.append(claim, to: &buffer) }
-            }
+        let format = format
+        // Claims are turned into JSON or CSV records on the worker threads; here they are only written.
+        let render: @Sendable (FileResult) -> [String] = { result in result.claims.joined().map { ClaimWriter.record($0, format: format) } }
+        let skipped = try runBatch(input, extractor: extractor, render: render) { result in
+            for record in result.rendered { writer.append(record: record, to: &buffer) }
             if streaming, buffer.utf8.count > 1 << 16 {
                 Console.output(buffer)
                 buffer = ""
