@@ -66,4 +66,21 @@ struct NeedleSet: Sendable {
             buckets[Int(bytes[0])].append(bytes)
         }
     }
+
+    /// `ASCIIWords(text).containsAny(self)` without building the lower-cased copy (needles are lower case).
+    func occurs(inLowercased text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            let n = hay.count
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+            for i in 0..<n {
+                for needle in buckets[Int(lower(hay[i]))] where needle.count <= n - i {
+                    var j = 1
+                    while j < needle.count && lower(hay[i + j]) == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+            }
+            return false
+        }
+    }
 }

@@ -126,7 +126,7 @@ enum ContentExtractor {
                 (chars, commas, linkDensity) = (stats[i].chars, stats[i].commas, stats[i].linkDensity)
             } else {
                 var loose = 0, looseLinks = 0, looseCommas = 0
-                for c in node.children where nodes[c].isText || TextRenderer.inlineTags.contains(nodes[c].tag) {
+                for c in node.children where nodes[c].isText || nodes[c].kind.contains(.inline) {
                     loose += stats[c].chars
                     looseLinks += stats[c].linkChars
                     looseCommas += stats[c].commas
@@ -225,7 +225,7 @@ enum ContentExtractor {
     static func isParagraph(_ node: HTMLTree.Node, _ i: Int, _ nodes: [HTMLTree.Node], _ stats: [Stats]) -> Bool {
         if node.tag == "p" || node.tag == "pre" || node.tag == "td" || node.tag == "blockquote" { return true }
         guard node.tag == "div" || node.tag == "section" || node.tag == "span" && nodes[node.parent].tag != "p" else { return false }
-        return !node.children.contains { c in !nodes[c].isText && TextRenderer.blockTags.contains(nodes[c].tag) && stats[c].chars > 0 }
+        return !node.children.contains { c in !nodes[c].isText && nodes[c].kind.contains(.block) && stats[c].chars > 0 }
     }
 
     /// Readability's start scores by tag, plus the class/id weight.

@@ -100,7 +100,13 @@ struct UTF8Check {
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
+                // Runs of ASCII eight bytes at a time.
                 i += 1
+                while i + 8 <= n {
+                    let block = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+                    if block & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
                 continue
             }
             let length: Int

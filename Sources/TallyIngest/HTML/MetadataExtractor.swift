@@ -50,7 +50,7 @@ enum MetadataExtractor {
             case "link":
                 if node.attribute("rel")?.lowercased() == "canonical" { canonical = node.attribute("href") }
             default:
-                if bylines.count < 3, let cls = node.attribute("class"), ASCIIWords(cls).containsAny(bylineClasses) {
+                if bylines.count < 3, let cls = node.attribute("class"), bylineClasses.occurs(inLowercased: cls) {
                     let text = page.text(of: i).collapsingSpaces()
                     if !text.isEmpty && text.count < 100 { bylines.append(text) }
                 }
