@@ -40,19 +40,24 @@ enum PlainTextArticle {
         if firstLineHasDashes(buf) {
             // `FrontMatter.parse` reads at most 65 lines, and none past the first after the top that trims to
             // "---": only those become Substrings.
-            var lines: [Substring] = []
+            var ranges: [Range<Int>] = []
+            var ascii = true
             var start: Int? = 0
-            while let s = start, lines.count < 65 {
+            while let s = start, ranges.count < 65 {
                 let (end, next) = lineEnd(buf, from: s)
-                lines.append(Substring(String(decoding: UnsafeBufferPointer(rebasing: buf[s..<end]), as: UTF8.self)))
+                ranges.append(s..<end)
+                if ascii { ascii = !buf[s..<end].contains { $0 >= 0x80 } }
                 start = next
-                if lines.count > 1, case .bytes(let a, let b) = trimmed(buf, s, end), b - a == 3,
+                if ranges.count > 1, case .bytes(let a, let b) = trimmed(buf, s, end), b - a == 3,
                     buf[a] == UInt8(ascii: "-"), buf[a + 1] == UInt8(ascii: "-"), buf[a + 2] == UInt8(ascii: "-")
                 {
                     break
                 }
             }
-            if let (matter, start) = FrontMatter.parse(lines) {
+            let parsed = ascii
+                ? FrontMatter.parseASCII(buf, lines: ranges)
+                : FrontMatter.parse(ranges.map { Substring(String(decoding: UnsafeBufferPointer(rebasing: buf[$0]), as: UTF8.self)) })
+            if let (matter, start) = parsed {
                 fields = matter.fields
                 warnings += matter.warnings
                 bodyStart = start
