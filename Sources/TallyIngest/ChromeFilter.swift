@@ -36,8 +36,16 @@ enum ChromeFilter {
 
     /// Whether a trimmed line is page chrome.
     /// `countsAreChrome: false` keeps bare numbers (HTML table cells are numbers, not counters).
+    /// (ASCII lines are decided on their bytes, see `isChrome(utf8:countsAreChrome:)`.)
     static func isChrome(_ line: String, countsAreChrome: Bool = true) -> Bool {
         // Chrome lines are short; long lines are prose (and checking them would cost time).
+        guard line.utf8.count <= 160 else { return false }
+        var line = line
+        return line.withUTF8 { isChrome(utf8: $0, countsAreChrome: countsAreChrome) }
+    }
+
+    /// The rules on Strings, for lines that are not ASCII.
+    static func isChromeString(_ line: String, countsAreChrome: Bool) -> Bool {
         guard line.utf8.count <= 160 else { return false }
         let lower = line.lowercased()
         var bare = lower

@@ -7,7 +7,30 @@ import TallyCore
 /// Numeric day/month orders that are ambiguous (`06/02/2025`) are refused rather than guessed.
 enum DateNormalizer {
     static func isoDate(_ raw: String) -> String? {
-        date(raw)?.iso
+        if let plain = plainISODate(raw) { return plain }
+        return date(raw)?.iso
+    }
+
+    /// `raw` itself when it is exactly a valid `YYYY-MM-DD` (what `date(raw)?.iso` gives back for it), without
+    /// the general parse; nil otherwise.
+    @inline(__always)
+    static func plainISODate(_ raw: String) -> String? {
+        let u = raw.utf8
+        guard u.count == 10 else { return nil }
+        var value = (0, 0, 0)
+        for (i, b) in u.enumerated() {
+            if i == 4 || i == 7 {
+                guard b == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            let d = Int(b - 0x30)
+            if i < 4 { value.0 = value.0 * 10 + d } else if i < 7 { value.1 = value.1 * 10 + d } else { value.2 = value.2 * 10 + d }
+        }
+        let (year, month, day) = value
+        guard (1000...9999).contains(year), (1...12).contains(month), (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        return raw
     }
 
     static func date(_ raw: String) -> CalendarDate? {

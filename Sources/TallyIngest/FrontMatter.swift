@@ -49,6 +49,56 @@ struct FrontMatter {
     }
 }
 
+extension FrontMatter {
+    /// `parse` for lines that are all ASCII, on the bytes: there spaces, case and `Character`s are plain bytes.
+    static func parseASCII(_ buf: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) -> (frontMatter: FrontMatter, bodyStart: Int)? {
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        func trim(_ r: Range<Int>) -> Range<Int> {
+            var a = r.lowerBound, z = r.upperBound
+            while a < z, isSpace(buf[a]) { a += 1 }
+            while z > a, isSpace(buf[z - 1]) { z -= 1 }
+            return a..<z
+        }
+        func isDashes(_ r: Range<Int>) -> Bool {
+            r.count == 3 && buf[r.lowerBound] == 0x2D && buf[r.lowerBound + 1] == 0x2D && buf[r.lowerBound + 2] == 0x2D
+        }
+        func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
+        guard let first = lines.first, isDashes(trim(first)) else { return nil }
+        var matter = FrontMatter()
+        var i = 1
+        while i < lines.count && i <= 64 {
+            let line = trim(lines[i])
+            if isDashes(line) { return (matter, i + 1) }
+            if line.isEmpty || buf[line.lowerBound] == UInt8(ascii: "#") {
+                i += 1
+                continue
+            }
+            guard let colon = line.first(where: { buf[$0] == UInt8(ascii: ":") }) else { return nil }
+            let keyRange = trim(line.lowerBound..<colon)
+            let key = String(unsafeUninitializedCapacity: keyRange.count) { out in
+                for (k, j) in keyRange.enumerated() {
+                    let b = buf[j]
+                    out[k] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                }
+                return keyRange.count
+            }
+            var valueRange = trim((colon + 1)..<line.upperBound)
+            if valueRange.count >= 2, buf[valueRange.lowerBound] == UInt8(ascii: "\"") || buf[valueRange.lowerBound] == UInt8(ascii: "'"),
+                buf[valueRange.upperBound - 1] == buf[valueRange.lowerBound]
+            {
+                valueRange = (valueRange.lowerBound + 1)..<(valueRange.upperBound - 1)
+            }
+            if knownKeys.contains(key) {
+                if !valueRange.isEmpty { matter.fields[key == "date" ? "published" : key] = string(valueRange) }
+            } else {
+                matter.warnings.append("front matter: unknown key '\(key)' ignored")
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
 extension StringProtocol {
     /// The text without leading and trailing whitespace (any Unicode whitespace, NBSP included).
     func trimmingSpaces() -> String {

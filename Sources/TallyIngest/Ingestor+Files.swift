@@ -123,7 +123,26 @@ enum FileReader {
         let fd = open(path, O_RDONLY)
         if fd < 0 { throw IngestError(path: path, reason: reason(errno: errno)) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
+        // The whole file in one array sized from fstat (one byte more, to see the end without another read);
+        // a file that turns out longer goes on in chunks below.
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: min(limit, max(expected, 0) + 1)) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = posixRead(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { break }
+                count += n
+            }
+        }
+        if failure != 0 { throw IngestError(path: path, reason: "unreadable: " + reason(errno: failure)) }
+        if bytes.count < min(limit, max(expected, 0) + 1) { return bytes }
         var chunk = [UInt8](repeating: 0, count: 256 * 1024)
         while bytes.count < limit {
             let want = min(chunk.count, limit - bytes.count)

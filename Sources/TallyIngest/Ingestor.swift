@@ -71,6 +71,19 @@ public struct Ingestor: Sendable {
         case .html:
             return IngestedFile(documents: [HTMLArticle.document(bytes: bytes, id: id, knownEncoding: knownEncoding, options: options)])
         case .text:
+            if knownEncoding == nil {
+                // Valid UTF-8 (the usual case) is read straight from the bytes, without a String of the whole file.
+                var start = 0
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+                let valid = bytes.withUnsafeBufferPointer { UTF8Check.isValid(UnsafeBufferPointer(rebasing: $0[start...])) }
+                if valid {
+                    var doc = bytes.withUnsafeBufferPointer {
+                        PlainTextArticle.document(utf8: UnsafeBufferPointer(rebasing: $0[start...]), id: id, options: options)
+                    }
+                    doc.encoding = "utf-8"
+                    return IngestedFile(documents: [doc])
+                }
+            }
             let decoded = TextDecoder.decode(bytes, knownEncoding: knownEncoding)
             var doc = PlainTextArticle.document(text: decoded.text, id: id, options: options)
             doc.encoding = decoded.encoding

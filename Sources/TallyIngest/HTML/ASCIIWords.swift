@@ -9,6 +9,7 @@ struct ASCIIWords {
 
     /// Appends `text` lower-cased (ASCII letters only), after a separating space.
     mutating func append(_ text: String) {
+        bytes.reserveCapacity(bytes.count + text.utf8.count + 1)
         if !bytes.isEmpty { bytes.append(0x20) }
         for b in text.utf8 { bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
     }
@@ -21,17 +22,7 @@ struct ASCIIWords {
 
     /// Whether any needle of the set occurs: one pass over the bytes, needles bucketed by first byte.
     func containsAny(_ needles: NeedleSet) -> Bool {
-        let n = bytes.count
-        return bytes.withUnsafeBufferPointer { hay in
-            for i in 0..<n {
-                for needle in needles.buckets[Int(hay[i])] where needle.count <= n - i {
-                    var j = 1
-                    while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
-            }
-            return false
-        }
+        bytes.withUnsafeBufferPointer { needles.occurs(in: $0, lowercasing: false) }
     }
 
     /// Whether any run of letters and digits equals one of `tokens` (short words, compared in place).
@@ -56,14 +47,66 @@ struct ASCIIWords {
     static func list(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
 }
 
-/// Substrings to look for, bucketed by their first byte.
+/// Substrings to look for, bucketed by their first byte, in flat arrays (no nested arrays to retain in the scan).
 struct NeedleSet: Sendable {
-    var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
+    /// All needles, one after another.
+    private var bytes: [UInt8] = []
+    /// Start of needle k in `bytes`; needle k ends where k + 1 starts.
+    private var starts: [Int] = []
+    /// Needles first[b]..<first[b + 1] start with byte b.
+    private var first = [Int](repeating: 0, count: 257)
 
     init(_ words: [String]) {
+        var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
         for word in words where !word.isEmpty {
             let bytes = Array(word.utf8)
             buckets[Int(bytes[0])].append(bytes)
+        }
+        for b in 0..<256 {
+            first[b] = starts.count
+            for needle in buckets[b] {
+                starts.append(bytes.count)
+                bytes.append(contentsOf: needle)
+            }
+        }
+        first[256] = starts.count
+        starts.append(bytes.count)
+    }
+
+    /// `ASCIIWords(text).containsAny(self)` without building the lower-cased copy (needles are lower case).
+    func occurs(inLowercased text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { occurs(in: $0, lowercasing: true) }
+    }
+
+    /// Whether a needle occurs in `hay` (ASCII letters lower-cased first when `lowercasing`).
+    @inline(__always)
+    func occurs(in hay: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Bool {
+        bytes.withUnsafeBufferPointer { needles in
+            starts.withUnsafeBufferPointer { starts in
+                first.withUnsafeBufferPointer { first in
+                    @inline(__always) func at(_ i: Int) -> UInt8 {
+                        let b = hay[i]
+                        return lowercasing && b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                    }
+                    let n = hay.count
+                    for i in 0..<n {
+                        let f = Int(at(i))
+                        var k = first[f]
+                        let last = first[f + 1]
+                        while k < last {
+                            let start = starts[k], count = starts[k + 1] - start
+                            if count <= n - i {
+                                var j = 1
+                                while j < count && at(i + j) == needles[start + j] { j += 1 }
+                                if j == count { return true }
+                            }
+                            k += 1
+                        }
+                    }
+                    return false
+                }
+            }
         }
     }
 }

@@ -31,28 +31,46 @@ enum ContentExtractor {
 
     /// Sizes, bottom-up, leaving out chrome.
     static func measure(_ nodes: [HTMLTree.Node], _ stats: inout [Stats]) {
-        for i in nodes.indices.reversed() {
-            let node = nodes[i]
-            if node.isText {
-                let parent = node.parent
-                if parent >= 0, stats[parent].junk { continue }
-                stats[i].chars = visibleLength(node.text)
-                stats[i].commas = node.text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
-                continue
+        nodes.withUnsafeBufferPointer { nodes in
+            stats.withUnsafeMutableBufferPointer { stats in
+                for i in nodes.indices.reversed() {
+                    if nodes[i].isText {
+                        let parent = nodes[i].parent
+                        if parent >= 0, stats[parent].junk { continue }
+                        (stats[i].chars, stats[i].commas) = visibleLengthAndCommas(nodes[i].text)
+                        continue
+                    }
+                    if stats[i].junk { continue }
+                    var s = stats[i]
+                    for c in nodes[i].children {
+                        s.chars += stats[c].chars
+                        s.linkChars += stats[c].linkChars
+                        s.commas += stats[c].commas
+                        s.paragraphs += stats[c].paragraphs
+                        s.paragraphChars += stats[c].paragraphChars
+                    }
+                    let tag = nodes[i].tag
+                    if tag == "a" { s.linkChars = s.chars }
+                    if tag == "p" && s.chars >= 25 && s.paragraphChars == 0 {
+                        s.paragraphs += 1
+                        s.paragraphChars = s.chars - s.linkChars
+                    }
+                    stats[i] = s
+                }
             }
-            if stats[i].junk { continue }
-            for c in node.children {
-                stats[i].chars += stats[c].chars
-                stats[i].linkChars += stats[c].linkChars
-                stats[i].commas += stats[c].commas
-                stats[i].paragraphs += stats[c].paragraphs
-                stats[i].paragraphChars += stats[c].paragraphChars
+        }
+    }
+
+    /// `visibleLength(text)` and the number of commas, in one pass.
+    static func visibleLengthAndCommas(_ text: String) -> (Int, Int) {
+        var text = text
+        return text.withUTF8 { buf in
+            var n = 0, commas = 0
+            for b in buf {
+                if b > 0x20 && (b & 0xC0) != 0x80 { n += 1 }
+                if b == UInt8(ascii: ",") { commas += 1 }
             }
-            if node.tag == "a" { stats[i].linkChars = stats[i].chars }
-            if node.tag == "p" && stats[i].chars >= 25 && stats[i].paragraphChars == 0 {
-                stats[i].paragraphs += 1
-                stats[i].paragraphChars = stats[i].chars - stats[i].linkChars
-            }
+            return (n, commas)
         }
     }
 
@@ -126,7 +144,7 @@ enum ContentExtractor {
                 (chars, commas, linkDensity) = (stats[i].chars, stats[i].commas, stats[i].linkDensity)
             } else {
                 var loose = 0, looseLinks = 0, looseCommas = 0
-                for c in node.children where nodes[c].isText || TextRenderer.inlineTags.contains(nodes[c].tag) {
+                for c in node.children where nodes[c].isText || nodes[c].kind.contains(.inline) {
                     loose += stats[c].chars
                     looseLinks += stats[c].linkChars
                     looseCommas += stats[c].commas
@@ -225,7 +243,7 @@ enum ContentExtractor {
     static func isParagraph(_ node: HTMLTree.Node, _ i: Int, _ nodes: [HTMLTree.Node], _ stats: [Stats]) -> Bool {
         if node.tag == "p" || node.tag == "pre" || node.tag == "td" || node.tag == "blockquote" { return true }
         guard node.tag == "div" || node.tag == "section" || node.tag == "span" && nodes[node.parent].tag != "p" else { return false }
-        return !node.children.contains { c in !nodes[c].isText && TextRenderer.blockTags.contains(nodes[c].tag) && stats[c].chars > 0 }
+        return !node.children.contains { c in !nodes[c].isText && nodes[c].kind.contains(.block) && stats[c].chars > 0 }
     }
 
     /// Readability's start scores by tag, plus the class/id weight.

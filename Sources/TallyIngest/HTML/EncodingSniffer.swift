@@ -90,6 +90,44 @@ enum EncodingSniffer {
 
 /// Counts of valid multibyte sequences and invalid bytes in UTF-8 input.
 struct UTF8Check {
+    /// Whether the bytes are well-formed UTF-8 (Unicode table 3-7, as `String(validating:)` decides), ASCII
+    /// eight bytes at a time.
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var minSecond: UInt8 = 0x80, maxSecond: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; minSecond = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; maxSecond = 0x9F
+            case 0xF0: length = 4; minSecond = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; maxSecond = 0x8F
+            default: return false
+            }
+            guard i + length <= n, bytes[i + 1] >= minSecond, bytes[i + 1] <= maxSecond else { return false }
+            var k = 2
+            while k < length {
+                guard bytes[i + k] & 0xC0 == 0x80 else { return false }
+                k += 1
+            }
+            i += length
+        }
+        return true
+    }
+
     var valid = true
     var multibyte = 0
     var invalid = 0
@@ -100,7 +138,13 @@ struct UTF8Check {
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
+                // Runs of ASCII eight bytes at a time.
                 i += 1
+                while i + 8 <= n {
+                    let block = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+                    if block & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
                 continue
             }
             let length: Int

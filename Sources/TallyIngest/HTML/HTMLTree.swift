@@ -11,6 +11,17 @@ struct HTMLTree: Sendable {
         /// Text content of a text node (also the raw content of `<script>` / `<style>` children).
         var text: String = ""
         var attributes: [(name: String, value: String)] = []
+        /// The tag's memberships in the tag sets, looked up once (`TagKind.of`).
+        var kind: TagKind
+
+        init(tag: String, parent: Int, children: [Int] = [], text: String = "", attributes: [(name: String, value: String)] = [], kind: TagKind? = nil) {
+            self.tag = tag
+            self.parent = parent
+            self.children = children
+            self.text = text
+            self.attributes = attributes
+            self.kind = kind ?? TagKind.of(tag)
+        }
 
         var isText: Bool { tag.isEmpty }
 
@@ -98,12 +109,15 @@ struct HTMLTree: Sendable {
             let index = nodes.count
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
-                var element = Node(tag: HTMLTree.lowercased(node.pointee.name), parent: parent)
+                let tag = node.pointee.name.map { HTMLTree.lowercased($0, limit: .max)! } ?? ""
+                var element = Node(tag: tag, parent: parent, kind: TagKind.table[tag] ?? [])
                 var attr = node.pointee.properties
                 while let a = attr {
                     attr = a.pointee.next
-                    let name = HTMLTree.lowercased(a.pointee.name)
-                    guard HTMLTree.keptAttributes.contains(name) else { continue }
+                    // Names longer than any kept one are not even copied.
+                    guard let rawName = a.pointee.name, let name = HTMLTree.lowercased(rawName, limit: HTMLTree.longestKeptAttribute),
+                        HTMLTree.keptAttributes.contains(name)
+                    else { continue }
                     var value = ""
                     if let text = a.pointee.children, text.pointee.next == nil, let content = text.pointee.content {
                         value = String(cString: content)
@@ -113,20 +127,24 @@ struct HTMLTree: Sendable {
                     }
                     element.attributes.append((name, value))
                 }
-                let opaque = HTMLTree.opaqueTags.contains(element.tag)
+                let opaque = element.kind.contains(.opaque)
                     || (element.tag == "script" && !ASCIIWords(element.attribute("type") ?? "").contains(Array("json".utf8)))
+                if !opaque {
+                    // Push children last-first so they are copied in document order.
+                    var child = node.pointee.last
+                    var count = 0
+                    while let c = child {
+                        stack.append((c, index))
+                        child = c.pointee.prev
+                        count += 1
+                    }
+                    element.children.reserveCapacity(count)
+                }
                 nodes.append(element)
                 if parent >= 0 { nodes[parent].children.append(index) }
-                if opaque { continue }
-                // Push children last-first so they are copied in document order.
-                var child = node.pointee.last
-                while let c = child {
-                    stack.append((c, index))
-                    child = c.pointee.prev
-                }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard parent >= 0, let content = node.pointee.content else { continue }
-                nodes.append(Node(tag: "", parent: parent, text: HTMLTree.text(content)))
+                nodes.append(Node(tag: "", parent: parent, text: HTMLTree.text(content), kind: []))
                 nodes[parent].children.append(index)
             default:
                 continue  // comments, processing instructions, DTD
@@ -146,16 +164,22 @@ struct HTMLTree: Sendable {
         return String(cString: content)
     }
 
-    private static func lowercased(_ name: UnsafePointer<xmlChar>?) -> String {
-        guard let name else { return "" }
-        var bytes: [UInt8] = []
-        var p = name
-        while p.pointee != 0 {
-            let b = p.pointee
-            bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-            p += 1
+    static let longestKeptAttribute = keptAttributes.map(\.utf8.count).max()!
+
+    /// The name lower-cased (ASCII letters), or nil when it is longer than `limit` bytes.
+    private static func lowercased(_ name: UnsafePointer<xmlChar>, limit: Int) -> String? {
+        var length = 0
+        while name[length] != 0 {
+            length += 1
+            if length > limit { return nil }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: length) { out in
+            for i in 0..<length {
+                let b = name[i]
+                out[i] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            }
+            return length
+        }
     }
 
     /// A page that opens `<html>` but closes neither `</html>` nor `</body>` near its end was cut off.
@@ -164,5 +188,41 @@ struct HTMLTree: Sendable {
         guard head.containsSequence(Array("<html".utf8)) else { return false }
         let tail = bytes.suffix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
         return !tail.containsSequence(Array("</html".utf8)) && !tail.containsSequence(Array("</body".utf8))
+    }
+}
+
+/// Which of the tag sets a tag belongs to, so that hot loops test bits instead of hashing Strings.
+struct TagKind: OptionSet, Sendable, Hashable {
+    let rawValue: UInt8
+    /// `TextRenderer.blockTags`
+    static let block = TagKind(rawValue: 1)
+    /// `TextRenderer.inlineTags`
+    static let inline = TagKind(rawValue: 2)
+    /// `JunkFilter.junkTags`
+    static let junk = TagKind(rawValue: 4)
+    /// `JunkFilter.softJunkTags`
+    static let softJunk = TagKind(rawValue: 8)
+    /// `HTMLTree.opaqueTags`
+    static let opaque = TagKind(rawValue: 16)
+
+    /// Every tag that is in some set, with its kind (other tags have none).
+    static let table: [String: TagKind] = {
+        var table: [String: TagKind] = [:]
+        for tag in TextRenderer.blockTags.union(TextRenderer.inlineTags).union(JunkFilter.junkTags).union(JunkFilter.softJunkTags)
+            .union(HTMLTree.opaqueTags)
+        {
+            table[tag] = of(tag)
+        }
+        return table
+    }()
+
+    static func of(_ tag: String) -> TagKind {
+        var kind: TagKind = []
+        if TextRenderer.blockTags.contains(tag) { kind.insert(.block) }
+        if TextRenderer.inlineTags.contains(tag) { kind.insert(.inline) }
+        if JunkFilter.junkTags.contains(tag) { kind.insert(.junk) }
+        if JunkFilter.softJunkTags.contains(tag) { kind.insert(.softJunk) }
+        if HTMLTree.opaqueTags.contains(tag) { kind.insert(.opaque) }
+        return kind
     }
 }

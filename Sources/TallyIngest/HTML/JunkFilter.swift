@@ -59,8 +59,8 @@ enum JunkFilter {
     /// role or hidden-ness; `.hinted` by `class`/`id` words, which the caller overrules for containers
     /// that hold most of the page's text (sites name wrappers "sidebar-layout" or "page-ad-margins").
     static func verdict(_ node: HTMLTree.Node) -> Verdict {
-        if junkTags.contains(node.tag) { return .junk }
-        if softJunkTags.contains(node.tag) { return .hinted }
+        if node.kind.contains(.junk) { return .junk }
+        if node.kind.contains(.softJunk) { return .hinted }
         var hints = ASCIIWords()
         for a in node.attributes {
             switch a.name {

@@ -30,7 +30,7 @@ enum MetadataExtractor {
         for (i, node) in page.nodes.enumerated() where !node.isText {
             switch node.tag {
             case "script":
-                if node.attribute("type")?.lowercased().contains("ld+json") == true {
+                if let type = node.attribute("type"), isJSONLD(type) {
                     applyJSONLD(page.text(of: i), to: &meta)
                 }
             case "meta":
@@ -50,7 +50,7 @@ enum MetadataExtractor {
             case "link":
                 if node.attribute("rel")?.lowercased() == "canonical" { canonical = node.attribute("href") }
             default:
-                if bylines.count < 3, let cls = node.attribute("class"), ASCIIWords(cls).containsAny(bylineClasses) {
+                if bylines.count < 3, let cls = node.attribute("class"), bylineClasses.occurs(inLowercased: cls) {
                     let text = page.text(of: i).collapsingSpaces()
                     if !text.isEmpty && text.count < 100 { bylines.append(text) }
                 }
@@ -110,6 +110,14 @@ enum MetadataExtractor {
             if meta.outlet == nil { meta.outlet = item["publisher"]?.name?.trimmingSpaces().nonEmpty }
             if meta.url == nil { meta.url = (item["url"] ?? item["mainEntityOfPage"]?["@id"])?.string }
         }
+    }
+
+    static let jsonLDNeedle = NeedleSet(["ld+json"])
+
+    /// Whether a `<script type>` names JSON-LD: `type.lowercased().contains("ld+json")`, on the bytes when ASCII.
+    static func isJSONLD(_ type: String) -> Bool {
+        guard type.utf8.allSatisfy({ $0 < 0x80 }) else { return type.lowercased().contains("ld+json") }
+        return jsonLDNeedle.occurs(inLowercased: type)
     }
 
     /// "By Jane Doe and John Roe" → "Jane Doe and John Roe".

@@ -20,7 +20,8 @@ struct TextRenderer {
     let skip: (Int) -> Bool
 
     private var paragraphs: [String] = []
-    private var current = String.UnicodeScalarView()
+    /// UTF-8 bytes of the paragraph being built.
+    private var current: [UInt8] = []
     private var pendingSpace = false
 
     init(page: HTMLTree, skip: @escaping (Int) -> Bool) {
@@ -42,7 +43,7 @@ struct TextRenderer {
             return
         }
         if skip(index) { return }
-        let block = TextRenderer.blockTags.contains(node.tag)
+        let block = node.kind.contains(.block)
         if block { breakParagraph() }
         let cell = node.tag == "td" || node.tag == "th"  // cells of a row share its line
         if cell { pendingSpace = !current.isEmpty }
@@ -56,21 +57,42 @@ struct TextRenderer {
         if cell { pendingSpace = !current.isEmpty }
     }
 
+    /// Appends `text` with runs of whitespace (Unicode White_Space) collapsed to one pending space.
     private mutating func append(_ text: String) {
-        for s in text.unicodeScalars {
-            if s.value < 0x80 ? (s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D)) : s.properties.isWhitespace {
-                pendingSpace = !current.isEmpty
-            } else {
-                if pendingSpace { current.append(" ") }
-                pendingSpace = false
-                current.append(s)
+        var text = text
+        text.withUTF8 { buf in
+            let n = buf.count
+            var i = 0
+            while i < n {
+                let b = buf[i]
+                var length = 1
+                let space: Bool
+                if b < 0x80 {
+                    space = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+                } else {
+                    let (scalar, l) = UTF8Bytes.decode(buf, at: i)
+                    length = l
+                    space = UTF8Bytes.isWhitespace(scalar)
+                }
+                if space {
+                    pendingSpace = !current.isEmpty
+                } else {
+                    if pendingSpace { current.append(0x20) }
+                    pendingSpace = false
+                    if length == 1 {
+                        current.append(b)
+                    } else {
+                        current.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<(i + length)]))
+                    }
+                }
+                i += length
             }
         }
     }
 
     private mutating func breakParagraph() {
-        if !current.isEmpty { paragraphs.append(String(current)) }
-        current = String.UnicodeScalarView()
+        if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
+        current.removeAll(keepingCapacity: true)
         pendingSpace = false
     }
 }
