@@ -10,7 +10,16 @@ public struct JSONBytes {
 
     /// Appends text as it is (keys, punctuation, numbers already formatted).
     @inline(__always)
-    public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    public mutating func raw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a literal as it is (keys and punctuation).
+    @inline(__always)
+    public mutating func literal(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     /// Appends `text` as a JSON string literal (see `JSONText.append`).
     public mutating func string(_ text: String) {
@@ -57,17 +66,33 @@ public struct JSONBytes {
 
     /// A string literal, or `null`.
     public mutating func optionalString(_ text: String?) {
-        if let text { string(text) } else { raw("null") }
+        if let text { string(text) } else { literal("null") }
     }
 
     /// A figure as the contract writes it (see `JSONText.figure`).
     public mutating func figure(_ figure: Figure?) {
         switch figure {
         case .date(let date)?: string(date.iso)
-        case .number(let n)?: raw(JSONText.number(n) ?? "null")
-        case nil: raw("null")
+        case .number(let n)?:
+            if n == n.rounded(), abs(n) < 9e15 { int(Int(n)) } else { raw(JSONText.number(n) ?? "null") }
+        case nil: literal("null")
         }
     }
 
-    public mutating func int(_ n: Int) { raw(String(n)) }
+    /// Appends an integer in decimal.
+    public mutating func int(_ n: Int) {
+        if n < 0 { bytes.append(0x2D) }
+        var magnitude = n.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+            UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
 }

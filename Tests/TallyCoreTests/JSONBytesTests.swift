@@ -19,12 +19,18 @@ import Testing
     @Test func writesFiguresAndNullsLikeJSONText() {
         var bytes = JSONBytes()
         bytes.figure(.number(1200))
-        bytes.raw(",")
+        bytes.literal(",")
         bytes.figure(.number(2.5))
-        bytes.raw(",")
+        bytes.literal(",")
         bytes.figure(nil)
-        bytes.raw(",")
+        bytes.literal(",")
         bytes.optionalString(nil)
-        #expect(bytes.text == "1200,2.5,null,null")
+        bytes.literal(",")
+        bytes.int(-42)
+        bytes.literal(",")
+        bytes.int(Int.min)
+        bytes.literal(",")
+        bytes.figure(.number(-0.0))
+        #expect(bytes.text == "1200,2.5,null,null,-42,\(Int.min),0")
     }
 }
