@@ -97,23 +97,43 @@ public struct Benchmark: Sendable {
             quantities: quantities, jobs: jobs)
     }
 
-    /// Writes `megabytes` of generated articles into `directory` as numbered `.txt` files (for measuring
-    /// `tally extract` or `tally report` end to end on a folder); returns the number of files written.
-    public func writeCorpus(megabytes: Int, to directory: String, progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+    /// Writes `megabytes` of generated articles into `directory` (for timing `tally extract` or
+    /// `tally report` end to end): numbered `.txt` files with front matter, or, with `bundle` > 0, JSON
+    /// Lines files of that many articles each (as news crawls ship them). Returns the articles written.
+    public func writeCorpus(megabytes: Int, to directory: String, bundle: Int = 0) throws -> Int {
         precondition(!seeds.isEmpty)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let target = megabytes << 20
         var generator = DocumentVariator(seeds: seeds)
-        var bytes = 0, files = 0
-        while bytes < target {
-            let (_, text) = generator.next()
+        var bytes = 0, articles = 0, files = 0
+        var lines = JSONBytes(capacity: 1 << 20)
+        func flush() throws {
+            guard !lines.bytes.isEmpty else { return }
             files += 1
-            let path = (directory as NSString).appendingPathComponent(String(format: "%07d.txt", files))
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            bytes += text.utf8.count
-            if files % 256 == 0 { progress(bytes, target) }
+            let path = (directory as NSString).appendingPathComponent(String(format: "%06d.jsonl", files))
+            try Data(lines.bytes).write(to: URL(fileURLWithPath: path))
+            lines = JSONBytes(capacity: 1 << 20)
         }
-        return files
+        while bytes < target {
+            let article = generator.nextArticle()
+            articles += 1
+            bytes += article.text.utf8.count
+            if bundle > 0 {
+                lines.literal("{\"id\":")
+                lines.string(article.id)
+                lines.literal(",\"published\":")
+                lines.optionalString(article.published)
+                lines.literal(",\"text\":")
+                lines.string(article.text)
+                lines.literal("}\n")
+                if articles % bundle == 0 { try flush() }
+            } else {
+                let path = (directory as NSString).appendingPathComponent(String(format: "%07d.txt", articles))
+                try Data(article.withFrontMatter.utf8).write(to: URL(fileURLWithPath: path))
+            }
+        }
+        try flush()
+        return articles
     }
 
     private func timed(_ body: () -> Void) -> Double {
@@ -153,12 +173,26 @@ struct DocumentVariator {
 
     init(seeds: [Document]) { self.seeds = seeds }
 
+    /// One generated article: its id, publication date and text.
+    struct Article {
+        var id: String
+        var published: String?
+        var text: String
+        /// The article as a plain-text file: front matter with the date, then the text.
+        var withFrontMatter: String { (published.map { "---\npublished: \($0)\n---\n" } ?? "") + text }
+    }
+
+    /// The next article as (id, plain-text file contents).
     mutating func next() -> (String, String) {
+        let article = nextArticle()
+        return (article.id, article.withFrontMatter)
+    }
+
+    mutating func nextArticle() -> Article {
         let seed = seeds[counter % seeds.count]
         counter += 1
         var text = ""
         text.reserveCapacity(seed.text.utf8.count + 64)
-        if let published = seed.published { text += "---\npublished: \(published)\n---\n" }
         for scalar in seed.text.unicodeScalars {
             if ("1"..."9").contains(scalar) {
                 text.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "1") + UInt8(random() % 9)))
@@ -169,7 +203,7 @@ struct DocumentVariator {
         if counter % 2 == 0 {
             for (a, b) in DocumentVariator.hedgeSwaps { text = text.replacingOccurrences(of: a, with: b) }
         }
-        return ("generated-\(counter)", text)
+        return Article(id: "generated-\(counter)", published: seed.published, text: text)
     }
 
     private mutating func random() -> UInt64 {

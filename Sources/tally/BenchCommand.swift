@@ -29,6 +29,11 @@ struct BenchCommand: ParsableCommand {
         valueName: "folder"))
     var writeCorpus: String?
 
+    @Option(help: ArgumentHelp(
+        "With --write-corpus: write JSON Lines files of this many articles each instead of one .txt file per article.",
+        valueName: "articles"))
+    var bundle: Int = 0
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
@@ -41,8 +46,8 @@ struct BenchCommand: ParsableCommand {
         let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let benchmark = Benchmark(seeds: documents, extractor: Extractor(rules: rules), jobs: jobs)
         if let folder = writeCorpus {
-            let files = try benchmark.writeCorpus(megabytes: size, to: folder)
-            Console.output("tally bench: wrote \(files) articles, \(size) MB, into \(folder)\n")
+            let articles = try benchmark.writeCorpus(megabytes: size, to: folder, bundle: max(0, bundle))
+            Console.output("tally bench: wrote \(articles) articles, \(size) MB, into \(folder)\n")
             return
         }
         let result = benchmark.run(megabytes: size) { done, total in
