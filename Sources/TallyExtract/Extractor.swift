@@ -80,7 +80,8 @@ public struct Extractor: Sendable {
                 startsByClass[classSlot] = Extractor.starts(near: inSentence, accepting: valueClass, in: sentence.tokens, context.quantities)
             }
             let priority = compiledRule.rule.priority
-            for start in startsByClass[classSlot]! where matcher.canStart(compiledRule.program.start, at: start) {
+            let filter = compiledRule.program.start
+            for start in startsByClass[classSlot]! where filter.anyPosition || matcher.canStart(filter, at: start) {
                 let end = matcher.matchEnd(compiledRule.program, at: start, limit: sentence.tokens.upperBound, anyMatch: false)
                 guard end >= 0, let captured = matcher.captured(valueCapture) else { continue }
                 var local = 0
