@@ -18,6 +18,21 @@ struct SpeakerResolver {
     let vocabulary: SpeakerVocabulary
     /// Word ids of `tokens`.
     let words: [Int32]
+    /// The `speech_verb` class, and the ids of "according" and "to".
+    let speechVerb: Int?
+    let according: Int32
+    let to: Int32
+
+    init(tokens: [Token], sentences: [Sentence], lexicon: LexiconIndex, vocabulary: SpeakerVocabulary, words: [Int32]) {
+        self.tokens = tokens
+        self.sentences = sentences
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary
+        self.words = words
+        speechVerb = lexicon.classID("speech_verb")
+        according = lexicon.vocabulary.id(of: "according")
+        to = lexicon.vocabulary.id(of: "to")
+    }
 
     /// Speakers of one document: per sentence, the attributions in it and the speaker carried in.
     struct Speakers {
@@ -81,8 +96,6 @@ struct SpeakerResolver {
     /// Reporting verbs of one sentence with the speaker each names.
     func attributions(in sentence: Sentence) -> [(Int, Attribution)] {
         let range = sentence.tokens
-        let speechVerb = lexicon.classID("speech_verb")
-        let according = lexicon.vocabulary.id(of: "according"), to = lexicon.vocabulary.id(of: "to")
         var found: [(Int, Attribution)] = []
         var index = range.lowerBound
         while index < range.upperBound {

@@ -249,11 +249,14 @@ public struct WordVocabulary: Sendable {
     /// FNV-1a over the word's UTF-8 bytes.
     @inline(__always)
     static func hash(_ word: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+        var word = word  // withUTF8 reads a small string from a stack copy, a large one in place
+        return word.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            return hash
         }
-        return hash
     }
 }
