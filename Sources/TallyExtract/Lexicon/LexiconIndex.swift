@@ -15,7 +15,7 @@ public final class LexiconIndex: Sendable {
     /// Class id → its trie's root node.
     private let roots: [Int32]
     /// (node << 32 | word id) → child node.
-    private let edges: [UInt64: Int32]
+    private let edges: EdgeTable
     /// Node → index into `values` when a phrase ends there, else -1.
     private let nodeValues: [Int32]
     private let values: [String]
@@ -27,7 +27,7 @@ public final class LexiconIndex: Sendable {
         self.lexicon = lexicon
         var vocabulary = WordVocabulary()
         let names = lexicon.classNames
-        var edges: [UInt64: Int32] = [:]
+        var edges = EdgeTable(capacity: 1024)
         var nodeValues: [Int32] = []
         var values: [String] = []
         var roots: [Int32] = []
@@ -50,13 +50,12 @@ public final class LexiconIndex: Sendable {
             for phrase in phrases {
                 var node = root
                 for word in phrase.words {
-                    let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(word))
-                    if let next = edges[key] {
+                    if let next = edges.child(node, word) {
                         node = next
                     } else {
                         let next = Int32(nodeValues.count)
                         nodeValues.append(-1)
-                        edges[key] = next
+                        edges.insert(node, word, child: next)
                         node = next
                     }
                 }
@@ -121,7 +120,7 @@ public final class LexiconIndex: Sendable {
     @inline(__always)
     func child(of node: Int32, word: Int32) -> Int32? {
         guard word >= 0 else { return nil }
-        return edges[UInt64(UInt32(node)) << 32 | UInt64(UInt32(word))]
+        return edges.child(node, word)
     }
 
     /// Whether a phrase ends at `node`.
