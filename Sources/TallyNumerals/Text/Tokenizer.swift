@@ -121,6 +121,34 @@ struct Tokenizer {
     }
 
     private mutating func word() {
+        // Fast path: a run of ASCII letters ending at ASCII that is not an apostrophe (most words).
+        // One pass hashes the lowercased bytes and notes upper case; the lowercased text is the
+        // surface text itself unless it has a capital.
+        let start = i
+        let n = bytes.count
+        var j = i
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var upper = false
+        while j < n {
+            let b = bytes[j]
+            let l = b | 0x20
+            guard l >= 0x61 && l <= 0x7A else { break }
+            if b < 0x61 { upper = true }
+            h ^= UInt64(l)
+            h = h &* 0x100_0000_01b3
+            j += 1
+        }
+        if j == n || (bytes[j] < 0x80 && bytes[j] != 0x27) {
+            let text = Tokenizer.asciiString(bytes, start, j, lowercase: false)
+            let lower = upper ? Tokenizer.asciiString(bytes, start, j, lowercase: true) : text
+            emit(.word, from: start, to: j, scalars: j - start, text: text, lower: lower, hash: h == 0 ? 1 : h)
+            return
+        }
+        wordSlow()
+    }
+
+    /// Words with apostrophes or non-ASCII letters.
+    private mutating func wordSlow() {
         let start = i
         var scalars = 0
         var ascii = true
@@ -236,6 +264,22 @@ struct Tokenizer {
         s += scalars
         space = false
         newline = false
+    }
+
+    /// ASCII bytes as a String (lowercased if asked), without UTF-8 validation for short ones.
+    @inline(__always)
+    static func asciiString(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, lowercase: Bool) -> String {
+        String(unsafeUninitializedCapacity: to - from) { out in
+            if lowercase {
+                for j in from..<to {
+                    let b = bytes[j]
+                    out[j - from] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                }
+            } else {
+                for j in from..<to { out[j - from] = bytes[j] }
+            }
+            return to - from
+        }
     }
 
     static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
