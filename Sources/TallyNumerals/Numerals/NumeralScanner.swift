@@ -13,7 +13,7 @@ public struct NumeralScanner: Sendable {
     /// Quantities in text order, non-overlapping. `reference` is the publication date relative
     /// dates resolve against (past-biased, as news is); without it relative dates are skipped.
     public func scan(_ analysis: TextAnalysis, reference: CalendarDate?) -> [Quantity] {
-        let context = ScanContext(tokens: analysis.tokens, hashes: analysis.hashes, vocabulary: vocabulary, reference: reference)
+        let context = ScanContext(analysis: analysis, vocabulary: vocabulary, reference: reference)
         let tokens = analysis.tokens
         var quantities: [Quantity] = []
         var i = 0
@@ -50,7 +50,7 @@ extension ScanContext {
     func mayStart(at i: Int) -> Bool {
         if flags[i].contains(.starter) { return true }
         // A capitalised word glued to a number may open a model name ("Tu-160", "A320").
-        guard i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind != .word else { return false }
-        return flags[i].contains(.capitalised) || (tokens[i].kind == .word && tokens[i].text.utf8.count <= 2 && tokens[i + 1].kind == .number)
+        guard i + 1 < n, !spaced[i + 1], kinds[i + 1] != .word else { return false }
+        return flags[i].contains(.capitalised) || (kinds[i] == .word && tokens[i].text.utf8.count <= 2 && kinds[i + 1] == .number)
     }
 }

@@ -7,41 +7,73 @@ struct ScanContext {
     let reference: CalendarDate?
     /// Per token: what it may be (one lookup per token, see `WordFlags`).
     let flags: [WordFlags]
+    /// Per token: the grammar word it is (`.other` for most), from the same lookup.
+    let grams: [G]
+    /// Per token: its kind, whether space precedes it, and the first UTF-8 byte of its text
+    /// (copied out of `tokens` so the matchers read one byte instead of a `Token`).
+    let kinds: [Token.Kind]
+    let spaced: [Bool]
+    let leads: [UInt8]
     /// Per token: `WordHash` of its lowercased text, to probe `WordMap`s without rehashing.
     let hashes: [UInt64]
+    /// Per number token: its value parsed from the digits (see `NumberValue`).
+    let numbers: [NumberValue]
     let n: Int
 
-    init(tokens: [Token], hashes: [UInt64], vocabulary: NumeralVocabulary, reference: CalendarDate?) {
+    init(analysis: TextAnalysis, vocabulary: NumeralVocabulary, reference: CalendarDate?) {
+        let tokens = analysis.tokens
+        let hashes = analysis.hashes
+        let leads = analysis.leads
         self.tokens = tokens
         self.vocabulary = vocabulary
         self.reference = reference
-        self.n = tokens.count
+        let n = tokens.count
+        self.n = n
         var flags: [WordFlags] = []
-        flags.reserveCapacity(tokens.count)
-        for k in tokens.indices {
-            let h = hashes[k]
-            switch tokens[k].kind {
-            case .number: flags.append(.starter)
+        var grams: [G] = []
+        var kinds: [Token.Kind] = []
+        var spaced: [Bool] = []
+        var numbers: [NumberValue] = []
+        flags.reserveCapacity(n)
+        grams.reserveCapacity(n)
+        kinds.reserveCapacity(n)
+        spaced.reserveCapacity(n)
+        numbers.reserveCapacity(n)
+        let words = vocabulary.words
+        let punct = vocabulary.asciiPunct
+        for k in 0..<n {
+            let kind = tokens[k].kind
+            kinds.append(kind)
+            spaced.append(tokens[k].spaceBefore)
+            switch kind {
+            case .number:
+                flags.append(.starter)
+                grams.append(.other)
+                numbers.append(NumberValue(tokens[k].text))
             case .punct:
-                // Common punctuation needs no lookup: only "-" and "." can open a mention.
-                switch tokens[k].text.utf8.first! {
-                case UInt8(ascii: "-"), UInt8(ascii: "."): flags.append(.starter)
-                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""),
-                    UInt8(ascii: "'"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]"):
-                    flags.append([])
-                default: flags.append(vocabulary.flags.value(hash: h, key: tokens[k].lower) ?? [])
-                }
+                let first = leads[k]
+                let info = first < 0x80 ? punct[Int(first)] : (words.value(hash: hashes[k], key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
+                flags.append(info.flags)
+                grams.append(info.gram)
+                numbers.append(NumberValue.none)
             case .word:
-                var f = vocabulary.flags.value(hash: h, key: tokens[k].lower) ?? []
-                let first = tokens[k].text.utf8.first!
+                var info = words.value(hash: hashes[k], key: tokens[k].lower) ?? NumeralVocabulary.WordInfo()
+                let first = leads[k]
                 if first < 0x80 ? (first >= 0x41 && first <= 0x5A) : (tokens[k].text.unicodeScalars.first!.properties.isUppercase) {
-                    f.insert(.capitalised)
+                    info.flags.insert(.capitalised)
                 }
-                flags.append(f)
+                flags.append(info.flags)
+                grams.append(info.gram)
+                numbers.append(NumberValue.none)
             }
         }
         self.flags = flags
+        self.grams = grams
+        self.kinds = kinds
+        self.spaced = spaced
+        self.leads = leads
         self.hashes = hashes
+        self.numbers = numbers
     }
 
     /// Token `j`'s lowercased text looked up in `map` (nil past either end).
@@ -59,7 +91,7 @@ struct ScanContext {
     /// The longest phrase of `table` starting at token `j`.
     @inline(__always) func phrase<V>(_ table: PhraseTable<V>, at j: Int) -> (value: V, end: Int)? {
         guard j < n else { return nil }
-        return table.match(tokens, at: j, hash: hashes[j])
+        return table.match(self, at: j)
     }
 
     /// Token `j` is a cardinal number word ("one", "twenty").
@@ -69,26 +101,45 @@ struct ScanContext {
     @inline(__always) func has(_ j: Int, _ f: WordFlags) -> Bool { j >= 0 && j < n && flags[j].contains(f) }
 
     /// Lowercased text of token `j`, or "" past the end.
-    @inline(__always) func lower(_ j: Int) -> String { j >= 0 && j < tokens.count ? tokens[j].lower : "" }
+    @inline(__always) func lower(_ j: Int) -> String { j >= 0 && j < n ? tokens[j].lower : "" }
 
-    @inline(__always) func isWord(_ j: Int) -> Bool { j >= 0 && j < tokens.count && tokens[j].kind == .word }
-    @inline(__always) func isNumber(_ j: Int) -> Bool { j >= 0 && j < tokens.count && tokens[j].kind == .number }
-    @inline(__always) func isPunct(_ j: Int, _ text: String) -> Bool {
-        j >= 0 && j < tokens.count && tokens[j].kind == .punct && tokens[j].text == text
-    }
+    /// The grammar word token `j` is (`.other` past either end).
+    @inline(__always) func gram(_ j: Int) -> G { j >= 0 && j < n ? grams[j] : .other }
+
+    @inline(__always) func isWord(_ j: Int) -> Bool { j >= 0 && j < n && kinds[j] == .word }
+    @inline(__always) func isNumber(_ j: Int) -> Bool { j >= 0 && j < n && kinds[j] == .number }
+    /// Token `j` is the punctuation `mark` (only punctuation tokens have these grammar words).
+    @inline(__always) func isPunct(_ j: Int, _ mark: G) -> Bool { gram(j) == mark }
 
     /// Token `j` exists and touches the previous token (no space between).
-    @inline(__always) func adjacent(_ j: Int) -> Bool { j > 0 && j < tokens.count && !tokens[j].spaceBefore }
+    @inline(__always) func adjacent(_ j: Int) -> Bool { j > 0 && j < n && !spaced[j] }
 
     /// Token `j` is a word starting with an upper-case letter.
     func isCapitalised(_ j: Int) -> Bool { has(j, .capitalised) }
 
     /// Token `j` is missing, punctuation, or a line/sentence edge: nothing more follows the figure.
-    func isEndOrPunct(_ j: Int) -> Bool { j >= tokens.count || tokens[j].kind == .punct }
+    func isEndOrPunct(_ j: Int) -> Bool { j >= n || kinds[j] == .punct }
 
     /// A time unit word at `j` ("hours", "min"), as its plural unit name.
     func timeUnit(_ j: Int) -> String? {
         guard has(j, .timeUnit), isWord(j) else { return nil }
-        return vocabulary.timeUnits[tokens[j].lower]
+        return vocabulary.timeUnitMap.value(hash: hashes[j], key: tokens[j].lower)
+    }
+}
+
+extension ScanContext {
+    /// Token `j`'s number value and whether it is digits only (nil for "192.168.1.2"); `j` is a number token.
+    @inline(__always) func parsed(_ j: Int) -> (value: Double, plain: Bool)? {
+        guard let v = numbers[j].value else { return nil }
+        return (v, numbers[j].plain)
+    }
+
+    /// Token `j` is a number of digits only, as an integer (`Int(text)`).
+    @inline(__always) func integer(_ j: Int) -> Int? { isNumber(j) ? numbers[j].int : nil }
+
+    /// "0." followed by token `j`'s digits, when `j` is a number of digits only ("point 5").
+    func decimalFraction(_ j: Int) -> Double? {
+        guard isNumber(j), numbers[j].plain else { return nil }
+        return NumberValue.fraction(tokens[j].text)
     }
 }

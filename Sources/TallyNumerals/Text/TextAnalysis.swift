@@ -12,6 +12,8 @@ public struct TextAnalysis: Sendable {
     private let checkpoints: [Int]
     /// Per token: `WordHash` of its lowercased text (the scanner's word lookups).
     let hashes: [UInt64]
+    /// Per token: the first UTF-8 byte of its text.
+    let leads: [UInt8]
     private static let strideShift = 5
 
     /// The text's Unicode scalars; offsets everywhere index into this. Decoded on each call (O(n)):
@@ -25,6 +27,7 @@ public struct TextAnalysis: Sendable {
         self.tokens = result.tokens
         self.scalarCount = result.scalarCount
         self.hashes = result.hashes
+        self.leads = result.leads
         self.sentences = SentenceSplitter.split(tokens: result.tokens, newlineBefore: result.newlineBefore)
         if result.byteCount == result.scalarCount {
             self.checkpoints = []

@@ -14,6 +14,8 @@ struct Tokenizer {
     private var newlines: [Bool] = []
     /// Per token: `WordHash` of its lowercased text.
     private var hashes: [UInt64] = []
+    /// Per token: the first UTF-8 byte of its (normalised) text.
+    private var leads: [UInt8] = []
     /// Byte position and scalar offset of the cursor.
     private var i = 0
     private var s = 0
@@ -24,6 +26,7 @@ struct Tokenizer {
         var tokens: [Token]
         var newlineBefore: [Bool]
         var hashes: [UInt64]
+        var leads: [UInt8]
         var scalarCount: Int
         var byteCount: Int
     }
@@ -40,8 +43,9 @@ struct Tokenizer {
             tokenizer.tokens.reserveCapacity(buffer.count / 5)
             tokenizer.newlines.reserveCapacity(buffer.count / 5)
             tokenizer.hashes.reserveCapacity(buffer.count / 5)
+            tokenizer.leads.reserveCapacity(buffer.count / 5)
             tokenizer.run()
-            return Result(tokens: tokenizer.tokens, newlineBefore: tokenizer.newlines, hashes: tokenizer.hashes, scalarCount: tokenizer.s, byteCount: buffer.count)
+            return Result(tokens: tokenizer.tokens, newlineBefore: tokenizer.newlines, hashes: tokenizer.hashes, leads: tokenizer.leads, scalarCount: tokenizer.s, byteCount: buffer.count)
         }
     }
 
@@ -86,7 +90,7 @@ struct Tokenizer {
                 } else if b == 0x27, possessiveAt(i) {
                     possessive()
                 } else {
-                    emit(.punct, from: i, to: i + 1, scalars: 1, text: Tokenizer.asciiStrings[Int(b)], hash: Tokenizer.asciiHashes[Int(b)])
+                    emit(.punct, from: i, to: i + 1, scalars: 1, lead: b, text: Tokenizer.asciiStrings[Int(b)], hash: Tokenizer.asciiHashes[Int(b)])
                 }
                 continue
             }
@@ -101,8 +105,12 @@ struct Tokenizer {
             } else if ScalarClass.isApostrophe(v), possessiveAt(i) {
                 possessive()
             } else {
-                let text = ScalarClass.normalisedPunct(v) ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + len)]), as: UTF8.self)
-                emit(.punct, from: i, to: i + len, scalars: 1, text: text)
+                if let normal = ScalarClass.normalisedPunct(v) {
+                    emit(.punct, from: i, to: i + len, scalars: 1, lead: normal.utf8.first!, text: normal)
+                } else {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + len)]), as: UTF8.self)
+                    emit(.punct, from: i, to: i + len, scalars: 1, lead: bytes[i], text: text)
+                }
             }
         }
     }
@@ -117,7 +125,7 @@ struct Tokenizer {
 
     private mutating func possessive() {
         let len = scalar(at: i).1
-        emit(.word, from: i, to: i + len + 1, scalars: 2, text: bytes[i + len] == 0x53 ? "'S" : "'s", lower: "'s", hash: Tokenizer.possessiveHash)
+        emit(.word, from: i, to: i + len + 1, scalars: 2, lead: 0x27, text: bytes[i + len] == 0x53 ? "'S" : "'s", lower: "'s", hash: Tokenizer.possessiveHash)
     }
 
     private mutating func word() {
@@ -141,7 +149,7 @@ struct Tokenizer {
         if j == n || (bytes[j] < 0x80 && bytes[j] != 0x27) {
             let text = Tokenizer.asciiString(bytes, start, j, lowercase: false)
             let lower = upper ? Tokenizer.asciiString(bytes, start, j, lowercase: true) : text
-            emit(.word, from: start, to: j, scalars: j - start, text: text, lower: lower, hash: h == 0 ? 1 : h)
+            emit(.word, from: start, to: j, scalars: j - start, lead: bytes[start], text: text, lower: lower, hash: h == 0 ? 1 : h)
             return
         }
         wordSlow()
@@ -194,9 +202,9 @@ struct Tokenizer {
                 h = h &* 0x100_0000_01b3
             }
             let lower = Tokenizer.asciiLowerIfUpper(bytes, start, i) ?? text
-            emit(.word, from: start, to: i, scalars: scalars, text: text, lower: lower, hash: h == 0 ? 1 : h)
+            emit(.word, from: start, to: i, scalars: scalars, lead: bytes[start], text: text, lower: lower, hash: h == 0 ? 1 : h)
         } else {
-            emit(.word, from: start, to: i, scalars: scalars, text: text, lower: text.lowercased())
+            emit(.word, from: start, to: i, scalars: scalars, lead: bytes[start], text: text, lower: text.lowercased())
         }
     }
 
@@ -247,7 +255,7 @@ struct Tokenizer {
         if text.utf8.count != scalars {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isASCII ? $0 : " " }))
         }
-        emit(.number, from: start, to: i, scalars: scalars, text: text, lower: text)
+        emit(.number, from: start, to: i, scalars: scalars, lead: bytes[start], text: text, lower: text)
     }
 
     /// Exactly three ASCII digits at byte `j`, not followed by a fourth.
@@ -255,11 +263,12 @@ struct Tokenizer {
         isDigitAt(j) && isDigitAt(j + 1) && isDigitAt(j + 2) && !isDigitAt(j + 3)
     }
 
-    private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, text: String, lower: String? = nil, hash: UInt64? = nil) {
+    private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, lead: UInt8, text: String, lower: String? = nil, hash: UInt64? = nil) {
         let lower = lower ?? text
         tokens.append(Token(kind: kind, start: s, end: s + scalars, text: text, lower: lower, spaceBefore: space))
         newlines.append(newline)
         hashes.append(hash ?? WordHash.of(lower))
+        leads.append(lead)
         i = to
         s += scalars
         space = false
