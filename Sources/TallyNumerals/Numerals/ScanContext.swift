@@ -29,42 +29,37 @@ struct ScanContext {
         self.reference = reference
         let n = tokens.count
         self.n = n
-        var flags: [WordFlags] = []
-        var grams: [G] = []
-        var kinds: [Token.Kind] = []
-        var spaced: [Bool] = []
-        var numbers: [NumberValue] = []
-        flags.reserveCapacity(n)
-        grams.reserveCapacity(n)
-        kinds.reserveCapacity(n)
-        spaced.reserveCapacity(n)
-        numbers.reserveCapacity(n)
         let words = vocabulary.words
         let punct = vocabulary.asciiPunct
-        for k in 0..<n {
-            let kind = tokens[k].kind
-            kinds.append(kind)
-            spaced.append(tokens[k].spaceBefore)
-            switch kind {
-            case .number:
-                flags.append(.starter)
-                grams.append(.other)
-                numbers.append(NumberValue(tokens[k].text))
-            case .punct:
-                let first = leads[k]
-                let info = first < 0x80 ? punct[Int(first)] : (words.value(hash: hashes[k], key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
-                flags.append(info.flags)
-                grams.append(info.gram)
-                numbers.append(NumberValue.none)
-            case .word:
-                var info = words.value(hash: hashes[k], key: tokens[k].lower) ?? NumeralVocabulary.WordInfo()
-                let first = leads[k]
-                if first < 0x80 ? (first >= 0x41 && first <= 0x5A) : (tokens[k].text.unicodeScalars.first!.properties.isUppercase) {
-                    info.flags.insert(.capitalised)
+        var flags = [WordFlags](repeating: [], count: n)
+        var grams = [G](repeating: .other, count: n)
+        var kinds = [Token.Kind](repeating: .word, count: n)
+        var spaced = [Bool](repeating: false, count: n)
+        var numbers = [NumberValue](repeating: .none, count: n)
+        tokens.withUnsafeBufferPointer { tokens in
+            for k in 0..<n {
+                let kind = tokens[k].kind
+                kinds[k] = kind
+                spaced[k] = tokens[k].spaceBefore
+                switch kind {
+                case .number:
+                    flags[k] = .starter
+                    numbers[k] = NumberValue(tokens[k].text)
+                case .punct:
+                    let first = leads[k]
+                    let info = first < 0x80 ? punct[Int(first)] : (words.value(hash: hashes[k], key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
+                    flags[k] = info.flags
+                    grams[k] = info.gram
+                case .word:
+                    guard let info = words.value(hash: hashes[k], key: tokens[k].lower) else {
+                        if ScanContext.isCapitalised(lead: leads[k], tokens[k].text) { flags[k] = .capitalised }
+                        continue
+                    }
+                    var f = info.flags
+                    if ScanContext.isCapitalised(lead: leads[k], tokens[k].text) { f.insert(.capitalised) }
+                    flags[k] = f
+                    grams[k] = info.gram
                 }
-                flags.append(info.flags)
-                grams.append(info.gram)
-                numbers.append(NumberValue.none)
             }
         }
         self.flags = flags
@@ -74,6 +69,11 @@ struct ScanContext {
         self.leads = leads
         self.hashes = hashes
         self.numbers = numbers
+    }
+
+    /// A word's first letter is upper case (`lead` is the first UTF-8 byte of `text`).
+    @inline(__always) static func isCapitalised(lead: UInt8, _ text: String) -> Bool {
+        lead < 0x80 ? (lead >= 0x41 && lead <= 0x5A) : text.unicodeScalars.first!.properties.isUppercase
     }
 
     /// Token `j`'s lowercased text looked up in `map` (nil past either end).

@@ -40,10 +40,10 @@ struct Tokenizer {
     static func analyse(_ text: inout String) -> Result {
         text.withUTF8 { buffer in
             var tokenizer = Tokenizer(bytes: buffer)
-            tokenizer.tokens.reserveCapacity(buffer.count / 5)
-            tokenizer.newlines.reserveCapacity(buffer.count / 5)
-            tokenizer.hashes.reserveCapacity(buffer.count / 5)
-            tokenizer.leads.reserveCapacity(buffer.count / 5)
+            tokenizer.tokens.reserveCapacity(buffer.count / 4 + 8)
+            tokenizer.newlines.reserveCapacity(buffer.count / 4 + 8)
+            tokenizer.hashes.reserveCapacity(buffer.count / 4 + 8)
+            tokenizer.leads.reserveCapacity(buffer.count / 4 + 8)
             tokenizer.run()
             return Result(tokens: tokenizer.tokens, newlineBefore: tokenizer.newlines, hashes: tokenizer.hashes, leads: tokenizer.leads, scalarCount: tokenizer.s, byteCount: buffer.count)
         }
@@ -137,6 +137,9 @@ struct Tokenizer {
         var j = i
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var upper = false
+        // The first 15 bytes packed as a small string's two words (see `SmallASCII`).
+        var low: UInt64 = 0
+        var high: UInt64 = 0
         while j < n {
             let b = bytes[j]
             let l = b | 0x20
@@ -144,11 +147,26 @@ struct Tokenizer {
             if b < 0x61 { upper = true }
             h ^= UInt64(l)
             h = h &* 0x100_0000_01b3
+            let k = j - start
+            if k < 8 {
+                low |= UInt64(b) &<< UInt64(k &* 8)
+            } else if k < 15 {
+                high |= UInt64(b) &<< UInt64((k &- 8) &* 8)
+            }
             j += 1
         }
         if j == n || (bytes[j] < 0x80 && bytes[j] != 0x27) {
-            let text = Tokenizer.asciiString(bytes, start, j, lowercase: false)
-            let lower = upper ? Tokenizer.asciiString(bytes, start, j, lowercase: true) : text
+            let count = j - start
+            let text: String
+            let lower: String
+            if count <= 15, SmallASCII.available {
+                text = SmallASCII.make(low, high, count: count)
+                // Letters only: lowercasing sets bit 5 of every byte.
+                lower = upper ? SmallASCII.make(low | SmallASCII.fill(0x20, count), high | SmallASCII.fill(0x20, count - 8), count: count) : text
+            } else {
+                text = Tokenizer.asciiString(bytes, start, j, lowercase: false)
+                lower = upper ? Tokenizer.asciiString(bytes, start, j, lowercase: true) : text
+            }
             emit(.word, from: start, to: j, scalars: j - start, lead: bytes[start], text: text, lower: lower, hash: h == 0 ? 1 : h)
             return
         }
@@ -317,4 +335,40 @@ struct Tokenizer {
 
     /// One-byte strings for ASCII punctuation, made once.
     static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+}
+
+/// Short ASCII strings made directly in the standard library's small-string form: 16 bytes, the
+/// UTF-8 bytes in order, then a last byte 0xE0 | count (small, ASCII, immortal). This is the
+/// layout on 64-bit platforms; `available` checks it once against strings made the ordinary way,
+/// and the tokenizer builds strings normally where it does not hold.
+enum SmallASCII {
+    static let available: Bool = {
+        guard MemoryLayout<String>.size == 16 else { return false }
+        for sample in ["", "a", "Kyiv", "abcdefgh", "abcdefghijklmno"] {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            for (k, b) in sample.utf8.enumerated() {
+                if k < 8 { low |= UInt64(b) << UInt64(k * 8) } else { high |= UInt64(b) << UInt64((k - 8) * 8) }
+            }
+            let made = make(low, high, count: sample.utf8.count)
+            guard made == sample, made.utf8.count == sample.utf8.count, Array(made.utf8) == Array(sample.utf8),
+                made.hashValue == sample.hashValue
+            else { return false }
+            let bits = unsafeBitCast(sample, to: (UInt64, UInt64).self)
+            guard bits.0 == low, bits.1 == high | (UInt64(0xE0 | sample.utf8.count) << 56) else { return false }
+        }
+        return true
+    }()
+
+    @inline(__always) static func make(_ low: UInt64, _ high: UInt64, count: Int) -> String {
+        unsafeBitCast((low, high | (UInt64(0xE0 | count) &<< 56)), to: String.self)
+    }
+
+    /// `byte` repeated in the first `count` bytes of a word (count may be ≤ 0 or > 8).
+    @inline(__always) static func fill(_ byte: UInt64, _ count: Int) -> UInt64 {
+        if count <= 0 { return 0 }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        if count >= 8 { return ones &* byte }
+        return (ones & ((1 &<< UInt64(count &* 8)) &- 1)) &* byte
+    }
 }
