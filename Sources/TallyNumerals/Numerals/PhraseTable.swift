@@ -45,7 +45,7 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
         if let existing = list.firstIndex(where: { $0.words == words }) {
             list[existing].value = value  // later entries win
         } else {
-            list.append(Phrase(words: words, hashes: analysed.hashes, caseSensitive: caseSensitive, joined: joined, value: value))
+            list.append(Phrase(words: words, hashes: analysed.info.map(\.hash), caseSensitive: caseSensitive, joined: joined, value: value))
             list.sort { $0.words.count > $1.words.count }
         }
         byFirst[first.lower] = list
@@ -66,14 +66,14 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
 
     /// `match(_:at:)` for the scanner: token hashes and spacing from the context, tokens read in place.
     func match(_ c: ScanContext, at i: Int) -> (value: Value, end: Int)? {
-        guard let candidates = index.value(hash: c.hashes[i], key: c.tokens[i].lower) else { return nil }
+        guard let candidates = index.value(hash: c.info[i].hash, key: c.tokens[i].lower) else { return nil }
         outer: for p in candidates.indices {
             let count = candidates[p].words.count
             let end = i + count
             guard end <= c.n else { continue }
             let caseSensitive = candidates[p].caseSensitive
             for k in 0..<count {
-                guard c.hashes[i + k] == candidates[p].hashes[k] else { continue outer }
+                guard c.info[i + k].hash == candidates[p].hashes[k] else { continue outer }
                 if caseSensitive {
                     if c.tokens[i + k].text != candidates[p].words[k] { continue outer }
                     if candidates[p].joined[k], c.spaced[i + k] { continue outer }

@@ -161,9 +161,9 @@ extension ScanContext {
                 factor = s
             } else if e.isDigits, w == .k {
                 factor = 1e3
-            } else if e.isDigits, w == .m, leads[j] == UInt8(ascii: "M") {
+            } else if e.isDigits, w == .m, info[j].lead == UInt8(ascii: "M") {
                 factor = 1e6
-            } else if e.isDigits, w == .g, leads[j] == UInt8(ascii: "G") {
+            } else if e.isDigits, w == .g, info[j].lead == UInt8(ascii: "G") {
                 factor = 1e9
             } else {
                 return

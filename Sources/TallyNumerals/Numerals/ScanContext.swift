@@ -9,21 +9,20 @@ struct ScanContext {
     let flags: [WordFlags]
     /// Per token: the grammar word it is (`.other` for most), from the same lookup.
     let grams: [G]
-    /// Per token: its kind, whether space precedes it, and the first UTF-8 byte of its text
-    /// (copied out of `tokens` so the matchers read one byte instead of a `Token`).
+    /// Per token: its kind and whether space precedes it (copied out of `tokens` so the matchers
+    /// read one byte instead of a `Token`).
     let kinds: [Token.Kind]
     let spaced: [Bool]
-    let leads: [UInt8]
-    /// Per token: `WordHash` of its lowercased text, to probe `WordMap`s without rehashing.
-    let hashes: [UInt64]
+    /// Per token: `WordHash` of its lowercased text (to probe `WordMap`s without rehashing) and
+    /// the first byte of its text.
+    let info: [TokenInfo]
     /// Per number token: its value parsed from the digits (see `NumberValue`).
     let numbers: [NumberValue]
     let n: Int
 
     init(analysis: TextAnalysis, vocabulary: NumeralVocabulary, reference: CalendarDate?) {
         let tokens = analysis.tokens
-        let hashes = analysis.hashes
-        let leads = analysis.leads
+        let tokenInfo = analysis.info
         self.tokens = tokens
         self.vocabulary = vocabulary
         self.reference = reference
@@ -46,19 +45,19 @@ struct ScanContext {
                     flags[k] = .starter
                     numbers[k] = NumberValue(tokens[k].text)
                 case .punct:
-                    let first = leads[k]
-                    let info = first < 0x80 ? punct[Int(first)] : (words.value(hash: hashes[k], key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
-                    flags[k] = info.flags
-                    grams[k] = info.gram
+                    let first = tokenInfo[k].lead
+                    let entry = first < 0x80 ? punct[Int(first)] : (words.value(hash: tokenInfo[k].hash, key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
+                    flags[k] = entry.flags
+                    grams[k] = entry.gram
                 case .word:
-                    guard let info = words.value(hash: hashes[k], key: tokens[k].lower) else {
-                        if ScanContext.isCapitalised(lead: leads[k], tokens[k].text) { flags[k] = .capitalised }
+                    guard let entry = words.value(hash: tokenInfo[k].hash, key: tokens[k].lower) else {
+                        if ScanContext.isCapitalised(lead: tokenInfo[k].lead, tokens[k].text) { flags[k] = .capitalised }
                         continue
                     }
-                    var f = info.flags
-                    if ScanContext.isCapitalised(lead: leads[k], tokens[k].text) { f.insert(.capitalised) }
+                    var f = entry.flags
+                    if ScanContext.isCapitalised(lead: tokenInfo[k].lead, tokens[k].text) { f.insert(.capitalised) }
                     flags[k] = f
-                    grams[k] = info.gram
+                    grams[k] = entry.gram
                 }
             }
         }
@@ -66,8 +65,7 @@ struct ScanContext {
         self.grams = grams
         self.kinds = kinds
         self.spaced = spaced
-        self.leads = leads
-        self.hashes = hashes
+        self.info = tokenInfo
         self.numbers = numbers
     }
 
@@ -79,13 +77,13 @@ struct ScanContext {
     /// Token `j`'s lowercased text looked up in `map` (nil past either end).
     @inline(__always) func word<V>(_ map: WordMap<V>, _ j: Int) -> V? {
         guard j >= 0, j < n else { return nil }
-        return map.value(hash: hashes[j], key: tokens[j].lower)
+        return map.value(hash: info[j].hash, key: tokens[j].lower)
     }
 
     /// Token `j`'s lowercased text is in `set` (false past either end).
     @inline(__always) func word(_ set: WordSet, _ j: Int) -> Bool {
         guard j >= 0, j < n else { return false }
-        return set.contains(hash: hashes[j], key: tokens[j].lower)
+        return set.contains(hash: info[j].hash, key: tokens[j].lower)
     }
 
     /// The longest phrase of `table` starting at token `j`.
@@ -123,7 +121,7 @@ struct ScanContext {
     /// A time unit word at `j` ("hours", "min"), as its plural unit name.
     func timeUnit(_ j: Int) -> String? {
         guard has(j, .timeUnit), isWord(j) else { return nil }
-        return vocabulary.timeUnitMap.value(hash: hashes[j], key: tokens[j].lower)
+        return vocabulary.timeUnitMap.value(hash: info[j].hash, key: tokens[j].lower)
     }
 }
 

@@ -10,12 +10,10 @@ import TallyCore
 struct Tokenizer {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var tokens: [Token] = []
-    /// Per token: whether a line break sits in the whitespace before it.
-    private var newlines: [Bool] = []
-    /// Per token: `WordHash` of its lowercased text.
-    private var hashes: [UInt64] = []
-    /// Per token: the first UTF-8 byte of its (normalised) text.
-    private var leads: [UInt8] = []
+    /// Per token: its hash, first byte and line break (see `TokenInfo`).
+    private var info: [TokenInfo] = []
+    /// `SmallASCII.available`, read once.
+    private let smallStrings = SmallASCII.available
     /// Byte position and scalar offset of the cursor.
     private var i = 0
     private var s = 0
@@ -24,9 +22,7 @@ struct Tokenizer {
 
     struct Result {
         var tokens: [Token]
-        var newlineBefore: [Bool]
-        var hashes: [UInt64]
-        var leads: [UInt8]
+        var info: [TokenInfo]
         var scalarCount: Int
         var byteCount: Int
     }
@@ -41,11 +37,9 @@ struct Tokenizer {
         text.withUTF8 { buffer in
             var tokenizer = Tokenizer(bytes: buffer)
             tokenizer.tokens.reserveCapacity(buffer.count / 4 + 8)
-            tokenizer.newlines.reserveCapacity(buffer.count / 4 + 8)
-            tokenizer.hashes.reserveCapacity(buffer.count / 4 + 8)
-            tokenizer.leads.reserveCapacity(buffer.count / 4 + 8)
+            tokenizer.info.reserveCapacity(buffer.count / 4 + 8)
             tokenizer.run()
-            return Result(tokens: tokenizer.tokens, newlineBefore: tokenizer.newlines, hashes: tokenizer.hashes, leads: tokenizer.leads, scalarCount: tokenizer.s, byteCount: buffer.count)
+            return Result(tokens: tokenizer.tokens, info: tokenizer.info, scalarCount: tokenizer.s, byteCount: buffer.count)
         }
     }
 
@@ -136,30 +130,23 @@ struct Tokenizer {
         let n = bytes.count
         var j = i
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var upper = false
-        // The first 15 bytes packed as a small string's two words (see `SmallASCII`).
-        var low: UInt64 = 0
-        var high: UInt64 = 0
+        // AND of the bytes: bit 5 is clear in upper-case letters only.
+        var all: UInt8 = 0xFF
         while j < n {
             let b = bytes[j]
             let l = b | 0x20
-            guard l >= 0x61 && l <= 0x7A else { break }
-            if b < 0x61 { upper = true }
-            h ^= UInt64(l)
-            h = h &* 0x100_0000_01b3
-            let k = j - start
-            if k < 8 {
-                low |= UInt64(b) &<< UInt64(k &* 8)
-            } else if k < 15 {
-                high |= UInt64(b) &<< UInt64((k &- 8) &* 8)
-            }
-            j += 1
+            guard l &- 0x61 < 26 else { break }
+            all &= b
+            h = (h ^ UInt64(l)) &* 0x100_0000_01b3
+            j &+= 1
         }
         if j == n || (bytes[j] < 0x80 && bytes[j] != 0x27) {
-            let count = j - start
+            let count = j &- start
+            let upper = all & 0x20 == 0
             let text: String
             let lower: String
-            if count <= 15, SmallASCII.available {
+            if count <= 15, smallStrings {
+                let (low, high) = SmallASCII.pack(bytes, start, count)
                 text = SmallASCII.make(low, high, count: count)
                 // Letters only: lowercasing sets bit 5 of every byte.
                 lower = upper ? SmallASCII.make(low | SmallASCII.fill(0x20, count), high | SmallASCII.fill(0x20, count - 8), count: count) : text
@@ -284,9 +271,7 @@ struct Tokenizer {
     private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, lead: UInt8, text: String, lower: String? = nil, hash: UInt64? = nil) {
         let lower = lower ?? text
         tokens.append(Token(kind: kind, start: s, end: s + scalars, text: text, lower: lower, spaceBefore: space))
-        newlines.append(newline)
-        hashes.append(hash ?? WordHash.of(lower))
-        leads.append(lead)
+        info.append(TokenInfo(hash: hash ?? WordHash.of(lower), lead: lead, newline: newline))
         i = to
         s += scalars
         space = false
@@ -337,6 +322,16 @@ struct Tokenizer {
     static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 }
 
+/// What the tokenizer notes about each token besides the `Token` itself.
+struct TokenInfo: Sendable {
+    /// `WordHash` of the lowercased text (the scanner's word lookups).
+    var hash: UInt64
+    /// The first UTF-8 byte of the (normalised) text.
+    var lead: UInt8
+    /// A line break sits in the whitespace before the token.
+    var newline: Bool
+}
+
 /// Short ASCII strings made directly in the standard library's small-string form: 16 bytes, the
 /// UTF-8 bytes in order, then a last byte 0xE0 | count (small, ASCII, immortal). This is the
 /// layout on 64-bit platforms; `available` checks it once against strings made the ordinary way,
@@ -359,6 +354,23 @@ enum SmallASCII {
         }
         return true
     }()
+
+    /// Bytes `from..<from + count` (count ≤ 15) as the two words of a small string, without its count.
+    @inline(__always) static func pack(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> (UInt64, UInt64) {
+        if from &+ 16 <= bytes.count {
+            let raw = UnsafeRawPointer(bytes.baseAddress! + from)
+            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & fill(0xFF, count)
+            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & fill(0xFF, count &- 8)
+            return (low, high)
+        }
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for k in 0..<count {
+            let b = UInt64(bytes[from &+ k])
+            if k < 8 { low |= b &<< UInt64(k &* 8) } else { high |= b &<< UInt64((k &- 8) &* 8) }
+        }
+        return (low, high)
+    }
 
     @inline(__always) static func make(_ low: UInt64, _ high: UInt64, count: Int) -> String {
         unsafeBitCast((low, high | (UInt64(0xE0 | count) &<< 56)), to: String.self)
