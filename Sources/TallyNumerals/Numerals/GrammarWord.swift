@@ -1,5 +1,5 @@
 /// The words and punctuation the scanner's patterns test for by name, interned once per token
-/// (`ScanContext.grams`) so a test such as "the next token is `and`" is a one-byte compare instead
+/// (`ScanContext.facts`) so a test such as "the next token is `and`" is a one-byte compare instead
 /// of a string comparison. The raw value is the lowercased token text; `.other` is every token
 /// not listed (and the edges past either end).
 enum G: String, CaseIterable, Sendable {

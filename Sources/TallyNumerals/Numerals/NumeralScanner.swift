@@ -47,10 +47,10 @@ public struct NumeralScanner: Sendable {
 
 extension ScanContext {
     /// A cheap test that a mention could begin at `i`, so most tokens cost one lookup.
-    func mayStart(at i: Int) -> Bool {
-        if flags[i].contains(.starter) { return true }
+    @inline(__always) func mayStart(at i: Int) -> Bool {
+        if facts[i].flags.contains(.starter) { return true }
         // A capitalised word glued to a number may open a model name ("Tu-160", "A320").
-        guard i + 1 < n, !spaced[i + 1], kinds[i + 1] != .word else { return false }
-        return flags[i].contains(.capitalised) || (kinds[i] == .word && tokens[i].text.utf8.count <= 2 && kinds[i + 1] == .number)
+        guard i + 1 < n, !facts[i + 1].spaced, facts[i + 1].kind != .word else { return false }
+        return facts[i].flags.contains(.capitalised) || (facts[i].kind == .word && tokens[i].text.utf8.count <= 2 && facts[i + 1].kind == .number)
     }
 }

@@ -76,7 +76,7 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
                 guard c.info[i + k].hash == candidates[p].hashes[k] else { continue outer }
                 if caseSensitive {
                     if c.tokens[i + k].text != candidates[p].words[k] { continue outer }
-                    if candidates[p].joined[k], c.spaced[i + k] { continue outer }
+                    if candidates[p].joined[k], c.facts[i + k].spaced { continue outer }
                 } else if k > 0, c.tokens[i + k].lower != candidates[p].words[k] {
                     continue outer
                 }

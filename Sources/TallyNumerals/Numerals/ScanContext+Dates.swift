@@ -315,7 +315,7 @@ extension ScanContext {
     func hasDateContext(before i: Int) -> Bool {
         guard i > 0 else { return false }
         if isPunct(i - 1, .hyphen), adjacent(i - 1), adjacent(i), gram(i - 2) == .mid { return true }
-        return kinds[i - 1] == .word && ScanContext.dateContext.contains(gram(i - 1))
+        return facts[i - 1].kind == .word && ScanContext.dateContext.contains(gram(i - 1))
     }
 
     /// "the 2022 invasion", "Russia's 2014 annexation": a year used as a modifier.

@@ -103,10 +103,10 @@ extension ScanContext {
         if isPunct(j, .hyphen), adjacent(j), adjacent(j + 1), let c = currency(at: j + 1), c.isName, moneySuffixed(&m, at: j + 1) { return m }
         // Prime marks: 2' (minutes), 1" (seconds), unless the mark closes a quotation.
         if e.isDigits, e.scale == 1, isPunct(j, .apostrophe) || isPunct(j, .quote), adjacent(j), j + 1 >= n || tokens[j + 1].spaceBefore,
-            !(isPunct(i - 1, .apostrophe) && adjacent(i)), !quoteIsOpen(before: i, mark: grams[j])
+            !(isPunct(i - 1, .apostrophe) && adjacent(i)), !quoteIsOpen(before: i, mark: facts[j].gram)
         {
             m.kind = .duration
-            m.unit = grams[j] == .apostrophe ? "minutes" : "seconds"
+            m.unit = facts[j].gram == .apostrophe ? "minutes" : "seconds"
             m.end = j + 1
             return m
         }
@@ -137,7 +137,7 @@ extension ScanContext {
         var count = 0
         var k = i - 1
         while k >= 0 {
-            let g = grams[k]
+            let g = facts[k].gram
             if g == .dot || g == .exclamation || g == .question { break }
             if g == mark { count += 1 }
             k -= 1

@@ -158,7 +158,7 @@ extension ScanContext {
         var j = i
         var scale = 1.0
         loop: while j < n {
-            let kind = kinds[j]
+            let kind = facts[j].kind
             if kind == .punct {
                 // "twenty-three": a hyphen only joins tens to a unit.
                 if gram(j) == .hyphen, last == .tens, adjacent(j) == adjacent(j + 1), let v = word(NumberWords.small, j + 1), v > 0, v < 10 {

@@ -5,17 +5,17 @@ extension ScanContext {
     /// The number expression starting at token `i`, if any.
     func number(at i: Int) -> NumberExpr? {
         guard i < n else { return nil }
-        switch kinds[i] {
+        switch facts[i].kind {
         case .number:
             return digits(at: i)
         case .punct:
-            if grams[i] == .hyphen, minusAllowed(at: i), var e = isNumber(i + 1) ? digits(at: i + 1) : number(at: i + 1), e.isCardinal {
+            if facts[i].gram == .hyphen, minusAllowed(at: i), var e = isNumber(i + 1) ? digits(at: i + 1) : number(at: i + 1), e.isCardinal {
                 e.value = -e.value
                 e.start = i
                 e.isPlainInteger = false
                 return e
             }
-            if grams[i] == .dot, isNumber(i + 1), adjacent(i + 1), !adjacent(i) || isPunct(i - 1, .hyphen),
+            if facts[i].gram == .dot, isNumber(i + 1), adjacent(i + 1), !adjacent(i) || isPunct(i - 1, .hyphen),
                 let v = decimalFraction(i + 1)
             {
                 var e = NumberExpr(value: v, start: i, end: i + 2)
@@ -48,8 +48,8 @@ extension ScanContext {
     private func minusAllowed(at i: Int) -> Bool {
         guard isNumber(i + 1) || (isPunct(i + 1, .dot) && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) else { return false }
         if i > 0 {
-            if adjacent(i), kinds[i - 1] != .punct || grams[i - 1] == .hyphen || grams[i - 1] == .slash { return false }
-            if kinds[i - 1] == .number || isCardinalWord(i - 1) { return false }
+            if adjacent(i), facts[i - 1].kind != .punct || facts[i - 1].gram == .hyphen || facts[i - 1].gram == .slash { return false }
+            if facts[i - 1].kind == .number || isCardinalWord(i - 1) { return false }
         }
         // "-2020-07-01-": a dash before a dated chain is not a sign.
         if isPunct(i + 2, .hyphen), adjacent(i + 2), isNumber(i + 3) { return false }
@@ -152,7 +152,7 @@ extension ScanContext {
         while e.end < n {
             let j = e.end
             guard isWord(j) else { return }
-            let w = grams[j]
+            let w = facts[j].gram
             var factor: Double
             // Scale and dozen words are all number words; "M", "K"/"k" and "G" follow digits ("BN" is a scale).
             if has(j, .numberWord), word(NumberWords.dozens, j) {

@@ -20,8 +20,8 @@ extension ScanContext {
             }
             j += 1
             guard parts.count < 3, j + 1 < n, adjacent(j), adjacent(j + 1), isPunct(j, .hyphen) || isPunct(j, .slash) else { break }
-            if separator == nil { separator = grams[j] }
-            guard grams[j] == separator else { break }
+            if separator == nil { separator = facts[j].gram }
+            guard facts[j].gram == separator else { break }
             j += 1
         }
         guard parts.count >= 2 else { return nil }

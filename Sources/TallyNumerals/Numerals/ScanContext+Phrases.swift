@@ -75,10 +75,10 @@ extension ScanContext {
     /// The first pattern that matches at `i`, most specific first.
     func match(at i: Int) -> ScanMatch? {
         let hedge = qualifier(at: i)
-        if kinds[i] == .word, !adjacent(i + 1) || kinds[i + 1] == .word {
+        if facts[i].kind == .word, !adjacent(i + 1) || facts[i + 1].kind == .word {
             // Fast exits for the commonest starters: a word that can only open a hedge, and an
             // article not followed by a number word or unit ("a", "an").
-            if flags[i].isDisjoint(with: .ownMatcher), hedge == nil { return nil }
+            if facts[i].flags.isDisjoint(with: .ownMatcher), hedge == nil { return nil }
             let w = gram(i)
             if w == .a || w == .an, hedge == nil, !has(i + 1, .numberWord), !has(i + 1, .timeUnit), !has(i + 1, .dayWord), !isNumber(i + 1) {
                 return nil
@@ -141,7 +141,7 @@ extension ScanContext {
         let w = gram(i)
         if (w == .http || w == .https || w == .www), isPunct(i + 1, .colon) || isPunct(i + 1, .dot), adjacent(i + 1) {
             var j = i + 1
-            while j < n, !spaced[j] { j += 1 }
+            while j < n, !facts[j].spaced { j += 1 }
             return j
         }
         // "0800 555 0142", "020-44 10 00": a leading zero and more digit groups make a phone number.
@@ -161,7 +161,7 @@ extension ScanContext {
             adjacent(i + 3), isNumber(i + 4), adjacent(i + 4)
         else { return nil }
         var j = i + 5
-        while j < n, !spaced[j], kinds[j] == .number || isPunct(j, .hyphen) || isPunct(j, .slash) { j += 1 }
+        while j < n, !facts[j].spaced, facts[j].kind == .number || isPunct(j, .hyphen) || isPunct(j, .slash) { j += 1 }
         return j
     }
 
@@ -208,8 +208,8 @@ extension ScanContext {
     func qualifier(at i: Int) -> (Qualifier, Int)? {
         guard has(i, .qualifier), let (q, j) = phrase(vocabulary.qualifierTable, at: i) else { return nil }
         // "=>30", "<>30": symbols glued to other comparison symbols are not hedges.
-        if kinds[i] == .punct, i > 0, adjacent(i), ScanContext.comparisonSigns.contains(gram(i - 1)) { return nil }
-        if kinds[i] == .punct, j < n, ScanContext.comparisonSigns.contains(gram(j)), adjacent(j) { return nil }
+        if facts[i].kind == .punct, i > 0, adjacent(i), ScanContext.comparisonSigns.contains(gram(i - 1)) { return nil }
+        if facts[i].kind == .punct, j < n, ScanContext.comparisonSigns.contains(gram(j)), adjacent(j) { return nil }
         if i > 0, let vetoes = vocabulary.qualifierVetoes[tokens[i].lower], vetoes.contains(tokens[i - 1].lower) { return nil }
         return (q, j)
     }
@@ -253,7 +253,7 @@ extension ScanContext {
         if isPunct(j, .hyphen), adjacent(j), gram(j + 1) == .for_, adjacent(j + 1), isPunct(j + 2, .hyphen), adjacent(j + 2), adjacent(j + 3) {
             return j + 3
         }
-        if gram(j) == .for_, spaced[j] { return j + 1 }
+        if gram(j) == .for_, facts[j].spaced { return j + 1 }
         return nil
     }
 
@@ -371,8 +371,8 @@ extension ScanContext {
         }
         // The rest of the name: "Tu-22M3", "Su-34s", "Kh-101".
         while j < n, adjacent(j) {
-            if kinds[j] == .punct {
-                guard grams[j] == .hyphen, adjacent(j + 1), isNumber(j + 1) || isWord(j + 1) else { break }
+            if facts[j].kind == .punct {
+                guard facts[j].gram == .hyphen, adjacent(j + 1), isNumber(j + 1) || isWord(j + 1) else { break }
             }
             j += 1
         }

@@ -5,14 +5,9 @@ struct ScanContext {
     let tokens: [Token]
     let vocabulary: NumeralVocabulary
     let reference: CalendarDate?
-    /// Per token: what it may be (one lookup per token, see `WordFlags`).
-    let flags: [WordFlags]
-    /// Per token: the grammar word it is (`.other` for most), from the same lookup.
-    let grams: [G]
-    /// Per token: its kind and whether space precedes it (copied out of `tokens` so the matchers
-    /// read one byte instead of a `Token`).
-    let kinds: [Token.Kind]
-    let spaced: [Bool]
+    /// Per token: what it may be, which grammar word it is, its kind and spacing (one array, filled
+    /// with one lookup per token; see `TokenFacts`).
+    let facts: [TokenFacts]
     /// Per token: `WordHash` of its lowercased text (to probe `WordMap`s without rehashing) and
     /// the first byte of its text.
     let info: [TokenInfo]
@@ -30,41 +25,32 @@ struct ScanContext {
         self.n = n
         let words = vocabulary.words
         let punct = vocabulary.asciiPunct
-        var flags = [WordFlags](repeating: [], count: n)
-        var grams = [G](repeating: .other, count: n)
-        var kinds = [Token.Kind](repeating: .word, count: n)
-        var spaced = [Bool](repeating: false, count: n)
+        var facts = [TokenFacts](repeating: TokenFacts(), count: n)
         var numbers = [NumberValue](repeating: .none, count: n)
         tokens.withUnsafeBufferPointer { tokens in
             for k in 0..<n {
                 let kind = tokens[k].kind
-                kinds[k] = kind
-                spaced[k] = tokens[k].spaceBefore
+                var f = TokenFacts(kind: kind, spaced: tokens[k].spaceBefore)
                 switch kind {
                 case .number:
-                    flags[k] = .starter
+                    f.flags = .starter
                     numbers[k] = NumberValue(tokens[k].text)
                 case .punct:
                     let first = tokenInfo[k].lead
                     let entry = first < 0x80 ? punct[Int(first)] : (words.value(hash: tokenInfo[k].hash, key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
-                    flags[k] = entry.flags
-                    grams[k] = entry.gram
+                    f.flags = entry.flags
+                    f.gram = entry.gram
                 case .word:
-                    guard let entry = words.value(hash: tokenInfo[k].hash, key: tokens[k].lower) else {
-                        if ScanContext.isCapitalised(lead: tokenInfo[k].lead, tokens[k].text) { flags[k] = .capitalised }
-                        continue
+                    if let entry = words.value(hash: tokenInfo[k].hash, key: tokens[k].lower) {
+                        f.flags = entry.flags
+                        f.gram = entry.gram
                     }
-                    var f = entry.flags
-                    if ScanContext.isCapitalised(lead: tokenInfo[k].lead, tokens[k].text) { f.insert(.capitalised) }
-                    flags[k] = f
-                    grams[k] = entry.gram
+                    if ScanContext.isCapitalised(lead: tokenInfo[k].lead, tokens[k].text) { f.flags.insert(.capitalised) }
                 }
+                facts[k] = f
             }
         }
-        self.flags = flags
-        self.grams = grams
-        self.kinds = kinds
-        self.spaced = spaced
+        self.facts = facts
         self.info = tokenInfo
         self.numbers = numbers
     }
@@ -96,27 +82,27 @@ struct ScanContext {
     @inline(__always) func isCardinalWord(_ j: Int) -> Bool { word(NumberWords.small, j) != nil || word(NumberWords.tens, j) != nil }
 
     /// Token `j` exists and may be `f`.
-    @inline(__always) func has(_ j: Int, _ f: WordFlags) -> Bool { j >= 0 && j < n && flags[j].contains(f) }
+    @inline(__always) func has(_ j: Int, _ f: WordFlags) -> Bool { j >= 0 && j < n && facts[j].flags.contains(f) }
 
     /// Lowercased text of token `j`, or "" past the end.
     @inline(__always) func lower(_ j: Int) -> String { j >= 0 && j < n ? tokens[j].lower : "" }
 
     /// The grammar word token `j` is (`.other` past either end).
-    @inline(__always) func gram(_ j: Int) -> G { j >= 0 && j < n ? grams[j] : .other }
+    @inline(__always) func gram(_ j: Int) -> G { j >= 0 && j < n ? facts[j].gram : .other }
 
-    @inline(__always) func isWord(_ j: Int) -> Bool { j >= 0 && j < n && kinds[j] == .word }
-    @inline(__always) func isNumber(_ j: Int) -> Bool { j >= 0 && j < n && kinds[j] == .number }
+    @inline(__always) func isWord(_ j: Int) -> Bool { j >= 0 && j < n && facts[j].kind == .word }
+    @inline(__always) func isNumber(_ j: Int) -> Bool { j >= 0 && j < n && facts[j].kind == .number }
     /// Token `j` is the punctuation `mark` (only punctuation tokens have these grammar words).
     @inline(__always) func isPunct(_ j: Int, _ mark: G) -> Bool { gram(j) == mark }
 
     /// Token `j` exists and touches the previous token (no space between).
-    @inline(__always) func adjacent(_ j: Int) -> Bool { j > 0 && j < n && !spaced[j] }
+    @inline(__always) func adjacent(_ j: Int) -> Bool { j > 0 && j < n && !facts[j].spaced }
 
     /// Token `j` is a word starting with an upper-case letter.
     func isCapitalised(_ j: Int) -> Bool { has(j, .capitalised) }
 
     /// Token `j` is missing, punctuation, or a line/sentence edge: nothing more follows the figure.
-    func isEndOrPunct(_ j: Int) -> Bool { j >= n || kinds[j] == .punct }
+    func isEndOrPunct(_ j: Int) -> Bool { j >= n || facts[j].kind == .punct }
 
     /// A time unit word at `j` ("hours", "min"), as its plural unit name.
     func timeUnit(_ j: Int) -> String? {
@@ -139,5 +125,21 @@ extension ScanContext {
     func decimalFraction(_ j: Int) -> Double? {
         guard isNumber(j), numbers[j].plain else { return nil }
         return NumberValue.fraction(tokens[j].text)
+    }
+}
+
+/// What the scanner knows of one token, packed in eight bytes.
+struct TokenFacts {
+    var flags: WordFlags = []
+    var gram: G = .other
+    var kind: Token.Kind = .word
+    /// Whether whitespace precedes the token (`Token.spaceBefore`).
+    var spaced = false
+
+    init() {}
+
+    init(kind: Token.Kind, spaced: Bool) {
+        self.kind = kind
+        self.spaced = spaced
     }
 }

@@ -42,6 +42,13 @@ enum SentenceSplitter {
             first = nil
         }
         while t < tokens.count {
+            // Inside a sentence, skip at once the tokens that cannot end it: no line break before
+            // them, no possible terminal mark, short of the length limit.
+            if let f = first {
+                let limit = min(tokens.count, f + maxTokens - 1)
+                while t < limit, !info[t].newline, !mayBeTerminal(info[t].lead) { t += 1 }
+                if t == tokens.count { break }
+            }
             let newLine = t == 0 || info[t].newline
             if newLine {
                 close(t)
@@ -61,6 +68,11 @@ enum SentenceSplitter {
         }
         close(tokens.count)
         return sentences
+    }
+
+    /// A first byte that `isTerminal` may accept ("." "!" "?" or the lead byte of "…").
+    @inline(__always) private static func mayBeTerminal(_ lead: UInt8) -> Bool {
+        lead == UInt8(ascii: ".") || lead == UInt8(ascii: "!") || lead == UInt8(ascii: "?") || lead == 0xE2
     }
 
     private static func isTerminal(_ lead: UInt8, _ text: String) -> Bool {
