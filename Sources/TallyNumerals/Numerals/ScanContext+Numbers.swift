@@ -2,8 +2,17 @@ import TallyCore
 
 /// Number expressions: digits with suffixes and scales, number words, fractions, vague plurals.
 extension ScanContext {
-    /// The number expression starting at token `i`, if any.
+    /// The number expression starting at token `i`, if any. The matchers ask for the same token
+    /// several times in a row, so the last answer is kept.
     func number(at i: Int) -> NumberExpr? {
+        if numberMemo.index == i { return numberMemo.value }
+        let e = parseNumber(at: i)
+        numberMemo.index = i
+        numberMemo.value = e
+        return e
+    }
+
+    private func parseNumber(at i: Int) -> NumberExpr? {
         guard i < n else { return nil }
         switch facts[i].kind {
         case .number:

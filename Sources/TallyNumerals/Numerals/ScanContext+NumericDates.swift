@@ -5,7 +5,8 @@ import TallyCore
 /// month. A bare "10/1" is a date only where a date is expected; elsewhere it is a fraction.
 extension ScanContext {
     func numericDate(at i: Int, context: Bool) -> PartialDate? {
-        guard isNumber(i) else { return nil }
+        // At least two parts: digits, then "-" or "/" touching them and the next part.
+        guard integer(i) != nil, i + 2 < n, isPunct(i + 1, .hyphen) || isPunct(i + 1, .slash), adjacent(i + 1), adjacent(i + 2) else { return nil }
         // Collect adjacent parts joined by one kind of separator: numbers or month names.
         var parts: [(number: Int?, month: Int?, digits: Int)] = []
         var separator: G? = nil

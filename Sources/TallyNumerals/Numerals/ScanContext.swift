@@ -14,6 +14,8 @@ struct ScanContext {
     /// Per number token: its value parsed from the digits (see `NumberValue`).
     let numbers: [NumberValue]
     let n: Int
+    /// The last `number(at:)` answer (a pure function of the position).
+    let numberMemo = NumberMemo()
 
     init(analysis: TextAnalysis, vocabulary: NumeralVocabulary, reference: CalendarDate?) {
         let tokens = analysis.tokens
@@ -142,4 +144,10 @@ struct TokenFacts {
         self.kind = kind
         self.spaced = spaced
     }
+}
+
+/// One remembered `number(at:)` result.
+final class NumberMemo {
+    @exclusivity(unchecked) var index = -1
+    @exclusivity(unchecked) var value: NumberExpr? = nil
 }
