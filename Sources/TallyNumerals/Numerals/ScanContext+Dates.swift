@@ -30,6 +30,9 @@ extension ScanContext {
         .beginning, .start, .spring, .summer, .autumn, .fall, .winter, .as_, .around, .circa, .than, .for_,
     ])
 
+    /// Words other than months, weekdays and numbers that may open a date.
+    static let dateWords = GSet([.between, .from, .yesterday, .today, .tomorrow, .last, .next, .this, .year, .the, .sunday])
+
     /// Words joining two days before their month ("20-30 June", "between 3 and 12 of Sept").
     static let dayRangeJoiners = GSet([.hyphen, .to, .and, .through, .until, .till])
     static let relativeMonthWords = GSet([.this, .last, .next])
@@ -42,6 +45,10 @@ extension ScanContext {
 
     /// A date or date range at token `i`.
     func date(at i: Int) -> DateMatch? {
+        // A word opens a date only as a month, weekday, day or number word, or one of `dateWords`.
+        if isWord(i), facts[i].flags.isDisjoint(with: [.month, .weekday, .dayWord, .numberWord]), !ScanContext.dateWords.contains(facts[i].gram) {
+            return nil
+        }
         if let relative = relativeDate(at: i) { return relative }
         // Ranges: "between June 20 and June 30", "from 2014 to 2018".
         let w = gram(i)

@@ -67,6 +67,13 @@ enum TimeUnit {
 extension ScanContext {
     /// A measure at `i`: "$3bn", "40%", "two hours", "90-minute", "a week", "month-long", "1,000".
     func measure(at i: Int) -> Measure? {
+        // A word opens a measure only as a currency (or a code in millions, "MUSD"), a percent
+        // word, a number word or a time unit.
+        if isWord(i), facts[i].flags.isDisjoint(with: [.currency, .percent, .numberWord, .timeUnit]),
+            !(info[i].lead == UInt8(ascii: "M") && tokens[i].text.utf8.count == 4)
+        {
+            return nil
+        }
         if let money = moneyPrefixed(at: i) { return money }
         if let percent = percentFirst(at: i) { return percent }
         if var duration = unitFirstDuration(at: i) {
