@@ -19,6 +19,7 @@ public struct Token: Sendable, Hashable {
     /// Whether whitespace separates this token from the previous one (false inside "6,000-for-6,000").
     public var spaceBefore: Bool
 
+    @inlinable
     public init(kind: Kind, start: Int, end: Int, text: String, lower: String? = nil, spaceBefore: Bool) {
         self.kind = kind
         self.start = start

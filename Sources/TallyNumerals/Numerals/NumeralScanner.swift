@@ -13,7 +13,7 @@ public struct NumeralScanner: Sendable {
     /// Quantities in text order, non-overlapping. `reference` is the publication date relative
     /// dates resolve against (past-biased, as news is); without it relative dates are skipped.
     public func scan(_ analysis: TextAnalysis, reference: CalendarDate?) -> [Quantity] {
-        let context = ScanContext(tokens: analysis.tokens, hashes: analysis.hashes, vocabulary: vocabulary, reference: reference)
+        let context = ScanContext(analysis: analysis, vocabulary: vocabulary, reference: reference)
         let tokens = analysis.tokens
         var quantities: [Quantity] = []
         var i = 0
@@ -47,10 +47,10 @@ public struct NumeralScanner: Sendable {
 
 extension ScanContext {
     /// A cheap test that a mention could begin at `i`, so most tokens cost one lookup.
-    func mayStart(at i: Int) -> Bool {
-        if flags[i].contains(.starter) { return true }
+    @inline(__always) func mayStart(at i: Int) -> Bool {
+        if facts[i].flags.contains(.starter) { return true }
         // A capitalised word glued to a number may open a model name ("Tu-160", "A320").
-        guard i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind != .word else { return false }
-        return flags[i].contains(.capitalised) || (tokens[i].kind == .word && tokens[i].text.utf8.count <= 2 && tokens[i + 1].kind == .number)
+        guard i + 1 < n, !facts[i + 1].spaced, facts[i + 1].kind != .word else { return false }
+        return facts[i].flags.contains(.capitalised) || (facts[i].kind == .word && tokens[i].text.utf8.count <= 2 && facts[i + 1].kind == .number)
     }
 }

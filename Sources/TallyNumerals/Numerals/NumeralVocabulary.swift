@@ -26,8 +26,17 @@ public struct NumeralVocabulary: Sendable {
     var currencySubunits: Set<String> = []
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
     var qualifierVetoes: [String: Set<String>] = [:]
-    /// Lowercased word → what it may be; tokens not listed are skipped at once.
-    var flags = WordMap<WordFlags>()
+    /// Lowercased word → what it may be and which grammar word it is; tokens not listed are skipped at once.
+    var words = WordMap<WordInfo>()
+    /// The same for one-byte punctuation, by byte (the commonest marks need no lookup).
+    var asciiPunct: [WordInfo] = []
+    /// `timeUnits`, hashed like the tokens (built by `init`).
+    var timeUnitMap = WordMap<String>()
+
+    struct WordInfo: Sendable {
+        var flags: WordFlags = []
+        var gram: G = .other
+    }
 
     struct CurrencyWord: Sendable, Hashable {
         var code: String
@@ -53,9 +62,27 @@ public struct NumeralVocabulary: Sendable {
         }
         for word in percentWords { percentTable.add(word, value: true) }
         for word in modelPrefixes { modelTable.add(word, value: true) }
-        flags = WordMap(NumeralVocabulary.wordFlags(
+        let flags = NumeralVocabulary.wordFlags(
             qualifiers: qualifierTable.firstWords, postQualifiers: postQualifierTable.firstWords, currencies: currencyTable.firstWords,
-            percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys)))
+            percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys))
+        var info: [String: WordInfo] = [:]
+        for (word, f) in flags { info[word, default: WordInfo()].flags = f }
+        for g in G.allCases where g != .other { info[g.rawValue, default: WordInfo()].gram = g }
+        words = WordMap(info)
+        asciiPunct = (0..<128).map { b -> WordInfo in
+            let text = String(UnicodeScalar(UInt8(b)))
+            var entry = info[text] ?? WordInfo()
+            switch UInt8(b) {
+            // Only "-" and "." can open a mention; the commonest marks open nothing.
+            case UInt8(ascii: "-"), UInt8(ascii: "."): entry.flags = .starter
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""),
+                UInt8(ascii: "'"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                entry.flags = []
+            default: break
+            }
+            return entry
+        }
+        timeUnitMap = WordMap(timeUnits)
     }
 
     /// Builds the vocabulary from lexicon classes, ignoring entries whose value is not understood

@@ -7,6 +7,8 @@ import TallyCore
 public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
     struct Phrase: Sendable, Hashable {
         var words: [String]
+        /// `WordHash` of each word's lowercased token text (compared before the words themselves).
+        var hashes: [UInt64]
         var caseSensitive: Bool
         /// For case-sensitive phrases: which words touch the previous one ("A$").
         var joined: [Bool]
@@ -30,7 +32,9 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
     public var isEmpty: Bool { byFirst.isEmpty }
 
     public mutating func add(_ phrase: String, value: Value) {
-        let tokens = Tokenizer.tokenize(phrase)
+        var copy = phrase
+        let analysed = Tokenizer.analyse(&copy)
+        let tokens = analysed.tokens
         guard let first = tokens.first else { return }
         let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
         let symbols = phrase.unicodeScalars.contains { !$0.properties.isAlphabetic && !$0.properties.isWhitespace }
@@ -41,7 +45,7 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
         if let existing = list.firstIndex(where: { $0.words == words }) {
             list[existing].value = value  // later entries win
         } else {
-            list.append(Phrase(words: words, caseSensitive: caseSensitive, joined: joined, value: value))
+            list.append(Phrase(words: words, hashes: analysed.info.map(\.hash), caseSensitive: caseSensitive, joined: joined, value: value))
             list.sort { $0.words.count > $1.words.count }
         }
         byFirst[first.lower] = list
@@ -58,6 +62,28 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
     public func match(_ tokens: [Token], at i: Int) -> (value: Value, end: Int)? {
         guard i < tokens.count else { return nil }
         return match(tokens, at: i, hash: WordHash.of(tokens[i].lower))
+    }
+
+    /// `match(_:at:)` for the scanner: token hashes and spacing from the context, tokens read in place.
+    func match(_ c: ScanContext, at i: Int) -> (value: Value, end: Int)? {
+        guard let candidates = index.value(hash: c.info[i].hash, key: c.tokens[i].lower) else { return nil }
+        outer: for p in candidates.indices {
+            let count = candidates[p].words.count
+            let end = i + count
+            guard end <= c.n else { continue }
+            let caseSensitive = candidates[p].caseSensitive
+            for k in 0..<count {
+                guard c.info[i + k].hash == candidates[p].hashes[k] else { continue outer }
+                if caseSensitive {
+                    if c.tokens[i + k].text != candidates[p].words[k] { continue outer }
+                    if candidates[p].joined[k], c.facts[i + k].spaced { continue outer }
+                } else if k > 0, c.tokens[i + k].lower != candidates[p].words[k] {
+                    continue outer
+                }
+            }
+            return (candidates[p].value, end)
+        }
+        return nil
     }
 
     /// `match(_:at:)` with the `WordHash` of token `i`'s lowercased text already known.

@@ -24,32 +24,43 @@ struct DateMatch {
 
 extension ScanContext {
     /// Words after which a bare month or year is a date ("in May", "since 2022").
-    static let dateContext: WordSet = [
-        "in", "since", "by", "until", "till", "from", "during", "before", "after", "early", "late", "mid", "of",
-        "throughout", "last", "next", "this", "and", "to", "between", "on", "through", "following", "end",
-        "beginning", "start", "spring", "summer", "autumn", "fall", "winter", "as", "around", "circa", "than", "for",
-    ]
+    static let dateContext = GSet([
+        .in_, .since, .by, .until, .till, .from, .during, .before, .after, .early, .late, .mid, .of,
+        .throughout, .last, .next, .this, .and, .to, .between, .on, .through, .following, .end,
+        .beginning, .start, .spring, .summer, .autumn, .fall, .winter, .as_, .around, .circa, .than, .for_,
+    ])
+
+    /// Words other than months, weekdays and numbers that may open a date.
+    static let dateWords = GSet([.between, .from, .yesterday, .today, .tomorrow, .last, .next, .this, .year, .the, .sunday])
+
+    /// Words joining two days before their month ("20-30 June", "between 3 and 12 of Sept").
+    static let dayRangeJoiners = GSet([.hyphen, .to, .and, .through, .until, .till])
+    static let relativeMonthWords = GSet([.this, .last, .next])
 
     /// Words joining the two ends of a date range.
-    static let rangeJoiners: WordSet = ["-", "to", "through", "until", "till", "~", "thru"]
+    static let rangeJoiners = GSet([.hyphen, .to, .through, .until, .till, .tilde, .thru])
 
     /// Words after which a bare "10/1" is a date rather than a fraction.
-    static let numericDateContext: WordSet = ["on", "from", "to", "until", "till", "by", "since", "between", "through", "before", "after", "dated", "this", "next", "last"]
+    static let numericDateContext = GSet([.on, .from, .to, .until, .till, .by, .since, .between, .through, .before, .after, .dated, .this, .next, .last])
 
     /// A date or date range at token `i`.
     func date(at i: Int) -> DateMatch? {
+        // A word opens a date only as a month, weekday, day or number word, or one of `dateWords`.
+        if isWord(i), facts[i].flags.isDisjoint(with: [.month, .weekday, .dayWord, .numberWord]), !ScanContext.dateWords.contains(facts[i].gram) {
+            return nil
+        }
         if let relative = relativeDate(at: i) { return relative }
         // Ranges: "between June 20 and June 30", "from 2014 to 2018".
-        let w = lower(i)
-        if w == "between" || w == "from" {
+        let w = gram(i)
+        if w == .between || w == .from {
             var k = i + 1
-            if lower(k) == "the" { k += 1 }
+            if gram(k) == .the { k += 1 }
             if isNumber(k), let dayFirst = dayMonthRange(at: k, start: i) { return dayFirst }
             guard let first = partialDate(at: k, context: true) else { return nil }
-            let joiner = lower(first.end)
+            let joiner = gram(first.end)
             var next = first.end + 1
-            if lower(next) == "the" { next += 1 }
-            if (w == "between" && (joiner == "and" || joiner == "-" || joiner == "~")) || (w == "from" && ScanContext.rangeJoiners.contains(joiner)) {
+            if gram(next) == .the { next += 1 }
+            if (w == .between && (joiner == .and || joiner == .hyphen || joiner == .tilde)) || (w == .from && ScanContext.rangeJoiners.contains(joiner)) {
                 if let second = partialDate(at: next, after: first, context: true) { return resolveRange(first, second, start: i, end: second.end) }
                 if let relative = untilRelative(first, at: next, start: i) { return relative }
             }
@@ -57,25 +68,25 @@ extension ScanContext {
             return nil
         }
         // "2014-2018", "2014 to 2018": a span of years.
-        if let (y1, e1) = yearNumber(at: i), word(ScanContext.rangeJoiners, e1), let (y2, e2) = yearNumber(at: e1 + 1), y2 > y1, y2 - y1 <= 100,
-            lower(e1) != "-" || adjacent(e1) == adjacent(e1 + 1), !(isPunct(e2, "-") && adjacent(e2))
+        if let (y1, e1) = yearNumber(at: i), ScanContext.rangeJoiners.contains(gram(e1)), let (y2, e2) = yearNumber(at: e1 + 1), y2 > y1, y2 - y1 <= 100,
+            gram(e1) != .hyphen || adjacent(e1) == adjacent(e1 + 1), !(isPunct(e2, .hyphen) && adjacent(e2))
         {
             return DateMatch(start: i, end: e2, low: CalendarDate(year: y1), high: CalendarDate(year: y2))
         }
         // "20-30 June": a day range before its month.
         if isNumber(i), let dayFirst = dayMonthRange(at: i, start: i) { return dayFirst }
         // "10/1-11/2/2017": a bare day/month opens a range whose end carries the year.
-        if isNumber(i), let first = numericDate(at: i, context: true), first.year == nil, lower(first.end) == "-",
+        if isNumber(i), let first = numericDate(at: i, context: true), first.year == nil, gram(first.end) == .hyphen,
             let second = numericDate(at: first.end + 1, context: true), second.year != nil
         {
             return resolveRange(first, second, start: i, end: second.end)
         }
         guard let first = partialDate(at: i) else { return nil }
-        let joiner = lower(first.end)
+        let joiner = gram(first.end)
         var next = first.end + 1
-        if lower(next) == "the" { next += 1 }
+        if gram(next) == .the { next += 1 }
         if ScanContext.rangeJoiners.contains(joiner), let second = partialDate(at: next, after: first, context: true),
-            joiner != "-" || (adjacent(first.end) == adjacent(first.end + 1))
+            joiner != .hyphen || (adjacent(first.end) == adjacent(first.end + 1))
         {
             return resolveRange(first, second, start: i, end: second.end)
         }
@@ -87,10 +98,10 @@ extension ScanContext {
 
     /// "from 2019-08-01 to today", "between Jan 2019 and yesterday": a range ending at the reference.
     private func untilRelative(_ first: PartialDate, at j: Int, start: Int) -> DateMatch? {
-        let w = lower(j)
-        guard w == "today" || w == "yesterday" || w == "tomorrow" || w == "now" else { return nil }
+        let w = gram(j)
+        guard w == .today || w == .yesterday || w == .tomorrow || w == .now else { return nil }
         guard let day = referenceDay, let low = resolve(first) else { return DateMatch(start: start, end: j + 1, low: nil, high: nil) }
-        let high = CalendarDate(dayNumber: day + (w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0)))
+        let high = CalendarDate(dayNumber: day + (w == .yesterday ? -1 : (w == .tomorrow ? 1 : 0)))
         guard low <= high else { return nil }
         return DateMatch(start: start, end: j + 1, low: low, high: high)
     }
@@ -141,10 +152,10 @@ extension ScanContext {
 
     /// "20-30 June", "9 to 12 of June", "between 3 and 12 of Sept".
     private func dayMonthRange(at i: Int, start: Int) -> DateMatch? {
-        guard let (d1, e1) = day(at: i), ["-", "to", "and", "through", "until", "till"].contains(lower(e1)), let (d2, e2) = day(at: e1 + 1), d2 > d1 else { return nil }
-        guard lower(e1) != "and" || lower(start) == "between" else { return nil }
+        guard let (d1, e1) = day(at: i), ScanContext.dayRangeJoiners.contains(gram(e1)), let (d2, e2) = day(at: e1 + 1), d2 > d1 else { return nil }
+        guard gram(e1) != .and || gram(start) == .between else { return nil }
         var k = e2
-        if lower(k) == "of" { k += 1 }
+        if gram(k) == .of { k += 1 }
         guard let (m, e3, _) = month(at: k) else { return nil }
         var end = e3
         var year: Int? = nil
@@ -161,13 +172,13 @@ extension ScanContext {
     /// "March 2022", "in May", "the 18th", "10/1/2018", a year in date context. With `after`, a
     /// bare day ("June 20-30") ends a range; `context` says a date is expected here.
     func partialDate(at i: Int, after previous: PartialDate? = nil, context: Bool = false) -> PartialDate? {
-        let slashContext = context || previous != nil || (i > 0 && word(ScanContext.numericDateContext, i - 1))
+        let slashContext = context || previous != nil || (i > 0 && ScanContext.numericDateContext.contains(gram(i - 1)))
         if let numeric = numericDate(at: i, context: slashContext) { return numeric }
         // "Monday, June 2nd", "tuesday the eleventh", "Sat 14th": the weekday belongs to the date.
         if let (wd, e) = weekday(at: i) {
             var m = e
-            if isPunct(m, ",") { m += 1 }
-            if lower(m) == "the" { m += 1 }
+            if isPunct(m, .comma) { m += 1 }
+            if gram(m) == .the { m += 1 }
             if var dated = partialDate(at: m, context: true), dated.day != nil {
                 dated.start = i
                 if dated.dayOnly { dated.weekday = wd }
@@ -176,24 +187,24 @@ extension ScanContext {
             return nil
         }
         // "this May", "last March", "next June": the month relative to the reference.
-        if ["this", "last", "next"].contains(lower(i)), let (mo, e, strict) = month(at: i + 1), strict {
+        if ScanContext.relativeMonthWords.contains(gram(i)), let (mo, e, strict) = month(at: i + 1), strict {
             guard let ref = reference, let refMonth = ref.month else { return PartialDate(year: nil, month: nil, day: nil, start: i, end: e) }
             let year: Int
-            switch lower(i) {
-            case "this": year = ref.year
-            case "last": year = mo < refMonth ? ref.year : ref.year - 1
+            switch gram(i) {
+            case .this: year = ref.year
+            case .last: year = mo < refMonth ? ref.year : ref.year - 1
             default: year = mo > refMonth ? ref.year : ref.year + 1
             }
             return PartialDate(year: year, month: mo, day: nil, start: i, end: e)
         }
         // "the year 2008"
-        if lower(i) == "year", let (y, e) = yearNumber(at: i + 1) { return PartialDate(year: y, month: nil, day: nil, start: i, end: e) }
+        if gram(i) == .year, let (y, e) = yearNumber(at: i + 1) { return PartialDate(year: y, month: nil, day: nil, start: i, end: e) }
         if let (mo, e, strict) = month(at: i) {
             var k = e
-            if isPunct(k, "-") || isPunct(k, "/"), adjacent(k), adjacent(k + 1) { k += 1 }
+            if isPunct(k, .hyphen) || isPunct(k, .slash), adjacent(k), adjacent(k + 1) { k += 1 }
             // "October, 1st": a comma only before an ordinal day.
-            if isPunct(k, ","), isNumber(k + 1), isWord(k + 2), adjacent(k + 2), word(NumberWords.ordinalSuffixes, k + 2) { k += 1 }
-            if lower(k) == "the" { k += 1 }
+            if isPunct(k, .comma), isNumber(k + 1), isWord(k + 2), adjacent(k + 2), word(NumberWords.ordinalSuffixes, k + 2) { k += 1 }
+            if gram(k) == .the { k += 1 }
             if let (d, e2) = day(at: k) {
                 var date = PartialDate(year: nil, month: mo, day: d, start: i, end: e2)
                 if let (y, e3) = yearAfter(e2, allowOf: true) {
@@ -203,7 +214,7 @@ extension ScanContext {
                 return date
             }
             if let (y, e2) = yearAfter(k, allowOf: true) { return PartialDate(year: y, month: mo, day: nil, start: i, end: e2) }
-            let rangeFollows = word(ScanContext.rangeJoiners, e) && month(at: e + 1) != nil
+            let rangeFollows = ScanContext.rangeJoiners.contains(gram(e)) && month(at: e + 1) != nil
             if strict, context || hasDateContext(before: i) || rangeFollows || previous?.month != nil {
                 return PartialDate(year: nil, month: mo, day: nil, start: i, end: e)
             }
@@ -211,12 +222,12 @@ extension ScanContext {
         }
         // "16 May 2025", "2nd of June", "fourth of july, 1995", "the 18th"
         var k = i
-        let article = lower(k) == "the"
+        let article = gram(k) == .the
         if article { k += 1 }
         if let (d, e) = day(at: k) {
             var m = e
-            if lower(m) == "of" { m += 1 }
-            if isPunct(m, "-") || isPunct(m, "/"), adjacent(m), adjacent(m + 1) { m += 1 }
+            if gram(m) == .of { m += 1 }
+            if isPunct(m, .hyphen) || isPunct(m, .slash), adjacent(m), adjacent(m + 1) { m += 1 }
             if let (mo, e2, _) = month(at: m) {
                 var date = PartialDate(year: nil, month: mo, day: d, start: i, end: e2)
                 if let (y, e3) = yearAfter(e2, allowOf: true) {
@@ -229,8 +240,8 @@ extension ScanContext {
                 return PartialDate(year: nil, month: nil, day: d, start: i, end: e)
             }
             // "the 18th", "to the third", "Mon 13th": a day on its own; "Tuesday, the first of what …" is not.
-            let alone = isEndOrPunct(e) || lower(e) == "and" || word(ScanContext.rangeJoiners, e)
-            if (article || context || lower(i - 1) == "the"), isOrdinalDay(k), alone || (isNumber(k) && (article || context)) {
+            let alone = isEndOrPunct(e) || gram(e) == .and || ScanContext.rangeJoiners.contains(gram(e))
+            if (article || context || gram(i - 1) == .the), isOrdinalDay(k), alone || (isNumber(k) && (article || context)) {
                 var date = PartialDate(year: nil, month: nil, day: d, start: i, end: e)
                 date.dayOnly = true
                 return date
@@ -248,7 +259,7 @@ extension ScanContext {
         guard has(j, .weekday), isWord(j) else { return nil }
         if let d = word(NumberWords.weekdays, j) { return (d, j + 1) }
         guard isCapitalised(j), let d = word(NumberWords.weekdayAbbreviations, j) else { return nil }
-        return isPunct(j + 1, ".") && adjacent(j + 1) ? (d, j + 2) : (d, j + 1)
+        return isPunct(j + 1, .dot) && adjacent(j + 1) ? (d, j + 2) : (d, j + 1)
     }
 
     private func isOrdinalDay(_ j: Int) -> Bool { !isNumber(j) || (isWord(j + 1) && adjacent(j + 1)) }
@@ -259,8 +270,8 @@ extension ScanContext {
     func month(at j: Int) -> (month: Int, end: Int, strict: Bool)? {
         guard has(j, .month), isWord(j), let m = word(NumberWords.months, j) else { return nil }
         let strict = !word(NumberWords.ambiguousMonths, j) || isCapitalised(j)
-        if tokens[j].lower.count <= 4, tokens[j].lower != "may", tokens[j].lower != "june", tokens[j].lower != "july" {
-            return isPunct(j + 1, ".") && adjacent(j + 1) ? (m, j + 2, strict) : (m, j + 1, strict)
+        if tokens[j].lower.utf8.count <= 4, gram(j) != .may, gram(j) != .june, gram(j) != .july {
+            return isPunct(j + 1, .dot) && adjacent(j + 1) ? (m, j + 2, strict) : (m, j + 1, strict)
         }
         return (m, j + 1, strict)
     }
@@ -269,17 +280,17 @@ extension ScanContext {
     func day(at j: Int) -> (Int, Int)? {
         if isWord(j) {
             guard has(j, .dayWord) else { return nil }
-            let w = tokens[j].lower
+            let w = gram(j)
             if let t = word(NumberWords.tens, j), t <= 30 {
                 var k = j + 1
-                if isPunct(k, "-"), adjacent(k) { k += 1 }
+                if isPunct(k, .hyphen), adjacent(k) { k += 1 }
                 if let o = word(NumberWords.ordinals, k), o < 10, Int(t + o) <= 31 { return (Int(t + o), k + 1) }
                 return nil
             }
             if let o = word(NumberWords.ordinals, j), o <= 31, o == o.rounded() { return (Int(o), j + 1) }
             return nil
         }
-        guard isNumber(j), tokens[j].text.utf8.count <= 2, let d = Int(tokens[j].text), (1...31).contains(d) else { return nil }
+        guard isNumber(j), tokens[j].text.utf8.count <= 2, let d = integer(j), (1...31).contains(d) else { return nil }
         if isWord(j + 1), adjacent(j + 1) {
             return word(NumberWords.ordinalSuffixes, j + 1) ? (d, j + 2) : nil
         }
@@ -290,34 +301,34 @@ extension ScanContext {
     func yearNumber(at j: Int) -> (Int, Int)? {
         guard isYear(j) else { return nil }
         if isWord(j + 1), adjacent(j + 1) { return nil }
-        return (Int(tokens[j].text)!, j + 1)
+        return (integer(j)!, j + 1)
     }
 
     func isYear(_ j: Int) -> Bool {
-        guard isNumber(j), tokens[j].text.utf8.count == 4, let y = Int(tokens[j].text) else { return false }
+        guard isNumber(j), tokens[j].text.utf8.count == 4, let y = integer(j) else { return false }
         return (1800...2199).contains(y)
     }
 
     /// A year closing a date: ", 2025", " 2025", " in 2020", " of 2022".
     private func yearAfter(_ j: Int, allowOf: Bool = false) -> (Int, Int)? {
         if let y = yearNumber(at: j) { return y }
-        if isPunct(j, ","), let y = yearNumber(at: j + 1) { return y }
-        if isPunct(j, "-") || isPunct(j, "/"), adjacent(j), adjacent(j + 1), let y = yearNumber(at: j + 1) { return y }
-        if lower(j) == "in" || (allowOf && lower(j) == "of"), let y = yearNumber(at: j + 1) { return y }
+        if isPunct(j, .comma), let y = yearNumber(at: j + 1) { return y }
+        if isPunct(j, .hyphen) || isPunct(j, .slash), adjacent(j), adjacent(j + 1), let y = yearNumber(at: j + 1) { return y }
+        if gram(j) == .in_ || (allowOf && gram(j) == .of), let y = yearNumber(at: j + 1) { return y }
         return nil
     }
 
     /// The word before `i` makes a bare month or year a date ("in May", "mid-May", "since 2022").
     func hasDateContext(before i: Int) -> Bool {
         guard i > 0 else { return false }
-        if isPunct(i - 1, "-"), adjacent(i - 1), adjacent(i), lower(i - 2) == "mid" { return true }
-        return tokens[i - 1].kind == .word && word(ScanContext.dateContext, i - 1)
+        if isPunct(i - 1, .hyphen), adjacent(i - 1), adjacent(i), gram(i - 2) == .mid { return true }
+        return facts[i - 1].kind == .word && ScanContext.dateContext.contains(gram(i - 1))
     }
 
     /// "the 2022 invasion", "Russia's 2014 annexation": a year used as a modifier.
     private func isYearModifier(_ i: Int) -> Bool {
         guard i > 0, isWord(i + 1), timeUnit(i + 1) == nil else { return false }
-        let before = lower(i - 1)
-        return before == "the" || before == "a" || before == "its" || before == "'s" || before == "their" || before == "his" || before == "her"
+        let before = gram(i - 1)
+        return before == .the || before == .a || before == .its || before == .possessive || before == .their || before == .his || before == .her
     }
 }

@@ -67,6 +67,13 @@ enum TimeUnit {
 extension ScanContext {
     /// A measure at `i`: "$3bn", "40%", "two hours", "90-minute", "a week", "month-long", "1,000".
     func measure(at i: Int) -> Measure? {
+        // A word opens a measure only as a currency (or a code in millions, "MUSD"), a percent
+        // word, a number word or a time unit.
+        if isWord(i), facts[i].flags.isDisjoint(with: [.currency, .percent, .numberWord, .timeUnit]),
+            !(info[i].lead == UInt8(ascii: "M") && tokens[i].text.utf8.count == 4)
+        {
+            return nil
+        }
         if let money = moneyPrefixed(at: i) { return money }
         if let percent = percentFirst(at: i) { return percent }
         if var duration = unitFirstDuration(at: i) {
@@ -78,7 +85,7 @@ extension ScanContext {
         if e.vague != nil {
             // "several billion dollars", "thousands of hryvnias"
             var j = e.end
-            if lower(j) == "of" { j += 1 }
+            if gram(j) == .of { j += 1 }
             if let c = currency(at: j), c.isName {
                 m.kind = .money
                 m.unit = c.code
@@ -92,7 +99,7 @@ extension ScanContext {
             return m
         }
         let j = e.end
-        if has(j, .percent), let (_, end) = phrase(vocabulary.percentTable, at: j), !e.isFraction, !isPunct(end, "/") {
+        if has(j, .percent), let (_, end) = phrase(vocabulary.percentTable, at: j), !e.isFraction, !isPunct(end, .slash) {
             m.kind = .percent
             m.unit = "percent"
             m.end = end
@@ -100,31 +107,31 @@ extension ScanContext {
         }
         if !e.isFraction, moneySuffixed(&m, at: j) { return m }
         // "one-yen bid"
-        if isPunct(j, "-"), adjacent(j), adjacent(j + 1), let c = currency(at: j + 1), c.isName, moneySuffixed(&m, at: j + 1) { return m }
+        if isPunct(j, .hyphen), adjacent(j), adjacent(j + 1), let c = currency(at: j + 1), c.isName, moneySuffixed(&m, at: j + 1) { return m }
         // Prime marks: 2' (minutes), 1" (seconds), unless the mark closes a quotation.
-        if e.isDigits, e.scale == 1, isPunct(j, "'") || isPunct(j, "\""), adjacent(j), j + 1 >= n || tokens[j + 1].spaceBefore,
-            !(isPunct(i - 1, "'") && adjacent(i)), !quoteIsOpen(before: i, mark: tokens[j].text)
+        if e.isDigits, e.scale == 1, isPunct(j, .apostrophe) || isPunct(j, .quote), adjacent(j), j + 1 >= n || tokens[j + 1].spaceBefore,
+            !(isPunct(i - 1, .apostrophe) && adjacent(i)), !quoteIsOpen(before: i, mark: facts[j].gram)
         {
             m.kind = .duration
-            m.unit = tokens[j].text == "'" ? "minutes" : "seconds"
+            m.unit = facts[j].gram == .apostrophe ? "minutes" : "seconds"
             m.end = j + 1
             return m
         }
         var k = j
-        if ["more", "additional", "extra", "less", "fewer", "further"].contains(lower(k)), timeUnit(k + 1) != nil { k += 1 }
-        if (e.isFraction || e.value != e.value.rounded()), lower(k) == "of" {
-            k += (lower(k + 1) == "a" || lower(k + 1) == "an") ? 2 : 1
+        if ScanContext.comparatives.contains(gram(k)), timeUnit(k + 1) != nil { k += 1 }
+        if (e.isFraction || e.value != e.value.rounded()), gram(k) == .of {
+            k += (gram(k + 1) == .a || gram(k + 1) == .an) ? 2 : 1
         }
-        if let unit = timeUnit(k), !["d", "w", "y"].contains(tokens[k].lower) || adjacent(k) {
+        if let unit = timeUnit(k), !ScanContext.letterUnits.contains(gram(k)) || adjacent(k) {
             m.kind = .duration
             m.unit = unit
             m.end = k + 1
-        } else if isPunct(j, "-"), adjacent(j), adjacent(j + 1), let unit = timeUnit(j + 1) {
+        } else if isPunct(j, .hyphen), adjacent(j), adjacent(j + 1), let unit = timeUnit(j + 1) {
             // "90-minute", "10-day", "three-year-long"
             m.kind = .duration
             m.unit = unit
             m.end = j + 2
-            if isPunct(m.end, "-"), adjacent(m.end), lower(m.end + 1) == "long", adjacent(m.end + 1) { m.end += 2 }
+            if isPunct(m.end, .hyphen), adjacent(m.end), gram(m.end + 1) == .long, adjacent(m.end + 1) { m.end += 2 }
         } else {
             return m
         }
@@ -133,19 +140,23 @@ extension ScanContext {
     }
 
     /// Whether an odd number of `mark` quotes opens before token `i` in its sentence.
-    private func quoteIsOpen(before i: Int, mark: String) -> Bool {
+    private func quoteIsOpen(before i: Int, mark: G) -> Bool {
         var count = 0
         var k = i - 1
         while k >= 0 {
-            let t = tokens[k]
-            if t.kind == .punct {
-                if t.text == "." || t.text == "!" || t.text == "?" { break }
-                if t.text == mark { count += 1 }
-            }
+            let g = facts[k].gram
+            if g == .dot || g == .exclamation || g == .question { break }
+            if g == mark { count += 1 }
             k -= 1
         }
         return count % 2 == 1
     }
+
+    static let comparatives = GSet([.more, .additional, .extra, .less, .fewer, .further])
+    /// Unit letters that count only glued to their figure ("5d", not "5 d").
+    static let letterUnits = GSet([.d, .w, .y])
+    /// Words after which "a second" is a duration ("a second later").
+    static let afterSingleSecond = GSet([.ago, .and, .later, .earlier, .or])
 
     /// A currency at `j`: symbol, code, name, or a code in millions ("MUSD", "MEUR").
     func currency(at j: Int) -> (code: String, isName: Bool, end: Int, scale: Double)? {
@@ -191,12 +202,12 @@ extension ScanContext {
     private func subunits(_ m: inout Measure) {
         guard m.value == m.value.rounded(), m.scale == 1 else { return }
         var j = m.end
-        if lower(j) == "and" { j += 1 }
+        if gram(j) == .and { j += 1 }
         guard let e = number(at: j), e.isCardinal, !e.isFraction, e.value >= 0, e.value < 100, e.value == e.value.rounded() else { return }
         if vocabulary.currencySubunits.contains(lower(e.end)) {
             m.value += e.value / 100
             m.end = e.end + 1
-        } else if isEndOrPunct(e.end), currency(at: e.end) == nil, !isPunct(e.end, "%") {
+        } else if isEndOrPunct(e.end), currency(at: e.end) == nil, !isPunct(e.end, .percentSign) {
             m.value += e.value / 100
             m.end = e.end
         }
@@ -204,7 +215,7 @@ extension ScanContext {
 
     /// "per cent of 210": a percentage word before its figure.
     func percentFirst(at i: Int) -> Measure? {
-        guard has(i, .percent), !isNumber(i - 1), let (_, j) = phrase(vocabulary.percentTable, at: i), isWord(i), lower(j) == "of",
+        guard has(i, .percent), !isNumber(i - 1), let (_, j) = phrase(vocabulary.percentTable, at: i), isWord(i), gram(j) == .of,
             let e = number(at: j + 1), e.isCardinal, !e.isFraction
         else { return nil }
         var m = Measure(number: e)
@@ -217,23 +228,23 @@ extension ScanContext {
     /// Durations written without a leading figure: "a week", "an hour", "half an hour",
     /// "month-long".
     private func unitFirstDuration(at i: Int) -> Measure? {
-        let w = lower(i)
-        if w == "a" || w == "an", let unit = timeUnit(i + 1), !tokens[i + 1].lower.hasSuffix("s"), word(NumberWords.scales, i + 2) == nil,
-            unit != "quarters", unit != "seconds" || (isEndOrPunct(i + 2) && !isPunct(i + 2, "-")) || ["ago", "and", "later", "earlier", "or"].contains(lower(i + 2))
+        let w = gram(i)
+        if w == .a || w == .an, let unit = timeUnit(i + 1), !tokens[i + 1].lower.hasSuffix("s"), word(NumberWords.scales, i + 2) == nil,
+            unit != "quarters", unit != "seconds" || (isEndOrPunct(i + 2) && !isPunct(i + 2, .hyphen)) || ScanContext.afterSingleSecond.contains(gram(i + 2))
         {
-            if isPunct(i + 2, "-"), lower(i + 3) == "old" { return nil }
+            if isPunct(i + 2, .hyphen), gram(i + 3) == .old { return nil }
             return Measure(kind: .duration, start: i, end: i + 2, value: 1, unit: unit)
         }
-        if w == "half" {
+        if w == .half {
             var k = i + 1
-            if lower(k) == "a" || lower(k) == "an" { k += 1 }
+            if gram(k) == .a || gram(k) == .an { k += 1 }
             if let unit = timeUnit(k) {
                 let (value, u) = TimeUnit.normalise(0.5, unit)
                 return Measure(kind: .duration, start: i, end: k + 1, value: value, unit: u)
             }
             return nil
         }
-        if let unit = timeUnit(i), isPunct(i + 1, "-"), adjacent(i + 1), lower(i + 2) == "long", adjacent(i + 2) {
+        if let unit = timeUnit(i), isPunct(i + 1, .hyphen), adjacent(i + 1), gram(i + 2) == .long, adjacent(i + 2) {
             return Measure(kind: .duration, start: i, end: i + 3, value: 1, unit: unit)
         }
         return nil
@@ -246,15 +257,15 @@ extension ScanContext {
         var value = m.value
         while true {
             var j = m.end
-            if isPunct(j, ",") { j += 1 }
-            let joined = lower(j) == "and"
+            if isPunct(j, .comma) { j += 1 }
+            let joined = gram(j) == .and
             if joined { j += 1 }
-            if joined, lower(j) == "half" || ((lower(j) == "a" || lower(j) == "an") && lower(j + 1) == "half") {
+            if joined, gram(j) == .half || ((gram(j) == .a || gram(j) == .an) && gram(j + 1) == .half) {
                 value += 0.5
-                m.end = lower(j) == "half" ? j + 1 : j + 2
+                m.end = gram(j) == .half ? j + 1 : j + 2
                 break
             }
-            let article = (lower(j) == "a" || lower(j) == "an") && timeUnit(j + 1) != nil
+            let article = (gram(j) == .a || gram(j) == .an) && timeUnit(j + 1) != nil
             guard let e = article ? NumberExpr(value: 1, start: j, end: j + 1) : number(at: j), e.isCardinal, !e.isFraction else { break }
             if let next = timeUnit(e.end), let r = TimeUnit.rank[next], let current = TimeUnit.rank[unit], r < current {
                 value = value * TimeUnit.factor(unit, next) + e.value

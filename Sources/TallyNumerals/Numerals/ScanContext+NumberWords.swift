@@ -6,22 +6,22 @@ extension ScanContext {
     /// ordinals ("second", "twenty-first") and vague plurals ("thousands").
     func words(at i: Int) -> NumberExpr? {
         guard has(i, .numberWord) else { return nil }
-        let w = tokens[i].lower
-        if w == "minus" || w == "negative", var e = number(at: i + 1), e.isCardinal, e.value > 0 {
+        let w = gram(i)
+        if w == .minus || w == .negative, var e = number(at: i + 1), e.isCardinal, e.value > 0 {
             e.value = -e.value
             e.start = i
             e.isPlainInteger = false
             return e
         }
-        if w == "a" || w == "an" { return article(at: i) }
-        if w == "half" { return half(at: i) }
-        if w == "point", isNumber(i + 1), tokens[i + 1].text.allSatisfy(\.isNumber), let v = Double("0." + tokens[i + 1].text) {
+        if w == .a || w == .an { return article(at: i) }
+        if w == .half { return half(at: i) }
+        if w == .point, let v = decimalFraction(i + 1) {
             var e = NumberExpr(value: v, start: i, end: i + 2)
             applyScales(&e)
             return e
         }
-        if w == "one", isPronoun(at: i) { return nil }
-        if w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion",
+        if w == .one, isPronoun(at: i) { return nil }
+        if w == .hundred || w == .thousand || w == .million || w == .billion || w == .trillion,
             !(i > 0 && (isNumber(i - 1) || isCardinalWord(i - 1)))
         {
             var e = NumberExpr(value: word(NumberWords.scales, i)!, start: i, end: i + 1)
@@ -29,7 +29,7 @@ extension ScanContext {
             applyScales(&e)
             return e
         }
-        if w == "quarter", let s = word(NumberWords.scales, i + 1), s >= 1000 {
+        if w == .quarter, let s = word(NumberWords.scales, i + 1), s >= 1000 {
             var e = NumberExpr(value: 0.25 * s, start: i, end: i + 2)
             e.scale = s
             return e
@@ -41,7 +41,7 @@ extension ScanContext {
             return e
         }
         // "several", "several hundred", "several billion": an unstated figure of three to nine.
-        if w == "several" {
+        if w == .several {
             // "several hundred thousand": every scale word that follows multiplies.
             var scale = 1.0
             var j = i + 1
@@ -50,16 +50,15 @@ extension ScanContext {
                 j += 1
             }
             // "several had been held": used as a pronoun before a verb, it counts nothing stated.
-            let auxiliaries: Set<String> = ["had", "have", "has", "were", "was", "are", "is", "will", "would", "could", "did", "do", "said", "say"]
-            if scale == 1, !isWord(j) || auxiliaries.contains(lower(j)) { return nil }
+            if scale == 1, !isWord(j) || ScanContext.auxiliaries.contains(gram(j)) { return nil }
             var e = NumberExpr(value: 3 * scale, start: i, end: j)
             e.vague = (3 * scale, 9 * scale)
             return e
         }
-        if w == "tens" || w == "hundreds" || w == "dozens", lower(i + 1) == "of",
-            let big = word(NumberWords.vague, i + 2), lower(i + 2) != "dozens", lower(i + 2) != "hundreds"
+        if w == .tens || w == .hundreds || w == .dozens, gram(i + 1) == .of,
+            let big = word(NumberWords.vague, i + 2), gram(i + 2) != .dozens, gram(i + 2) != .hundreds
         {
-            let factor = w == "tens" ? 10.0 : (w == "hundreds" ? 100.0 : 12.0)
+            let factor = w == .tens ? 10.0 : (w == .hundreds ? 100.0 : 12.0)
             var e = NumberExpr(value: big.low * factor, start: i, end: i + 3)
             e.vague = (big.low * factor, big.low * factor * 10 - 1)
             return e
@@ -72,42 +71,46 @@ extension ScanContext {
         return nil
     }
 
+    /// "several had been held": verbs after which "several" is a pronoun.
+    static let auxiliaries = GSet([.had, .have, .has, .were, .was, .are, .is_, .will, .would, .could, .did, .do_, .said, .say])
+    /// Words before "one" that make it a pronoun.
+    static let pronounDeterminers = GSet([.the, .this, .that, .which, .each, .every, .any, .another, .no, .only, .someone, .everyone])
+
     /// "the one", "which one", "no one", "one another": a pronoun, not a number.
     private func isPronoun(at i: Int) -> Bool {
-        let next = lower(i + 1)
-        if next == "another" || next == "'s" { return true }
+        let next = gram(i + 1)
+        if next == .another || next == .possessive { return true }
         if word(NumberWords.scales, i + 1) != nil || isNumber(i + 1) { return false }
-        let before: Set<String> = ["the", "this", "that", "which", "each", "every", "any", "another", "no", "only", "any", "someone", "everyone"]
-        return i > 0 && before.contains(lower(i - 1))
+        return i > 0 && ScanContext.pronounDeterminers.contains(gram(i - 1))
     }
 
     /// "a hundred", "a dozen", "a couple of", "a few", "a fifth", "a half".
     private func article(at i: Int) -> NumberExpr? {
-        let w = lower(i + 1)
+        let w = gram(i + 1)
         var e = NumberExpr(value: 1, start: i, end: i + 2)
-        if w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion" || w == "dozen" {
-            e.value = w == "dozen" ? 12 : word(NumberWords.scales, i + 1)!
+        if w == .hundred || w == .thousand || w == .million || w == .billion || w == .trillion || w == .dozen {
+            e.value = w == .dozen ? 12 : word(NumberWords.scales, i + 1)!
             e.scale = e.value
-            if w == "dozen", lower(i + 2) == "of" { e.end = i + 3 }
+            if w == .dozen, gram(i + 2) == .of { e.end = i + 3 }
             applyScales(&e)
             return e
         }
-        if w == "couple" || w == "pair" {
+        if w == .couple || w == .pair {
             e.value = 2
-            if lower(i + 2) == "of" { e.end = i + 3 }
+            if gram(i + 2) == .of { e.end = i + 3 }
             return e
         }
-        if w == "few" {
+        if w == .few {
             e.value = 3
             e.isApproximate = true
             return e
         }
-        if w == "half" {
+        if w == .half {
             e.value = 0.5
             e.isFraction = true
             return fractionFollows(i + 2) ? e : nil
         }
-        if let den = word(NumberWords.denominators, i + 1), w != "second", fractionFollows(i + 2) {
+        if let den = word(NumberWords.denominators, i + 1), w != .second, fractionFollows(i + 2) {
             e.value = 1 / den
             e.isFraction = true
             applyFractionScale(&e)
@@ -120,8 +123,8 @@ extension ScanContext {
     /// word; "a third round" is an ordinal.
     private func fractionFollows(_ j: Int) -> Bool {
         if isEndOrPunct(j) { return true }
-        let w = lower(j)
-        return w == "of" || w == "the" || word(NumberWords.scales, j) != nil || timeUnit(j) != nil || w == "and" || w == "or"
+        let w = gram(j)
+        return w == .of || w == .the || word(NumberWords.scales, j) != nil || timeUnit(j) != nil || w == .and || w == .or
     }
 
     /// "half a million", "half million", "half a dozen", "half of", "half".
@@ -131,13 +134,13 @@ extension ScanContext {
             e.scale = s
             return e
         }
-        if lower(i + 1) == "a" || lower(i + 1) == "an", let s = word(NumberWords.scales, i + 2), s >= 100 || lower(i + 2) == "dozen" {
+        if gram(i + 1) == .a || gram(i + 1) == .an, let s = word(NumberWords.scales, i + 2), s >= 100 || gram(i + 2) == .dozen {
             var e = NumberExpr(value: 0.5 * s, start: i, end: i + 3)
             e.scale = s
             return e
         }
-        if lower(i + 1) == "a", lower(i + 2) == "dozen" { return NumberExpr(value: 6, start: i, end: i + 3) }
-        guard fractionFollows(i + 1) || lower(i + 1) == "their" || lower(i + 1) == "its" else { return nil }
+        if gram(i + 1) == .a, gram(i + 2) == .dozen { return NumberExpr(value: 6, start: i, end: i + 3) }
+        guard fractionFollows(i + 1) || gram(i + 1) == .their || gram(i + 1) == .its else { return nil }
         var e = NumberExpr(value: 0.5, start: i, end: i + 1)
         e.isFraction = true
         return e
@@ -155,10 +158,10 @@ extension ScanContext {
         var j = i
         var scale = 1.0
         loop: while j < n {
-            let token = tokens[j]
-            if token.kind == .punct {
+            let kind = facts[j].kind
+            if kind == .punct {
                 // "twenty-three": a hyphen only joins tens to a unit.
-                if token.text == "-", last == .tens, adjacent(j) == adjacent(j + 1), let v = word(NumberWords.small, j + 1), v > 0, v < 10 {
+                if gram(j) == .hyphen, last == .tens, adjacent(j) == adjacent(j + 1), let v = word(NumberWords.small, j + 1), v > 0, v < 10 {
                     group += v
                     last = .unit
                     j += 2
@@ -166,8 +169,8 @@ extension ScanContext {
                 }
                 break
             }
-            if token.kind == .number {
-                guard let (v, plain) = parseDigitText(token.text), plain, v < 1000 else { break }
+            if kind == .number {
+                guard let (v, plain) = parsed(j), plain, v < 1000 else { break }
                 switch last {
                 case .none: group = v
                 case .hundred where v < 100: group += v
@@ -178,8 +181,8 @@ extension ScanContext {
                 j += 1
                 continue
             }
-            guard token.kind == .word else { break }
-            let w = token.lower
+            guard kind == .word else { break }
+            let w = gram(j)
             if let v = word(NumberWords.small, j) {
                 switch last {
                 case .tens where v > 0 && v < 10: group += v
@@ -191,12 +194,12 @@ extension ScanContext {
                 switch last {
                 case .none, .hundred, .big: group += v
                 case .unit where group > 0 && group < 10 && total == 0 && j == i + 1 && !isNumber(i)
-                    && !(isPunct(j + 1, "-") && (word(NumberWords.ordinals, j + 2) != nil || word(NumberWords.pluralDenominators, j + 2) != nil || lower(j + 2) == "firsts")):
+                    && !(isPunct(j + 1, .hyphen) && (word(NumberWords.ordinals, j + 2) != nil || word(NumberWords.pluralDenominators, j + 2) != nil || gram(j + 2) == .firsts)):
                     group = group * 100 + v
                 default: break loop
                 }
                 last = .tens
-            } else if w == "hundred" || w == "hundreds" {
+            } else if w == .hundred || w == .hundreds {
                 guard last == .unit || last == .teen || last == .tens, group < 100 || (group < 1000 && j == i + 1 && isNumber(i)) else { break }
                 group *= 100
                 last = .hundred
@@ -217,12 +220,12 @@ extension ScanContext {
                 total = 0
                 last = .big
                 lastBig = 12
-            } else if w == "and", last == .hundred || last == .big, isCardinalWord(j + 1) || (last == .hundred && isNumber(j + 1)),
+            } else if w == .and, last == .hundred || last == .big, isCardinalWord(j + 1) || (last == .hundred && isNumber(j + 1)),
                 !isDenominator(j + 2), !isDenominator(j + 3)
             {
                 j += 1
                 continue
-            } else if w == "point", last != .none, last != .big, let fraction = decimalWords(at: j + 1) {
+            } else if w == .point, last != .none, last != .big, let fraction = decimalWords(at: j + 1) {
                 group += fraction.value
                 j = fraction.end
                 last = .unit
@@ -236,7 +239,7 @@ extension ScanContext {
         var e = NumberExpr(value: total + group, start: i, end: j)
         e.scale = scale
         // "twenty-first": an ordinal.
-        if last == .tens, isPunct(j, "-"), adjacent(j), adjacent(j + 1), let o = word(NumberWords.ordinals, j + 1), o < 10 {
+        if last == .tens, isPunct(j, .hyphen), adjacent(j), adjacent(j + 1), let o = word(NumberWords.ordinals, j + 1), o < 10 {
             e.value += o
             e.end = j + 2
             e.isOrdinal = true
@@ -252,14 +255,14 @@ extension ScanContext {
     }
 
     private func isDenominator(_ j: Int) -> Bool {
-        let w = lower(j)
-        return w != "second" && (word(NumberWords.denominators, j) != nil || word(NumberWords.pluralDenominators, j) != nil)
+        let w = gram(j)
+        return w != .second && (word(NumberWords.denominators, j) != nil || word(NumberWords.pluralDenominators, j) != nil)
     }
 
     /// "a quarter million", "two thirds of a million": a fraction of a scale.
     func applyFractionScale(_ e: inout NumberExpr) {
         var j = e.end
-        if lower(j) == "of" { j += lower(j + 1) == "a" ? 2 : 1 }
+        if gram(j) == .of { j += gram(j + 1) == .a ? 2 : 1 }
         guard let s = word(NumberWords.scales, j), s >= 1000, !lower(j).hasSuffix("s") else { return }
         e.value *= s
         e.scale = s
@@ -269,13 +272,13 @@ extension ScanContext {
 
     /// Decimal digits after "point": "point two", "point 77".
     private func decimalWords(at j: Int) -> (value: Double, end: Int)? {
-        if isNumber(j), tokens[j].text.allSatisfy(\.isNumber), let v = Double("0." + tokens[j].text) { return (v, j + 1) }
+        if let v = decimalFraction(j) { return (v, j + 1) }
         var digits = "0."
         var k = j
         if let t = word(NumberWords.tens, k) {
             var v = t
             k += 1
-            if isPunct(k, "-"), let u = word(NumberWords.small, k + 1), u > 0, u < 10 {
+            if isPunct(k, .hyphen), let u = word(NumberWords.small, k + 1), u > 0, u < 10 {
                 v += u
                 k += 2
             }
@@ -294,16 +297,16 @@ extension ScanContext {
     private func denominator(after e: NumberExpr) -> NumberExpr? {
         guard e.value > 0, e.value == e.value.rounded(), e.scale == 1 else { return nil }
         var j = e.end
-        if isPunct(j, "-"), adjacent(j) == adjacent(j + 1) { j += 1 }
-        let w = lower(j)
+        if isPunct(j, .hyphen), adjacent(j) == adjacent(j + 1) { j += 1 }
+        let w = gram(j)
         var den: Double? = nil
         var end = j + 1
-        if let d = word(NumberWords.pluralDenominators, j), e.value > 1 || w == "quarters" {
+        if let d = word(NumberWords.pluralDenominators, j), e.value > 1 || w == .quarters {
             den = d
-        } else if let d = word(NumberWords.denominators, j), w != "second", e.value == 1 || w == "quarter" {
+        } else if let d = word(NumberWords.denominators, j), w != .second, e.value == 1 || w == .quarter {
             den = d
-        } else if let t = word(NumberWords.tens, j), isPunct(j + 1, "-"), adjacent(j + 1),
-            let o = e.value == 1 ? word(NumberWords.ordinals, j + 2) : word(NumberWords.pluralDenominators, j + 2) ?? (lower(j + 2) == "firsts" ? 1 : nil),
+        } else if let t = word(NumberWords.tens, j), isPunct(j + 1, .hyphen), adjacent(j + 1),
+            let o = e.value == 1 ? word(NumberWords.ordinals, j + 2) : word(NumberWords.pluralDenominators, j + 2) ?? (gram(j + 2) == .firsts ? 1 : nil),
             o < 10
         {
             den = t + o

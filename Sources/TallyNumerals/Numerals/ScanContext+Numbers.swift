@@ -2,22 +2,30 @@ import TallyCore
 
 /// Number expressions: digits with suffixes and scales, number words, fractions, vague plurals.
 extension ScanContext {
-    /// The number expression starting at token `i`, if any.
+    /// The number expression starting at token `i`, if any. The matchers ask for the same token
+    /// several times in a row, so the last answer is kept.
     func number(at i: Int) -> NumberExpr? {
+        if numberMemo.index == i { return numberMemo.value }
+        let e = parseNumber(at: i)
+        numberMemo.index = i
+        numberMemo.value = e
+        return e
+    }
+
+    private func parseNumber(at i: Int) -> NumberExpr? {
         guard i < n else { return nil }
-        let token = tokens[i]
-        switch token.kind {
+        switch facts[i].kind {
         case .number:
             return digits(at: i)
         case .punct:
-            if token.text == "-", minusAllowed(at: i), var e = isNumber(i + 1) ? digits(at: i + 1) : number(at: i + 1), e.isCardinal {
+            if facts[i].gram == .hyphen, minusAllowed(at: i), var e = isNumber(i + 1) ? digits(at: i + 1) : number(at: i + 1), e.isCardinal {
                 e.value = -e.value
                 e.start = i
                 e.isPlainInteger = false
                 return e
             }
-            if token.text == ".", isNumber(i + 1), adjacent(i + 1), !adjacent(i) || isPunct(i - 1, "-"),
-                tokens[i + 1].text.allSatisfy(\.isNumber), let v = Double("0." + tokens[i + 1].text)
+            if facts[i].gram == .dot, isNumber(i + 1), adjacent(i + 1), !adjacent(i) || isPunct(i - 1, .hyphen),
+                let v = decimalFraction(i + 1)
             {
                 var e = NumberExpr(value: v, start: i, end: i + 2)
                 e.isDigits = true
@@ -47,32 +55,31 @@ extension ScanContext {
     /// A "-" is a minus sign only when it does not sit between two numbers and touches its digits
     /// (or opens the text): "-504", but never the hyphen in "18-25" or "Tu-160".
     private func minusAllowed(at i: Int) -> Bool {
-        guard isNumber(i + 1) || (isPunct(i + 1, ".") && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) else { return false }
+        guard isNumber(i + 1) || (isPunct(i + 1, .dot) && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) else { return false }
         if i > 0 {
-            let previous = tokens[i - 1]
-            if adjacent(i), previous.kind != .punct || previous.text == "-" || previous.text == "/" { return false }
-            if previous.kind == .number || isCardinalWord(i - 1) { return false }
+            if adjacent(i), facts[i - 1].kind != .punct || facts[i - 1].gram == .hyphen || facts[i - 1].gram == .slash { return false }
+            if facts[i - 1].kind == .number || isCardinalWord(i - 1) { return false }
         }
         // "-2020-07-01-": a dash before a dated chain is not a sign.
-        if isPunct(i + 2, "-"), adjacent(i + 2), isNumber(i + 3) { return false }
+        if isPunct(i + 2, .hyphen), adjacent(i + 2), isNumber(i + 3) { return false }
         return adjacent(i + 1) || i == 0
     }
 
     /// Digits, with a glued suffix ("3bn", "2nd"), a fraction ("1/5"), decimals and scale words.
     func digits(at i: Int) -> NumberExpr? {
-        guard isNumber(i), let (value, plain) = parseDigitText(tokens[i].text) else { return nil }
+        guard isNumber(i), let (value, plain) = parsed(i) else { return nil }
         var e = NumberExpr(value: value, start: i, end: i + 1)
         e.isDigits = true
         e.isPlainInteger = plain
         if isWord(i + 1), adjacent(i + 1) {
-            let suffix = tokens[i + 1].lower
+            let suffix = gram(i + 1)
             if plain, word(NumberWords.ordinalSuffixes, i + 1) {
                 e.isOrdinal = true
                 e.isPlainInteger = false
                 e.end = i + 2
                 return e
             }
-            if let scale = word(NumberWords.gluedScales, i + 1), !(suffix == "g" && !(value < 1)) {
+            if let scale = word(NumberWords.gluedScales, i + 1), !(suffix == .g && !(value < 1)) {
                 e.value *= scale
                 e.scale = scale
                 e.isPlainInteger = false
@@ -88,8 +95,8 @@ extension ScanContext {
             e.end = i + 2
         }
         // "2 1/4": a whole number and a fraction.
-        if e.end == i + 1, plain, isNumber(i + 1), tokens[i + 1].spaceBefore, isPunct(i + 2, "/"), adjacent(i + 2), isNumber(i + 3), adjacent(i + 3),
-            !(isPunct(i + 4, "/") && adjacent(i + 4)), let (a, ap) = parseDigitText(tokens[i + 1].text), let (b, bp) = parseDigitText(tokens[i + 3].text),
+        if e.end == i + 1, plain, isNumber(i + 1), tokens[i + 1].spaceBefore, isPunct(i + 2, .slash), adjacent(i + 2), isNumber(i + 3), adjacent(i + 3),
+            !(isPunct(i + 4, .slash) && adjacent(i + 4)), let (a, ap) = parsed(i + 1), let (b, bp) = parsed(i + 3),
             ap, bp, a > 0, a < b, b <= 16
         {
             e.value += a / b
@@ -98,8 +105,8 @@ extension ScanContext {
             return e
         }
         // "1/5": a fraction, unless it is part of a date such as "6/2/2025".
-        if e.end == i + 1, plain, isPunct(i + 1, "/"), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2),
-            !(isPunct(i + 3, "/") && adjacent(i + 3)), !(isPunct(i - 1, "/") && adjacent(i)), let (den, denPlain) = parseDigitText(tokens[i + 2].text),
+        if e.end == i + 1, plain, isPunct(i + 1, .slash), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2),
+            !(isPunct(i + 3, .slash) && adjacent(i + 3)), !(isPunct(i - 1, .slash) && adjacent(i)), let (den, denPlain) = parsed(i + 2),
             denPlain, den > 0, value < den
         {
             e.value = value / den
@@ -109,8 +116,7 @@ extension ScanContext {
             return e
         }
         // "1 point 1"
-        if e.end == i + 1, plain, lower(i + 1) == "point", isNumber(i + 2), tokens[i + 2].text.allSatisfy(\.isNumber),
-            let fraction = Double("0." + tokens[i + 2].text)
+        if e.end == i + 1, plain, gram(i + 1) == .point, let fraction = decimalFraction(i + 2)
         {
             e.value += fraction
             e.isPlainInteger = false
@@ -155,18 +161,19 @@ extension ScanContext {
         while e.end < n {
             let j = e.end
             guard isWord(j) else { return }
-            let w = tokens[j].lower
+            let w = facts[j].gram
             var factor: Double
-            if word(NumberWords.dozens, j) {
+            // Scale and dozen words are all number words; "M", "K"/"k" and "G" follow digits ("BN" is a scale).
+            if has(j, .numberWord), word(NumberWords.dozens, j) {
                 factor = 12
-            } else if let s = word(NumberWords.scales, j) {
+            } else if has(j, .numberWord), let s = word(NumberWords.scales, j) {
                 factor = s
-            } else if e.isDigits, tokens[j].text == "M" || tokens[j].text == "K" || tokens[j].text == "BN" || tokens[j].text == "k" || tokens[j].text == "G" {
-                if tokens[j].text == "G" {
-                    factor = 1e9
-                } else {
-                factor = tokens[j].lower == "k" ? 1e3 : (tokens[j].text == "M" ? 1e6 : 1e9)
-                }
+            } else if e.isDigits, w == .k {
+                factor = 1e3
+            } else if e.isDigits, w == .m, info[j].lead == UInt8(ascii: "M") {
+                factor = 1e6
+            } else if e.isDigits, w == .g, info[j].lead == UInt8(ascii: "G") {
+                factor = 1e9
             } else {
                 return
             }
@@ -180,24 +187,24 @@ extension ScanContext {
 
     /// "forty-five (45)" and "45 (forty five)": the figure repeated in brackets is one mention.
     func applyEcho(_ e: inout NumberExpr) {
-        guard isPunct(e.end, "("), let inner = number(at: e.end + 1), inner.value == e.value, isPunct(inner.end, ")") else { return }
+        guard isPunct(e.end, .openParen), let inner = number(at: e.end + 1), inner.value == e.value, isPunct(inner.end, .closeParen) else { return }
         e.end = inner.end + 1
     }
 
     /// "and a half", "and half", "and a quarter", "and three quarters" after a whole number.
     func andFraction(at j: Int) -> (Double, Int)? {
-        guard lower(j) == "and" else { return nil }
+        guard gram(j) == .and else { return nil }
         var k = j + 1
         var numerator = 1.0
-        if lower(k) == "a" || lower(k) == "an" || lower(k) == "one" {
+        if gram(k) == .a || gram(k) == .an || gram(k) == .one {
             k += 1
         } else if let v = word(NumberWords.small, k), v > 1, v < 10 {
             numerator = v
             k += 1
         }
-        let w = lower(k)
-        if w == "half" || w == "halves" { return numerator == 1 ? (0.5, k + 1) : nil }
-        if let den = word(NumberWords.denominators, k) ?? word(NumberWords.pluralDenominators, k), w != "second" {
+        let w = gram(k)
+        if w == .half || w == .halves { return numerator == 1 ? (0.5, k + 1) : nil }
+        if let den = word(NumberWords.denominators, k) ?? word(NumberWords.pluralDenominators, k), w != .second {
             return (numerator / den, k + 1)
         }
         return nil

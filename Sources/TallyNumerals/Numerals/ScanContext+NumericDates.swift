@@ -5,29 +5,30 @@ import TallyCore
 /// month. A bare "10/1" is a date only where a date is expected; elsewhere it is a fraction.
 extension ScanContext {
     func numericDate(at i: Int, context: Bool) -> PartialDate? {
-        guard isNumber(i) else { return nil }
+        // At least two parts: digits, then "-" or "/" touching them and the next part.
+        guard integer(i) != nil, i + 2 < n, isPunct(i + 1, .hyphen) || isPunct(i + 1, .slash), adjacent(i + 1), adjacent(i + 2) else { return nil }
         // Collect adjacent parts joined by one kind of separator: numbers or month names.
         var parts: [(number: Int?, month: Int?, digits: Int)] = []
-        var separator: String? = nil
+        var separator: G? = nil
         var j = i
         while j < n, parts.count < 3 {
-            if isNumber(j), tokens[j].text.allSatisfy(\.isNumber), let v = Int(tokens[j].text) {
+            if let v = integer(j) {
                 parts.append((v, nil, tokens[j].text.utf8.count))
-            } else if let (m, _, _) = month(at: j), isWord(j), tokens[j].lower.count <= 9 {
+            } else if let (m, _, _) = month(at: j), isWord(j), tokens[j].lower.utf8.count <= 9 {
                 parts.append((nil, m, 0))
             } else {
                 break
             }
             j += 1
-            guard parts.count < 3, j + 1 < n, adjacent(j), adjacent(j + 1), isPunct(j, "-") || isPunct(j, "/") else { break }
-            if separator == nil { separator = tokens[j].text }
-            guard tokens[j].text == separator else { break }
+            guard parts.count < 3, j + 1 < n, adjacent(j), adjacent(j + 1), isPunct(j, .hyphen) || isPunct(j, .slash) else { break }
+            if separator == nil { separator = facts[j].gram }
+            guard facts[j].gram == separator else { break }
             j += 1
         }
         guard parts.count >= 2 else { return nil }
         let end = i + parts.count * 2 - 1
         // A further adjacent separator and figure means something else (a phone number, a code).
-        if isPunct(end, separator ?? ""), adjacent(end), adjacent(end + 1), isNumber(end + 1) || isWord(end + 1) { return nil }
+        if let separator, isPunct(end, separator), adjacent(end), adjacent(end + 1), isNumber(end + 1) || isWord(end + 1) { return nil }
         func year(_ p: (number: Int?, month: Int?, digits: Int)) -> Int? {
             guard let v = p.number else { return nil }
             if p.digits == 4, (1000...2999).contains(v) { return v }
@@ -58,10 +59,10 @@ extension ScanContext {
         if a.digits == 4, let m = b.number, b.digits <= 2 { return date(a.number, m, nil) }
         if let m = a.month, b.digits == 4 { return date(b.number, m, nil) }
         if let m = a.month, b.digits <= 2 { return date(nil, m, b.number) }
-        if b.digits == 4, a.digits <= 2, separator == "-" || separator == "/" , let m = a.number, year(b) != nil, context || separator == "-" {
+        if b.digits == 4, a.digits <= 2, separator == .hyphen || separator == .slash, let m = a.number, year(b) != nil, context || separator == .hyphen {
             return date(year(b), m, nil)
         }
-        guard separator == "/", context, let first = a.number, let second = b.number, a.digits <= 2, b.digits <= 2 else { return nil }
+        guard separator == .slash, context, let first = a.number, let second = b.number, a.digits <= 2, b.digits <= 2 else { return nil }
         return first > 12 ? date(nil, second, first) : date(nil, first, second)
     }
 }

@@ -75,12 +75,12 @@ extension ScanContext {
     /// The first pattern that matches at `i`, most specific first.
     func match(at i: Int) -> ScanMatch? {
         let hedge = qualifier(at: i)
-        if tokens[i].kind == .word, !adjacent(i + 1) || tokens[i + 1].kind == .word {
+        if facts[i].kind == .word, !adjacent(i + 1) || facts[i + 1].kind == .word {
             // Fast exits for the commonest starters: a word that can only open a hedge, and an
             // article not followed by a number word or unit ("a", "an").
-            if flags[i].isDisjoint(with: .ownMatcher), hedge == nil { return nil }
-            let w = tokens[i].lower
-            if w == "a" || w == "an", hedge == nil, !has(i + 1, .numberWord), !has(i + 1, .timeUnit), !has(i + 1, .dayWord), !isNumber(i + 1) {
+            if facts[i].flags.isDisjoint(with: .ownMatcher), hedge == nil { return nil }
+            let w = gram(i)
+            if w == .a || w == .an, hedge == nil, !has(i + 1, .numberWord), !has(i + 1, .timeUnit), !has(i + 1, .dayWord), !isNumber(i + 1) {
                 return nil
             }
         }
@@ -93,10 +93,10 @@ extension ScanContext {
             }
             return .found(Found(kind: .date, start: d.start, end: d.end, value: nil, low: .date(low), high: .date(high), qualifier: .range, unit: nil))
         }
-        let w = lower(i)
-        if w == "between" || w == "from", let a = measure(at: i + 1), a.vague == nil {
-            let joiner = lower(a.end)
-            if (w == "between" && (joiner == "and" || joiner == "-" || joiner == "~")) || (w == "from" && (joiner == "to" || joiner == "-" || joiner == "~")),
+        let w = gram(i)
+        if w == .between || w == .from, let a = measure(at: i + 1), a.vague == nil {
+            let joiner = gram(a.end)
+            if (w == .between && (joiner == .and || joiner == .hyphen || joiner == .tilde)) || (w == .from && (joiner == .to || joiner == .hyphen || joiner == .tilde)),
                 let (x, y) = rangeEnds(a, a.end + 1)
             {
                 return .found(ageSuffix(Found(range: x, y, start: i, end: y.end)))
@@ -107,7 +107,7 @@ extension ScanContext {
             if let found = core(at: j, start: i, qualifier: q) { return .found(bounded(found)) }
         }
         if let vague = vagueDuration(at: i) { return .found(vague) }
-        if w == "all", let end = perSideJoin(at: i + 1), lower(end) == "all" {
+        if w == .all, let end = perSideJoin(at: i + 1), gram(end) == .all {
             return .found(Found(kind: .perSide, start: i, end: end + 1, value: nil, low: nil, high: nil, qualifier: .exact, unit: "all"))
         }
         if let e = number(at: i), e.isOrdinal || e.isGlued { return .skip(end: e.end) }
@@ -121,9 +121,9 @@ extension ScanContext {
         let upperBound = f.qualifier == .atMost || f.qualifier == .lessThan
         guard lowerBound || upperBound, let v = f.value?.number else { return f }
         var j = f.end
-        if isPunct(j, ",") { j += 1 }
-        guard lower(j) == "and" || lower(j) == "but" || j > f.end else { return f }
-        if lower(j) == "and" || lower(j) == "but" { j += 1 }
+        if isPunct(j, .comma) { j += 1 }
+        guard gram(j) == .and || gram(j) == .but || j > f.end else { return f }
+        if gram(j) == .and || gram(j) == .but { j += 1 }
         guard let (q, k) = qualifier(at: j), let other = core(at: k, start: j, qualifier: q), other.kind == f.kind, other.unit == f.unit,
             let w = other.value?.number
         else { return f }
@@ -138,32 +138,38 @@ extension ScanContext {
 
     /// Phone numbers ("+1-222-2222-2222") and links are not quantities.
     private func phoneOrLink(at i: Int) -> Int? {
-        let w = lower(i)
-        if (w == "http" || w == "https" || w == "www"), isPunct(i + 1, ":") || isPunct(i + 1, "."), adjacent(i + 1) {
+        let w = gram(i)
+        if (w == .http || w == .https || w == .www), isPunct(i + 1, .colon) || isPunct(i + 1, .dot), adjacent(i + 1) {
             var j = i + 1
-            while j < n, !tokens[j].spaceBefore { j += 1 }
+            while j < n, !facts[j].spaced { j += 1 }
             return j
         }
         // "0800 555 0142", "020-44 10 00": a leading zero and more digit groups make a phone number.
         if isNumber(i), tokens[i].text.utf8.count >= 2, tokens[i].text.utf8.first == UInt8(ascii: "0"), !tokens[i].text.contains("."),
-            isNumber(i + 1) || (isPunct(i + 1, "-") && isNumber(i + 2))
+            isNumber(i + 1) || (isPunct(i + 1, .hyphen) && isNumber(i + 2))
         {
             var j = i + 1
-            while j < n, j < i + 8, isNumber(j) || (isPunct(j, "-") && isNumber(j + 1)) { j += 1 }
+            while j < n, j < i + 8, isNumber(j) || (isPunct(j, .hyphen) && isNumber(j + 1)) { j += 1 }
             return j
         }
-        if isPunct(i, "+") || (i > 0 && isPunct(i - 1, "+") && adjacent(i)), isNumber(i) || isNumber(i + 1) {
+        if isPunct(i, .plus) || (i > 0 && isPunct(i - 1, .plus) && adjacent(i)), isNumber(i) || isNumber(i + 1) {
             var j = isNumber(i) ? i + 1 : i + 2
-            while j < n, j < i + 8, isNumber(j) || (isPunct(j, "-") && isNumber(j + 1)) { j += 1 }
+            while j < n, j < i + 8, isNumber(j) || (isPunct(j, .hyphen) && isNumber(j + 1)) { j += 1 }
             return j
         }
-        guard isNumber(i), isPunct(i + 1, "-"), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2), isPunct(i + 3, "-") || isPunct(i + 3, "/"),
+        guard isNumber(i), isPunct(i + 1, .hyphen), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2), isPunct(i + 3, .hyphen) || isPunct(i + 3, .slash),
             adjacent(i + 3), isNumber(i + 4), adjacent(i + 4)
         else { return nil }
         var j = i + 5
-        while j < n, !tokens[j].spaceBefore, tokens[j].kind == .number || isPunct(j, "-") || isPunct(j, "/") { j += 1 }
+        while j < n, !facts[j].spaced, facts[j].kind == .number || isPunct(j, .hyphen) || isPunct(j, .slash) { j += 1 }
         return j
     }
+
+    /// Words joining the two figures of a range ("3 to 5", "two or three").
+    static let rangeWords = GSet([.hyphen, .to, .or, .through, .tilde])
+    static let comparisonSigns = GSet([.equals, .lessThan, .greaterThan])
+    /// Words before a bare plural unit that make it a vague duration ("for months").
+    static let vagueDurationOpeners = GSet([.for_, .within, .after, .over, .lasting, .took, .last, .lasted])
 
     /// A figure with what may follow it: a range end, a per-side "-for-", an age, a post-qualifier.
     func core(at i: Int, start: Int, qualifier: Qualifier) -> Found? {
@@ -176,22 +182,22 @@ extension ScanContext {
         {
             return Found(kind: .perSide, start: start, end: b.end, value: .number(a.value), low: .number(a.value), high: .number(a.value), qualifier: .exact, unit: nil)
         }
-        let joiner = lower(a.end)
-        if ["-", "to", "or", "through", "~"].contains(joiner), !isPostQualifier(at: a.end), let (x, y) = rangeEnds(a, a.end + 1) {
+        let joiner = gram(a.end)
+        if ScanContext.rangeWords.contains(joiner), !isPostQualifier(at: a.end), let (x, y) = rangeEnds(a, a.end + 1) {
             return ageSuffix(Found(range: x, y, start: start, end: y.end))
         }
         var found = ageSuffix(Found(a, start: start, qualifier: qualifier))
         guard found.kind != .age else { return found }
         // "more than 5000 or equal to", "1,000 or more", "1,000-odd"
-        if qualifier == .moreThan || qualifier == .lessThan, lower(found.end) == "or", lower(found.end + 1) == "equal" {
+        if qualifier == .moreThan || qualifier == .lessThan, gram(found.end) == .or, gram(found.end + 1) == .equal {
             found = Found(a, start: start, qualifier: qualifier == .moreThan ? .atLeast : .atMost)
-            found.end = a.end + (lower(a.end + 2) == "to" ? 3 : 2)
+            found.end = a.end + (gram(a.end + 2) == .to ? 3 : 2)
         } else if qualifier == .exact || qualifier == .approximate, has(found.end, .postQualifier), let (post, end) = phrase(vocabulary.postQualifierTable, at: found.end),
             post != .approximate || qualifier == .exact
         {
             found = Found(a, start: start, qualifier: post)
             found.end = end
-        } else if qualifier == .exact, isPunct(found.end, "-"), adjacent(found.end), lower(found.end + 1) == "odd" {
+        } else if qualifier == .exact, isPunct(found.end, .hyphen), adjacent(found.end), gram(found.end + 1) == .odd {
             found = Found(a, start: start, qualifier: .approximate)
             found.end = a.end + 2
         }
@@ -202,8 +208,8 @@ extension ScanContext {
     func qualifier(at i: Int) -> (Qualifier, Int)? {
         guard has(i, .qualifier), let (q, j) = phrase(vocabulary.qualifierTable, at: i) else { return nil }
         // "=>30", "<>30": symbols glued to other comparison symbols are not hedges.
-        if tokens[i].kind == .punct, i > 0, adjacent(i), ["=", "<", ">"].contains(tokens[i - 1].text) { return nil }
-        if tokens[i].kind == .punct, j < n, ["=", "<", ">"].contains(tokens[j].text), adjacent(j) { return nil }
+        if facts[i].kind == .punct, i > 0, adjacent(i), ScanContext.comparisonSigns.contains(gram(i - 1)) { return nil }
+        if facts[i].kind == .punct, j < n, ScanContext.comparisonSigns.contains(gram(j)), adjacent(j) { return nil }
         if i > 0, let vetoes = vocabulary.qualifierVetoes[tokens[i].lower], vetoes.contains(tokens[i - 1].lower) { return nil }
         return (q, j)
     }
@@ -215,8 +221,8 @@ extension ScanContext {
     func rangeEnds(_ first: Measure, _ j: Int) -> (Measure, Measure)? {
         guard var b = measure(at: j), b.vague == nil else { return nil }
         var a = first
-        if lower(j - 1) == "-", !(adjacent(j - 1) == adjacent(j)) { return nil }
-        if lower(j - 1) == "or", !(a.isWordNumber && b.isWordNumber) && !(a.isDigits && b.isDigits && a.value < 100) { return nil }
+        if gram(j - 1) == .hyphen, !(adjacent(j - 1) == adjacent(j)) { return nil }
+        if gram(j - 1) == .or, !(a.isWordNumber && b.isWordNumber) && !(a.isDigits && b.isDigits && a.value < 100) { return nil }
         if a.kind == .number, b.kind != .number {
             a.kind = b.kind
             a.unit = b.unit
@@ -244,10 +250,10 @@ extension ScanContext {
 
     /// "-for-" (adjacent) or " for " after a figure: returns the token index of the second side.
     func perSideJoin(at j: Int) -> Int? {
-        if isPunct(j, "-"), adjacent(j), lower(j + 1) == "for", adjacent(j + 1), isPunct(j + 2, "-"), adjacent(j + 2), adjacent(j + 3) {
+        if isPunct(j, .hyphen), adjacent(j), gram(j + 1) == .for_, adjacent(j + 1), isPunct(j + 2, .hyphen), adjacent(j + 2), adjacent(j + 3) {
             return j + 3
         }
-        if lower(j) == "for", tokens[j].spaceBefore { return j + 1 }
+        if gram(j) == .for_, facts[j].spaced { return j + 1 }
         return nil
     }
 
@@ -255,11 +261,11 @@ extension ScanContext {
     private func ageSuffix(_ f: Found) -> Found {
         guard f.kind == .duration, f.unit == "years" || f.unit == "months" else { return f }
         var end: Int? = nil
-        if lower(f.end) == "old" || lower(f.end) == "olds" {
+        if gram(f.end) == .old || gram(f.end) == .olds {
             end = f.end + 1
-        } else if isPunct(f.end, "-"), adjacent(f.end), lower(f.end + 1) == "old" || lower(f.end + 1) == "olds" {
+        } else if isPunct(f.end, .hyphen), adjacent(f.end), gram(f.end + 1) == .old || gram(f.end + 1) == .olds {
             end = f.end + 2
-        } else if lower(f.end) == "of", lower(f.end + 1) == "age" {
+        } else if gram(f.end) == .of, gram(f.end + 1) == .age {
             end = f.end + 2
         }
         guard let e = end else { return f }
@@ -273,20 +279,20 @@ extension ScanContext {
     func ageFirst(at i: Int, hedge: (Qualifier, Int)?) -> Found? {
         var k = i
         var qualified = Qualifier.exact
-        if lower(i) == "aged" {
+        if gram(i) == .aged {
             k = i + 1
         } else {
             if let (q, j) = hedge {
                 qualified = q
                 k = j
-                if lower(k) == "the" { k += 1 }
+                if gram(k) == .the { k += 1 }
             }
-            guard lower(k) == "age" || lower(k) == "ages" else { return nil }
+            guard gram(k) == .age || gram(k) == .ages else { return nil }
             k += 1
-            if lower(k) == "of" { k += 1 }
+            if gram(k) == .of { k += 1 }
         }
         var between = false
-        if lower(k) == "between" {
+        if gram(k) == .between {
             between = true
             k += 1
         }
@@ -295,18 +301,18 @@ extension ScanContext {
         a.kind = .age
         a.unit = "years"
         var end = e.end
-        let joiner = lower(end)
-        if joiner == "to" || joiner == "-" || (between && joiner == "and"), let b = number(at: end + 1), b.isCardinal, b.value > e.value, b.value < 130 {
+        let joiner = gram(end)
+        if joiner == .to || joiner == .hyphen || (between && joiner == .and), let b = number(at: end + 1), b.isCardinal, b.value > e.value, b.value < 130 {
             var bm = Measure(number: b)
             bm.kind = .age
             bm.unit = "years"
             end = b.end
-            if lower(end) == "years" || lower(end) == "year" { end += 1 }
-            if lower(end) == "old" { end += 1 }
+            if gram(end) == .years || gram(end) == .year { end += 1 }
+            if gram(end) == .old { end += 1 }
             return Found(range: a, bm, start: i, end: end)
         }
-        if lower(end) == "years" || lower(end) == "year" { end += 1 }
-        if lower(end) == "old" { end += 1 }
+        if gram(end) == .years || gram(end) == .year { end += 1 }
+        if gram(end) == .old { end += 1 }
         var found = Found(a, start: i, qualifier: qualified)
         found.end = end
         return found
@@ -315,7 +321,7 @@ extension ScanContext {
     /// "for months", "within days": a plural unit standing for an unstated number of them.
     private func vagueDuration(at i: Int) -> Found? {
         guard let unit = timeUnit(i), tokens[i].lower == unit, i > 0,
-            ["for", "within", "after", "over", "lasting", "took", "last", "lasted"].contains(lower(i - 1)),
+            ScanContext.vagueDurationOpeners.contains(gram(i - 1)),
             let range = ScanContext.vagueUnitRanges[unit]
         else { return nil }
         var f = Found(kind: .duration, start: i, end: i + 1, value: nil, low: .number(range.0), high: .number(range.1), qualifier: .range, unit: unit)
@@ -330,8 +336,8 @@ extension ScanContext {
 
     /// "10:30", "3 pm", "3 a.m.": times of day are not quantities.
     private func timeOfDay(at i: Int) -> Int? {
-        guard isNumber(i), tokens[i].text.utf8.count <= 2, let h = Int(tokens[i].text), h <= 24 else { return nil }
-        if isPunct(i + 1, ":"), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2), tokens[i + 2].text.utf8.count == 2 {
+        guard isNumber(i), tokens[i].text.utf8.count <= 2, let h = integer(i), h <= 24 else { return nil }
+        if isPunct(i + 1, .colon), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2), tokens[i + 2].text.utf8.count == 2 {
             var end = i + 3
             if let e = meridiem(at: end) { end = e }
             return end
@@ -341,10 +347,10 @@ extension ScanContext {
     }
 
     private func meridiem(at j: Int) -> Int? {
-        let w = lower(j)
-        if w == "am" || w == "pm" || w == "gmt" || w == "utc" { return j + 1 }
-        if (w == "a" || w == "p"), isPunct(j + 1, "."), adjacent(j + 1), lower(j + 2) == "m", adjacent(j + 2) {
-            return isPunct(j + 3, ".") && adjacent(j + 3) ? j + 4 : j + 3
+        let w = gram(j)
+        if w == .am || w == .pm || w == .gmt || w == .utc { return j + 1 }
+        if (w == .a || w == .p), isPunct(j + 1, .dot), adjacent(j + 1), gram(j + 2) == .m, adjacent(j + 2) {
+            return isPunct(j + 3, .dot) && adjacent(j + 3) ? j + 4 : j + 3
         }
         return nil
     }
@@ -356,7 +362,7 @@ extension ScanContext {
         if has(i, .model), let (_, end) = phrase(vocabulary.modelTable, at: i), isNumber(end) {
             j = end + 1
         } else if isCapitalised(i) || tokens[i].text.utf8.count <= 2 && isNumber(i + 1) && adjacent(i + 1) && !has(i, .numberWord),
-            (isPunct(i + 1, "-") && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) || (isNumber(i + 1) && adjacent(i + 1)),
+            (isPunct(i + 1, .hyphen) && adjacent(i + 1) && isNumber(i + 2) && adjacent(i + 2)) || (isNumber(i + 1) && adjacent(i + 1)),
             !has(i, .month), !has(i, .currency) || phrase(vocabulary.currencyTable, at: i) == nil
         {
             j = i + 1
@@ -365,8 +371,8 @@ extension ScanContext {
         }
         // The rest of the name: "Tu-22M3", "Su-34s", "Kh-101".
         while j < n, adjacent(j) {
-            if tokens[j].kind == .punct {
-                guard tokens[j].text == "-", adjacent(j + 1), isNumber(j + 1) || isWord(j + 1) else { break }
+            if facts[j].kind == .punct {
+                guard facts[j].gram == .hyphen, adjacent(j + 1), isNumber(j + 1) || isWord(j + 1) else { break }
             }
             j += 1
         }

@@ -5,35 +5,35 @@ import TallyCore
 /// May 16 unless it falls within a month after the reference; "in May" is the latest May.
 extension ScanContext {
     func relativeDate(at i: Int) -> DateMatch? {
-        let w = lower(i)
+        let w = gram(i)
         if isInsideDateName(i) { return DateMatch(start: i, end: i + 1, low: nil, high: nil) }
-        if w == "yesterday" || w == "today" || w == "tomorrow" {
-            let offset = w == "yesterday" ? -1 : (w == "today" ? 0 : 1)
+        if w == .yesterday || w == .today || w == .tomorrow {
+            let offset = w == .yesterday ? -1 : (w == .today ? 0 : 1)
             let d = referenceDay.map { CalendarDate(dayNumber: $0 + offset) }
             return DateMatch(start: i, end: i + 1, low: d, high: d)
         }
-        if w == "last" || w == "next" || w == "this", month(at: i + 1) == nil {
-            let step = w == "last" ? -1 : (w == "next" ? 1 : 0)
-            let unit = lower(i + 1)
-            if unit == "week" {
+        if w == .last || w == .next || w == .this, month(at: i + 1) == nil {
+            let step = w == .last ? -1 : (w == .next ? 1 : 0)
+            let unit = gram(i + 1)
+            if unit == .week {
                 guard let day = referenceDay else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
                 let monday = day - CalendarDate(dayNumber: day).weekday + 7 * step
                 return DateMatch(start: i, end: i + 2, low: CalendarDate(dayNumber: monday), high: CalendarDate(dayNumber: monday + 6))
             }
-            if unit == "month" {
+            if unit == .month {
                 guard let ref = reference else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
                 let index = ref.year * 12 + (ref.month ?? 1) - 1 + step
                 let d = CalendarDate(year: index / 12, month: index % 12 + 1)
                 return DateMatch(start: i, end: i + 2, low: d, high: d)
             }
-            if unit == "year" {
+            if unit == .year {
                 guard let ref = reference else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
                 let d = CalendarDate(year: ref.year + step)
                 return DateMatch(start: i, end: i + 2, low: d, high: d)
             }
             if let weekday = word(NumberWords.weekdays, i + 1) {
                 var k = i + 2
-                if isPunct(k, ",") { k += 1 }
+                if isPunct(k, .comma) { k += 1 }
                 if let dated = partialDate(at: k, context: true), dated.day != nil { return nil }
                 guard let day = referenceDay else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
                 let today = CalendarDate(dayNumber: day).weekday
@@ -51,8 +51,8 @@ extension ScanContext {
         // A bare weekday ("on Monday", "Monday's talks") unless a date follows it.
         if let (weekday, end) = weekday(at: i), word(NumberWords.weekdays, i) != nil || hasDateContext(before: i) {
             var k = end
-            if isPunct(k, ",") { k += 1 }
-            if lower(k) == "the" { k += 1 }
+            if isPunct(k, .comma) { k += 1 }
+            if gram(k) == .the { k += 1 }
             if let dated = partialDate(at: k, context: true), dated.day != nil { return nil }
             guard let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
             let today = CalendarDate(dayNumber: day).weekday
@@ -65,8 +65,8 @@ extension ScanContext {
     /// "two days ago", "3 years ago": a date counted back from the reference, at the precision
     /// of its unit (days and weeks: a day; months: a month; years: a year).
     private func ago(at i: Int) -> DateMatch? {
-        guard lower(i + 2) == "ago" || lower(i + 3) == "ago" || lower(i + 4) == "ago", let e = number(at: i) ?? (lower(i) == "a" || lower(i) == "an" ? NumberExpr(value: 1, start: i, end: i + 1) : nil), e.isCardinal,
-            e.value == e.value.rounded(), e.value >= 0, e.value < 10_000, let unit = timeUnit(e.end), lower(e.end + 1) == "ago"
+        guard gram(i + 2) == .ago || gram(i + 3) == .ago || gram(i + 4) == .ago, let e = number(at: i) ?? (gram(i) == .a || gram(i) == .an ? NumberExpr(value: 1, start: i, end: i + 1) : nil), e.isCardinal,
+            e.value == e.value.rounded(), e.value >= 0, e.value < 10_000, let unit = timeUnit(e.end), gram(e.end + 1) == .ago
         else { return nil }
         let end = e.end + 2
         guard let ref = reference, let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
@@ -86,7 +86,7 @@ extension ScanContext {
 
     /// Token `i` belongs to a name such as "Black Friday" or "USA Today" (`date_name`).
     func isInsideDateName(_ i: Int) -> Bool {
-        guard has(i, .weekday) || lower(i) == "today" || lower(i) == "sunday" else { return false }
+        guard has(i, .weekday) || gram(i) == .today || gram(i) == .sunday else { return false }
         for k in max(0, i - 3)...i {
             if let (_, end) = phrase(vocabulary.dateNameTable, at: k), end > i { return true }
         }

@@ -5,90 +5,149 @@ struct ScanContext {
     let tokens: [Token]
     let vocabulary: NumeralVocabulary
     let reference: CalendarDate?
-    /// Per token: what it may be (one lookup per token, see `WordFlags`).
-    let flags: [WordFlags]
-    /// Per token: `WordHash` of its lowercased text, to probe `WordMap`s without rehashing.
-    let hashes: [UInt64]
+    /// Per token: what it may be, which grammar word it is, its kind and spacing (one array, filled
+    /// with one lookup per token; see `TokenFacts`).
+    let facts: [TokenFacts]
+    /// Per token: `WordHash` of its lowercased text (to probe `WordMap`s without rehashing) and
+    /// the first byte of its text.
+    let info: [TokenInfo]
+    /// Per number token: its value parsed from the digits (see `NumberValue`).
+    let numbers: [NumberValue]
     let n: Int
+    /// The last `number(at:)` answer (a pure function of the position).
+    let numberMemo = NumberMemo()
 
-    init(tokens: [Token], hashes: [UInt64], vocabulary: NumeralVocabulary, reference: CalendarDate?) {
+    init(analysis: TextAnalysis, vocabulary: NumeralVocabulary, reference: CalendarDate?) {
+        let tokens = analysis.tokens
+        let tokenInfo = analysis.info
         self.tokens = tokens
         self.vocabulary = vocabulary
         self.reference = reference
-        self.n = tokens.count
-        var flags: [WordFlags] = []
-        flags.reserveCapacity(tokens.count)
-        for k in tokens.indices {
-            let h = hashes[k]
-            switch tokens[k].kind {
-            case .number: flags.append(.starter)
-            case .punct:
-                // Common punctuation needs no lookup: only "-" and "." can open a mention.
-                switch tokens[k].text.utf8.first! {
-                case UInt8(ascii: "-"), UInt8(ascii: "."): flags.append(.starter)
-                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""),
-                    UInt8(ascii: "'"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]"):
-                    flags.append([])
-                default: flags.append(vocabulary.flags.value(hash: h, key: tokens[k].lower) ?? [])
+        let n = tokens.count
+        self.n = n
+        let words = vocabulary.words
+        let punct = vocabulary.asciiPunct
+        var facts = [TokenFacts](repeating: TokenFacts(), count: n)
+        var numbers = [NumberValue](repeating: .none, count: n)
+        tokens.withUnsafeBufferPointer { tokens in
+            for k in 0..<n {
+                let kind = tokens[k].kind
+                var f = TokenFacts(kind: kind, spaced: tokens[k].spaceBefore)
+                switch kind {
+                case .number:
+                    f.flags = .starter
+                    numbers[k] = NumberValue(tokens[k].text)
+                case .punct:
+                    let first = tokenInfo[k].lead
+                    let entry = first < 0x80 ? punct[Int(first)] : (words.value(hash: tokenInfo[k].hash, key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
+                    f.flags = entry.flags
+                    f.gram = entry.gram
+                case .word:
+                    if let entry = words.value(hash: tokenInfo[k].hash, key: tokens[k].lower) {
+                        f.flags = entry.flags
+                        f.gram = entry.gram
+                    }
+                    if ScanContext.isCapitalised(lead: tokenInfo[k].lead, tokens[k].text) { f.flags.insert(.capitalised) }
                 }
-            case .word:
-                var f = vocabulary.flags.value(hash: h, key: tokens[k].lower) ?? []
-                let first = tokens[k].text.utf8.first!
-                if first < 0x80 ? (first >= 0x41 && first <= 0x5A) : (tokens[k].text.unicodeScalars.first!.properties.isUppercase) {
-                    f.insert(.capitalised)
-                }
-                flags.append(f)
+                facts[k] = f
             }
         }
-        self.flags = flags
-        self.hashes = hashes
+        self.facts = facts
+        self.info = tokenInfo
+        self.numbers = numbers
+    }
+
+    /// A word's first letter is upper case (`lead` is the first UTF-8 byte of `text`).
+    @inline(__always) static func isCapitalised(lead: UInt8, _ text: String) -> Bool {
+        lead < 0x80 ? (lead >= 0x41 && lead <= 0x5A) : text.unicodeScalars.first!.properties.isUppercase
     }
 
     /// Token `j`'s lowercased text looked up in `map` (nil past either end).
     @inline(__always) func word<V>(_ map: WordMap<V>, _ j: Int) -> V? {
         guard j >= 0, j < n else { return nil }
-        return map.value(hash: hashes[j], key: tokens[j].lower)
+        return map.value(hash: info[j].hash, key: tokens[j].lower)
     }
 
     /// Token `j`'s lowercased text is in `set` (false past either end).
     @inline(__always) func word(_ set: WordSet, _ j: Int) -> Bool {
         guard j >= 0, j < n else { return false }
-        return set.contains(hash: hashes[j], key: tokens[j].lower)
+        return set.contains(hash: info[j].hash, key: tokens[j].lower)
     }
 
     /// The longest phrase of `table` starting at token `j`.
     @inline(__always) func phrase<V>(_ table: PhraseTable<V>, at j: Int) -> (value: V, end: Int)? {
         guard j < n else { return nil }
-        return table.match(tokens, at: j, hash: hashes[j])
+        return table.match(self, at: j)
     }
 
     /// Token `j` is a cardinal number word ("one", "twenty").
     @inline(__always) func isCardinalWord(_ j: Int) -> Bool { word(NumberWords.small, j) != nil || word(NumberWords.tens, j) != nil }
 
     /// Token `j` exists and may be `f`.
-    @inline(__always) func has(_ j: Int, _ f: WordFlags) -> Bool { j >= 0 && j < n && flags[j].contains(f) }
+    @inline(__always) func has(_ j: Int, _ f: WordFlags) -> Bool { j >= 0 && j < n && facts[j].flags.contains(f) }
 
     /// Lowercased text of token `j`, or "" past the end.
-    @inline(__always) func lower(_ j: Int) -> String { j >= 0 && j < tokens.count ? tokens[j].lower : "" }
+    @inline(__always) func lower(_ j: Int) -> String { j >= 0 && j < n ? tokens[j].lower : "" }
 
-    @inline(__always) func isWord(_ j: Int) -> Bool { j >= 0 && j < tokens.count && tokens[j].kind == .word }
-    @inline(__always) func isNumber(_ j: Int) -> Bool { j >= 0 && j < tokens.count && tokens[j].kind == .number }
-    @inline(__always) func isPunct(_ j: Int, _ text: String) -> Bool {
-        j >= 0 && j < tokens.count && tokens[j].kind == .punct && tokens[j].text == text
-    }
+    /// The grammar word token `j` is (`.other` past either end).
+    @inline(__always) func gram(_ j: Int) -> G { j >= 0 && j < n ? facts[j].gram : .other }
+
+    @inline(__always) func isWord(_ j: Int) -> Bool { j >= 0 && j < n && facts[j].kind == .word }
+    @inline(__always) func isNumber(_ j: Int) -> Bool { j >= 0 && j < n && facts[j].kind == .number }
+    /// Token `j` is the punctuation `mark` (only punctuation tokens have these grammar words).
+    @inline(__always) func isPunct(_ j: Int, _ mark: G) -> Bool { gram(j) == mark }
 
     /// Token `j` exists and touches the previous token (no space between).
-    @inline(__always) func adjacent(_ j: Int) -> Bool { j > 0 && j < tokens.count && !tokens[j].spaceBefore }
+    @inline(__always) func adjacent(_ j: Int) -> Bool { j > 0 && j < n && !facts[j].spaced }
 
     /// Token `j` is a word starting with an upper-case letter.
     func isCapitalised(_ j: Int) -> Bool { has(j, .capitalised) }
 
     /// Token `j` is missing, punctuation, or a line/sentence edge: nothing more follows the figure.
-    func isEndOrPunct(_ j: Int) -> Bool { j >= tokens.count || tokens[j].kind == .punct }
+    func isEndOrPunct(_ j: Int) -> Bool { j >= n || facts[j].kind == .punct }
 
     /// A time unit word at `j` ("hours", "min"), as its plural unit name.
     func timeUnit(_ j: Int) -> String? {
         guard has(j, .timeUnit), isWord(j) else { return nil }
-        return vocabulary.timeUnits[tokens[j].lower]
+        return vocabulary.timeUnitMap.value(hash: info[j].hash, key: tokens[j].lower)
     }
+}
+
+extension ScanContext {
+    /// Token `j`'s number value and whether it is digits only (nil for "192.168.1.2"); `j` is a number token.
+    @inline(__always) func parsed(_ j: Int) -> (value: Double, plain: Bool)? {
+        guard let v = numbers[j].value else { return nil }
+        return (v, numbers[j].plain)
+    }
+
+    /// Token `j` is a number of digits only, as an integer (`Int(text)`).
+    @inline(__always) func integer(_ j: Int) -> Int? { isNumber(j) ? numbers[j].int : nil }
+
+    /// "0." followed by token `j`'s digits, when `j` is a number of digits only ("point 5").
+    func decimalFraction(_ j: Int) -> Double? {
+        guard isNumber(j), numbers[j].plain else { return nil }
+        return NumberValue.fraction(tokens[j].text)
+    }
+}
+
+/// What the scanner knows of one token, packed in eight bytes.
+struct TokenFacts {
+    var flags: WordFlags = []
+    var gram: G = .other
+    var kind: Token.Kind = .word
+    /// Whether whitespace precedes the token (`Token.spaceBefore`).
+    var spaced = false
+
+    init() {}
+
+    init(kind: Token.Kind, spaced: Bool) {
+        self.kind = kind
+        self.spaced = spaced
+    }
+}
+
+/// One remembered `number(at:)` result.
+final class NumberMemo {
+    @exclusivity(unchecked) var index = -1
+    @exclusivity(unchecked) var value: NumberExpr? = nil
 }

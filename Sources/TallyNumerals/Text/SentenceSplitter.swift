@@ -25,7 +25,7 @@ enum SentenceSplitter {
     /// Abbreviations that only hold before a number ("No. 5"), since they are also plain words.
     static let numberAbbreviations: Set<String> = ["no", "nos", "art", "p", "pp", "para", "vol", "fig"]
 
-    static func split(tokens: [Token], newlineBefore: [Bool]) -> [Sentence] {
+    static func split(tokens: [Token], info: [TokenInfo]) -> [Sentence] {
         var sentences: [Sentence] = []
         var first: Int? = nil
         var paragraph = -1
@@ -42,16 +42,23 @@ enum SentenceSplitter {
             first = nil
         }
         while t < tokens.count {
-            let newLine = t == 0 || newlineBefore[t]
+            // Inside a sentence, skip at once the tokens that cannot end it: no line break before
+            // them, no possible terminal mark, short of the length limit.
+            if let f = first {
+                let limit = min(tokens.count, f + maxTokens - 1)
+                while t < limit, !info[t].newline, !mayBeTerminal(info[t].lead) { t += 1 }
+                if t == tokens.count { break }
+            }
+            let newLine = t == 0 || info[t].newline
             if newLine {
                 close(t)
                 paragraph += 1
                 paragraphStart = t
             }
             if first == nil { first = t }
-            if tokens[t].kind == .punct, isTerminal(tokens[t].text), endsSentence(at: t, tokens: tokens, newlineBefore: newlineBefore) {
+            if tokens[t].kind == .punct, isTerminal(info[t].lead, tokens[t].text), endsSentence(at: t, tokens: tokens, info: info) {
                 var last = t
-                while last + 1 < tokens.count, !tokens[last + 1].spaceBefore, isTrailing(tokens[last + 1]) { last += 1 }
+                while last + 1 < tokens.count, !tokens[last + 1].spaceBefore, isTrailing(last + 1, tokens, info) { last += 1 }
                 close(last + 1)
                 t = last + 1
                 continue
@@ -63,8 +70,13 @@ enum SentenceSplitter {
         return sentences
     }
 
-    private static func isTerminal(_ text: String) -> Bool {
-        switch text.utf8.first! {
+    /// A first byte that `isTerminal` may accept ("." "!" "?" or the lead byte of "…").
+    @inline(__always) private static func mayBeTerminal(_ lead: UInt8) -> Bool {
+        lead == UInt8(ascii: ".") || lead == UInt8(ascii: "!") || lead == UInt8(ascii: "?") || lead == 0xE2
+    }
+
+    private static func isTerminal(_ lead: UInt8, _ text: String) -> Bool {
+        switch lead {
         case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
         case 0xE2: return text == "…"
         default: return false
@@ -72,29 +84,34 @@ enum SentenceSplitter {
     }
 
     /// Closing quotes and brackets that belong to the sentence they follow.
-    private static func isTrailing(_ token: Token) -> Bool {
-        guard token.kind == .punct else { return false }
-        switch token.text {
+    private static func isTrailing(_ t: Int, _ tokens: [Token], _ info: [TokenInfo]) -> Bool {
+        guard tokens[t].kind == .punct else { return false }
+        switch info[t].lead {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+            return true
+        case 0..<0x80: return false
+        default: break
+        }
+        switch tokens[t].text {
         case "\"", "'", ")", "]", "»", "’", "”", ".", "!", "?", "…": return true
         default: return false
         }
     }
 
-    private static func endsSentence(at t: Int, tokens: [Token], newlineBefore: [Bool]) -> Bool {
+    private static func endsSentence(at t: Int, tokens: [Token], info: [TokenInfo]) -> Bool {
         var next = t + 1
-        while next < tokens.count, !tokens[next].spaceBefore, isTrailing(tokens[next]) { next += 1 }
+        while next < tokens.count, !tokens[next].spaceBefore, isTrailing(next, tokens, info) { next += 1 }
         guard next < tokens.count else { return true }
-        let following = tokens[next]
-        if newlineBefore[next] { return true }
-        if !following.spaceBefore { return false }
-        if let scalar = following.text.unicodeScalars.first, scalar.properties.isLowercase { return false }
-        guard tokens[t].text == ".", t > 0, !tokens[t].spaceBefore else { return true }
-        let previous = tokens[t - 1]
-        guard previous.kind == .word else { return true }
-        if numberAbbreviations.contains(previous.lower) { return following.kind != .number }
-        if abbreviations.contains(previous.lower) { return false }
+        if info[next].newline { return true }
+        if !tokens[next].spaceBefore { return false }
+        let lead = info[next].lead
+        if lead < 0x80 ? (lead >= 0x61 && lead <= 0x7A) : tokens[next].text.unicodeScalars.first!.properties.isLowercase { return false }
+        guard info[t].lead == UInt8(ascii: "."), t > 0, !tokens[t].spaceBefore else { return true }
+        guard tokens[t - 1].kind == .word else { return true }
+        if numberAbbreviations.contains(tokens[t - 1].lower) { return tokens[next].kind != .number }
+        if abbreviations.contains(tokens[t - 1].lower) { return false }
         // Initials and "U.S.": a single letter before the stop.
-        if previous.text.unicodeScalars.count == 1 { return false }
+        if tokens[t - 1].text.unicodeScalars.count == 1 { return false }
         return true
     }
 }

@@ -10,8 +10,8 @@ public struct TextAnalysis: Sendable {
     /// UTF-8 offset of every `checkpointStride`-th scalar, so `slice` finds a scalar's bytes in a few
     /// steps; empty when the text is ASCII (scalar offset = byte offset).
     private let checkpoints: [Int]
-    /// Per token: `WordHash` of its lowercased text (the scanner's word lookups).
-    let hashes: [UInt64]
+    /// Per token: hash of its lowercased text, first byte, line break before it.
+    let info: [TokenInfo]
     private static let strideShift = 5
 
     /// The text's Unicode scalars; offsets everywhere index into this. Decoded on each call (O(n)):
@@ -24,8 +24,8 @@ public struct TextAnalysis: Sendable {
         self.text = native
         self.tokens = result.tokens
         self.scalarCount = result.scalarCount
-        self.hashes = result.hashes
-        self.sentences = SentenceSplitter.split(tokens: result.tokens, newlineBefore: result.newlineBefore)
+        self.info = result.info
+        self.sentences = SentenceSplitter.split(tokens: result.tokens, info: result.info)
         if result.byteCount == result.scalarCount {
             self.checkpoints = []
         } else {
@@ -38,9 +38,30 @@ public struct TextAnalysis: Sendable {
         var table: [Int] = []
         table.reserveCapacity((scalarCount >> strideShift) + 1)
         var s = 0
-        for j in 0..<bytes.count where bytes[j] & 0xC0 != 0x80 {
-            if s & mask == 0 { table.append(j) }
-            s += 1
+        var j = 0
+        let count = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        // Eight bytes at a time while no checkpoint falls among them: count the bytes that start
+        // a scalar (all but the 10xxxxxx continuation bytes).
+        while j &+ 8 <= count {
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+            let continuation = w & ~(w &<< 1) & 0x8080_8080_8080_8080
+            let starts = 8 &- continuation.nonzeroBitCount
+            let next = (s &+ mask) & ~mask  // the next scalar offset that needs a checkpoint
+            if s &+ starts <= next {
+                s &+= starts
+                j &+= 8
+                continue
+            }
+            for k in j..<(j &+ 8) where bytes[k] & 0xC0 != 0x80 {
+                if s & mask == 0 { table.append(k) }
+                s &+= 1
+            }
+            j &+= 8
+        }
+        for k in j..<count where bytes[k] & 0xC0 != 0x80 {
+            if s & mask == 0 { table.append(k) }
+            s &+= 1
         }
         return table
     }

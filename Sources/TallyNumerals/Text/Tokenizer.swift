@@ -10,10 +10,10 @@ import TallyCore
 struct Tokenizer {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var tokens: [Token] = []
-    /// Per token: whether a line break sits in the whitespace before it.
-    private var newlines: [Bool] = []
-    /// Per token: `WordHash` of its lowercased text.
-    private var hashes: [UInt64] = []
+    /// Per token: its hash, first byte and line break (see `TokenInfo`).
+    private var info: [TokenInfo] = []
+    /// `SmallASCII.available`, read once.
+    private let smallStrings = SmallASCII.available
     /// Byte position and scalar offset of the cursor.
     private var i = 0
     private var s = 0
@@ -22,8 +22,7 @@ struct Tokenizer {
 
     struct Result {
         var tokens: [Token]
-        var newlineBefore: [Bool]
-        var hashes: [UInt64]
+        var info: [TokenInfo]
         var scalarCount: Int
         var byteCount: Int
     }
@@ -37,11 +36,10 @@ struct Tokenizer {
     static func analyse(_ text: inout String) -> Result {
         text.withUTF8 { buffer in
             var tokenizer = Tokenizer(bytes: buffer)
-            tokenizer.tokens.reserveCapacity(buffer.count / 5)
-            tokenizer.newlines.reserveCapacity(buffer.count / 5)
-            tokenizer.hashes.reserveCapacity(buffer.count / 5)
+            tokenizer.tokens.reserveCapacity(buffer.count / 4 + 8)
+            tokenizer.info.reserveCapacity(buffer.count / 4 + 8)
             tokenizer.run()
-            return Result(tokens: tokenizer.tokens, newlineBefore: tokenizer.newlines, hashes: tokenizer.hashes, scalarCount: tokenizer.s, byteCount: buffer.count)
+            return Result(tokens: tokenizer.tokens, info: tokenizer.info, scalarCount: tokenizer.s, byteCount: buffer.count)
         }
     }
 
@@ -86,7 +84,7 @@ struct Tokenizer {
                 } else if b == 0x27, possessiveAt(i) {
                     possessive()
                 } else {
-                    emit(.punct, from: i, to: i + 1, scalars: 1, text: Tokenizer.asciiStrings[Int(b)], hash: Tokenizer.asciiHashes[Int(b)])
+                    emit(.punct, from: i, to: i + 1, scalars: 1, lead: b, text: Tokenizer.asciiStrings[Int(b)], hash: Tokenizer.asciiHashes[Int(b)])
                 }
                 continue
             }
@@ -101,8 +99,12 @@ struct Tokenizer {
             } else if ScalarClass.isApostrophe(v), possessiveAt(i) {
                 possessive()
             } else {
-                let text = ScalarClass.normalisedPunct(v) ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + len)]), as: UTF8.self)
-                emit(.punct, from: i, to: i + len, scalars: 1, text: text)
+                if let normal = ScalarClass.normalisedPunct(v) {
+                    emit(.punct, from: i, to: i + len, scalars: 1, lead: normal.utf8.first!, text: normal)
+                } else {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + len)]), as: UTF8.self)
+                    emit(.punct, from: i, to: i + len, scalars: 1, lead: bytes[i], text: text)
+                }
             }
         }
     }
@@ -117,10 +119,49 @@ struct Tokenizer {
 
     private mutating func possessive() {
         let len = scalar(at: i).1
-        emit(.word, from: i, to: i + len + 1, scalars: 2, text: bytes[i + len] == 0x53 ? "'S" : "'s", lower: "'s", hash: Tokenizer.possessiveHash)
+        emit(.word, from: i, to: i + len + 1, scalars: 2, lead: 0x27, text: bytes[i + len] == 0x53 ? "'S" : "'s", lower: "'s", hash: Tokenizer.possessiveHash)
     }
 
     private mutating func word() {
+        // Fast path: a run of ASCII letters ending at ASCII that is not an apostrophe (most words).
+        // One pass hashes the lowercased bytes and notes upper case; the lowercased text is the
+        // surface text itself unless it has a capital.
+        let start = i
+        let n = bytes.count
+        var j = i
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        // AND of the bytes: bit 5 is clear in upper-case letters only.
+        var all: UInt8 = 0xFF
+        while j < n {
+            let b = bytes[j]
+            let l = b | 0x20
+            guard l &- 0x61 < 26 else { break }
+            all &= b
+            h = (h ^ UInt64(l)) &* 0x100_0000_01b3
+            j &+= 1
+        }
+        if j == n || (bytes[j] < 0x80 && bytes[j] != 0x27) {
+            let count = j &- start
+            let upper = all & 0x20 == 0
+            let text: String
+            let lower: String
+            if count <= 15, smallStrings {
+                let (low, high) = SmallASCII.pack(bytes, start, count)
+                text = SmallASCII.make(low, high, count: count)
+                // Letters only: lowercasing sets bit 5 of every byte.
+                lower = upper ? SmallASCII.make(low | SmallASCII.fill(0x20, count), high | SmallASCII.fill(0x20, count - 8), count: count) : text
+            } else {
+                text = Tokenizer.asciiString(bytes, start, j, lowercase: false)
+                lower = upper ? Tokenizer.asciiString(bytes, start, j, lowercase: true) : text
+            }
+            emit(.word, from: start, to: j, scalars: j - start, lead: bytes[start], text: text, lower: lower, hash: h == 0 ? 1 : h)
+            return
+        }
+        wordSlow()
+    }
+
+    /// Words with apostrophes or non-ASCII letters.
+    private mutating func wordSlow() {
         let start = i
         var scalars = 0
         var ascii = true
@@ -166,9 +207,9 @@ struct Tokenizer {
                 h = h &* 0x100_0000_01b3
             }
             let lower = Tokenizer.asciiLowerIfUpper(bytes, start, i) ?? text
-            emit(.word, from: start, to: i, scalars: scalars, text: text, lower: lower, hash: h == 0 ? 1 : h)
+            emit(.word, from: start, to: i, scalars: scalars, lead: bytes[start], text: text, lower: lower, hash: h == 0 ? 1 : h)
         } else {
-            emit(.word, from: start, to: i, scalars: scalars, text: text, lower: text.lowercased())
+            emit(.word, from: start, to: i, scalars: scalars, lead: bytes[start], text: text, lower: text.lowercased())
         }
     }
 
@@ -219,7 +260,7 @@ struct Tokenizer {
         if text.utf8.count != scalars {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isASCII ? $0 : " " }))
         }
-        emit(.number, from: start, to: i, scalars: scalars, text: text, lower: text)
+        emit(.number, from: start, to: i, scalars: scalars, lead: bytes[start], text: text, lower: text)
     }
 
     /// Exactly three ASCII digits at byte `j`, not followed by a fourth.
@@ -227,15 +268,30 @@ struct Tokenizer {
         isDigitAt(j) && isDigitAt(j + 1) && isDigitAt(j + 2) && !isDigitAt(j + 3)
     }
 
-    private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, text: String, lower: String? = nil, hash: UInt64? = nil) {
+    private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, lead: UInt8, text: String, lower: String? = nil, hash: UInt64? = nil) {
         let lower = lower ?? text
         tokens.append(Token(kind: kind, start: s, end: s + scalars, text: text, lower: lower, spaceBefore: space))
-        newlines.append(newline)
-        hashes.append(hash ?? WordHash.of(lower))
+        info.append(TokenInfo(hash: hash ?? WordHash.of(lower), lead: lead, newline: newline))
         i = to
         s += scalars
         space = false
         newline = false
+    }
+
+    /// ASCII bytes as a String (lowercased if asked), without UTF-8 validation for short ones.
+    @inline(__always)
+    static func asciiString(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, lowercase: Bool) -> String {
+        String(unsafeUninitializedCapacity: to - from) { out in
+            if lowercase {
+                for j in from..<to {
+                    let b = bytes[j]
+                    out[j - from] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                }
+            } else {
+                for j in from..<to { out[j - from] = bytes[j] }
+            }
+            return to - from
+        }
     }
 
     static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
@@ -264,4 +320,67 @@ struct Tokenizer {
 
     /// One-byte strings for ASCII punctuation, made once.
     static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+}
+
+/// What the tokenizer notes about each token besides the `Token` itself.
+struct TokenInfo: Sendable {
+    /// `WordHash` of the lowercased text (the scanner's word lookups).
+    var hash: UInt64
+    /// The first UTF-8 byte of the (normalised) text.
+    var lead: UInt8
+    /// A line break sits in the whitespace before the token.
+    var newline: Bool
+}
+
+/// Short ASCII strings made directly in the standard library's small-string form: 16 bytes, the
+/// UTF-8 bytes in order, then a last byte 0xE0 | count (small, ASCII, immortal). This is the
+/// layout on 64-bit platforms; `available` checks it once against strings made the ordinary way,
+/// and the tokenizer builds strings normally where it does not hold.
+enum SmallASCII {
+    static let available: Bool = {
+        guard MemoryLayout<String>.size == 16 else { return false }
+        for sample in ["", "a", "Kyiv", "abcdefgh", "abcdefghijklmno"] {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            for (k, b) in sample.utf8.enumerated() {
+                if k < 8 { low |= UInt64(b) << UInt64(k * 8) } else { high |= UInt64(b) << UInt64((k - 8) * 8) }
+            }
+            let made = make(low, high, count: sample.utf8.count)
+            guard made == sample, made.utf8.count == sample.utf8.count, Array(made.utf8) == Array(sample.utf8),
+                made.hashValue == sample.hashValue
+            else { return false }
+            let bits = unsafeBitCast(sample, to: (UInt64, UInt64).self)
+            guard bits.0 == low, bits.1 == high | (UInt64(0xE0 | sample.utf8.count) << 56) else { return false }
+        }
+        return true
+    }()
+
+    /// Bytes `from..<from + count` (count ≤ 15) as the two words of a small string, without its count.
+    @inline(__always) static func pack(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> (UInt64, UInt64) {
+        if from &+ 16 <= bytes.count {
+            let raw = UnsafeRawPointer(bytes.baseAddress! + from)
+            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & fill(0xFF, count)
+            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & fill(0xFF, count &- 8)
+            return (low, high)
+        }
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for k in 0..<count {
+            let b = UInt64(bytes[from &+ k])
+            if k < 8 { low |= b &<< UInt64(k &* 8) } else { high |= b &<< UInt64((k &- 8) &* 8) }
+        }
+        return (low, high)
+    }
+
+    @inline(__always) static func make(_ low: UInt64, _ high: UInt64, count: Int) -> String {
+        unsafeBitCast((low, high | (UInt64(0xE0 | count) &<< 56)), to: String.self)
+    }
+
+    /// `byte` repeated in the first `count` bytes of a word (count may be ≤ 0 or > 8).
+    @inline(__always) static func fill(_ byte: UInt64, _ count: Int) -> UInt64 {
+        if count <= 0 { return 0 }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        if count >= 8 { return ones &* byte }
+        return (ones & ((1 &<< UInt64(count &* 8)) &- 1)) &* byte
+    }
 }

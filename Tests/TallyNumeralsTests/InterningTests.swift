@@ -1,0 +1,36 @@
+import Testing
+@testable import TallyNumerals
+
+/// The layout assumptions behind the scanner's fast paths, checked on this platform.
+struct InterningTests {
+    @Test func grammarWordIdsFollowDeclarationOrder() {
+        #expect(G.allCases.count <= 256)
+        for (k, g) in G.allCases.enumerated() { #expect(g.id == k) }
+        let members: [G] = [.and, .hyphen, .www, .other]
+        let set = GSet(members)
+        for g in G.allCases { #expect(set.contains(g) == members.contains(g)) }
+        for g in G.allCases where g != .other { #expect(G.byText[g.rawValue] == g) }
+    }
+
+    @Test func shortWordsAreOrdinaryStrings() {
+        #expect(SmallASCII.available)
+        for word in ["a", "Kyiv", "abcdefgh", "Internationally", "ABCDEFGHIJKLMNO", "Counterintelligence"] {
+            let token = TextAnalysis(text: word + " 5").tokens[0]
+            #expect(token.text == word && token.lower == word.lowercased())
+            #expect(Array(token.lower.utf8) == Array(word.lowercased().utf8) && token.lower.hashValue == word.lowercased().hashValue)
+        }
+    }
+
+    @Test func digitValuesMatchStringParsing() {
+        for text in ["0", "007", "16", "2022", "1,000", "2.5", "0.1", "1 000", "3.14159", "123456789012345", "1234567890123456.5",
+            "9223372036854775807", "99999999999999999999", "192.168.1.2"]
+        {
+            let parsed = NumberValue(text)
+            #expect(parsed.value == parseDigitText(text)?.value, "\(text)")
+            #expect(parsed.int == (parsed.plain ? Int(text) : nil), "\(text)")
+        }
+        for digits in ["5", "77", "125", "000001", "1234567890123456789"] {
+            #expect(NumberValue.fraction(digits) == Double("0." + digits), "\(digits)")
+        }
+    }
+}
