@@ -10,6 +10,10 @@ public final class MatchInput {
     public let words: [Int32]
     /// Token index → index into `quantities` of the first mention starting there, or -1.
     let quantityStarting: [Int32]
+    /// Per mention: the token index it ends at, and a bit per `Pattern.QuantityClass.ordered` class
+    /// that accepts it (so the matcher tests a bit instead of copying the mention).
+    let quantityEnds: [Int32]
+    let quantityClasses: [UInt16]
     public let lexicon: LexiconIndex
     public let regexes: RegexCache
 
@@ -22,6 +26,12 @@ public final class MatchInput {
             starting[quantity.tokens.lowerBound] = Int32(index)
         }
         self.quantityStarting = starting
+        quantityEnds = quantities.map { Int32($0.tokens.upperBound) }
+        quantityClasses = quantities.map { quantity in
+            var bits: UInt16 = 0
+            for (ordinal, kind) in Pattern.QuantityClass.ordered.enumerated() where kind.accepts(quantity) { bits |= 1 << UInt16(ordinal) }
+            return bits
+        }
         self.lexicon = lexicon
         self.regexes = regexes
     }

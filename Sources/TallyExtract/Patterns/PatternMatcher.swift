@@ -207,12 +207,12 @@ public final class PatternMatcher {
                     position = Int(ends[ends.count - 1])
                     pc += 1
                 case .quantity:
-                    guard position < limit, input.quantityStarting[position] >= 0 else { break thread }
-                    let quantity = input.quantities[Int(input.quantityStarting[position])]
-                    guard Pattern.QuantityClass.ordered[Int(instruction.a)].accepts(quantity), quantity.tokens.upperBound <= limit else {
-                        break thread
-                    }
-                    position = quantity.tokens.upperBound
+                    guard position < limit else { break thread }
+                    let mention = Int(input.quantityStarting[position])
+                    guard mention >= 0, input.quantityClasses[mention] & (1 << UInt16(instruction.a)) != 0 else { break thread }
+                    let end = Int(input.quantityEnds[mention])
+                    guard end <= limit else { break thread }
+                    position = end
                     pc += 1
                 case .quote:
                     guard position < limit, tokens[position].text == "\"" || tokens[position].text == "'" else { break thread }
