@@ -30,6 +30,11 @@ public struct JSONBytes {
             var index = 0
             let count = source.count
             while index < count {
+                // Eight bytes at a time while none of them can need an escape.
+                if index + 8 <= count, JSONBytes.isPlain(UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = source[index]
                 var escape: StaticString?
                 var width = 1
@@ -62,6 +67,17 @@ public struct JSONBytes {
             if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
         }
         bytes.append(0x22)
+    }
+
+    /// Whether none of eight bytes is a control character, `"`, `\` or 0xE2 (which starts U+2028/2029).
+    @inline(__always)
+    static func isPlain(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
+        return !hasControl && !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C))
+            && !hasZeroByte(word ^ (ones &* 0xE2))
     }
 
     /// A string literal, or `null`.
