@@ -95,6 +95,19 @@ public struct JSONBytes {
         }
     }
 
+    /// `,"value":…,"low":…,"high":…,"qualifier":"…"`: the figure fields claims and quantities share.
+    public mutating func figureFields(value: Figure?, low: Figure?, high: Figure?, qualifier: Qualifier) {
+        literal(",\"value\":")
+        figure(value)
+        literal(",\"low\":")
+        figure(low)
+        literal(",\"high\":")
+        figure(high)
+        literal(",\"qualifier\":\"")
+        raw(qualifier.rawValue)
+        literal("\"")
+    }
+
     /// Appends an integer in decimal.
     public mutating func int(_ n: Int) {
         if n < 0 { bytes.append(0x2D) }

@@ -105,27 +105,35 @@ struct UTF8Check {
                 i += 1
                 continue
             }
-            let length: Int
-            var minSecond: UInt8 = 0x80, maxSecond: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; minSecond = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; maxSecond = 0x9F
-            case 0xF0: length = 4; minSecond = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; maxSecond = 0x8F
-            default: return false
-            }
-            guard i + length <= n, bytes[i + 1] >= minSecond, bytes[i + 1] <= maxSecond else { return false }
-            var k = 2
-            while k < length {
-                guard bytes[i + k] & 0xC0 == 0x80 else { return false }
-                k += 1
-            }
+            let length = UTF8Check.sequenceLength(bytes, at: i)
+            guard length > 0 else { return false }
             i += length
         }
         return true
+    }
+
+    /// The length of the well-formed multibyte sequence (Unicode table 3-7) starting at `i`, else 0.
+    @inline(__always)
+    static func sequenceLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Bytes.Index) -> Int where Bytes.Index == Int {
+        let length: Int
+        var minSecond: UInt8 = 0x80, maxSecond: UInt8 = 0xBF
+        switch bytes[i] {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; minSecond = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; maxSecond = 0x9F
+        case 0xF0: length = 4; minSecond = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; maxSecond = 0x8F
+        default: return 0
+        }
+        guard i + length <= bytes.endIndex, bytes[i + 1] >= minSecond, bytes[i + 1] <= maxSecond else { return 0 }
+        var k = 2
+        while k < length {
+            guard bytes[i + k] & 0xC0 == 0x80 else { return 0 }
+            k += 1
+        }
+        return length
     }
 
     var valid = true
@@ -147,27 +155,8 @@ struct UTF8Check {
                 }
                 continue
             }
-            let length: Int
-            var minSecond: UInt8 = 0x80, maxSecond: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; minSecond = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; maxSecond = 0x9F
-            case 0xF0: length = 4; minSecond = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; maxSecond = 0x8F
-            default: length = 0
-            }
-            var ok = length > 0 && i + length <= n
-            if ok {
-                ok = bytes[i + 1] >= minSecond && bytes[i + 1] <= maxSecond
-                var k = 2
-                while ok && k < length {
-                    ok = bytes[i + k] & 0xC0 == 0x80
-                    k += 1
-                }
-            }
+            let length = UTF8Check.sequenceLength(bytes, at: i)
+            let ok = length > 0
             if ok {
                 multibyte += 1
                 i += length
