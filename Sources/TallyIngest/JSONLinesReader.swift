@@ -24,6 +24,18 @@ struct JSONLinesReader {
 
         enum CodingKeys: String, CodingKey { case id, url, published, title, outlet, author, text, html }
 
+        /// A record from the fields `JSONLineScanner` read.
+        init(fields: [String: String]) {
+            id = fields["id"]
+            url = fields["url"]
+            published = fields["published"]
+            title = fields["title"]
+            outlet = fields["outlet"]
+            author = fields["author"]
+            text = fields["text"]
+            html = fields["html"]
+        }
+
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             if let s = try? c.decodeIfPresent(String.self, forKey: .id) {
@@ -81,7 +93,8 @@ struct JSONLinesReader {
             guard line.contains(where: { !FormatSniffer.isSpace($0) }) else { continue }
             let problem: String
             do {
-                let record = try decoder.decode(Record.self, from: Data(line))
+                // Plain records are read straight from the bytes; anything else goes through JSONDecoder.
+                let record = try JSONLineScanner.fields(of: line).map(Record.init(fields:)) ?? decoder.decode(Record.self, from: Data(line))
                 if let doc = document(from: record, line: lineNumber, fileID: id) {
                     documents.append(doc)
                     continue
