@@ -25,7 +25,7 @@ public struct BatchProgress: Sendable {
 }
 
 /// Runs ingest (and optionally extraction) over many files on every core, delivering results in
-/// input order while holding only a small window of files in memory.
+/// input order while holding only a bounded number of finished files in memory.
 public struct BatchRunner: Sendable {
     public var ingestor: Ingestor
     public var extractor: Extractor?
