@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import TallyPipeline
+
+@Suite struct OrderedWorkersTests {
+    /// Counts items started but not yet delivered, to check the bound.
+    final class Gauge: @unchecked Sendable {
+        private let lock = NSLock()
+        private var open = 0
+        private(set) var most = 0
+        func start() {
+            lock.lock()
+            open += 1
+            most = max(most, open)
+            lock.unlock()
+        }
+        func deliver() {
+            lock.lock()
+            open -= 1
+            lock.unlock()
+        }
+    }
+
+    @Test(arguments: [1, 2, 4])
+    func deliversEveryResultInOrderWithABoundedBacklog(jobs: Int) {
+        let gauge = Gauge()
+        var delivered: [Int] = []
+        orderedWork(200, jobs: jobs, ahead: 8, work: { index in
+            gauge.start()
+            if index % 7 == 0 { usleep(2_000) }  // slow items must not reorder the output
+            return index * 10
+        }) { index, value in
+            #expect(value == index * 10)
+            delivered.append(index)
+            gauge.deliver()
+        }
+        #expect(delivered == Array(0..<200))
+        #expect(gauge.most <= max(8, jobs) + 1)
+    }
+
+    @Test func stopsStartingWorkOnceAskedAndReturns() {
+        var delivered = 0
+        orderedWork(1_000, jobs: 2, ahead: 4, shouldStop: { delivered >= 10 }, work: { $0 }) { _, _ in delivered += 1 }
+        #expect(delivered == 10)
+    }
+}
