@@ -30,4 +30,15 @@ import Testing
         #expect(index.classID("no_such_class") == nil)
         #expect(index.matches("pow_noun", in: tokens, at: 2, limit: tokens.count).map(\.end) == [5, 3])
     }
+
+    @Test func theTokenizersWordHashesGiveTheSameIDs() {
+        let lexicon = Lexicon.parse(yaml: "pow_noun: [prisoners, prisoners of war, POWs]\nparty: {ukraine: [Ukraine, Kyiv]}", file: "t.yaml").0
+        let index = LexiconIndex(lexicon, extraWords: ["freed", "état", "1,000", "-"])
+        let analysis = TextAnalysis(text: "Kyiv FREED 1,000 Prisoners of war — and État's POWs 6,000-for-6,000, “quoted” café.")
+        #expect(index.wordIDs(of: analysis) == index.wordIDs(of: analysis.tokens))
+        #expect(index.wordIDs(of: analysis).contains { $0 >= 0 })
+        for position in analysis.tokens.indices {
+            #expect(analysis.wordHash(ofToken: position) == WordVocabulary.hash(analysis.tokens[position].lower), "\(analysis.tokens[position].lower)")
+        }
+    }
 }

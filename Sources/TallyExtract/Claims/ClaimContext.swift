@@ -20,7 +20,8 @@ public final class ClaimContext {
         let quantities = NumeralScanner(vocabulary: rules.vocabulary).scan(analysis, reference: reference)
         self.analysis = analysis
         self.quantities = quantities
-        let input = MatchInput(tokens: analysis.tokens, quantities: quantities, lexicon: rules.index, regexes: rules.regexes)
+        let input = MatchInput(
+            tokens: analysis.tokens, quantities: quantities, lexicon: rules.index, regexes: rules.regexes, words: rules.index.wordIDs(of: analysis))
         self.speakers = SpeakerResolver(
             tokens: analysis.tokens, sentences: analysis.sentences, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words
         ).resolve()

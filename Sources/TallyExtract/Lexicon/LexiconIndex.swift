@@ -91,6 +91,15 @@ public final class LexiconIndex: Sendable {
         tokens.map { vocabulary.id(of: $0.lower) }
     }
 
+    /// Every token's word id, using the word hashes the tokenizer already computed.
+    public func wordIDs(of analysis: TextAnalysis) -> [Int32] {
+        var ids = [Int32](repeating: -1, count: analysis.tokens.count)
+        for index in analysis.tokens.indices {
+            ids[index] = vocabulary.id(of: analysis.tokens[index].lower, hash: analysis.wordHash(ofToken: index))
+        }
+        return ids
+    }
+
     /// The classes a phrase of which may start at a token with this word id.
     @inline(__always)
     func classesStarting(with word: Int32) -> ClassMask {
@@ -209,8 +218,11 @@ public struct WordVocabulary: Sendable {
     public var count: Int { words.count }
 
     /// The id of a word, or -1 when the vocabulary does not have it.
-    public func id(of word: String) -> Int32 {
-        let hash = WordVocabulary.hash(word)
+    public func id(of word: String) -> Int32 { id(of: word, hash: WordVocabulary.hash(word)) }
+
+    /// The id of a word whose `hash` is known (the tokenizer's word hash).
+    @inline(__always)
+    public func id(of word: String, hash: UInt64) -> Int32 {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -245,7 +257,8 @@ public struct WordVocabulary: Sendable {
         slots[slot] = Int32(index + 1)
     }
 
-    /// FNV-1a over the word's UTF-8 bytes.
+    /// FNV-1a over the word's UTF-8 bytes, 0 read as 1: the same hash as the tokenizer's word hashes
+    /// (`TextAnalysis.wordHash(ofToken:)`), so a document's ids need no second hashing pass.
     @inline(__always)
     static func hash(_ word: String) -> UInt64 {
         var word = word  // withUTF8 reads a small string from a stack copy, a large one in place
@@ -255,7 +268,7 @@ public struct WordVocabulary: Sendable {
                 hash ^= UInt64(byte)
                 hash = hash &* 0x100_0000_01b3
             }
-            return hash
+            return hash == 0 ? 1 : hash
         }
     }
 }

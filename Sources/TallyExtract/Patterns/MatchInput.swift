@@ -17,10 +17,11 @@ public final class MatchInput {
     public let lexicon: LexiconIndex
     public let regexes: RegexCache
 
-    public init(tokens: [Token], quantities: [Quantity], lexicon: LexiconIndex, regexes: RegexCache) {
+    /// - Parameter words: the tokens' word ids when already known (`LexiconIndex.wordIDs(of:)`).
+    public init(tokens: [Token], quantities: [Quantity], lexicon: LexiconIndex, regexes: RegexCache, words: [Int32]? = nil) {
         self.tokens = tokens
         self.quantities = quantities
-        self.words = lexicon.wordIDs(of: tokens)
+        self.words = words ?? lexicon.wordIDs(of: tokens)
         var starting = [Int32](repeating: -1, count: tokens.count + 1)
         for (index, quantity) in quantities.enumerated() where starting[quantity.tokens.lowerBound] < 0 {
             starting[quantity.tokens.lowerBound] = Int32(index)

@@ -14,6 +14,11 @@ public struct TextAnalysis: Sendable {
     let info: [TokenInfo]
     private static let strideShift = 5
 
+    /// The FNV-1a hash (`WordHash`) of token `index`'s lowercased text, computed by the tokenizer: other
+    /// layers can look words up without hashing them again.
+    @inline(__always)
+    public func wordHash(ofToken index: Int) -> UInt64 { info[index].hash }
+
     /// The text's Unicode scalars; offsets everywhere index into this. Decoded on each call (O(n)):
     /// use `slice` or `scalarCount` where they will do.
     public var scalars: [Unicode.Scalar] { Array(text.unicodeScalars) }
