@@ -52,7 +52,7 @@ public struct Benchmark: Sendable {
         let scanner = NumeralScanner(vocabulary: extractor.rules.vocabulary)
         var bytes = 0, documents = 0
         var claims: [Claim] = []
-        let window = jobs * 16
+        let window = jobs * 64
         var generator = DocumentVariator(seeds: seeds)
         while bytes < target {
             var batch: [(String, [UInt8])] = []

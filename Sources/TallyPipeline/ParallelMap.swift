@@ -6,12 +6,9 @@ import Foundation
 public func parallelMap<Value>(_ count: Int, jobs: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
     let slots = Slots<Value>(count: count)
     let workers = max(1, min(jobs, count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var index = worker
-        while index < count {
-            slots.set(index, transform(index))
-            index += workers
-        }
+    // Each worker takes the next index when it is free, so uneven items do not leave a worker idle.
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let index = slots.claimNext() { slots.set(index, transform(index)) }
     }
     return slots.values
 }
@@ -19,9 +16,19 @@ public func parallelMap<Value>(_ count: Int, jobs: Int, _ transform: @Sendable (
 /// Write-once slots filled by parallel workers (each index by one worker), read after they all finish.
 final class Slots<Value>: @unchecked Sendable {
     private var storage: [Value?]
+    private var next = 0
     private let lock = NSLock()
 
     init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    /// The next index no worker has taken yet, or nil when all are taken.
+    func claimNext() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < storage.count else { return nil }
+        next += 1
+        return next - 1
+    }
 
     func set(_ index: Int, _ value: Value) {
         lock.lock()
