@@ -1,5 +1,5 @@
 /// JSON text built as UTF-8 bytes — the fast path for streaming many records (claims, quantities).
-/// Writes exactly what `JSONText` writes: the same escapes, the same number forms.
+/// The one implementation of JSON string escaping (`JSONText` uses it too).
 public struct JSONBytes {
     public private(set) var bytes: [UInt8] = []
 
@@ -21,7 +21,8 @@ public struct JSONBytes {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `text` as a JSON string literal (see `JSONText.append`).
+    /// Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped;
+    /// U+2028/2029 escaped too so the text is also safe inside a script.
     public mutating func string(_ text: String) {
         bytes.append(0x22)
         var text = text

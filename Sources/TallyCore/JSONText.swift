@@ -8,32 +8,17 @@ public enum JSONText {
         return out
     }
 
-    /// Appends `text` as a JSON string literal.
+    /// Appends `text` as a JSON string literal (escaped by `JSONBytes.string` when it needs escapes).
     public static func append(_ text: String, to out: inout String) {
-        out += "\""
-        if !needsEscaping(text) {
-            out += text
+        if needsEscaping(text) {
+            var bytes = JSONBytes(capacity: text.utf8.count + 16)
+            bytes.string(text)
+            out += bytes.text
         } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{2028}": out += "\\u2028"
-                case "\u{2029}": out += "\\u2029"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
+            out += "\""
+            out += text
+            out += "\""
         }
-        out += "\""
     }
 
     /// Whether any character needs an escape: quote, backslash, a control character, U+2028/2029

@@ -9,12 +9,8 @@ struct Candidate: Sendable {
     var match: PatternMatch
     var quantityIndex: Int
 
-    /// Overlap resolution: the longer match wins, then the higher priority, then the earlier rule.
-    func beats(_ other: Candidate) -> Bool {
-        Candidate.beats(length: match.end - match.start, priority: rule.priority, ruleIndex: ruleIndex, other)
-    }
-
-    /// Whether a match of this length, rule priority and rule index beats `other`.
+    /// Overlap resolution: whether a match of this length, rule priority and rule index beats `other`
+    /// (the longer match wins, then the higher priority, then the earlier rule).
     static func beats(length: Int, priority: Int, ruleIndex: Int, _ other: Candidate) -> Bool {
         let theirs = other.match.end - other.match.start
         if length != theirs { return length > theirs }

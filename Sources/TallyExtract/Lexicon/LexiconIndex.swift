@@ -84,8 +84,6 @@ public final class LexiconIndex: Sendable {
     /// The id of a class, or nil when the lexicon has no such class.
     public func classID(_ name: String) -> Int? { classIDs[name] }
 
-    public func hasClass(_ name: String) -> Bool { classIDs[name] != nil }
-
     /// Every token's word id (-1 for words neither the lexicon nor the rules use).
     public func wordIDs(of tokens: [Token]) -> [Int32] {
         tokens.map { vocabulary.id(of: $0.lower) }

@@ -166,20 +166,25 @@ private struct JSONReader {
     }
 
     mutating func hex4() -> UInt32? {
-        guard index + 4 <= bytes.count else { return nil }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[index]
-            let d: UInt32
-            switch b {
-            case 0x30...0x39: d = UInt32(b - 0x30)
-            case 0x41...0x46: d = UInt32(b - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(b - 0x61 + 10)
-            default: return nil
-            }
-            v = v << 4 | d
-            index += 1
-        }
-        return v
+        guard let value = jsonHex4(bytes, at: index) else { return nil }
+        index += 4
+        return value
     }
+}
+
+/// The value of the four hex digits of a `\uXXXX` escape starting at `index`, if they are four hex digits.
+func jsonHex4<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> UInt32? where Bytes.Index == Int {
+    guard index + 4 <= bytes.endIndex else { return nil }
+    var value: UInt32 = 0
+    for byte in bytes[index..<index + 4] {
+        let digit: UInt32
+        switch byte {
+        case 0x30...0x39: digit = UInt32(byte - 0x30)
+        case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+        case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+        default: return nil
+        }
+        value = value << 4 | digit
+    }
+    return value
 }
