@@ -12,10 +12,13 @@ public struct Extractor: Sendable {
 
     /// The rules, compiled, in file order.
     let compiled: [CompiledRule]
+    /// Which rules a sentence can match, and where they can start.
+    let prefilter: RulePrefilter
 
     public init(rules: RuleSet) {
         self.rules = rules
         self.compiled = rules.rules.map { CompiledRule($0, lexicon: rules.index) }
+        self.prefilter = RulePrefilter(compiled, lexicon: rules.index)
     }
 
     public func extract(_ document: Document) -> [Claim] {
@@ -34,14 +37,14 @@ public struct Extractor: Sendable {
             while quantityCursor < quantities.count, quantities[quantityCursor].tokens.lowerBound < sentence.tokens.lowerBound {
                 quantityCursor += 1
             }
-            var inSentence: [Int] = []
+            scratch.inSentence.removeAll(keepingCapacity: true)
             var cursor = quantityCursor
             while cursor < quantities.count, quantities[cursor].tokens.lowerBound < sentence.tokens.upperBound {
-                inSentence.append(cursor)
+                scratch.inSentence.append(cursor)
                 cursor += 1
             }
-            guard !inSentence.isEmpty else { continue }
-            let winners = candidates(in: sentenceIndex, quantities: inSentence, context: context, scratch: &scratch)
+            guard !scratch.inSentence.isEmpty else { continue }
+            let winners = candidates(in: sentenceIndex, context: context, scratch: &scratch)
             var sentenceClaims: [(claim: Claim, increment: Bool)] = []
             for candidate in winners {
                 sentenceClaims.append((builder.claim(for: candidate, sentenceIndex: sentenceIndex), candidate.rule.emit.increment))
@@ -51,20 +54,21 @@ public struct Extractor: Sendable {
         return claims
     }
 
-    /// Every rule match over the numbers of one sentence, and the winner per number (in text order).
-    func candidates(in sentenceIndex: Int, quantities inSentence: [Int], context: ClaimContext, scratch: inout SentenceScratch) -> [Candidate] {
+    /// Every rule match over the numbers of one sentence (`scratch.inSentence`), and the winner per
+    /// number (in text order).
+    func candidates(in sentenceIndex: Int, context: ClaimContext, scratch: inout SentenceScratch) -> [Candidate] {
         let sentence = context.analysis.sentences[sentenceIndex]
         let matcher = scratch.matcher
-        let words = context.input.words
-        scratch.markWords(of: sentence.tokens)
-        let sentenceClasses = rules.index.classesStarting(in: words, range: sentence.tokens)
-        var startsByClass = [[Int]?](repeating: nil, count: Pattern.QuantityClass.ordered.count + 1)
-        // The best candidate per number of the sentence (indexed like `inSentence`).
-        var best = [Candidate?](repeating: nil, count: inSentence.count)
+        let input = context.input
+        let inSentence = scratch.inSentence
+        scratch.reset(mentions: inSentence.count)
+        let features = prefilter.features(of: sentence.tokens, in: input, starts: scratch.startRows)
+        let rows = scratch.startRows.base
+        let stride = prefilter.stride
         for ruleIndex in compiled.indices {
             let compiledRule = compiled[ruleIndex]
-            guard compiledRule.requiredClasses.isSubset(of: sentenceClasses),
-                scratch.sentenceHasAll(compiledRule.requiredWords),
+            guard prefilter.requiredWords[ruleIndex] & ~features.words == 0,
+                compiledRule.requiredClasses.isSubset(of: features.classes),
                 let valueCapture = compiledRule.valueCapture
             else { continue }
             if !compiledRule.requires.isEmpty {
@@ -74,44 +78,59 @@ public struct Extractor: Sendable {
                 }
                 guard holds else { continue }
             }
-            let valueClass = compiledRule.valueClass
-            let classSlot = valueClass?.ordinal ?? Pattern.QuantityClass.ordered.count
-            if startsByClass[classSlot] == nil {
-                startsByClass[classSlot] = Extractor.starts(near: inSentence, accepting: valueClass, in: sentence.tokens, context.quantities)
+            let classSlot = compiledRule.valueClass?.ordinal ?? Pattern.QuantityClass.ordered.count
+            if !scratch.startsReady[classSlot] {
+                Extractor.starts(near: inSentence, accepting: compiledRule.valueClass, in: sentence.tokens, input, into: &scratch.startsByClass[classSlot])
+                scratch.startsReady[classSlot] = true
             }
             let priority = compiledRule.rule.priority
-            let filter = compiledRule.program.start
-            for start in startsByClass[classSlot]! where filter.anyPosition || matcher.canStart(filter, at: start) {
+            let byText = prefilter.startsByText(ruleIndex)
+            for start in scratch.startsByClass[classSlot] {
+                guard RulePrefilter.has(ruleIndex, in: rows + (start - sentence.tokens.lowerBound) * stride),
+                    !byText || matcher.canStart(compiledRule.program.start, at: start)
+                else { continue }
                 let end = matcher.matchEnd(compiledRule.program, at: start, limit: sentence.tokens.upperBound, anyMatch: false)
                 guard end >= 0, let captured = matcher.captured(valueCapture) else { continue }
                 var local = 0
                 while local < inSentence.count, !captured.contains(context.quantities[inSentence[local]].tokens.lowerBound) { local += 1 }
                 guard local < inSentence.count else { continue }
                 let quantityIndex = inSentence[local]
-                let quantity = context.quantities[quantityIndex]
                 // "all-for-all" states no figure: nothing to claim or compare.
-                if quantity.value == nil, quantity.low == nil, quantity.high == nil { continue }
-                if let current = best[local], !Candidate.beats(length: end - start, priority: priority, ruleIndex: ruleIndex, current) { continue }
+                guard input.quantityHasFigure[quantityIndex] else { continue }
+                if let current = scratch.best[local], !Candidate.beats(length: end - start, priority: priority, ruleIndex: ruleIndex, current) { continue }
                 let match = PatternMatch(start: start, end: end, captures: matcher.captures(of: compiledRule.program))
-                if compiledRule.vetoes.contains(where: { Extractor.vetoes($0, quantity, in: sentence.tokens, matcher) }) { continue }
-                best[local] = Candidate(compiled: compiledRule, ruleIndex: ruleIndex, match: match, quantityIndex: quantityIndex)
+                if compiledRule.vetoes.contains(where: { Extractor.vetoes($0, context.quantities[quantityIndex], in: sentence.tokens, matcher) }) { continue }
+                scratch.best[local] = Candidate(compiled: compiledRule, ruleIndex: ruleIndex, match: match, quantityIndex: quantityIndex)
             }
         }
-        return best.compactMap { $0 }.sorted { context.quantities[$0.quantityIndex].start < context.quantities[$1.quantityIndex].start }
+        var winners: [Candidate] = []
+        var sorted = true
+        for candidate in scratch.best {
+            guard let candidate else { continue }
+            if let last = winners.last, context.quantities[last.quantityIndex].start > context.quantities[candidate.quantityIndex].start { sorted = false }
+            winners.append(candidate)
+        }
+        // Mentions come in text order, so this sort is only a safeguard.
+        return sorted ? winners : winners.sorted { context.quantities[$0.quantityIndex].start < context.quantities[$1.quantityIndex].start }
     }
 
     /// Start positions from which a match can reach the numbers a rule accepts: up to `lookBehind`
-    /// tokens before each, within the sentence; sorted, without repeats.
-    static func starts(near inSentence: [Int], accepting valueClass: Pattern.QuantityClass?, in sentence: Range<Int>, _ quantities: [Quantity]) -> [Int] {
-        var positions: [Int] = []
-        positions.reserveCapacity(lookBehind + 1)
+    /// tokens before each, within the sentence; sorted, without repeats. Written into `positions`.
+    static func starts(
+        near inSentence: [Int], accepting valueClass: Pattern.QuantityClass?, in sentence: Range<Int>, _ input: MatchInput, into positions: inout [Int]
+    ) {
+        positions.removeAll(keepingCapacity: true)
+        let classBit: UInt16 = valueClass.map { 1 << UInt16($0.ordinal) } ?? 0
         var covered = sentence.lowerBound
         var previous = Int.min
         for index in inSentence {
-            if let valueClass, !valueClass.accepts(quantities[index]) { continue }
-            let number = quantities[index].tokens.lowerBound
+            if classBit != 0, input.quantityClasses[index] & classBit == 0 { continue }
+            let number = input.quantities[index].tokens.lowerBound
             // Mentions come in text order; should one not, fall back to a sorted union.
-            guard number >= previous else { return unsortedStarts(near: inSentence, accepting: valueClass, in: sentence, quantities) }
+            guard number >= previous else {
+                positions = unsortedStarts(near: inSentence, accepting: classBit, in: sentence, input)
+                return
+            }
             previous = number
             var position = max(covered, sentence.lowerBound, number - lookBehind)
             while position <= number {
@@ -120,16 +139,13 @@ public struct Extractor: Sendable {
             }
             covered = max(covered, number + 1)
         }
-        return positions
     }
 
     /// `starts` for mentions out of text order: the union of every window, sorted.
-    private static func unsortedStarts(
-        near inSentence: [Int], accepting valueClass: Pattern.QuantityClass?, in sentence: Range<Int>, _ quantities: [Quantity]
-    ) -> [Int] {
+    private static func unsortedStarts(near inSentence: [Int], accepting classBit: UInt16, in sentence: Range<Int>, _ input: MatchInput) -> [Int] {
         var positions: Set<Int> = []
-        for index in inSentence where valueClass?.accepts(quantities[index]) ?? true {
-            let number = quantities[index].tokens.lowerBound
+        for index in inSentence where classBit == 0 || input.quantityClasses[index] & classBit != 0 {
+            let number = input.quantities[index].tokens.lowerBound
             positions.formUnion(max(sentence.lowerBound, number - lookBehind)...number)
         }
         return positions.sorted()
@@ -147,55 +163,5 @@ public struct Extractor: Sendable {
             if end >= 0, end > quantity.tokens.lowerBound, start < quantity.tokens.upperBound { return true }
         }
         return false
-    }
-}
-
-/// Per-document working state of the extractor: the matcher with its buffers, which words the
-/// current sentence has, and which `requires` held where.
-struct SentenceScratch {
-    let matcher: PatternMatcher
-    let requirements: RequirementCache
-    /// Word id → the mark of the last sentence containing it.
-    private var stamps: [Int32]
-    private var mark: Int32 = 0
-    private let words: [Int32]
-
-    init(input: MatchInput, rules: Int) {
-        matcher = PatternMatcher(input: input)
-        requirements = RequirementCache(rules: rules)
-        words = input.words
-        stamps = [Int32](repeating: 0, count: input.lexicon.vocabulary.count)
-    }
-
-    /// Remembers the words of a sentence for `sentenceHas`.
-    mutating func markWords(of range: Range<Int>) {
-        mark += 1
-        for index in range where words[index] >= 0 { stamps[Int(words[index])] = mark }
-    }
-
-    /// Whether the current sentence has every one of these words.
-    func sentenceHasAll(_ words: [Int32]) -> Bool {
-        for word in words where stamps[Int(word)] != mark { return false }
-        return true
-    }
-}
-
-/// Remembers whether a rule's `requires` held in the last sentence or paragraph it was checked for, so
-/// a paragraph is searched once per rule rather than once per sentence (sentences come in order).
-final class RequirementCache {
-    private var ranges: [Range<Int>?]
-    private var results: [Bool]
-
-    init(rules: Int) {
-        ranges = Array(repeating: nil, count: rules)
-        results = Array(repeating: false, count: rules)
-    }
-
-    func holds(rule: Int, in range: Range<Int>, _ compute: () -> Bool) -> Bool {
-        if ranges[rule] == range { return results[rule] }
-        let value = compute()
-        ranges[rule] = range
-        results[rule] = value
-        return value
     }
 }

@@ -14,6 +14,8 @@ public final class MatchInput {
     /// that accepts it (so the matcher tests a bit instead of copying the mention).
     let quantityEnds: [Int32]
     let quantityClasses: [UInt16]
+    /// Per mention: whether it states a figure (value, low or high; "all-for-all" does not).
+    let quantityHasFigure: [Bool]
     public let lexicon: LexiconIndex
     public let regexes: RegexCache
 
@@ -33,6 +35,7 @@ public final class MatchInput {
             for (ordinal, kind) in Pattern.QuantityClass.ordered.enumerated() where kind.accepts(quantity) { bits |= 1 << UInt16(ordinal) }
             return bits
         }
+        quantityHasFigure = quantities.map { $0.value != nil || $0.low != nil || $0.high != nil }
         self.lexicon = lexicon
         self.regexes = regexes
     }

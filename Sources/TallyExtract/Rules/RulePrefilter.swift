@@ -1,0 +1,107 @@
+/// Tables, built once per rule set, that let the extractor rule out with a few bit operations per
+/// token the rules a sentence cannot match and the positions where a rule cannot start.
+///
+/// Rules are bits in rows of `stride` 64-bit words. Every answer may be "maybe" but never a wrong
+/// "no": the matcher has the last word.
+struct RulePrefilter: Sendable {
+    /// 64-bit words per row of rule bits.
+    let stride: Int
+    /// Word id → the rules a match of which can start with that word (`stride` words per id).
+    private let startRulesByWord: [UInt64]
+    /// Rules that can start at a number mention.
+    private let quantityStartRules: [UInt64]
+    /// Rules that can start anywhere (or whose first words the vocabulary lacks, tested by text later).
+    private let anyStartRules: [UInt64]
+    /// Rules whose first words include words the vocabulary lacks: their bit is only a "maybe".
+    private let textStartRules: [UInt64]
+    /// Word id → its bit among all rules' required words (the 64th and later share the last bit).
+    private let requiredWordBits: [UInt64]
+    /// Per rule: the bits of the words every match contains.
+    let requiredWords: [UInt64]
+
+    init(_ rules: [CompiledRule], lexicon: LexiconIndex) {
+        let stride = max(1, (rules.count + 63) / 64)
+        let vocabularySize = lexicon.vocabulary.count
+        var byWord = [UInt64](repeating: 0, count: vocabularySize * stride)
+        var quantity = [UInt64](repeating: 0, count: stride)
+        var any = [UInt64](repeating: 0, count: stride)
+        var texts = [UInt64](repeating: 0, count: stride)
+        for (index, rule) in rules.enumerated() {
+            let word = index >> 6, bit: UInt64 = 1 << UInt64(index & 63)
+            let filter = rule.program.start
+            if filter.anyPosition { any[word] |= bit }
+            if filter.quantity { quantity[word] |= bit }
+            if !filter.texts.isEmpty { texts[word] |= bit }
+            for id in 0..<vocabularySize {
+                let wordID = Int32(id)
+                if filter.startsWith(word: wordID) || lexicon.classesStarting(with: wordID).intersects(filter.classes) {
+                    byWord[id * stride + word] |= bit
+                }
+            }
+        }
+        var bits = [UInt64](repeating: 0, count: vocabularySize)
+        var next = 0
+        var required: [UInt64] = []
+        for rule in rules {
+            var mask: UInt64 = 0
+            for id in rule.requiredWords {
+                if bits[Int(id)] == 0 {
+                    bits[Int(id)] = 1 << UInt64(min(next, 63))
+                    next += 1
+                }
+                mask |= bits[Int(id)]
+            }
+            required.append(mask)
+        }
+        self.stride = stride
+        startRulesByWord = byWord
+        quantityStartRules = quantity
+        anyStartRules = any
+        textStartRules = texts
+        requiredWordBits = bits
+        requiredWords = required
+    }
+
+    /// What a sentence offers the prefilters: the required words it has, the lexicon classes that
+    /// can start in it, and per token the rules that may start there.
+    struct SentenceFeatures {
+        var words: UInt64 = 0
+        var classes = ClassMask()
+    }
+
+    /// Fills `starts` (`stride` words per token of `range`, from its first token) and returns the
+    /// sentence's features.
+    func features(of range: Range<Int>, in input: MatchInput, starts: ScratchBuffer<UInt64>) -> SentenceFeatures {
+        var features = SentenceFeatures()
+        starts.reserve(range.count * stride, filling: 0)
+        let words = input.words
+        let quantityStarting = input.quantityStarting
+        let lexicon = input.lexicon
+        var row = starts.base
+        for position in range {
+            for column in 0..<stride { row[column] = anyStartRules[column] | textStartRules[column] }
+            let word = words[position]
+            if word >= 0 {
+                let id = Int(word)
+                features.words |= requiredWordBits[id]
+                features.classes.formUnion(lexicon.classesStarting(with: word))
+                for column in 0..<stride { row[column] |= startRulesByWord[id * stride + column] }
+            }
+            if quantityStarting[position] >= 0 {
+                for column in 0..<stride { row[column] |= quantityStartRules[column] }
+            }
+            row += stride
+        }
+        return features
+    }
+
+    /// Whether the rule's first words include words the vocabulary lacks, so that a start needs
+    /// `PatternMatcher.canStart` to be sure.
+    func startsByText(_ rule: Int) -> Bool { textStartRules[rule >> 6] & (1 << UInt64(rule & 63)) != 0 }
+
+    /// Whether a rule's bit is set in a row.
+    @inline(__always)
+    static func has(_ rule: Int, in row: UnsafeMutablePointer<UInt64>) -> Bool {
+        row[rule >> 6] & (1 << UInt64(rule & 63)) != 0
+    }
+}
