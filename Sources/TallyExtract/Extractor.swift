@@ -14,11 +14,14 @@ public struct Extractor: Sendable {
     let compiled: [CompiledRule]
     /// Which rules a sentence can match, and where they can start.
     let prefilter: RulePrefilter
+    /// Matching buffers kept from one document to the next.
+    private let scratches: SentenceScratch.Pool
 
     public init(rules: RuleSet) {
         self.rules = rules
         self.compiled = rules.rules.map { CompiledRule($0, lexicon: rules.index) }
         self.prefilter = RulePrefilter(compiled, lexicon: rules.index)
+        self.scratches = SentenceScratch.Pool(rules: compiled.count)
     }
 
     public func extract(_ document: Document) -> [Claim] {
@@ -28,11 +31,14 @@ public struct Extractor: Sendable {
 
     /// The claims of a prepared document, in text order.
     public func extract(_ context: ClaimContext) -> [Claim] {
+        scratches.withScratch(for: context.input) { extract(context, scratch: &$0) }
+    }
+
+    private func extract(_ context: ClaimContext, scratch: inout SentenceScratch) -> [Claim] {
         var claims: [Claim] = []
         var quantityCursor = 0
         let quantities = context.quantities
         let builder = ClaimBuilder(context: context, rules: rules)
-        var scratch = SentenceScratch(input: context.input, rules: compiled.count)
         for (sentenceIndex, sentence) in context.analysis.sentences.enumerated() {
             while quantityCursor < quantities.count, quantities[quantityCursor].tokens.lowerBound < sentence.tokens.lowerBound {
                 quantityCursor += 1
@@ -65,12 +71,9 @@ public struct Extractor: Sendable {
         let features = prefilter.features(of: sentence.tokens, in: input, starts: scratch.startRows)
         let rows = scratch.startRows.base
         let stride = prefilter.stride
-        for ruleIndex in compiled.indices {
+        for ruleIndex in compiled.indices where prefilter.sentence(features, mayMatch: ruleIndex) {
             let compiledRule = compiled[ruleIndex]
-            guard prefilter.requiredWords[ruleIndex] & ~features.words == 0,
-                compiledRule.requiredClasses.isSubset(of: features.classes),
-                let valueCapture = compiledRule.valueCapture
-            else { continue }
+            guard let valueCapture = compiledRule.valueCapture else { continue }
             if !compiledRule.requires.isEmpty {
                 let range = compiledRule.rule.context == .sentence ? sentence.tokens : context.paragraphTokens(of: sentenceIndex)
                 let holds = scratch.requirements.holds(rule: ruleIndex, in: range) {
@@ -79,34 +82,36 @@ public struct Extractor: Sendable {
                 guard holds else { continue }
             }
             let classSlot = compiledRule.valueClass?.ordinal ?? Pattern.QuantityClass.ordered.count
+            let starts = scratch.startsByClass[classSlot]
             if !scratch.startsReady[classSlot] {
-                Extractor.starts(near: inSentence, accepting: compiledRule.valueClass, in: sentence.tokens, input, into: &scratch.startsByClass[classSlot])
+                Extractor.starts(near: inSentence, accepting: compiledRule.valueClass, in: sentence.tokens, input, into: starts)
                 scratch.startsReady[classSlot] = true
             }
             let priority = compiledRule.rule.priority
             let byText = prefilter.startsByText(ruleIndex)
-            for start in scratch.startsByClass[classSlot] {
+            for next in 0..<starts.count {
+                let start = Int(starts[next])
                 guard RulePrefilter.has(ruleIndex, in: rows + (start - sentence.tokens.lowerBound) * stride),
                     !byText || matcher.canStart(compiledRule.program.start, at: start)
                 else { continue }
                 let end = matcher.matchEnd(compiledRule.program, at: start, limit: sentence.tokens.upperBound, anyMatch: false)
                 guard end >= 0, let captured = matcher.captured(valueCapture) else { continue }
                 var local = 0
-                while local < inSentence.count, !captured.contains(context.quantities[inSentence[local]].tokens.lowerBound) { local += 1 }
+                while local < inSentence.count, !captured.contains(Int(input.quantityFirstTokens[inSentence[local]])) { local += 1 }
                 guard local < inSentence.count else { continue }
                 let quantityIndex = inSentence[local]
                 // "all-for-all" states no figure: nothing to claim or compare.
                 guard input.quantityHasFigure[quantityIndex] else { continue }
-                if let current = scratch.best[local], !Candidate.beats(length: end - start, priority: priority, ruleIndex: ruleIndex, current) { continue }
+                if let current = scratch.best(local), !Candidate.beats(length: end - start, priority: priority, ruleIndex: ruleIndex, current) { continue }
                 let match = PatternMatch(start: start, end: end, captures: matcher.captures(of: compiledRule.program))
                 if compiledRule.vetoes.contains(where: { Extractor.vetoes($0, context.quantities[quantityIndex], in: sentence.tokens, matcher) }) { continue }
-                scratch.best[local] = Candidate(compiled: compiledRule, ruleIndex: ruleIndex, match: match, quantityIndex: quantityIndex)
+                scratch.setBest(local, Candidate(compiled: compiledRule, ruleIndex: ruleIndex, match: match, quantityIndex: quantityIndex))
             }
         }
         var winners: [Candidate] = []
         var sorted = true
-        for candidate in scratch.best {
-            guard let candidate else { continue }
+        for local in inSentence.indices {
+            guard let candidate = scratch.best(local) else { continue }
             if let last = winners.last, context.quantities[last.quantityIndex].start > context.quantities[candidate.quantityIndex].start { sorted = false }
             winners.append(candidate)
         }
@@ -117,24 +122,28 @@ public struct Extractor: Sendable {
     /// Start positions from which a match can reach the numbers a rule accepts: up to `lookBehind`
     /// tokens before each, within the sentence; sorted, without repeats. Written into `positions`.
     static func starts(
-        near inSentence: [Int], accepting valueClass: Pattern.QuantityClass?, in sentence: Range<Int>, _ input: MatchInput, into positions: inout [Int]
+        near inSentence: [Int], accepting valueClass: Pattern.QuantityClass?, in sentence: Range<Int>, _ input: MatchInput,
+        into positions: ScratchBuffer<Int32>
     ) {
-        positions.removeAll(keepingCapacity: true)
+        positions.count = 0
         let classBit: UInt16 = valueClass.map { 1 << UInt16($0.ordinal) } ?? 0
         var covered = sentence.lowerBound
         var previous = Int.min
         for index in inSentence {
             if classBit != 0, input.quantityClasses[index] & classBit == 0 { continue }
-            let number = input.quantities[index].tokens.lowerBound
+            let number = Int(input.quantityFirstTokens[index])
             // Mentions come in text order; should one not, fall back to a sorted union.
             guard number >= previous else {
-                positions = unsortedStarts(near: inSentence, accepting: classBit, in: sentence, input)
+                positions.count = 0
+                for position in unsortedStarts(near: inSentence, accepting: classBit, in: sentence, input) { positions.push(Int32(position)) }
                 return
             }
             previous = number
             var position = max(covered, sentence.lowerBound, number - lookBehind)
+            positions.reserve(positions.count + number - position + 1, filling: 0)
             while position <= number {
-                positions.append(position)
+                positions[positions.count] = Int32(position)
+                positions.count += 1
                 position += 1
             }
             covered = max(covered, number + 1)
@@ -145,7 +154,7 @@ public struct Extractor: Sendable {
     private static func unsortedStarts(near inSentence: [Int], accepting classBit: UInt16, in sentence: Range<Int>, _ input: MatchInput) -> [Int] {
         var positions: Set<Int> = []
         for index in inSentence where classBit == 0 || input.quantityClasses[index] & classBit != 0 {
-            let number = input.quantities[index].tokens.lowerBound
+            let number = Int(input.quantityFirstTokens[index])
             positions.formUnion(max(sentence.lowerBound, number - lookBehind)...number)
         }
         return positions.sorted()

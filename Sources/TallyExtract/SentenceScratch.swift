@@ -1,9 +1,13 @@
-/// Per-document working state of the extractor, reused sentence after sentence so that matching a
-/// sentence allocates nothing: the matcher with its buffers, the sentence's prefilter rows, its
-/// number mentions, the start positions per kind of number, the best candidate per number, and
-/// which `requires` held where.
+import Foundation
+
+/// The extractor's working state for one document, reused sentence after sentence (and, through
+/// `SentenceScratch.Pool`, document after document) so that matching allocates almost nothing: the
+/// matcher with its buffers, the sentence's prefilter rows, its number mentions, the start positions
+/// per kind of number, the best candidate per number, and which `requires` held where.
+///
+/// Not thread-safe: one document at a time.
 struct SentenceScratch {
-    let matcher: PatternMatcher
+    private(set) var matcher: PatternMatcher
     let requirements: RequirementCache
     /// Per token of the sentence: the rules that may start there (`RulePrefilter.stride` words each).
     let startRows = ScratchBuffer<UInt64>(capacity: 256, filling: 0)
@@ -11,40 +15,94 @@ struct SentenceScratch {
     var inSentence: [Int] = []
     /// Per `Pattern.QuantityClass` ordinal (the last slot: any class), the positions a match may
     /// start from, and whether they are computed for this sentence.
-    var startsByClass: [[Int]]
-    var startsReady: [Bool]
-    /// The best candidate per mention of the sentence (indexed like `inSentence`).
-    var best: [Candidate?] = []
+    let startsByClass: [ScratchBuffer<Int32>]
+    let startsReady: ScratchBuffer<Bool>
+    /// Candidates that were best for their mention when found; `bestFor` says which still are.
+    private var found: [Candidate] = []
+    /// Per mention of the sentence (indexed like `inSentence`): index into `found`, -1 for none.
+    private let bestFor = ScratchBuffer<Int32>(capacity: 16, filling: -1)
 
     init(input: MatchInput, rules: Int) {
         matcher = PatternMatcher(input: input)
         requirements = RequirementCache(rules: rules)
         let slots = Pattern.QuantityClass.ordered.count + 1
-        startsByClass = Array(repeating: [], count: slots)
-        startsReady = Array(repeating: false, count: slots)
+        startsByClass = (0..<slots).map { _ in ScratchBuffer(capacity: 64, filling: 0) }
+        startsReady = ScratchBuffer(capacity: slots, filling: false)
+    }
+
+    /// Readies the scratch for another document (with the same rules).
+    mutating func rebind(to input: MatchInput) {
+        matcher = PatternMatcher(input: input, reusingBuffersOf: matcher)
+        requirements.forget()
     }
 
     /// Empties the per-sentence state for a sentence with `mentions` number mentions.
     mutating func reset(mentions: Int) {
-        for slot in startsReady.indices { startsReady[slot] = false }
-        best.removeAll(keepingCapacity: true)
-        for _ in 0..<mentions { best.append(nil) }
+        startsReady.fill(false, count: startsByClass.count)
+        found.removeAll(keepingCapacity: true)
+        bestFor.reserve(mentions, filling: -1)
+        bestFor.fill(-1, count: mentions)
+    }
+
+    /// The best candidate so far for mention `local` of the sentence.
+    func best(_ local: Int) -> Candidate? {
+        let index = bestFor[local]
+        return index >= 0 ? found[Int(index)] : nil
+    }
+
+    /// Makes `candidate` the best for mention `local`.
+    mutating func setBest(_ local: Int, _ candidate: Candidate) {
+        bestFor[local] = Int32(found.count)
+        found.append(candidate)
+    }
+
+    /// Scratches kept between documents, for any thread to borrow one at a time.
+    final class Pool: @unchecked Sendable {
+        private var idle: [SentenceScratch] = []
+        private let lock = NSLock()
+        private let rules: Int
+
+        init(rules: Int) { self.rules = rules }
+
+        /// Runs `body` with a scratch bound to `input`, then keeps the scratch for the next document.
+        func withScratch<Result>(for input: MatchInput, _ body: (inout SentenceScratch) -> Result) -> Result {
+            lock.lock()
+            let reused = idle.popLast()
+            lock.unlock()
+            var scratch: SentenceScratch
+            if var reused {
+                reused.rebind(to: input)
+                scratch = reused
+            } else {
+                scratch = SentenceScratch(input: input, rules: rules)
+            }
+            let result = body(&scratch)
+            lock.lock()
+            idle.append(scratch)
+            lock.unlock()
+            return result
+        }
     }
 }
 
 /// Remembers whether a rule's `requires` held in the last sentence or paragraph it was checked for, so
 /// a paragraph is searched once per rule rather than once per sentence (sentences come in order).
 final class RequirementCache {
+    private let rules: Int
     /// Per rule: the token range last checked (lower -1: none) and the answer.
     private let lower: ScratchBuffer<Int>
     private let upper: ScratchBuffer<Int>
     private let results: ScratchBuffer<Bool>
 
     init(rules: Int) {
+        self.rules = rules
         lower = ScratchBuffer(capacity: rules, filling: -1)
         upper = ScratchBuffer(capacity: rules, filling: -1)
         results = ScratchBuffer(capacity: rules, filling: false)
     }
+
+    /// Forgets every answer (for another document).
+    func forget() { lower.fill(-1, count: rules) }
 
     func holds(rule: Int, in range: Range<Int>, _ compute: () -> Bool) -> Bool {
         if lower[rule] == range.lowerBound, upper[rule] == range.upperBound { return results[rule] }

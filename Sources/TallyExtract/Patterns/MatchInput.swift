@@ -13,6 +13,8 @@ public final class MatchInput {
     /// Per mention: the token index it ends at, and a bit per `Pattern.QuantityClass.ordered` class
     /// that accepts it (so the matcher tests a bit instead of copying the mention).
     let quantityEnds: [Int32]
+    /// Per mention: the token index it starts at.
+    let quantityFirstTokens: [Int32]
     let quantityClasses: [UInt16]
     /// Per mention: whether it states a figure (value, low or high; "all-for-all" does not).
     let quantityHasFigure: [Bool]
@@ -30,6 +32,7 @@ public final class MatchInput {
         }
         self.quantityStarting = starting
         quantityEnds = quantities.map { Int32($0.tokens.upperBound) }
+        quantityFirstTokens = quantities.map { Int32($0.tokens.lowerBound) }
         quantityClasses = quantities.map { quantity in
             var bits: UInt16 = 0
             for (ordinal, kind) in Pattern.QuantityClass.ordered.enumerated() where kind.accepts(quantity) { bits |= 1 << UInt16(ordinal) }

@@ -14,7 +14,8 @@ public struct PatternMatch: Sendable, Hashable {
 /// explored again — every end reachable from it was already seen by an earlier way — so a match
 /// costs at most instructions × positions steps, and a step budget bounds even that.
 ///
-/// Not thread-safe: it reuses its buffers. Make one per document (per thread).
+/// Not thread-safe: it reuses its buffers. Make one per document (per thread); a matcher for the next
+/// document can take over the buffers of the last (`init(input:reusingBuffersOf:)`).
 public final class PatternMatcher {
     public let input: MatchInput
     /// Maximum instruction steps per start position; a pattern that needs more gives up at that position.
@@ -22,37 +23,68 @@ public final class PatternMatcher {
 
     private let tokens: [Token]
     private let words: [Int32]
-    private var programs: [Pattern: PatternProgram] = [:]
+    private let buffers: Buffers
     /// Visited (instruction, position) states, stamped with the run that visited them.
-    private let visited = ScratchBuffer<UInt32>(capacity: 4096, filling: 0)
-    private var run: UInt32 = 0
-    private let backtrack = ScratchBuffer(capacity: 256, filling: Frame(pc: 0, position: 0, slot: 0))
+    private let visited: ScratchBuffer<UInt32>
+    private let backtrack: ScratchBuffer<Frame>
     /// Capture slots of the way being explored.
-    private let slots = ScratchBuffer<Int32>(capacity: 16, filling: -1)
+    private let slots: ScratchBuffer<Int32>
     /// The capture slots of the best match of the last run.
-    private let bestSlots = ScratchBuffer<Int32>(capacity: 16, filling: -1)
-    private let ends = ScratchBuffer<Int32>(capacity: 16, filling: -1)
+    private let bestSlots: ScratchBuffer<Int32>
+    private let ends: ScratchBuffer<Int32>
     /// Regex body → per token: 0 not tested, 1 no, 2 yes.
     private var regexResults: [String: [UInt8]] = [:]
 
     /// A saved alternative (`slot` < 0) or a capture slot's earlier value to restore on backtracking.
-    private struct Frame {
+    fileprivate struct Frame {
         var pc: Int32
         var position: Int32
         var slot: Int32
     }
 
-    public init(input: MatchInput) {
+    /// What outlives a document: the buffers, the run counter that stamps `visited`, and the patterns
+    /// compiled for the lexicon.
+    fileprivate final class Buffers {
+        let lexicon: LexiconIndex
+        let visited = ScratchBuffer<UInt32>(capacity: 4096, filling: 0)
+        var run: UInt32 = 0
+        let backtrack = ScratchBuffer(capacity: 256, filling: Frame(pc: 0, position: 0, slot: 0))
+        let slots = ScratchBuffer<Int32>(capacity: 16, filling: -1)
+        let bestSlots = ScratchBuffer<Int32>(capacity: 16, filling: -1)
+        let ends = ScratchBuffer<Int32>(capacity: 16, filling: -1)
+        var programs: [Pattern: PatternProgram] = [:]
+
+        init(lexicon: LexiconIndex) { self.lexicon = lexicon }
+    }
+
+    public convenience init(input: MatchInput) {
+        self.init(input: input, buffers: Buffers(lexicon: input.lexicon))
+    }
+
+    /// A matcher for another document with the same lexicon that takes over `other`'s buffers and
+    /// compiled patterns (`other` must not be used any more).
+    public convenience init(input: MatchInput, reusingBuffersOf other: PatternMatcher) {
+        precondition(input.lexicon === other.buffers.lexicon, "matcher buffers are bound to one lexicon")
+        self.init(input: input, buffers: other.buffers)
+    }
+
+    private init(input: MatchInput, buffers: Buffers) {
         self.input = input
         self.tokens = input.tokens
         self.words = input.words
+        self.buffers = buffers
+        visited = buffers.visited
+        backtrack = buffers.backtrack
+        slots = buffers.slots
+        bestSlots = buffers.bestSlots
+        ends = buffers.ends
     }
 
     /// The pattern compiled against this input's lexicon (cached).
     public func program(_ pattern: Pattern) -> PatternProgram {
-        if let known = programs[pattern] { return known }
+        if let known = buffers.programs[pattern] { return known }
         let program = PatternProgram(pattern, lexicon: input.lexicon)
-        programs[pattern] = program
+        buffers.programs[pattern] = program
         return program
     }
 
@@ -64,11 +96,7 @@ public final class PatternMatcher {
         guard position < tokens.count else { return false }
         if filter.quantity, input.quantityStarting[position] >= 0 { return true }
         let word = words[position]
-        if word >= 0 {
-            if filter.startsWith(word: word) { return true }
-            if !filter.classes.isEmpty, input.lexicon.classesStarting(with: word).intersects(filter.classes) { return true }
-            return false
-        }
+        if word >= 0 { return filter.startsWith(word: word) }
         return !filter.texts.isEmpty && filter.texts.contains(tokens[position].lower)
     }
 
@@ -93,7 +121,7 @@ public final class PatternMatcher {
 
     /// Every capture of the last successful run, by name.
     func captures(of program: PatternProgram) -> [String: Range<Int>] {
-        var captures: [String: Range<Int>] = [:]
+        var captures = [String: Range<Int>](minimumCapacity: program.captureNames.count)
         for (index, name) in program.captureNames.enumerated() {
             if let range = captured(index) { captures[name] = range }
         }
@@ -123,7 +151,8 @@ public final class PatternMatcher {
 
     /// Whether the compiled pattern matches anywhere in `range`.
     public func occurs(_ program: PatternProgram, in range: Range<Int>) -> Bool {
-        for position in range where canStart(program.start, at: position) {
+        let filter = program.start
+        for position in range where canStart(filter, at: position) {
             if matchEnd(program, at: position, limit: range.upperBound, anyMatch: true) >= 0 { return true }
         }
         return false
@@ -136,12 +165,12 @@ public final class PatternMatcher {
         let width = limit - start + 1
         let states = program.instructions.count * width
         visited.reserve(states, filling: 0)
-        run &+= 1
-        if run == 0 {
+        var stamp = buffers.run &+ 1
+        if stamp == 0 {
             visited.fill(0, count: visited.capacity)
-            run = 1
+            stamp = 1
         }
-        let stamp = run
+        buffers.run = stamp
         let slotCount = 2 * program.captureNames.count
         slots.reserve(slotCount, filling: -1)
         slots.fill(-1, count: slotCount)

@@ -150,11 +150,11 @@ public final class PatternProgram: Sendable {
 struct StartFilter: Sendable {
     var anyPosition: Bool
     var quantity: Bool
-    /// Bit per vocabulary id: the literal words a match can start with.
+    /// Bit per vocabulary id: the words a match can start with, literal or first word of a phrase
+    /// of a lexicon class the pattern can start with.
     var words: [UInt64]
     /// Literal first words the vocabulary lacks (only in ad-hoc patterns).
     var texts: Set<String>
-    var classes: ClassMask
 
     init(_ first: FirstTokens, lexicon: LexiconIndex) {
         anyPosition = first.anyToken || first.canBeEmpty
@@ -165,13 +165,18 @@ struct StartFilter: Sendable {
             let id = lexicon.vocabulary.id(of: word)
             if id >= 0 { words[Int(id) >> 6] |= 1 << UInt64(id & 63) } else { texts.insert(word) }
         }
-        classes = ClassMask()
+        var classes = ClassMask()
         for name in first.classes {
             if let id = lexicon.classID(name) { classes.insert(id) }
         }
+        if !classes.isEmpty {
+            for id in 0..<lexicon.vocabulary.count where lexicon.classesStarting(with: Int32(id)).intersects(classes) {
+                words[id >> 6] |= 1 << UInt64(id & 63)
+            }
+        }
     }
 
-    /// Whether a literal first word has this vocabulary id (>= 0).
+    /// Whether a match can start with the word of this vocabulary id (>= 0).
     @inline(__always)
     func startsWith(word id: Int32) -> Bool { words[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0 }
 }

@@ -16,8 +16,9 @@ struct RulePrefilter: Sendable {
     private let textStartRules: [UInt64]
     /// Word id → its bit among all rules' required words (the 64th and later share the last bit).
     private let requiredWordBits: [UInt64]
-    /// Per rule: the bits of the words every match contains.
-    let requiredWords: [UInt64]
+    /// Per rule: the bits of the words every match contains, and the lexicon classes it contains.
+    private let requiredWords: [UInt64]
+    private let requiredClasses: [ClassMask]
 
     init(_ rules: [CompiledRule], lexicon: LexiconIndex) {
         let stride = max(1, (rules.count + 63) / 64)
@@ -34,7 +35,7 @@ struct RulePrefilter: Sendable {
             if !filter.texts.isEmpty { texts[word] |= bit }
             for id in 0..<vocabularySize {
                 let wordID = Int32(id)
-                if filter.startsWith(word: wordID) || lexicon.classesStarting(with: wordID).intersects(filter.classes) {
+                if filter.startsWith(word: wordID) {
                     byWord[id * stride + word] |= bit
                 }
             }
@@ -53,6 +54,7 @@ struct RulePrefilter: Sendable {
             }
             required.append(mask)
         }
+        requiredClasses = rules.map(\.requiredClasses)
         self.stride = stride
         startRulesByWord = byWord
         quantityStartRules = quantity
@@ -72,27 +74,47 @@ struct RulePrefilter: Sendable {
     /// Fills `starts` (`stride` words per token of `range`, from its first token) and returns the
     /// sentence's features.
     func features(of range: Range<Int>, in input: MatchInput, starts: ScratchBuffer<UInt64>) -> SentenceFeatures {
-        var features = SentenceFeatures()
         starts.reserve(range.count * stride, filling: 0)
-        let words = input.words
-        let quantityStarting = input.quantityStarting
         let lexicon = input.lexicon
-        var row = starts.base
-        for position in range {
-            for column in 0..<stride { row[column] = anyStartRules[column] | textStartRules[column] }
-            let word = words[position]
-            if word >= 0 {
-                let id = Int(word)
-                features.words |= requiredWordBits[id]
-                features.classes.formUnion(lexicon.classesStarting(with: word))
-                for column in 0..<stride { row[column] |= startRulesByWord[id * stride + column] }
+        return input.words.withUnsafeBufferPointer { words in
+            input.quantityStarting.withUnsafeBufferPointer { quantityStarting in
+                startRulesByWord.withUnsafeBufferPointer { byWord in
+                    requiredWordBits.withUnsafeBufferPointer { requiredBits in
+                        var features = SentenceFeatures()
+                        var row = starts.base
+                        for position in range {
+                            let word = words[position]
+                            let mention = quantityStarting[position] >= 0
+                            if stride == 1 {
+                                var bits = anyStartRules[0] | textStartRules[0]
+                                if word >= 0 { bits |= byWord[Int(word)] }
+                                if mention { bits |= quantityStartRules[0] }
+                                row[0] = bits
+                            } else {
+                                for column in 0..<stride {
+                                    var bits = anyStartRules[column] | textStartRules[column]
+                                    if word >= 0 { bits |= byWord[Int(word) * stride + column] }
+                                    if mention { bits |= quantityStartRules[column] }
+                                    row[column] = bits
+                                }
+                            }
+                            if word >= 0 {
+                                features.words |= requiredBits[Int(word)]
+                                features.classes.formUnion(lexicon.classesStarting(with: word))
+                            }
+                            row += stride
+                        }
+                        return features
+                    }
+                }
             }
-            if quantityStarting[position] >= 0 {
-                for column in 0..<stride { row[column] |= quantityStartRules[column] }
-            }
-            row += stride
         }
-        return features
+    }
+
+    /// Whether a sentence with these features has every word and class a match of the rule contains.
+    @inline(__always)
+    func sentence(_ features: SentenceFeatures, mayMatch rule: Int) -> Bool {
+        requiredWords[rule] & ~features.words == 0 && requiredClasses[rule].isSubset(of: features.classes)
     }
 
     /// Whether the rule's first words include words the vocabulary lacks, so that a start needs
