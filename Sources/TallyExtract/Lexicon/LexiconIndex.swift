@@ -91,11 +91,16 @@ public final class LexiconIndex: Sendable {
 
     /// Every token's word id, using the word hashes the tokenizer already computed.
     public func wordIDs(of analysis: TextAnalysis) -> [Int32] {
-        var ids = [Int32](repeating: -1, count: analysis.tokens.count)
-        for index in analysis.tokens.indices {
-            ids[index] = vocabulary.id(of: analysis.tokens[index].lower, hash: analysis.wordHash(ofToken: index))
+        let tokens = analysis.tokens
+        return [Int32](unsafeUninitializedCapacity: tokens.count) { ids, count in
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in tokens.indices {
+                    // Most words are not in the vocabulary: their slot is empty and their text is never read.
+                    ids[index] = vocabulary.id(hash: analysis.wordHash(ofToken: index)) { tokens[index].lower }
+                }
+            }
+            count = tokens.count
         }
-        return ids
     }
 
     /// The classes a phrase of which may start at a token with this word id.
@@ -220,15 +225,22 @@ public struct WordVocabulary: Sendable {
 
     /// The id of a word whose `hash` is known (the tokenizer's word hash).
     @inline(__always)
-    public func id(of word: String, hash: UInt64) -> Int32 {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return -1 }
-            let id = Int(entry - 1)
-            if hashes[id] == hash, words[id] == word { return Int32(id) }
-            slot = (slot + 1) & mask
+    public func id(of word: String, hash: UInt64) -> Int32 { id(hash: hash) { word } }
+
+    /// The id of the word with this hash that `word` gives; `word` is only called when an entry has
+    /// the same hash.
+    @inline(__always)
+    func id(hash: UInt64, word: () -> String) -> Int32 {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return -1 }
+                let id = Int(entry - 1)
+                if hashes[id] == hash, words[id] == word() { return Int32(id) }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
