@@ -44,8 +44,13 @@ public struct Benchmark: Sendable {
 
     /// Runs ingest → extract → reconcile over `megabytes` of generated text.
     public func run(megabytes: Int, progress: (Int, Int) -> Void = { _, _ in }) -> Result {
+        run(bytes: megabytes << 20, progress: progress)
+    }
+
+    /// Runs ingest → extract → reconcile over `bytes` of generated text (whole articles: the last one
+    /// may go past).
+    public func run(bytes target: Int, progress: (Int, Int) -> Void = { _, _ in }) -> Result {
         precondition(!seeds.isEmpty)
-        let target = megabytes << 20
         let ingestor = Ingestor()
         var ingestTime = 0.0, numeralsTime = 0.0, extractTime = 0.0, reconcileTime = 0.0
         var quantities = 0
@@ -102,9 +107,13 @@ public struct Benchmark: Sendable {
     /// `tally report` end to end): numbered `.txt` files with front matter, or, with `bundle` > 0, JSON
     /// Lines files of that many articles each (as news crawls ship them). Returns the articles written.
     public func writeCorpus(megabytes: Int, to directory: String, bundle: Int = 0) throws -> Int {
+        try writeCorpus(bytes: megabytes << 20, to: directory, bundle: bundle)
+    }
+
+    /// `writeCorpus(megabytes:to:bundle:)` for a size in bytes.
+    public func writeCorpus(bytes target: Int, to directory: String, bundle: Int = 0) throws -> Int {
         precondition(!seeds.isEmpty)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let target = megabytes << 20
         var generator = DocumentVariator(seeds: seeds)
         var bytes = 0, articles = 0, files = 0
         var lines = JSONBytes(capacity: 1 << 20)

@@ -34,7 +34,17 @@ struct BenchCommand: ParsableCommand {
         valueName: "articles"))
     var bundle: Int = 0
 
+    @Option(help: ArgumentHelp(
+        "Run the benchmark this many times and print each stage's median, with the fastest and slowest run (shared machines vary from run to run).",
+        valueName: "runs"))
+    var `repeat`: Int = 1
+
     @OptionGroup var ruleOptions: RuleOptions
+
+    func validate() throws {
+        guard size > 0 else { throw ValidationError("--size must be at least 1 (megabytes)") }
+        guard `repeat` > 0 else { throw ValidationError("--repeat must be at least 1") }
+    }
 
     func run() throws {
         let rules = try ruleOptions.load()
@@ -50,19 +60,32 @@ struct BenchCommand: ParsableCommand {
             Console.output("tally bench: wrote \(articles) articles, \(size) MB, into \(folder)\n")
             return
         }
-        let result = benchmark.run(megabytes: size) { done, total in
-            if Console.isErrorTerminal {
-                FileHandle.standardError.write(Data(String(format: "\r%.0f / %.0f MB ", Double(done) / 1_048_576, Double(total) / 1_048_576).utf8))
-            }
+        var results: [Benchmark.Result] = []
+        for run in 1...`repeat` {
+            results.append(benchmark.run(megabytes: size) { done, total in
+                if Console.isErrorTerminal {
+                    let counter = `repeat` > 1 ? "run \(run)/\(`repeat`): " : ""
+                    FileHandle.standardError.write(Data(String(format: "\r%@%.0f / %.0f MB ", counter, Double(done) / 1_048_576, Double(total) / 1_048_576).utf8))
+                }
+            })
         }
         if Console.isErrorTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        var out = "tally bench: \(size) MB, \(result.stages[0].documents) documents, \(result.jobs) job\(result.jobs == 1 ? "" : "s")\n"
-        for stage in result.stages {
-            out += String(format: "  %-10@ %8.2f s  %9.2f MB/s  %10.0f docs/s\n", stage.name as NSString, stage.seconds, stage.megabytesPerSecond, stage.documentsPerSecond)
+        let result = results[0]
+        let runs = results.count > 1 ? ", median of \(results.count) runs" : ""
+        var out = "tally bench: \(size) MB, \(result.stages[0].documents) documents, \(result.jobs) job\(result.jobs == 1 ? "" : "s")\(runs)\n"
+        for (index, stage) in result.stages.enumerated() {
+            let speeds = results.map { $0.stages[index] }.sorted { $0.seconds < $1.seconds }
+            let median = speeds[speeds.count / 2]
+            out += "  " + stage.name.padding(toLength: 10, withPad: " ", startingAt: 0)
+            out += String(format: " %8.2f s  %9.2f MB/s  %10.0f docs/s", median.seconds, median.megabytesPerSecond, median.documentsPerSecond)
+            if speeds.count > 1 {
+                out += String(format: "   (%.2f–%.2f MB/s)", speeds.last!.megabytesPerSecond, speeds.first!.megabytesPerSecond)
+            }
+            out += "\n"
         }
         out += "  quantities \(result.quantities), claims \(result.claims), findings \(result.findings)\n"
         out += String(format: "  peak memory %.1f MB after the map (ingest, numerals, extract), %.1f MB after the reduce\n",
-                      result.mapPeakMemoryMB, result.peakMemoryMB)
+                      results.map(\.mapPeakMemoryMB).max()!, results.map(\.peakMemoryMB).max()!)
         Console.output(out)
     }
 }
