@@ -81,41 +81,60 @@ extension Pattern {
     }
 }
 
-/// Words and lexicon classes every match of a pattern must contain: a sentence lacking one of them
-/// cannot match, so the rule is skipped for the whole sentence.
+/// What every match of a pattern must contain, as groups of alternatives: from each group at least one
+/// word or one phrase of a lexicon class. A sentence lacking every member of some group cannot match,
+/// so the rule is skipped for the whole sentence.
 public struct RequiredTokens: Sendable, Hashable {
-    public var words: Set<String> = []
-    public var classes: Set<String> = []
+    /// One or more words or lexicon classes, any of which will do.
+    public struct AnyOf: Sendable, Hashable {
+        public var words: Set<String> = []
+        public var classes: Set<String> = []
+
+        var size: Int { words.count + classes.count }
+    }
+
+    public var groups: [AnyOf] = []
+
+    /// Groups of one member: the words every match contains.
+    public var words: Set<String> { Set(groups.filter { $0.size == 1 }.flatMap(\.words)) }
+    /// Groups of one member: the lexicon classes every match contains.
+    public var classes: Set<String> { Set(groups.filter { $0.size == 1 }.flatMap(\.classes)) }
+
+    mutating func add(_ group: AnyOf) {
+        if group.size > 0, !groups.contains(group) { groups.append(group) }
+    }
 }
 
 extension Pattern {
     public var requiredTokens: RequiredTokens {
+        var required = RequiredTokens()
         switch self {
-        case .literal(let word): return RequiredTokens(words: [word])
+        case .literal(let word): required.add(.init(words: [word]))
         case .words(let options):
-            // Every option shares its first word only rarely; require the common words if any.
+            // A match contains one option, so one of the first words; and the words all options share.
             let sets = options.map { Set($0) }
-            return RequiredTokens(words: sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) })
-        case .lexiconClass(let name): return RequiredTokens(classes: [name])
+            for word in sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) } { required.add(.init(words: [word])) }
+            if options.allSatisfy({ !$0.isEmpty }) { required.add(.init(words: Set(options.compactMap(\.first)))) }
+        case .lexiconClass(let name): required.add(.init(classes: [name]))
         case .capture(_, let inner): return inner.requiredTokens
-        case .repeated(let inner, let low, _): return low > 0 ? inner.requiredTokens : RequiredTokens()
+        case .repeated(let inner, let low, _): return low > 0 ? inner.requiredTokens : required
         case .sequence(let items):
-            var all = RequiredTokens()
-            for item in items {
-                let theirs = item.requiredTokens
-                all.words.formUnion(theirs.words)
-                all.classes.formUnion(theirs.classes)
-            }
-            return all
+            for item in items { item.requiredTokens.groups.forEach { required.add($0) } }
         case .alternatives(let options):
             let each = options.map(\.requiredTokens)
-            guard var common = each.first else { return RequiredTokens() }
-            for other in each.dropFirst() {
-                common.words.formIntersection(other.words)
-                common.classes.formIntersection(other.classes)
+            guard let first = each.first, each.allSatisfy({ !$0.groups.isEmpty }) else { return required }
+            // Groups every option has are required as they are…
+            for group in first.groups where each.allSatisfy({ $0.groups.contains(group) }) { required.add(group) }
+            // …and a match contains something of the most telling group of whichever option it took.
+            var merged = RequiredTokens.AnyOf()
+            for option in each {
+                let smallest = option.groups.min { $0.size < $1.size }!
+                merged.words.formUnion(smallest.words)
+                merged.classes.formUnion(smallest.classes)
             }
-            return common
-        default: return RequiredTokens()
+            required.add(merged)
+        default: break
         }
+        return required
     }
 }

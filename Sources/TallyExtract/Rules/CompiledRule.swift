@@ -8,10 +8,9 @@ final class CompiledRule: Sendable {
     /// The kind of number the value capture holds, when the pattern says (NUM, DURATION…): the rule is
     /// tried only near numbers of that kind.
     let valueClass: Pattern.QuantityClass?
-    /// Word ids every match contains.
-    let requiredWords: [Int32]
-    /// Lexicon classes every match contains.
-    let requiredClasses: ClassMask
+    /// What every match contains: per group, word ids and lexicon classes of which it has at least one
+    /// (groups the vocabulary or lexicon cannot test are left out).
+    let requiredGroups: [(words: [Int32], classes: ClassMask)]
     let requires: [PatternProgram]
     let vetoes: [PatternProgram]
     /// `emit.subject`, parsed.
@@ -22,12 +21,16 @@ final class CompiledRule: Sendable {
         program = PatternProgram(rule.pattern, lexicon: lexicon)
         valueCapture = program.captureIndex(rule.emit.value)
         valueClass = rule.pattern.quantityClass(ofCapture: rule.emit.value)
-        let required = rule.pattern.requiredTokens
-        // Pattern words are in the vocabulary (the rule set adds them); a word that is not cannot prefilter.
-        requiredWords = required.words.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 }.sorted()
-        var classes = ClassMask()
-        for name in required.classes { if let id = lexicon.classID(name) { classes.insert(id) } }
-        requiredClasses = classes
+        // Pattern words are in the vocabulary (the rule set adds them); a word or class that is not
+        // cannot prefilter, so its group is dropped.
+        requiredGroups = rule.pattern.requiredTokens.groups.compactMap { group in
+            let words = group.words.map { lexicon.vocabulary.id(of: $0) }
+            let classIDs = group.classes.map { lexicon.classID($0) }
+            guard !words.contains(-1), !classIDs.contains(nil) else { return nil }
+            var classes = ClassMask()
+            for id in classIDs { classes.insert(id!) }
+            return (words.sorted(), classes)
+        }
         requires = rule.requires.map { PatternProgram($0, lexicon: lexicon) }
         vetoes = rule.vetoes.map { PatternProgram($0, lexicon: lexicon) }
         subject = rule.emit.subject.map(SubjectTemplate.init)

@@ -16,9 +16,10 @@ struct RulePrefilter: Sendable {
     private let textStartRules: [UInt64]
     /// Word id → its bit among all rules' required words (the 64th and later share the last bit).
     private let requiredWordBits: [UInt64]
-    /// Per rule: the bits of the words every match contains, and the lexicon classes it contains.
-    private let requiredWords: [UInt64]
-    private let requiredClasses: [ClassMask]
+    /// Rule k's required groups are `groups[groupStarts[k]..<groupStarts[k + 1]]`: each the bits of its
+    /// words and its lexicon classes, one of which a sentence must have.
+    private let groupStarts: [Int]
+    private let groups: [(words: UInt64, classes: ClassMask)]
 
     init(_ rules: [CompiledRule], lexicon: LexiconIndex) {
         let stride = max(1, (rules.count + 63) / 64)
@@ -42,26 +43,30 @@ struct RulePrefilter: Sendable {
         }
         var bits = [UInt64](repeating: 0, count: vocabularySize)
         var next = 0
-        var required: [UInt64] = []
+        var groupStarts = [0]
+        var groups: [(words: UInt64, classes: ClassMask)] = []
         for rule in rules {
-            var mask: UInt64 = 0
-            for id in rule.requiredWords {
-                if bits[Int(id)] == 0 {
-                    bits[Int(id)] = 1 << UInt64(min(next, 63))
-                    next += 1
+            for group in rule.requiredGroups {
+                var mask: UInt64 = 0
+                for id in group.words {
+                    if bits[Int(id)] == 0 {
+                        bits[Int(id)] = 1 << UInt64(min(next, 63))
+                        next += 1
+                    }
+                    mask |= bits[Int(id)]
                 }
-                mask |= bits[Int(id)]
+                groups.append((mask, group.classes))
             }
-            required.append(mask)
+            groupStarts.append(groups.count)
         }
-        requiredClasses = rules.map(\.requiredClasses)
+        self.groupStarts = groupStarts
+        self.groups = groups
         self.stride = stride
         startRulesByWord = byWord
         quantityStartRules = quantity
         anyStartRules = any
         textStartRules = texts
         requiredWordBits = bits
-        requiredWords = required
     }
 
     /// What a sentence offers the prefilters: the required words it has, the lexicon classes that
@@ -111,10 +116,14 @@ struct RulePrefilter: Sendable {
         }
     }
 
-    /// Whether a sentence with these features has every word and class a match of the rule contains.
+    /// Whether a sentence with these features has something of every group a match of the rule contains.
     @inline(__always)
     func sentence(_ features: SentenceFeatures, mayMatch rule: Int) -> Bool {
-        requiredWords[rule] & ~features.words == 0 && requiredClasses[rule].isSubset(of: features.classes)
+        for index in groupStarts[rule]..<groupStarts[rule + 1] {
+            let group = groups[index]
+            if group.words & features.words == 0, !group.classes.intersects(features.classes) { return false }
+        }
+        return true
     }
 
     /// Whether the rule's first words include words the vocabulary lacks, so that a start needs
