@@ -68,7 +68,10 @@ public struct Extractor: Sendable {
         let input = context.input
         let inSentence = scratch.inSentence
         scratch.reset(mentions: inSentence.count)
-        let features = prefilter.features(of: sentence.tokens, in: input, starts: scratch.startRows)
+        let features = prefilter.features(
+            of: sentence.tokens, in: input, starts: scratch.startRows, tokenWords: scratch.tokenWords, tokenClasses: scratch.tokenClasses)
+        var longestMention = 0
+        for index in inSentence { longestMention = max(longestMention, Int(input.quantityEnds[index] - input.quantityFirstTokens[index])) }
         let rows = scratch.startRows.base
         let stride = prefilter.stride
         for ruleIndex in compiled.indices where prefilter.sentence(features, mayMatch: ruleIndex) {
@@ -89,10 +92,16 @@ public struct Extractor: Sendable {
             }
             let priority = compiledRule.rule.priority
             let byText = prefilter.startsByText(ruleIndex)
+            let reach = compiledRule.lengthBound.fixed + compiledRule.lengthBound.quantities * longestMention
             for next in 0..<starts.count {
                 let start = Int(starts[next])
-                guard RulePrefilter.has(ruleIndex, in: rows + (start - sentence.tokens.lowerBound) * stride),
-                    !byText || matcher.canStart(compiledRule.program.start, at: start)
+                let relative = start - sentence.tokens.lowerBound
+                guard RulePrefilter.has(ruleIndex, in: rows + relative * stride),
+                    !byText || matcher.canStart(compiledRule.program.start, at: start),
+                    // What every match contains must lie within its reach from here.
+                    prefilter.window(
+                        relative..<min(sentence.tokens.count, relative + reach), mayMatch: ruleIndex,
+                        tokenWords: scratch.tokenWords, tokenClasses: scratch.tokenClasses)
                 else { continue }
                 let end = matcher.matchEnd(compiledRule.program, at: start, limit: sentence.tokens.upperBound, anyMatch: false)
                 guard end >= 0, let captured = matcher.captured(valueCapture) else { continue }

@@ -11,6 +11,9 @@ struct SentenceScratch {
     let requirements: RequirementCache
     /// Per token of the sentence: the rules that may start there (`RulePrefilter.stride` words each).
     let startRows = ScratchBuffer<UInt64>(capacity: 256, filling: 0)
+    /// Per token of the sentence: its required-word bits and the lexicon classes that can start there.
+    let tokenWords = ScratchBuffer<UInt64>(capacity: 256, filling: 0)
+    let tokenClasses = ScratchBuffer<ClassMask>(capacity: 256, filling: ClassMask())
     /// Indices into the document's mentions of those in the sentence.
     var inSentence: [Int] = []
     /// Per `Pattern.QuantityClass` ordinal (the last slot: any class), the positions a match may

@@ -21,6 +21,8 @@ public final class LexiconIndex: Sendable {
     private let values: [String]
     /// Word id → the classes with a phrase starting with that word.
     private let firstWordClasses: [ClassMask]
+    /// Class id → the words in its longest phrase.
+    private let longestPhrases: [Int]
 
     /// - Parameter extraWords: lowercased words that must have ids although no phrase uses them (rule literals).
     public init(_ lexicon: Lexicon, extraWords: Set<String> = []) {
@@ -72,6 +74,7 @@ public final class LexiconIndex: Sendable {
         self.nodeValues = nodeValues
         self.values = values
         self.firstWordClasses = firstWordClasses
+        self.longestPhrases = phrasesByClass.map { $0.map(\.words.count).max() ?? 0 }
     }
 
     /// Lowercased tokens of a phrase, as the text tokenizer splits it.
@@ -83,6 +86,9 @@ public final class LexiconIndex: Sendable {
 
     /// The id of a class, or nil when the lexicon has no such class.
     public func classID(_ name: String) -> Int? { classIDs[name] }
+
+    /// The words in the longest phrase of a class (0 for a class the lexicon lacks).
+    func longestPhrase(of className: String) -> Int { classIDs[className].map { longestPhrases[$0] } ?? 0 }
 
     /// Every token's word id (-1 for words neither the lexicon nor the rules use).
     public func wordIDs(of tokens: [Token]) -> [Int32] {

@@ -138,3 +138,38 @@ extension Pattern {
         return required
     }
 }
+
+/// The most tokens a match can span: `fixed` tokens plus `quantities` number mentions (a mention's
+/// length is only known in the text).
+struct LengthBound: Sendable, Hashable {
+    var fixed = 0
+    var quantities = 0
+}
+
+extension Pattern {
+    /// An upper bound on the tokens a match spans; `phraseLength` gives a lexicon class's longest phrase.
+    func lengthBound(phraseLength: (String) -> Int) -> LengthBound {
+        switch self {
+        case .literal, .quote, .word, .regex, .any: return LengthBound(fixed: 1)
+        case .words(let options): return LengthBound(fixed: options.map(\.count).max() ?? 0)
+        case .lexiconClass(let name): return LengthBound(fixed: phraseLength(name))
+        case .quantity: return LengthBound(quantities: 1)
+        case .capture(_, let inner): return inner.lengthBound(phraseLength: phraseLength)
+        case .repeated(let inner, _, let max):
+            let one = inner.lengthBound(phraseLength: phraseLength)
+            return LengthBound(fixed: one.fixed * max, quantities: one.quantities * max)
+        case .sequence(let items):
+            return items.reduce(into: LengthBound()) { total, item in
+                let bound = item.lengthBound(phraseLength: phraseLength)
+                total.fixed += bound.fixed
+                total.quantities += bound.quantities
+            }
+        case .alternatives(let options):
+            return options.reduce(into: LengthBound()) { most, option in
+                let bound = option.lengthBound(phraseLength: phraseLength)
+                most.fixed = max(most.fixed, bound.fixed)
+                most.quantities = max(most.quantities, bound.quantities)
+            }
+        }
+    }
+}

@@ -11,6 +11,8 @@ final class CompiledRule: Sendable {
     /// What every match contains: per group, word ids and lexicon classes of which it has at least one
     /// (groups the vocabulary or lexicon cannot test are left out).
     let requiredGroups: [(words: [Int32], classes: ClassMask)]
+    /// How many tokens a match spans at most.
+    let lengthBound: LengthBound
     let requires: [PatternProgram]
     let vetoes: [PatternProgram]
     /// `emit.subject`, parsed.
@@ -31,6 +33,7 @@ final class CompiledRule: Sendable {
             for id in classIDs { classes.insert(id!) }
             return (words.sorted(), classes)
         }
+        lengthBound = rule.pattern.lengthBound(phraseLength: lexicon.longestPhrase(of:))
         requires = rule.requires.map { PatternProgram($0, lexicon: lexicon) }
         vetoes = rule.vetoes.map { PatternProgram($0, lexicon: lexicon) }
         subject = rule.emit.subject.map(SubjectTemplate.init)

@@ -76,10 +76,15 @@ struct RulePrefilter: Sendable {
         var classes = ClassMask()
     }
 
-    /// Fills `starts` (`stride` words per token of `range`, from its first token) and returns the
-    /// sentence's features.
-    func features(of range: Range<Int>, in input: MatchInput, starts: ScratchBuffer<UInt64>) -> SentenceFeatures {
+    /// Fills, per token of `range` from its first, `starts` (`stride` words each), `tokenWords` and
+    /// `tokenClasses` (what `window` reads), and returns the sentence's features.
+    func features(
+        of range: Range<Int>, in input: MatchInput, starts: ScratchBuffer<UInt64>, tokenWords: ScratchBuffer<UInt64>,
+        tokenClasses: ScratchBuffer<ClassMask>
+    ) -> SentenceFeatures {
         starts.reserve(range.count * stride, filling: 0)
+        tokenWords.reserve(range.count, filling: 0)
+        tokenClasses.reserve(range.count, filling: ClassMask())
         let lexicon = input.lexicon
         return input.words.withUnsafeBufferPointer { words in
             input.quantityStarting.withUnsafeBufferPointer { quantityStarting in
@@ -103,9 +108,16 @@ struct RulePrefilter: Sendable {
                                     row[column] = bits
                                 }
                             }
+                            let relative = position - range.lowerBound
                             if word >= 0 {
-                                features.words |= requiredBits[Int(word)]
-                                features.classes.formUnion(lexicon.classesStarting(with: word))
+                                let bits = requiredBits[Int(word)], classes = lexicon.classesStarting(with: word)
+                                features.words |= bits
+                                features.classes.formUnion(classes)
+                                tokenWords[relative] = bits
+                                tokenClasses[relative] = classes
+                            } else {
+                                tokenWords[relative] = 0
+                                tokenClasses[relative] = ClassMask()
                             }
                             row += stride
                         }
@@ -124,6 +136,22 @@ struct RulePrefilter: Sendable {
             if group.words & features.words == 0, !group.classes.intersects(features.classes) { return false }
         }
         return true
+    }
+
+    /// Whether tokens `window` (relative to the sentence's first) have something of every group a match
+    /// of the rule contains, per the rows `features` filled.
+    @inline(__always)
+    func window(
+        _ window: Range<Int>, mayMatch rule: Int, tokenWords: ScratchBuffer<UInt64>, tokenClasses: ScratchBuffer<ClassMask>
+    ) -> Bool {
+        let groupRange = groupStarts[rule]..<groupStarts[rule + 1]
+        if groupRange.isEmpty { return true }
+        var found = SentenceFeatures()
+        for index in window {
+            found.words |= tokenWords[index]
+            found.classes.formUnion(tokenClasses[index])
+        }
+        return sentence(found, mayMatch: rule)
     }
 
     /// Whether the rule's first words include words the vocabulary lacks, so that a start needs
