@@ -16,7 +16,12 @@ struct RuleFileParser {
     mutating func parse(_ source: String) -> [Rule] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: source)
+            // The basic resolver: Yams' default one runs up to seven NSRegularExpressions on every scalar
+            // it compares or hashes (each mapping lookup and the duplicate-key check), most of the start-up.
+            // Rule keys are plain words that resolve to `str` either way, and `Node.bool`/`Node.int` read
+            // the text and style, not the resolved tag. The encoding is given so Yams does not read the
+            // process environment for every file.
+            root = try Yams.compose(yaml: source, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(Diagnostic(yamlError: error, file: file))
             return []
