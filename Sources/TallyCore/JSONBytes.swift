@@ -60,61 +60,72 @@ extension JSONBytes {
         guard let base = source.baseAddress else { return 0 }
         let count = source.count
         var length = count
-        var index = 0
+        var index = nextSpecial(base, from: 0, count: count)
         while index < count {
-            // Eight bytes at a time, jumping to the first that may need an escape.
-            if index + 8 <= count {
-                let special = specialBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                if special == 0 {
-                    index += 8
-                    continue
-                }
-                index += special.trailingZeroBitCount >> 3
-            }
             if let escape = escape(source, at: index) {
                 length += escape.length - escape.width
                 index += escape.width
             } else {
                 index += 1
             }
+            index = nextSpecial(base, from: index, count: count)
         }
         return length
     }
 
     /// Writes `source` escaped (without quotes) at `out`, which must have room for
-    /// `escapedCount(source)` bytes; returns the end of what it wrote.
+    /// `escapedCount(source)` bytes (at most six times `source.count`); returns the end of what it wrote.
     public static func writeEscaped(_ source: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         guard let base = source.baseAddress else { return out }
         let count = source.count
         var out = out
         var runStart = 0
-        var index = 0
+        var index = nextSpecial(base, from: 0, count: count)
         while index < count {
-            if index + 8 <= count {
-                let special = specialBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                if special == 0 {
-                    index += 8
-                    continue
+            if let escape = escape(source, at: index) {
+                out.initialize(from: base + runStart, count: index - runStart)
+                out += index - runStart
+                var packed = escape.bytes
+                for _ in 0..<escape.length {
+                    out.pointee = UInt8(truncatingIfNeeded: packed)
+                    packed >>= 8
+                    out += 1
                 }
-                index += special.trailingZeroBitCount >> 3
-            }
-            guard let escape = escape(source, at: index) else {
+                index += escape.width
+                runStart = index
+            } else {
                 index += 1
-                continue
             }
-            out.initialize(from: base + runStart, count: index - runStart)
-            out += index - runStart
-            var packed = escape.bytes
-            for _ in 0..<escape.length {
-                out.pointee = UInt8(truncatingIfNeeded: packed)
-                packed >>= 8
-                out += 1
-            }
-            index += escape.width
-            runStart = index
+            index = nextSpecial(base, from: index, count: count)
         }
         out.initialize(from: base + runStart, count: count - runStart)
         return out + (count - runStart)
+    }
+
+    /// The first index from `index` on whose byte may need an escape (see `specialBytes`), or `count`:
+    /// eight bytes at a time, the last few padded with spaces.
+    @inline(__always)
+    static func nextSpecial(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
+        var index = index
+        while index + 8 <= count {
+            let special = specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+            if special != 0 { return index + special.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        guard index < count else { return count }
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        let rest = count - index
+        var word = spaces
+        if count >= 8 {
+            // The last eight bytes, those already seen shifted out and spaces shifted in.
+            let last = UInt64(littleEndian: UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))
+            word = last >> UInt64(8 * (8 - rest)) | spaces << UInt64(8 * rest)
+        } else {
+            withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: base + index, byteCount: rest) }
+            word = UInt64(littleEndian: word)
+        }
+        let special = specialBytes(word)
+        return special == 0 ? count : index + special.trailingZeroBitCount >> 3
     }
 
     /// The escape the byte at `index` starts, if any: how many source bytes it replaces (`width`) and
