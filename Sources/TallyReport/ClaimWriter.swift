@@ -138,7 +138,7 @@ public enum ClaimWriter {
 /// `finish` once (which also writes the header or brackets of an empty output).
 public struct ClaimStreamWriter: Sendable {
     public let format: ClaimFormat
-    private var count = 0
+    @usableFromInline var count = 0
 
     public init(format: ClaimFormat) { self.format = format }
 
@@ -147,6 +147,9 @@ public struct ClaimStreamWriter: Sendable {
     }
 
     /// Appends a claim already rendered with `ClaimWriter.record(_:format:)` (on a worker thread, say).
+    /// Inlinable, so it is specialised for the caller's stream (a String): through the generic
+    /// `TextOutputStream` each write cost hundreds of instructions.
+    @inlinable
     public mutating func append<Out: TextOutputStream>(record: String, to stream: inout Out) {
         switch format {
         case .jsonl:
@@ -163,6 +166,7 @@ public struct ClaimStreamWriter: Sendable {
         count += 1
     }
 
+    @inlinable
     public mutating func finish<Out: TextOutputStream>(to stream: inout Out) {
         switch format {
         case .jsonl: break

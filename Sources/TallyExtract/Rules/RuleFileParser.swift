@@ -89,7 +89,7 @@ struct RuleFileParser {
         }
         var priority = 0
         if let priorityNode = map.field("priority") {
-            if let value = priorityNode.int { priority = value } else { error(at: priorityNode, "priority must be an integer") }
+            if let value = integer(priorityNode) { priority = value } else { error(at: priorityNode, "priority must be an integer") }
         }
         return Rule(
             id: id, kind: emit.kind ?? fileKind, description: map.field("description")?.string ?? "", patternText: patternText,
@@ -177,6 +177,20 @@ struct RuleFileParser {
             diagnostics.append(Diagnostic(file: file, line: node.line, column: offset + error.column - 1, message: "pattern: \(error.message)"))
             return nil
         }
+    }
+
+    /// `node.int`, with plain decimals read directly: Yams' reader goes through Foundation string
+    /// replacing and radix prefixes for every value. A leading zero (octal to YAML), a sign other
+    /// than `-`, underscores or colons take Yams' path.
+    private func integer(_ node: Node) -> Int? {
+        if let scalar = node.scalar, scalar.style == .plain || scalar.style == .any {
+            let text = scalar.string.utf8
+            let digits = text.first == 0x2D ? text.dropFirst() : text[...]
+            if let first = digits.first, first != 0x30 || text.count == 1, digits.allSatisfy({ 0x30...0x39 ~= $0 }) {
+                return Int(scalar.string)
+            }
+        }
+        return node.int
     }
 
     private func list(_ node: Node?) -> [Node] {
