@@ -26,7 +26,9 @@ extension JSONSink {
         switch figure {
         case .date(let date)?: self.date(date)
         case .number(let n)?:
-            if n == n.rounded(), abs(n) < 9e15 { int(Int(n)) } else { raw(JSONText.number(n) ?? "null") }
+            // Whole and below 9e15 (so exactly an Int): as an integer. Same test as `n == n.rounded()`
+            // without the libm call; NaN and infinities fail `abs(n) < 9e15`.
+            if abs(n) < 9e15, Double(Int(n)) == n { int(Int(n)) } else { raw(JSONText.number(n) ?? "null") }
         case nil: literal("null")
         }
     }
