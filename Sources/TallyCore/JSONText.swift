@@ -24,13 +24,8 @@ public enum JSONText {
     /// Whether any character needs an escape: quote, backslash, a control character, U+2028/2029
     /// (UTF-8 `E2 80 A8`/`E2 80 A9`).
     public static func needsEscaping(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-            if (byte == 0xA8 || byte == 0xA9), previous == (0xE2, 0x80) { return true }
-            previous = (previous.1, byte)
-        }
-        return false
+        var text = text
+        return text.withUTF8 { JSONBytes.escapedCount($0) != $0.count }
     }
 
     public static func appendOptional(_ text: String?, to out: inout String) {

@@ -34,8 +34,17 @@ public enum ClaimWriter {
     }
 
     /// One claim as a JSON object on one line (no trailing newline).
+    ///
+    /// Written straight into the String's memory in two passes over the claim: the first measures it
+    /// (and scans each string once for escapes), the second copies plain strings whole.
     public static func jsonObject(_ claim: Claim) -> String {
-        var out = JSONBytes(capacity: 320 + claim.sentence.utf8.count + claim.quote.utf8.count)
+        var measure = JSONMeasure()
+        writeObject(claim, to: &measure)
+        return JSONWriter.text(measure) { writeObject(claim, to: &$0) }
+    }
+
+    /// The claim's JSON object, field by field in contract order.
+    static func writeObject<Sink: JSONSink>(_ claim: Claim, to out: inout Sink) {
         out.literal("{\"doc\":")
         out.string(claim.doc)
         out.literal(",\"kind\":")
@@ -44,7 +53,13 @@ public enum ClaimWriter {
         out.literal(",\"unit\":")
         out.optionalString(claim.unit)
         out.literal(",\"scope\":")
-        out.optionalString(claim.scope?.rawValue)
+        if let scope = claim.scope {
+            out.literal("\"")
+            out.raw(scope.rawValue)
+            out.literal("\"")
+        } else {
+            out.literal("null")
+        }
         out.literal(",\"subject\":")
         out.optionalString(claim.subject)
         out.literal(",\"event\":")
@@ -64,16 +79,15 @@ public enum ClaimWriter {
         out.literal(",\"story\":")
         if let story = claim.story {
             out.literal("[")
-            for (index, word) in story.enumerated() {
+            for index in story.indices {
                 if index > 0 { out.literal(",") }
-                out.string(word)
+                out.string(story[index])
             }
             out.literal("]")
         } else {
             out.literal("null")
         }
         out.literal("}")
-        return out.text
     }
 
     /// One claim as a CSV record (no line terminator).
@@ -124,7 +138,7 @@ public enum ClaimWriter {
 /// `finish` once (which also writes the header or brackets of an empty output).
 public struct ClaimStreamWriter: Sendable {
     public let format: ClaimFormat
-    private var count = 0
+    @usableFromInline var count = 0
 
     public init(format: ClaimFormat) { self.format = format }
 
@@ -133,6 +147,9 @@ public struct ClaimStreamWriter: Sendable {
     }
 
     /// Appends a claim already rendered with `ClaimWriter.record(_:format:)` (on a worker thread, say).
+    /// Inlinable, so it is specialised for the caller's stream (a String): through the generic
+    /// `TextOutputStream` each write cost hundreds of instructions.
+    @inlinable
     public mutating func append<Out: TextOutputStream>(record: String, to stream: inout Out) {
         switch format {
         case .jsonl:
@@ -149,6 +166,7 @@ public struct ClaimStreamWriter: Sendable {
         count += 1
     }
 
+    @inlinable
     public mutating func finish<Out: TextOutputStream>(to stream: inout Out) {
         switch format {
         case .jsonl: break

@@ -49,4 +49,33 @@ import TallyCore
         #expect(messages.contains { $0.contains("syntax.yaml:") && $0.contains("YAML syntax") })
         #expect(result.ruleSet == nil)
     }
+
+    /// Scalars read as Yams reads them with its default resolver: integers in every YAML form, booleans
+    /// in every spelling, keys looked up whatever their quoting; and duplicate keys are still an error.
+    @Test func valuesAndKeysReadAsYAMLReadsThem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func rule(_ id: String, _ extra: String) -> String {
+            "  - {id: \(id), pattern: \"n:NUM prisoners\", emit: {value: $n}, examples: [\"[[5 prisoners]]\"], \(extra)}\n"
+        }
+        let text = "kind: prisoners\n\"rules\":\n" + rule("p12", "priority: 12") + rule("minus3", "priority: -3")
+            + rule("octal", "priority: 010") + rule("underscored", "priority: 1_000") + rule("hex", "priority: 0x1F")
+            + rule("quoted", "priority: \"5\"") + rule("minuszero", "priority: -0") + rule("zero", "priority: 0")
+            + rule("yes", "emit2: 1, 'priority': 4") + "  - id: dup\n    id: dup2\n"
+        try text.write(to: folder.appendingPathComponent("values.yaml"), atomically: true, encoding: .utf8)
+        try (text.replacingOccurrences(of: "  - id: dup\n    id: dup2\n", with: "") + "  - {id: inc, pattern: \"n:NUM\", emit: {value: $n, increment: yes}, examples: [\"[[5]]\"]}\n")
+            .write(to: folder.appendingPathComponent("values2.yaml"), atomically: true, encoding: .utf8)
+
+        let result = RuleLoader.load(directory: folder.path)
+        let messages = result.diagnostics.map(\.description)
+        #expect(messages.contains { $0.contains("values.yaml") && $0.contains("YAML") }, "\(messages)")  // the duplicate `id`
+        let second = folder.appendingPathComponent("values2.yaml").path
+        let priorities = Dictionary(result.rules.filter { $0.file == second }.map { ($0.id, $0.priority) }, uniquingKeysWith: { a, _ in a })
+        #expect(priorities["p12"] == 12 && priorities["minus3"] == -3 && priorities["octal"] == 8 && priorities["underscored"] == 1000)
+        #expect(priorities["hex"] == 31 && priorities["zero"] == 0 && priorities["yes"] == 4)
+        #expect(messages.filter { $0.hasPrefix(second) && $0.contains("priority must be an integer") }.count == 2, "\(messages)")  // "5", -0
+        #expect(messages.contains { $0.hasPrefix(second) && $0.contains("unknown key 'emit2'") })
+        #expect(result.rules.first { $0.id == "inc" }?.emit.increment == true)
+    }
 }

@@ -16,7 +16,12 @@ struct RuleFileParser {
     mutating func parse(_ source: String) -> [Rule] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: source)
+            // The basic resolver: Yams' default one runs up to seven NSRegularExpressions on every scalar
+            // it compares or hashes (each mapping lookup and the duplicate-key check), most of the start-up.
+            // Rule keys are plain words that resolve to `str` either way, and `Node.bool`/`Node.int` read
+            // the text and style, not the resolved tag. The encoding is given so Yams does not read the
+            // process environment for every file.
+            root = try Yams.compose(yaml: source, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(Diagnostic(yamlError: error, file: file))
             return []
@@ -29,12 +34,12 @@ struct RuleFileParser {
             return []
         }
         checkKeys(mapping, allowed: RuleLoader.fileKeys, what: "rule file")
-        guard let kind = mapping["kind"]?.string, !kind.isEmpty else {
+        guard let kind = mapping.field("kind")?.string, !kind.isEmpty else {
             error(at: root, "missing 'kind' (the claim kind this file's rules emit, e.g. prisoners)")
             return []
         }
-        guard let list = mapping["rules"]?.sequence else {
-            error(at: mapping["rules"] ?? root, "missing 'rules' list")
+        guard let list = mapping.field("rules")?.sequence else {
+            error(at: mapping.field("rules") ?? root, "missing 'rules' list")
             return []
         }
         return list.compactMap { parseRule($0, kind: kind) }
@@ -46,17 +51,17 @@ struct RuleFileParser {
             return nil
         }
         checkKeys(map, allowed: RuleLoader.ruleKeys, what: "rule")
-        guard let id = map["id"]?.string, !id.isEmpty else {
+        guard let id = map.field("id")?.string, !id.isEmpty else {
             error(at: node, "rule without 'id'")
             return nil
         }
-        guard let patternNode = map["pattern"], let patternText = patternNode.string else {
-            error(at: map["pattern"] ?? node, "rule '\(id)' has no 'pattern'")
+        guard let patternNode = map.field("pattern"), let patternText = patternNode.string else {
+            error(at: map.field("pattern") ?? node, "rule '\(id)' has no 'pattern'")
             return nil
         }
         guard let pattern = compile(patternText, at: patternNode) else { return nil }
-        guard let emitNode = map["emit"], let emit = parseEmit(emitNode, ruleID: id) else {
-            if map["emit"] == nil { error(at: node, "rule '\(id)' has no 'emit' block") }
+        guard let emitNode = map.field("emit"), let emit = parseEmit(emitNode, ruleID: id) else {
+            if map.field("emit") == nil { error(at: node, "rule '\(id)' has no 'emit' block") }
             return nil
         }
         let defined = pattern.captureNames
@@ -65,29 +70,29 @@ struct RuleFileParser {
             error(at: emitNode, "emit uses capture '$\(name)' that the pattern never defines\(hint)")
         }
         var requires: [Pattern] = []
-        for item in list(map["requires"]) { if let text = item.string, let p = compile(text, at: item) { requires.append(p) } }
+        for item in list(map.field("requires")) { if let text = item.string, let p = compile(text, at: item) { requires.append(p) } }
         var vetoes: [Pattern] = []
-        for item in list(map["veto"]) { if let text = item.string, let p = compile(text, at: item) { vetoes.append(p) } }
+        for item in list(map.field("veto")) { if let text = item.string, let p = compile(text, at: item) { vetoes.append(p) } }
         var context = Rule.Context.sentence
-        if let contextNode = map["context"] {
+        if let contextNode = map.field("context") {
             if let value = contextNode.string.flatMap(Rule.Context.init(rawValue:)) {
                 context = value
             } else {
                 error(at: contextNode, "context must be 'sentence' or 'paragraph'")
             }
         }
-        let examples = list(map["examples"]).compactMap { parseExample($0) }
-        let counterexamples = list(map["counterexamples"]).compactMap { parseExample($0) }
-        let todo = list(map["todo"]).compactMap { parseExample($0) }
+        let examples = list(map.field("examples")).compactMap { parseExample($0) }
+        let counterexamples = list(map.field("counterexamples")).compactMap { parseExample($0) }
+        let todo = list(map.field("todo")).compactMap { parseExample($0) }
         if examples.isEmpty && counterexamples.isEmpty {
             error(at: node, "rule '\(id)' has no examples or counterexamples: add at least one sentence it must (or must not) match")
         }
         var priority = 0
-        if let priorityNode = map["priority"] {
-            if let value = priorityNode.int { priority = value } else { error(at: priorityNode, "priority must be an integer") }
+        if let priorityNode = map.field("priority") {
+            if let value = integer(priorityNode) { priority = value } else { error(at: priorityNode, "priority must be an integer") }
         }
         return Rule(
-            id: id, kind: emit.kind ?? fileKind, description: map["description"]?.string ?? "", patternText: patternText,
+            id: id, kind: emit.kind ?? fileKind, description: map.field("description")?.string ?? "", patternText: patternText,
             pattern: pattern, emit: emit, priority: priority, requires: requires, context: context, vetoes: vetoes,
             examples: examples, counterexamples: counterexamples, todo: todo, file: file, line: node.line)
     }
@@ -98,24 +103,24 @@ struct RuleFileParser {
             return nil
         }
         checkKeys(map, allowed: RuleLoader.emitKeys, what: "emit")
-        guard let value = map["value"]?.string, value.hasPrefix("$"), value.count > 1 else {
-            error(at: map["value"] ?? node, "emit.value must name the capture holding the figure, e.g. value: $n")
+        guard let value = map.field("value")?.string, value.hasPrefix("$"), value.count > 1 else {
+            error(at: map.field("value") ?? node, "emit.value must name the capture holding the figure, e.g. value: $n")
             return nil
         }
         var increment = false
-        if let flag = map["increment"] {
+        if let flag = map.field("increment") {
             if let bool = flag.bool { increment = bool } else { error(at: flag, "increment must be true or false") }
         }
-        if let scope = map["scope"]?.string, !scope.hasPrefix("$"), scope != Emit.autoScope, Scope(rawValue: scope) == nil {
-            error(at: map["scope"]!, "unknown scope '\(scope)' (per_side, one_side, total, or auto to read it from the text)")
+        if let scope = map.field("scope")?.string, !scope.hasPrefix("$"), scope != Emit.autoScope, Scope(rawValue: scope) == nil {
+            error(at: map.field("scope")!, "unknown scope '\(scope)' (per_side, one_side, total, or auto to read it from the text)")
         }
-        if let qualifier = map["qualifier"]?.string, !qualifier.hasPrefix("$"), Qualifier(rawValue: qualifier) == nil {
-            error(at: map["qualifier"]!, "unknown qualifier '\(qualifier)'")
+        if let qualifier = map.field("qualifier")?.string, !qualifier.hasPrefix("$"), Qualifier(rawValue: qualifier) == nil {
+            error(at: map.field("qualifier")!, "unknown qualifier '\(qualifier)'")
         }
         return Emit(
-            value: String(value.dropFirst()), kind: map["kind"]?.string, subject: map["subject"]?.string,
-            scope: map["scope"]?.string.map(Emit.Value.init), unit: map["unit"]?.string.map(Emit.Value.init),
-            qualifier: map["qualifier"]?.string.map(Emit.Value.init), increment: increment)
+            value: String(value.dropFirst()), kind: map.field("kind")?.string, subject: map.field("subject")?.string,
+            scope: map.field("scope")?.string.map(Emit.Value.init), unit: map.field("unit")?.string.map(Emit.Value.init),
+            qualifier: map.field("qualifier")?.string.map(Emit.Value.init), increment: increment)
     }
 
     private mutating func parseExample(_ node: Node) -> RuleExample? {
@@ -126,9 +131,9 @@ struct RuleFileParser {
             source = text
         } else if let map = node.mapping {
             checkKeys(map, allowed: ["text", "expect", "published"], what: "example")
-            source = map["text"]?.string
-            published = map["published"]?.string
-            if let expectNode = map["expect"] {
+            source = map.field("text")?.string
+            published = map.field("published")?.string
+            if let expectNode = map.field("expect") {
                 if let fields = expectNode.mapping {
                     for (key, value) in fields {
                         guard let name = key.string else { continue }
@@ -174,6 +179,20 @@ struct RuleFileParser {
         }
     }
 
+    /// `node.int`, with plain decimals read directly: Yams' reader goes through Foundation string
+    /// replacing and radix prefixes for every value. A leading zero (octal to YAML), a sign other
+    /// than `-`, underscores or colons take Yams' path.
+    private func integer(_ node: Node) -> Int? {
+        if let scalar = node.scalar, scalar.style == .plain || scalar.style == .any {
+            let text = scalar.string.utf8
+            let digits = text.first == 0x2D ? text.dropFirst() : text[...]
+            if let first = digits.first, first != 0x30 || text.count == 1, digits.allSatisfy({ 0x30...0x39 ~= $0 }) {
+                return Int(scalar.string)
+            }
+        }
+        return node.int
+    }
+
     private func list(_ node: Node?) -> [Node] {
         guard let node else { return [] }
         return node.sequence.map(Array.init) ?? [node]
@@ -210,4 +229,20 @@ func editDistance(_ a: String, _ b: String) -> Int {
         previous = current
     }
     return previous[b.count]
+}
+
+extension Node.Mapping {
+    /// The value under the plain key `name`: what `self[name]` finds, without building a probe `Node`
+    /// to compare, tag and all, with every key (most of the cost of Yams' subscript). Keys are unique —
+    /// Yams rejects duplicates — so the first match is the one.
+    fileprivate func field(_ name: String) -> Node? {
+        // By index: the Mapping's iterator first copies every pair into a new array.
+        var index = startIndex
+        while index != endIndex {
+            let key = self[index].key
+            if case .scalar(let scalar) = key, scalar.string == name, key.tag.rawValue == Tag.Name.str.rawValue { return self[index].value }
+            index = self.index(after: index)
+        }
+        return nil
+    }
 }

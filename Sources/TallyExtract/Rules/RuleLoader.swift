@@ -105,10 +105,24 @@ public enum RuleLoader {
 struct FingerprintHasher {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// Hashes the file name, a NUL, the contents and a NUL (without concatenating them first).
     mutating func add(path: String, contents: String) {
-        for byte in ((path as NSString).lastPathComponent + "\u{0}" + contents + "\u{0}").utf8 {
-            state = (state ^ UInt64(byte)) &* 0x100_0000_01b3
+        add((path as NSString).lastPathComponent)
+        add(byte: 0)
+        add(contents)
+        add(byte: 0)
+    }
+
+    private mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes { add(byte: byte) }
         }
+    }
+
+    @inline(__always)
+    private mutating func add(byte: UInt8) {
+        state = (state ^ UInt64(byte)) &* 0x100_0000_01b3
     }
 
     var hex: String { String(state, radix: 16) }
