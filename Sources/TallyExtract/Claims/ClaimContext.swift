@@ -12,6 +12,12 @@ public final class ClaimContext {
     /// The article's story signature (see `StorySignature`).
     let story: [String]
     public let input: MatchInput
+    /// The lexicon classes claim building looks up.
+    let classes: ClaimClasses
+    /// The sentence whose text was last asked for, and that text: a sentence's claims are built
+    /// one after another, so its text is sliced once.
+    private var cachedSentence = -1
+    private var cachedText = ""
 
     public init(document: Document, rules: RuleSet) {
         self.document = document
@@ -22,19 +28,33 @@ public final class ClaimContext {
         self.quantities = quantities
         let input = MatchInput(
             tokens: analysis.tokens, quantities: quantities, lexicon: rules.index, regexes: rules.regexes, words: rules.index.wordIDs(of: analysis))
+        let classes = ClaimClasses(rules.index)
+        let probe = TokenProbe(analysis)
         self.speakers = SpeakerResolver(
-            tokens: analysis.tokens, sentences: analysis.sentences, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words
+            analysis: analysis, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words, speechVerb: classes.speechVerb
         ).resolve()
-        self.events = EventResolver(tokens: analysis.tokens, sentences: analysis.sentences, quantities: quantities, published: reference)
-            .resolve()
-        let outletWords = Set((document.outlet ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
-        self.story = StorySignature.words(tokens: analysis.tokens, sentences: analysis.sentences, titles: rules.speakerVocabulary.titles)
-            .filter { !outletWords.contains($0) }
+        self.events = EventResolver(probe: probe, quantities: quantities, published: reference).resolve()
+        var story = StorySignature.words(probe: probe, titles: rules.speakerVocabulary.titles)
+        if let outlet = document.outlet {
+            let outletWords = outlet.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            story.removeAll { outletWords.contains($0) }
+        }
+        self.story = story
         self.input = input
+        self.classes = classes
     }
 
     /// The sentence's text, as it stands in the document.
     func text(of sentence: Sentence) -> String { analysis.slice(sentence.start, sentence.end) }
+
+    /// The text of sentence `index` (the last one asked for is kept).
+    func text(ofSentence index: Int) -> String {
+        if index != cachedSentence {
+            cachedText = text(of: analysis.sentences[index])
+            cachedSentence = index
+        }
+        return cachedText
+    }
 
     public var tokens: [Token] { analysis.tokens }
 

@@ -8,11 +8,13 @@ import TallyCore
 enum IncrementMerger {
     static func merge(_ claims: [(claim: Claim, increment: Bool)], previous: Claim?) -> [Claim] {
         var merged: [Claim] = []
-        for (claim, isIncrement) in claims {
-            guard isIncrement else {
-                merged.append(claim)
+        merged.reserveCapacity(claims.count)
+        for index in claims.indices {
+            guard claims[index].increment else {
+                merged.append(claims[index].claim)
                 continue
             }
+            let claim = claims[index].claim
             guard let baseIndex = merged.lastIndex(where: { $0.value?.number != nil }), let base = merged[baseIndex].value?.number,
                 let added = claim.value?.number
             else {
