@@ -19,7 +19,7 @@ public final class ClaimContext {
     private var cachedSentence = -1
     private var cachedText = ""
 
-    public init(document: Document, rules: RuleSet) {
+    public init(document: Document, rules: __shared RuleSet) {
         self.document = document
         let analysis = TextAnalysis(text: document.text)
         let reference = document.published.flatMap(CalendarDate.init(iso:))
@@ -28,10 +28,10 @@ public final class ClaimContext {
         self.quantities = quantities
         let input = MatchInput(
             tokens: analysis.tokens, quantities: quantities, lexicon: rules.index, regexes: rules.regexes, words: rules.index.wordIDs(of: analysis))
-        let classes = ClaimClasses(rules.index)
+        let classes = rules.speakerVocabulary.classes.resolved(in: rules.index)
         let probe = TokenProbe(analysis)
         self.speakers = SpeakerResolver(
-            analysis: analysis, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words, speechVerb: classes.speechVerb
+            probe: probe, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words, speechVerb: classes.speechVerb
         ).resolve()
         self.events = EventResolver(probe: probe, quantities: quantities, published: reference).resolve()
         var story = StorySignature.words(probe: probe, titles: rules.speakerVocabulary.titles)

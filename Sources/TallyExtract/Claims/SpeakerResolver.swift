@@ -27,9 +27,9 @@ struct SpeakerResolver {
     let according: Int32
     let to: Int32
 
-    init(analysis: TextAnalysis, lexicon: LexiconIndex, vocabulary: SpeakerVocabulary, words: [Int32], speechVerb: Int?) {
-        self.probe = TokenProbe(analysis)
-        self.sentences = analysis.sentences
+    init(probe: TokenProbe, lexicon: LexiconIndex, vocabulary: SpeakerVocabulary, words: [Int32], speechVerb: Int?) {
+        self.probe = probe
+        self.sentences = probe.analysis.sentences
         self.lexicon = lexicon
         self.vocabulary = vocabulary
         self.words = words
@@ -44,8 +44,7 @@ struct SpeakerResolver {
     struct Speakers {
         /// Attributions in text order (token position, name); those of sentence `s` are at
         /// `offsets[s]..<offsets[s + 1]`.
-        var positions: [Int]
-        var names: [String]
+        var named: [(position: Int, name: String)]
         var offsets: [Int]
         /// Per sentence: the speaker carried in when it has no attribution of its own.
         var carried: [String?]
@@ -56,16 +55,14 @@ struct SpeakerResolver {
             var mention = offsets[sentence + 1] - 1
             guard mention >= first else { return carried[sentence] }
             while mention >= first {
-                if positions[mention] <= index { return names[mention] }
+                if named[mention].position <= index { return named[mention].name }
                 mention -= 1
             }
-            return names[first]
+            return named[first].name
         }
 
         /// The attributions of sentence `sentence`, in text order.
-        func mentions(in sentence: Int) -> [(position: Int, name: String)] {
-            (offsets[sentence]..<offsets[sentence + 1]).map { (positions[$0], names[$0]) }
-        }
+        func mentions(in sentence: Int) -> ArraySlice<(position: Int, name: String)> { named[offsets[sentence]..<offsets[sentence + 1]] }
     }
 
     enum Attribution {
@@ -83,32 +80,30 @@ struct SpeakerResolver {
     private static let possessiveHash = WordTable.hash("'s")
 
     func resolve() -> Speakers {
-        var speakers = Speakers(positions: [], names: [], offsets: [], carried: [])
+        var speakers = Speakers(named: [], offsets: [], carried: [])
         speakers.offsets.reserveCapacity(sentences.count + 1)
+        speakers.named.reserveCapacity(sentences.count / 2)
         var lastNamed: String?
         var found: [(Int, Attribution)] = []
         for sentence in sentences {
-            speakers.offsets.append(speakers.names.count)
+            speakers.offsets.append(speakers.named.count)
             found.removeAll(keepingCapacity: true)
             attributions(in: sentence, into: &found)
             for (position, attribution) in found {
                 switch attribution {
                 case .named(let name):
-                    speakers.positions.append(position)
-                    speakers.names.append(name)
+                    speakers.named.append((position, name))
                     lastNamed = name
                 case .pronoun:
-                    if let name = lastNamed ?? openingName(of: sentence) {
-                        speakers.positions.append(position)
-                        speakers.names.append(name)
-                    }
+                    if let name = lastNamed ?? openingName(of: sentence) { speakers.named.append((position, name)) }
                 }
             }
         }
-        speakers.offsets.append(speakers.names.count)
+        speakers.offsets.append(speakers.named.count)
         let offsets = speakers.offsets
+        let named = speakers.named
         /// The last attribution of a sentence, if it has one.
-        func last(_ index: Int) -> String? { offsets[index + 1] > offsets[index] ? speakers.names[offsets[index + 1] - 1] : nil }
+        func last(_ index: Int) -> String? { offsets[index + 1] > offsets[index] ? named[offsets[index + 1] - 1].name : nil }
         var carried = [String?](repeating: nil, count: sentences.count)
         var quotes = QuoteCounts(count: sentences.count)
         for index in sentences.indices where offsets[index + 1] == offsets[index] {
@@ -138,6 +133,7 @@ struct SpeakerResolver {
     private func attributions(in sentence: Sentence, into found: inout [(Int, Attribution)]) {
         let range = sentence.tokens
         let upper = range.upperBound
+        let speechVerb = self.speechVerb ?? -1
         words.withUnsafeBufferPointer { words in
             var index = range.lowerBound
             while index < upper {
@@ -148,7 +144,7 @@ struct SpeakerResolver {
                     continue
                 }
                 // Most words start no reporting verb: test the class bit before walking the trie.
-                if let speechVerb, lexicon.startsPhrase(of: speechVerb, with: word),
+                if speechVerb >= 0, lexicon.startsPhrase(of: speechVerb, with: word),
                     let hit = lexicon.longest(classID: speechVerb, words: self.words, at: index, limit: upper)
                 {
                     if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) { found.append((index, attribution)) }
@@ -272,7 +268,8 @@ struct SpeakerResolver {
     }
 }
 
-/// Word lists the speaker resolver needs, read once per rule set from the lexicon.
+/// Word lists the speaker resolver needs, read once per rule set from the lexicon — and, as this is
+/// the claim layers' one per-rule-set value, the ids of the lexicon classes they use.
 struct SpeakerVocabulary: Sendable {
     /// `speaker_title`: words that precede a name ("minister", "president", "negotiator").
     var titles: WordTable
@@ -280,8 +277,11 @@ struct SpeakerVocabulary: Sendable {
     var aliases: WordTable
     /// `speaker_noun`: common nouns that speak ("officials", "ministry", "police").
     var nouns: WordTable
+    /// The lexicon classes claim building uses (to be checked against the index: `ClaimClasses.resolved(in:)`).
+    var classes: ClaimClasses
 
     init(lexicon: Lexicon) {
+        classes = ClaimClasses(lexicon: lexicon)
         titles = WordTable(lexicon.phrases(of: "speaker_title").keys)
         aliases = WordTable(lexicon.phrases(of: "speaker_alias"))
         nouns = WordTable(lexicon.phrases(of: "speaker_noun").keys)

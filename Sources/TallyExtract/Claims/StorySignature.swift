@@ -28,6 +28,7 @@ enum StorySignature {
         let stopWords = StorySignature.stopWords
         // Few distinct names per article: a list searched by hash beats a dictionary keyed by String.
         var tallies: [Tally] = []
+        tallies.reserveCapacity(32)
         for sentence in probe.analysis.sentences where sentence.paragraph < paragraphs {
             guard sentence.tokens.count > 1 else { continue }
             for index in (sentence.tokens.lowerBound + 1)..<sentence.tokens.upperBound {

@@ -6,12 +6,13 @@ import TallyNumerals
 /// computed — no token copied, no String hashed or lowercased.
 struct TokenProbe {
     let analysis: TextAnalysis
-    let tokens: [Token]
 
     init(_ analysis: TextAnalysis) {
         self.analysis = analysis
-        self.tokens = analysis.tokens
     }
+
+    @inline(__always)
+    var tokens: [Token] { analysis.tokens }
 
     /// The first UTF-8 byte of token `index`'s (normalised) text.
     @inline(__always)

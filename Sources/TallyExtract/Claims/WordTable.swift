@@ -2,39 +2,53 @@
 /// the tokenizer already computed for every token (`TextAnalysis.wordHash(ofToken:)`): a lookup is
 /// an array probe rather than hashing a String. A hash hit is confirmed by comparing the strings, so
 /// the answers are exactly those of a `Set<String>` (or `[String: String]`) of the same words.
-struct WordTable: Sendable {
+///
+/// Immutable once built; a class, so holding one (in `SpeakerVocabulary`, per document) costs one reference.
+final class WordTable: Sendable {
     /// Slot → entry index + 1 (0: empty). A power of two, at most a quarter full, so a miss
     /// usually stops at the first slot.
-    private var slots: [Int32]
-    private var hashes: [UInt64] = []
-    private var words: [String] = []
-    private var values: [String?] = []
+    private let slots: [Int32]
+    private let hashes: [UInt64]
+    private let words: [String]
+    private let values: [String?]
 
     /// A set of words.
-    init(_ words: some Sequence<String>) {
+    convenience init(_ words: some Sequence<String>) {
         self.init(pairs: words.map { ($0, nil) })
     }
 
     /// Words with a value each (`speaker_alias`: spelling → canonical name).
-    init(_ dictionary: [String: String]) {
+    convenience init(_ dictionary: [String: String]) {
         self.init(pairs: dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     private init(pairs: [(String, String?)]) {
         var size = 16
         while size < pairs.count * 4 { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
+        let mask = size - 1
+        var slots = [Int32](repeating: 0, count: size)
+        var hashes: [UInt64] = []
+        var words: [String] = []
+        var values: [String?] = []
         for (word, value) in pairs {
             let hash = WordTable.hash(word)
-            guard entry(hash: hash, word) == nil else { continue }
-            let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            var known = false
+            while slots[slot] != 0 {
+                let entry = Int(slots[slot] - 1)
+                if hashes[entry] == hash, words[entry] == word { known = true }
+                slot = (slot + 1) & mask
+            }
+            guard !known else { continue }
             slots[slot] = Int32(words.count + 1)
             hashes.append(hash)
             words.append(word)
             values.append(value)
         }
+        self.slots = slots
+        self.hashes = hashes
+        self.words = words
+        self.values = values
     }
 
     var count: Int { words.count }
