@@ -48,6 +48,7 @@ struct ClaimBuilder {
         }
         let start = tokens[match.start].start
         let end = tokens[match.end - 1].end
+        let sentenceText = context.text(ofSentence: sentenceIndex)
         return Claim(
             doc: context.document.id,
             kind: compiled.rule.kind,
@@ -60,10 +61,10 @@ struct ClaimBuilder {
             subject: compiled.subject.map { expand($0, rule: compiled, match: match, quantity: quantity, sentence: sentence) },
             event: context.events.event(at: quantity.tokens.lowerBound),
             speaker: context.speakers.speaker(at: quantity.tokens.lowerBound, sentence: sentenceIndex),
-            quote: context.analysis.slice(start, end),
+            quote: context.text(start, end, inSentence: sentenceIndex),
             start: start,
             end: end,
-            sentence: context.text(ofSentence: sentenceIndex),
+            sentence: sentenceText,
             rule: compiled.rule.id,
             story: context.story)
     }

@@ -18,6 +18,8 @@ public final class ClaimContext {
     /// one after another, so its text is sliced once.
     private var cachedSentence = -1
     private var cachedText = ""
+    /// Whether `cachedText` is ASCII: then scalar offsets in it are byte offsets.
+    private var cachedIsASCII = false
 
     public init(document: Document, rules: __shared RuleSet) {
         self.document = document
@@ -50,10 +52,28 @@ public final class ClaimContext {
     /// The text of sentence `index` (the last one asked for is kept).
     func text(ofSentence index: Int) -> String {
         if index != cachedSentence {
-            cachedText = text(of: analysis.sentences[index])
+            let sentence = analysis.sentences[index]
+            cachedText = text(of: sentence)
+            cachedIsASCII = cachedText.utf8.count == sentence.end - sentence.start
             cachedSentence = index
         }
         return cachedText
+    }
+
+    /// The text between scalar offsets `start` and `end` of sentence `index` (a claim's quote): cut
+    /// out of the sentence's text when that is ASCII, else sliced from the document.
+    func text(_ start: Int, _ end: Int, inSentence index: Int) -> String {
+        let sentenceText = text(ofSentence: index)
+        let sentence = analysis.sentences[index]
+        if cachedIsASCII, start >= sentence.start, start <= end, end <= sentence.end {
+            let from = start - sentence.start
+            let to = end - sentence.start
+            let cut = sentenceText.utf8.withContiguousStorageIfAvailable { bytes in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+            }
+            if let cut { return cut }
+        }
+        return analysis.slice(start, end)
     }
 
     public var tokens: [Token] { analysis.tokens }
