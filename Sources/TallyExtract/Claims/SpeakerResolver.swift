@@ -46,14 +46,14 @@ struct SpeakerResolver {
         /// `offsets[s]..<offsets[s + 1]`.
         var named: [(position: Int, name: String)]
         var offsets: [Int]
-        /// Per sentence: the speaker carried in when it has no attribution of its own.
-        var carried: [String?]
+        /// Per sentence: the attribution (index into `named`) carried in when it has none of its own, or -1.
+        var carried: [Int32]
 
         /// The speaker of a figure starting at token `index` of sentence `sentence`.
         func speaker(at index: Int, sentence: Int) -> String? {
             let first = offsets[sentence]
             var mention = offsets[sentence + 1] - 1
-            guard mention >= first else { return carried[sentence] }
+            guard mention >= first else { return carried[sentence] >= 0 ? named[Int(carried[sentence])].name : nil }
             while mention >= first {
                 if named[mention].position <= index { return named[mention].name }
                 mention -= 1
@@ -101,21 +101,20 @@ struct SpeakerResolver {
         }
         speakers.offsets.append(speakers.named.count)
         let offsets = speakers.offsets
-        let named = speakers.named
-        /// The last attribution of a sentence, if it has one.
-        func last(_ index: Int) -> String? { offsets[index + 1] > offsets[index] ? named[offsets[index + 1] - 1].name : nil }
-        var carried = [String?](repeating: nil, count: sentences.count)
+        /// The last attribution of a sentence (its index in `named`), if it has one.
+        func last(_ index: Int) -> Int32? { offsets[index + 1] > offsets[index] ? Int32(offsets[index + 1] - 1) : nil }
+        var carried = [Int32](repeating: -1, count: sentences.count)
         var quotes = QuoteCounts(count: sentences.count)
         for index in sentences.indices where offsets[index + 1] == offsets[index] {
             let paragraph = sentences[index].paragraph
             if startsInsideQuote(index, &quotes) {
                 var next = index + 1
                 while next < sentences.count, sentences[next].paragraph == paragraph, next <= index + 3 {
-                    if let name = last(next) { carried[index] = name; break }
+                    if let mention = last(next) { carried[index] = mention; break }
                     next += 1
                 }
             }
-            if carried[index] == nil, index > 0, sentences[index - 1].paragraph == paragraph {
+            if carried[index] < 0, index > 0, sentences[index - 1].paragraph == paragraph {
                 carried[index] = last(index - 1) ?? carried[index - 1]
             }
         }
