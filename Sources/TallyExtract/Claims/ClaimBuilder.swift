@@ -21,6 +21,9 @@ struct Candidate: Sendable {
 }
 
 /// Turns a winning candidate into a `Claim`: figure and interval, scope, subject, speaker, event.
+///
+/// The rule is read through its `CompiledRule` (a class) rather than copied out as a `Rule` value,
+/// and lexicon classes are looked up by the ids `ClaimContext.classes` resolved once per document.
 struct ClaimBuilder {
     let context: ClaimContext
     let rules: RuleSet
@@ -29,15 +32,15 @@ struct ClaimBuilder {
     static let scopeWindow = 5
 
     func claim(for candidate: Candidate, sentenceIndex: Int) -> Claim {
+        let compiled = candidate.compiled
         let tokens = context.analysis.tokens
         let sentence = context.analysis.sentences[sentenceIndex]
         let quantity = context.quantities[candidate.quantityIndex]
-        let emit = candidate.rule.emit
         let match = candidate.match
 
         var low = quantity.low
         var high = quantity.high
-        let qualifier = value(emit.qualifier, match, candidate.rule).flatMap(Qualifier.init(rawValue:)) ?? quantity.qualifier
+        let qualifier = value(compiled.rule.emit.qualifier, match, compiled).flatMap(Qualifier.init(rawValue:)) ?? quantity.qualifier
         if isNear(quantity) {
             // "nearly 400" sits just below 400, "just over 90" just above 90 (DESIGN: ~10%).
             if qualifier == .lessThan, low == nil, let figure = high?.number { low = .number(figure * 0.9) }
@@ -45,34 +48,35 @@ struct ClaimBuilder {
         }
         let start = tokens[match.start].start
         let end = tokens[match.end - 1].end
+        let sentenceText = context.text(ofSentence: sentenceIndex)
         return Claim(
             doc: context.document.id,
-            kind: candidate.rule.kind,
+            kind: compiled.rule.kind,
             value: quantity.value,
             low: low,
             high: high,
             qualifier: qualifier,
-            unit: value(emit.unit, match, candidate.rule) ?? quantity.unit,
-            scope: scope(for: quantity, rule: candidate.rule, match: match, sentence: sentence),
-            subject: candidate.compiled.subject.map { expand($0, rule: candidate.rule, match: match, quantity: quantity, sentence: sentence) },
+            unit: value(compiled.rule.emit.unit, match, compiled) ?? quantity.unit,
+            scope: scope(for: quantity, rule: compiled, match: match, sentence: sentence),
+            subject: compiled.subject.map { expand($0, rule: compiled, match: match, quantity: quantity, sentence: sentence) },
             event: context.events.event(at: quantity.tokens.lowerBound),
             speaker: context.speakers.speaker(at: quantity.tokens.lowerBound, sentence: sentenceIndex),
-            quote: context.analysis.slice(start, end),
+            quote: context.text(start, end, inSentence: sentenceIndex),
             start: start,
             end: end,
-            sentence: context.text(of: sentence),
-            rule: candidate.rule.id,
+            sentence: sentenceText,
+            rule: compiled.rule.id,
             story: context.story)
     }
 
     /// Whether the mention's hedge is one of closeness ("nearly", "just over": lexicon `near_qualifier`).
     private func isNear(_ quantity: Quantity) -> Bool {
-        guard let near = rules.index.classID("near_qualifier") else { return false }
+        guard let near = context.classes.nearQualifier else { return false }
         return rules.index.longest(classID: near, words: context.input.words, at: quantity.tokens.lowerBound, limit: quantity.tokens.upperBound) != nil
     }
 
     /// A literal, or the lexicon value (else the lowercased text) of a capture.
-    private func value(_ spec: Emit.Value?, _ match: PatternMatch, _ rule: Rule) -> String? {
+    private func value(_ spec: Emit.Value?, _ match: PatternMatch, _ rule: CompiledRule) -> String? {
         switch spec {
         case .literal(let text)?: return text
         case .capture(let name)?: return match.captures[name].map { captured(name, $0, rule) }
@@ -80,9 +84,9 @@ struct ClaimBuilder {
         }
     }
 
-    private func captured(_ name: String, _ range: Range<Int>, _ rule: Rule) -> String {
+    private func captured(_ name: String, _ range: Range<Int>, _ rule: CompiledRule) -> String {
         let tokens = context.analysis.tokens
-        if case .lexiconClass(let className)? = captureCore(name, in: rule.pattern), let classID = rules.index.classID(className),
+        if case .lexiconClass(let className)? = captureCore(name, in: rule.rule.pattern), let classID = rules.index.classID(className),
             let hit = rules.index.matches(classID: classID, words: context.input.words, at: range.lowerBound, limit: range.upperBound)
                 .first(where: { $0.end == range.upperBound })
         {
@@ -103,29 +107,30 @@ struct ClaimBuilder {
         }
     }
 
-    private func scope(for quantity: Quantity, rule: Rule, match: PatternMatch, sentence: Sentence) -> Scope? {
-        let stated = value(rule.emit.scope, match, rule)
+    private func scope(for quantity: Quantity, rule: CompiledRule, match: PatternMatch, sentence: Sentence) -> Scope? {
+        let stated = value(rule.rule.emit.scope, match, rule)
         if let scope = stated.flatMap(Scope.init(rawValue:)) { return scope }
         if quantity.kind == .perSide { return .perSide }
         // Scope words ("on each side", "in total", "unilaterally") are read only where a rule asks: `scope: auto`.
         guard stated == Emit.autoScope else { return nil }
+        let classes = context.classes
         let after = quantity.tokens.upperBound..<min(sentence.tokens.upperBound, max(match.end, quantity.tokens.upperBound) + ClaimBuilder.scopeWindow)
-        if first("per_side_marker", in: after) != nil { return .perSide }
+        if first(classes.perSideMarker, in: after) != nil { return .perSide }
         let around = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - 4)..<after.upperBound
-        if first("total_marker", in: around) != nil { return .total }
+        if first(classes.totalMarker, in: around) != nil { return .total }
         let before = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - 6)..<quantity.tokens.lowerBound
-        if first("one_side_marker", in: before) != nil { return .oneSide }
+        if first(classes.oneSideMarker, in: before) != nil { return .oneSide }
         return nil
     }
 
     /// The first phrase of a lexicon class in a token range.
-    private func first(_ className: String, in range: Range<Int>) -> (start: Int, end: Int, value: String)? {
-        guard let classID = rules.index.classID(className) else { return nil }
+    private func first(_ classID: Int?, in range: Range<Int>) -> (start: Int, end: Int, value: String)? {
+        guard let classID else { return nil }
         return rules.index.first(classID: classID, words: context.input.words, range: range)
     }
 
     /// Fills a subject template: `$capture` and `{party}`.
-    private func expand(_ template: SubjectTemplate, rule: Rule, match: PatternMatch, quantity: Quantity, sentence: Sentence) -> String {
+    private func expand(_ template: SubjectTemplate, rule: CompiledRule, match: PatternMatch, quantity: Quantity, sentence: Sentence) -> String {
         template.expand(
             capture: { name in match.captures[name].map { captured(name, $0, rule) } ?? "" },
             party: { party(near: quantity, in: sentence) ?? "unnamed party" })
@@ -134,7 +139,7 @@ struct ClaimBuilder {
     /// The party (lexicon `party`) a figure is attributed to: the nearest one before it in the
     /// sentence, else the first one after it.
     private func party(near quantity: Quantity, in sentence: Sentence) -> String? {
-        guard let party = rules.index.classID("party") else { return nil }
+        guard let party = context.classes.party else { return nil }
         let words = context.input.words
         if let before = rules.index.last(classID: party, words: words, range: sentence.tokens.lowerBound..<quantity.tokens.lowerBound) {
             return before.value
@@ -142,4 +147,3 @@ struct ClaimBuilder {
         return rules.index.first(classID: party, words: words, range: quantity.tokens.upperBound..<sentence.tokens.upperBound)?.value
     }
 }
-

@@ -12,34 +12,101 @@ public final class ClaimContext {
     /// The article's story signature (see `StorySignature`).
     let story: [String]
     public let input: MatchInput
+    /// The lexicon classes claim building looks up.
+    let classes: ClaimClasses
+    /// The sentence whose text was last asked for, and that text: a sentence's claims are built
+    /// one after another, so its text is sliced once.
+    private var cachedSentence = -1
+    private var cachedText = ""
+    /// Whether `cachedText` is ASCII: then scalar offsets in it are byte offsets.
+    private var cachedIsASCII = false
 
-    public init(document: Document, rules: RuleSet) {
+    public init(document: Document, rules: __shared RuleSet) {
         self.document = document
         let analysis = TextAnalysis(text: document.text)
-        let reference = document.published.flatMap(CalendarDate.init(iso:))
+        let reference = ClaimContext.referenceDate(document.published)
         let quantities = NumeralScanner(vocabulary: rules.vocabulary).scan(analysis, reference: reference)
         self.analysis = analysis
         self.quantities = quantities
         let input = MatchInput(
             tokens: analysis.tokens, quantities: quantities, lexicon: rules.index, regexes: rules.regexes, words: rules.index.wordIDs(of: analysis))
+        let classes = rules.speakerVocabulary.classes.resolved(in: rules.index)
+        let probe = TokenProbe(analysis)
         self.speakers = SpeakerResolver(
-            tokens: analysis.tokens, sentences: analysis.sentences, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words
+            probe: probe, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words, speechVerb: classes.speechVerb
         ).resolve()
-        self.events = EventResolver(tokens: analysis.tokens, sentences: analysis.sentences, quantities: quantities, published: reference)
-            .resolve()
-        let outletWords = Set((document.outlet ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
-        self.story = StorySignature.words(tokens: analysis.tokens, sentences: analysis.sentences, titles: rules.speakerVocabulary.titles)
-            .filter { !outletWords.contains($0) }
+        self.events = EventResolver(probe: probe, quantities: quantities, published: reference).resolve()
+        var story = StorySignature.words(probe: probe, titles: rules.speakerVocabulary.titles)
+        if let outlet = document.outlet {
+            let outletWords = outlet.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            story.removeAll { outletWords.contains($0) }
+        }
+        self.story = story
         self.input = input
+        self.classes = classes
     }
 
     /// The sentence's text, as it stands in the document.
     func text(of sentence: Sentence) -> String { analysis.slice(sentence.start, sentence.end) }
 
+    /// The text of sentence `index` (the last one asked for is kept).
+    func text(ofSentence index: Int) -> String {
+        if index != cachedSentence {
+            let sentence = analysis.sentences[index]
+            cachedText = text(of: sentence)
+            cachedIsASCII = cachedText.utf8.count == sentence.end - sentence.start
+            cachedSentence = index
+        }
+        return cachedText
+    }
+
+    /// The text between scalar offsets `start` and `end` of sentence `index` (a claim's quote): cut
+    /// out of the sentence's text when that is ASCII, else sliced from the document.
+    func text(_ start: Int, _ end: Int, inSentence index: Int) -> String {
+        let sentenceText = text(ofSentence: index)
+        let sentence = analysis.sentences[index]
+        if cachedIsASCII, start >= sentence.start, start <= end, end <= sentence.end {
+            let from = start - sentence.start
+            let to = end - sentence.start
+            let cut = sentenceText.utf8.withContiguousStorageIfAvailable { bytes in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+            }
+            if let cut { return cut }
+        }
+        return analysis.slice(start, end)
+    }
+
     public var tokens: [Token] { analysis.tokens }
 
     /// Token range of the paragraph a sentence belongs to.
     func paragraphTokens(of sentenceIndex: Int) -> Range<Int> { analysis.sentences.paragraphTokens(of: sentenceIndex) }
+}
+
+extension ClaimContext {
+    /// `CalendarDate(iso:)` of a publication date; the usual `YYYY-MM-DD…` form is read straight
+    /// from its bytes, anything else (or an invalid day) goes to `CalendarDate(iso:)`.
+    static func referenceDate(_ published: String?) -> CalendarDate? {
+        guard var text = published else { return nil }
+        let date = text.withUTF8 { bytes -> CalendarDate? in
+            // The first ten characters are the first ten bytes when those are ASCII and the next is too.
+            guard bytes.count >= 10, bytes.count == 10 || bytes[10] < 0x80, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
+            else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) &- 0x30
+                    guard digit >= 0, digit <= 9 else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), month >= 1, month <= 12, day >= 1,
+                day <= CalendarDate.daysIn(month: month, year: year)
+            else { return nil }
+            return CalendarDate(year: year, month: month, day: day)
+        }
+        return date ?? CalendarDate(iso: text)
+    }
 }
 
 extension Array where Element == Sentence {

@@ -1,4 +1,5 @@
 import TallyCore
+import TallyNumerals
 
 /// Which event each figure belongs to.
 ///
@@ -8,12 +9,19 @@ import TallyCore
 /// event instead; dates after "since", "until" or "by", and dates after the main event (plans,
 /// deadlines), do not move it. Clauses are separated by spaced dashes, semicolons and parentheses.
 struct EventResolver {
-    let tokens: [Token]
+    let probe: TokenProbe
     let sentences: [Sentence]
     let quantities: [Quantity]
     let published: CalendarDate?
 
-    static let nonEventMarkers: Set<String> = ["since", "until", "till", "by", "before", "after", "from", "ahead"]
+    init(probe: TokenProbe, quantities: [Quantity], published: CalendarDate?) {
+        self.probe = probe
+        self.sentences = probe.analysis.sentences
+        self.quantities = quantities
+        self.published = published
+    }
+
+    static let nonEventMarkers = WordTable(["since", "until", "till", "by", "before", "after", "from", "ahead"])
     static let openingParagraphs = 3
 
     /// Events resolved for one document.
@@ -24,19 +32,20 @@ struct EventResolver {
 
         /// The event of a figure starting at token `index`.
         func event(at index: Int) -> String? {
-            earlier.first { $0.clause.contains(index) }?.event ?? main
+            for entry in earlier where entry.clause.contains(index) { return entry.event }
+            return main
         }
     }
 
     /// The main event's date, if one can be told.
     func mainEvent() -> CalendarDate? {
         let publishedDays = published.map { $0.dayRange }
-        for quantity in quantities where quantity.kind == .date {
-            guard let date = quantity.value?.date, date.precision == .day else { continue }
-            guard let sentence = sentences.first(where: { $0.tokens.contains(quantity.tokens.lowerBound) }),
-                sentence.paragraph < EventResolver.openingParagraphs
+        for index in quantities.indices where quantities[index].kind == .date {
+            guard let date = quantities[index].value?.date, date.precision == .day else { continue }
+            let first = quantities[index].tokens.lowerBound
+            guard let sentence = probe.analysis.sentenceIndex(ofToken: first), sentences[sentence].paragraph < EventResolver.openingParagraphs
             else { break }
-            if isMarkedNonEvent(quantity) { continue }
+            if isMarkedNonEvent(first) { continue }
             guard let publishedDays else { return date }
             let day = date.dayRange.lowerBound
             if day <= publishedDays.upperBound, day >= publishedDays.lowerBound - 7 { return date }
@@ -46,16 +55,28 @@ struct EventResolver {
 
     func resolve() -> Events {
         let main = mainEvent()
+        let mainFirstDay = main?.dayRange.lowerBound
         var earlier: [(clause: Range<Int>, event: String)] = []
+        // ISO labels made so far: an article names the same few dates again and again.
+        var labels: [(date: CalendarDate, iso: String)] = []
         var sentenceIndex = 0
-        for quantity in quantities where quantity.kind == .date {
-            while sentenceIndex < sentences.count, sentences[sentenceIndex].tokens.upperBound <= quantity.tokens.lowerBound {
+        for index in quantities.indices where quantities[index].kind == .date {
+            let first = quantities[index].tokens.lowerBound
+            while sentenceIndex < sentences.count, sentences[sentenceIndex].tokens.upperBound <= first {
                 sentenceIndex += 1
             }
-            guard sentenceIndex < sentences.count, let date = quantity.value?.date, !isMarkedNonEvent(quantity) else { continue }
-            if let main, date.dayRange.upperBound >= main.dayRange.lowerBound { continue }  // not earlier than the main event
-            let clause = self.clause(around: quantity.tokens.lowerBound, in: sentences[sentenceIndex])
-            if !earlier.contains(where: { $0.clause.overlaps(clause) }) { earlier.append((clause, date.iso)) }
+            guard sentenceIndex < sentences.count, let date = quantities[index].value?.date, !isMarkedNonEvent(first) else { continue }
+            if let mainFirstDay, date.dayRange.upperBound >= mainFirstDay { continue }  // not earlier than the main event
+            let clause = self.clause(around: first, in: sentences[sentenceIndex])
+            if earlier.contains(where: { $0.clause.overlaps(clause) }) { continue }
+            let label: String
+            if let known = labels.first(where: { $0.date == date }) {
+                label = known.iso
+            } else {
+                label = date.iso
+                labels.append((date, label))
+            }
+            earlier.append((clause, label))
         }
         return Events(main: main?.iso, earlier: earlier)
     }
@@ -69,18 +90,20 @@ struct EventResolver {
         return start..<end
     }
 
+    /// `;`, a parenthesis or bracket, or a spaced dash (not a hyphen).
     private func isClauseBreak(_ index: Int) -> Bool {
-        let token = tokens[index]
-        switch token.text {
-        case ";", "(", ")", "[", "]": return true
-        case "-": return token.spaceBefore  // a spaced dash, not a hyphen
+        guard probe.tokens[index].kind == .punct else { return false }
+        switch probe.lead(index) {
+        case UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"): return true
+        case UInt8(ascii: "-"): return probe.tokens[index].spaceBefore
         default: return false
         }
     }
 
-    private func isMarkedNonEvent(_ quantity: Quantity) -> Bool {
-        let before = quantity.tokens.lowerBound - 1
+    /// Whether the word before a date ("since", "until", "by"…) says it is no event.
+    private func isMarkedNonEvent(_ first: Int) -> Bool {
+        let before = first - 1
         guard before >= 0 else { return false }
-        return EventResolver.nonEventMarkers.contains(tokens[before].lower)
+        return probe.isIn(EventResolver.nonEventMarkers, before)
     }
 }

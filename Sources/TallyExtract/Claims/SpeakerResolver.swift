@@ -11,41 +11,58 @@ import TallyNumerals
 ///
 /// Reporting verbs come from the lexicon class `speech_verb`, titles from `speaker_title`, speaking
 /// common nouns from `speaker_noun`, and spellings are unified by `speaker_alias` (Zelenskyy → Zelensky).
+///
+/// Words are tested by word id (reporting verbs, "according to") or by the tokenizer's word hash
+/// (`WordTable`), never by hashing or lowercasing token text; a name is a run of token indices until
+/// the one word it yields is picked.
 struct SpeakerResolver {
-    let tokens: [Token]
+    let probe: TokenProbe
     let sentences: [Sentence]
     let lexicon: LexiconIndex
     let vocabulary: SpeakerVocabulary
-    /// Word ids of `tokens`.
+    /// Word ids of the tokens.
     let words: [Int32]
     /// The `speech_verb` class, and the ids of "according" and "to".
     let speechVerb: Int?
     let according: Int32
     let to: Int32
 
-    init(tokens: [Token], sentences: [Sentence], lexicon: LexiconIndex, vocabulary: SpeakerVocabulary, words: [Int32]) {
-        self.tokens = tokens
-        self.sentences = sentences
+    init(probe: TokenProbe, lexicon: LexiconIndex, vocabulary: SpeakerVocabulary, words: [Int32], speechVerb: Int?) {
+        self.probe = probe
+        self.sentences = probe.analysis.sentences
         self.lexicon = lexicon
         self.vocabulary = vocabulary
         self.words = words
-        speechVerb = lexicon.classID("speech_verb")
+        self.speechVerb = speechVerb
         according = lexicon.vocabulary.id(of: "according")
         to = lexicon.vocabulary.id(of: "to")
     }
 
+    private var tokens: [Token] { probe.tokens }
+
     /// Speakers of one document: per sentence, the attributions in it and the speaker carried in.
     struct Speakers {
-        var mentions: [[(position: Int, name: String)]]
-        var carried: [String?]
+        /// Attributions in text order (token position, name); those of sentence `s` are at
+        /// `offsets[s]..<offsets[s + 1]`.
+        var named: [(position: Int, name: String)]
+        var offsets: [Int]
+        /// Per sentence: the attribution (index into `named`) carried in when it has none of its own, or -1.
+        var carried: [Int32]
 
         /// The speaker of a figure starting at token `index` of sentence `sentence`.
         func speaker(at index: Int, sentence: Int) -> String? {
-            let here = mentions[sentence]
-            if let before = here.last(where: { $0.position <= index }) { return before.name }
-            if let after = here.first { return after.name }
-            return carried[sentence]
+            let first = offsets[sentence]
+            var mention = offsets[sentence + 1] - 1
+            guard mention >= first else { return carried[sentence] >= 0 ? named[Int(carried[sentence])].name : nil }
+            while mention >= first {
+                if named[mention].position <= index { return named[mention].name }
+                mention -= 1
+            }
+            return named[first].name
         }
+
+        /// The attributions of sentence `sentence`, in text order.
+        func mentions(in sentence: Int) -> ArraySlice<(position: Int, name: String)> { named[offsets[sentence]..<offsets[sentence + 1]] }
     }
 
     enum Attribution {
@@ -53,85 +70,109 @@ struct SpeakerResolver {
         case pronoun
     }
 
-    static let pronouns: Set<String> = ["he", "she", "they", "we", "i"]
-    static let determiners: Set<String> = ["the", "a", "an"]
-    static let adverbs: Set<String> = [
+    static let pronouns = WordTable(["he", "she", "they", "we", "i"])
+    static let determiners = WordTable(["the", "a", "an"])
+    static let adverbs = WordTable([
         "also", "later", "then", "earlier", "previously", "again", "further", "reportedly", "has", "had", "have", "had", "was",
         "repeatedly", "separately", "once", "now", "recently", "has also", "subsequently", "publicly", "privately", "initially",
-    ]
+    ])
+    private static let sHash = WordTable.hash("s")
+    private static let possessiveHash = WordTable.hash("'s")
 
     func resolve() -> Speakers {
-        var mentions: [[(position: Int, name: String)]] = []
+        var speakers = Speakers(named: [], offsets: [], carried: [])
+        speakers.offsets.reserveCapacity(sentences.count + 1)
+        speakers.named.reserveCapacity(sentences.count / 2)
         var lastNamed: String?
+        var found: [(Int, Attribution)] = []
         for sentence in sentences {
-            var resolved: [(position: Int, name: String)] = []
-            for (position, attribution) in attributions(in: sentence) {
+            speakers.offsets.append(speakers.named.count)
+            found.removeAll(keepingCapacity: true)
+            attributions(in: sentence, into: &found)
+            for (position, attribution) in found {
                 switch attribution {
                 case .named(let name):
-                    resolved.append((position, name))
+                    speakers.named.append((position, name))
                     lastNamed = name
                 case .pronoun:
-                    if let name = lastNamed ?? openingName(of: sentence) { resolved.append((position, name)) }
+                    if let name = lastNamed ?? openingName(of: sentence) { speakers.named.append((position, name)) }
                 }
             }
-            mentions.append(resolved)
         }
-        var carried = [String?](repeating: nil, count: sentences.count)
-        for index in sentences.indices where mentions[index].isEmpty {
+        speakers.offsets.append(speakers.named.count)
+        let offsets = speakers.offsets
+        /// The last attribution of a sentence (its index in `named`), if it has one.
+        func last(_ index: Int) -> Int32? { offsets[index + 1] > offsets[index] ? Int32(offsets[index + 1] - 1) : nil }
+        var carried = [Int32](repeating: -1, count: sentences.count)
+        var quotes = QuoteCounts(count: sentences.count)
+        for index in sentences.indices where offsets[index + 1] == offsets[index] {
             let paragraph = sentences[index].paragraph
-            if startsInsideQuote(index) {
+            if startsInsideQuote(index, &quotes) {
                 var next = index + 1
                 while next < sentences.count, sentences[next].paragraph == paragraph, next <= index + 3 {
-                    if let last = mentions[next].last { carried[index] = last.name; break }
+                    if let mention = last(next) { carried[index] = mention; break }
                     next += 1
                 }
             }
-            if carried[index] == nil, index > 0, sentences[index - 1].paragraph == paragraph {
-                carried[index] = mentions[index - 1].last?.name ?? carried[index - 1]
+            if carried[index] < 0, index > 0, sentences[index - 1].paragraph == paragraph {
+                carried[index] = last(index - 1) ?? carried[index - 1]
             }
         }
-        return Speakers(mentions: mentions, carried: carried)
+        speakers.carried = carried
+        return speakers
     }
 
     /// Reporting verbs of one sentence with the speaker each names.
     func attributions(in sentence: Sentence) -> [(Int, Attribution)] {
-        let range = sentence.tokens
         var found: [(Int, Attribution)] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if index + 1 < range.upperBound, words[index] == according, words[index + 1] == to {
-                if let name = nameChain(startingAt: index + 2, limit: range.upperBound) { found.append((index, .named(name))) }
-                index += 2
-                continue
-            }
-            if let speechVerb, let hit = lexicon.longest(classID: speechVerb, words: words, at: index, limit: range.upperBound) {
-                if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) { found.append((index, attribution)) }
-                index = hit.end
-                continue
-            }
-            index += 1
-        }
+        attributions(in: sentence, into: &found)
         return found
+    }
+
+    private func attributions(in sentence: Sentence, into found: inout [(Int, Attribution)]) {
+        let range = sentence.tokens
+        let upper = range.upperBound
+        let speechVerb = self.speechVerb ?? -1
+        words.withUnsafeBufferPointer { words in
+            var index = range.lowerBound
+            while index < upper {
+                let word = words[index]
+                if word == according, index + 1 < upper, words[index + 1] == to {
+                    if let name = nameChain(startingAt: index + 2, limit: upper) { found.append((index, .named(name))) }
+                    index += 2
+                    continue
+                }
+                // Most words start no reporting verb: test the class bit before walking the trie.
+                if speechVerb >= 0, lexicon.startsPhrase(of: speechVerb, with: word),
+                    let hit = lexicon.longest(classID: speechVerb, words: self.words, at: index, limit: upper)
+                {
+                    if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) { found.append((index, attribution)) }
+                    index = hit.end
+                    continue
+                }
+                index += 1
+            }
+        }
     }
 
     private func speaker(ofVerbAt verb: Int, end: Int, in range: Range<Int>) -> Attribution? {
         var left = verb - 1
         // "He also said", "officials had earlier said": look past a couple of adverbs and auxiliaries.
         var skipped = 0
-        while skipped < 2, left > range.lowerBound, SpeakerResolver.adverbs.contains(tokens[left].lower) {
+        while skipped < 2, left > range.lowerBound, probe.isIn(SpeakerResolver.adverbs, left) {
             left -= 1
             skipped += 1
         }
-        let afterComma = left >= range.lowerBound && tokens[left].text == ","
+        let afterComma = left >= range.lowerBound && probe.isPunct(left, UInt8(ascii: ","))
         if afterComma {
             // "Ukrainian President Zelenskyy, speaking from Vilnius, said": the sentence's subject.
-            if let subject = nameChain(startingAt: range.lowerBound, limit: verb), isFollowedByComma(subject: range.lowerBound, verb: verb) {
+            if isFollowedByComma(subject: range.lowerBound, verb: verb), let subject = nameChain(startingAt: range.lowerBound, limit: verb) {
                 return .named(subject)
             }
             left -= 1
         }
         if left >= range.lowerBound {
-            if SpeakerResolver.pronouns.contains(tokens[left].lower) { return .pronoun }
+            if probe.isIn(SpeakerResolver.pronouns, left) { return .pronoun }
             if let name = nameChain(endingAt: left, floor: range.lowerBound) { return .named(name) }
         }
         if let name = nameChain(startingAt: end, limit: range.upperBound) { return .named(name) }
@@ -142,42 +183,41 @@ struct SpeakerResolver {
     private func isFollowedByComma(subject start: Int, verb: Int) -> Bool {
         var index = start
         while index < verb, tokens[index].kind == .word { index += 1 }
-        return index < verb && tokens[index].text == ","
+        return index < verb && probe.isPunct(index, UInt8(ascii: ","))
     }
 
     /// A run of capitalised words starting at `start` (titles before it skipped; a possessor such as
     /// "Russia's" in "Russia's lead negotiator Medinsky" dropped).
     private func nameChain(startingAt start: Int, limit: Int) -> String? {
         var index = start
-        while index < limit, SpeakerResolver.determiners.contains(tokens[index].lower) { index += 1 }
-        var words: [String] = []
+        while index < limit, probe.isIn(SpeakerResolver.determiners, index) { index += 1 }
+        // The name's words are the tokens chainStart..<index: each step extends the run, or empties it.
+        var chainStart = index
         while index < limit {
-            let token = tokens[index]
-            if token.kind == .word, isCapitalised(token) {
-                words.append(token.text)
-            } else if token.text == "'" || token.lower == "s" || token.lower == "'s" {
-                words.removeAll()
-            } else if token.kind == .word, words.isEmpty, vocabulary.titles.contains(token.lower) {
+            if probe.isCapitalisedWord(index) {
+                // part of the name
+            } else if probe.isPunct(index, UInt8(ascii: "'")) || probe.lowerIs(index, "s", hash: SpeakerResolver.sHash)
+                || probe.lowerIs(index, "'s", hash: SpeakerResolver.possessiveHash)
+            {
+                chainStart = index + 1
+            } else if tokens[index].kind == .word, chainStart == index, probe.isIn(vocabulary.titles, index) {
                 // "said lead negotiator X"
+                chainStart = index + 1
             } else {
                 break
             }
             index += 1
         }
-        if words.isEmpty, start < limit, vocabulary.nouns.contains(tokens[start].lower) { return tokens[start].lower }
-        return surname(words)
+        if chainStart == index, start < limit, probe.isIn(vocabulary.nouns, start) { return tokens[start].lower }
+        return surname(chainStart..<index)
     }
 
     /// A run of capitalised words ending at `end` (inclusive), or a speaking noun ("officials").
     private func nameChain(endingAt end: Int, floor: Int) -> String? {
         var index = end
-        var words: [String] = []
-        while index >= floor, tokens[index].kind == .word, isCapitalised(tokens[index]) {
-            words.insert(tokens[index].text, at: 0)
-            index -= 1
-        }
-        if words.isEmpty, vocabulary.nouns.contains(tokens[end].lower) { return tokens[end].lower }
-        return surname(words)
+        while index >= floor, probe.isCapitalisedWord(index) { index -= 1 }
+        if index == end, probe.isIn(vocabulary.nouns, end) { return tokens[end].lower }
+        return surname(index + 1..<end + 1)
     }
 
     /// The person named at the start of the paragraph, for a pronoun with no antecedent.
@@ -186,45 +226,63 @@ struct SpeakerResolver {
         return nameChain(startingAt: first.tokens.lowerBound, limit: first.tokens.upperBound)
     }
 
+    /// Per sentence, how many quote marks it has (counted once, when first asked).
+    private struct QuoteCounts {
+        var counts: [Int32]
+        init(count: Int) { counts = [Int32](repeating: -1, count: count) }
+    }
+
+    private func quoteMarks(in index: Int, _ quotes: inout QuoteCounts) -> Int32 {
+        if quotes.counts[index] >= 0 { return quotes.counts[index] }
+        var marks: Int32 = 0
+        for t in sentences[index].tokens where probe.isPunct(t, UInt8(ascii: "\"")) { marks += 1 }
+        quotes.counts[index] = marks
+        return marks
+    }
+
     /// Whether the sentence opens inside a quotation: it starts with a quote mark, or an earlier
     /// sentence of its paragraph left a quotation open.
-    private func startsInsideQuote(_ index: Int) -> Bool {
+    private func startsInsideQuote(_ index: Int, _ quotes: inout QuoteCounts) -> Bool {
         let sentence = sentences[index]
-        if tokens[sentence.tokens.lowerBound].text == "\"" { return true }
-        var marks = 0
+        if probe.isPunct(sentence.tokens.lowerBound, UInt8(ascii: "\"")) { return true }
+        var marks: Int32 = 0
         var previous = index - 1
         while previous >= 0, sentences[previous].paragraph == sentence.paragraph {
-            for t in sentences[previous].tokens where tokens[t].text == "\"" { marks += 1 }
+            marks += quoteMarks(in: previous, &quotes)
             previous -= 1
         }
         return marks % 2 == 1
     }
 
-    private func isCapitalised(_ token: Token) -> Bool {
-        guard let first = token.text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
-
-    /// The last name of a name chain, spelled as `speaker_alias` says; titles dropped.
-    private func surname(_ words: [String]) -> String? {
-        let names = words.filter { !vocabulary.titles.contains($0.lowercased()) && !SpeakerResolver.pronouns.contains($0.lowercased()) }
-        guard let last = names.last else { return nil }
-        return vocabulary.aliases[last.lowercased()] ?? last
+    /// The last name of a name chain (token indices), spelled as `speaker_alias` says; titles dropped.
+    private func surname(_ chain: Range<Int>) -> String? {
+        var index = chain.upperBound - 1
+        while index >= chain.lowerBound {
+            if !probe.isIn(vocabulary.titles, index), !probe.isIn(SpeakerResolver.pronouns, index) {
+                return probe.value(in: vocabulary.aliases, index) ?? tokens[index].text
+            }
+            index -= 1
+        }
+        return nil
     }
 }
 
-/// Word lists the speaker resolver needs, read once per rule set from the lexicon.
+/// Word lists the speaker resolver needs, read once per rule set from the lexicon — and, as this is
+/// the claim layers' one per-rule-set value, the ids of the lexicon classes they use.
 struct SpeakerVocabulary: Sendable {
     /// `speaker_title`: words that precede a name ("minister", "president", "negotiator").
-    var titles: Set<String>
+    var titles: WordTable
     /// `speaker_alias`: spelling → canonical surname.
-    var aliases: [String: String]
+    var aliases: WordTable
     /// `speaker_noun`: common nouns that speak ("officials", "ministry", "police").
-    var nouns: Set<String>
+    var nouns: WordTable
+    /// The lexicon classes claim building uses (to be checked against the index: `ClaimClasses.resolved(in:)`).
+    var classes: ClaimClasses
 
     init(lexicon: Lexicon) {
-        titles = Set(lexicon.phrases(of: "speaker_title").keys)
-        aliases = lexicon.phrases(of: "speaker_alias")
-        nouns = Set(lexicon.phrases(of: "speaker_noun").keys)
+        classes = ClaimClasses(lexicon: lexicon)
+        titles = WordTable(lexicon.phrases(of: "speaker_title").keys)
+        aliases = WordTable(lexicon.phrases(of: "speaker_alias"))
+        nouns = WordTable(lexicon.phrases(of: "speaker_noun").keys)
     }
 }

@@ -8,26 +8,52 @@ import TallyCore
 enum StorySignature {
     static let paragraphs = 3
     static let size = 8
-    static let stopWords: Set<String> = [
+    static let stopWords = WordTable([
         "the", "a", "an", "and", "but", "in", "on", "at", "of", "for", "with", "from", "by", "to", "as", "this", "that",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr",
         "president", "minister", "prime", "news", "photo", "image", "reuters", "ap", "afp", "said", "says", "it", "he", "she",
         "they", "we", "his", "her", "their", "its", "no", "yes", "after", "before", "while", "when", "why", "how", "what",
-    ]
+    ])
 
-    static func words(tokens: [Token], sentences: [Sentence], titles: Set<String>) -> [String] {
-        var counts: [String: (count: Int, first: Int)] = [:]
-        for sentence in sentences where sentence.paragraph < paragraphs {
-            for index in sentence.tokens where index > sentence.tokens.lowerBound {
-                guard tokens[index].kind == .word, isCapitalisedName(tokens[index].text) else { continue }
-                let lower = tokens[index].lower
-                guard !stopWords.contains(lower), !titles.contains(lower) else { continue }
-                let entry = counts[lower] ?? (0, index)
-                counts[lower] = (entry.count + 1, entry.first)
+    /// A name counted so far: its word hash, how often it occurs, and the token where it first occurs.
+    private struct Tally {
+        var hash: UInt64
+        var count: Int
+        var first: Int
+    }
+
+    static func words(probe: TokenProbe, titles: WordTable) -> [String] {
+        let tokens = probe.tokens
+        let stopWords = StorySignature.stopWords
+        // Few distinct names per article: a list searched by hash beats a dictionary keyed by String.
+        var tallies: [Tally] = []
+        tallies.reserveCapacity(32)
+        for sentence in probe.analysis.sentences where sentence.paragraph < paragraphs {
+            guard sentence.tokens.count > 1 else { continue }
+            for index in (sentence.tokens.lowerBound + 1)..<sentence.tokens.upperBound {
+                guard isCapitalisedName(probe, index) else { continue }
+                let hash = probe.hash(index)
+                guard !stopWords.contains(hash: hash, tokens[index].lower), !titles.contains(hash: hash, tokens[index].lower) else { continue }
+                var known = 0
+                while known < tallies.count, tallies[known].hash != hash || tokens[tallies[known].first].lower != tokens[index].lower { known += 1 }
+                if known < tallies.count {
+                    tallies[known].count += 1
+                } else {
+                    tallies.append(Tally(hash: hash, count: 1, first: index))
+                }
             }
         }
-        return counts.sorted { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) }.prefix(size).map(\.key).sorted()
+        // Most frequent first, then the earliest (each name has its own first token: a total order).
+        tallies.sort { ($1.count, $0.first) < ($0.count, $1.first) }
+        return tallies.prefix(size).map { tokens[$0.first].lower }.sorted()
+    }
+
+    /// Whether token `index` is a word that starts with a capital and has at least three letters.
+    static func isCapitalisedName(_ probe: TokenProbe, _ index: Int) -> Bool {
+        let tokens = probe.tokens
+        // A token's offsets count Unicode scalars, so `end - start` is its length in scalars.
+        return tokens[index].kind == .word && tokens[index].end - tokens[index].start >= 3 && probe.isCapitalised(index)
     }
 
     /// Whether a word starts with a capital and has at least three letters (ASCII checked byte-wise).

@@ -1,0 +1,52 @@
+import TallyNumerals
+
+/// The lexicon classes the claim layers look up, by id, so no figure looks a class up by name.
+///
+/// Worked out once per rule set from the lexicon's class names (`SpeakerVocabulary.classes`); each
+/// document checks them against its `LexiconIndex` with one string compare apiece (`resolved(in:)`).
+struct ClaimClasses: Sendable {
+    /// `speech_verb`: reporting verbs (`SpeakerResolver`).
+    var speechVerb: Int?
+    /// `near_qualifier`: hedges of closeness ("nearly", "just over").
+    var nearQualifier: Int?
+    /// Scope markers read for `scope: auto`.
+    var perSideMarker: Int?
+    var totalMarker: Int?
+    var oneSideMarker: Int?
+    /// `party`: who a `{party}` subject names.
+    var party: Int?
+
+    static let names = (
+        speechVerb: "speech_verb", nearQualifier: "near_qualifier", perSideMarker: "per_side_marker", totalMarker: "total_marker",
+        oneSideMarker: "one_side_marker", party: "party")
+
+    /// Each class's position among `lexicon.classNames` (the id `LexiconIndex` gives it).
+    init(lexicon: Lexicon) {
+        let classNames = lexicon.classNames
+        func position(_ name: String) -> Int? { classNames.firstIndex(of: name) }
+        let names = ClaimClasses.names
+        speechVerb = position(names.speechVerb)
+        nearQualifier = position(names.nearQualifier)
+        perSideMarker = position(names.perSideMarker)
+        totalMarker = position(names.totalMarker)
+        oneSideMarker = position(names.oneSideMarker)
+        party = position(names.party)
+    }
+
+    /// The ids in `index`: each remembered one if the index names it so, else looked up.
+    func resolved(in index: LexiconIndex) -> ClaimClasses {
+        func id(_ known: Int?, _ name: String) -> Int? {
+            if let known, known < index.classNames.count, index.classNames[known] == name { return known }
+            return index.classID(name)
+        }
+        let names = ClaimClasses.names
+        var classes = self
+        classes.speechVerb = id(speechVerb, names.speechVerb)
+        classes.nearQualifier = id(nearQualifier, names.nearQualifier)
+        classes.perSideMarker = id(perSideMarker, names.perSideMarker)
+        classes.totalMarker = id(totalMarker, names.totalMarker)
+        classes.oneSideMarker = id(oneSideMarker, names.oneSideMarker)
+        classes.party = id(party, names.party)
+        return classes
+    }
+}

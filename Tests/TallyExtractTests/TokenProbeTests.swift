@@ -1,0 +1,28 @@
+import TallyNumerals
+import Testing
+
+@testable import TallyExtract
+
+@Suite struct TokenProbeTests {
+    @Test func readsFirstBytesAndCapitals() {
+        let analysis = TextAnalysis(text: "Élysée said; “Kyiv” - élan (x)")
+        let probe = TokenProbe(analysis)
+        let texts = analysis.tokens.map(\.text)
+        #expect(texts == ["Élysée", "said", ";", "\"", "Kyiv", "\"", "-", "élan", "(", "x", ")"])
+        #expect(texts.indices.filter { probe.isCapitalisedWord($0) } == [0, 4])
+        #expect(probe.isPunct(2, UInt8(ascii: ";")))
+        #expect(probe.isPunct(3, UInt8(ascii: "\"")))
+        #expect(!probe.isPunct(1, UInt8(ascii: "s")))
+        #expect(probe.lead(4) == UInt8(ascii: "K"))
+    }
+
+    @Test func looksTokensUpByWordHash() {
+        let analysis = TextAnalysis(text: "Officials SAID Erdoğan")
+        let probe = TokenProbe(analysis)
+        let table = WordTable(["erdoğan": "Erdogan", "said": "verb"])
+        #expect(probe.isIn(table, 1))
+        #expect(!probe.isIn(table, 0))
+        #expect(probe.value(in: table, 2) == "Erdogan")
+        #expect(probe.lowerIs(1, "said", hash: WordTable.hash("said")))
+    }
+}
