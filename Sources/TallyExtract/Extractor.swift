@@ -51,11 +51,14 @@ public struct Extractor: Sendable {
             }
             guard !scratch.inSentence.isEmpty else { continue }
             let winners = candidates(in: sentenceIndex, context: context, scratch: &scratch)
-            var sentenceClaims: [(claim: Claim, increment: Bool)] = []
+            let first = claims.count
+            var increments: [Bool] = []
+            increments.reserveCapacity(winners.count)
             for candidate in winners {
-                sentenceClaims.append((builder.claim(for: candidate, sentenceIndex: sentenceIndex), candidate.rule.emit.increment))
+                claims.append(builder.claim(for: candidate, sentenceIndex: sentenceIndex))
+                increments.append(candidate.compiled.rule.emit.increment)
             }
-            claims += IncrementMerger.merge(sentenceClaims, previous: claims.last)
+            IncrementMerger.fold(&claims, from: first, increments: increments)
         }
         return claims
     }

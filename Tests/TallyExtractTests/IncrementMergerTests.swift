@@ -14,7 +14,8 @@ import Testing
     @Test func anIncrementWidensTheFigureBeforeItAndIsKeptAsAnAddition() {
         let base = IncrementMergerTests.claim(1000, subject: "exchange", quote: "1,000 prisoners")
         let extra = IncrementMergerTests.claim(200, kind: "count", quote: "an additional 200")
-        let merged = IncrementMerger.merge([(base, false), (extra, true)], previous: nil)
+        var merged = [base, extra]
+        IncrementMerger.fold(&merged, from: 0, increments: [false, true])
         #expect(merged.map(\.quote) == ["1,000 prisoners", "an additional 200"])
         #expect(merged[0].low == .number(1000) && merged[0].high == .number(1200) && merged[0].qualifier == .range)
         #expect(merged[1].kind == "prisoners" && merged[1].unit == "prisoners" && merged[1].subject == "additional exchange")

@@ -7,16 +7,6 @@ import TallyCore
 /// same kind and the subject prefixed "additional". An increment with nothing before it to add to in
 /// its sentence is no claim.
 enum IncrementMerger {
-    /// One sentence's claims with whether each is an increment, folded.
-    static func merge(_ claims: [(claim: Claim, increment: Bool)], previous: Claim?) -> [Claim] {
-        var merged: [Claim] = []
-        merged.reserveCapacity(claims.count)
-        for index in claims.indices { merged.append(claims[index].claim) }
-        guard claims.contains(where: { $0.increment }) else { return merged }
-        fold(&merged, from: 0, increments: claims.map(\.increment))
-        return merged
-    }
-
     /// Folds, in place, the increments among `claims[first...]` — one sentence's claims, where
     /// `increments[i]` tells whether `claims[first + i]` is one — without copying the other claims.
     static func fold(_ claims: inout [Claim], from first: Int, increments: [Bool]) {
