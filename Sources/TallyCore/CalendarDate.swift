@@ -16,10 +16,36 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// ISO 8601 text at this date's precision.
     public var iso: String {
-        var text = String(format4: year)
-        if let month { text += "-" + String(format2: month) }
-        if month != nil, let day { text += "-" + String(format2: day) }
-        return text
+        guard (0...9999).contains(year), (0...99).contains(month ?? 0), (0...99).contains(day ?? 0) else {
+            var text = String(format4: year)
+            if let month { text += "-" + String(format2: month) }
+            if month != nil, let day { text += "-" + String(format2: day) }
+            return text
+        }
+        // The usual case, written as digits (at most 10 bytes: a small string, no allocation).
+        var bytes: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { buffer in
+            func digits(_ value: Int, _ count: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + count - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                    value /= 10
+                }
+            }
+            digits(year, 4, at: 0)
+            var length = 4
+            if let month {
+                buffer[4] = 0x2D
+                digits(month, 2, at: 5)
+                length = 7
+                if let day {
+                    buffer[7] = 0x2D
+                    digits(day, 2, at: 8)
+                    length = 10
+                }
+            }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
+        }
     }
 
     public var description: String { iso }

@@ -22,6 +22,7 @@ public struct Claim: Sendable, Hashable, Codable {
     /// Proper names that identify the article's story; claims whose stories share none are not compared.
     public var story: [String]?
 
+    @inlinable
     public init(
         doc: String, kind: String, value: Figure?, low: Figure?, high: Figure?, qualifier: Qualifier,
         unit: String?, scope: Scope?, subject: String?, event: String?, speaker: String?,

@@ -115,7 +115,7 @@ public struct Extractor: Sendable {
                 // "all-for-all" states no figure: nothing to claim or compare.
                 guard input.quantityHasFigure[quantityIndex] else { continue }
                 if let current = scratch.best(local), !Candidate.beats(length: end - start, priority: priority, ruleIndex: ruleIndex, current) { continue }
-                let match = PatternMatch(start: start, end: end, captures: matcher.captures(of: compiledRule.program))
+                let match = matcher.match(of: compiledRule.program, start: start, end: end)
                 if compiledRule.vetoes.contains(where: { Extractor.vetoes($0, context.quantities[quantityIndex], in: sentence.tokens, matcher) }) { continue }
                 scratch.setBest(local, Candidate(compiled: compiledRule, ruleIndex: ruleIndex, match: match, quantityIndex: quantityIndex))
             }

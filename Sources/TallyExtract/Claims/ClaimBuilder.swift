@@ -79,32 +79,21 @@ struct ClaimBuilder {
     private func value(_ spec: Emit.Value?, _ match: PatternMatch, _ rule: CompiledRule) -> String? {
         switch spec {
         case .literal(let text)?: return text
-        case .capture(let name)?: return match.captures[name].map { captured(name, $0, rule) }
+        case .capture(let name)?: return captured(name, match, rule)
         case nil: return nil
         }
     }
 
-    private func captured(_ name: String, _ range: Range<Int>, _ rule: CompiledRule) -> String {
-        let tokens = context.analysis.tokens
-        if case .lexiconClass(let className)? = captureCore(name, in: rule.rule.pattern), let classID = rules.index.classID(className),
+    /// The lexicon value (else the lowercased text) of a capture the match set.
+    private func captured(_ name: String, _ match: PatternMatch, _ rule: CompiledRule) -> String? {
+        guard let index = match.names.firstIndex(of: name), let range = match.ranges[index] else { return nil }
+        if let classID = rule.captureClasses[index],
             let hit = rules.index.matches(classID: classID, words: context.input.words, at: range.lowerBound, limit: range.upperBound)
                 .first(where: { $0.end == range.upperBound })
         {
             return hit.value
         }
-        return tokens[range].map(\.lower).joined(separator: " ")
-    }
-
-    private func captureCore(_ name: String, in pattern: Pattern?) -> Pattern? {
-        guard let pattern else { return nil }
-        switch pattern {
-        case .capture(let captureName, let inner): return captureName == name ? inner.core : captureCore(name, in: inner)
-        case .sequence(let items), .alternatives(let items):
-            for item in items { if let found = captureCore(name, in: item) { return found } }
-            return nil
-        case .repeated(let inner, _, _): return captureCore(name, in: inner)
-        default: return nil
-        }
+        return context.analysis.tokens[range].map(\.lower).joined(separator: " ")
     }
 
     private func scope(for quantity: Quantity, rule: CompiledRule, match: PatternMatch, sentence: Sentence) -> Scope? {
@@ -132,7 +121,7 @@ struct ClaimBuilder {
     /// Fills a subject template: `$capture` and `{party}`.
     private func expand(_ template: SubjectTemplate, rule: CompiledRule, match: PatternMatch, quantity: Quantity, sentence: Sentence) -> String {
         template.expand(
-            capture: { name in match.captures[name].map { captured(name, $0, rule) } ?? "" },
+            capture: { name in captured(name, match, rule) ?? "" },
             party: { party(near: quantity, in: sentence) ?? "unnamed party" })
     }
 

@@ -4,7 +4,22 @@ import TallyCore
 public struct PatternMatch: Sendable, Hashable {
     public var start: Int
     public var end: Int
-    public var captures: [String: Range<Int>]
+    /// The pattern's capture names and, by the same index, each capture's range (nil: not set).
+    let names: [String]
+    let ranges: [Range<Int>?]
+
+    /// The token range of the capture with this name, if the match set it.
+    public subscript(capture name: String) -> Range<Int>? {
+        guard let index = names.firstIndex(of: name) else { return nil }
+        return ranges[index]
+    }
+
+    /// Every capture the match set, by name.
+    public var captures: [String: Range<Int>] {
+        var captures: [String: Range<Int>] = [:]
+        for (name, range) in zip(names, ranges) { if let range { captures[name] = range } }
+        return captures
+    }
 }
 
 /// Backtracking matcher for compiled patterns (`PatternProgram`) over one document's `MatchInput`.
@@ -109,7 +124,7 @@ public final class PatternMatcher {
     public func longestMatch(_ program: PatternProgram, at start: Int, limit: Int) -> PatternMatch? {
         let end = matchEnd(program, at: start, limit: limit, anyMatch: false)
         guard end >= 0 else { return nil }
-        return PatternMatch(start: start, end: end, captures: captures(of: program))
+        return match(of: program, start: start, end: end)
     }
 
     /// The token range of capture `index` in the last successful run, if it was set.
@@ -119,13 +134,9 @@ public final class PatternMatcher {
         return from >= 0 && to >= from ? Int(from)..<Int(to) : nil
     }
 
-    /// Every capture of the last successful run, by name.
-    func captures(of program: PatternProgram) -> [String: Range<Int>] {
-        var captures = [String: Range<Int>](minimumCapacity: program.captureNames.count)
-        for (index, name) in program.captureNames.enumerated() {
-            if let range = captured(index) { captures[name] = range }
-        }
-        return captures
+    /// The last successful run of `program` as a match from `start` to `end`.
+    func match(of program: PatternProgram, start: Int, end: Int) -> PatternMatch {
+        PatternMatch(start: start, end: end, names: program.captureNames, ranges: program.captureNames.indices.map { captured($0) })
     }
 
     /// Every non-overlapping longest match in `range`, left to right.

@@ -15,6 +15,9 @@ final class CompiledRule: Sendable {
     let lengthBound: LengthBound
     let requires: [PatternProgram]
     let vetoes: [PatternProgram]
+    /// Per capture (by index): the lexicon class it wraps exactly (`c:@class`), whose phrase value
+    /// stands for the captured text.
+    let captureClasses: [Int?]
     /// `emit.subject`, parsed.
     let subject: SubjectTemplate?
 
@@ -37,10 +40,26 @@ final class CompiledRule: Sendable {
         requires = rule.requires.map { PatternProgram($0, lexicon: lexicon) }
         vetoes = rule.vetoes.map { PatternProgram($0, lexicon: lexicon) }
         subject = rule.emit.subject.map(SubjectTemplate.init)
+        captureClasses = program.captureNames.map { name in
+            guard case .lexiconClass(let className)? = rule.pattern.core(ofCapture: name) else { return nil }
+            return lexicon.classID(className)
+        }
     }
 }
 
 extension Pattern {
+    /// The innermost pattern the first capture with this name wraps.
+    func core(ofCapture name: String) -> Pattern? {
+        switch self {
+        case .capture(let captureName, let inner): return captureName == name ? inner.core : inner.core(ofCapture: name)
+        case .sequence(let items), .alternatives(let items):
+            for item in items { if let found = item.core(ofCapture: name) { return found } }
+            return nil
+        case .repeated(let inner, _, _): return inner.core(ofCapture: name)
+        default: return nil
+        }
+    }
+
     /// Every literal word the pattern uses (they get vocabulary ids).
     var literalWords: Set<String> {
         switch self {

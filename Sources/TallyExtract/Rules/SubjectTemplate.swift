@@ -51,6 +51,17 @@ struct SubjectTemplate: Sendable {
 
     /// `text` with runs of spaces as one and no leading or trailing space.
     static func collapsingSpaces(_ text: String) -> String {
+        // Most subjects need nothing: no space at either end, none doubled.
+        var previous: UInt8 = 0x20
+        var clean = true
+        for byte in text.utf8 {
+            if byte == 0x20, previous == 0x20 {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean, previous != 0x20 { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
