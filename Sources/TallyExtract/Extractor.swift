@@ -121,6 +121,7 @@ public struct Extractor: Sendable {
             }
         }
         var winners: [Candidate] = []
+        winners.reserveCapacity(inSentence.count)
         var sorted = true
         for local in inSentence.indices {
             guard let candidate = scratch.best(local) else { continue }

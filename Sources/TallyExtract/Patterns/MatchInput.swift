@@ -8,6 +8,8 @@ public final class MatchInput {
     public let quantities: [Quantity]
     /// Vocabulary id of every token (-1: a word no rule or lexicon phrase uses).
     public let words: [Int32]
+    /// `words` in memory of the input's own, for the matcher's inner loop.
+    let wordIDs: UnsafeMutablePointer<Int32>
     /// Token index → index into `quantities` of the first mention starting there, or -1.
     let quantityStarting: [Int32]
     /// Per mention: the token index it ends at, and a bit per `Pattern.QuantityClass.ordered` class
@@ -25,7 +27,10 @@ public final class MatchInput {
     public init(tokens: [Token], quantities: [Quantity], lexicon: LexiconIndex, regexes: RegexCache, words: [Int32]? = nil) {
         self.tokens = tokens
         self.quantities = quantities
-        self.words = words ?? lexicon.wordIDs(of: tokens)
+        let words = words ?? lexicon.wordIDs(of: tokens)
+        self.words = words
+        wordIDs = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, words.count))
+        wordIDs.initialize(from: words, count: words.count)
         var starting = [Int32](repeating: -1, count: tokens.count + 1)
         for (index, quantity) in quantities.enumerated() where starting[quantity.tokens.lowerBound] < 0 {
             starting[quantity.tokens.lowerBound] = Int32(index)
@@ -42,6 +47,8 @@ public final class MatchInput {
         self.lexicon = lexicon
         self.regexes = regexes
     }
+
+    deinit { wordIDs.deallocate() }
 
     /// The mention starting at token `position`, if any.
     @inline(__always)

@@ -37,7 +37,8 @@ public final class PatternMatcher {
     public let budget = 4_000
 
     private let tokens: [Token]
-    private let words: [Int32]
+    /// The input's word ids (`MatchInput.wordIDs`, valid while `input` lives).
+    private let words: UnsafeMutablePointer<Int32>
     private let buffers: Buffers
     /// Visited (instruction, position) states, stamped with the run that visited them.
     private let visited: ScratchBuffer<UInt32>
@@ -86,7 +87,7 @@ public final class PatternMatcher {
     private init(input: MatchInput, buffers: Buffers) {
         self.input = input
         self.tokens = input.tokens
-        self.words = input.words
+        self.words = input.wordIDs
         self.buffers = buffers
         visited = buffers.visited
         backtrack = buffers.backtrack
@@ -192,7 +193,7 @@ public final class PatternMatcher {
         var pc = 0
         var position = start
         let visited = self.visited.base
-        let code = program.instructions
+        let code = program.code
         let texts = program.texts
         outer: while true {
             // Run one way forward until it fails, then resume the latest saved alternative.
@@ -306,7 +307,7 @@ public final class PatternMatcher {
 
     /// Whether the token at `position` is the word with this code (an id, or -(k+1) for `texts[k]`).
     @inline(__always)
-    private static func word(_ code: Int32, matches position: Int, _ words: [Int32], _ tokens: [Token], _ texts: [String]) -> Bool {
+    private static func word(_ code: Int32, matches position: Int, _ words: UnsafeMutablePointer<Int32>, _ tokens: [Token], _ texts: [String]) -> Bool {
         code >= 0 ? words[position] == code : tokens[position].lower == texts[Int(-code - 1)]
     }
 

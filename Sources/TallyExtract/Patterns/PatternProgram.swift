@@ -3,7 +3,7 @@
 ///
 /// Splits try their first branch first, so the matcher explores ways to match in the same order as
 /// the pattern reads: alternatives left to right, repetition greedy, longer word options first.
-public final class PatternProgram: Sendable {
+public final class PatternProgram: @unchecked Sendable {
     enum Operation: UInt8, Sendable {
         /// `a`: a word code (see `wordCode`).
         case word
@@ -34,6 +34,9 @@ public final class PatternProgram: Sendable {
     }
 
     let instructions: [Instruction]
+    /// `instructions` in memory of the program's own, for the matcher's inner loop (no bounds checks
+    /// or reference counting per step).
+    let code: UnsafeMutablePointer<Instruction>
     /// Word-code sequences for `.phrases`.
     let phrases: [[[Int32]]]
     /// Words the vocabulary lacks, compared as text: word code -(k+1) is `texts[k]`.
@@ -45,6 +48,8 @@ public final class PatternProgram: Sendable {
     /// What the pattern can start with, in ids.
     let start: StartFilter
 
+    deinit { code.deallocate() }
+
     /// The slot pair of a capture, if the pattern defines it.
     public func captureIndex(_ name: String) -> Int? { captureNames.firstIndex(of: name) }
 
@@ -53,6 +58,8 @@ public final class PatternProgram: Sendable {
         compiler.emit(pattern)
         compiler.append(Instruction(operation: .match))
         instructions = compiler.instructions
+        code = UnsafeMutablePointer<Instruction>.allocate(capacity: instructions.count)
+        code.initialize(from: instructions, count: instructions.count)
         phrases = compiler.phrases
         texts = compiler.texts
         regexes = compiler.regexes

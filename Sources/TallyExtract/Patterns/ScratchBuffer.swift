@@ -14,8 +14,13 @@ final class ScratchBuffer<Element> {
     deinit { base.deallocate() }
 
     /// Makes room for `needed` elements; new room is filled with `value`. Existing elements move along.
+    @inline(__always)
     func reserve(_ needed: Int, filling value: Element) {
-        guard needed > capacity else { return }
+        if needed > capacity { grow(to: needed, filling: value) }
+    }
+
+    @inline(never)
+    private func grow(to needed: Int, filling value: Element) {
         let grown = max(needed, capacity * 2)
         let fresh = UnsafeMutablePointer<Element>.allocate(capacity: grown)
         fresh.update(from: base, count: capacity)
