@@ -87,11 +87,10 @@ public struct Extractor: Sendable {
                 }
                 guard holds else { continue }
             }
-            let classSlot = compiledRule.valueClass?.ordinal ?? Pattern.QuantityClass.ordered.count
-            let starts = scratch.startsByClass[classSlot]
-            if !scratch.startsReady[classSlot] {
+            let starts = scratch.startsByClass[compiledRule.startsSlot]
+            if !scratch.startsReady[compiledRule.startsSlot] {
                 Extractor.starts(near: inSentence, accepting: compiledRule.valueClass, in: sentence.tokens, input, into: starts)
-                scratch.startsReady[classSlot] = true
+                scratch.startsReady[compiledRule.startsSlot] = true
             }
             let priority = compiledRule.rule.priority
             let byText = prefilter.startsByText(ruleIndex)

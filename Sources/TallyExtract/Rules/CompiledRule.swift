@@ -8,6 +8,9 @@ final class CompiledRule: Sendable {
     /// The kind of number the value capture holds, when the pattern says (NUM, DURATION…): the rule is
     /// tried only near numbers of that kind.
     let valueClass: Pattern.QuantityClass?
+    /// The extractor's slot for the start positions of the value class (`valueClass`'s ordinal; the
+    /// last slot for rules that take any number).
+    let startsSlot: Int
     /// What every match contains: per group, word ids and lexicon classes of which it has at least one
     /// (groups the vocabulary or lexicon cannot test are left out).
     let requiredGroups: [(words: [Int32], classes: ClassMask)]
@@ -26,6 +29,7 @@ final class CompiledRule: Sendable {
         program = PatternProgram(rule.pattern, lexicon: lexicon)
         valueCapture = program.captureIndex(rule.emit.value)
         valueClass = rule.pattern.quantityClass(ofCapture: rule.emit.value)
+        startsSlot = valueClass?.ordinal ?? Pattern.QuantityClass.ordered.count
         // Pattern words are in the vocabulary (the rule set adds them); a word or class that is not
         // cannot prefilter, so its group is dropped.
         requiredGroups = rule.pattern.requiredTokens.groups.compactMap { group in
