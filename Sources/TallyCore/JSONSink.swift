@@ -1,6 +1,8 @@
-/// Where JSON records are written: `JSONBytes` (a growing byte array), or the two passes that write a
+/// Where JSON records are written: `JSONBytes` (a growing byte array); the two passes that write a
 /// record straight into a `String`'s own memory — `JSONMeasure` sizes it (and finds which strings need
-/// no escapes), then `JSONWriter` fills it. A record writer is one generic function run with each.
+/// no escapes), then `JSONWriter` fills it; or the one pass that appends it to a byte array —
+/// `JSONBound` gives room enough without reading the strings, `JSONAppender` has `JSONWriter` escape as
+/// it copies. A record writer is one generic function run with each.
 public protocol JSONSink {
     /// Keys and punctuation, as they are.
     mutating func literal(_ literal: StaticString)
@@ -103,6 +105,14 @@ public struct JSONWriter: JSONSink {
         plain = measured.plain
     }
 
+    /// A writer that escapes every string as it copies it (one pass, no `JSONMeasure`): `start` needs
+    /// room for the record's `JSONBound`.
+    @inlinable
+    public init(to start: UnsafeMutablePointer<UInt8>) {
+        cursor = start
+        plain = 0
+    }
+
     /// A record as a String: `write` runs once into memory of `measured.count` bytes, which it must fill
     /// exactly (as it does when it writes what the measuring pass saw).
     @inlinable
@@ -196,6 +206,56 @@ public struct JSONWriter: JSONSink {
     public static func hasPlainISO(_ date: CalendarDate) -> Bool {
         (0...9999).contains(date.year) && (date.month.map { (0...99).contains($0) } ?? true)
             && (date.day.map { (0...99).contains($0) } ?? true)
+    }
+}
+
+/// First pass of a one-pass record: room enough for it, from the strings' lengths alone (no reading
+/// them): a string may grow to six times its bytes (`\u0001`), an integer to 20 bytes.
+public struct JSONBound: JSONSink {
+    /// Bytes the record takes at most.
+    public var count: Int { bytes }
+    @usableFromInline var bytes = 0
+
+    @inlinable public init() {}
+
+    @inlinable @inline(__always)
+    public mutating func literal(_ literal: StaticString) { bytes += literal.utf8CodeUnitCount }
+
+    @inlinable @inline(__always)
+    public mutating func raw(_ text: String) { bytes += text.utf8.count }
+
+    @inlinable @inline(__always)
+    public mutating func string(_ text: String) { bytes += 6 * text.utf8.count + 2 }
+
+    @inlinable @inline(__always)
+    public mutating func int(_ n: Int) { bytes += 20 }
+
+    @inlinable
+    public mutating func date(_ date: CalendarDate) {
+        if JSONWriter.hasPlainISO(date) { bytes += 12 } else { string(date.iso) }
+    }
+}
+
+/// Appends records to a byte array, each in one pass: written by `JSONWriter` (escaping as it copies)
+/// into scratch memory with room for the record's `JSONBound`, then appended whole. No measuring pass
+/// and no String per record. It is a scratch buffer: keep one per thread and reuse it.
+public struct JSONAppender {
+    @usableFromInline var scratch: [UInt8]
+
+    public init(capacity: Int = 4096) { scratch = [UInt8](repeating: 0, count: max(capacity, 64)) }
+
+    /// Appends the record `write` writes, which `bound` (the same record written to a `JSONBound`) holds.
+    @inlinable
+    public mutating func append(to bytes: inout [UInt8], bound: JSONBound, _ write: (inout JSONWriter) -> Void) {
+        if scratch.count < bound.count { scratch = [UInt8](repeating: 0, count: max(bound.count, 2 * scratch.count)) }
+        scratch.withUnsafeMutableBufferPointer { buffer in
+            let start = buffer.baseAddress!
+            var writer = JSONWriter(to: start)
+            write(&writer)
+            let written = writer.position - start
+            precondition(written <= bound.count, "JSON record bound to \(bound.count) bytes but wrote \(written)")
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: written))
+        }
     }
 }
 

@@ -25,15 +25,16 @@ struct QuantitiesCommand: ParsableCommand {
     func run() throws {
         let rules = try ruleOptions.load()
         let scanner = NumeralScanner(vocabulary: rules.vocabulary)
-        var out = ""
+        var out: [UInt8] = []
+        var appender = JSONAppender(capacity: 1024)
         // Scanned in pieces cut at line breaks and written as it goes: memory stays flat for large files.
         func emit(_ document: Document) {
             let reference = document.published.flatMap(CalendarDate.init(iso:))
             QuantityRecord.forEach(doc: document.id, text: document.text, reference: reference, scanner: scanner) { record in
-                QuantityWriter.jsonLine(record, to: &out)
-                if out.utf8.count > 1 << 16 {
+                QuantityWriter.jsonLine(record, to: &out, appender: &appender)
+                if out.count > 1 << 16 {
                     Console.output(out)
-                    out = ""
+                    out.removeAll(keepingCapacity: true)
                 }
             }
         }
@@ -45,7 +46,7 @@ struct QuantitiesCommand: ParsableCommand {
         let skipped = try runBatch(input, extractor: nil) { result in
             for document in result.documents { emit(document) }
             Console.output(out)
-            out = ""
+            out.removeAll(keepingCapacity: true)
         }
         if !skipped.isEmpty { throw Exit.skippedInputs }
     }
