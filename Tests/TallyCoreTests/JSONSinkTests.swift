@@ -108,3 +108,46 @@ import Testing
         }
     }
 }
+
+/// The one-pass path: `JSONBound` gives room, `JSONAppender` writes with `JSONWriter(to:)`.
+@Suite struct JSONAppenderTests {
+    static func bound(_ texts: [String]) -> JSONBound {
+        var bound = JSONBound()
+        JSONSinkTests.write(texts, to: &bound)
+        return bound
+    }
+
+    @Test func appendsWhatJSONBytesWrites() {
+        for texts in [JSONBytesTests.texts, [], [String(repeating: "\u{1}", count: 50), "\u{2028}\u{2029}"]] {
+            var reference = JSONBytes()
+            JSONSinkTests.write(texts, to: &reference)
+            var appender = JSONAppender()
+            var bytes: [UInt8] = Array("prefix".utf8)
+            appender.append(to: &bytes, bound: Self.bound(texts)) { JSONSinkTests.write(texts, to: &$0) }
+            #expect(bytes == Array("prefix".utf8) + reference.bytes)
+        }
+    }
+
+    /// The bound holds the record however it escapes: at worst every string byte becomes six.
+    @Test func boundIsNeverBelowTheRecord() {
+        let texts = JSONBytesTests.texts + [String(repeating: "\u{1}", count: 40), String(repeating: "\u{2028}", count: 9)]
+        for text in texts {
+            var measure = JSONMeasure()
+            JSONSinkTests.write([text], to: &measure)
+            #expect(Self.bound([text]).count >= measure.count)
+        }
+    }
+
+    /// A record larger than the scratch grows it; records append one after another.
+    @Test func growsItsScratchForLargeRecords() {
+        var appender = JSONAppender(capacity: 16)
+        var bytes: [UInt8] = []
+        var reference = JSONBytes()
+        for length in [0, 10, 5_000, 3, 100_000] {
+            let texts = [String(repeating: "a\"", count: length)]
+            JSONSinkTests.write(texts, to: &reference)
+            appender.append(to: &bytes, bound: Self.bound(texts)) { JSONSinkTests.write(texts, to: &$0) }
+        }
+        #expect(bytes == reference.bytes)
+    }
+}
