@@ -1,7 +1,7 @@
 /// Where JSON records are written: `JSONBytes` (a growing byte array); the two passes that write a
 /// record straight into a `String`'s own memory — `JSONMeasure` sizes it (and finds which strings need
 /// no escapes), then `JSONWriter` fills it; or the one pass that appends it to a byte array —
-/// `JSONBound` gives room enough without reading the strings, `JSONAppender` has `JSONWriter` escape as
+/// `JSONBound` gives room enough without reading the strings, `JSONBuffer` has `JSONWriter` escape as
 /// it copies. A record writer is one generic function run with each.
 public protocol JSONSink {
     /// Keys and punctuation, as they are.
@@ -236,26 +236,68 @@ public struct JSONBound: JSONSink {
     }
 }
 
-/// Appends records to a byte array, each in one pass: written by `JSONWriter` (escaping as it copies)
-/// into scratch memory with room for the record's `JSONBound`, then appended whole. No measuring pass
-/// and no String per record. It is a scratch buffer: keep one per thread and reuse it.
-public struct JSONAppender {
-    @usableFromInline var scratch: [UInt8]
+/// A growing byte buffer that records are written straight into, each in one pass: `JSONWriter`
+/// escapes as it copies into room made for the record's `JSONBound`. No measuring pass, no String and
+/// no copy per record; `bytes` copies the whole out once.
+public final class JSONBuffer {
+    /// Bytes written so far.
+    public var count: Int { written }
+    @usableFromInline var written = 0
+    @usableFromInline var start: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
 
-    public init(capacity: Int = 4096) { scratch = [UInt8](repeating: 0, count: max(capacity, 64)) }
+    public init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    /// What was written, as an array.
+    public var bytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { buffer.baseAddress!.initialize(from: start, count: written) }
+            initialized = written
+        }
+    }
+
+    /// What was written, without copying it (valid only inside `body`).
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
+    /// Empties the buffer, keeping its memory.
+    public func removeAll() { written = 0 }
 
     /// Appends the record `write` writes, which `bound` (the same record written to a `JSONBound`) holds.
     @inlinable
-    public mutating func append(to bytes: inout [UInt8], bound: JSONBound, _ write: (inout JSONWriter) -> Void) {
-        if scratch.count < bound.count { scratch = [UInt8](repeating: 0, count: max(bound.count, 2 * scratch.count)) }
-        scratch.withUnsafeMutableBufferPointer { buffer in
-            let start = buffer.baseAddress!
-            var writer = JSONWriter(to: start)
-            write(&writer)
-            let written = writer.position - start
-            precondition(written <= bound.count, "JSON record bound to \(bound.count) bytes but wrote \(written)")
-            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: written))
-        }
+    public func append(bound: JSONBound, _ write: (inout JSONWriter) -> Void) {
+        reserve(bound.count)
+        var writer = JSONWriter(to: start + written)
+        write(&writer)
+        let length = writer.position - (start + written)
+        precondition(length <= bound.count, "JSON record bound to \(bound.count) bytes but wrote \(length)")
+        written += length
+    }
+
+    /// Appends bytes as they are.
+    public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (start + written).initialize(from: base, count: bytes.count)
+        written += bytes.count
+    }
+
+    /// Makes room for `more` bytes after `count`.
+    @usableFromInline
+    func reserve(_ more: Int) {
+        guard capacity - written < more else { return }
+        let grown = max(written + more, 2 * capacity)
+        let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        memory.initialize(from: start, count: written)
+        start.deallocate()
+        start = memory
+        capacity = grown
     }
 }
 

@@ -28,22 +28,23 @@ public enum ClaimWriter {
         writer.finish(to: &stream)
     }
 
-    /// Appends `claims` as `format`'s records, each with its separator, to `bytes`: a JSON Lines record
+    /// Appends `claims` as `format`'s records, each with its separator, to `out`: a JSON Lines record
     /// ends in "\n", a CSV record in "\r\n", and a JSON array element starts with ",\n  " (the first of
     /// the output becomes "[\n  " in `ClaimStreamWriter`, which also writes the header and the brackets).
     ///
     /// One pass per claim straight into bytes, on the worker threads of a batch; `ClaimStreamWriter.append(records:to:)`
     /// then only copies them.
-    public static func record(_ claims: [Claim], format: ClaimFormat, to bytes: inout [UInt8]) {
+    public static func record(_ claims: [Claim], format: ClaimFormat, to out: JSONBuffer) {
         if format == .csv {
+            var bytes: [UInt8] = []
             for claim in claims { appendCSVRecord(claim, to: &bytes) }
+            bytes.withUnsafeBufferPointer { out.append($0) }
             return
         }
-        var appender = JSONAppender()
         for claim in claims {
             var bound = JSONBound()
             writeRecord(claim, format: format, to: &bound)
-            appender.append(to: &bytes, bound: bound) { writeRecord(claim, format: format, to: &$0) }
+            out.append(bound: bound) { writeRecord(claim, format: format, to: &$0) }
         }
     }
 
@@ -175,10 +176,10 @@ public struct ClaimStreamWriter: Sendable {
     public init(format: ClaimFormat) { self.format = format }
 
     public mutating func append<Out: TextOutputStream>(_ claim: Claim, to stream: inout Out) {
-        var records: [UInt8] = []
-        ClaimWriter.record([claim], format: format, to: &records)
+        let records = JSONBuffer()
+        ClaimWriter.record([claim], format: format, to: records)
         var out: [UInt8] = []
-        append(records: records, to: &out)
+        append(records: records.bytes, to: &out)
         stream.write(String(decoding: out, as: UTF8.self))
     }
 

@@ -4,11 +4,11 @@ import TallyNumerals
 /// Writes `tally quantities` records as JSON Lines by hand (contract order, nulls written), as
 /// `ClaimWriter` does for claims: in one pass each, straight into bytes.
 public enum QuantityWriter {
-    /// Appends the record's line to `bytes`, written through `appender` (reuse one for every record).
-    public static func jsonLine(_ record: QuantityRecord, to bytes: inout [UInt8], appender: inout JSONAppender) {
+    /// Appends the record's line to `out`.
+    public static func jsonLine(_ record: QuantityRecord, to out: JSONBuffer) {
         var bound = JSONBound()
         writeLine(record, to: &bound)
-        appender.append(to: &bytes, bound: bound) { writeLine(record, to: &$0) }
+        out.append(bound: bound) { writeLine(record, to: &$0) }
     }
 
     /// The record's JSON object and its line break.

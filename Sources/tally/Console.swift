@@ -24,6 +24,12 @@ enum Console {
         try! FileHandle.standardOutput.write(contentsOf: bytes)
     }
 
+    /// Writes a buffer's bytes to stdout as they are.
+    static func output(_ buffer: JSONBuffer) {
+        guard buffer.count > 0 else { return }
+        buffer.withBytes { try! FileHandle.standardOutput.write(contentsOf: $0) }
+    }
+
     /// Writes bytes to a file atomically; a failure is reported and exits 73 (as `write(_:to:)`).
     static func write(_ bytes: [UInt8], to path: String) throws {
         do {

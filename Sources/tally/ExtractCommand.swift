@@ -35,9 +35,9 @@ struct ExtractCommand: ParsableCommand {
         let format = format
         // Claims are turned into JSON or CSV bytes on the worker threads; here they are only copied out.
         let render: @Sendable (FileResult) -> [UInt8] = { result in
-            var bytes: [UInt8] = []
-            for claims in result.claims { ClaimWriter.record(claims, format: format, to: &bytes) }
-            return bytes
+            let records = JSONBuffer(capacity: 1 << 14)
+            for claims in result.claims { ClaimWriter.record(claims, format: format, to: records) }
+            return records.bytes
         }
         let skipped = try runBatch(input, extractor: extractor, render: render) { result in
             writer.append(records: result.rendered, to: &out)

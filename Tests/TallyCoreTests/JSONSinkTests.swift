@@ -109,8 +109,8 @@ import Testing
     }
 }
 
-/// The one-pass path: `JSONBound` gives room, `JSONAppender` writes with `JSONWriter(to:)`.
-@Suite struct JSONAppenderTests {
+/// The one-pass path: `JSONBound` gives room, `JSONBuffer` writes with `JSONWriter(to:)`.
+@Suite struct JSONBufferTests {
     static func bound(_ texts: [String]) -> JSONBound {
         var bound = JSONBound()
         JSONSinkTests.write(texts, to: &bound)
@@ -121,10 +121,12 @@ import Testing
         for texts in [JSONBytesTests.texts, [], [String(repeating: "\u{1}", count: 50), "\u{2028}\u{2029}"]] {
             var reference = JSONBytes()
             JSONSinkTests.write(texts, to: &reference)
-            var appender = JSONAppender()
-            var bytes: [UInt8] = Array("prefix".utf8)
-            appender.append(to: &bytes, bound: Self.bound(texts)) { JSONSinkTests.write(texts, to: &$0) }
-            #expect(bytes == Array("prefix".utf8) + reference.bytes)
+            let buffer = JSONBuffer()
+            Array("prefix".utf8).withUnsafeBufferPointer { buffer.append($0) }
+            buffer.append(bound: Self.bound(texts)) { JSONSinkTests.write(texts, to: &$0) }
+            #expect(buffer.bytes == Array("prefix".utf8) + reference.bytes)
+            #expect(buffer.withBytes { Array($0) } == buffer.bytes)
+            #expect(buffer.count == buffer.bytes.count)
         }
     }
 
@@ -138,16 +140,19 @@ import Testing
         }
     }
 
-    /// A record larger than the scratch grows it; records append one after another.
-    @Test func growsItsScratchForLargeRecords() {
-        var appender = JSONAppender(capacity: 16)
-        var bytes: [UInt8] = []
+    /// Records larger than the buffer grow it; records append one after another; `removeAll` empties it.
+    @Test func growsForLargeRecords() {
+        let buffer = JSONBuffer(capacity: 16)
         var reference = JSONBytes()
         for length in [0, 10, 5_000, 3, 100_000] {
             let texts = [String(repeating: "a\"", count: length)]
             JSONSinkTests.write(texts, to: &reference)
-            appender.append(to: &bytes, bound: Self.bound(texts)) { JSONSinkTests.write(texts, to: &$0) }
+            buffer.append(bound: Self.bound(texts)) { JSONSinkTests.write(texts, to: &$0) }
         }
-        #expect(bytes == reference.bytes)
+        #expect(buffer.bytes == reference.bytes)
+        buffer.removeAll()
+        #expect(buffer.count == 0 && buffer.bytes.isEmpty)
+        buffer.append(bound: Self.bound(["x"])) { JSONSinkTests.write(["x"], to: &$0) }
+        #expect(String(decoding: buffer.bytes, as: UTF8.self).hasPrefix("{\"texts\":[\"x\"]"))
     }
 }

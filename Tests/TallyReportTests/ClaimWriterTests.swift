@@ -149,9 +149,9 @@ extension ClaimWriterTests {
                 var writer = ClaimStreamWriter(format: format)
                 var out: [UInt8] = []
                 for claims in files {
-                    var records: [UInt8] = []
-                    ClaimWriter.record(claims, format: format, to: &records)
-                    writer.append(records: records, to: &out)
+                    let records = JSONBuffer()
+                    ClaimWriter.record(claims, format: format, to: records)
+                    writer.append(records: records.bytes, to: &out)
                 }
                 writer.finish(to: &out)
                 #expect(String(decoding: out, as: UTF8.self) == ClaimWriter.render(files.flatMap { $0 }, format: format))
@@ -165,12 +165,12 @@ extension ClaimWriterTests {
         claim.sentence = "tab\there\nnew \u{1} \u{2028} \"q\" \\ “curly”, done"
         claim.subject = "a, \"b\""
         claim.story = ["x\"y", "z"]
-        var jsonl: [UInt8] = []
-        ClaimWriter.record([claim], format: .jsonl, to: &jsonl)
-        #expect(String(decoding: jsonl, as: UTF8.self) == ClaimWriter.jsonObject(claim) + "\n")
-        var csv: [UInt8] = []
-        ClaimWriter.record([claim], format: .csv, to: &csv)
-        #expect(String(decoding: csv, as: UTF8.self) == ClaimWriter.csvRecord(claim) + "\r\n")
+        let jsonl = JSONBuffer()
+        ClaimWriter.record([claim], format: .jsonl, to: jsonl)
+        #expect(String(decoding: jsonl.bytes, as: UTF8.self) == ClaimWriter.jsonObject(claim) + "\n")
+        let csv = JSONBuffer()
+        ClaimWriter.record([claim], format: .csv, to: csv)
+        #expect(String(decoding: csv.bytes, as: UTF8.self) == ClaimWriter.csvRecord(claim) + "\r\n")
         #expect(CSV.parse(ClaimWriter.csvHeader + ClaimWriter.csvRecord(claim) + "\r\n")[1][8] == "a, \"b\"")
         #expect(ClaimWriter.csvField("say \"hi\", then") == "\"say \"\"hi\"\", then\"")
         #expect(ClaimWriter.csvField("plain") == "plain")

@@ -12,14 +12,13 @@ import TallyNumerals
         #"{"doc":"text","text":"Monday","start":52,"end":58,"value":"2025-06-02","low":"2025-06","high":"2025","qualifier":"exact","unit":null,"kind":"date"}"#,
     ]
 
-    /// Each line decoded to a record and written again, all through one appender: the same bytes.
+    /// Each line decoded to a record and written again, all into one buffer: the same bytes.
     @Test func writesRecordsBackExactly() throws {
-        var appender = JSONAppender(capacity: 64)
-        var bytes: [UInt8] = []
+        let out = JSONBuffer(capacity: 64)
         for line in Self.lines {
             let record = try JSONDecoder().decode(QuantityRecord.self, from: Data(line.utf8))
-            QuantityWriter.jsonLine(record, to: &bytes, appender: &appender)
+            QuantityWriter.jsonLine(record, to: out)
         }
-        #expect(String(decoding: bytes, as: UTF8.self) == Self.lines.joined(separator: "\n") + "\n")
+        #expect(String(decoding: out.bytes, as: UTF8.self) == Self.lines.joined(separator: "\n") + "\n")
     }
 }
