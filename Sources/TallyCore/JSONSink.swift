@@ -242,9 +242,9 @@ public struct JSONBound: JSONSink {
 public final class JSONBuffer {
     /// Bytes written so far.
     public var count: Int { written }
-    @usableFromInline var written = 0
-    @usableFromInline var start: UnsafeMutablePointer<UInt8>
-    @usableFromInline var capacity: Int
+    @exclusivity(unchecked) @usableFromInline var written = 0
+    @exclusivity(unchecked) @usableFromInline var start: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) @usableFromInline var capacity: Int
 
     public init(capacity: Int = 4096) {
         self.capacity = max(capacity, 64)
