@@ -12,8 +12,8 @@ public struct FileResult: Sendable {
     /// Claims per document, aligned with `documents`.
     public var claims: [[Claim]]
     public var skipped: SkippedInput?
-    /// What `BatchRunner.render` made of this file on the worker thread (output records), if set.
-    public var rendered: [String] = []
+    /// What `BatchRunner.render` made of this file on the worker thread (its output, as bytes), if set.
+    public var rendered: [UInt8] = []
 }
 
 /// Progress of a batch, for a status line.
@@ -31,9 +31,9 @@ public struct BatchRunner: Sendable {
     public var extractor: Extractor?
     /// Worker threads; defaults to the number of cores.
     public var jobs: Int
-    /// Turns a file's result into output text on the worker thread (so writing JSON runs in parallel
+    /// Turns a file's result into output bytes on the worker thread (so writing JSON runs in parallel
     /// too); delivered as `FileResult.rendered`.
-    public var render: (@Sendable (FileResult) -> [String])?
+    public var render: (@Sendable (FileResult) -> [UInt8])?
 
     public init(ingestor: Ingestor, extractor: Extractor?, jobs: Int? = nil) {
         self.ingestor = ingestor

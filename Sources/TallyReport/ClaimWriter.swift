@@ -28,19 +28,39 @@ public enum ClaimWriter {
         writer.finish(to: &stream)
     }
 
-    /// One claim as the format writes it, without separators: a JSON object or a CSV record.
-    public static func record(_ claim: Claim, format: ClaimFormat) -> String {
-        format == .csv ? csvRecord(claim) : jsonObject(claim)
+    /// Appends `claims` as `format`'s records, each with its separator, to `out`: a JSON Lines record
+    /// ends in "\n", a CSV record in "\r\n", and a JSON array element starts with ",\n  " (the first of
+    /// the output becomes "[\n  " in `ClaimStreamWriter`, which also writes the header and the brackets).
+    ///
+    /// One pass per claim straight into bytes, on the worker threads of a batch; `ClaimStreamWriter.append(records:to:)`
+    /// then only copies them.
+    public static func record(_ claims: [Claim], format: ClaimFormat, to out: JSONBuffer) {
+        if format == .csv {
+            var bytes: [UInt8] = []
+            for claim in claims { appendCSVRecord(claim, to: &bytes) }
+            bytes.withUnsafeBufferPointer { out.append($0) }
+            return
+        }
+        for claim in claims {
+            var bound = JSONBound()
+            writeRecord(claim, format: format, to: &bound)
+            out.append(bound: bound) { writeRecord(claim, format: format, to: &$0) }
+        }
     }
 
     /// One claim as a JSON object on one line (no trailing newline).
-    ///
-    /// Written straight into the String's memory in two passes over the claim: the first measures it
-    /// (and scans each string once for escapes), the second copies plain strings whole.
     public static func jsonObject(_ claim: Claim) -> String {
         var measure = JSONMeasure()
         writeObject(claim, to: &measure)
         return JSONWriter.text(measure) { writeObject(claim, to: &$0) }
+    }
+
+    /// A JSON Lines record or a JSON array element: the object with its separator.
+    @inline(__always)
+    static func writeRecord<Sink: JSONSink>(_ claim: Claim, format: ClaimFormat, to out: inout Sink) {
+        if format == .json { out.literal(",\n  ") }
+        writeObject(claim, to: &out)
+        if format == .jsonl { out.literal("\n") }
     }
 
     /// The claim's JSON object, field by field in contract order.
@@ -92,37 +112,48 @@ public enum ClaimWriter {
 
     /// One claim as a CSV record (no line terminator).
     public static func csvRecord(_ claim: Claim) -> String {
-        let values: [String] = [
-            claim.doc, claim.kind, csvFigure(claim.value), csvFigure(claim.low), csvFigure(claim.high),
-            claim.qualifier.rawValue, claim.unit ?? "", claim.scope?.rawValue ?? "", claim.subject ?? "",
-            claim.event ?? "", claim.speaker ?? "", claim.quote, String(claim.start), String(claim.end),
-            claim.sentence, claim.rule, claim.story?.joined(separator: " ") ?? "",
-        ]
-        var out = ""
-        out.reserveCapacity(256 + claim.sentence.utf8.count + claim.quote.utf8.count)
-        for (index, value) in values.enumerated() {
-            if index > 0 { out += "," }
-            out += csvField(value)
+        var bytes: [UInt8] = []
+        appendCSVRecord(claim, to: &bytes)
+        return String(decoding: bytes.dropLast(2), as: UTF8.self)
+    }
+
+    /// Appends one claim as a CSV record and its "\r\n".
+    public static func appendCSVRecord(_ claim: Claim, to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + 256 + claim.sentence.utf8.count + claim.quote.utf8.count)
+        appendCSVField(claim.doc, to: &bytes)
+        for field in [claim.kind, csvFigure(claim.value), csvFigure(claim.low), csvFigure(claim.high), claim.qualifier.rawValue,
+            claim.unit ?? "", claim.scope?.rawValue ?? "", claim.subject ?? "", claim.event ?? "", claim.speaker ?? "", claim.quote,
+            String(claim.start), String(claim.end), claim.sentence, claim.rule, claim.story?.joined(separator: " ") ?? ""]
+        {
+            bytes.append(0x2C)
+            appendCSVField(field, to: &bytes)
         }
-        return out
+        bytes.append(0x0D)
+        bytes.append(0x0A)
     }
 
     /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
     public static func csvField(_ text: String) -> String {
-        var needsQuotes = false
-        for byte in text.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else { return text }
-        var bytes: [UInt8] = [0x22]
-        bytes.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
-            if byte == 0x22 { bytes.append(0x22) }
-            bytes.append(byte)
-        }
-        bytes.append(0x22)
+        var bytes: [UInt8] = []
+        appendCSVField(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as a CSV field (see `csvField`).
+    static func appendCSVField(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { source in
+            guard source.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                bytes.append(contentsOf: source)
+                return
+            }
+            bytes.append(0x22)
+            for byte in source {
+                if byte == 0x22 { bytes.append(0x22) }
+                bytes.append(byte)
+            }
+            bytes.append(0x22)
+        }
     }
 
     static func csvFigure(_ figure: Figure?) -> String {
@@ -134,45 +165,62 @@ public enum ClaimWriter {
     }
 }
 
-/// Writes claims one at a time, for runs too large to hold in memory: `append` each claim, then
-/// `finish` once (which also writes the header or brackets of an empty output).
+/// Writes claims one at a time, for runs too large to hold in memory: `append` each claim (or the
+/// bytes `ClaimWriter.record(_:format:to:)` made of some), then `finish` once (which also writes the
+/// header or brackets of an empty output).
 public struct ClaimStreamWriter: Sendable {
     public let format: ClaimFormat
-    @usableFromInline var count = 0
+    /// Whether any record was written yet.
+    var started = false
 
     public init(format: ClaimFormat) { self.format = format }
 
     public mutating func append<Out: TextOutputStream>(_ claim: Claim, to stream: inout Out) {
-        append(record: ClaimWriter.record(claim, format: format), to: &stream)
+        let records = JSONBuffer()
+        ClaimWriter.record([claim], format: format, to: records)
+        var out: [UInt8] = []
+        append(records: records.bytes, to: &out)
+        stream.write(String(decoding: out, as: UTF8.self))
     }
 
-    /// Appends a claim already rendered with `ClaimWriter.record(_:format:)` (on a worker thread, say).
-    /// Inlinable, so it is specialised for the caller's stream (a String): through the generic
-    /// `TextOutputStream` each write cost hundreds of instructions.
-    @inlinable
-    public mutating func append<Out: TextOutputStream>(record: String, to stream: inout Out) {
+    /// Appends records made by `ClaimWriter.record(_:format:to:)` in this writer's format (on a worker
+    /// thread, say), with the header before the first CSV record and the bracket before the first JSON one.
+    public mutating func append(records: [UInt8], to out: inout [UInt8]) {
+        guard !records.isEmpty else { return }
         switch format {
         case .jsonl:
-            stream.write(record)
-            stream.write("\n")
+            out.append(contentsOf: records)
         case .json:
-            stream.write(count == 0 ? "[\n  " : ",\n  ")
-            stream.write(record)
+            if started {
+                out.append(contentsOf: records)
+            } else {
+                out.append(0x5B)  // "[" for the first element's ","
+                out.append(contentsOf: records[1...])
+            }
         case .csv:
-            if count == 0 { stream.write(ClaimWriter.fields.joined(separator: ",") + "\r\n") }
-            stream.write(record)
-            stream.write("\r\n")
+            if !started { out.append(contentsOf: ClaimWriter.csvHeader.utf8) }
+            out.append(contentsOf: records)
         }
-        count += 1
+        started = true
     }
 
-    @inlinable
     public mutating func finish<Out: TextOutputStream>(to stream: inout Out) {
+        var out: [UInt8] = []
+        finish(to: &out)
+        stream.write(String(decoding: out, as: UTF8.self))
+    }
+
+    /// The end of the output: the closing bracket, or all there is of an empty one.
+    public mutating func finish(to out: inout [UInt8]) {
         switch format {
         case .jsonl: break
-        case .json: stream.write(count == 0 ? "[]\n" : "\n]\n")
-        case .csv: if count == 0 { stream.write(ClaimWriter.fields.joined(separator: ",") + "\r\n") }
+        case .json: out.append(contentsOf: (started ? "\n]\n" : "[]\n").utf8)
+        case .csv: if !started { out.append(contentsOf: ClaimWriter.csvHeader.utf8) }
         }
-        count = -1
     }
+}
+
+extension ClaimWriter {
+    /// The CSV header line.
+    static let csvHeader = fields.joined(separator: ",") + "\r\n"
 }

@@ -2,12 +2,13 @@ import TallyCore
 import TallyNumerals
 
 /// Writes `tally quantities` records as JSON Lines by hand (contract order, nulls written), as
-/// `ClaimWriter` does for claims: measured, then written straight into the line's String.
+/// `ClaimWriter` does for claims: in one pass each, straight into bytes.
 public enum QuantityWriter {
-    public static func jsonLine(_ record: QuantityRecord, to out: inout String) {
-        var measure = JSONMeasure()
-        writeLine(record, to: &measure)
-        out += JSONWriter.text(measure) { writeLine(record, to: &$0) }
+    /// Appends the record's line to `out`.
+    public static func jsonLine(_ record: QuantityRecord, to out: JSONBuffer) {
+        var bound = JSONBound()
+        writeLine(record, to: &bound)
+        out.append(bound: bound) { writeLine(record, to: &$0) }
     }
 
     /// The record's JSON object and its line break.

@@ -10,7 +10,7 @@ import TallyPipeline
 /// before the command writes anything; a second Ctrl-C ends at once. Outputs are written atomically,
 /// so either way the files of a previous run are left intact.
 func runBatch(
-    _ input: InputOptions, extractor: Extractor?, render: (@Sendable (FileResult) -> [String])? = nil, deliver: (FileResult) -> Void
+    _ input: InputOptions, extractor: Extractor?, render: (@Sendable (FileResult) -> [UInt8])? = nil, deliver: (FileResult) -> Void
 ) throws -> [SkippedInput] {
     guard !input.paths.isEmpty else { throw ValidationError("give at least one article file or folder") }
     let ingestor = input.ingestor

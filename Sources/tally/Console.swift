@@ -1,6 +1,8 @@
+import ArgumentParser
 import Foundation
 import TallyCore
 import TallyPipeline
+import TallyReport
 
 /// stdout carries results only; messages and progress go to stderr.
 enum Console {
@@ -13,6 +15,29 @@ enum Console {
 
     static func output(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes bytes to stdout as they are (no copy into `Data`).
+    static func output(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        // As `write(_: Data)` above: a failed write ends the process.
+        try! FileHandle.standardOutput.write(contentsOf: bytes)
+    }
+
+    /// Writes a buffer's bytes to stdout as they are.
+    static func output(_ buffer: JSONBuffer) {
+        guard buffer.count > 0 else { return }
+        buffer.withBytes { try! FileHandle.standardOutput.write(contentsOf: $0) }
+    }
+
+    /// Writes bytes to a file atomically; a failure is reported and exits 73 (as `write(_:to:)`).
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch {
+            Console.error("tally: cannot write \(path): \(error)")
+            throw ExitCode(73)
+        }
     }
 
     /// A progress line, redrawn in place, only when stderr is a terminal.

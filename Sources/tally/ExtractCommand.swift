@@ -30,20 +30,24 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let extractor = Extractor(rules: try ruleOptions.load())
         var writer = ClaimStreamWriter(format: format)
-        var buffer = ""
+        var out: [UInt8] = []
         let streaming = output == nil
         let format = format
-        // Claims are turned into JSON or CSV records on the worker threads; here they are only written.
-        let render: @Sendable (FileResult) -> [String] = { result in result.claims.joined().map { ClaimWriter.record($0, format: format) } }
+        // Claims are turned into JSON or CSV bytes on the worker threads; here they are only copied out.
+        let render: @Sendable (FileResult) -> [UInt8] = { result in
+            let records = JSONBuffer(capacity: 1 << 14)
+            for claims in result.claims { ClaimWriter.record(claims, format: format, to: records) }
+            return records.bytes
+        }
         let skipped = try runBatch(input, extractor: extractor, render: render) { result in
-            for record in result.rendered { writer.append(record: record, to: &buffer) }
-            if streaming, buffer.utf8.count > 1 << 16 {
-                Console.output(buffer)
-                buffer = ""
+            writer.append(records: result.rendered, to: &out)
+            if streaming, out.count > 1 << 16 {
+                Console.output(out)
+                out.removeAll(keepingCapacity: true)
             }
         }
-        writer.finish(to: &buffer)
-        if streaming { Console.output(buffer) } else { try write(buffer, to: output) }
+        writer.finish(to: &out)
+        if let output { try Console.write(out, to: output) } else { Console.output(out) }
         if !skipped.isEmpty { throw Exit.skippedInputs }
     }
 }

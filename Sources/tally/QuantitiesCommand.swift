@@ -25,15 +25,15 @@ struct QuantitiesCommand: ParsableCommand {
     func run() throws {
         let rules = try ruleOptions.load()
         let scanner = NumeralScanner(vocabulary: rules.vocabulary)
-        var out = ""
+        let out = JSONBuffer(capacity: 1 << 17)
         // Scanned in pieces cut at line breaks and written as it goes: memory stays flat for large files.
         func emit(_ document: Document) {
             let reference = document.published.flatMap(CalendarDate.init(iso:))
             QuantityRecord.forEach(doc: document.id, text: document.text, reference: reference, scanner: scanner) { record in
-                QuantityWriter.jsonLine(record, to: &out)
-                if out.utf8.count > 1 << 16 {
+                QuantityWriter.jsonLine(record, to: out)
+                if out.count > 1 << 16 {
                     Console.output(out)
-                    out = ""
+                    out.removeAll()
                 }
             }
         }
@@ -45,7 +45,7 @@ struct QuantitiesCommand: ParsableCommand {
         let skipped = try runBatch(input, extractor: nil) { result in
             for document in result.documents { emit(document) }
             Console.output(out)
-            out = ""
+            out.removeAll()
         }
         if !skipped.isEmpty { throw Exit.skippedInputs }
     }

@@ -108,3 +108,51 @@ import Testing
         }
     }
 }
+
+/// The one-pass path: `JSONBound` gives room, `JSONBuffer` writes with `JSONWriter(to:)`.
+@Suite struct JSONBufferTests {
+    static func bound(_ texts: [String]) -> JSONBound {
+        var bound = JSONBound()
+        JSONSinkTests.write(texts, to: &bound)
+        return bound
+    }
+
+    @Test func appendsWhatJSONBytesWrites() {
+        for texts in [JSONBytesTests.texts, [], [String(repeating: "\u{1}", count: 50), "\u{2028}\u{2029}"]] {
+            var reference = JSONBytes()
+            JSONSinkTests.write(texts, to: &reference)
+            let buffer = JSONBuffer()
+            Array("prefix".utf8).withUnsafeBufferPointer { buffer.append($0) }
+            buffer.append(bound: Self.bound(texts)) { JSONSinkTests.write(texts, to: &$0) }
+            #expect(buffer.bytes == Array("prefix".utf8) + reference.bytes)
+            #expect(buffer.withBytes { Array($0) } == buffer.bytes)
+            #expect(buffer.count == buffer.bytes.count)
+        }
+    }
+
+    /// The bound holds the record however it escapes: at worst every string byte becomes six.
+    @Test func boundIsNeverBelowTheRecord() {
+        let texts = JSONBytesTests.texts + [String(repeating: "\u{1}", count: 40), String(repeating: "\u{2028}", count: 9)]
+        for text in texts {
+            var measure = JSONMeasure()
+            JSONSinkTests.write([text], to: &measure)
+            #expect(Self.bound([text]).count >= measure.count)
+        }
+    }
+
+    /// Records larger than the buffer grow it; records append one after another; `removeAll` empties it.
+    @Test func growsForLargeRecords() {
+        let buffer = JSONBuffer(capacity: 16)
+        var reference = JSONBytes()
+        for length in [0, 10, 5_000, 3, 100_000] {
+            let texts = [String(repeating: "a\"", count: length)]
+            JSONSinkTests.write(texts, to: &reference)
+            buffer.append(bound: Self.bound(texts)) { JSONSinkTests.write(texts, to: &$0) }
+        }
+        #expect(buffer.bytes == reference.bytes)
+        buffer.removeAll()
+        #expect(buffer.count == 0 && buffer.bytes.isEmpty)
+        buffer.append(bound: Self.bound(["x"])) { JSONSinkTests.write(["x"], to: &$0) }
+        #expect(String(decoding: buffer.bytes, as: UTF8.self).hasPrefix("{\"texts\":[\"x\"]"))
+    }
+}

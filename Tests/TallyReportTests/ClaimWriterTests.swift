@@ -138,3 +138,41 @@ extension ClaimWriterTests {
         #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1].last == "istanbul ukraine")
     }
 }
+
+/// The byte path `tally extract` takes: records rendered per file, then framed by `ClaimStreamWriter`.
+extension ClaimWriterTests {
+    /// Claims split into files (some empty), rendered to bytes file by file: same as the whole rendering.
+    @Test func recordsByFileMatchTheWholeRendering() {
+        let files: [[Claim]] = [[], [Fixtures.nearly400], [], [Fixtures.perSide, Fixtures.range, Fixtures.total], [Fixtures.atLeast1000]]
+        for format in ClaimFormat.allCases {
+            for files in [files, [[]], []] {
+                var writer = ClaimStreamWriter(format: format)
+                var out: [UInt8] = []
+                for claims in files {
+                    let records = JSONBuffer()
+                    ClaimWriter.record(claims, format: format, to: records)
+                    writer.append(records: records.bytes, to: &out)
+                }
+                writer.finish(to: &out)
+                #expect(String(decoding: out, as: UTF8.self) == ClaimWriter.render(files.flatMap { $0 }, format: format))
+            }
+        }
+    }
+
+    /// Every field with escapes, in each format, against the String writers.
+    @Test func recordBytesMatchTheStringWriters() {
+        var claim = Fixtures.range
+        claim.sentence = "tab\there\nnew \u{1} \u{2028} \"q\" \\ “curly”, done"
+        claim.subject = "a, \"b\""
+        claim.story = ["x\"y", "z"]
+        let jsonl = JSONBuffer()
+        ClaimWriter.record([claim], format: .jsonl, to: jsonl)
+        #expect(String(decoding: jsonl.bytes, as: UTF8.self) == ClaimWriter.jsonObject(claim) + "\n")
+        let csv = JSONBuffer()
+        ClaimWriter.record([claim], format: .csv, to: csv)
+        #expect(String(decoding: csv.bytes, as: UTF8.self) == ClaimWriter.csvRecord(claim) + "\r\n")
+        #expect(CSV.parse(ClaimWriter.csvHeader + ClaimWriter.csvRecord(claim) + "\r\n")[1][8] == "a, \"b\"")
+        #expect(ClaimWriter.csvField("say \"hi\", then") == "\"say \"\"hi\"\", then\"")
+        #expect(ClaimWriter.csvField("plain") == "plain")
+    }
+}
