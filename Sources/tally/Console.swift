@@ -14,20 +14,35 @@ enum Console {
     }
 
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        guard !text.isEmpty else { return }
+        writeToStandardOutput(Data(text.utf8))
     }
 
     /// Writes bytes to stdout as they are (no copy into `Data`).
     static func output(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        // As `write(_: Data)` above: a failed write ends the process.
-        try! FileHandle.standardOutput.write(contentsOf: bytes)
+        writeToStandardOutput(bytes)
     }
 
     /// Writes a buffer's bytes to stdout as they are.
     static func output(_ buffer: JSONBuffer) {
         guard buffer.count > 0 else { return }
-        buffer.withBytes { try! FileHandle.standardOutput.write(contentsOf: $0) }
+        buffer.withBytes { writeToStandardOutput($0) }
+    }
+
+    /// Writes to stdout; when that fails (a full disk, a closed file) the results are incomplete, so
+    /// tally says why on stderr and exits 74 (EX_IOERR) at once rather than going on or crashing.
+    private static func writeToStandardOutput(_ bytes: some DataProtocol) {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: bytes)
+        } catch {
+            var reason = error.localizedDescription
+            if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+                reason = String(cString: strerror(Int32(posix.code)))
+            }
+            Console.error("tally: cannot write the output: \(reason)")
+            exit(74)
+        }
     }
 
     /// Writes bytes to a file atomically; a failure is reported and exits 73 (as `write(_:to:)`).
