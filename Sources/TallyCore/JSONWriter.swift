@@ -1,0 +1,117 @@
+/// Second pass of a record: writes it into memory sized by the `JSONMeasure` of the same record.
+public struct JSONWriter: JSONSink {
+    /// Where the next byte goes.
+    public var position: UnsafeMutablePointer<UInt8> { cursor }
+    @usableFromInline var cursor: UnsafeMutablePointer<UInt8>
+    @usableFromInline let plain: UInt64
+    @usableFromInline var strings = 0
+
+    @inlinable
+    public init(to start: UnsafeMutablePointer<UInt8>, measured: JSONMeasure) {
+        cursor = start
+        plain = measured.plain
+    }
+
+    /// A writer that escapes every string as it copies it (one pass, no `JSONMeasure`): `start` needs
+    /// room for the record's `JSONBound`.
+    @inlinable
+    public init(to start: UnsafeMutablePointer<UInt8>) {
+        cursor = start
+        plain = 0
+    }
+
+    /// A record as a String: `write` runs once into memory of `measured.count` bytes, which it must fill
+    /// exactly (as it does when it writes what the measuring pass saw).
+    @inlinable
+    public static func text(_ measured: JSONMeasure, _ write: (inout JSONWriter) -> Void) -> String {
+        String(unsafeUninitializedCapacity: measured.count) { buffer in
+            guard let start = buffer.baseAddress else { return 0 }
+            var writer = JSONWriter(to: start, measured: measured)
+            write(&writer)
+            let written = writer.cursor - start
+            precondition(written == measured.count, "JSON record measured \(measured.count) bytes but wrote \(written)")
+            return written
+        }
+    }
+
+    @inlinable @inline(__always)
+    public mutating func literal(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes in
+            cursor.initialize(from: bytes.baseAddress!, count: bytes.count)
+            cursor += bytes.count
+        }
+    }
+
+    @inlinable @inline(__always)
+    public mutating func raw(_ text: String) {
+        text.withUTF8Bytes { bytes in
+            if let base = bytes.baseAddress { cursor.initialize(from: base, count: bytes.count) }
+            cursor += bytes.count
+        }
+    }
+
+    @inlinable
+    public mutating func string(_ text: String) {
+        let isPlain = strings < 64 && plain & (1 << UInt64(strings)) != 0
+        strings += 1
+        cursor.pointee = 0x22
+        cursor += 1
+        text.withUTF8Bytes { source in
+            if isPlain {
+                if let base = source.baseAddress { cursor.initialize(from: base, count: source.count) }
+                cursor += source.count
+            } else {
+                cursor = JSONBytes.writeEscaped(source, to: cursor)
+            }
+        }
+        cursor.pointee = 0x22
+        cursor += 1
+    }
+
+    @inlinable @inline(__always)
+    public mutating func int(_ n: Int) {
+        let count = JSONDigits.count(n)
+        JSONDigits.write(n, count: count, to: cursor)
+        cursor += count
+    }
+
+    @inlinable
+    public mutating func date(_ date: CalendarDate) {
+        guard JSONWriter.hasPlainISO(date) else { return string(date.iso) }
+        cursor.pointee = 0x22
+        digits(date.year, count: 4)
+        if let month = date.month {
+            cursor[5] = 0x2D
+            digits(month, count: 2, at: 6)
+            if let day = date.day {
+                cursor[8] = 0x2D
+                digits(day, count: 2, at: 9)
+                cursor[11] = 0x22
+                cursor += 12
+            } else {
+                cursor[8] = 0x22
+                cursor += 9
+            }
+        } else {
+            cursor[5] = 0x22
+            cursor += 6
+        }
+    }
+
+    /// Zero-padded digits of `n` at `cursor + at`.
+    @inlinable @inline(__always)
+    mutating func digits(_ n: Int, count: Int, at offset: Int = 1) {
+        var n = n
+        for index in stride(from: offset + count - 1, through: offset, by: -1) {
+            cursor[index] = 0x30 + UInt8(truncatingIfNeeded: n % 10)
+            n /= 10
+        }
+    }
+
+    /// Whether `date.iso` is the fixed-width `YYYY[-MM[-DD]]` written digit by digit here.
+    @inlinable
+    public static func hasPlainISO(_ date: CalendarDate) -> Bool {
+        (0...9999).contains(date.year) && (date.month.map { (0...99).contains($0) } ?? true)
+            && (date.day.map { (0...99).contains($0) } ?? true)
+    }
+}
