@@ -48,7 +48,14 @@ public struct NumeralScanner: Sendable {
 extension ScanContext {
     /// A cheap test that a mention could begin at `i`, so most tokens cost one lookup.
     @inline(__always) func mayStart(at i: Int) -> Bool {
-        if facts[i].flags.contains(.starter) { return true }
+        if facts[i].flags.contains(.starter) {
+            // "." and "-" (flagged `.starter` and nothing else, whatever the vocabulary) open only a
+            // figure: ".5", "-3", "-.5", or a phone number after "+"; every matcher needs a number
+            // token right after them (or after ". ").
+            let g = facts[i].gram
+            guard facts[i].kind == .punct, g == .dot || g == .hyphen else { return true }
+            return isNumber(i + 1) || (gram(i + 1) == .dot && isNumber(i + 2))
+        }
         // A capitalised word glued to a number may open a model name ("Tu-160", "A320").
         guard i + 1 < n, !facts[i + 1].spaced, facts[i + 1].kind != .word else { return false }
         return facts[i].flags.contains(.capitalised) || (facts[i].kind == .word && tokens[i].text.utf8.count <= 2 && facts[i + 1].kind == .number)
