@@ -46,18 +46,29 @@ public struct NumeralScanner: Sendable {
 }
 
 extension ScanContext {
-    /// A cheap test that a mention could begin at `i`, so most tokens cost one lookup.
+    /// A cheap test that a mention could begin at `i`, so most tokens cost one lookup. Exact in the
+    /// sense that `match(at:)` finds nothing where it says no (see the notes on each case).
     @inline(__always) func mayStart(at i: Int) -> Bool {
-        if facts[i].flags.contains(.starter) {
-            // "." and "-" (flagged `.starter` and nothing else, whatever the vocabulary) open only a
-            // figure: ".5", "-3", "-.5", or a phone number after "+"; every matcher needs a number
-            // token right after them (or after ". ").
-            let g = facts[i].gram
-            guard facts[i].kind == .punct, g == .dot || g == .hyphen else { return true }
-            return isNumber(i + 1) || (gram(i + 1) == .dot && isNumber(i + 2))
-        }
-        // A capitalised word glued to a number may open a model name ("Tu-160", "A320").
+        let f = facts[i]
+        if f.flags.contains(.starter) { return f.kind != .punct || markMayStart(i) }
+        // A word without the starter flag opens something only when glued to what follows: a model
+        // name ("Tu-160", "A320", "F16").
         guard i + 1 < n, !facts[i + 1].spaced, facts[i + 1].kind != .word else { return false }
-        return facts[i].flags.contains(.capitalised) || (facts[i].kind == .word && tokens[i].text.utf8.count <= 2 && facts[i + 1].kind == .number)
+        if f.kind == .word, facts[i + 1].kind == .number, tokens[i].text.utf8.count <= 2 { return true }
+        guard f.flags.contains(.capitalised) else { return false }
+        // Every matcher but the model name, the date and the number words needs a starter word at
+        // `i` (qualifier, currency, percent, model and unit words all are starters); what is left
+        // needs a number or a number-opening mark next ("MUSD½"), or a number word or "the" at `i`.
+        let next = facts[i + 1]
+        return next.kind == .number || (next.flags.contains(.starter) && markMayStart(i + 1)) || f.flags.contains(.numberWord) || f.gram == .the
+    }
+
+    /// A starting punctuation mark. "." and "-" (flagged `.starter` and nothing else, whatever the
+    /// vocabulary) open only a figure: ".5", "-3", "-.5", or a phone number after "+"; every matcher
+    /// needs a number token right after them (or after ". ").
+    @inline(__always) func markMayStart(_ i: Int) -> Bool {
+        let g = facts[i].gram
+        guard g == .dot || g == .hyphen else { return true }
+        return isNumber(i + 1) || (gram(i + 1) == .dot && isNumber(i + 2))
     }
 }
