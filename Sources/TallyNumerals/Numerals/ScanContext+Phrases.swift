@@ -1,20 +1,23 @@
 import TallyCore
 
-/// What one match at a token produced: a mention, or tokens consumed without one (an ordinal,
-/// a model name, a time of day, a relative date without reference).
+/// What one match at a token produced: a mention, a date, or tokens consumed without one (an
+/// ordinal, a model name, a time of day, a relative date without reference).
 enum ScanMatch {
     case found(Found)
+    /// A resolved date or date range (`low == high` for a single date).
+    case date(start: Int, end: Int, low: CalendarDate, high: CalendarDate)
     case skip(end: Int)
 }
 
-/// A mention before it becomes a `Quantity`: token range and interval.
+/// A numeric mention before it becomes a `Quantity`: token range and interval. Figures are plain
+/// numbers (dates are `ScanMatch.date`), so the struct stays small when matchers pass it around.
 struct Found {
     var kind: QuantityKind
     var start: Int
     var end: Int
-    var value: Figure?
-    var low: Figure?
-    var high: Figure?
+    var value: Double?
+    var low: Double?
+    var high: Double?
     var qualifier: Qualifier
     var unit: String?
     var isVague = false
@@ -28,13 +31,13 @@ struct Found {
         if let v = m.vague {
             kind = m.kind == .number ? .range : m.kind
             value = nil
-            low = .number(v.low)
-            high = .number(v.high)
+            low = v.low
+            high = v.high
             qualifier = .range
             isVague = true
             return
         }
-        let figure = Figure.number(m.value)
+        let figure = m.value
         value = figure
         qualifier = m.isApproximate && q == .exact ? .approximate : q
         isVague = m.isApproximate
@@ -53,13 +56,13 @@ struct Found {
         self.start = start
         self.end = end
         value = nil
-        low = .number(a.value)
-        high = .number(b.value)
+        low = a.value
+        high = b.value
         qualifier = .range
         unit = a.unit ?? b.unit
     }
 
-    init(kind: QuantityKind, start: Int, end: Int, value: Figure?, low: Figure?, high: Figure?, qualifier: Qualifier, unit: String?) {
+    init(kind: QuantityKind, start: Int, end: Int, value: Double?, low: Double?, high: Double?, qualifier: Qualifier, unit: String?) {
         self.kind = kind
         self.start = start
         self.end = end
@@ -88,10 +91,7 @@ extension ScanContext {
         if let age = ageFirst(at: i, hedge: hedge) { return .found(age) }
         if let d = date(at: i) {
             guard let low = d.low, let high = d.high else { return .skip(end: d.end) }
-            if low == high {
-                return .found(Found(kind: .date, start: d.start, end: d.end, value: .date(low), low: .date(low), high: .date(low), qualifier: .exact, unit: nil))
-            }
-            return .found(Found(kind: .date, start: d.start, end: d.end, value: nil, low: .date(low), high: .date(high), qualifier: .range, unit: nil))
+            return .date(start: d.start, end: d.end, low: low, high: high)
         }
         let w = gram(i)
         if w == .between || w == .from, let a = measure(at: i + 1), a.vague == nil {
@@ -119,20 +119,20 @@ extension ScanContext {
     private func bounded(_ f: Found) -> Found {
         let lowerBound = f.qualifier == .atLeast || f.qualifier == .moreThan
         let upperBound = f.qualifier == .atMost || f.qualifier == .lessThan
-        guard lowerBound || upperBound, let v = f.value?.number else { return f }
+        guard lowerBound || upperBound, let v = f.value else { return f }
         var j = f.end
         if isPunct(j, .comma) { j += 1 }
         guard gram(j) == .and || gram(j) == .but || j > f.end else { return f }
         if gram(j) == .and || gram(j) == .but { j += 1 }
         guard let (q, k) = qualifier(at: j), let other = core(at: k, start: j, qualifier: q), other.kind == f.kind, other.unit == f.unit,
-            let w = other.value?.number
+            let w = other.value
         else { return f }
         let otherLower = q == .atLeast || q == .moreThan
         let otherUpper = q == .atMost || q == .lessThan
         guard (lowerBound && otherUpper && v < w) || (upperBound && otherLower && w < v) else { return f }
         let (low, high) = lowerBound ? (v, w) : (w, v)
         return Found(
-            kind: f.kind == .number ? .range : f.kind, start: f.start, end: other.end, value: nil, low: .number(low), high: .number(high),
+            kind: f.kind == .number ? .range : f.kind, start: f.start, end: other.end, value: nil, low: low, high: high,
             qualifier: .range, unit: f.unit)
     }
 
@@ -180,7 +180,7 @@ extension ScanContext {
         if qualifier == .exact, a.kind == .number, let end = perSideJoin(at: a.end), let b = measure(at: end), b.kind == .number,
             b.vague == nil, b.value == a.value
         {
-            return Found(kind: .perSide, start: start, end: b.end, value: .number(a.value), low: .number(a.value), high: .number(a.value), qualifier: .exact, unit: nil)
+            return Found(kind: .perSide, start: start, end: b.end, value: a.value, low: a.value, high: a.value, qualifier: .exact, unit: nil)
         }
         let joiner = gram(a.end)
         if ScanContext.rangeWords.contains(joiner), !isPostQualifier(at: a.end), let (x, y) = rangeEnds(a, a.end + 1) {
@@ -324,7 +324,7 @@ extension ScanContext {
             ScanContext.vagueDurationOpeners.contains(gram(i - 1)),
             let range = ScanContext.vagueUnitRanges[unit]
         else { return nil }
-        var f = Found(kind: .duration, start: i, end: i + 1, value: nil, low: .number(range.0), high: .number(range.1), qualifier: .range, unit: unit)
+        var f = Found(kind: .duration, start: i, end: i + 1, value: nil, low: range.0, high: range.1, qualifier: .range, unit: unit)
         f.isVague = true
         return f
     }
