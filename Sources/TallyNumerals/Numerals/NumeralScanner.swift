@@ -35,7 +35,7 @@ public struct NumeralScanner: Sendable {
                     Quantity(
                         kind: f.kind, start: tokens[f.start].start, end: tokens[end - 1].end, tokens: f.start..<end,
                         value: f.value.map { .number($0) }, low: f.low.map { .number($0) }, high: f.high.map { .number($0) },
-                        qualifier: f.qualifier, unit: f.unit, isVague: f.isVague))
+                        qualifier: f.qualifier, unit: f.unit.map { vocabulary.units[$0] }, isVague: f.isVague))
                 i = max(end, i + 1)
             case .date(let start, let dateEnd, let low, let high):
                 let end = min(max(dateEnd, start + 1), tokens.count)

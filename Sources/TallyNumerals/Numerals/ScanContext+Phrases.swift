@@ -19,7 +19,7 @@ struct Found {
     var low: Double?
     var high: Double?
     var qualifier: Qualifier
-    var unit: String?
+    var unit: UnitID?
     var isVague = false
 
     /// A single figure under a qualifier: "at least 1,000" → low 1000; "nearly 400" → high 400.
@@ -62,7 +62,7 @@ struct Found {
         unit = a.unit ?? b.unit
     }
 
-    init(kind: QuantityKind, start: Int, end: Int, value: Double?, low: Double?, high: Double?, qualifier: Qualifier, unit: String?) {
+    init(kind: QuantityKind, start: Int, end: Int, value: Double?, low: Double?, high: Double?, qualifier: Qualifier, unit: UnitID?) {
         self.kind = kind
         self.start = start
         self.end = end
@@ -108,7 +108,7 @@ extension ScanContext {
         }
         if let vague = vagueDuration(at: i) { return .found(vague) }
         if w == .all, let end = perSideJoin(at: i + 1), gram(end) == .all {
-            return .found(Found(kind: .perSide, start: i, end: end + 1, value: nil, low: nil, high: nil, qualifier: .exact, unit: "all"))
+            return .found(Found(kind: .perSide, start: i, end: end + 1, value: nil, low: nil, high: nil, qualifier: .exact, unit: .all))
         }
         if let e = number(at: i), e.isOrdinal || e.isGlued { return .skip(end: e.end) }
         if let found = core(at: i, start: i, qualifier: .exact) { return .found(bounded(found)) }
@@ -236,7 +236,7 @@ extension ScanContext {
         }
         if a.kind == .duration, b.kind == .duration, a.unit != b.unit, let ua = a.unit, let ub = b.unit {
             // "90 minutes to two hours": both in the smaller unit.
-            if (TimeUnit.rank[ua] ?? 0) < (TimeUnit.rank[ub] ?? 0) {
+            if (ua.timeRank ?? 0) < (ub.timeRank ?? 0) {
                 b.value *= TimeUnit.factor(ub, ua)
                 b.unit = ua
             } else {
@@ -259,7 +259,7 @@ extension ScanContext {
 
     /// A figure in years (or months) followed by "old", "-old" or "of age" is an age.
     private func ageSuffix(_ f: Found) -> Found {
-        guard f.kind == .duration, f.unit == "years" || f.unit == "months" else { return f }
+        guard f.kind == .duration, f.unit == .years || f.unit == .months else { return f }
         var end: Int? = nil
         if gram(f.end) == .old || gram(f.end) == .olds {
             end = f.end + 1
@@ -299,13 +299,13 @@ extension ScanContext {
         guard let e = number(at: k), e.isCardinal, !e.isFraction, e.value > 0, e.value < 130 else { return nil }
         var a = Measure(number: e)
         a.kind = .age
-        a.unit = "years"
+        a.unit = .years
         var end = e.end
         let joiner = gram(end)
         if joiner == .to || joiner == .hyphen || (between && joiner == .and), let b = number(at: end + 1), b.isCardinal, b.value > e.value, b.value < 130 {
             var bm = Measure(number: b)
             bm.kind = .age
-            bm.unit = "years"
+            bm.unit = .years
             end = b.end
             if gram(end) == .years || gram(end) == .year { end += 1 }
             if gram(end) == .old { end += 1 }
@@ -320,19 +320,27 @@ extension ScanContext {
 
     /// "for months", "within days": a plural unit standing for an unstated number of them.
     private func vagueDuration(at i: Int) -> Found? {
-        guard let unit = timeUnit(i), tokens[i].lower == unit, i > 0,
+        guard let unit = timeUnit(i), tokens[i].lower == name(unit), i > 0,
             ScanContext.vagueDurationOpeners.contains(gram(i - 1)),
-            let range = ScanContext.vagueUnitRanges[unit]
+            let range = ScanContext.vagueUnitRange(unit)
         else { return nil }
         var f = Found(kind: .duration, start: i, end: i + 1, value: nil, low: range.0, high: range.1, qualifier: .range, unit: unit)
         f.isVague = true
         return f
     }
 
-    static let vagueUnitRanges: [String: (Double, Double)] = [
-        "seconds": (2, 59), "minutes": (2, 59), "hours": (2, 23), "days": (2, 13), "weeks": (2, 8), "months": (2, 11),
-        "years": (2, 99),
-    ]
+    /// What a bare plural unit stands for ("for months": 2 to 11 months).
+    static func vagueUnitRange(_ unit: UnitID) -> (Double, Double)? {
+        switch unit {
+        case .seconds, .minutes: return (2, 59)
+        case .hours: return (2, 23)
+        case .days: return (2, 13)
+        case .weeks: return (2, 8)
+        case .months: return (2, 11)
+        case .years: return (2, 99)
+        default: return nil
+        }
+    }
 
     /// "10:30", "3 pm", "3 a.m.": times of day are not quantities.
     private func timeOfDay(at i: Int) -> Int? {

@@ -83,6 +83,9 @@ struct ScanContext {
     /// Token `j` is a cardinal number word ("one", "twenty").
     @inline(__always) func isCardinalWord(_ j: Int) -> Bool { word(NumberWords.small, j) != nil || word(NumberWords.tens, j) != nil }
 
+    /// The name of an interned unit.
+    @inline(__always) func name(_ unit: UnitID) -> String { vocabulary.units[unit] }
+
     /// Token `j` exists and may be `f`.
     @inline(__always) func has(_ j: Int, _ f: WordFlags) -> Bool { j >= 0 && j < n && facts[j].flags.contains(f) }
 
@@ -106,8 +109,8 @@ struct ScanContext {
     /// Token `j` is missing, punctuation, or a line/sentence edge: nothing more follows the figure.
     func isEndOrPunct(_ j: Int) -> Bool { j >= n || facts[j].kind == .punct }
 
-    /// A time unit word at `j` ("hours", "min"), as its plural unit name.
-    func timeUnit(_ j: Int) -> String? {
+    /// A time unit word at `j` ("hours", "min"), as its plural unit name's id.
+    func timeUnit(_ j: Int) -> UnitID? {
         guard has(j, .timeUnit), isWord(j) else { return nil }
         return vocabulary.timeUnitMap.value(hash: info[j].hash, key: tokens[j].lower)
     }
