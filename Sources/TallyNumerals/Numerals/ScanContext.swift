@@ -26,31 +26,39 @@ struct ScanContext {
         let n = tokens.count
         self.n = n
         let words = vocabulary.words
-        let punct = vocabulary.asciiPunct
-        var facts = [TokenFacts](repeating: TokenFacts(), count: n)
         var numbers = [NumberValue](repeating: .none, count: n)
-        tokens.withUnsafeBufferPointer { tokens in
-            for k in 0..<n {
-                let kind = tokens[k].kind
-                var f = TokenFacts(kind: kind, spaced: tokens[k].spaceBefore)
-                switch kind {
-                case .number:
-                    f.flags = .starter
-                    numbers[k] = NumberValue(tokens[k].text)
-                case .punct:
-                    let first = tokenInfo[k].lead
-                    let entry = first < 0x80 ? punct[Int(first)] : (words.value(hash: tokenInfo[k].hash, key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
-                    f.flags = entry.flags
-                    f.gram = entry.gram
-                case .word:
-                    if let entry = words.value(hash: tokenInfo[k].hash, key: tokens[k].lower) {
-                        f.flags = entry.flags
-                        f.gram = entry.gram
+        // One pass, written in place: the commonest tokens (words not in the vocabulary) cost a
+        // hash probe and a few byte tests.
+        let facts = [TokenFacts](unsafeUninitializedCapacity: n) { out, count in
+            tokens.withUnsafeBufferPointer { tokens in
+                tokenInfo.withUnsafeBufferPointer { info in
+                    vocabulary.asciiPunct.withUnsafeBufferPointer { punct in
+                        for k in 0..<n {
+                            let kind = tokens[k].kind
+                            var f = TokenFacts(kind: kind, spaced: tokens[k].spaceBefore)
+                            switch kind {
+                            case .number:
+                                f.flags = .starter
+                                numbers[k] = NumberValue(tokens[k].text)
+                            case .punct:
+                                let first = info[k].lead
+                                let entry = first < 0x80 ? punct[Int(first)] : (words.value(hash: info[k].hash, key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
+                                f.flags = entry.flags
+                                f.gram = entry.gram
+                            case .word:
+                                if let entry = words.value(hash: info[k].hash, key: tokens[k].lower) {
+                                    f.flags = entry.flags
+                                    f.gram = entry.gram
+                                }
+                                let lead = info[k].lead
+                                if lead < 0x80 ? (lead &- 0x41 < 26) : ScanContext.isCapitalised(lead: lead, tokens[k].text) { f.flags.insert(.capitalised) }
+                            }
+                            out.initializeElement(at: k, to: f)
+                        }
                     }
-                    if ScanContext.isCapitalised(lead: tokenInfo[k].lead, tokens[k].text) { f.flags.insert(.capitalised) }
                 }
-                facts[k] = f
             }
+            count = n
         }
         self.facts = facts
         self.info = tokenInfo
