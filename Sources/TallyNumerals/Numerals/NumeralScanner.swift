@@ -18,12 +18,16 @@ public struct NumeralScanner: Sendable {
         var quantities: [Quantity] = []
         // About one mention per fifteen tokens in news text.
         quantities.reserveCapacity(tokens.count / 8 + 4)
+        let n = tokens.count
         var i = 0
-        while i < tokens.count {
-            guard context.mayStart(at: i) else {
-                i += 1
-                continue
+        while i < n {
+            // Most tokens open nothing: skip them in a tight loop over the facts.
+            i = context.facts.withUnsafeBufferPointer { facts in
+                var k = i
+                while k < n, !context.mayStart(at: k, facts) { k &+= 1 }
+                return k
             }
+            guard i < n else { break }
             switch context.match(at: i) {
             case .none:
                 i += 1
@@ -60,9 +64,9 @@ public struct NumeralScanner: Sendable {
 extension ScanContext {
     /// A cheap test that a mention could begin at `i`, so most tokens cost one lookup. Exact in the
     /// sense that `match(at:)` finds nothing where it says no (see the notes on each case).
-    @inline(__always) func mayStart(at i: Int) -> Bool {
+    @inline(__always) func mayStart(at i: Int, _ facts: UnsafeBufferPointer<TokenFacts>) -> Bool {
         let f = facts[i]
-        if f.flags.contains(.starter) { return f.kind != .punct || markMayStart(i) }
+        if f.flags.contains(.starter) { return f.kind != .punct || markMayStart(i, facts) }
         // A word without the starter flag opens something only when glued to what follows: a model
         // name ("Tu-160", "A320", "F16").
         guard i + 1 < n, !facts[i + 1].spaced, facts[i + 1].kind != .word else { return false }
@@ -72,15 +76,15 @@ extension ScanContext {
         // `i` (qualifier, currency, percent, model and unit words all are starters); what is left
         // needs a number or a number-opening mark next ("MUSD½"), or a number word or "the" at `i`.
         let next = facts[i + 1]
-        return next.kind == .number || (next.flags.contains(.starter) && markMayStart(i + 1)) || f.flags.contains(.numberWord) || f.gram == .the
+        return next.kind == .number || (next.flags.contains(.starter) && markMayStart(i + 1, facts)) || f.flags.contains(.numberWord) || f.gram == .the
     }
 
     /// A starting punctuation mark. "." and "-" (flagged `.starter` and nothing else, whatever the
     /// vocabulary) open only a figure: ".5", "-3", "-.5", or a phone number after "+"; every matcher
     /// needs a number token right after them (or after ". ").
-    @inline(__always) func markMayStart(_ i: Int) -> Bool {
+    @inline(__always) func markMayStart(_ i: Int, _ facts: UnsafeBufferPointer<TokenFacts>) -> Bool {
         let g = facts[i].gram
         guard g == .dot || g == .hyphen else { return true }
-        return isNumber(i + 1) || (gram(i + 1) == .dot && isNumber(i + 2))
+        return (i + 1 < n && facts[i + 1].kind == .number) || (i + 2 < n && facts[i + 1].gram == .dot && facts[i + 2].kind == .number)
     }
 }
