@@ -46,7 +46,11 @@ enum SentenceSplitter {
             // them, no possible terminal mark, short of the length limit.
             if let f = first {
                 let limit = min(tokens.count, f + maxTokens - 1)
-                while t < limit, !info[t].newline, !mayBeTerminal(info[t].lead) { t += 1 }
+                t = info.withUnsafeBufferPointer { info in
+                    var k = t
+                    while k < limit, !info[k].newline, !mayBeTerminal(info[k].lead) { k &+= 1 }
+                    return k
+                }
                 if t == tokens.count { break }
             }
             let newLine = t == 0 || info[t].newline

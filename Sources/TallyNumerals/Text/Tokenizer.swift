@@ -187,9 +187,11 @@ struct Tokenizer {
             let upper = all & 0x20 == 0
             let hash = h == 0 ? 1 : h
             if length <= 15, smallStrings {
-                let (low, high) = SmallASCII.pack(bytes, start, length)
+                let (maskLow, maskHigh) = SmallASCII.masks(length)
+                let (low, high) = SmallASCII.pack(bytes, start, length, maskLow, maskHigh)
                 // Letters only: lowercasing sets bit 5 of every byte.
-                let lower = upper ? (low | SmallASCII.fill(0x20, length), high | SmallASCII.fill(0x20, length &- 8)) : (low, high)
+                let spaces: UInt64 = 0x2020_2020_2020_2020
+                let lower = upper ? (low | (spaces & maskLow), high | (spaces & maskHigh)) : (low, high)
                 pushSmall(.word, to: j, scalars: length, lead: bytes[start], text: (low, high), lower: lower, length: length, hash: hash)
             } else {
                 let text = Tokenizer.asciiString(bytes, start, j, lowercase: false)
@@ -304,7 +306,8 @@ struct Tokenizer {
         let length = j &- start
         if length == scalars, length <= 15, smallStrings {
             // ASCII digits and separators: made directly, as words are.
-            let bits = SmallASCII.pack(bytes, start, length)
+            let (maskLow, maskHigh) = SmallASCII.masks(length)
+            let bits = SmallASCII.pack(bytes, start, length, maskLow, maskHigh)
             pushSmall(.number, to: j, scalars: scalars, lead: bytes[start], text: bits, lower: bits, length: length, hash: Tokenizer.hashOf(bytes, start, j))
             return
         }
@@ -451,12 +454,22 @@ enum SmallASCII {
         return true
     }()
 
-    /// Bytes `from..<from + count` (count ≤ 15) as the two words of a small string, without its count.
-    @inline(__always) static func pack(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> (UInt64, UInt64) {
+    /// The byte masks of the two words of a `count`-byte small string (count ≤ 15).
+    @inline(__always) static func masks(_ count: Int) -> (UInt64, UInt64) {
+        let low: UInt64 = count >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
+        let high: UInt64 = count > 8 ? (1 &<< UInt64(truncatingIfNeeded: (count &- 8) &* 8)) &- 1 : 0
+        return (low, high)
+    }
+
+    /// Bytes `from..<from + count` (count ≤ 15) as the two words of a small string, without its
+    /// count; `maskLow`/`maskHigh` are `masks(count)`.
+    @inline(__always) static func pack(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int, _ maskLow: UInt64, _ maskHigh: UInt64
+    ) -> (UInt64, UInt64) {
         if from &+ 16 <= bytes.count {
             let raw = UnsafeRawPointer(bytes.baseAddress! + from)
-            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & fill(0xFF, count)
-            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & fill(0xFF, count &- 8)
+            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & maskLow
+            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & maskHigh
             return (low, high)
         }
         var low: UInt64 = 0
@@ -470,13 +483,5 @@ enum SmallASCII {
 
     @inline(__always) static func make(_ low: UInt64, _ high: UInt64, count: Int) -> String {
         unsafeBitCast((low, high | (UInt64(0xE0 | count) &<< 56)), to: String.self)
-    }
-
-    /// `byte` repeated in the first `count` bytes of a word (count may be ≤ 0 or > 8).
-    @inline(__always) static func fill(_ byte: UInt64, _ count: Int) -> UInt64 {
-        if count <= 0 { return 0 }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        if count >= 8 { return ones &* byte }
-        return (ones & ((1 &<< UInt64(count &* 8)) &- 1)) &* byte
     }
 }
