@@ -13,6 +13,10 @@ public struct NumeralScanner: Sendable {
     /// Quantities in text order, non-overlapping. `reference` is the publication date relative
     /// dates resolve against (past-biased, as news is); without it relative dates are skipped.
     public func scan(_ analysis: TextAnalysis, reference: CalendarDate?) -> [Quantity] {
+        withUnsafePointer(to: vocabulary) { scan(analysis, reference: reference, vocabulary: $0) }
+    }
+
+    private func scan(_ analysis: TextAnalysis, reference: CalendarDate?, vocabulary: UnsafePointer<NumeralVocabulary>) -> [Quantity] {
         let context = ScanContext(analysis: analysis, vocabulary: vocabulary, reference: reference)
         let tokens = analysis.tokens
         var quantities: [Quantity] = []
@@ -35,11 +39,13 @@ public struct NumeralScanner: Sendable {
                 i = max(end, i + 1)
             case .found(let f):
                 let end = min(max(f.end, f.start + 1), tokens.count)
+                var unit: String? = nil
+                if let u = f.unit { unit = context.name(u) }
                 quantities.append(
                     Quantity(
                         kind: f.kind, start: tokens[f.start].start, end: tokens[end - 1].end, tokens: f.start..<end,
                         value: f.value.map { .number($0) }, low: f.low.map { .number($0) }, high: f.high.map { .number($0) },
-                        qualifier: f.qualifier, unit: f.unit.map { vocabulary.units[$0] }, isVague: f.isVague))
+                        qualifier: f.qualifier, unit: unit, isVague: f.isVague))
                 i = max(end, i + 1)
             case .date(let start, let dateEnd, let low, let high):
                 let end = min(max(dateEnd, start + 1), tokens.count)

@@ -3,7 +3,9 @@ import TallyCore
 /// The state one scan shares across its pattern matchers: tokens, words and the reference date.
 struct ScanContext {
     let tokens: [Token]
-    let vocabulary: NumeralVocabulary
+    /// The scanner's vocabulary, borrowed for the scan (a copy would retain its dozens of tables).
+    private let vocabularyAddress: UnsafePointer<NumeralVocabulary>
+    var vocabulary: NumeralVocabulary { unsafeAddress { vocabularyAddress } }
     let reference: CalendarDate?
     /// Per token: what it may be, which grammar word it is, its kind and spacing (one array, filled
     /// with one lookup per token; see `TokenFacts`).
@@ -17,22 +19,23 @@ struct ScanContext {
     /// The last `number(at:)` answer (a pure function of the position).
     let numberMemo = NumberMemo()
 
-    init(analysis: TextAnalysis, vocabulary: NumeralVocabulary, reference: CalendarDate?) {
+    /// `vocabulary` must outlive the context (`NumeralScanner.scan` keeps both in one scope).
+    init(analysis: TextAnalysis, vocabulary vocabularyAddress: UnsafePointer<NumeralVocabulary>, reference: CalendarDate?) {
         let tokens = analysis.tokens
         let tokenInfo = analysis.info
         self.tokens = tokens
-        self.vocabulary = vocabulary
+        self.vocabularyAddress = vocabularyAddress
         self.reference = reference
         let n = tokens.count
         self.n = n
-        let words = vocabulary.words
+        let words = vocabularyAddress.pointee.words
         var numbers = [NumberValue](repeating: .none, count: n)
         // One pass, written in place: the commonest tokens (words not in the vocabulary) cost a
         // hash probe and a few byte tests.
         let facts = [TokenFacts](unsafeUninitializedCapacity: n) { out, count in
             tokens.withUnsafeBufferPointer { tokens in
                 tokenInfo.withUnsafeBufferPointer { info in
-                    vocabulary.asciiPunct.withUnsafeBufferPointer { punct in
+                    vocabularyAddress.pointee.asciiPunct.withUnsafeBufferPointer { punct in
                         for k in 0..<n {
                             let kind = tokens[k].kind
                             var f = TokenFacts(kind: kind, spaced: tokens[k].spaceBefore)
