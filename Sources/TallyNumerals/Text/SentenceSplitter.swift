@@ -27,6 +27,8 @@ enum SentenceSplitter {
 
     static func split(tokens: [Token], info: [TokenInfo]) -> [Sentence] {
         var sentences: [Sentence] = []
+        // News sentences run to about twenty tokens.
+        sentences.reserveCapacity(tokens.count / 12 + 2)
         var first: Int? = nil
         var paragraph = -1
         var paragraphStart = 0
