@@ -27,7 +27,9 @@ public struct NumeralVocabulary: Sendable {
     /// Currency sub-units ("cents", "kopecks"): hundredths of the amount before them.
     var currencySubunits: Set<String> = []
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
-    var qualifierVetoes: [String: Set<String>] = [:]
+    var qualifierVetoes: [String: Set<String>] = [:] { didSet { vetoMap = WordMap(qualifierVetoes.mapValues { WordSet($0) }) } }
+    /// `qualifierVetoes` hashed like the tokens (kept in step by `qualifierVetoes`).
+    private(set) var vetoMap = WordMap<WordSet>()
     /// Lowercased word → what it may be and which grammar word it is; tokens not listed are skipped at once.
     var words = WordMap<WordInfo>()
     /// The same for one-byte punctuation, by byte (the commonest marks need no lookup).
