@@ -8,13 +8,14 @@ public struct TextAnalysis: Sendable {
     /// The number of Unicode scalars in `text` (offsets run from 0 to this).
     public let scalarCount: Int
     /// Per token: hash of its lowercased text, UTF-8 offset, first byte, line break before it.
-    let info: [TokenInfo]
+    @usableFromInline let info: [TokenInfo]
     /// The text's length in UTF-8 bytes.
     private let byteCount: Int
 
     /// The FNV-1a hash (`WordHash`) of token `index`'s lowercased text, computed by the tokenizer: other
     /// layers can look words up without hashing them again.
-    @inline(__always)
+    /// Inlinable: callers read it once per token.
+    @inlinable @inline(__always)
     public func wordHash(ofToken index: Int) -> UInt64 { info[index].hash }
 
     /// The text's Unicode scalars; offsets everywhere index into this. Decoded on each call (O(n)):

@@ -413,9 +413,9 @@ struct Tokenizer {
 }
 
 /// What the tokenizer notes about each token besides the `Token` itself.
-struct TokenInfo: Sendable {
+@usableFromInline struct TokenInfo: Sendable {
     /// `WordHash` of the lowercased text (the scanner's word lookups).
-    var hash: UInt64
+    @usableFromInline var hash: UInt64
     /// UTF-8 offset of the token's first byte in the text (truncated past 4 GiB; `TextAnalysis.slice`
     /// reads it only below that).
     var byte: UInt32
