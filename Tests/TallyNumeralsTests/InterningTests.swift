@@ -21,6 +21,22 @@ struct InterningTests {
         }
     }
 
+    @Test func smallStringsOfEveryLengthInsideAndAtTheEndOfTheText() {
+        let letters = "aBcDeFgHiJkLmNoPq"
+        for length in 1...17 {
+            let word = String(letters.prefix(length))
+            for text in [word + " " + String(repeating: "x", count: 20), "y " + word] {
+                let tokens = TextAnalysis(text: text).tokens
+                let token = tokens.first { $0.text.utf8.count == length && $0.text.first == "a" }!
+                #expect(token.text == word && token.lower == word.lowercased())
+                #expect(Array(token.text.utf8) == Array(word.utf8) && token.lower.hashValue == word.lowercased().hashValue)
+            }
+            let digits = String("12345678901234567".prefix(length))
+            let number = TextAnalysis(text: "n " + digits + " m").tokens[1]
+            #expect(number.text == digits && number.lower == digits && number.kind == .number)
+        }
+    }
+
     @Test func digitValuesMatchStringParsing() {
         for text in ["0", "007", "16", "2022", "1,000", "2.5", "0.1", "1 000", "3.14159", "123456789012345", "1234567890123456.5",
             "9223372036854775807", "99999999999999999999", "192.168.1.2"]

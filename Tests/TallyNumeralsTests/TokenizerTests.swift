@@ -115,3 +115,25 @@ struct SentenceTests {
         #expect(TextAnalysis(text: "One two\u{00A0}three\u{2003}four").sentences.count == 1)
     }
 }
+
+/// The tokenizer fills arrays sized for one token per three bytes; denser text continues in
+/// further pieces, with the same tokens and offsets.
+struct TokenizerStorageTests {
+    @Test func denseTextSpillsIntoFurtherPieces() {
+        let dense = String(repeating: "a,", count: 500) + "Kyiv's 1,000 “x” " + String(repeating: ".", count: 300)
+        var copy = dense
+        let tokens = Tokenizer.analyse(&copy).tokens
+        #expect(tokens.count == 1000 + 6 + 300)
+        #expect(tokens[999].text == "," && tokens[1000].text == "Kyiv" && tokens[1001].text == "'s" && tokens[1001].kind == .word)
+        #expect(tokens[1002].text == "1,000" && tokens[1003].text == "\"" && tokens.last!.text == ".")
+        var s = 0
+        for t in tokens {
+            #expect(t.start >= s)
+            s = t.end
+        }
+        let analysis = TextAnalysis(text: dense)
+        for t in analysis.tokens.indices where analysis.tokens[t].kind != .punct || analysis.tokens[t].text != "\"" {
+            #expect(analysis.slice(analysis.tokens[t].start, analysis.tokens[t].end) == analysis.tokens[t].text)
+        }
+    }
+}

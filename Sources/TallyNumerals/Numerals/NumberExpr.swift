@@ -54,6 +54,12 @@ struct NumberValue {
     /// Same results as `parseDigitText(text)` and `Int(text)`: up to 15 digits the value is one
     /// exact integer divided by an exact power of ten (correctly rounded, as `Double(String)` is).
     init(_ text: String) {
+        var copy = text
+        self = copy.withUTF8 { NumberValue(utf8: $0, text: text) }
+    }
+
+    /// `init(_:)` over the text's UTF-8 bytes.
+    private init(utf8: UnsafeBufferPointer<UInt8>, text: String) {
         var mantissa: UInt64 = 0
         var digits = 0
         var fraction = 0
@@ -61,7 +67,7 @@ struct NumberValue {
         var plain = true
         var int = 0
         var intFits = true
-        for b in text.utf8 {
+        for b in utf8 {
             if b >= 0x30 && b <= 0x39 {
                 let d = UInt64(b - 0x30)
                 if digits < 19 { mantissa = mantissa &* 10 &+ d }

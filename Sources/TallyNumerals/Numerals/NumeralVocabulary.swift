@@ -10,9 +10,11 @@ public struct NumeralVocabulary: Sendable {
     /// Lowercased phrase → qualifier ("at least" → `.atLeast`, "nearly" → `.lessThan`).
     public var qualifiers: [String: Qualifier]
     /// Lowercased symbol, code or name → ISO currency code ("$" → "USD", "hryvnias" → "UAH").
-    public var currencies: [String: String]
+    public var currencies: [String: String] { didSet { internUnits() } }
     /// Lowercased unit word → plural unit ("hr" → "hours").
-    public var timeUnits: [String: String]
+    public var timeUnits: [String: String] { didSet { internUnits() } }
+    /// Every unit name the scanner can report, interned (`UnitID`).
+    private(set) var units = UnitNames()
 
     var qualifierTable = PhraseTable<Qualifier>()
     var postQualifierTable = PhraseTable<Qualifier>()
@@ -25,13 +27,15 @@ public struct NumeralVocabulary: Sendable {
     /// Currency sub-units ("cents", "kopecks"): hundredths of the amount before them.
     var currencySubunits: Set<String> = []
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
-    var qualifierVetoes: [String: Set<String>] = [:]
+    var qualifierVetoes: [String: Set<String>] = [:] { didSet { vetoMap = WordMap(qualifierVetoes.mapValues { WordSet($0) }) } }
+    /// `qualifierVetoes` hashed like the tokens (kept in step by `qualifierVetoes`).
+    private(set) var vetoMap = WordMap<WordSet>()
     /// Lowercased word → what it may be and which grammar word it is; tokens not listed are skipped at once.
     var words = WordMap<WordInfo>()
     /// The same for one-byte punctuation, by byte (the commonest marks need no lookup).
     var asciiPunct: [WordInfo] = []
-    /// `timeUnits`, hashed like the tokens (built by `init`).
-    var timeUnitMap = WordMap<String>()
+    /// `timeUnits`, hashed like the tokens, to unit ids (built by `init`).
+    var timeUnitMap = WordMap<UnitID>()
 
     struct WordInfo: Sendable {
         var flags: WordFlags = []
@@ -41,6 +45,8 @@ public struct NumeralVocabulary: Sendable {
     struct CurrencyWord: Sendable, Hashable {
         var code: String
         var isName: Bool
+        /// `code` interned.
+        var unit: UnitID
     }
 
     public init(qualifiers: [String: Qualifier], currencies: [String: String]) {
@@ -55,10 +61,11 @@ public struct NumeralVocabulary: Sendable {
         self.qualifiers = qualifiers
         self.currencies = currencies
         self.timeUnits = timeUnits
+        internUnits()
         for (phrase, q) in qualifiers.sorted(by: { $0.key < $1.key }) { qualifierTable.add(phrase, value: q) }
         for (phrase, q) in postQualifiers.sorted(by: { $0.key < $1.key }) { postQualifierTable.add(phrase, value: q) }
         for (phrase, code) in currencies.sorted(by: { $0.key < $1.key }) {
-            currencyTable.add(phrase, value: CurrencyWord(code: code, isName: NumeralVocabulary.isName(phrase)))
+            currencyTable.add(phrase, value: CurrencyWord(code: code, isName: NumeralVocabulary.isName(phrase), unit: units.intern(code)))
         }
         for word in percentWords { percentTable.add(word, value: true) }
         for word in modelPrefixes { modelTable.add(word, value: true) }
@@ -82,7 +89,13 @@ public struct NumeralVocabulary: Sendable {
             }
             return entry
         }
-        timeUnitMap = WordMap(timeUnits)
+        timeUnitMap = WordMap(timeUnits.mapValues { units.intern($0) })
+    }
+
+    /// Interns the time-unit names and currency codes (in sorted order, so ids do not depend on
+    /// dictionary order).
+    private mutating func internUnits() {
+        for name in Set(timeUnits.values).union(currencies.values).sorted() { _ = units.intern(name) }
     }
 
     /// Builds the vocabulary from lexicon classes, ignoring entries whose value is not understood

@@ -13,6 +13,9 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
         /// For case-sensitive phrases: which words touch the previous one ("A$").
         var joined: [Bool]
         var value: Value
+        /// `hashes.count`, and `hashes[1]` (0 for one word): most candidates fail on the second word.
+        var count: Int
+        var second: UInt64
     }
 
     /// Lowercased first word → phrases starting with it, longest first.
@@ -45,7 +48,10 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
         if let existing = list.firstIndex(where: { $0.words == words }) {
             list[existing].value = value  // later entries win
         } else {
-            list.append(Phrase(words: words, hashes: analysed.info.map(\.hash), caseSensitive: caseSensitive, joined: joined, value: value))
+            let hashes = analysed.info.map(\.hash)
+            list.append(
+                Phrase(words: words, hashes: hashes, caseSensitive: caseSensitive, joined: joined, value: value, count: hashes.count,
+                    second: hashes.count > 1 ? hashes[1] : 0))
             list.sort { $0.words.count > $1.words.count }
         }
         byFirst[first.lower] = list
@@ -67,23 +73,27 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
     /// `match(_:at:)` for the scanner: token hashes and spacing from the context, tokens read in place.
     func match(_ c: ScanContext, at i: Int) -> (value: Value, end: Int)? {
         guard let candidates = index.value(hash: c.info[i].hash, key: c.tokens[i].lower) else { return nil }
-        outer: for p in candidates.indices {
-            let count = candidates[p].words.count
-            let end = i + count
-            guard end <= c.n else { continue }
-            let caseSensitive = candidates[p].caseSensitive
-            for k in 0..<count {
-                guard c.info[i + k].hash == candidates[p].hashes[k] else { continue outer }
-                if caseSensitive {
-                    if c.tokens[i + k].text != candidates[p].words[k] { continue outer }
-                    if candidates[p].joined[k], c.facts[i + k].spaced { continue outer }
-                } else if k > 0, c.tokens[i + k].lower != candidates[p].words[k] {
-                    continue outer
+        let next = i + 1 < c.n ? c.info[i + 1].hash : 0
+        return candidates.withUnsafeBufferPointer { candidates -> (value: Value, end: Int)? in
+            outer: for p in 0..<candidates.count {
+                let count = candidates[p].count
+                let end = i + count
+                // The second word's hash first: the test below would fail on it anyway.
+                guard end <= c.n, count < 2 || candidates[p].second == next else { continue }
+                let caseSensitive = candidates[p].caseSensitive
+                for k in 0..<count {
+                    guard c.info[i + k].hash == candidates[p].hashes[k] else { continue outer }
+                    if caseSensitive {
+                        if c.tokens[i + k].text != candidates[p].words[k] { continue outer }
+                        if candidates[p].joined[k], c.facts[i + k].spaced { continue outer }
+                    } else if k > 0, c.tokens[i + k].lower != candidates[p].words[k] {
+                        continue outer
+                    }
                 }
+                return (candidates[p].value, end)
             }
-            return (candidates[p].value, end)
+            return nil
         }
-        return nil
     }
 
     /// `match(_:at:)` with the `WordHash` of token `i`'s lowercased text already known.

@@ -6,14 +6,14 @@ struct Measure {
     var start: Int
     var end: Int
     var value: Double
-    var unit: String?
+    var unit: UnitID?
     var scale: Double = 1
     var isDigits = false
     var isWordNumber = false
     var isApproximate = false
     var vague: (low: Double, high: Double)? = nil
 
-    init(kind: QuantityKind, start: Int, end: Int, value: Double, unit: String? = nil) {
+    init(kind: QuantityKind, start: Int, end: Int, value: Double, unit: UnitID? = nil) {
         self.kind = kind
         self.start = start
         self.end = end
@@ -28,7 +28,7 @@ struct Measure {
         isWordNumber = !e.isDigits
         isApproximate = e.isApproximate
         vague = e.vague
-        if e.isFraction { unit = "fraction" }
+        if e.isFraction { unit = .fraction }
     }
 }
 
@@ -88,7 +88,7 @@ extension ScanContext {
             if gram(j) == .of { j += 1 }
             if let c = currency(at: j), c.isName {
                 m.kind = .money
-                m.unit = c.code
+                m.unit = c.unit
                 m.end = c.end
             } else if let unit = timeUnit(e.end), tokens[e.end].lower.hasSuffix("s") {
                 // "several years", "dozens of hours" (not "thousands of"…)
@@ -101,7 +101,7 @@ extension ScanContext {
         let j = e.end
         if has(j, .percent), let (_, end) = phrase(vocabulary.percentTable, at: j), !e.isFraction, !isPunct(end, .slash) {
             m.kind = .percent
-            m.unit = "percent"
+            m.unit = .percent
             m.end = end
             return m
         }
@@ -113,7 +113,7 @@ extension ScanContext {
             !(isPunct(i - 1, .apostrophe) && adjacent(i)), !quoteIsOpen(before: i, mark: facts[j].gram)
         {
             m.kind = .duration
-            m.unit = facts[j].gram == .apostrophe ? "minutes" : "seconds"
+            m.unit = facts[j].gram == .apostrophe ? .minutes : .seconds
             m.end = j + 1
             return m
         }
@@ -159,14 +159,16 @@ extension ScanContext {
     static let afterSingleSecond = GSet([.ago, .and, .later, .earlier, .or])
 
     /// A currency at `j`: symbol, code, name, or a code in millions ("MUSD", "MEUR").
-    func currency(at j: Int) -> (code: String, isName: Bool, end: Int, scale: Double)? {
-        if has(j, .currency), let (c, end) = phrase(vocabulary.currencyTable, at: j) { return (c.code, c.isName, end, 1) }
+    func currency(at j: Int) -> (unit: UnitID, isName: Bool, end: Int, scale: Double)? {
+        if has(j, .currency), let (c, end) = phrase(vocabulary.currencyTable, at: j) { return (c.unit, c.isName, end, 1) }
         guard isWord(j), tokens[j].text.utf8.count == 4, tokens[j].text.utf8.first == UInt8(ascii: "M") else { return nil }
         let text = tokens[j].text
-        guard text.utf8.count == 4, text.hasPrefix("M"), let code = vocabulary.currencies[String(text.dropFirst())], code == String(text.dropFirst()) else {
+        guard text.utf8.count == 4, text.hasPrefix("M"), let code = vocabulary.currencies[String(text.dropFirst())], code == String(text.dropFirst()),
+            let unit = vocabulary.units.id(of: code)
+        else {
             return nil
         }
-        return (code, false, j + 1, 1e6)
+        return (unit, false, j + 1, 1e6)
     }
 
     /// "$7 billion", "US$ 150 million", "₴500", "USD 3bn", "MAUD 60".
@@ -174,11 +176,11 @@ extension ScanContext {
         guard let c = currency(at: i), let e = number(at: c.end), e.isCardinal, !e.isFraction, !c.isName || e.isDigits else { return nil }
         var m = Measure(number: e)
         m.kind = .money
-        m.unit = c.code
+        m.unit = c.unit
         m.start = i
         m.value *= c.scale
         // "$5 USD": a code repeating the symbol belongs to the mention.
-        if let again = currency(at: m.end), again.code == c.code, !again.isName, isWord(m.end), again.scale == 1 { m.end = again.end }
+        if let again = currency(at: m.end), again.unit == c.unit, !again.isName, isWord(m.end), again.scale == 1 { m.end = again.end }
         subunits(&m)
         return m
     }
@@ -187,7 +189,7 @@ extension ScanContext {
     func moneySuffixed(_ m: inout Measure, at j: Int) -> Bool {
         guard let c = currency(at: j) else { return false }
         m.kind = .money
-        m.unit = c.code
+        m.unit = c.unit
         m.end = c.end
         m.value *= c.scale
         if c.scale == 1, isWord(m.end), let s = word(NumberWords.scales, m.end), s >= 1000 {
@@ -220,7 +222,7 @@ extension ScanContext {
         else { return nil }
         var m = Measure(number: e)
         m.kind = .percent
-        m.unit = "percent"
+        m.unit = .percent
         m.start = i
         return m
     }
@@ -230,7 +232,7 @@ extension ScanContext {
     private func unitFirstDuration(at i: Int) -> Measure? {
         let w = gram(i)
         if w == .a || w == .an, let unit = timeUnit(i + 1), !tokens[i + 1].lower.hasSuffix("s"), word(NumberWords.scales, i + 2) == nil,
-            unit != "quarters", unit != "seconds" || (isEndOrPunct(i + 2) && !isPunct(i + 2, .hyphen)) || ScanContext.afterSingleSecond.contains(gram(i + 2))
+            unit != .quarters, unit != .seconds || (isEndOrPunct(i + 2) && !isPunct(i + 2, .hyphen)) || ScanContext.afterSingleSecond.contains(gram(i + 2))
         {
             if isPunct(i + 2, .hyphen), gram(i + 3) == .old { return nil }
             return Measure(kind: .duration, start: i, end: i + 2, value: 1, unit: unit)
@@ -267,14 +269,14 @@ extension ScanContext {
             }
             let article = (gram(j) == .a || gram(j) == .an) && timeUnit(j + 1) != nil
             guard let e = article ? NumberExpr(value: 1, start: j, end: j + 1) : number(at: j), e.isCardinal, !e.isFraction else { break }
-            if let next = timeUnit(e.end), let r = TimeUnit.rank[next], let current = TimeUnit.rank[unit], r < current {
+            if let next = timeUnit(e.end), let r = next.timeRank, let current = unit.timeRank, r < current {
                 value = value * TimeUnit.factor(unit, next) + e.value
                 unit = next
                 m.end = e.end + 1
                 continue
             }
-            if timeUnit(e.end) == nil, isEndOrPunct(e.end), unit == "hours" || unit == "minutes", e.value < 60, e.value == e.value.rounded() {
-                let next = TimeUnit.smaller[unit]!
+            if timeUnit(e.end) == nil, isEndOrPunct(e.end), unit == .hours || unit == .minutes, e.value < 60, e.value == e.value.rounded() {
+                let next = TimeUnit.smaller(unit)!
                 value = value * TimeUnit.factor(unit, next) + e.value
                 unit = next
                 m.end = e.end

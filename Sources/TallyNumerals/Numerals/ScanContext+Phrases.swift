@@ -1,22 +1,25 @@
 import TallyCore
 
-/// What one match at a token produced: a mention, or tokens consumed without one (an ordinal,
-/// a model name, a time of day, a relative date without reference).
+/// What one match at a token produced: a mention, a date, or tokens consumed without one (an
+/// ordinal, a model name, a time of day, a relative date without reference).
 enum ScanMatch {
     case found(Found)
+    /// A resolved date or date range (`low == high` for a single date).
+    case date(start: Int, end: Int, low: CalendarDate, high: CalendarDate)
     case skip(end: Int)
 }
 
-/// A mention before it becomes a `Quantity`: token range and interval.
+/// A numeric mention before it becomes a `Quantity`: token range and interval. Figures are plain
+/// numbers (dates are `ScanMatch.date`), so the struct stays small when matchers pass it around.
 struct Found {
     var kind: QuantityKind
     var start: Int
     var end: Int
-    var value: Figure?
-    var low: Figure?
-    var high: Figure?
+    var value: Double?
+    var low: Double?
+    var high: Double?
     var qualifier: Qualifier
-    var unit: String?
+    var unit: UnitID?
     var isVague = false
 
     /// A single figure under a qualifier: "at least 1,000" → low 1000; "nearly 400" → high 400.
@@ -28,13 +31,13 @@ struct Found {
         if let v = m.vague {
             kind = m.kind == .number ? .range : m.kind
             value = nil
-            low = .number(v.low)
-            high = .number(v.high)
+            low = v.low
+            high = v.high
             qualifier = .range
             isVague = true
             return
         }
-        let figure = Figure.number(m.value)
+        let figure = m.value
         value = figure
         qualifier = m.isApproximate && q == .exact ? .approximate : q
         isVague = m.isApproximate
@@ -53,13 +56,13 @@ struct Found {
         self.start = start
         self.end = end
         value = nil
-        low = .number(a.value)
-        high = .number(b.value)
+        low = a.value
+        high = b.value
         qualifier = .range
         unit = a.unit ?? b.unit
     }
 
-    init(kind: QuantityKind, start: Int, end: Int, value: Figure?, low: Figure?, high: Figure?, qualifier: Qualifier, unit: String?) {
+    init(kind: QuantityKind, start: Int, end: Int, value: Double?, low: Double?, high: Double?, qualifier: Qualifier, unit: UnitID?) {
         self.kind = kind
         self.start = start
         self.end = end
@@ -88,10 +91,7 @@ extension ScanContext {
         if let age = ageFirst(at: i, hedge: hedge) { return .found(age) }
         if let d = date(at: i) {
             guard let low = d.low, let high = d.high else { return .skip(end: d.end) }
-            if low == high {
-                return .found(Found(kind: .date, start: d.start, end: d.end, value: .date(low), low: .date(low), high: .date(low), qualifier: .exact, unit: nil))
-            }
-            return .found(Found(kind: .date, start: d.start, end: d.end, value: nil, low: .date(low), high: .date(high), qualifier: .range, unit: nil))
+            return .date(start: d.start, end: d.end, low: low, high: high)
         }
         let w = gram(i)
         if w == .between || w == .from, let a = measure(at: i + 1), a.vague == nil {
@@ -108,7 +108,7 @@ extension ScanContext {
         }
         if let vague = vagueDuration(at: i) { return .found(vague) }
         if w == .all, let end = perSideJoin(at: i + 1), gram(end) == .all {
-            return .found(Found(kind: .perSide, start: i, end: end + 1, value: nil, low: nil, high: nil, qualifier: .exact, unit: "all"))
+            return .found(Found(kind: .perSide, start: i, end: end + 1, value: nil, low: nil, high: nil, qualifier: .exact, unit: .all))
         }
         if let e = number(at: i), e.isOrdinal || e.isGlued { return .skip(end: e.end) }
         if let found = core(at: i, start: i, qualifier: .exact) { return .found(bounded(found)) }
@@ -119,20 +119,20 @@ extension ScanContext {
     private func bounded(_ f: Found) -> Found {
         let lowerBound = f.qualifier == .atLeast || f.qualifier == .moreThan
         let upperBound = f.qualifier == .atMost || f.qualifier == .lessThan
-        guard lowerBound || upperBound, let v = f.value?.number else { return f }
+        guard lowerBound || upperBound, let v = f.value else { return f }
         var j = f.end
         if isPunct(j, .comma) { j += 1 }
         guard gram(j) == .and || gram(j) == .but || j > f.end else { return f }
         if gram(j) == .and || gram(j) == .but { j += 1 }
         guard let (q, k) = qualifier(at: j), let other = core(at: k, start: j, qualifier: q), other.kind == f.kind, other.unit == f.unit,
-            let w = other.value?.number
+            let w = other.value
         else { return f }
         let otherLower = q == .atLeast || q == .moreThan
         let otherUpper = q == .atMost || q == .lessThan
         guard (lowerBound && otherUpper && v < w) || (upperBound && otherLower && w < v) else { return f }
         let (low, high) = lowerBound ? (v, w) : (w, v)
         return Found(
-            kind: f.kind == .number ? .range : f.kind, start: f.start, end: other.end, value: nil, low: .number(low), high: .number(high),
+            kind: f.kind == .number ? .range : f.kind, start: f.start, end: other.end, value: nil, low: low, high: high,
             qualifier: .range, unit: f.unit)
     }
 
@@ -180,7 +180,7 @@ extension ScanContext {
         if qualifier == .exact, a.kind == .number, let end = perSideJoin(at: a.end), let b = measure(at: end), b.kind == .number,
             b.vague == nil, b.value == a.value
         {
-            return Found(kind: .perSide, start: start, end: b.end, value: .number(a.value), low: .number(a.value), high: .number(a.value), qualifier: .exact, unit: nil)
+            return Found(kind: .perSide, start: start, end: b.end, value: a.value, low: a.value, high: a.value, qualifier: .exact, unit: nil)
         }
         let joiner = gram(a.end)
         if ScanContext.rangeWords.contains(joiner), !isPostQualifier(at: a.end), let (x, y) = rangeEnds(a, a.end + 1) {
@@ -210,7 +210,9 @@ extension ScanContext {
         // "=>30", "<>30": symbols glued to other comparison symbols are not hedges.
         if facts[i].kind == .punct, i > 0, adjacent(i), ScanContext.comparisonSigns.contains(gram(i - 1)) { return nil }
         if facts[i].kind == .punct, j < n, ScanContext.comparisonSigns.contains(gram(j)), adjacent(j) { return nil }
-        if i > 0, let vetoes = vocabulary.qualifierVetoes[tokens[i].lower], vetoes.contains(tokens[i - 1].lower) { return nil }
+        if i > 0, let vetoes = vocabulary.vetoMap.value(hash: info[i].hash, key: tokens[i].lower), vetoes.contains(hash: info[i - 1].hash, key: tokens[i - 1].lower) {
+            return nil
+        }
         return (q, j)
     }
 
@@ -236,7 +238,7 @@ extension ScanContext {
         }
         if a.kind == .duration, b.kind == .duration, a.unit != b.unit, let ua = a.unit, let ub = b.unit {
             // "90 minutes to two hours": both in the smaller unit.
-            if (TimeUnit.rank[ua] ?? 0) < (TimeUnit.rank[ub] ?? 0) {
+            if (ua.timeRank ?? 0) < (ub.timeRank ?? 0) {
                 b.value *= TimeUnit.factor(ub, ua)
                 b.unit = ua
             } else {
@@ -259,7 +261,7 @@ extension ScanContext {
 
     /// A figure in years (or months) followed by "old", "-old" or "of age" is an age.
     private func ageSuffix(_ f: Found) -> Found {
-        guard f.kind == .duration, f.unit == "years" || f.unit == "months" else { return f }
+        guard f.kind == .duration, f.unit == .years || f.unit == .months else { return f }
         var end: Int? = nil
         if gram(f.end) == .old || gram(f.end) == .olds {
             end = f.end + 1
@@ -299,13 +301,13 @@ extension ScanContext {
         guard let e = number(at: k), e.isCardinal, !e.isFraction, e.value > 0, e.value < 130 else { return nil }
         var a = Measure(number: e)
         a.kind = .age
-        a.unit = "years"
+        a.unit = .years
         var end = e.end
         let joiner = gram(end)
         if joiner == .to || joiner == .hyphen || (between && joiner == .and), let b = number(at: end + 1), b.isCardinal, b.value > e.value, b.value < 130 {
             var bm = Measure(number: b)
             bm.kind = .age
-            bm.unit = "years"
+            bm.unit = .years
             end = b.end
             if gram(end) == .years || gram(end) == .year { end += 1 }
             if gram(end) == .old { end += 1 }
@@ -320,19 +322,27 @@ extension ScanContext {
 
     /// "for months", "within days": a plural unit standing for an unstated number of them.
     private func vagueDuration(at i: Int) -> Found? {
-        guard let unit = timeUnit(i), tokens[i].lower == unit, i > 0,
+        guard let unit = timeUnit(i), tokens[i].lower == name(unit), i > 0,
             ScanContext.vagueDurationOpeners.contains(gram(i - 1)),
-            let range = ScanContext.vagueUnitRanges[unit]
+            let range = ScanContext.vagueUnitRange(unit)
         else { return nil }
-        var f = Found(kind: .duration, start: i, end: i + 1, value: nil, low: .number(range.0), high: .number(range.1), qualifier: .range, unit: unit)
+        var f = Found(kind: .duration, start: i, end: i + 1, value: nil, low: range.0, high: range.1, qualifier: .range, unit: unit)
         f.isVague = true
         return f
     }
 
-    static let vagueUnitRanges: [String: (Double, Double)] = [
-        "seconds": (2, 59), "minutes": (2, 59), "hours": (2, 23), "days": (2, 13), "weeks": (2, 8), "months": (2, 11),
-        "years": (2, 99),
-    ]
+    /// What a bare plural unit stands for ("for months": 2 to 11 months).
+    static func vagueUnitRange(_ unit: UnitID) -> (Double, Double)? {
+        switch unit {
+        case .seconds, .minutes: return (2, 59)
+        case .hours: return (2, 23)
+        case .days: return (2, 13)
+        case .weeks: return (2, 8)
+        case .months: return (2, 11)
+        case .years: return (2, 99)
+        default: return nil
+        }
+    }
 
     /// "10:30", "3 pm", "3 a.m.": times of day are not quantities.
     private func timeOfDay(at i: Int) -> Int? {

@@ -73,12 +73,12 @@ extension ScanContext {
         let n = Int(e.value)
         let d: CalendarDate
         switch unit {
-        case "days": d = CalendarDate(dayNumber: day - n)
-        case "weeks": d = CalendarDate(dayNumber: day - 7 * n)
-        case "months":
+        case .days: d = CalendarDate(dayNumber: day - n)
+        case .weeks: d = CalendarDate(dayNumber: day - 7 * n)
+        case .months:
             let index = ref.year * 12 + (ref.month ?? 12) - 1 - n
             d = CalendarDate(year: index / 12, month: index % 12 + 1)
-        case "years": d = CalendarDate(year: ref.year - n)
+        case .years: d = CalendarDate(year: ref.year - n)
         default: return nil
         }
         return DateMatch(start: i, end: end, low: d, high: d)

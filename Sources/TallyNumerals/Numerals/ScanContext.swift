@@ -3,7 +3,9 @@ import TallyCore
 /// The state one scan shares across its pattern matchers: tokens, words and the reference date.
 struct ScanContext {
     let tokens: [Token]
-    let vocabulary: NumeralVocabulary
+    /// The scanner's vocabulary, borrowed for the scan (a copy would retain its dozens of tables).
+    private let vocabularyAddress: UnsafePointer<NumeralVocabulary>
+    var vocabulary: NumeralVocabulary { unsafeAddress { vocabularyAddress } }
     let reference: CalendarDate?
     /// Per token: what it may be, which grammar word it is, its kind and spacing (one array, filled
     /// with one lookup per token; see `TokenFacts`).
@@ -17,40 +19,49 @@ struct ScanContext {
     /// The last `number(at:)` answer (a pure function of the position).
     let numberMemo = NumberMemo()
 
-    init(analysis: TextAnalysis, vocabulary: NumeralVocabulary, reference: CalendarDate?) {
+    /// `vocabulary` must outlive the context (`NumeralScanner.scan` keeps both in one scope).
+    init(analysis: TextAnalysis, vocabulary vocabularyAddress: UnsafePointer<NumeralVocabulary>, reference: CalendarDate?) {
         let tokens = analysis.tokens
         let tokenInfo = analysis.info
         self.tokens = tokens
-        self.vocabulary = vocabulary
+        self.vocabularyAddress = vocabularyAddress
         self.reference = reference
         let n = tokens.count
         self.n = n
-        let words = vocabulary.words
-        let punct = vocabulary.asciiPunct
-        var facts = [TokenFacts](repeating: TokenFacts(), count: n)
+        let words = vocabularyAddress.pointee.words
         var numbers = [NumberValue](repeating: .none, count: n)
-        tokens.withUnsafeBufferPointer { tokens in
-            for k in 0..<n {
-                let kind = tokens[k].kind
-                var f = TokenFacts(kind: kind, spaced: tokens[k].spaceBefore)
-                switch kind {
-                case .number:
-                    f.flags = .starter
-                    numbers[k] = NumberValue(tokens[k].text)
-                case .punct:
-                    let first = tokenInfo[k].lead
-                    let entry = first < 0x80 ? punct[Int(first)] : (words.value(hash: tokenInfo[k].hash, key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
-                    f.flags = entry.flags
-                    f.gram = entry.gram
-                case .word:
-                    if let entry = words.value(hash: tokenInfo[k].hash, key: tokens[k].lower) {
-                        f.flags = entry.flags
-                        f.gram = entry.gram
+        // One pass, written in place: the commonest tokens (words not in the vocabulary) cost a
+        // hash probe and a few byte tests.
+        let facts = [TokenFacts](unsafeUninitializedCapacity: n) { out, count in
+            tokens.withUnsafeBufferPointer { tokens in
+                tokenInfo.withUnsafeBufferPointer { info in
+                    vocabularyAddress.pointee.asciiPunct.withUnsafeBufferPointer { punct in
+                        for k in 0..<n {
+                            let kind = tokens[k].kind
+                            var f = TokenFacts(kind: kind, spaced: tokens[k].spaceBefore)
+                            switch kind {
+                            case .number:
+                                f.flags = .starter
+                                numbers[k] = NumberValue(tokens[k].text)
+                            case .punct:
+                                let first = info[k].lead
+                                let entry = first < 0x80 ? punct[Int(first)] : (words.value(hash: info[k].hash, key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
+                                f.flags = entry.flags
+                                f.gram = entry.gram
+                            case .word:
+                                if let entry = words.value(hash: info[k].hash, key: tokens[k].lower) {
+                                    f.flags = entry.flags
+                                    f.gram = entry.gram
+                                }
+                                let lead = info[k].lead
+                                if lead < 0x80 ? (lead &- 0x41 < 26) : ScanContext.isCapitalised(lead: lead, tokens[k].text) { f.flags.insert(.capitalised) }
+                            }
+                            out.initializeElement(at: k, to: f)
+                        }
                     }
-                    if ScanContext.isCapitalised(lead: tokenInfo[k].lead, tokens[k].text) { f.flags.insert(.capitalised) }
                 }
-                facts[k] = f
             }
+            count = n
         }
         self.facts = facts
         self.info = tokenInfo
@@ -83,6 +94,9 @@ struct ScanContext {
     /// Token `j` is a cardinal number word ("one", "twenty").
     @inline(__always) func isCardinalWord(_ j: Int) -> Bool { word(NumberWords.small, j) != nil || word(NumberWords.tens, j) != nil }
 
+    /// The name of an interned unit.
+    @inline(__always) func name(_ unit: UnitID) -> String { vocabulary.units[unit] }
+
     /// Token `j` exists and may be `f`.
     @inline(__always) func has(_ j: Int, _ f: WordFlags) -> Bool { j >= 0 && j < n && facts[j].flags.contains(f) }
 
@@ -106,8 +120,8 @@ struct ScanContext {
     /// Token `j` is missing, punctuation, or a line/sentence edge: nothing more follows the figure.
     func isEndOrPunct(_ j: Int) -> Bool { j >= n || facts[j].kind == .punct }
 
-    /// A time unit word at `j` ("hours", "min"), as its plural unit name.
-    func timeUnit(_ j: Int) -> String? {
+    /// A time unit word at `j` ("hours", "min"), as its plural unit name's id.
+    func timeUnit(_ j: Int) -> UnitID? {
         guard has(j, .timeUnit), isWord(j) else { return nil }
         return vocabulary.timeUnitMap.value(hash: info[j].hash, key: tokens[j].lower)
     }

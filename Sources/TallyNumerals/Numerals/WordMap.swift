@@ -52,12 +52,15 @@ struct WordMap<Value>: ExpressibleByDictionaryLiteral {
     var isEmpty: Bool { count == 0 }
 
     @inline(__always) func value(hash h: UInt64, key: String) -> Value? {
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let stored = slotHashes[slot]
-            if stored == 0 { return nil }
-            if stored == h, slotKeys[slot] == key { return slotValues[slot] }
-            slot = (slot + 1) & mask
+        // Slots are always below `mask + 1`, the arrays' common length: probed without bounds checks.
+        slotHashes.withUnsafeBufferPointer { hashes in
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let stored = hashes[slot]
+                if stored == 0 { return nil }
+                if stored == h, slotKeys.withUnsafeBufferPointer({ $0[slot] == key }) { return slotValues.withUnsafeBufferPointer { $0[slot] } }
+                slot = (slot &+ 1) & mask
+            }
         }
     }
 

@@ -15,7 +15,7 @@ enum SentenceSplitter {
     static let maxParagraphTokens = 4000
 
     /// Abbreviations whose full stop does not end a sentence (lowercase, without the stop).
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov",
         "sen", "rep", "pres", "st", "jr", "sr", "rev", "hon", "amb", "jan", "feb", "mar", "apr", "jun", "jul",
         "aug", "sep", "sept", "oct", "nov", "dec", "vs", "inc", "ltd", "co", "corp", "dept", "approx", "est",
@@ -23,10 +23,12 @@ enum SentenceSplitter {
     ]
 
     /// Abbreviations that only hold before a number ("No. 5"), since they are also plain words.
-    static let numberAbbreviations: Set<String> = ["no", "nos", "art", "p", "pp", "para", "vol", "fig"]
+    static let numberAbbreviations: WordSet = ["no", "nos", "art", "p", "pp", "para", "vol", "fig"]
 
     static func split(tokens: [Token], info: [TokenInfo]) -> [Sentence] {
         var sentences: [Sentence] = []
+        // News sentences run to about twenty tokens.
+        sentences.reserveCapacity(tokens.count / 12 + 2)
         var first: Int? = nil
         var paragraph = -1
         var paragraphStart = 0
@@ -46,7 +48,11 @@ enum SentenceSplitter {
             // them, no possible terminal mark, short of the length limit.
             if let f = first {
                 let limit = min(tokens.count, f + maxTokens - 1)
-                while t < limit, !info[t].newline, !mayBeTerminal(info[t].lead) { t += 1 }
+                t = info.withUnsafeBufferPointer { info in
+                    var k = t
+                    while k < limit, !info[k].newline, !mayBeTerminal(info[k].lead) { k &+= 1 }
+                    return k
+                }
                 if t == tokens.count { break }
             }
             let newLine = t == 0 || info[t].newline
@@ -108,8 +114,9 @@ enum SentenceSplitter {
         if lead < 0x80 ? (lead >= 0x61 && lead <= 0x7A) : tokens[next].text.unicodeScalars.first!.properties.isLowercase { return false }
         guard info[t].lead == UInt8(ascii: "."), t > 0, !tokens[t].spaceBefore else { return true }
         guard tokens[t - 1].kind == .word else { return true }
-        if numberAbbreviations.contains(tokens[t - 1].lower) { return tokens[next].kind != .number }
-        if abbreviations.contains(tokens[t - 1].lower) { return false }
+        // Looked up by the tokenizer's hash of the lowercased word.
+        if numberAbbreviations.contains(hash: info[t - 1].hash, key: tokens[t - 1].lower) { return tokens[next].kind != .number }
+        if abbreviations.contains(hash: info[t - 1].hash, key: tokens[t - 1].lower) { return false }
         // Initials and "U.S.": a single letter before the stop.
         if tokens[t - 1].text.unicodeScalars.count == 1 { return false }
         return true

@@ -7,16 +7,15 @@ public struct TextAnalysis: Sendable {
     public let sentences: [Sentence]
     /// The number of Unicode scalars in `text` (offsets run from 0 to this).
     public let scalarCount: Int
-    /// UTF-8 offset of every `checkpointStride`-th scalar, so `slice` finds a scalar's bytes in a few
-    /// steps; empty when the text is ASCII (scalar offset = byte offset).
-    private let checkpoints: [Int]
-    /// Per token: hash of its lowercased text, first byte, line break before it.
-    let info: [TokenInfo]
-    private static let strideShift = 5
+    /// Per token: hash of its lowercased text, UTF-8 offset, first byte, line break before it.
+    @usableFromInline let info: [TokenInfo]
+    /// The text's length in UTF-8 bytes.
+    private let byteCount: Int
 
     /// The FNV-1a hash (`WordHash`) of token `index`'s lowercased text, computed by the tokenizer: other
     /// layers can look words up without hashing them again.
-    @inline(__always)
+    /// Inlinable: callers read it once per token.
+    @inlinable @inline(__always)
     public func wordHash(ofToken index: Int) -> UInt64 { info[index].hash }
 
     /// The text's Unicode scalars; offsets everywhere index into this. Decoded on each call (O(n)):
@@ -31,52 +30,27 @@ public struct TextAnalysis: Sendable {
         self.scalarCount = result.scalarCount
         self.info = result.info
         self.sentences = SentenceSplitter.split(tokens: result.tokens, info: result.info)
-        if result.byteCount == result.scalarCount {
-            self.checkpoints = []
-        } else {
-            self.checkpoints = native.withUTF8 { TextAnalysis.checkpoints($0, scalarCount: result.scalarCount) }
-        }
+        self.byteCount = result.byteCount
     }
 
-    private static func checkpoints(_ bytes: UnsafeBufferPointer<UInt8>, scalarCount: Int) -> [Int] {
-        let mask = (1 << strideShift) - 1
-        var table: [Int] = []
-        table.reserveCapacity((scalarCount >> strideShift) + 1)
-        var s = 0
-        var j = 0
-        let count = bytes.count
-        let raw = UnsafeRawPointer(bytes.baseAddress!)
-        // Eight bytes at a time while no checkpoint falls among them: count the bytes that start
-        // a scalar (all but the 10xxxxxx continuation bytes).
-        while j &+ 8 <= count {
-            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
-            let continuation = w & ~(w &<< 1) & 0x8080_8080_8080_8080
-            let starts = 8 &- continuation.nonzeroBitCount
-            let next = (s &+ mask) & ~mask  // the next scalar offset that needs a checkpoint
-            if s &+ starts <= next {
-                s &+= starts
-                j &+= 8
-                continue
-            }
-            for k in j..<(j &+ 8) where bytes[k] & 0xC0 != 0x80 {
-                if s & mask == 0 { table.append(k) }
-                s &+= 1
-            }
-            j &+= 8
-        }
-        for k in j..<count where bytes[k] & 0xC0 != 0x80 {
-            if s & mask == 0 { table.append(k) }
-            s &+= 1
-        }
-        return table
-    }
-
-    /// UTF-8 offset of scalar `k` (0...scalarCount).
+    /// UTF-8 offset of scalar `k` (0...scalarCount): the same in ASCII text; otherwise found from the
+    /// nearest token starting at or before `k` (binary search on the tokens' byte offsets), then
+    /// walked scalar by scalar (offsets are mostly token edges, so the walk is short).
     private func utf8Offset(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        if checkpoints.isEmpty { return k }
+        if byteCount == scalarCount { return k }
         if k >= scalarCount { return bytes.count }
-        var u = checkpoints[k >> TextAnalysis.strideShift]
-        var s = k & ~((1 << TextAnalysis.strideShift) - 1)
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let mid = (low &+ high) >> 1
+            if tokens[mid].start <= k { low = mid &+ 1 } else { high = mid }
+        }
+        var u = 0
+        var s = 0
+        if low > 0 {
+            u = Int(info[low - 1].byte)
+            s = tokens[low - 1].start
+        }
         while s < k {
             u += 1
             while u < bytes.count, bytes[u] & 0xC0 == 0x80 { u += 1 }
@@ -90,7 +64,8 @@ public struct TextAnalysis: Sendable {
         let from = max(0, min(start, scalarCount))
         let to = max(from, min(end, scalarCount))
         if from == to { return "" }
-        let sliced = text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+        // Token byte offsets are 32-bit: past 4 GiB, slice the scalars instead.
+        let sliced = byteCount > Int(UInt32.max) ? nil : text.utf8.withContiguousStorageIfAvailable { bytes -> String in
             let a = utf8Offset(from, bytes)
             let b = utf8Offset(to, bytes)
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)

@@ -7,18 +7,27 @@ import TallyCore
 /// Numbers are digits with `,` / no-break-space thousands groups and `.` decimals ("1,000",
 /// "2.5", "1 000"). Everything else is one punctuation token per scalar; hyphens and dashes
 /// always split, and `Token.spaceBefore` records whether whitespace preceded a token.
+///
+/// Tokens are written straight into the result arrays' storage (`out`, `outInfo`): no
+/// uniqueness check, growth test or string retain per token.
 struct Tokenizer {
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var tokens: [Token] = []
-    /// Per token: its hash, first byte and line break (see `TokenInfo`).
-    private var info: [TokenInfo] = []
-    /// `SmallASCII.available`, read once.
+    /// Where the tokens and their `TokenInfo` go, `count` of `capacity` written.
+    private var out: UnsafeMutablePointer<Token>
+    private var outInfo: UnsafeMutablePointer<TokenInfo>
+    private var count = 0
+    private var capacity = 0
+    /// `SmallASCII.available` and the token field offsets, read once.
     private let smallStrings = SmallASCII.available
+    private let textOffset = SmallASCII.textOffset
+    private let lowerOffset = SmallASCII.lowerOffset
     /// Byte position and scalar offset of the cursor.
     private var i = 0
     private var s = 0
     private var space = true
     private var newline = false
+    /// Scalar end of the last token when it is a word, else -1 (a possessive "'s" must touch a word).
+    private var lastWordEnd = -1
 
     struct Result {
         var tokens: [Token]
@@ -36,14 +45,43 @@ struct Tokenizer {
     static func analyse(_ text: inout String) -> Result {
         text.withUTF8 { buffer in
             var tokenizer = Tokenizer(bytes: buffer)
-            tokenizer.tokens.reserveCapacity(buffer.count / 4 + 8)
-            tokenizer.info.reserveCapacity(buffer.count / 4 + 8)
-            tokenizer.run()
-            return Result(tokens: tokenizer.tokens, info: tokenizer.info, scalarCount: tokenizer.s, byteCount: buffer.count)
+            var tokens: [Token] = []
+            var info: [TokenInfo] = []
+            // Each token takes at least one byte; prose has about one per five. Arrays sized for
+            // one token per three bytes of what is left are filled in place; a denser text (rare)
+            // fills further pieces, appended to the first.
+            repeat {
+                let room = (buffer.count &- tokenizer.i) / 3 &+ 16
+                var pieceInfo: [TokenInfo] = []
+                let piece = [Token](unsafeUninitializedCapacity: room) { tokenBuffer, tokenCount in
+                    pieceInfo = [TokenInfo](unsafeUninitializedCapacity: room) { infoBuffer, infoCount in
+                        tokenizer.out = tokenBuffer.baseAddress!
+                        tokenizer.outInfo = infoBuffer.baseAddress!
+                        tokenizer.count = 0
+                        tokenizer.capacity = room
+                        tokenizer.run()
+                        infoCount = tokenizer.count
+                    }
+                    tokenCount = tokenizer.count
+                }
+                if tokens.isEmpty {
+                    tokens = piece
+                    info = pieceInfo
+                } else {
+                    tokens += piece
+                    info += pieceInfo
+                }
+            } while tokenizer.i < buffer.count
+            return Result(tokens: tokens, info: info, scalarCount: tokenizer.s, byteCount: buffer.count)
         }
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        // Replaced by the result storage before `run`.
+        out = UnsafeMutablePointer(bitPattern: MemoryLayout<Token>.alignment)!
+        outInfo = UnsafeMutablePointer(bitPattern: MemoryLayout<TokenInfo>.alignment)!
+    }
 
     /// The scalar at byte `j` and its length in bytes (the buffer is valid UTF-8).
     private func scalar(at j: Int) -> (UInt32, Int) {
@@ -67,24 +105,28 @@ struct Tokenizer {
 
     private func isDigitAt(_ j: Int) -> Bool { j < bytes.count && ScalarClass.isDigit(bytes[j]) }
 
+    /// Tokenises from the cursor until the text or the output room ends (every step writes at most one token).
     private mutating func run() {
         let n = bytes.count
-        while i < n {
+        while i < n, count < capacity {
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
                     space = true
                     if b >= 0x0A && b <= 0x0D { newline = true }
-                    i += 1
-                    s += 1
+                    i &+= 1
+                    s &+= 1
                 } else if ScalarClass.isASCIILetter(b) {
                     word()
                 } else if ScalarClass.isDigit(b) {
                     number()
                 } else if b == 0x27, possessiveAt(i) {
                     possessive()
+                } else if smallStrings {
+                    pushSmall(.punct, to: i &+ 1, scalars: 1, lead: b, text: (UInt64(b), 0), lower: (UInt64(b), 0), length: 1, hash: Tokenizer.hashOf(bytes, i, i &+ 1))
                 } else {
-                    emit(.punct, from: i, to: i + 1, scalars: 1, lead: b, text: Tokenizer.asciiStrings[Int(b)], hash: Tokenizer.asciiHashes[Int(b)])
+                    push(.punct, to: i + 1, scalars: 1, lead: b, text: Tokenizer.asciiStrings[Int(b)], lower: Tokenizer.asciiStrings[Int(b)],
+                        hash: Tokenizer.hashOf(bytes, i, i + 1))
                 }
                 continue
             }
@@ -100,10 +142,10 @@ struct Tokenizer {
                 possessive()
             } else {
                 if let normal = ScalarClass.normalisedPunct(v) {
-                    emit(.punct, from: i, to: i + len, scalars: 1, lead: normal.utf8.first!, text: normal)
+                    push(.punct, to: i + len, scalars: 1, lead: normal.utf8.first!, text: normal, lower: normal, hash: WordHash.of(normal))
                 } else {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + len)]), as: UTF8.self)
-                    emit(.punct, from: i, to: i + len, scalars: 1, lead: bytes[i], text: text)
+                    push(.punct, to: i + len, scalars: 1, lead: bytes[i], text: text, lower: text, hash: WordHash.of(text))
                 }
             }
         }
@@ -111,7 +153,7 @@ struct Tokenizer {
 
     /// An apostrophe right after a word, followed by "s" and no further letter: "Kyiv's".
     private func possessiveAt(_ j: Int) -> Bool {
-        guard let last = tokens.last, last.kind == .word, last.end == s else { return false }
+        guard lastWordEnd == s else { return false }
         let len = scalar(at: j).1
         guard j + len < bytes.count, bytes[j + len] | 0x20 == 0x73 else { return false }
         return !isWordAt(j + len + 1)
@@ -119,7 +161,7 @@ struct Tokenizer {
 
     private mutating func possessive() {
         let len = scalar(at: i).1
-        emit(.word, from: i, to: i + len + 1, scalars: 2, lead: 0x27, text: bytes[i + len] == 0x53 ? "'S" : "'s", lower: "'s", hash: Tokenizer.possessiveHash)
+        push(.word, to: i + len + 1, scalars: 2, lead: 0x27, text: bytes[i + len] == 0x53 ? "'S" : "'s", lower: "'s", hash: Tokenizer.possessiveHash)
     }
 
     private mutating func word() {
@@ -141,20 +183,21 @@ struct Tokenizer {
             j &+= 1
         }
         if j == n || (bytes[j] < 0x80 && bytes[j] != 0x27) {
-            let count = j &- start
+            let length = j &- start
             let upper = all & 0x20 == 0
-            let text: String
-            let lower: String
-            if count <= 15, smallStrings {
-                let (low, high) = SmallASCII.pack(bytes, start, count)
-                text = SmallASCII.make(low, high, count: count)
+            let hash = h == 0 ? 1 : h
+            if length <= 15, smallStrings {
+                let (maskLow, maskHigh) = SmallASCII.masks(length)
+                let (low, high) = SmallASCII.pack(bytes, start, length, maskLow, maskHigh)
                 // Letters only: lowercasing sets bit 5 of every byte.
-                lower = upper ? SmallASCII.make(low | SmallASCII.fill(0x20, count), high | SmallASCII.fill(0x20, count - 8), count: count) : text
+                let spaces: UInt64 = 0x2020_2020_2020_2020
+                let lower = upper ? (low | (spaces & maskLow), high | (spaces & maskHigh)) : (low, high)
+                pushSmall(.word, to: j, scalars: length, lead: bytes[start], text: (low, high), lower: lower, length: length, hash: hash)
             } else {
-                text = Tokenizer.asciiString(bytes, start, j, lowercase: false)
-                lower = upper ? Tokenizer.asciiString(bytes, start, j, lowercase: true) : text
+                let text = Tokenizer.asciiString(bytes, start, j, lowercase: false)
+                let lower = upper ? Tokenizer.asciiString(bytes, start, j, lowercase: true) : text
+                push(.word, to: j, scalars: length, lead: bytes[start], text: text, lower: lower, hash: hash)
             }
-            emit(.word, from: start, to: j, scalars: j - start, lead: bytes[start], text: text, lower: lower, hash: h == 0 ? 1 : h)
             return
         }
         wordSlow()
@@ -163,53 +206,56 @@ struct Tokenizer {
     /// Words with apostrophes or non-ASCII letters.
     private mutating func wordSlow() {
         let start = i
+        var j = i
         var scalars = 0
         var ascii = true
         var normalise = false
-        while i < bytes.count {
-            let b = bytes[i]
+        while j < bytes.count {
+            let b = bytes[j]
             if b < 0x80 {
                 if ScalarClass.isASCIILetter(b) {
-                    i += 1
+                    j += 1
                     scalars += 1
                     continue
                 }
-                if b == 0x27, isWordAt(i + 1), !isPossessiveSuffix(at: i) {
+                if b == 0x27, isWordAt(j + 1), !isPossessiveSuffix(at: j) {
                     // Inner apostrophe ("don't"), unless it starts a possessive "'s".
-                    i += 1
+                    j += 1
                     scalars += 1
                     continue
                 }
                 break
             }
-            let (v, len) = scalar(at: i)
+            let (v, len) = scalar(at: j)
             if ScalarClass.isWordScalar(v) {
                 ascii = false
-                i += len
+                j += len
                 scalars += 1
-            } else if ScalarClass.isApostrophe(v), isWordAt(i + len), !isPossessiveSuffix(at: i) {
+            } else if ScalarClass.isApostrophe(v), isWordAt(j + len), !isPossessiveSuffix(at: j) {
                 normalise = true
-                i += len
+                j += len
                 scalars += 1
             } else {
                 break
             }
         }
-        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
         if normalise {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { ScalarClass.isApostrophe($0.value) ? "'" : $0 }))
         }
         if ascii && !normalise {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for j in start..<i {
-                let b = bytes[j]
+            for k in start..<j {
+                let b = bytes[k]
                 h ^= UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
                 h = h &* 0x100_0000_01b3
             }
-            let lower = Tokenizer.asciiLowerIfUpper(bytes, start, i) ?? text
-            emit(.word, from: start, to: i, scalars: scalars, lead: bytes[start], text: text, lower: lower, hash: h == 0 ? 1 : h)
+            let lower = Tokenizer.asciiLowerIfUpper(bytes, start, j) ?? text
+            push(.word, to: j, scalars: scalars, lead: bytes[start], text: text, lower: lower, hash: h == 0 ? 1 : h)
         } else {
-            emit(.word, from: start, to: i, scalars: scalars, lead: bytes[start], text: text, lower: text.lowercased())
+            let lower = text.lowercased()
+            let hash = WordHash.of(lower)
+            push(.word, to: j, scalars: scalars, lead: bytes[start], text: text, lower: lower, hash: hash)
         }
     }
 
@@ -222,45 +268,55 @@ struct Tokenizer {
 
     private mutating func number() {
         let start = i
+        var j = i
         var scalars = 0
         var groupLength = 0
-        while i < bytes.count {
-            let b = bytes[i]
+        while j < bytes.count {
+            let b = bytes[j]
             if ScalarClass.isDigit(b) {
-                i += 1
+                j += 1
                 scalars += 1
                 groupLength += 1
                 continue
             }
-            if b == 0x2C, groupLength <= 3, threeDigitGroup(at: i + 1) {
+            if b == 0x2C, groupLength <= 3, threeDigitGroup(at: j + 1) {
                 // "1,000": a comma followed by exactly three digits.
                 groupLength = 0
-                i += 1
+                j += 1
                 scalars += 1
                 continue
             }
-            if b == 0x2E, isDigitAt(i + 1) {
-                i += 1
+            if b == 0x2E, isDigitAt(j + 1) {
+                j += 1
                 scalars += 1
                 groupLength = 0
                 continue
             }
             if b >= 0x80 {
-                let (v, len) = scalar(at: i)
-                if ScalarClass.isDigitGroupSpace(v), groupLength <= 3, threeDigitGroup(at: i + len) {
-                        groupLength = 0
-                    i += len
+                let (v, len) = scalar(at: j)
+                if ScalarClass.isDigitGroupSpace(v), groupLength <= 3, threeDigitGroup(at: j + len) {
+                    groupLength = 0
+                    j += len
                     scalars += 1
                     continue
                 }
             }
             break
         }
-        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-        if text.utf8.count != scalars {
+        let length = j &- start
+        if length == scalars, length <= 15, smallStrings {
+            // ASCII digits and separators: made directly, as words are.
+            let (maskLow, maskHigh) = SmallASCII.masks(length)
+            let bits = SmallASCII.pack(bytes, start, length, maskLow, maskHigh)
+            pushSmall(.number, to: j, scalars: scalars, lead: bytes[start], text: bits, lower: bits, length: length, hash: Tokenizer.hashOf(bytes, start, j))
+            return
+        }
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
+        if length != scalars {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isASCII ? $0 : " " }))
         }
-        emit(.number, from: start, to: i, scalars: scalars, lead: bytes[start], text: text, lower: text)
+        let hash = WordHash.of(text)
+        push(.number, to: j, scalars: scalars, lead: bytes[start], text: text, lower: text, hash: hash)
     }
 
     /// Exactly three ASCII digits at byte `j`, not followed by a fourth.
@@ -268,14 +324,49 @@ struct Tokenizer {
         isDigitAt(j) && isDigitAt(j + 1) && isDigitAt(j + 2) && !isDigitAt(j + 3)
     }
 
-    private mutating func emit(_ kind: Token.Kind, from: Int, to: Int, scalars: Int, lead: UInt8, text: String, lower: String? = nil, hash: UInt64? = nil) {
-        let lower = lower ?? text
-        tokens.append(Token(kind: kind, start: s, end: s + scalars, text: text, lower: lower, spaceBefore: space))
-        info.append(TokenInfo(hash: hash ?? WordHash.of(lower), lead: lead, newline: newline))
+    /// Writes a token whose text and lowercased text are small ASCII strings given as their bits
+    /// (`SmallASCII`): stored straight into the token, with nothing to retain.
+    @inline(__always)
+    private mutating func pushSmall(
+        _ kind: Token.Kind, to: Int, scalars: Int, lead: UInt8, text: (UInt64, UInt64), lower: (UInt64, UInt64), length: Int, hash: UInt64
+    ) {
+        let tag = UInt64(0xE0 | length) &<< 56
+        let slot = out + count
+        slot.initialize(to: Token(kind: kind, start: s, end: s &+ scalars, text: "", lower: "", spaceBefore: space))
+        let raw = UnsafeMutableRawPointer(slot)
+        raw.storeBytes(of: text.0, toByteOffset: textOffset, as: UInt64.self)
+        raw.storeBytes(of: text.1 | tag, toByteOffset: textOffset &+ 8, as: UInt64.self)
+        raw.storeBytes(of: lower.0, toByteOffset: lowerOffset, as: UInt64.self)
+        raw.storeBytes(of: lower.1 | tag, toByteOffset: lowerOffset &+ 8, as: UInt64.self)
+        finish(to: to, scalars: scalars, lead: lead, hash: hash, word: kind == .word)
+    }
+
+    /// Writes the token from the cursor to byte `to` (its text and lowercased text are moved in,
+    /// not copied) and moves the cursor past it.
+    @inline(__always)
+    private mutating func push(_ kind: Token.Kind, to: Int, scalars: Int, lead: UInt8, text: consuming String, lower: consuming String, hash: UInt64) {
+        (out + count).initialize(to: Token(kind: kind, start: s, end: s &+ scalars, text: text, lower: lower, spaceBefore: space))
+        finish(to: to, scalars: scalars, lead: lead, hash: hash, word: kind == .word)
+    }
+
+    /// The token's `TokenInfo`, and the cursor moved past it.
+    @inline(__always)
+    private mutating func finish(to: Int, scalars: Int, lead: UInt8, hash: UInt64, word: Bool) {
+        (outInfo + count).initialize(to: TokenInfo(hash: hash, byte: UInt32(truncatingIfNeeded: i), lead: lead, newline: newline))
+        count &+= 1
         i = to
-        s += scalars
+        s &+= scalars
+        lastWordEnd = word ? s : -1
         space = false
         newline = false
+    }
+
+    /// FNV-1a of bytes `from..<to` (ASCII that needs no lowercasing), as `WordHash.of`.
+    @inline(__always)
+    static func hashOf(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in from..<to { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3 }
+        return h == 0 ? 1 : h
     }
 
     /// ASCII bytes as a String (lowercased if asked), without UTF-8 validation for short ones.
@@ -315,7 +406,6 @@ struct Tokenizer {
         }
     }
 
-    static let asciiHashes: [UInt64] = (0..<128).map { WordHash.of(String(UnicodeScalar(UInt8($0)))) }
     static let possessiveHash = WordHash.of("'s")
 
     /// One-byte strings for ASCII punctuation, made once.
@@ -323,9 +413,12 @@ struct Tokenizer {
 }
 
 /// What the tokenizer notes about each token besides the `Token` itself.
-struct TokenInfo: Sendable {
+@usableFromInline struct TokenInfo: Sendable {
     /// `WordHash` of the lowercased text (the scanner's word lookups).
-    var hash: UInt64
+    @usableFromInline var hash: UInt64
+    /// UTF-8 offset of the token's first byte in the text (truncated past 4 GiB; `TextAnalysis.slice`
+    /// reads it only below that).
+    var byte: UInt32
     /// The first UTF-8 byte of the (normalised) text.
     var lead: UInt8
     /// A line break sits in the whitespace before the token.
@@ -337,8 +430,14 @@ struct TokenInfo: Sendable {
 /// layout on 64-bit platforms; `available` checks it once against strings made the ordinary way,
 /// and the tokenizer builds strings normally where it does not hold.
 enum SmallASCII {
+    /// Byte offsets of `Token.text` and `Token.lower`, where the tokenizer stores small strings' bits.
+    static let textOffset = MemoryLayout<Token>.offset(of: \Token.text) ?? 0
+    static let lowerOffset = MemoryLayout<Token>.offset(of: \Token.lower) ?? 0
+
     static let available: Bool = {
-        guard MemoryLayout<String>.size == 16 else { return false }
+        guard MemoryLayout<String>.size == 16, MemoryLayout<Token>.offset(of: \Token.text) != nil,
+            MemoryLayout<Token>.offset(of: \Token.lower) != nil
+        else { return false }
         for sample in ["", "a", "Kyiv", "abcdefgh", "abcdefghijklmno"] {
             var low: UInt64 = 0
             var high: UInt64 = 0
@@ -355,12 +454,22 @@ enum SmallASCII {
         return true
     }()
 
-    /// Bytes `from..<from + count` (count ≤ 15) as the two words of a small string, without its count.
-    @inline(__always) static func pack(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> (UInt64, UInt64) {
+    /// The byte masks of the two words of a `count`-byte small string (count ≤ 15).
+    @inline(__always) static func masks(_ count: Int) -> (UInt64, UInt64) {
+        let low: UInt64 = count >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
+        let high: UInt64 = count > 8 ? (1 &<< UInt64(truncatingIfNeeded: (count &- 8) &* 8)) &- 1 : 0
+        return (low, high)
+    }
+
+    /// Bytes `from..<from + count` (count ≤ 15) as the two words of a small string, without its
+    /// count; `maskLow`/`maskHigh` are `masks(count)`.
+    @inline(__always) static func pack(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int, _ maskLow: UInt64, _ maskHigh: UInt64
+    ) -> (UInt64, UInt64) {
         if from &+ 16 <= bytes.count {
             let raw = UnsafeRawPointer(bytes.baseAddress! + from)
-            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & fill(0xFF, count)
-            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & fill(0xFF, count &- 8)
+            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & maskLow
+            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & maskHigh
             return (low, high)
         }
         var low: UInt64 = 0
@@ -374,13 +483,5 @@ enum SmallASCII {
 
     @inline(__always) static func make(_ low: UInt64, _ high: UInt64, count: Int) -> String {
         unsafeBitCast((low, high | (UInt64(0xE0 | count) &<< 56)), to: String.self)
-    }
-
-    /// `byte` repeated in the first `count` bytes of a word (count may be ≤ 0 or > 8).
-    @inline(__always) static func fill(_ byte: UInt64, _ count: Int) -> UInt64 {
-        if count <= 0 { return 0 }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        if count >= 8 { return ones &* byte }
-        return (ones & ((1 &<< UInt64(count &* 8)) &- 1)) &* byte
     }
 }
