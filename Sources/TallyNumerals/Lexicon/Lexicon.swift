@@ -51,7 +51,9 @@ public struct Lexicon: Sendable, Hashable {
         var problems: [Diagnostic] = []
         let root: Node?
         do {
-            root = try Yams.compose(yaml: source)
+            // The basic resolver (every scalar a string) spares the default one's regular expressions per scalar;
+            // phrases and values are read as strings either way.
+            root = try Yams.compose(yaml: source, .basic, .default, .utf8)
         } catch let error as YamlError {
             return (lexicon, [Diagnostic(yamlError: error, file: file)])
         } catch {
