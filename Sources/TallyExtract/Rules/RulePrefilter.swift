@@ -10,9 +10,10 @@ struct RulePrefilter: Sendable {
     private let startRulesByWord: [UInt64]
     /// Rules that can start at a number mention.
     private let quantityStartRules: [UInt64]
-    /// Rules that can start anywhere (or whose first words the vocabulary lacks, tested by text later).
+    /// Rules that can start anywhere.
     private let anyStartRules: [UInt64]
-    /// Rules whose first words include words the vocabulary lacks: their bit is only a "maybe".
+    /// Rules whose first words include words the vocabulary lacks: their bit is set at every token, a
+    /// "maybe" that `PatternMatcher.canStart` settles.
     private let textStartRules: [UInt64]
     /// Word id → its bit among all rules' required words (the 64th and later share the last bit).
     private let requiredWordBits: [UInt64]
@@ -69,8 +70,8 @@ struct RulePrefilter: Sendable {
         requiredWordBits = bits
     }
 
-    /// What a sentence offers the prefilters: the required words it has, the lexicon classes that
-    /// can start in it, and per token the rules that may start there.
+    /// What a stretch of tokens offers the prefilters: the bits of the required words it has, and the
+    /// lexicon classes that can start in it.
     struct SentenceFeatures {
         var words: UInt64 = 0
         var classes = ClassMask()
