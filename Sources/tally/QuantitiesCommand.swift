@@ -22,30 +22,50 @@ struct QuantitiesCommand: ParsableCommand {
     @Option(help: "Analyse this text instead of files.")
     var text: String?
 
+    /// Files whose articles are all at most this long are scanned and rendered on the worker threads
+    /// (in parallel, output kept until its turn); a longer article is scanned on the main thread in
+    /// pieces and written as it goes, so its output is never held whole.
+    static let renderedOnWorkers = 8 << 20
+
+    /// Whether the workers rendered this file's quantities (see `renderedOnWorkers`).
+    static func rendersOnWorker(_ documents: [Document]) -> Bool {
+        documents.allSatisfy { $0.text.utf8.count <= renderedOnWorkers }
+    }
+
     func run() throws {
         let rules = try ruleOptions.load()
         let scanner = NumeralScanner(vocabulary: rules.vocabulary)
-        let out = JSONBuffer(capacity: 1 << 17)
-        // Scanned in pieces cut at line breaks and written as it goes: memory stays flat for large files.
-        func emit(_ document: Document) {
+        // One document's quantities as JSON Lines into `out`; `flush` may empty `out` between records.
+        @Sendable func emit(_ document: Document, to out: JSONBuffer, flush: (JSONBuffer) -> Void = { _ in }) {
             let reference = document.published.flatMap(CalendarDate.init(iso:))
             QuantityRecord.forEach(doc: document.id, text: document.text, reference: reference, scanner: scanner) { record in
                 QuantityWriter.jsonLine(record, to: out)
-                if out.count > 1 << 16 {
-                    Console.output(out)
-                    out.removeAll()
-                }
+                if out.count > 1 << 16 { flush(out) }
             }
         }
+        let out = JSONBuffer(capacity: 1 << 17)
+        func writeOut(_ buffer: JSONBuffer) {
+            Console.output(buffer)
+            buffer.removeAll()
+        }
         if let text {
-            emit(Document(id: "text", published: input.published, text: text))
+            emit(Document(id: "text", published: input.published, text: text), to: out, flush: writeOut)
             Console.output(out)
             return
         }
-        let skipped = try runBatch(input, extractor: nil) { result in
-            for document in result.documents { emit(document) }
-            Console.output(out)
-            out.removeAll()
+        let render: @Sendable (FileResult) -> [UInt8] = { result in
+            guard QuantitiesCommand.rendersOnWorker(result.documents) else { return [] }
+            let records = JSONBuffer(capacity: 1 << 14)
+            for document in result.documents { emit(document, to: records) }
+            return records.bytes
+        }
+        let skipped = try runBatch(input, extractor: nil, render: render) { result in
+            if QuantitiesCommand.rendersOnWorker(result.documents) {
+                Console.output(result.rendered)
+            } else {
+                for document in result.documents { emit(document, to: out, flush: writeOut) }
+                writeOut(out)
+            }
         }
         if !skipped.isEmpty { throw Exit.skippedInputs }
     }
