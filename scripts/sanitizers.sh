@@ -4,7 +4,8 @@
 # asan: the whole test suite under AddressSanitizer (+ LeakSanitizer at exit), scratch .build-asan.
 # tsan: `tally` built with ThreadSanitizer (scratch .build-tsan), then the parallel batch paths run on
 #       the sample corpus with two workers: `tally report corpus --jobs 2` (plus --db and --html, which
-#       extract in parallel batches) and `tally extract corpus -j 2`. Any report fails the run.
+#       extract in parallel batches), `tally extract corpus -j 2` and `tally quantities corpus -j 2`.
+#       Any report fails the run.
 # Exit status: 0 clean, 1 a sanitizer reported something or a test failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +43,7 @@ for mode in "${modes[@]}"; do
         scratch="$(mktemp -d)"
         export TSAN_OPTIONS="halt_on_error=0:exitcode=66:report_signal_unsafe=0"
         for run in "report corpus --jobs 2 -q" "report corpus --jobs 2 -q --db $scratch/x.db --html $scratch/r.html" \
-            "report corpus --jobs 2 -q --db $scratch/x.db" "extract corpus -j 2 -q"; do
+            "report corpus --jobs 2 -q --db $scratch/x.db" "extract corpus -j 2 -q" "quantities corpus -j 2 -q"; do
             # shellcheck disable=SC2086
             TALLY_RULES="$(pwd)/rules" "$tally" $run > "$scratch/out" 2> "$scratch/err"
             rc=$?

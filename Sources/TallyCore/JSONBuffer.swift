@@ -44,8 +44,11 @@ public final class JSONBuffer {
 
     /// What was written, as an array.
     public var bytes: [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 { buffer.baseAddress!.initialize(from: start, count: written) }
+        // Not through `unsafeUninitializedCapacity` when empty: with no capacity it writes the count into
+        // the standard library's shared empty-array storage, a data race between threads (ThreadSanitizer).
+        guard written > 0 else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: written) { buffer, initialized in
+            buffer.baseAddress!.initialize(from: start, count: written)
             initialized = written
         }
     }

@@ -98,6 +98,8 @@ public final class LexiconIndex: Sendable {
     /// Every token's word id, using the word hashes the tokenizer already computed.
     public func wordIDs(of analysis: TextAnalysis) -> [Int32] {
         let tokens = analysis.tokens
+        // (Never with no capacity: that writes into the shared empty-array storage, a race between threads.)
+        guard !tokens.isEmpty else { return [] }
         return [Int32](unsafeUninitializedCapacity: tokens.count) { ids, count in
             tokens.withUnsafeBufferPointer { tokens in
                 for index in tokens.indices {

@@ -32,7 +32,9 @@ struct ScanContext {
         var numbers = [NumberValue](repeating: .none, count: n)
         // One pass, written in place: the commonest tokens (words not in the vocabulary) cost a
         // hash probe and a few byte tests.
-        let facts = [TokenFacts](unsafeUninitializedCapacity: n) { out, count in
+        // At least one element of capacity: with none, the initializer writes into the shared
+        // empty-array storage, a race between threads (ThreadSanitizer).
+        let facts = [TokenFacts](unsafeUninitializedCapacity: max(n, 1)) { out, count in
             tokens.withUnsafeBufferPointer { tokens in
                 tokenInfo.withUnsafeBufferPointer { info in
                     vocabularyAddress.pointee.asciiPunct.withUnsafeBufferPointer { punct in
