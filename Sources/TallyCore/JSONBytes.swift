@@ -1,6 +1,6 @@
 /// JSON text built as UTF-8 bytes — the fast path for streaming many records (claims, quantities).
 /// The one implementation of JSON string escaping: `escapedCount` and `writeEscaped` below, used here,
-/// by `JSONText` and by the measure-then-write record sinks (`JSONMeasure`, `JSONWriter`).
+/// by `JSONText` and by `JSONWriter`.
 public struct JSONBytes: JSONSink {
     public private(set) var bytes: [UInt8] = []
 

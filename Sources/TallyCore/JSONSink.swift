@@ -1,8 +1,6 @@
-/// Where JSON records are written: `JSONBytes` (a growing byte array); the two passes that write a
-/// record straight into a `String`'s own memory — `JSONMeasure` sizes it (and finds which strings need
-/// no escapes), then `JSONWriter` fills it; or the one pass that appends it to a byte array —
-/// `JSONBound` gives room enough without reading the strings, `JSONBuffer` has `JSONWriter` escape as
-/// it copies. A record writer is one generic function run with each.
+/// Where JSON records are written: `JSONBytes` (a growing byte array), or the one pass that appends a
+/// record to a `JSONBuffer` — `JSONBound` gives room enough without reading the strings, then
+/// `JSONWriter` escapes as it copies. A record writer is one generic function run with each.
 public protocol JSONSink {
     /// Keys and punctuation, as they are.
     mutating func literal(_ literal: StaticString)

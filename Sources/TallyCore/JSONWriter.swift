@@ -1,37 +1,14 @@
-/// Second pass of a record: writes it into memory sized by the `JSONMeasure` of the same record.
+/// Writes a record into memory made ready for it (`JSONBuffer` makes room for the record's
+/// `JSONBound`), escaping each string as it copies it.
 public struct JSONWriter: JSONSink {
     /// Where the next byte goes.
     public var position: UnsafeMutablePointer<UInt8> { cursor }
     @usableFromInline var cursor: UnsafeMutablePointer<UInt8>
-    @usableFromInline let plain: UInt64
-    @usableFromInline var strings = 0
 
-    @inlinable
-    public init(to start: UnsafeMutablePointer<UInt8>, measured: JSONMeasure) {
-        cursor = start
-        plain = measured.plain
-    }
-
-    /// A writer that escapes every string as it copies it (one pass, no `JSONMeasure`): `start` needs
-    /// room for the record's `JSONBound`.
+    /// A writer starting at `start`, which needs room for the record's `JSONBound`.
     @inlinable
     public init(to start: UnsafeMutablePointer<UInt8>) {
         cursor = start
-        plain = 0
-    }
-
-    /// A record as a String: `write` runs once into memory of `measured.count` bytes, which it must fill
-    /// exactly (as it does when it writes what the measuring pass saw).
-    @inlinable
-    public static func text(_ measured: JSONMeasure, _ write: (inout JSONWriter) -> Void) -> String {
-        String(unsafeUninitializedCapacity: measured.count) { buffer in
-            guard let start = buffer.baseAddress else { return 0 }
-            var writer = JSONWriter(to: start, measured: measured)
-            write(&writer)
-            let written = writer.cursor - start
-            precondition(written == measured.count, "JSON record measured \(measured.count) bytes but wrote \(written)")
-            return written
-        }
     }
 
     @inlinable @inline(__always)
@@ -52,18 +29,9 @@ public struct JSONWriter: JSONSink {
 
     @inlinable
     public mutating func string(_ text: String) {
-        let isPlain = strings < 64 && plain & (1 << UInt64(strings)) != 0
-        strings += 1
         cursor.pointee = 0x22
         cursor += 1
-        text.withUTF8Bytes { source in
-            if isPlain {
-                if let base = source.baseAddress { cursor.initialize(from: base, count: source.count) }
-                cursor += source.count
-            } else {
-                cursor = JSONBytes.writeEscaped(source, to: cursor)
-            }
-        }
+        text.withUTF8Bytes { source in cursor = JSONBytes.writeEscaped(source, to: cursor) }
         cursor.pointee = 0x22
         cursor += 1
     }

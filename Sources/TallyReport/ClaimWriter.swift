@@ -50,9 +50,11 @@ public enum ClaimWriter {
 
     /// One claim as a JSON object on one line (no trailing newline).
     public static func jsonObject(_ claim: Claim) -> String {
-        var measure = JSONMeasure()
-        writeObject(claim, to: &measure)
-        return JSONWriter.text(measure) { writeObject(claim, to: &$0) }
+        var bound = JSONBound()
+        writeObject(claim, to: &bound)
+        let out = JSONBuffer(capacity: bound.count)
+        out.append(bound: bound) { writeObject(claim, to: &$0) }
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// A JSON Lines record or a JSON array element: the object with its separator.

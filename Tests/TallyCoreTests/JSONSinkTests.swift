@@ -32,28 +32,28 @@ import Testing
         sink.literal("\"}")
     }
 
-    static func measuredText(_ texts: [String]) -> (String, JSONMeasure) {
-        var measure = JSONMeasure()
-        write(texts, to: &measure)
-        return (JSONWriter.text(measure) { write(texts, to: &$0) }, measure)
+    /// The record through the one-pass path (`JSONBound`, then `JSONWriter` into a `JSONBuffer`).
+    static func bufferedText(_ texts: [String]) -> String {
+        let buffer = JSONBuffer(capacity: 16)
+        buffer.append(bound: JSONBufferTests.bound(texts)) { write(texts, to: &$0) }
+        return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
-    @Test func measuredWritingMatchesJSONBytes() {
+    @Test func bufferedWritingMatchesJSONBytes() {
         let texts = JSONBytesTests.texts
         var bytes = JSONBytes()
         Self.write(texts, to: &bytes)
-        let (text, measure) = Self.measuredText(texts)
+        let text = Self.bufferedText(texts)
         #expect(text == bytes.text)
-        #expect(measure.count == text.utf8.count)
         #expect(text.contains("\"dates\":[\"2025\",\"0987-11\",\"12345-01-09\",\"-0044-03-15\"]"))
     }
 
-    /// Past 64 strings the writer no longer knows which are plain and escapes them all: same text.
-    @Test func moreStringsThanPlainBits() {
+    /// Many strings, some needing escapes, some not: the same text as `JSONBytes`.
+    @Test func manyStringsMixingPlainAndEscaped() {
         let texts = (0..<100).map { $0 % 7 == 0 ? "say \"\($0)\"" : "plain \($0)" }
         var bytes = JSONBytes()
         Self.write(texts, to: &bytes)
-        #expect(Self.measuredText(texts).0 == bytes.text)
+        #expect(Self.bufferedText(texts) == bytes.text)
     }
 
     /// Nothing but escapes: control characters and line separators, which grow most.
@@ -61,52 +61,9 @@ import Testing
         let texts = [String(repeating: "\u{1}", count: 50), String(repeating: "\u{2028}", count: 20), "\u{1F}\u{2029}\u{0}"]
         var bytes = JSONBytes()
         Self.write(texts, to: &bytes)
-        let (text, measure) = Self.measuredText(texts)
-        #expect(text == bytes.text)
-        #expect(measure.count == text.utf8.count)
+        #expect(Self.bufferedText(texts) == bytes.text)
     }
 
-    @Test(arguments: JSONBytesTests.texts)
-    func escapedCountIsWhatTheEscaperWrites(text: String) {
-        var bytes = JSONBytes()
-        bytes.string(text)
-        var copy = text
-        let count = copy.withUTF8 { JSONBytes.escapedCount($0) }
-        #expect(count + 2 == bytes.bytes.count)
-        #expect(JSONText.needsEscaping(text) == (count != text.utf8.count))
-    }
-
-    /// The lowest flagged byte of a word is exactly the first byte that may need an escape.
-    @Test func specialBytesFlagsTheFirstSpecialByteExactly() {
-        let specials: [UInt8] = [0x00, 0x01, 0x0A, 0x1F, 0x22, 0x5C, 0xE2]
-        let plains: [UInt8] = [0x20, 0x21, 0x23, 0x41, 0x5B, 0x5D, 0x7F, 0x80, 0xA8, 0xC3, 0xE1, 0xE3, 0xFF]
-        for plain in plains {
-            #expect(JSONBytes.specialBytes(UInt64(plain) &* 0x0101_0101_0101_0101) == 0)
-        }
-        for special in specials {
-            for position in 0..<8 {
-                for filler in plains {
-                    var bytes = [UInt8](repeating: filler, count: 8)
-                    bytes[position] = special
-                    // Bytes above the special one may be anything, specials included.
-                    if position < 7 { bytes[7] = specials[(position + Int(filler)) % specials.count] }
-                    if position == 7 { bytes[7] = special }
-                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                    let mask = JSONBytes.specialBytes(UInt64(littleEndian: word))
-                    #expect(mask.trailingZeroBitCount >> 3 == position, "special \(special) at \(position) among \(filler)")
-                }
-            }
-        }
-    }
-
-    @Test func digitsOfIntegers() {
-        for n in [0, 7, 9, 10, 99, 100, -1, -10, 1_000_000, Int.max, Int.min] {
-            #expect(JSONDigits.count(n) == String(n).utf8.count)
-            var bytes = JSONBytes()
-            bytes.int(n)
-            #expect(bytes.text == String(n))
-        }
-    }
 }
 
 /// The one-pass path: `JSONBound` gives room, `JSONBuffer` writes with `JSONWriter(to:)`.
@@ -134,9 +91,9 @@ import Testing
     @Test func boundIsNeverBelowTheRecord() {
         let texts = JSONBytesTests.texts + [String(repeating: "\u{1}", count: 40), String(repeating: "\u{2028}", count: 9)]
         for text in texts {
-            var measure = JSONMeasure()
-            JSONSinkTests.write([text], to: &measure)
-            #expect(Self.bound([text]).count >= measure.count)
+            var exact = JSONBytes()
+            JSONSinkTests.write([text], to: &exact)
+            #expect(Self.bound([text]).count >= exact.bytes.count)
         }
     }
 
