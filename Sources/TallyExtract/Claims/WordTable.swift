@@ -1,3 +1,5 @@
+import TallyNumerals
+
 /// A small set of lowercased words, each with an optional value, looked up by the FNV-1a word hash
 /// the tokenizer already computed for every token (`TextAnalysis.wordHash(ofToken:)`): a lookup is
 /// an array probe rather than hashing a String. A hash hit is confirmed by comparing the strings, so
@@ -84,17 +86,7 @@ final class WordTable: Sendable {
 
     func value(of word: String) -> String? { value(hash: WordTable.hash(word), word) }
 
-    /// FNV-1a over the UTF-8 bytes, 0 read as 1: the tokenizer's word hash
-    /// (`TextAnalysis.wordHash(ofToken:)` is this hash of the token's lowercased text).
-    static func hash(_ word: String) -> UInt64 {
-        var word = word
-        return word.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            return hash == 0 ? 1 : hash
-        }
-    }
+    /// The tokenizer's word hash (`WordHash`), so that tokens are looked up by the hash they carry.
+    @inline(__always)
+    static func hash(_ word: String) -> UInt64 { WordHash.of(word) }
 }

@@ -275,18 +275,7 @@ public struct WordVocabulary: Sendable {
         slots[slot] = Int32(index + 1)
     }
 
-    /// FNV-1a over the word's UTF-8 bytes, 0 read as 1: the same hash as the tokenizer's word hashes
-    /// (`TextAnalysis.wordHash(ofToken:)`), so a document's ids need no second hashing pass.
+    /// The tokenizer's word hash (`WordHash`), so that tokens are looked up by the hash they carry.
     @inline(__always)
-    static func hash(_ word: String) -> UInt64 {
-        var word = word  // withUTF8 reads a small string from a stack copy, a large one in place
-        return word.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            return hash == 0 ? 1 : hash
-        }
-    }
+    static func hash(_ word: String) -> UInt64 { WordHash.of(word) }
 }

@@ -1,12 +1,13 @@
-/// FNV-1a hashing of UTF-8 text, shared by `WordMap` and the per-token hashes of `ScanContext`.
-enum WordHash {
+/// FNV-1a over UTF-8 bytes, 0 read as 1: the word hash of the tokenizer (`TextAnalysis.wordHash(ofToken:)`
+/// is this hash of a token's lowercased text) and of every table looked up by it.
+public enum WordHash {
     /// The hash of a string's UTF-8 bytes; never 0 (0 marks an empty slot).
-    @inline(__always) static func of(_ s: String) -> UInt64 {
+    @inlinable @inline(__always) public static func of(_ s: String) -> UInt64 {
         var copy = s
         return copy.withUTF8 { of($0) }
     }
 
-    @inline(__always) static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    @inlinable @inline(__always) public static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
             h ^= UInt64(b)

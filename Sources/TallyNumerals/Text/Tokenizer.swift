@@ -364,9 +364,7 @@ struct Tokenizer {
     /// FNV-1a of bytes `from..<to` (ASCII that needs no lowercasing), as `WordHash.of`.
     @inline(__always)
     static func hashOf(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for k in from..<to { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3 }
-        return h == 0 ? 1 : h
+        WordHash.of(UnsafeBufferPointer(rebasing: bytes[from..<to]))
     }
 
     /// ASCII bytes as a String (lowercased if asked), without UTF-8 validation for short ones.
