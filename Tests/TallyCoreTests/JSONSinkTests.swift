@@ -64,6 +64,47 @@ import Testing
         #expect(Self.bufferedText(texts) == bytes.text)
     }
 
+    @Test(arguments: JSONBytesTests.texts)
+    func escapedCountIsWhatTheEscaperWrites(text: String) {
+        var bytes = JSONBytes()
+        bytes.string(text)
+        var copy = text
+        let count = copy.withUTF8 { JSONBytes.escapedCount($0) }
+        #expect(count + 2 == bytes.bytes.count)
+        #expect(JSONText.needsEscaping(text) == (count != text.utf8.count))
+    }
+
+    /// The lowest flagged byte of a word is exactly the first byte that may need an escape.
+    @Test func specialBytesFlagsTheFirstSpecialByteExactly() {
+        let specials: [UInt8] = [0x00, 0x01, 0x0A, 0x1F, 0x22, 0x5C, 0xE2]
+        let plains: [UInt8] = [0x20, 0x21, 0x23, 0x41, 0x5B, 0x5D, 0x7F, 0x80, 0xA8, 0xC3, 0xE1, 0xE3, 0xFF]
+        for plain in plains {
+            #expect(JSONBytes.specialBytes(UInt64(plain) &* 0x0101_0101_0101_0101) == 0)
+        }
+        for special in specials {
+            for position in 0..<8 {
+                for filler in plains {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[position] = special
+                    // Bytes above the special one may be anything, specials included.
+                    if position < 7 { bytes[7] = specials[(position + Int(filler)) % specials.count] }
+                    if position == 7 { bytes[7] = special }
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    let mask = JSONBytes.specialBytes(UInt64(littleEndian: word))
+                    #expect(mask.trailingZeroBitCount >> 3 == position, "special \(special) at \(position) among \(filler)")
+                }
+            }
+        }
+    }
+
+    @Test func digitsOfIntegers() {
+        for n in [0, 7, 9, 10, 99, 100, -1, -10, 1_000_000, Int.max, Int.min] {
+            #expect(JSONDigits.count(n) == String(n).utf8.count)
+            var bytes = JSONBytes()
+            bytes.int(n)
+            #expect(bytes.text == String(n))
+        }
+    }
 }
 
 /// The one-pass path: `JSONBound` gives room, `JSONBuffer` writes with `JSONWriter(to:)`.
