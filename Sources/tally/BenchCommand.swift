@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TallyCore
 import TallyExtract
-import TallyPipeline
+import TallyEvaluation
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,13 +54,13 @@ struct BenchCommand: ParsableCommand {
         _ = try runBatch(input, extractor: nil) { documents += $0.documents }
         guard !documents.isEmpty else { throw ValidationError("no seed articles found in \(seeds.joined(separator: ", "))") }
         let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let benchmark = Benchmark(seeds: documents, extractor: Extractor(rules: rules), jobs: jobs)
+        let benchmark = PipelineBenchmark(seeds: documents, extractor: Extractor(rules: rules), jobs: jobs)
         if let folder = writeCorpus {
             let articles = try benchmark.writeCorpus(megabytes: size, to: folder, bundle: max(0, bundle))
             Console.output("tally bench: wrote \(articles) articles, \(size) MB, into \(folder)\n")
             return
         }
-        var results: [Benchmark.Result] = []
+        var results: [PipelineBenchmark.Result] = []
         for run in 1...`repeat` {
             results.append(benchmark.run(megabytes: size) { done, total in
                 if Console.isErrorTerminal {

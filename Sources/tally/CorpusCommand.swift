@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TallyCore
 import TallyExtract
-import TallyPipeline
+import TallyEvaluation
 import TallyReport
 
 struct CorpusCommand: ParsableCommand {

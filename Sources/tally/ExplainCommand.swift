@@ -4,7 +4,7 @@ import TallyCore
 import TallyExtract
 import TallyIngest
 import TallyNumerals
-import TallyPipeline
+import TallyEvaluation
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -23,6 +23,13 @@ enum Fixtures {
 
     static func makeFolder(_ path: String) { mkdir(path, 0o755) }
 
+    /// Peak resident memory of the test process so far, in bytes (Linux reports kilobytes).
+    static func peakMemoryBytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss) * 1024
+    }
+
     /// One document, or a failure message naming what came back.
     static func single(_ docs: [Document]) -> Document? { docs.count == 1 ? docs[0] : nil }
 }

@@ -94,9 +94,9 @@ import TallyCore
         let body = String(repeating: paragraph, count: (50 << 20) / paragraph.utf8.count + 1)
         let bytes = Array(("<!DOCTYPE html><html><body><article>" + body + "</article></body></html>").utf8)
         #expect(bytes.count > 50 << 20)
-        let before = ExtractionBenchmark.peakMemory()
+        let before = Fixtures.peakMemoryBytes()
         let docs = try ingestor.ingest(bytes: bytes, id: "huge.html")
-        let grown = ExtractionBenchmark.peakMemory() - before
+        let grown = Fixtures.peakMemoryBytes() - before
         let d = try #require(docs.first)
         #expect(d.warnings.contains { $0.hasPrefix("page larger than 8") })
         #expect(d.text.hasPrefix("Officials said on Monday"))

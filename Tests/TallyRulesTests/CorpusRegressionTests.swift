@@ -1,7 +1,7 @@
 import Testing
 import TallyCore
 import TallyExtract
-import TallyPipeline
+import TallyEvaluation
 
 /// End to end: the corpus check passes — the current output equals the accepted baselines.
 @Suite struct CorpusRegressionTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TallyExtract
-import TallyPipeline
+import TallyEvaluation
 
 /// `docs/rules-reference.md` is generated from `rules/`: this test regenerates it and fails when the
 /// committed file differs. `TALLY_UPDATE_DOCS=1 swift test --filter RulesReferenceTests` rewrites it.

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Finds the `rules/` folder when `--rules` is not given.
-public enum RulesLocator {
+enum RulesLocator {
     /// `$TALLY_RULES`, else `./rules`, else a `rules` folder beside the executable or in one of its
     /// parent folders (so `swift run` and an unpacked release both work).
-    public static func defaultDirectory(executable: String = CommandLine.arguments.first ?? "") -> String {
+    static func defaultDirectory(executable: String = CommandLine.arguments.first ?? "") -> String {
         if let fromEnvironment = ProcessInfo.processInfo.environment["TALLY_RULES"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }

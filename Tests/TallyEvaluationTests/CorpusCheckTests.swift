@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TallyCore
 import TallyExtract
-@testable import TallyPipeline
+@testable import TallyEvaluation
 
 @Suite struct CorpusCheckTests {
     /// A throwaway corpus: one plain article and one JSON Lines file of two records, gold for each.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import TallyNumerals
+import TallyNumerals
+@testable import TallyEvaluation
 
 /// Peers' own test suites (`../shared/peers/*.jsonl`, beside the clone), when present.
 struct PeerSuiteTests {

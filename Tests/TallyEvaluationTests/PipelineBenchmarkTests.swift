@@ -3,9 +3,9 @@ import Testing
 import TallyCore
 import TallyExtract
 import TallyIngest
-@testable import TallyPipeline
+@testable import TallyEvaluation
 
-@Suite struct BenchmarkTests {
+@Suite struct PipelineBenchmarkTests {
     static let seeds = [
         Document(
             id: "seed", title: "Swap agreed", outlet: "Wire", published: "2025-05-20",
@@ -15,8 +15,8 @@ import TallyIngest
     /// 192 KB: about 840 articles, more than one window (256 articles per job) for 1 and 2 jobs.
     static let size = 192 << 10
 
-    static func benchmark(jobs: Int) throws -> Benchmark {
-        Benchmark(seeds: seeds, extractor: Extractor(rules: try ExplainTraceTests.rules()), jobs: jobs)
+    static func benchmark(jobs: Int) throws -> PipelineBenchmark {
+        PipelineBenchmark(seeds: seeds, extractor: Extractor(rules: try ExplainTraceTests.rules()), jobs: jobs)
     }
 
     @Test func measuresEveryStageOverTheRequestedSize() throws {

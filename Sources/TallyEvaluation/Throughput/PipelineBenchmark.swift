@@ -4,6 +4,7 @@ import TallyCore
 import TallyExtract
 import TallyIngest
 import TallyNumerals
+import TallyPipeline
 import TallyReconcile
 
 /// Throughput and memory of the whole pipeline on a generated corpus of a chosen size: ingest, the
@@ -11,7 +12,7 @@ import TallyReconcile
 ///
 /// Documents are generated on the fly from seed articles (figures re-drawn, hedges swapped), so input of
 /// any size needs no disk and no memory beyond one window of documents; claims are kept for the reduce.
-public struct Benchmark: Sendable {
+public struct PipelineBenchmark: Sendable {
     public struct Stage: Sendable {
         public var name: String
         public var seconds: Double
@@ -89,7 +90,7 @@ public struct Benchmark: Sendable {
             reconcileTime += timed { for found in extracted { claims += found } }
             progress(bytes, target)
         }
-        let mapPeak = PeakMemory.megabytes()
+        let mapPeak = ResourceUsage.peakMemoryMegabytes()
         var findings = 0
         reconcileTime += timed { findings = Reconciler().reconcile(claims).count }
         let claimBytes = claims.count * 200
@@ -101,7 +102,7 @@ public struct Benchmark: Sendable {
                 Stage(name: "reconcile", seconds: reconcileTime, bytes: claimBytes, documents: documents),
                 Stage(name: "total", seconds: ingestTime + numeralsTime + extractTime + reconcileTime, bytes: bytes, documents: documents),
             ],
-            claims: claims.count, findings: findings, peakMemoryMB: PeakMemory.megabytes(), mapPeakMemoryMB: mapPeak,
+            claims: claims.count, findings: findings, peakMemoryMB: ResourceUsage.peakMemoryMegabytes(), mapPeakMemoryMB: mapPeak,
             quantities: quantities, jobs: jobs)
     }
 
@@ -152,76 +153,5 @@ public struct Benchmark: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
-}
-
-/// Peak resident memory of this process.
-public enum PeakMemory {
-    public static func megabytes() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-            getrusage(RUSAGE_SELF, &usage)
-        #endif
-        #if os(Linux)
-            return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
-        #else
-            return Double(usage.ru_maxrss) / 1_048_576  // bytes on macOS
-        #endif
-    }
-}
-
-/// Endless varied copies of seed articles: every figure re-drawn with the same number of digits, and
-/// hedges swapped, deterministically (same seeds, same sequence).
-struct DocumentVariator {
-    let seeds: [Document]
-    private var counter = 0
-    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-
-    static let hedgeSwaps: [(String, String)] = [
-        ("at least", "more than"), ("nearly", "about"), ("up to", "as many as"), ("roughly", "some"), ("less than", "under"),
-    ]
-
-    init(seeds: [Document]) { self.seeds = seeds }
-
-    /// One generated article: its id, publication date and text.
-    struct Article {
-        var id: String
-        var published: String?
-        var text: String
-        /// The article as a plain-text file: front matter with the date, then the text.
-        var withFrontMatter: String { (published.map { "---\npublished: \($0)\n---\n" } ?? "") + text }
-    }
-
-    /// The next article as (id, plain-text file contents).
-    mutating func next() -> (String, String) {
-        let article = nextArticle()
-        return (article.id, article.withFrontMatter)
-    }
-
-    mutating func nextArticle() -> Article {
-        let seed = seeds[counter % seeds.count]
-        counter += 1
-        var text = ""
-        text.reserveCapacity(seed.text.utf8.count + 64)
-        for scalar in seed.text.unicodeScalars {
-            if ("1"..."9").contains(scalar) {
-                text.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "1") + UInt8(random() % 9)))
-            } else {
-                text.unicodeScalars.append(scalar)
-            }
-        }
-        if counter % 2 == 0 {
-            for (a, b) in DocumentVariator.hedgeSwaps { text = text.replacingOccurrences(of: a, with: b) }
-        }
-        return Article(id: "generated-\(counter)", published: seed.published, text: text)
-    }
-
-    private mutating func random() -> UInt64 {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return state
     }
 }

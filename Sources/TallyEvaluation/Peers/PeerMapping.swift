@@ -1,5 +1,6 @@
 import Foundation
 import TallyCore
+import TallyNumerals
 
 /// How each peer suite's expectations map onto Tally's quantities (documented in `docs/numerals.md`).
 /// Values are compared, not offsets: peers count UTF-16 units and cut spans differently.
@@ -24,7 +25,7 @@ enum PeerMapping {
         }
         if type == "duration" {
             guard let grain = c.expect["grain"]?.string, let unitSeconds = grainSeconds[grain] else { return .outOfScope("grain") }
-            guard q.kind == .duration, let seconds = durationSeconds(q) else { return .fail("kind \(q.kind.rawValue)") }
+            guard q.kind == .duration, let seconds = q.valueInSeconds else { return .fail("kind \(q.kind.rawValue)") }
             return close(seconds, expected * unitSeconds) ? .pass : .fail("\(seconds)s, expected \(expected * unitSeconds)s")
         }
         return .outOfScope("type \(type)")
@@ -154,7 +155,7 @@ enum PeerMapping {
                 let isWeek = analysis.slice(q.start, q.end).lowercased().contains("week")
                 let end = a == b || isWeek ? b.dayRange.upperBound + 1 : b.dayRange.lowerBound
                 actual.append(.days(a.dayRange.lowerBound, end))
-            } else if q.kind == .duration, let s = durationSeconds(q) {
+            } else if q.kind == .duration, let s = q.valueInSeconds {
                 actual.append(.duration(round6(s)))
             }
         }
@@ -194,7 +195,7 @@ enum PeerMapping {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         let anchors: Set<String> = ["last", "first", "next", "past", "previous", "coming", "upcoming", "following", "in", "within"]
         let units: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"]
-        func isFigure(_ w: String) -> Bool { w.allSatisfy(\.isNumber) || NumberWords.small[w] != nil || NumberWords.tens[w] != nil }
+        func isFigure(_ w: String) -> Bool { w.allSatisfy(\.isNumber) || CardinalWords.value(of: w) != nil }
         for (k, w) in words.enumerated() {
             if anchors.contains(w), k + 1 < words.count, isFigure(words[k + 1]), w != "in" || (k + 2 < words.count && units.contains(words[k + 2])) { return true }
             if units.contains(w), k + 1 < words.count, ["from", "after", "before", "starting", "later", "earlier"].contains(words[k + 1]) { return true }
@@ -259,10 +260,6 @@ enum PeerMapping {
 
     // MARK: Helpers
 
-    static func durationSeconds(_ q: Quantity) -> Double? {
-        guard let v = q.value?.number, let unit = q.unit, let s = TimeUnit.seconds[unit] else { return nil }
-        return v * s
-    }
 
     static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= max(1e-9, abs(b) * 1e-9) }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TallyCore
 import TallyExtract
-@testable import TallyPipeline
+@testable import TallyEvaluation
 
 @Suite struct ExplainTraceTests {
     /// A throwaway rules folder: two rules that compete for one number, one with a veto, one with `requires`.

@@ -1,6 +1,6 @@
 import Testing
 import TallyCore
-@testable import TallyPipeline
+@testable import TallyEvaluation
 
 @Suite struct GoldScorerTests {
     static let text = "Officials said at least 1,000 prisoners were freed after talks that lasted about an hour, and 18 to 25 year olds."

@@ -1,5 +1,6 @@
 import Foundation
 import TallyCore
+import TallyNumerals
 
 /// How one peer case came out against Tally (see `docs/numerals.md` for the mapping).
 public enum PeerOutcome: Sendable, Hashable {

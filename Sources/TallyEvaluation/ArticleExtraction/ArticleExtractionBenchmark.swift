@@ -3,17 +3,15 @@
 #else
     import Foundation
 #endif
-#if canImport(Glibc)
-    import Glibc
-#endif
 import TallyCore
+import TallyIngest
 
 /// Scores body-text extraction on the article-extraction-benchmark layout: `ground-truth.json`
 /// (`{key: {"articleBody", "url"}}`) and `html/<key>.html.gz`.
 ///
 /// Metric as the benchmark defines it: per page, precision and recall of 4-gram shingles
 /// (`ShingleScore`); both averaged over pages (macro); F1 of the two averages.
-public enum ExtractionBenchmark {
+public enum ArticleExtractionBenchmark {
     /// The score of one page.
     public struct PageScore: Sendable, Hashable {
         public var key: String
@@ -52,7 +50,7 @@ public enum ExtractionBenchmark {
         let truthPath = directory + "/ground-truth.json"
         let truth: [String: [String: String?]]
         do {
-            let bytes = try FileReader.contents(of: truthPath, maxBytes: 256 << 20)
+            let bytes = try Ingestor(options: IngestOptions(maxBytes: 256 << 20)).rawBytes(ofFile: truthPath)
             truth = try JSONDecoder().decode([String: [String: String?]].self, from: Data(bytes))
         } catch {
             throw BenchmarkError(description: "\(truthPath): cannot read the ground truth (\(error))")
@@ -67,13 +65,13 @@ public enum ExtractionBenchmark {
             var extracted = ""
             let path = directory + "/html/\(key).html.gz"
             do {
-                let bytes = try FileReader.contents(of: path, maxBytes: ingestor.options.maxBytes)
-                let start = monotonicSeconds(), cpuStart = threadCPUSeconds()
+                let bytes = try ingestor.rawBytes(ofFile: path)
+                let start = ResourceUsage.monotonicSeconds(), cpuStart = ResourceUsage.threadCPUSeconds()
                 let file = try ingestor.read(bytes: bytes, id: path)
-                seconds += monotonicSeconds() - start
-                cpuSeconds += threadCPUSeconds() - cpuStart
+                seconds += ResourceUsage.monotonicSeconds() - start
+                cpuSeconds += ResourceUsage.threadCPUSeconds() - cpuStart
                 extracted = file.documents.map(\.text).joined(separator: "\n")
-                htmlBytes += Gzip.isGzip(bytes) ? ((try? Gzip.decompress(bytes, maxBytes: ingestor.options.maxBytes, id: path).bytes.count) ?? 0) : bytes.count
+                htmlBytes += (try? ingestor.decompressed(bytes, id: path).count) ?? 0
             } catch {
                 failures.append(error.description)
             }
@@ -87,29 +85,6 @@ public enum ExtractionBenchmark {
         let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
         return BenchmarkResult(
             f1: f1, precision: precision, recall: recall, pages: pages, failures: failures, seconds: seconds, cpuSeconds: cpuSeconds,
-            megabytesPerSecond: seconds > 0 ? Double(htmlBytes) / 1_048_576 / seconds : 0, peakMemoryBytes: peakMemory())
+            megabytesPerSecond: seconds > 0 ? Double(htmlBytes) / 1_048_576 / seconds : 0, peakMemoryBytes: ResourceUsage.peakMemoryBytes())
     }
-
-    static func monotonicSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
-    static func threadCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
-    /// Peak resident set size (Linux reports kilobytes).
-    static func peakMemory() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Int(usage.ru_maxrss) * 1024
-    }
-}
-
-extension Gzip {
-    static func isGzip(_ bytes: [UInt8]) -> Bool { FormatSniffer.isGzip(bytes) }
 }

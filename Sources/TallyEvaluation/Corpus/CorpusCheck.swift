@@ -2,6 +2,7 @@ import Foundation
 import TallyCore
 import TallyExtract
 import TallyIngest
+import TallyPipeline
 
 /// Where a corpus keeps its parts: `articles/`, `gold/`, `baseline/` and `scores.json`.
 public struct CorpusLayout: Sendable {

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import Testing
+@testable import TallyIngest
+
+/// Opt-in diagnostics of HTML ingestion on the article-extraction-benchmark pages (`../shared/datasets`);
+/// the benchmark's score itself is `ArticleExtractionBenchmarkTests` in TallyEvaluationTests.
+enum IngestDiagnostics {
+    static let benchmarkDirectory = "../shared/datasets/article-extraction-benchmark"
+    static var benchmarkAvailable: Bool { access(benchmarkDirectory + "/ground-truth.json", R_OK) == 0 }
+
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+/// `TALLY_EXPLAIN=key:needle swift test --filter explainPage` prints why a benchmark page came out as it did.
+@Test(.enabled(if: getenv("TALLY_EXPLAIN") != nil)) func explainPage() throws {
+    let spec = String(cString: getenv("TALLY_EXPLAIN"))
+    let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
+    let path = IngestDiagnostics.benchmarkDirectory + "/html/\(parts[0]).html.gz"
+    let bytes = try FileReader.contents(of: path, maxBytes: 64 << 20)
+    let html = try Gzip.decompress(bytes, maxBytes: 64 << 20, id: path).bytes
+    let sniffed = EncodingSniffer.toUTF8(html)
+    print("encoding:", sniffed.encoding, sniffed.parserEncoding, sniffed.warnings, EncodingSniffer.declaredCharset(html) ?? "-")
+    let page = try #require(HTMLTree.parse(sniffed.bytes, encoding: sniffed.parserEncoding))
+    for line in ContentExtractor.explain(page, needle: parts.count > 1 ? parts[1] : "") { print(line) }
+}
+
+/// `TALLY_PHASES=1 swift test -c release … --filter phaseTimings` prints CPU time per ingestion phase
+/// (best of three rounds, since the machine is shared).
+@Test(.enabled(if: getenv("TALLY_PHASES") != nil && IngestDiagnostics.benchmarkAvailable)) func phaseTimings() throws {
+    var pages: [[UInt8]] = []
+    let dir = IngestDiagnostics.benchmarkDirectory + "/html"
+    for file in Ingestor().inputFiles(for: [dir]).files {
+        let gz = try FileReader.contents(of: file, maxBytes: 64 << 20)
+        pages.append(try Gzip.decompress(gz, maxBytes: 64 << 20, id: file).bytes)
+    }
+    var best = [Double](repeating: .infinity, count: 5)
+    for _ in 0..<3 {
+        var t = [Double](repeating: 0, count: 5)
+        var clock = IngestDiagnostics.threadCPUSeconds()
+        func lap(_ i: Int) {
+            let now = IngestDiagnostics.threadCPUSeconds()
+            t[i] += now - clock
+            clock = now
+        }
+        for html in pages {
+            clock = IngestDiagnostics.threadCPUSeconds()
+            let sniffed = EncodingSniffer.toUTF8(html)
+            lap(0)
+            HTMLTree.parseOnly(sniffed.bytes, encoding: sniffed.parserEncoding)
+            lap(1)
+            let page = try #require(HTMLTree.parse(sniffed.bytes, encoding: sniffed.parserEncoding))
+            lap(2)
+            _ = MetadataExtractor.extract(page)
+            lap(3)
+            _ = ContentExtractor.extract(page)
+            lap(4)
+        }
+        best = zip(best, t).map { min($0, $1) }
+    }
+    let total = best[0] + best[2] + best[3] + best[4]
+    print("phases over \(pages.count) pages (CPU s): sniff \(best[0]) libxml2-only \(best[1]) parse+copy \(best[2]) metadata \(best[3]) content \(best[4]) → \(Double(pages.count) / total) pages/CPU-s without gunzip")
+}
