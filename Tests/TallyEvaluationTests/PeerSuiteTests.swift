@@ -28,11 +28,22 @@ struct PeerSuiteTests {
     }
 
     /// A documented disagreement only excuses a failing case; a passing one stays a pass.
-    @Test func disagreementsApplyOnlyToFailures() {
-        let scorer = PeerSuiteScorer(scanner: scanner)
+    @Test func disagreementsApplyOnlyToFailures() throws {
+        let scorer = try PeerSuiteScorer(scanner: scanner)
         let failing = PeerCase(suite: "recognizers-text/Number/English/NumberModel.json", input: "40 000", expect: .array([]), reference: nil, notSupportedIn: nil)
         #expect(scorer.outcome(failing) == .disagreement("ordinary spaces do not group digits"))
         let exact = PeerCase(suite: "recognizers-text/Number/English/NumberModel.json", input: "1,000", expect: .array([.object(["value": .string("1000")])]), reference: nil, notSupportedIn: nil)
         #expect(scorer.outcome(exact) == .pass)
+    }
+
+    /// A disagreement pattern that does not compile is an error naming it, not a crash.
+    @Test func aBrokenDisagreementPatternIsReported() {
+        #expect(throws: PeerError.self) { try PeerDisagreements.compile([PeerDisagreements.rule("unbalanced", "(")]) }
+        do {
+            _ = try PeerDisagreements.compile([PeerDisagreements.rule("unbalanced", "(")])
+        } catch {
+            #expect(error.description.contains("the pattern for 'unbalanced' does not compile"))
+        }
+        #expect(throws: Never.self) { try PeerDisagreements.numberRules() }
     }
 }

@@ -11,12 +11,28 @@ enum PeerDisagreements {
         var outOfScope: Bool
     }
 
-    static func rule(_ reason: String, _ pattern: String, outOfScope: Bool = false) -> Rule {
-        // The patterns are constants: a bad one is a programming error caught by the peer test.
-        Rule(reason: reason, pattern: try! NSRegularExpression(pattern: pattern), outOfScope: outOfScope)
+    /// A disagreement as written below: its reason, its pattern, whether it is out of scope.
+    typealias Source = (reason: String, pattern: String, outOfScope: Bool)
+
+    static func rule(_ reason: String, _ pattern: String, outOfScope: Bool = false) -> Source {
+        (reason, pattern, outOfScope)
     }
 
-    static let numberRules: [Rule] = [
+    /// The number disagreements, compiled.
+    static func numberRules() throws(PeerError) -> [Rule] { try compile(numberSources) }
+
+    /// Compiles disagreements; a pattern that does not compile is reported with its reason.
+    static func compile(_ sources: [Source]) throws(PeerError) -> [Rule] {
+        try sources.map { source throws(PeerError) in
+            do {
+                return Rule(reason: source.reason, pattern: try NSRegularExpression(pattern: source.pattern), outOfScope: source.outOfScope)
+            } catch {
+                throw PeerError.badDisagreementPattern(reason: source.reason, pattern: source.pattern, problem: "\(error)")
+            }
+        }
+    }
+
+    static let numberSources: [Source] = [
         rule("arithmetic notation (exponents, scientific)", #"\^|\d[eE][+-]?\d|x10"#, outOfScope: true),
         rule("'X over/out of/in Y' keeps two figures", #"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|twenty-one|hundred|thousand)\s+(over|out of|in)\s+(\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"#),
         rule("ordinary spaces do not group digits", #"\b\d{1,3}( \d{3})+\b"#),

@@ -55,8 +55,14 @@ public struct SuiteScore: Sendable, Hashable {
 /// Scores Tally's numerals layer on peers' own test suites (`../shared/peers/*.jsonl`).
 public struct PeerSuiteScorer: Sendable {
     public let scanner: NumeralScanner
+    /// Tally's documented disagreements with the number suites (`PeerDisagreements`), compiled.
+    let numberDisagreements: [PeerDisagreements.Rule]
 
-    public init(scanner: NumeralScanner) { self.scanner = scanner }
+    /// Throws when one of the disagreement patterns does not compile.
+    public init(scanner: NumeralScanner) throws(PeerError) {
+        self.scanner = scanner
+        self.numberDisagreements = try PeerDisagreements.numberRules()
+    }
 
     /// Scores every `*.jsonl` file in `directory`; suites sorted by name.
     public func score(directory: String) throws -> [SuiteScore] {
@@ -78,7 +84,7 @@ public struct PeerSuiteScorer: Sendable {
         let result = mappedOutcome(c)
         guard case .fail = result, c.suite.hasPrefix("duckling/Numeral") || c.suite.hasPrefix("duckling/Duration") || c.suite.hasSuffix("NumberModel.json")
             || c.suite.hasSuffix("NumberRangeModel.json") || c.suite.hasSuffix("CurrencyModel.json"),
-            let (reason, outOfScope) = PeerDisagreements.classify(c.input, rules: PeerDisagreements.numberRules)
+            let (reason, outOfScope) = PeerDisagreements.classify(c.input, rules: numberDisagreements)
         else { return result }
         return outOfScope ? .outOfScope(reason) : .disagreement(reason)
     }
