@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TallyCore
 import TallyPipeline
 import TallyReport
@@ -32,44 +31,22 @@ struct ReconcileCommand: ParsableCommand {
         guard !claimFiles.isEmpty else { throw ValidationError("give at least one claims file (JSON Lines), or - for stdin") }
         var builder = ReportBuilder()
         var problems = 0
-        let decoder = JSONDecoder()
         for path in claimFiles {
-            let data: Data?
-            if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else { data = FileManager.default.contents(atPath: path) }
-            guard let data else {
+            guard let file = ClaimsFile.read(path) else {
                 Console.error("tally: cannot read \(path)")
                 builder.skip(SkippedInput(path: path, reason: "cannot read file"))
                 continue
             }
-            var lineNumber = 0
-            var claims: [Claim] = []
-            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                lineNumber += 1
-                if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-                do {
-                    claims.append(try decoder.decode(Claim.self, from: Data(line)))
-                } catch {
-                    problems += 1
-                    if problems <= 20 { Console.error("tally: \(path):\(lineNumber): not a claim record (\(Self.describe(error)))") }
-                }
+            for badLine in file.badLines {
+                problems += 1
+                if problems <= 20 { Console.error("tally: \(badLine)") }
             }
-            builder.add(claims: claims)
+            builder.add(claims: file.claims)
         }
         if problems > 20 { Console.error("tally: … \(problems) bad lines in all") }
         let report = builder.report()
         try write(ReportRenderer.render(report, format: format, color: output == nil && Console.isOutputTerminal), to: output)
         if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
         if problems > 0 || !builder.skipped.isEmpty { throw Exit.skippedInputs }
-    }
-
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): return "missing field '\(key.stringValue)'"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "bad field '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
-        case DecodingError.dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "invalid JSON" : "bad field '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
-        default: return "\(error)"
-        }
     }
 }

@@ -47,7 +47,15 @@ struct ReportCommand: ParsableCommand {
         var builder = ReportBuilder()
         var texts: [Document] = []
         let keepTexts = html != nil
-        var stored = try db.map { try StoredExtraction(path: $0, extractor: extractor, jobs: input.jobs) }
+        var stored: StoredExtraction?
+        if let db {
+            do {
+                stored = try StoredExtraction(path: db, extractor: extractor, toolVersion: Tally.configuration.version, jobs: input.jobs)
+            } catch {
+                Console.error("tally: cannot open the store \(db): \(error)")
+                throw ExitCode(73)
+            }
+        }
         var storeError: Error?
         let skipped = try runBatch(input, extractor: stored == nil ? extractor : nil) { result in
             if keepTexts { texts += result.documents }

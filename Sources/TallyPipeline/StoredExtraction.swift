@@ -1,42 +1,40 @@
-import ArgumentParser
 import Foundation
 import TallyCore
 import TallyExtract
-import TallyPipeline
 import TallyReport
 
 /// `--db FILE`: claims come from the SQLite store for documents whose text and rules are unchanged,
 /// and are extracted (in parallel, in batches) and stored for the rest.
-struct StoredExtraction {
-    let store: ClaimStore
-    let extractor: Extractor
-    let rulesHash: String
-    let jobs: Int
-    private(set) var reused = 0
-    private(set) var extracted = 0
+public struct StoredExtraction {
+    public let store: ClaimStore
+    public let extractor: Extractor
+    /// The rules' fingerprint and the tool's version: stored claims count only for the same pair, since
+    /// new code can extract differently from the same rules.
+    public let rulesHash: String
+    public let jobs: Int
+    /// Documents whose claims came from the store, and documents extracted afresh, so far.
+    public private(set) var reused = 0
+    public private(set) var extracted = 0
     private var pending: [Document] = []
 
     static let batchSize = 64
 
-    init(path: String, extractor: Extractor, jobs: Int?) throws {
-        do {
-            store = try ClaimStore(path: path)
-        } catch {
-            Console.error("tally: cannot open the store \(path): \(error)")
-            throw ExitCode(73)
-        }
+    /// Opens (or creates) the store at `path`; throws the store's error when it cannot be used.
+    public init(path: String, extractor: Extractor, toolVersion: String, jobs: Int?) throws(StoreError) {
+        store = try ClaimStore(path: path)
         self.extractor = extractor
-        self.rulesHash = extractor.rules.fingerprint + "/" + Tally.configuration.version
+        self.rulesHash = extractor.rules.fingerprint + "/" + toolVersion
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// Queues documents; every full batch is resolved against the store and handed to `deliver`.
-    mutating func add(_ documents: [Document], deliver: (Document, [Claim]) -> Void) throws {
+    public mutating func add(_ documents: [Document], deliver: (Document, [Claim]) -> Void) throws {
         pending += documents
         if pending.count >= StoredExtraction.batchSize { try flush(deliver: deliver) }
     }
 
-    mutating func flush(deliver: (Document, [Claim]) -> Void) throws {
+    /// Resolves the documents still queued.
+    public mutating func flush(deliver: (Document, [Claim]) -> Void) throws {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending = []
@@ -50,7 +48,8 @@ struct StoredExtraction {
         for (document, claims) in zip(batch, run.claims) { deliver(document, claims) }
     }
 
-    func saveFindings(_ findings: [Finding]) throws {
+    /// Replaces the store's findings with this run's.
+    public func saveFindings(_ findings: [Finding]) throws {
         try store.replaceFindings(findings)
     }
 }
