@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
 import TallyCore
+import TallyEvaluation
 import TallyExtract
 import TallyIngest
-import TallyNumerals
-import TallyEvaluation
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,13 +55,15 @@ struct ExplainCommand: ParsableCommand {
                 throw Exit.badInput
             }
         }
-        let sentences = TextAnalysis(text: document.text).sentences
+        // One tokenisation and one extraction run serve the listing and every sentence explained.
+        let context = ClaimContext(document: document, rules: extractor.rules)
+        let sentences = context.analysis.sentences
         guard !sentences.isEmpty else { throw ValidationError("no sentences in the text") }
         if text == nil, sentence == nil {
             // Without --sentence, list the sentences so the author can pick one.
             var out = "\(sentences.count) sentences in \(file!); explain one with --sentence N:\n"
             for (index, s) in sentences.enumerated() {
-                let line = TextAnalysis(text: document.text).slice(s.start, s.end)
+                let line = context.analysis.slice(s.start, s.end)
                 out += String(format: "%4d  ", index + 1) + (line.count > 110 ? String(line.prefix(107)) + "…" : line) + "\n"
             }
             Console.output(out)
@@ -72,7 +73,7 @@ struct ExplainCommand: ParsableCommand {
         guard indices.allSatisfy(sentences.indices.contains) else {
             throw ValidationError("--sentence \(sentence!) is past the end: the document has \(sentences.count) sentences")
         }
-        let traces = indices.compactMap { ExplainTrace(document: document, sentenceIndex: $0, extractor: extractor) }
-        Console.output(traces.map(ExplainReport.render).joined(separator: "\n" + String(repeating: "─", count: 60) + "\n"))
+        let explained = SentenceExplanation.explain(context, sentences: indices, extractor: extractor)
+        Console.output(explained.map(ExplainReport.render).joined(separator: "\n" + String(repeating: "─", count: 60) + "\n"))
     }
 }

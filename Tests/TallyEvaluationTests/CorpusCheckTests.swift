@@ -24,7 +24,7 @@ import TallyExtract
     @Test func firstRunDiffersThenAcceptedBaselinesPass() throws {
         let root = try Self.corpus()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let check = CorpusCheck(extractor: Extractor(rules: try ExplainTraceTests.rules()))
+        let check = CorpusCheck(extractor: Extractor(rules: try competingRules()))
         let first = check.run(corpus: root)
         #expect(first.problems == [])
         #expect(first.differs)
@@ -53,7 +53,7 @@ import TallyExtract
     }
 
     @Test func missingCorpusFolderIsAProblemNotACrash() throws {
-        let check = CorpusCheck(extractor: Extractor(rules: try ExplainTraceTests.rules()))
+        let check = CorpusCheck(extractor: Extractor(rules: try competingRules()))
         let result = check.run(corpus: "/nonexistent/corpus")
         #expect(result.problems.contains { $0.contains("no articles found") })
     }

@@ -16,7 +16,7 @@ import TallyIngest
     static let size = 192 << 10
 
     static func benchmark(jobs: Int) throws -> PipelineBenchmark {
-        PipelineBenchmark(seeds: seeds, extractor: Extractor(rules: try ExplainTraceTests.rules()), jobs: jobs)
+        PipelineBenchmark(seeds: seeds, extractor: Extractor(rules: try competingRules()), jobs: jobs)
     }
 
     @Test func measuresEveryStageOverTheRequestedSize() throws {

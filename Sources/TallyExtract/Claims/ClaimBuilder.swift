@@ -12,11 +12,17 @@ struct Candidate: Sendable {
     /// Overlap resolution: whether a match of this length, rule priority and rule index beats `other`
     /// (the longer match wins, then the higher priority, then the earlier rule).
     static func beats(length: Int, priority: Int, ruleIndex: Int, _ other: Candidate) -> Bool {
-        let theirs = other.match.end - other.match.start
-        if length != theirs { return length > theirs }
-        let otherPriority = other.compiled.rule.priority
+        beats(
+            length: length, priority: priority, ruleIndex: ruleIndex, otherLength: other.match.end - other.match.start,
+            otherPriority: other.compiled.rule.priority, otherRuleIndex: other.ruleIndex)
+    }
+
+    /// The same order on plain values (the extraction trace ranks its matches by it too).
+    @inline(__always)
+    static func beats(length: Int, priority: Int, ruleIndex: Int, otherLength: Int, otherPriority: Int, otherRuleIndex: Int) -> Bool {
+        if length != otherLength { return length > otherLength }
         if priority != otherPriority { return priority > otherPriority }
-        return ruleIndex < other.ruleIndex
+        return ruleIndex < otherRuleIndex
     }
 }
 
