@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "TallyReport", dependencies: ["TallyCore", "TallyNumerals", "CSQLite"]),
         .target(
             name: "TallyPipeline",
-            dependencies: ["TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport"]),
+            dependencies: ["TallyCore", "TallyIngest", "TallyExtract", "TallyReconcile", "TallyReport"]),
         // Measuring the stages rather than running them: the corpus check against gold and baselines, the peers'
         // numeral suites, the article-extraction and throughput benchmarks, and the rule author's views
         // (`tally explain`, the rules reference).

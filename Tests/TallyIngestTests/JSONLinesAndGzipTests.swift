@@ -77,4 +77,18 @@ import TallyCore
         let small = Ingestor(options: IngestOptions(maxBytes: 1 << 20))
         #expect(throws: IngestError.self) { try small.ingest(bytes: bomb, id: "bomb.gz") }
     }
+
+    /// `rawBytes(ofFile:)` and `decompressed(_:id:)`: the ingestor's own reading, for tools that time ingestion apart.
+    @Test func rawBytesAndDecompressionKeepTheLimits() throws {
+        let folder = Fixtures.scratchFolder("raw")
+        let path = folder + "/a.txt.gz"
+        let text = Array("Headline\nGzipped body text.".utf8)
+        Fixtures.write(Self.gzip(text), to: path)
+        let bytes = try ingestor.rawBytes(ofFile: path)
+        #expect(try ingestor.decompressed(bytes, id: path) == text)
+        #expect(try ingestor.decompressed(text, id: "plain") == text)
+        let small = Ingestor(options: IngestOptions(maxBytes: 8))
+        #expect(throws: IngestError.self) { try small.rawBytes(ofFile: path) }
+    }
 }
+
