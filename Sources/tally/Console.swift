@@ -55,10 +55,10 @@ enum Console {
         }
     }
 
-    /// A progress line, redrawn in place, only when stderr is a terminal.
     /// When the progress line was last drawn (seconds into the batch).
     nonisolated(unsafe) private static var lastDrawn = -1.0
 
+    /// A progress line, redrawn in place, only when stderr is a terminal.
     static func progress(_ progress: BatchProgress, quiet: Bool) {
         guard isErrorTerminal, !quiet else { return }
         // Redraw at most ten times a second (and always at the end).
