@@ -41,7 +41,7 @@ enum Console {
                 reason = String(cString: strerror(Int32(posix.code)))
             }
             Console.error("tally: cannot write the output: \(reason)")
-            exit(74)
+            exit(Exit.outputFailed.rawValue)
         }
     }
 
@@ -51,7 +51,7 @@ enum Console {
             try AtomicFile.write(bytes, to: path)
         } catch {
             Console.error("tally: cannot write \(path): \(error)")
-            throw ExitCode(73)
+            throw Exit.cannotWrite
         }
     }
 

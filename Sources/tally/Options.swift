@@ -49,14 +49,7 @@ struct RuleOptions: ParsableArguments {
         } catch {
             Console.error(error.description)
             Console.error("tally: the rules in \(directory) cannot be used (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s")); run 'tally rules lint' for details")
-            throw ExitCode(65)
+            throw Exit.badInput
         }
     }
-}
-
-/// Exit statuses, as documented in `tally --help` and the README.
-enum Exit {
-    static let skippedInputs = ExitCode(2)
-    static let badInput = ExitCode(65)
-    static let findings = ExitCode(1)
 }

@@ -64,7 +64,7 @@ struct ReportCommand: ParsableCommand {
         }
         if let storeError {
             Console.error("tally: the store \(db ?? ""): \(storeError)")
-            throw ExitCode(73)
+            throw Exit.cannotWrite
         }
         let report = builder.report()
         if let stored {
@@ -91,7 +91,7 @@ func write(_ text: String, to path: String?) throws {
         try AtomicFile.write(text, to: path)
     } catch {
         Console.error("tally: cannot write \(path): \(error)")
-        throw ExitCode(73)
+        throw Exit.cannotWrite
     }
 }
 

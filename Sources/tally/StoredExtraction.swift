@@ -23,7 +23,7 @@ struct StoredExtraction {
             store = try ClaimStore(path: path)
         } catch {
             Console.error("tally: cannot open the store \(path): \(error)")
-            throw ExitCode(73)
+            throw Exit.cannotWrite
         }
         self.extractor = extractor
         self.rulesHash = extractor.rules.fingerprint + "/" + Tally.configuration.version
