@@ -47,9 +47,6 @@ public struct Claim: Sendable, Hashable, Codable {
         self.story = story
     }
 
-    /// The key reconciliation groups by: claims are compared only within one kind, subject and event.
-    public var groupKey: String { [kind, subject ?? "", event ?? ""].joined(separator: "\u{1F}") }
-
     enum CodingKeys: String, CodingKey {
         case doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, end, sentence, rule, story
     }

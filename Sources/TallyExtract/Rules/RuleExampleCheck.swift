@@ -7,8 +7,6 @@ public struct RuleExampleCheck: Sendable {
         "kind", "value", "low", "high", "qualifier", "unit", "scope", "subject", "event", "speaker", "quote", "rule",
     ]
 
-    public enum Outcome: String, Sendable { case example, counterexample, todo }
-
     /// One way an example went wrong.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
         public var rule: String
