@@ -25,16 +25,16 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ document: Document) -> [Claim] {
-        let context = ClaimContext(document: document, rules: rules)
+        let context = PreparedDocument(document: document, rules: rules)
         return extract(context)
     }
 
     /// The claims of a prepared document, in text order.
-    public func extract(_ context: ClaimContext) -> [Claim] {
+    public func extract(_ context: PreparedDocument) -> [Claim] {
         scratches.withScratch(for: context.input) { extract(context, scratch: &$0) }
     }
 
-    private func extract(_ context: ClaimContext, scratch: inout SentenceScratch) -> [Claim] {
+    private func extract(_ context: PreparedDocument, scratch: inout SentenceScratch) -> [Claim] {
         var claims: [Claim] = []
         var quantityCursor = 0
         let quantities = context.quantities
@@ -65,7 +65,7 @@ public struct Extractor: Sendable {
 
     /// Every rule match over the numbers of one sentence (`scratch.inSentence`), and the winner per
     /// number (in text order).
-    func candidates(in sentenceIndex: Int, context: ClaimContext, scratch: inout SentenceScratch) -> [Candidate] {
+    func candidates(in sentenceIndex: Int, context: PreparedDocument, scratch: inout SentenceScratch) -> [Candidate] {
         let sentence = context.analysis.sentences[sentenceIndex]
         let matcher = scratch.matcher
         let input = context.input

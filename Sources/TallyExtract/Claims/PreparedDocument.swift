@@ -3,7 +3,7 @@ import TallyNumerals
 
 /// One document prepared for rule matching: its analysis, number mentions, and per-sentence
 /// speakers and events.
-public final class ClaimContext {
+public final class PreparedDocument {
     public let document: Document
     public let analysis: TextAnalysis
     public let quantities: [Quantity]
@@ -24,7 +24,7 @@ public final class ClaimContext {
     public init(document: Document, rules: __shared RuleSet) {
         self.document = document
         let analysis = TextAnalysis(text: document.text)
-        let reference = ClaimContext.referenceDate(document.published)
+        let reference = PreparedDocument.referenceDate(document.published)
         let quantities = NumeralScanner(vocabulary: rules.vocabulary).scan(analysis, reference: reference)
         self.analysis = analysis
         self.quantities = quantities
@@ -82,7 +82,7 @@ public final class ClaimContext {
     func paragraphTokens(of sentenceIndex: Int) -> Range<Int> { analysis.sentences.paragraphTokens(of: sentenceIndex) }
 }
 
-extension ClaimContext {
+extension PreparedDocument {
     /// `CalendarDate(iso:)` of a publication date; the usual `YYYY-MM-DD…` form is read straight
     /// from its bytes, anything else (or an invalid day) goes to `CalendarDate(iso:)`.
     static func referenceDate(_ published: String?) -> CalendarDate? {
