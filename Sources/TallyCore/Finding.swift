@@ -109,11 +109,11 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     public var doc: String
     public var title: String?
     public var outlet: String?
-    public var published: String?
+    public var published: CalendarDate?
     public var url: String?
     public var claims: Int
 
-    public init(doc: String, title: String?, outlet: String?, published: String?, url: String? = nil, claims: Int) {
+    public init(doc: String, title: String?, outlet: String?, published: CalendarDate?, url: String? = nil, claims: Int) {
         self.doc = doc
         self.title = title
         self.outlet = outlet

@@ -79,8 +79,7 @@ public struct Benchmark: Sendable {
             let ingested = docs
             numeralsTime += timed {
                 quantities += parallelMap(ingested.count, jobs: jobs) { i in
-                    let reference = ingested[i].published.flatMap(CalendarDate.init(iso:))
-                    return scanner.scan(TextAnalysis(text: ingested[i].text), reference: reference).count
+                    scanner.scan(TextAnalysis(text: ingested[i].text), reference: ingested[i].published).count
                 }.reduce(0, +)
             }
             var extracted: [[Claim]] = []
@@ -134,7 +133,7 @@ public struct Benchmark: Sendable {
                 lines.literal("{\"id\":")
                 lines.string(article.id)
                 lines.literal(",\"published\":")
-                lines.optionalString(article.published)
+                if let published = article.published { lines.date(published) } else { lines.literal("null") }
                 lines.literal(",\"text\":")
                 lines.string(article.text)
                 lines.literal("}\n")
@@ -188,10 +187,10 @@ struct DocumentVariator {
     /// One generated article: its id, publication date and text.
     struct Article {
         var id: String
-        var published: String?
+        var published: CalendarDate?
         var text: String
         /// The article as a plain-text file: front matter with the date, then the text.
-        var withFrontMatter: String { (published.map { "---\npublished: \($0)\n---\n" } ?? "") + text }
+        var withFrontMatter: String { (published.map { "---\npublished: \($0.iso)\n---\n" } ?? "") + text }
     }
 
     /// The next article as (id, plain-text file contents).

@@ -54,7 +54,7 @@ public final class ClaimStore {
 
     /// The hash `storedClaims` compares: the text and the reference date relative expressions use.
     public static func contentHash(of document: Document) -> String {
-        ContentHash.sha256((document.published ?? "") + "\u{0}" + document.text)
+        ContentHash.sha256((document.published?.iso ?? "") + "\u{0}" + document.text)
     }
 
     /// The claims stored for `doc` when they were extracted from the same content with the same
@@ -83,7 +83,7 @@ public final class ClaimStore {
             let insert = try insertClaimStatement()
             for entry in entries {
                 let d = entry.document
-                try upsert.run([.text(d.id), SQLValue(d.title), SQLValue(d.outlet), SQLValue(d.author), SQLValue(d.published),
+                try upsert.run([.text(d.id), SQLValue(d.title), SQLValue(d.outlet), SQLValue(d.author), SQLValue(d.published?.iso),
                                 SQLValue(d.url), SQLValue(d.encoding), .text(entry.contentHash), .text(entry.rulesHash),
                                 SQLValue(entry.claims.count)])
                 try delete.run([.text(d.id)])
@@ -143,7 +143,7 @@ public final class ClaimStore {
     /// Stored documents as the report lists them.
     public func documents() throws(StoreError) -> [DocumentSummary] {
         try db.prepare("SELECT doc, title, outlet, published, url, claims FROM documents ORDER BY doc").rows { row in
-            DocumentSummary(doc: row.text(0) ?? "", title: row.text(1), outlet: row.text(2), published: row.text(3),
+            DocumentSummary(doc: row.text(0) ?? "", title: row.text(1), outlet: row.text(2), published: row.text(3).flatMap(CalendarDate.init(iso:)),
                             url: row.text(4), claims: row.int(5))
         }
     }

@@ -28,14 +28,13 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The sentence of FILE to explain, counting from 1.")
     var sentence: Int?
 
-    @Option(help: "Publication date (YYYY-MM-DD) relative dates resolve against.")
-    var published: String?
+    @Option(help: ArgumentHelp("Publication date relative dates resolve against.", valueName: CalendarDate.argumentValueName))
+    var published: CalendarDate?
 
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
         if (file == nil) == (text == nil) { throw ValidationError("give either --text \"…\" or an article FILE") }
-        if let published, CalendarDate(iso: published) == nil { throw ValidationError("--published expects a date such as 2025-06-02") }
         if let sentence, sentence < 1 { throw ValidationError("--sentence counts from 1") }
     }
 
@@ -45,7 +44,7 @@ struct ExplainCommand: ParsableCommand {
         if let text {
             document = Document(id: "text", published: published, text: text)
         } else {
-            let options = IngestOptions(published: published.flatMap(CalendarDate.init(iso:)))
+            let options = IngestOptions(published: published)
             do {
                 guard let first = try Ingestor(options: options).ingest(file: file!).first else {
                     throw ValidationError("\(file!): no document in this file")

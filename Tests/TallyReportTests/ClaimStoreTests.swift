@@ -110,7 +110,7 @@ import TallyCore
         let long = String(repeating: "a", count: 1000)
         #expect(ContentHash.sha256(long) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
         var moved = Fixtures.documentA
-        moved.published = "2025-05-16"
+        moved.published = CalendarDate(iso: "2025-05-16")
         #expect(ClaimStore.contentHash(of: moved) != ClaimStore.contentHash(of: Fixtures.documentA))
     }
 }

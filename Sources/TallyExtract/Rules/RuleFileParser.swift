@@ -126,13 +126,16 @@ struct RuleFileParser {
     private mutating func parseExample(_ node: Node) -> RuleExample? {
         var source: String?
         var expect: [String: String] = [:]
-        var published: String?
+        var published: CalendarDate?
         if let text = node.string {
             source = text
         } else if let map = node.mapping {
             checkKeys(map, allowed: ["text", "expect", "published"], what: "example")
             source = map.field("text")?.string
-            published = map.field("published")?.string
+            if let node = map.field("published") {
+                published = node.string.flatMap(CalendarDate.init(iso:))
+                if published == nil { error(at: node, "published must be a date such as 2025-06-02") }
+            }
             if let expectNode = map.field("expect") {
                 if let fields = expectNode.mapping {
                     for (key, value) in fields {

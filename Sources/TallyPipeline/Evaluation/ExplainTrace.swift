@@ -46,7 +46,7 @@ public struct ExplainTrace: Sendable {
         let analysis = TextAnalysis(text: document.text)
         guard analysis.sentences.indices.contains(sentenceIndex) else { return nil }
         let sentence = analysis.sentences[sentenceIndex]
-        let reference = document.published.flatMap(CalendarDate.init(iso:))
+        let reference = document.published
         let all = NumeralScanner(vocabulary: rules.vocabulary).scan(analysis, reference: reference)
         let input = MatchInput(tokens: analysis.tokens, quantities: all, lexicon: rules.index, regexes: rules.regexes)
         let matcher = PatternMatcher(input: input)
