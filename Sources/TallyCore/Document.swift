@@ -39,15 +39,9 @@ public struct Document: Sendable, Hashable, Codable {
 
     /// Encodes every field, `null` included, as `../shared/CONTRACT.md` (`tally ingest`) lists them.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(outlet, forKey: .outlet)
-        try container.encode(author, forKey: .author)
-        try container.encode(url, forKey: .url)
-        try container.encode(published, forKey: .published)
-        try container.encode(encoding, forKey: .encoding)
-        try container.encode(text, forKey: .text)
-        try container.encode(warnings, forKey: .warnings)
+        try encoder.encodeFields([
+            (CodingKeys.id, id), (.title, title), (.outlet, outlet), (.author, author), (.url, url), (.published, published),
+            (.encoding, encoding), (.text, text), (.warnings, warnings),
+        ])
     }
 }

@@ -35,6 +35,14 @@ import TallyCore
         #expect(try store.documents().first?.url == Fixtures.documentA.url)
     }
 
+    /// The schema's claim columns are the field table's, in its order, so rows read back by position.
+    @Test func claimColumnsAreTheFieldTable() throws {
+        let store = try ClaimStore(path: path)
+        let columns = try store.db.prepare("PRAGMA table_info(claims)").rows { $0.text(1) ?? "" }
+        #expect(columns == ["id"] + ClaimField.allCases.map(\.name))
+        #expect(ClaimStore.values(Fixtures.range, doc: "b.txt").count == ClaimField.allCases.count)
+    }
+
     @Test func aDocumentWithNoClaimsIsStillKnown() throws {
         let store = try ClaimStore(path: path)
         let empty = Document(id: "quiet.txt", text: "Nothing numeric here.")

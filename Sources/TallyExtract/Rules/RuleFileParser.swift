@@ -140,8 +140,9 @@ struct RuleFileParser {
                 if let fields = expectNode.mapping {
                     for (key, value) in fields {
                         guard let name = key.string else { continue }
-                        if !RuleExampleCheck.fields.contains(name) {
-                            error(at: key, "unknown expect field '\(name)' (known: \(RuleExampleCheck.fields.sorted().joined(separator: ", ")))")
+                        if ClaimField(rawValue: name).map(RuleExampleCheck.fields.contains) != true {
+                            let known = RuleExampleCheck.fields.map(\.name).sorted().joined(separator: ", ")
+                            error(at: key, "unknown expect field '\(name)' (known: \(known))")
                         }
                         expect[name] = value.string ?? (value.sequence.map { $0.compactMap(\.string).joined(separator: ",") }) ?? ""
                     }
