@@ -1,5 +1,5 @@
 /// `Codable` by the field table (`ClaimField`): every field written in contract order, `null`
-/// included; read back as a claims file (`tally reconcile`) gives it.
+/// included, and read back strictly, as `tally reconcile` reads a claims file.
 extension Claim {
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeFields(fieldValues.map { ($0.field, $0.value.encodable) })

@@ -3,7 +3,8 @@
 ///
 /// The one list of them: the JSON and CSV writers, the SQLite store's columns and rows, and the readers
 /// of claims files and reports all go through this table, so a new field is a case here, a line in
-/// `visitFields`, an arm in `set` (and a property of `Claim`), and nothing else.
+/// `visitFields`, an arm in `set` (and a property of `Claim`), and nothing else. (The JSON writer also
+/// spells each key as a literal, for speed: `JSONClaimObject.key`, which does not compile without it.)
 public enum ClaimField: String, CaseIterable, CodingKey, Sendable {
     case doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, end, sentence, rule
     /// Proper names that identify the article's story (an addition to contract v1, written last).
