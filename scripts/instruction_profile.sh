@@ -16,7 +16,7 @@ valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.out" "$WORK/tall
 grep "Collected" "$WORK/valgrind.log" | awk '{gsub(",","",$4); printf "%-62s %8.1f M\n", "total (start-up, ingest, extraction, output)", $4/1e6}'
 callgrind_annotate --inclusive=yes "$WORK/callgrind.out" 2>/dev/null | awk '
 /ExtractorV7extractySay0A4Core5ClaimVGAE8DocumentVF / {n="Extractor.extract(document): all of extraction"}
-/ClaimContextC8document5rules/ {n="  ClaimContext.init: tokens, numerals, speakers, story, events"}
+/PreparedDocumentC8document5rules/ {n="  PreparedDocument.init: tokens, numerals, speakers, story, events"}
 /NumeralScannerV4scan/ {n="    NumeralScanner.scan"}
 /TextAnalysisV4textACSS_tcfC / {n="    TextAnalysis(text:): tokenizer and sentences"}
 /SpeakerResolverV7resolve/ {n="    SpeakerResolver.resolve"}

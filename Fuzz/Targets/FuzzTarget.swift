@@ -59,7 +59,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     static func extract(_ text: String) {
         _ = NumeralScanner().scan(text: text, reference: CalendarDate(year: 2024, month: 3, day: 1))
         guard let extractor = Extractors.standard else { return }
-        let document = Document(id: "fuzz", published: "2024-03-01", text: text)
+        let document = Document(id: "fuzz", published: CalendarDate(year: 2024, month: 3, day: 1), text: text)
         let scalars = text.unicodeScalars.count
         for claim in extractor.extract(document) {
             precondition(0 <= claim.start && claim.start <= claim.end && claim.end <= scalars, "claim offsets outside the text")

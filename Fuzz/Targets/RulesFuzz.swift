@@ -13,7 +13,7 @@ final class RulesFuzz: @unchecked Sendable {
     let folder: String
     let ruleFile: String
     static let sentence = Document(
-        id: "fuzz", published: "2024-03-01",
+        id: "fuzz", published: CalendarDate(year: 2024, month: 3, day: 1),
         text: "At least 1,200 prisoners, including 30 children, were freed on 2 March, officials said; 3 aircraft and $4.5 million followed.")
 
     private init() {

@@ -1,7 +1,7 @@
 /// One numeric claim an article makes: the figure, what it counts, about which event, said by whom.
 ///
 /// The JSON shape is the public contract of `tally extract` (`../shared/CONTRACT.md`): every field is
-/// written, `null` included.
+/// written, `null` included, in the order of `ClaimField`, the one list of the fields.
 public struct Claim: Sendable, Hashable, Codable {
     public var doc: String
     public var kind: String
@@ -45,33 +45,5 @@ public struct Claim: Sendable, Hashable, Codable {
         self.sentence = sentence
         self.rule = rule
         self.story = story
-    }
-
-    /// The key reconciliation groups by: claims are compared only within one kind, subject and event.
-    public var groupKey: String { [kind, subject ?? "", event ?? ""].joined(separator: "\u{1F}") }
-
-    enum CodingKeys: String, CodingKey {
-        case doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, end, sentence, rule, story
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(doc, forKey: .doc)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(value, forKey: .value)
-        try c.encode(low, forKey: .low)
-        try c.encode(high, forKey: .high)
-        try c.encode(qualifier, forKey: .qualifier)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(scope, forKey: .scope)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(event, forKey: .event)
-        try c.encode(speaker, forKey: .speaker)
-        try c.encode(quote, forKey: .quote)
-        try c.encode(start, forKey: .start)
-        try c.encode(end, forKey: .end)
-        try c.encode(sentence, forKey: .sentence)
-        try c.encode(rule, forKey: .rule)
-        try c.encode(story, forKey: .story)
     }
 }

@@ -8,8 +8,9 @@ public struct Document: Sendable, Hashable, Codable {
     public var outlet: String?
     public var author: String?
     public var url: String?
-    /// Publication date as ISO `YYYY-MM-DD` (or coarser); the reference for relative dates.
-    public var published: String?
+    /// Publication date (day precision, or coarser when the source says less): the reference relative
+    /// dates resolve against. Parsed once, by ingestion; written as its ISO text (`2025-06-02`).
+    public var published: CalendarDate?
     /// The encoding ingestion detected, e.g. `utf-8`, `windows-1252`.
     public var encoding: String?
     /// Clean body text: the text a reader sees, paragraphs separated by newlines.
@@ -19,7 +20,7 @@ public struct Document: Sendable, Hashable, Codable {
 
     public init(
         id: String, title: String? = nil, outlet: String? = nil, author: String? = nil, url: String? = nil,
-        published: String? = nil, encoding: String? = nil, text: String, warnings: [String] = []
+        published: CalendarDate? = nil, encoding: String? = nil, text: String, warnings: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -38,15 +39,9 @@ public struct Document: Sendable, Hashable, Codable {
 
     /// Encodes every field, `null` included, as `../shared/CONTRACT.md` (`tally ingest`) lists them.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(outlet, forKey: .outlet)
-        try container.encode(author, forKey: .author)
-        try container.encode(url, forKey: .url)
-        try container.encode(published, forKey: .published)
-        try container.encode(encoding, forKey: .encoding)
-        try container.encode(text, forKey: .text)
-        try container.encode(warnings, forKey: .warnings)
+        try encoder.encodeFields([
+            (CodingKeys.id, id), (.title, title), (.outlet, outlet), (.author, author), (.url, url), (.published, published),
+            (.encoding, encoding), (.text, text), (.warnings, warnings),
+        ])
     }
 }

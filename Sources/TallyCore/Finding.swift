@@ -25,50 +25,23 @@ public struct FindingClaim: Sendable, Hashable, Codable {
         self.position = position
     }
 
-    enum CodingKeys: String, CodingKey {
-        case doc, quote, value, low, high, qualifier, unit, scope, speaker, start, end, position
-        case kind, subject, event, sentence, rule
-    }
+    /// The claim fields of contract v1's finding claims (with `position`); a report writes `sentence`
+    /// and `rule` too, so it can show context, and reads back whatever claim fields it finds.
+    public static let contractFields: [ClaimField] = [.doc, .quote, .value, .low, .high, .qualifier, .unit, .scope, .speaker, .start, .end]
+    static let contextFields: [ClaimField] = [.sentence, .rule]
+    static let position = FieldKey("position")
 
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        claim = Claim(
-            doc: try c.decode(String.self, forKey: .doc),
-            kind: try c.decodeIfPresent(String.self, forKey: .kind) ?? "",
-            value: try c.decodeIfPresent(Figure.self, forKey: .value),
-            low: try c.decodeIfPresent(Figure.self, forKey: .low),
-            high: try c.decodeIfPresent(Figure.self, forKey: .high),
-            qualifier: try c.decode(Qualifier.self, forKey: .qualifier),
-            unit: try c.decodeIfPresent(String.self, forKey: .unit),
-            scope: try c.decodeIfPresent(Scope.self, forKey: .scope),
-            subject: try c.decodeIfPresent(String.self, forKey: .subject),
-            event: try c.decodeIfPresent(String.self, forKey: .event),
-            speaker: try c.decodeIfPresent(String.self, forKey: .speaker),
-            quote: try c.decode(String.self, forKey: .quote),
-            start: try c.decode(Int.self, forKey: .start),
-            end: try c.decode(Int.self, forKey: .end),
-            sentence: try c.decodeIfPresent(String.self, forKey: .sentence) ?? "",
-            rule: try c.decodeIfPresent(String.self, forKey: .rule) ?? "")
-        position = try c.decode(Int.self, forKey: .position)
+        claim = try Claim(from: decoder.container(keyedBy: ClaimField.self), required: FindingClaim.contractFields.contains)
+        position = try decoder.container(keyedBy: FieldKey.self).decode(Int.self, forKey: FindingClaim.position)
     }
 
-    /// The contract's finding-claim fields, plus `sentence` and `rule` so a report can show context.
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(claim.doc, forKey: .doc)
-        try c.encode(claim.quote, forKey: .quote)
-        try c.encode(claim.value, forKey: .value)
-        try c.encode(claim.low, forKey: .low)
-        try c.encode(claim.high, forKey: .high)
-        try c.encode(claim.qualifier, forKey: .qualifier)
-        try c.encode(claim.unit, forKey: .unit)
-        try c.encode(claim.scope, forKey: .scope)
-        try c.encode(claim.speaker, forKey: .speaker)
-        try c.encode(claim.start, forKey: .start)
-        try c.encode(claim.end, forKey: .end)
-        try c.encode(position, forKey: .position)
-        try c.encode(claim.sentence, forKey: .sentence)
-        try c.encode(claim.rule, forKey: .rule)
+        let values = claim.fieldValues
+        func fields(_ wanted: [ClaimField]) -> [(FieldKey, any Encodable)] {
+            wanted.map { field in (FieldKey(field.name), values.first { $0.field == field }!.value.encodable) }
+        }
+        try encoder.encodeFields(fields(FindingClaim.contractFields) + [(FindingClaim.position, position)] + fields(FindingClaim.contextFields))
     }
 }
 
@@ -94,13 +67,9 @@ public struct Finding: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey { case verdict, kind, subject, event, reason, claims }
 
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(verdict, forKey: .verdict)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(event, forKey: .event)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(claims, forKey: .claims)
+        try encoder.encodeFields([
+            (CodingKeys.verdict, verdict), (.kind, kind), (.subject, subject), (.event, event), (.reason, reason), (.claims, claims),
+        ])
     }
 }
 
@@ -109,11 +78,11 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     public var doc: String
     public var title: String?
     public var outlet: String?
-    public var published: String?
+    public var published: CalendarDate?
     public var url: String?
     public var claims: Int
 
-    public init(doc: String, title: String?, outlet: String?, published: String?, url: String? = nil, claims: Int) {
+    public init(doc: String, title: String?, outlet: String?, published: CalendarDate?, url: String? = nil, claims: Int) {
         self.doc = doc
         self.title = title
         self.outlet = outlet
@@ -125,13 +94,9 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey { case doc, title, outlet, published, url, claims }
 
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(doc, forKey: .doc)
-        try c.encode(title, forKey: .title)
-        try c.encode(outlet, forKey: .outlet)
-        try c.encode(published, forKey: .published)
-        try c.encode(url, forKey: .url)
-        try c.encode(claims, forKey: .claims)
+        try encoder.encodeFields([
+            (CodingKeys.doc, doc), (.title, title), (.outlet, outlet), (.published, published), (.url, url), (.claims, claims),
+        ])
     }
 }
 

@@ -28,10 +28,6 @@ public enum JSONText {
         return text.withUTF8 { JSONBytes.escapedCount($0) != $0.count }
     }
 
-    public static func appendOptional(_ text: String?, to out: inout String) {
-        if let text { append(text, to: &out) } else { out += "null" }
-    }
-
     public static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
 
     /// A figure as the contract writes it: a plain number (no separators) or an ISO date string.

@@ -72,7 +72,7 @@ public enum RulesReference {
         func piece(_ range: Range<Int>) -> String {
             escape(String(String.UnicodeScalarView(scalars[range.clamped(to: 0..<scalars.count)])))
         }
-        let published = example.published.map { " _(published \($0))_" } ?? ""
+        let published = example.published.map { " _(published \($0.iso))_" } ?? ""
         guard let span = example.marked else { return "“" + piece(0..<scalars.count) + "”" + published }
         return "“" + piece(0..<span.lowerBound) + "**" + piece(span) + "**" + piece(span.upperBound..<scalars.count) + "”" + published
     }

@@ -25,19 +25,19 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ document: Document) -> [Claim] {
-        let context = ClaimContext(document: document, rules: rules)
+        let context = PreparedDocument(document: document, rules: rules)
         return extract(context)
     }
 
     /// The claims of a prepared document, in text order.
-    public func extract(_ context: ClaimContext) -> [Claim] {
+    public func extract(_ context: PreparedDocument) -> [Claim] {
         scratches.withScratch(for: context.input) { extract(context, scratch: &$0, observer: UntracedRun()) }
     }
 
     /// The claims of a prepared document, recording into `trace` (one per document) every rule match
     /// over a number, why it could not win, and the winners, for `tally explain`. The claims are those
     /// of `extract(_:)`; only the extra matching a trace asks for costs more.
-    public func extract(_ context: ClaimContext, trace: inout ExtractionTrace) -> [Claim] {
+    public func extract(_ context: PreparedDocument, trace: inout ExtractionTrace) -> [Claim] {
         let recorder = TraceRecorder(trace)
         let claims = scratches.withScratch(for: context.input) { extract(context, scratch: &$0, observer: recorder) }
         trace = recorder.trace
@@ -45,7 +45,7 @@ public struct Extractor: Sendable {
     }
 
     private func extract<Observer: CandidateObserver>(
-        _ context: ClaimContext, scratch: inout SentenceScratch, observer: Observer
+        _ context: PreparedDocument, scratch: inout SentenceScratch, observer: Observer
     ) -> [Claim] {
         var claims: [Claim] = []
         var quantityCursor = 0
@@ -83,7 +83,7 @@ public struct Extractor: Sendable {
     /// specialisation it ran about 1% more instructions.
     @_specialize(exported: false, where Observer == UntracedRun)
     func candidates<Observer: CandidateObserver>(
-        in sentenceIndex: Int, context: ClaimContext, scratch: inout SentenceScratch, observer: Observer
+        in sentenceIndex: Int, context: PreparedDocument, scratch: inout SentenceScratch, observer: Observer
     ) -> [Candidate] {
         let sentence = context.analysis.sentences[sentenceIndex]
         let matcher = scratch.matcher

@@ -1,20 +1,29 @@
 import TallyCore
 
-/// Publication dates as pages and front matter write them, normalised to ISO `YYYY-MM-DD`.
+/// Publication dates as pages, front matter and JSON Lines records write them, read into a `CalendarDate`:
+/// the one place ingestion parses a publication date.
 ///
 /// Accepts ISO dates and timestamps (`2025-06-02`, `2025-06-02T10:15:00+03:00`, `2025/06/02`, `20250602`),
 /// and written dates with a month name (`June 2, 2025`, `2 Jun 2025`, `Mon, 02 Jun 2025 10:00:00 GMT`).
 /// Numeric day/month orders that are ambiguous (`06/02/2025`) are refused rather than guessed.
 enum DateNormalizer {
-    static func isoDate(_ raw: String) -> String? {
-        if let plain = plainISODate(raw) { return plain }
-        return date(raw)?.iso
+    static func date(_ raw: String) -> CalendarDate? {
+        plainISODate(raw) ?? parsed(raw)
     }
 
-    /// `raw` itself when it is exactly a valid `YYYY-MM-DD` (what `date(raw)?.iso` gives back for it), without
-    /// the general parse; nil otherwise.
+    /// The general parse: an ISO date at the start, else a written date.
+    static func parsed(_ raw: String) -> CalendarDate? {
+        let text = raw.trimmingSpaces()
+        let scalars = Array(text.unicodeScalars.prefix(80))
+        guard !scalars.isEmpty else { return nil }
+        if let iso = isoPrefix(scalars) { return iso }
+        return written(text)
+    }
+
+    /// The date when `raw` is exactly a valid `YYYY-MM-DD` (the usual case), read from its bytes without
+    /// the general parse (`parsed`, which gives the same date for it); nil otherwise.
     @inline(__always)
-    static func plainISODate(_ raw: String) -> String? {
+    static func plainISODate(_ raw: String) -> CalendarDate? {
         let u = raw.utf8
         guard u.count == 10 else { return nil }
         var value = (0, 0, 0)
@@ -30,15 +39,7 @@ enum DateNormalizer {
         let (year, month, day) = value
         guard (1000...9999).contains(year), (1...12).contains(month), (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        return raw
-    }
-
-    static func date(_ raw: String) -> CalendarDate? {
-        let text = raw.trimmingSpaces()
-        let scalars = Array(text.unicodeScalars.prefix(80))
-        guard !scalars.isEmpty else { return nil }
-        if let iso = isoPrefix(scalars) { return iso }
-        return written(text)
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD` or `YYYYMMDD` at the start.

@@ -130,8 +130,8 @@ struct JSONLinesReader {
         if let author = record.author, !author.isEmpty { doc.author = author }
         if let url = record.url, !url.isEmpty { doc.url = url }
         if let raw = record.published, !raw.isEmpty {
-            if let iso = DateNormalizer.isoDate(raw) {
-                doc.published = iso
+            if let date = DateNormalizer.date(raw) {
+                doc.published = date
             } else {
                 doc.warnings.append("published '\(raw)' is not a date; ignored")
             }

@@ -104,15 +104,15 @@ enum PlainTextArticle {
             }
             return written
         }
-        var published: String?
+        var published: CalendarDate?
         if let raw = fields["published"] {
-            if let date = DateNormalizer.isoDate(raw) {
+            if let date = DateNormalizer.date(raw) {
                 published = date
             } else {
                 warnings.append("front matter: published '\(raw)' is not a date; ignored")
             }
         }
-        if published == nil { published = options.published?.iso }
+        if published == nil { published = options.published }
         if !keptAny { warnings.append("no text after removing page chrome") }
         return Document(
             id: id, title: fields["title"] ?? title, outlet: fields["outlet"], author: fields["author"], url: fields["url"],

@@ -34,6 +34,9 @@ public struct BatchRunner: Sendable {
     /// Turns a file's result into output bytes on the worker thread (so writing JSON runs in parallel
     /// too); delivered as `FileResult.rendered`.
     public var render: (@Sendable (FileResult) -> [UInt8])?
+    /// Files named on the command line; other inputs came from walking a folder, where files that hold
+    /// no articles by design (claims files) are passed over silently.
+    public var explicitPaths: Set<String> = []
 
     public init(ingestor: Ingestor, extractor: Extractor?, jobs: Int? = nil) {
         self.ingestor = ingestor
@@ -65,10 +68,6 @@ public struct BatchRunner: Sendable {
     }
 
     /// Ingests and extracts one file; never throws: problems become a skip with a reason.
-    /// Files named on the command line; other inputs came from walking a folder, where files that hold
-    /// no articles by design (claims files) are passed over silently.
-    public var explicitPaths: Set<String> = []
-
     public func process(_ path: String) -> FileResult {
         do {
             let file = try ingestor.read(file: path)

@@ -54,7 +54,7 @@ public final class ClaimStore {
 
     /// The hash `storedClaims` compares: the text and the reference date relative expressions use.
     public static func contentHash(of document: Document) -> String {
-        ContentHash.sha256((document.published ?? "") + "\u{0}" + document.text)
+        ContentHash.sha256((document.published?.iso ?? "") + "\u{0}" + document.text)
     }
 
     /// The claims stored for `doc` when they were extracted from the same content with the same
@@ -83,7 +83,7 @@ public final class ClaimStore {
             let insert = try insertClaimStatement()
             for entry in entries {
                 let d = entry.document
-                try upsert.run([.text(d.id), SQLValue(d.title), SQLValue(d.outlet), SQLValue(d.author), SQLValue(d.published),
+                try upsert.run([.text(d.id), SQLValue(d.title), SQLValue(d.outlet), SQLValue(d.author), SQLValue(d.published?.iso),
                                 SQLValue(d.url), SQLValue(d.encoding), .text(entry.contentHash), .text(entry.rulesHash),
                                 SQLValue(entry.claims.count)])
                 try delete.run([.text(d.id)])
@@ -143,7 +143,7 @@ public final class ClaimStore {
     /// Stored documents as the report lists them.
     public func documents() throws(StoreError) -> [DocumentSummary] {
         try db.prepare("SELECT doc, title, outlet, published, url, claims FROM documents ORDER BY doc").rows { row in
-            DocumentSummary(doc: row.text(0) ?? "", title: row.text(1), outlet: row.text(2), published: row.text(3),
+            DocumentSummary(doc: row.text(0) ?? "", title: row.text(1), outlet: row.text(2), published: row.text(3).flatMap(CalendarDate.init(iso:)),
                             url: row.text(4), claims: row.int(5))
         }
     }
@@ -188,17 +188,26 @@ public final class ClaimStore {
         PRAGMA user_version = 2;
         """
 
-    static let claimColumns =
-        "doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, \"end\", sentence, rule, story"
+    /// The claims table's columns after `id`: one per claim field, in table order, each name quoted
+    /// (`end` is an SQL keyword). `schema` creates them; `ClaimStoreTests` checks that the two agree.
+    static let claimColumns = ClaimField.allCases.map { "\"\($0.name)\"" }.joined(separator: ", ")
 
     func insertClaimStatement() throws(StoreError) -> SQLiteStatement {
-        try db.prepare("INSERT INTO claims(\(Self.claimColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let slots = Array(repeating: "?", count: ClaimField.allCases.count).joined(separator: ", ")
+        return try db.prepare("INSERT INTO claims(\(Self.claimColumns)) VALUES (\(slots))")
     }
 
+    /// A claim's row under `doc`, a column per field.
     static func values(_ c: Claim, doc: String) -> [SQLValue] {
-        [.text(doc), .text(c.kind), sql(c.value), sql(c.low), sql(c.high), .text(c.qualifier.rawValue), SQLValue(c.unit),
-         SQLValue(c.scope?.rawValue), SQLValue(c.subject), SQLValue(c.event), SQLValue(c.speaker), .text(c.quote),
-         SQLValue(c.start), SQLValue(c.end), .text(c.sentence), .text(c.rule), SQLValue(c.story.map(storyJSON))]
+        c.fieldValues.map { field, value in
+            if field == .doc { return .text(doc) }
+            switch value {
+            case .text(let text), .keyword(let text): return SQLValue(text)
+            case .figure(let figure): return sql(figure)
+            case .integer(let n): return n.map(SQLValue.init) ?? .null
+            case .words(let words): return SQLValue(words.map(storyJSON))
+            }
+        }
     }
 
     /// Numbers as SQL numbers (integers when whole) so `WHERE value > 300` works; dates as ISO text.
@@ -228,14 +237,24 @@ public final class ClaimStore {
         try? JSONDecoder().decode([String].self, from: Data(text.utf8))
     }
 
+    /// The claim in a row's `claimColumns`, starting at column `first`. A value that does not fit its
+    /// field (NULL where there must be text, a qualifier this Tally does not know) leaves the field as in
+    /// `Claim.empty`: a store written by another version still reads.
     static func claim(_ row: SQLiteStatement, from first: Int32) -> Claim {
-        func text(_ i: Int32) -> String? { row.text(first + i) }
-        return Claim(
-            doc: text(0) ?? "", kind: text(1) ?? "", value: figure(row.value(first + 2)), low: figure(row.value(first + 3)),
-            high: figure(row.value(first + 4)), qualifier: Qualifier(rawValue: text(5) ?? "") ?? .exact, unit: text(6),
-            scope: text(7).flatMap(Scope.init(rawValue:)), subject: text(8), event: text(9), speaker: text(10),
-            quote: text(11) ?? "", start: row.int(first + 12), end: row.int(first + 13), sentence: text(14) ?? "",
-            rule: text(15) ?? "", story: text(16).flatMap(story(fromJSON:)))
+        var claim = Claim.empty
+        for (offset, field) in ClaimField.allCases.enumerated() {
+            let column = first + Int32(offset)
+            let value: ClaimFieldValue
+            switch field.shape {
+            case .text: value = .text(row.text(column))
+            case .keyword: value = .keyword(row.text(column))
+            case .figure: value = .figure(figure(row.value(column)))
+            case .integer: value = .integer(row.int(column))
+            case .words: value = .words(row.text(column).flatMap(story(fromJSON:)))
+            }
+            _ = field.set(value, in: &claim)
+        }
+        return claim
     }
 }
 

@@ -6,14 +6,8 @@ public enum ClaimFormat: String, Sendable, CaseIterable {
 }
 
 /// Writes claims as JSON Lines, a JSON array or CSV, with every contract field in contract order
-/// (`../shared/CONTRACT.md`, `tally extract`), nulls included.
+/// (`../shared/CONTRACT.md`, `tally extract`), nulls included: the fields of `ClaimField`, in its order.
 public enum ClaimWriter {
-    /// The contract's claim fields, in order: the JSON keys and the CSV header.
-    public static let fields = [
-        "doc", "kind", "value", "low", "high", "qualifier", "unit", "scope", "subject", "event", "speaker",
-        "quote", "start", "end", "sentence", "rule", "story",
-    ]
-
     public static func render(_ claims: [Claim], format: ClaimFormat) -> String {
         var out = ""
         write(claims, format: format, to: &out)
@@ -65,50 +59,12 @@ public enum ClaimWriter {
         if format == .jsonl { out.literal("\n") }
     }
 
-    /// The claim's JSON object, field by field in contract order.
+    /// The claim's JSON object, field by field in table order.
+    @inline(__always)
     static func writeObject<Sink: JSONSink>(_ claim: Claim, to out: inout Sink) {
-        out.literal("{\"doc\":")
-        out.string(claim.doc)
-        out.literal(",\"kind\":")
-        out.string(claim.kind)
-        out.figureFields(value: claim.value, low: claim.low, high: claim.high, qualifier: claim.qualifier)
-        out.literal(",\"unit\":")
-        out.optionalString(claim.unit)
-        out.literal(",\"scope\":")
-        if let scope = claim.scope {
-            out.literal("\"")
-            out.raw(scope.rawValue)
-            out.literal("\"")
-        } else {
-            out.literal("null")
-        }
-        out.literal(",\"subject\":")
-        out.optionalString(claim.subject)
-        out.literal(",\"event\":")
-        out.optionalString(claim.event)
-        out.literal(",\"speaker\":")
-        out.optionalString(claim.speaker)
-        out.literal(",\"quote\":")
-        out.string(claim.quote)
-        out.literal(",\"start\":")
-        out.int(claim.start)
-        out.literal(",\"end\":")
-        out.int(claim.end)
-        out.literal(",\"sentence\":")
-        out.string(claim.sentence)
-        out.literal(",\"rule\":")
-        out.string(claim.rule)
-        out.literal(",\"story\":")
-        if let story = claim.story {
-            out.literal("[")
-            for index in story.indices {
-                if index > 0 { out.literal(",") }
-                out.string(story[index])
-            }
-            out.literal("]")
-        } else {
-            out.literal("null")
-        }
+        var object = JSONClaimObject(out: out)
+        claim.visitFields(&object)
+        out = object.out
         out.literal("}")
     }
 
@@ -119,16 +75,20 @@ public enum ClaimWriter {
         return String(decoding: bytes.dropLast(2), as: UTF8.self)
     }
 
-    /// Appends one claim as a CSV record and its "\r\n".
+    /// Appends one claim as a CSV record and its "\r\n": a cell per field in table order, null as an
+    /// empty cell.
     public static func appendCSVRecord(_ claim: Claim, to bytes: inout [UInt8]) {
         bytes.reserveCapacity(bytes.count + 256 + claim.sentence.utf8.count + claim.quote.utf8.count)
-        appendCSVField(claim.doc, to: &bytes)
-        for field in [claim.kind, csvFigure(claim.value), csvFigure(claim.low), csvFigure(claim.high), claim.qualifier.rawValue,
-            claim.unit ?? "", claim.scope?.rawValue ?? "", claim.subject ?? "", claim.event ?? "", claim.speaker ?? "", claim.quote,
-            String(claim.start), String(claim.end), claim.sentence, claim.rule, claim.story?.joined(separator: " ") ?? ""]
-        {
-            bytes.append(0x2C)
-            appendCSVField(field, to: &bytes)
+        for (index, (_, value)) in claim.fieldValues.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            let cell: String
+            switch value {
+            case .text(let text), .keyword(let text): cell = text ?? ""
+            case .figure(let figure): cell = csvFigure(figure)
+            case .integer(let n): cell = n.map(String.init) ?? ""
+            case .words(let words): cell = words?.joined(separator: " ") ?? ""
+            }
+            appendCSVField(cell, to: &bytes)
         }
         bytes.append(0x0D)
         bytes.append(0x0A)
@@ -223,6 +183,6 @@ public struct ClaimStreamWriter: Sendable {
 }
 
 extension ClaimWriter {
-    /// The CSV header line.
-    static let csvHeader = fields.joined(separator: ",") + "\r\n"
+    /// The CSV header line: the field names in table order.
+    static let csvHeader = ClaimField.allCases.map(\.name).joined(separator: ",") + "\r\n"
 }

@@ -147,7 +147,7 @@ struct Page {
     func sourceLink(_ doc: String, document: Document?, summary: DocumentSummary?) -> String {
         let title = (summary?.title ?? document?.title).flatMap { $0.isEmpty ? nil : $0 }
         let outlet = (summary?.outlet ?? document?.outlet).flatMap { $0.isEmpty ? nil : $0 }
-        let published = summary?.published ?? document?.published
+        let published = (summary?.published ?? document?.published)?.iso
         let name = HTMLText.escape(outlet ?? title.map { Page.shorten($0, to: 60) } ?? doc)
         let tooltip = title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
         var html = ""
@@ -162,7 +162,7 @@ struct Page {
             let name = doc.split(separator: "/").last.map(String.init) ?? doc
             details.append("<code title=\"\(HTMLText.escape(doc))\">\(HTMLText.escape(name.isEmpty ? doc : name))</code>")
         }
-        if let published, !published.isEmpty { details.append("<time>\(HTMLText.escape(published))</time>") }
+        if let published { details.append("<time>\(HTMLText.escape(published))</time>") }
         if !details.isEmpty { html += " <span class=\"details\">" + details.joined(separator: " · ") + "</span>" }
         return html
     }
@@ -184,7 +184,7 @@ struct Page {
                 }
             }
             out += "<tr><td>\(cell)</td><td>\(HTMLText.escape(summary.outlet ?? document?.outlet ?? ""))</td>"
-            out += "<td>\(HTMLText.escape(summary.published ?? document?.published ?? ""))</td><td class=\"num\">\(summary.claims)</td></tr>\n"
+            out += "<td>\(HTMLText.escape((summary.published ?? document?.published)?.iso ?? ""))</td><td class=\"num\">\(summary.claims)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n</section>\n"
     }

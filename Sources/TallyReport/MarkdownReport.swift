@@ -22,7 +22,7 @@ struct MarkdownReport {
             for doc in report.documents {
                 let title = doc.url.map { "[" + Self.escape(doc.title ?? $0) + "](" + Self.escapeURL($0) + ")" }
                     ?? Self.escape(doc.title ?? "")
-                out += "| " + [Self.codeCell(doc.doc), "\(doc.claims)", Self.escape(doc.published ?? ""),
+                out += "| " + [Self.codeCell(doc.doc), "\(doc.claims)", Self.escape(doc.published?.iso ?? ""),
                                Self.escape(doc.outlet ?? ""), title].joined(separator: " | ") + " |\n"
             }
             out += "\n"

@@ -28,7 +28,7 @@ struct TextReport {
             let docWidth = min(56, report.documents.map(\.doc.count).max() ?? 0)
             for doc in report.documents {
                 var line = "  " + pad(doc.doc, docWidth) + "  " + pad(ReportOrder.plural(doc.claims, "claim"), 9)
-                let meta = [doc.published, doc.outlet, doc.title].compactMap { $0 }.filter { !$0.isEmpty }
+                let meta = [doc.published?.iso, doc.outlet, doc.title].compactMap { $0 }.filter { !$0.isEmpty }
                 if !meta.isEmpty { line += "  " + meta.joined(separator: " · ") }
                 out += clip(line, width) + "\n"
             }

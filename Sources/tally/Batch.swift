@@ -30,7 +30,7 @@ func runBatch(
     }
     if Interrupt.signal != 0 {
         Console.error("\ntally: interrupted after reading \(done) of \(files.count) files; stopped before writing this run's outputs (earlier ones are intact)")
-        throw ExitCode(128 + Interrupt.signal)
+        throw Exit.interrupted(by: Interrupt.signal)
     }
     Interrupt.uninstall()
     warnings.finish()

@@ -41,7 +41,7 @@ enum Console {
                 reason = String(cString: strerror(Int32(posix.code)))
             }
             Console.error("tally: cannot write the output: \(reason)")
-            exit(74)
+            exit(Exit.outputFailed.rawValue)
         }
     }
 
@@ -51,14 +51,14 @@ enum Console {
             try AtomicFile.write(bytes, to: path)
         } catch {
             Console.error("tally: cannot write \(path): \(error)")
-            throw ExitCode(73)
+            throw Exit.cannotWrite
         }
     }
 
-    /// A progress line, redrawn in place, only when stderr is a terminal.
     /// When the progress line was last drawn (seconds into the batch).
     nonisolated(unsafe) private static var lastDrawn = -1.0
 
+    /// A progress line, redrawn in place, only when stderr is a terminal.
     static func progress(_ progress: BatchProgress, quiet: Bool) {
         guard isErrorTerminal, !quiet else { return }
         // Redraw at most ten times a second (and always at the end).

@@ -27,14 +27,13 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The sentence of FILE to explain, counting from 1.")
     var sentence: Int?
 
-    @Option(help: "Publication date (YYYY-MM-DD) relative dates resolve against.")
-    var published: String?
+    @Option(help: ArgumentHelp("Publication date relative dates resolve against.", valueName: CalendarDate.argumentValueName))
+    var published: CalendarDate?
 
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
         if (file == nil) == (text == nil) { throw ValidationError("give either --text \"…\" or an article FILE") }
-        if let published, CalendarDate(iso: published) == nil { throw ValidationError("--published expects a date such as 2025-06-02") }
         if let sentence, sentence < 1 { throw ValidationError("--sentence counts from 1") }
     }
 
@@ -44,7 +43,7 @@ struct ExplainCommand: ParsableCommand {
         if let text {
             document = Document(id: "text", published: published, text: text)
         } else {
-            let options = IngestOptions(published: published.flatMap(CalendarDate.init(iso:)))
+            let options = IngestOptions(published: published)
             do {
                 guard let first = try Ingestor(options: options).ingest(file: file!).first else {
                     throw ValidationError("\(file!): no document in this file")
@@ -56,7 +55,7 @@ struct ExplainCommand: ParsableCommand {
             }
         }
         // One tokenisation and one extraction run serve the listing and every sentence explained.
-        let context = ClaimContext(document: document, rules: extractor.rules)
+        let context = PreparedDocument(document: document, rules: extractor.rules)
         let sentences = context.analysis.sentences
         guard !sentences.isEmpty else { throw ValidationError("no sentences in the text") }
         if text == nil, sentence == nil {

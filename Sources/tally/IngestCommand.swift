@@ -33,7 +33,7 @@ struct IngestCommand: ParsableCommand {
                 case .text:
                     out += "== \(document.id)\n"
                     for (label, value) in [("title", document.title), ("outlet", document.outlet), ("author", document.author),
-                        ("published", document.published), ("url", document.url), ("encoding", document.encoding)]
+                        ("published", document.published?.iso), ("url", document.url), ("encoding", document.encoding)]
                     {
                         if let value { out += "\(label): \(value)\n" }
                     }

@@ -10,8 +10,10 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Article files or folders (read recursively): plain text, HTML, JSON Lines, optionally gzipped.")
     var paths: [String] = []
 
-    @Option(help: "Publication date (YYYY-MM-DD) for articles that carry none; relative dates (\"on Monday\") resolve against it.")
-    var published: String?
+    @Option(help: ArgumentHelp(
+        "Publication date for articles that carry none; relative dates (\"on Monday\") resolve against it.",
+        valueName: CalendarDate.argumentValueName))
+    var published: CalendarDate?
 
     @Option(help: "Skip files larger than this many megabytes.")
     var maxSize: Int = 64
@@ -23,15 +25,12 @@ struct InputOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let published, CalendarDate(iso: published) == nil {
-            throw ValidationError("--published expects a date such as 2025-06-02, got '\(published)'")
-        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxSize < 1 { throw ValidationError("--max-size must be at least 1 (megabytes)") }
     }
 
     var ingestor: Ingestor {
-        Ingestor(options: IngestOptions(published: published.flatMap(CalendarDate.init(iso:)), maxBytes: maxSize << 20))
+        Ingestor(options: IngestOptions(published: published, maxBytes: maxSize << 20))
     }
 }
 
@@ -49,14 +48,7 @@ struct RuleOptions: ParsableArguments {
         } catch {
             Console.error(error.description)
             Console.error("tally: the rules in \(directory) cannot be used (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s")); run 'tally rules lint' for details")
-            throw ExitCode(65)
+            throw Exit.badInput
         }
     }
-}
-
-/// Exit statuses, as documented in `tally --help` and the README.
-enum Exit {
-    static let skippedInputs = ExitCode(2)
-    static let badInput = ExitCode(65)
-    static let findings = ExitCode(1)
 }

@@ -37,8 +37,7 @@ struct QuantitiesCommand: ParsableCommand {
         let scanner = NumeralScanner(vocabulary: rules.vocabulary)
         // One document's quantities as JSON Lines into `out`; `flush` may empty `out` between records.
         @Sendable func emit(_ document: Document, to out: JSONBuffer, flush: (JSONBuffer) -> Void = { _ in }) {
-            let reference = document.published.flatMap(CalendarDate.init(iso:))
-            QuantityRecord.forEach(doc: document.id, text: document.text, reference: reference, scanner: scanner) { record in
+            QuantityRecord.forEach(doc: document.id, text: document.text, reference: document.published, scanner: scanner) { record in
                 QuantityWriter.jsonLine(record, to: out)
                 if out.count > 1 << 16 { flush(out) }
             }

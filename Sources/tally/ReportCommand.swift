@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
                 stored = try StoredExtraction(path: db, extractor: extractor, toolVersion: Tally.configuration.version, jobs: input.jobs)
             } catch {
                 Console.error("tally: cannot open the store \(db): \(error)")
-                throw ExitCode(73)
+                throw Exit.cannotWrite
             }
         }
         var storeError: Error?
@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
         }
         if let storeError {
             Console.error("tally: the store \(db ?? ""): \(storeError)")
-            throw ExitCode(73)
+            throw Exit.cannotWrite
         }
         let report = builder.report()
         if let stored {
@@ -99,7 +99,7 @@ func write(_ text: String, to path: String?) throws {
         try AtomicFile.write(text, to: path)
     } catch {
         Console.error("tally: cannot write \(path): \(error)")
-        throw ExitCode(73)
+        throw Exit.cannotWrite
     }
 }
 

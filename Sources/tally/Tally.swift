@@ -23,10 +23,7 @@ struct Tally: ParsableCommand {
             Extraction is driven by the YAML rules in rules/ (found via --rules, $TALLY_RULES, ./rules, or \
             beside the executable).
 
-            Exit status: 0 success; 1 findings at or above --fail-on, or failing rule examples; 2 finished, \
-            but some inputs were skipped (listed on stderr); 64 usage error; 65 rule or input files that \
-            cannot be used; 73 an output file could not be written; 130 interrupted (nothing written, earlier \
-            outputs intact).
+            \(Exit.help)
             """,
         version: "0.1.0",
         subcommands: [

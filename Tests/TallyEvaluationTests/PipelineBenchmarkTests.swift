@@ -8,7 +8,7 @@ import TallyIngest
 @Suite struct PipelineBenchmarkTests {
     static let seeds = [
         Document(
-            id: "seed", title: "Swap agreed", outlet: "Wire", published: "2025-05-20",
+            id: "seed", title: "Swap agreed", outlet: "Wire", published: CalendarDate(iso: "2025-05-20"),
             text: "Swap agreed\nOfficials said at least 1,000 prisoners would be freed on each side.\nUp to 390 captives were exchanged on Friday, the ministry said.\n"),
     ]
 

@@ -7,7 +7,7 @@ import TallyExtract
 @Suite struct SentenceExplanationTests {
     func explain(_ text: String, sentence: Int = 0) throws -> [SentenceExplanation] {
         let extractor = Extractor(rules: try competingRules())
-        return SentenceExplanation.explain(ClaimContext(document: Document(id: "t", text: text), rules: extractor.rules), sentences: [sentence], extractor: extractor)
+        return SentenceExplanation.explain(PreparedDocument(document: Document(id: "t", text: text), rules: extractor.rules), sentences: [sentence], extractor: extractor)
     }
 
     @Test func showsMatchesBlockedRulesAndTheWinner() throws {

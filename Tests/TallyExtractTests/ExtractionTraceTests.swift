@@ -9,9 +9,9 @@ import TallyIngest
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let rules = Result { try RuleSet.load(directory: repository.appendingPathComponent("rules").path) }
 
-    func traced(_ text: String) throws -> (claims: [Claim], trace: ExtractionTrace, context: ClaimContext) {
+    func traced(_ text: String) throws -> (claims: [Claim], trace: ExtractionTrace, context: PreparedDocument) {
         let extractor = Extractor(rules: try Self.rules.get())
-        let context = ClaimContext(document: Document(id: "t", text: text), rules: extractor.rules)
+        let context = PreparedDocument(document: Document(id: "t", text: text), rules: extractor.rules)
         var trace = ExtractionTrace()
         let claims = extractor.extract(context, trace: &trace)
         return (claims, trace, context)
@@ -25,7 +25,7 @@ import TallyIngest
         #expect(files.count >= 20)
         for file in files {
             for document in try Ingestor().ingest(file: file) {
-                let context = ClaimContext(document: document, rules: extractor.rules)
+                let context = PreparedDocument(document: document, rules: extractor.rules)
                 var trace = ExtractionTrace()
                 let traced = extractor.extract(context, trace: &trace)
                 #expect(traced == extractor.extract(document), "\(document.id)")

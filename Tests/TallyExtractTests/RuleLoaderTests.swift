@@ -50,6 +50,28 @@ import TallyCore
         #expect(result.ruleSet == nil)
     }
 
+    /// An example's `published:` is read as a date when the rules load; one that is not a date is a
+    /// located error, not an example silently run without a reference date.
+    @Test func examplePublishedIsReadAsADate() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+            kind: prisoners
+            rules:
+              - id: dated
+                pattern: "n:NUM prisoners"
+                emit: {value: $n}
+                examples:
+                  - {text: "[[5 prisoners]] on Monday", published: "2025-06-03"}
+                  - {text: "[[6 prisoners]]", published: "sometime"}
+            """.write(to: folder.appendingPathComponent("dated.yaml"), atomically: true, encoding: .utf8)
+        let result = RuleLoader.load(directory: folder.path)
+        let file = folder.appendingPathComponent("dated.yaml").path
+        #expect(result.diagnostics.map(\.description).contains { $0.hasPrefix("\(file):8:") && $0.contains("published must be a date") })
+        #expect(result.rules.first?.examples.first?.published == CalendarDate(year: 2025, month: 6, day: 3))
+    }
+
     /// Scalars read as Yams reads them with its default resolver: integers in every YAML form, booleans
     /// in every spelling, keys looked up whatever their quoting; and duplicate keys are still an error.
     @Test func valuesAndKeysReadAsYAMLReadsThem() throws {

@@ -13,7 +13,7 @@ import TallyCore
         #expect(files.count == 5)
         for file in files {
             let doc = try #require(try ingestor.ingest(file: file).first)
-            #expect(doc.published == (file.contains("/002_") ? "2025-05-16" : "2025-06-02"), "\(file)")
+            #expect(doc.published?.iso == (file.contains("/002_") ? "2025-05-16" : "2025-06-02"), "\(file)")
             #expect(doc.title?.isEmpty == false)
             #expect(doc.text.hasPrefix(doc.title ?? "?"))
             #expect(doc.encoding == "utf-8")
@@ -39,6 +39,6 @@ import TallyCore
         }
         #expect(results.count == 16)
         #expect(results.allSatisfy { $0 == expected })
-        #expect(expected.first?.published == "2025-06-02")
+        #expect(expected.first?.published?.iso == "2025-06-02")
     }
 }

@@ -22,7 +22,7 @@ import TallyCore
             </head><body><article>\(body)</article></body></html>
             """
         let d = try doc(html)
-        #expect(d.published == "2025-06-02")
+        #expect(d.published?.iso == "2025-06-02")
         #expect(d.title == "JSON-LD headline")
         #expect(d.author == "Ann Writer, Bo Reporter")
         #expect(d.outlet == "Example Wire")
@@ -36,7 +36,7 @@ import TallyCore
             </head><body><div class="story">\(body)</div></body></html>
             """
         let d = try doc(html)
-        #expect(d.published == "2025-05-16")
+        #expect(d.published?.iso == "2025-05-16")
         #expect(d.title == "OG headline")
         #expect(d.outlet == "OG Site")
         #expect(d.author == "C. Writer")
@@ -48,7 +48,7 @@ import TallyCore
             <p class="byline">By Dana Reporter</p><time datetime="2025-06-03">3 June</time>\(body)</article></body></html>
             """
         let d = try doc(html)
-        #expect(d.published == "2025-06-03")
+        #expect(d.published?.iso == "2025-06-03")
         #expect(d.title == "H1 headline")
         #expect(d.author == "Dana Reporter")
         #expect(d.text == "Negotiators met for roughly 90 minutes on Monday, officials said afterwards.")
@@ -57,17 +57,32 @@ import TallyCore
     @Test func noDateFallsBackToTheOption() throws {
         let html = "<html><head><title>T</title></head><body><p>\(body)</p></body></html>"
         let d = try doc(html, options: IngestOptions(published: CalendarDate(year: 2025, month: 6, day: 2)))
-        #expect(d.published == "2025-06-02")
+        #expect(d.published?.iso == "2025-06-02")
         #expect(try doc(html).published == nil)
     }
 
     @Test func writtenDatesNormalise() {
-        #expect(DateNormalizer.isoDate("June 2, 2025") == "2025-06-02")
-        #expect(DateNormalizer.isoDate("Mon, 02 Jun 2025 10:00:00 GMT") == "2025-06-02")
-        #expect(DateNormalizer.isoDate("2025/06/02") == "2025-06-02")
-        #expect(DateNormalizer.isoDate("20250602") == "2025-06-02")
-        #expect(DateNormalizer.isoDate("06/02/2025") == nil)
-        #expect(DateNormalizer.isoDate("2025-02-30") == nil)
+        #expect(DateNormalizer.date("June 2, 2025")?.iso == "2025-06-02")
+        #expect(DateNormalizer.date("Mon, 02 Jun 2025 10:00:00 GMT")?.iso == "2025-06-02")
+        #expect(DateNormalizer.date("2025/06/02")?.iso == "2025-06-02")
+        #expect(DateNormalizer.date("20250602")?.iso == "2025-06-02")
+        #expect(DateNormalizer.date("06/02/2025")?.iso == nil)
+        #expect(DateNormalizer.date("2025-02-30")?.iso == nil)
+        #expect(DateNormalizer.date("2025-06-02") == CalendarDate(year: 2025, month: 6, day: 2))
+        #expect(DateNormalizer.date("June 2025") == CalendarDate(year: 2025, month: 6))
+    }
+
+    /// The byte-level fast path reads exactly what the general parse reads, or leaves the text to it.
+    @Test func plainISODatesReadAsTheGeneralParseReadsThem() {
+        let inputs = [
+            "2025-06-02", "2024-02-29", "2025-02-29", "2025-13-01", "2025-00-10", "2025-06-31", "0999-01-01", "1000-01-01",
+            "9999-12-31", "2025-06-0x", "2025/06/02", " 2025-06-02", "2025-06-02 ", "２０２５-06-02", "2025-6-02", "",
+        ]
+        for input in inputs {
+            if let plain = DateNormalizer.plainISODate(input) { #expect(plain == DateNormalizer.parsed(input), "\(input)") }
+            #expect(DateNormalizer.date(input) == DateNormalizer.parsed(input), "\(input)")
+        }
+        #expect(DateNormalizer.plainISODate("2025-06-02") != nil)
     }
 }
 

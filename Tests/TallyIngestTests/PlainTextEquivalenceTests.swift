@@ -23,15 +23,15 @@ import TallyCore
             if referenceIsChrome(trimmed) { continue }
             kept.append(trimmed)
         }
-        var published: String?
+        var published: CalendarDate?
         if let raw = fields["published"] {
-            if let date = DateNormalizer.isoDate(raw) {
+            if let date = DateNormalizer.date(raw) {
                 published = date
             } else {
                 warnings.append("front matter: published '\(raw)' is not a date; ignored")
             }
         }
-        if published == nil { published = options.published?.iso }
+        if published == nil { published = options.published }
         if kept.isEmpty { warnings.append("no text after removing page chrome") }
         return Document(
             id: id, title: fields["title"] ?? kept.first, outlet: fields["outlet"], author: fields["author"], url: fields["url"],
@@ -68,7 +68,7 @@ import TallyCore
 
     /// Every field as UTF-8 bytes (String `==` would accept canonically equivalent text).
     static func bytes(_ d: Document) -> [[UInt8]?] {
-        [d.id, d.title, d.outlet, d.author, d.url, d.published, d.encoding, d.text].map { $0.map { Array($0.utf8) } }
+        [d.id, d.title, d.outlet, d.author, d.url, d.published?.iso, d.encoding, d.text].map { $0.map { Array($0.utf8) } }
             + d.warnings.map { Array($0.utf8) }
     }
 

@@ -68,7 +68,7 @@ import TallyCore
             Body text.
             """
         let doc = try #require(Fixtures.single(try ingestor.ingest(bytes: Array(text.utf8), id: "fm.txt")))
-        #expect(doc.published == "2025-06-02")
+        #expect(doc.published?.iso == "2025-06-02")
         #expect(doc.title == "Front matter title")
         #expect(doc.outlet == "Example News")
         #expect(doc.author == "A. Reporter")
@@ -79,17 +79,17 @@ import TallyCore
     @Test func frontMatterWrittenDateAndBadDate() throws {
         let good = "---\npublished: 2 June 2025\n---\nHeadline\n"
         let doc = try #require(Fixtures.single(try ingestor.ingest(bytes: Array(good.utf8), id: "x")))
-        #expect(doc.published == "2025-06-02")
+        #expect(doc.published?.iso == "2025-06-02")
         let bad = "---\npublished: sometime\n---\nHeadline\n"
         let doc2 = try #require(Fixtures.single(try Ingestor(options: IngestOptions(published: CalendarDate(year: 2025, month: 5, day: 16))).ingest(bytes: Array(bad.utf8), id: "x")))
-        #expect(doc2.published == "2025-05-16")
+        #expect(doc2.published?.iso == "2025-05-16")
         #expect(doc2.warnings.contains { $0.contains("not a date") })
     }
 
     @Test func publishedOptionIsTheFallback() throws {
         let options = IngestOptions(published: CalendarDate(year: 2025, month: 6, day: 2))
         let doc = try #require(Fixtures.single(try Ingestor(options: options).ingest(bytes: Array("Headline\nBody.".utf8), id: "x")))
-        #expect(doc.published == "2025-06-02")
+        #expect(doc.published?.iso == "2025-06-02")
     }
 
     @Test func windows1252TextIsDecodedWithAWarning() throws {
@@ -115,7 +115,7 @@ import TallyCore
     @Test func sampleArticle004LosesItsChrome() throws {
         let path = "corpus/articles/004_89c01256a257866f.txt"
         let doc = try #require(Fixtures.single(try ingestor.ingest(file: path)))
-        #expect(doc.published == "2025-06-02")
+        #expect(doc.published?.iso == "2025-06-02")
         #expect(doc.title?.hasPrefix("Istanbul Peace Talks") == true)
         let lines = doc.text.split(separator: "\n")
         #expect(!lines.contains("0") && !lines.contains("118") && !lines.contains("Subscribe"))

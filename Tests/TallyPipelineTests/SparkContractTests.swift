@@ -4,7 +4,7 @@ import TallyReconcile
 
 /// What the Spark job (contrib/spark) relies on: reconciling the claims of each (kind, subject) shuffle
 /// group separately gives the findings of reconciling them all at once — and a raw (kind, subject,
-/// event) key (`Claim.groupKey`) would not, because the reconciler merges a month into its one day.
+/// event) key would not, because the reconciler merges a month into its one day.
 @Suite struct SparkContractTests {
     func claim(_ doc: String, _ kind: String, _ subject: String?, event: String?, value: Double, start: Int = 0) -> Claim {
         Claim(
@@ -45,7 +45,7 @@ import TallyReconcile
     @Test func rawEventKeySplitsAMonthFromItsDay() {
         let whole = Reconciler().reconcile(claims)
         #expect(whole.contains { $0.event == "2026-04-09" && $0.claims.count == 2 && $0.verdict == .conflict })
-        let split = reconcileInGroups(\.groupKey)
+        let split = reconcileInGroups { [$0.kind, $0.subject ?? "", $0.event ?? ""].joined(separator: "\u{1F}") }
         #expect(!split.contains { $0.event == "2026-04-09" })
         #expect(signature(split) != signature(whole))
     }

@@ -35,6 +35,14 @@ import TallyCore
         #expect(try store.documents().first?.url == Fixtures.documentA.url)
     }
 
+    /// The schema's claim columns are the field table's, in its order, so rows read back by position.
+    @Test func claimColumnsAreTheFieldTable() throws {
+        let store = try ClaimStore(path: path)
+        let columns = try store.db.prepare("PRAGMA table_info(claims)").rows { $0.text(1) ?? "" }
+        #expect(columns == ["id"] + ClaimField.allCases.map(\.name))
+        #expect(ClaimStore.values(Fixtures.range, doc: "b.txt").count == ClaimField.allCases.count)
+    }
+
     @Test func aDocumentWithNoClaimsIsStillKnown() throws {
         let store = try ClaimStore(path: path)
         let empty = Document(id: "quiet.txt", text: "Nothing numeric here.")
@@ -110,7 +118,7 @@ import TallyCore
         let long = String(repeating: "a", count: 1000)
         #expect(ContentHash.sha256(long) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
         var moved = Fixtures.documentA
-        moved.published = "2025-05-16"
+        moved.published = CalendarDate(iso: "2025-05-16")
         #expect(ClaimStore.contentHash(of: moved) != ClaimStore.contentHash(of: Fixtures.documentA))
     }
 }

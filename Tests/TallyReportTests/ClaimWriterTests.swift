@@ -20,7 +20,7 @@ import TallyCore
     @Test func jsonLinesWriteEveryContractFieldNullsIncluded() throws {
         let line = ClaimWriter.render([Fixtures.atLeast1000], format: .jsonl)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == Set(ClaimWriter.fields))
+        #expect(Set(object.keys) == Set(ClaimField.allCases.map(\.name)))
         #expect(object["high"] is NSNull)
         #expect(object["speaker"] is NSNull)
         #expect(object["low"] as? Int == 1000)
@@ -51,7 +51,7 @@ import TallyCore
         #expect(text.contains(",\"339 \"\"children\"\", said\","))
         let rows = CSV.parse(text)
         #expect(rows.count == 3)
-        #expect(rows.allSatisfy { $0.count == ClaimWriter.fields.count })
+        #expect(rows.allSatisfy { $0.count == ClaimField.allCases.count })
         #expect(rows[1][11] == claim.quote)
         #expect(rows[1][14] == "line one\nline two")
         #expect(rows[1][2] == "339")
@@ -61,7 +61,7 @@ import TallyCore
     }
 
     @Test func csvOfNoClaimsIsTheHeader() {
-        #expect(ClaimWriter.render([], format: .csv) == ClaimWriter.fields.joined(separator: ",") + "\r\n")
+        #expect(ClaimWriter.render([], format: .csv) == ClaimField.allCases.map(\.name).joined(separator: ",") + "\r\n")
     }
 
     @Test func streamingWriterMatchesTheWholeRendering() {
@@ -113,11 +113,19 @@ extension ClaimWriterTests {
     @Test func jsonKeysAreInContractOrder() {
         let line = ClaimWriter.jsonObject(Fixtures.range)
         var positions: [String.Index] = []
-        for field in ClaimWriter.fields {
+        for field in ClaimField.allCases.map(\.name) {
             guard let range = line.range(of: "\"\(field)\":") else { Issue.record("missing \(field)"); return }
             positions.append(range.lowerBound)
         }
         #expect(positions == positions.sorted())
+    }
+
+    /// The JSON writer's literal keys are the table's names, the first opening the object.
+    @Test func jsonKeysAreTheFieldNames() {
+        for (index, field) in ClaimField.allCases.enumerated() {
+            let key = JSONClaimObject<JSONBound>.key(field).description
+            #expect(key == (index == 0 ? "{" : ",") + "\"\(field.name)\":", "\(field)")
+        }
     }
 
     @Test func escapingIsDetectedExactly() {

@@ -17,9 +17,9 @@ enum Fixtures {
         """
 
     static let documentA = Document(id: "a.txt", title: "Talks end in an hour", outlet: "Daily Example",
-                                    url: "https://example.org/a?x=1&y=2", published: "2025-06-02", text: textA)
+                                    url: "https://example.org/a?x=1&y=2", published: CalendarDate(iso: "2025-06-02"), text: textA)
     static let documentB = Document(id: "b.txt", title: "Second round of talks", outlet: nil,
-                                    published: "2025-06-02", text: textB)
+                                    published: CalendarDate(iso: "2025-06-02"), text: textB)
 
     /// A claim whose offsets and sentence are computed from the document text.
     static func claim(_ document: Document, _ quote: String, kind: String, value: Double?, low: Double?, high: Double?,
@@ -73,9 +73,9 @@ enum Fixtures {
     /// Findings deliberately out of severity order.
     static let report = Report(
         documents: [
-            DocumentSummary(doc: "a.txt", title: documentA.title, outlet: documentA.outlet, published: "2025-06-02",
+            DocumentSummary(doc: "a.txt", title: documentA.title, outlet: documentA.outlet, published: CalendarDate(iso: "2025-06-02"),
                             url: documentA.url, claims: 2),
-            DocumentSummary(doc: "b.txt", title: documentB.title, outlet: nil, published: "2025-06-02", claims: 4),
+            DocumentSummary(doc: "b.txt", title: documentB.title, outlet: nil, published: CalendarDate(iso: "2025-06-02"), claims: 4),
         ],
         findings: [variance, conflict, framing],
         skipped: [SkippedInput(path: "empty.txt", reason: "empty file")])

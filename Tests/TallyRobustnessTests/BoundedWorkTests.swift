@@ -38,7 +38,7 @@ import TallyNumerals
         let rules = TallyProcess.repository.appendingPathComponent("rules").path
         let extractor = Extractor(rules: try RuleSet.load(directory: rules))
         let text = Self.unpunctuated(1200)
-        let claims = extractor.extract(Document(id: "endless", published: "2024-03-01", text: text))
+        let claims = extractor.extract(Document(id: "endless", published: CalendarDate(iso: "2024-03-01"), text: text))
         #expect(claims.count > 100)
         let longest = claims.map(\.sentence.count).max() ?? 0
         #expect(longest < 4000, "a claim quotes a sentence of \(longest) characters")

@@ -38,7 +38,7 @@ public struct SentenceExplanation: Sendable {
 
     /// Runs extraction once over a prepared document, recording a trace, and explains the sentences at
     /// `indices` (0-based; an index past the end is left out).
-    public static func explain(_ context: ClaimContext, sentences indices: [Int], extractor: Extractor) -> [SentenceExplanation] {
+    public static func explain(_ context: PreparedDocument, sentences indices: [Int], extractor: Extractor) -> [SentenceExplanation] {
         var trace = ExtractionTrace()
         let claims = extractor.extract(context, trace: &trace)
         return indices.compactMap { SentenceExplanation(sentenceIndex: $0, context: context, trace: trace, claims: claims, lexicon: extractor.rules.index) }
@@ -46,7 +46,7 @@ public struct SentenceExplanation: Sendable {
 
     /// Sentence `sentenceIndex` of a document whose run recorded `trace` and found `claims`; nil when
     /// there is no such sentence.
-    public init?(sentenceIndex: Int, context: ClaimContext, trace: ExtractionTrace, claims: [Claim], lexicon: LexiconIndex) {
+    public init?(sentenceIndex: Int, context: PreparedDocument, trace: ExtractionTrace, claims: [Claim], lexicon: LexiconIndex) {
         let analysis = context.analysis
         guard analysis.sentences.indices.contains(sentenceIndex) else { return nil }
         let sentence = analysis.sentences[sentenceIndex]

@@ -17,10 +17,10 @@ struct DocumentVariator {
     /// One generated article: its id, publication date and text.
     struct Article {
         var id: String
-        var published: String?
+        var published: CalendarDate?
         var text: String
         /// The article as a plain-text file: front matter with the date, then the text.
-        var withFrontMatter: String { (published.map { "---\npublished: \($0)\n---\n" } ?? "") + text }
+        var withFrontMatter: String { (published.map { "---\npublished: \($0.iso)\n---\n" } ?? "") + text }
     }
 
     /// The next article as (id, plain-text file contents).

@@ -80,8 +80,7 @@ public struct PipelineBenchmark: Sendable {
             let ingested = docs
             numeralsTime += timed {
                 quantities += parallelMap(ingested.count, jobs: jobs) { i in
-                    let reference = ingested[i].published.flatMap(CalendarDate.init(iso:))
-                    return scanner.scan(TextAnalysis(text: ingested[i].text), reference: reference).count
+                    scanner.scan(TextAnalysis(text: ingested[i].text), reference: ingested[i].published).count
                 }.reduce(0, +)
             }
             var extracted: [[Claim]] = []
@@ -135,7 +134,7 @@ public struct PipelineBenchmark: Sendable {
                 lines.literal("{\"id\":")
                 lines.string(article.id)
                 lines.literal(",\"published\":")
-                lines.optionalString(article.published)
+                if let published = article.published { lines.date(published) } else { lines.literal("null") }
                 lines.literal(",\"text\":")
                 lines.string(article.text)
                 lines.literal("}\n")

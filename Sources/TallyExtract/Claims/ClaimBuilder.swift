@@ -29,9 +29,9 @@ struct Candidate: Sendable {
 /// Turns a winning candidate into a `Claim`: figure and interval, scope, subject, speaker, event.
 ///
 /// The rule is read through its `CompiledRule` (a class) rather than copied out as a `Rule` value,
-/// and lexicon classes are looked up by the ids `ClaimContext.classes` resolved once per document.
+/// and lexicon classes are looked up by the ids `PreparedDocument.classes` resolved once per document.
 struct ClaimBuilder {
-    let context: ClaimContext
+    let context: PreparedDocument
     let rules: RuleSet
 
     /// How far after a figure scope markers such as "on each side" are looked for.

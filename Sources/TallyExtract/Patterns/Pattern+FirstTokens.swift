@@ -113,7 +113,8 @@ extension Pattern {
         case .words(let options):
             // A match contains one option, so one of the first words; and the words all options share.
             let sets = options.map { Set($0) }
-            for word in sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) } { required.add(.init(words: [word])) }
+            let shared = sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) }
+            for word in shared { required.add(.init(words: [word])) }
             if options.allSatisfy({ !$0.isEmpty }) { required.add(.init(words: Set(options.compactMap(\.first)))) }
         case .lexiconClass(let name): required.add(.init(classes: [name]))
         case .capture(_, let inner): return inner.requiredTokens

@@ -85,10 +85,10 @@ public struct RuleExample: Sendable, Hashable {
     /// Field → expected value as written in YAML (compared as text; numbers numerically).
     public var expect: [String: String]
     /// Reference date for relative dates in the example (`published:`), if given.
-    public var published: String?
+    public var published: CalendarDate?
     public var line: Int
 
-    public init(text: String, marked: Range<Int>?, expect: [String: String], published: String?, line: Int) {
+    public init(text: String, marked: Range<Int>?, expect: [String: String], published: CalendarDate?, line: Int) {
         self.text = text
         self.marked = marked
         self.expect = expect

@@ -2,12 +2,10 @@ import TallyCore
 
 /// Runs a rule's examples, counterexamples and todo cases through the real extractor.
 public struct RuleExampleCheck: Sendable {
-    /// Claim fields an example's `expect` may name.
-    public static let fields: Set<String> = [
-        "kind", "value", "low", "high", "qualifier", "unit", "scope", "subject", "event", "speaker", "quote", "rule",
+    /// Claim fields an example's `expect` may name (all but the document, offsets, sentence and story).
+    public static let fields: Set<ClaimField> = [
+        .kind, .value, .low, .high, .qualifier, .unit, .scope, .subject, .event, .speaker, .quote, .rule,
     ]
-
-    public enum Outcome: String, Sendable { case example, counterexample, todo }
 
     /// One way an example went wrong.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
@@ -63,22 +61,15 @@ public struct RuleExampleCheck: Sendable {
         return (problems, passing)
     }
 
-    /// A claim field as text, for comparing with an example's `expect`.
+    /// A claim field as text, for comparing with an example's `expect`; nil for null or a name that is
+    /// not one of `fields`.
     public static func field(_ name: String, of claim: Claim) -> String? {
-        switch name {
-        case "kind": return claim.kind
-        case "value": return claim.value?.plain
-        case "low": return claim.low?.plain
-        case "high": return claim.high?.plain
-        case "qualifier": return claim.qualifier.rawValue
-        case "unit": return claim.unit
-        case "scope": return claim.scope?.rawValue
-        case "subject": return claim.subject
-        case "event": return claim.event
-        case "speaker": return claim.speaker
-        case "quote": return claim.quote
-        case "rule": return claim.rule
-        default: return nil
+        guard let field = ClaimField(rawValue: name), fields.contains(field) else { return nil }
+        switch field.value(in: claim) {
+        case .text(let text), .keyword(let text): return text
+        case .figure(let figure): return figure?.plain
+        case .integer(let n): return n.map(String.init)
+        case .words(let words): return words?.joined(separator: " ")
         }
     }
 

@@ -126,19 +126,23 @@ struct RuleFileParser {
     private mutating func parseExample(_ node: Node) -> RuleExample? {
         var source: String?
         var expect: [String: String] = [:]
-        var published: String?
+        var published: CalendarDate?
         if let text = node.string {
             source = text
         } else if let map = node.mapping {
             checkKeys(map, allowed: ["text", "expect", "published"], what: "example")
             source = map.field("text")?.string
-            published = map.field("published")?.string
+            if let node = map.field("published") {
+                published = node.string.flatMap(CalendarDate.init(iso:))
+                if published == nil { error(at: node, "published must be a date such as 2025-06-02") }
+            }
             if let expectNode = map.field("expect") {
                 if let fields = expectNode.mapping {
                     for (key, value) in fields {
                         guard let name = key.string else { continue }
-                        if !RuleExampleCheck.fields.contains(name) {
-                            error(at: key, "unknown expect field '\(name)' (known: \(RuleExampleCheck.fields.sorted().joined(separator: ", ")))")
+                        if ClaimField(rawValue: name).map(RuleExampleCheck.fields.contains) != true {
+                            let known = RuleExampleCheck.fields.map(\.name).sorted().joined(separator: ", ")
+                            error(at: key, "unknown expect field '\(name)' (known: \(known))")
                         }
                         expect[name] = value.string ?? (value.sequence.map { $0.compactMap(\.string).joined(separator: ",") }) ?? ""
                     }

@@ -27,8 +27,6 @@ enum ContentExtractor {
         var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
     }
 
-    static let paragraphTags: Set<String> = ["p", "pre", "td", "blockquote", "li", "dd"]
-
     /// Sizes, bottom-up, leaving out chrome.
     static func measure(_ nodes: [HTMLTree.Node], _ stats: inout [Stats]) {
         nodes.withUnsafeBufferPointer { nodes in
@@ -61,7 +59,7 @@ enum ContentExtractor {
         }
     }
 
-    /// `visibleLength(text)` and the number of commas, in one pass.
+    /// Characters of `text` that are not whitespace, and the number of commas, in one pass.
     static func visibleLengthAndCommas(_ text: String) -> (Int, Int) {
         var text = text
         return text.withUTF8 { buf in
@@ -327,12 +325,5 @@ enum ContentExtractor {
         case "p": return s.linkDensity > 0.8 && s.chars < 200
         default: return false
         }
-    }
-
-    /// Characters of text that are not whitespace.
-    static func visibleLength(_ text: String) -> Int {
-        var n = 0
-        for b in text.utf8 where b > 0x20 && (b & 0xC0) != 0x80 { n += 1 }
-        return n
     }
 }

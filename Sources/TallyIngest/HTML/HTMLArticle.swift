@@ -27,7 +27,7 @@ enum HTMLArticle {
             warnings += sniffed.warnings
         }
         guard let page = HTMLTree.parse(input, encoding: parserEncoding) else {
-            return Document(id: id, published: options.published?.iso, encoding: encoding, text: "", warnings: warnings + ["HTML could not be parsed"])
+            return Document(id: id, published: options.published, encoding: encoding, text: "", warnings: warnings + ["HTML could not be parsed"])
         }
         warnings += page.warnings
         let meta = MetadataExtractor.extract(page)
@@ -36,6 +36,6 @@ enum HTMLArticle {
         warnings += body.warnings
         return Document(
             id: id, title: meta.title, outlet: meta.outlet, author: meta.author, url: meta.url,
-            published: meta.published ?? options.published?.iso, encoding: encoding, text: body.text, warnings: warnings)
+            published: meta.published ?? options.published, encoding: encoding, text: body.text, warnings: warnings)
     }
 }

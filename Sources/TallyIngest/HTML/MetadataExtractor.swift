@@ -1,14 +1,16 @@
+import TallyCore
+
 /// Title, outlet, author, URL and publication date by the cascade news extractors share:
 /// JSON-LD `NewsArticle` (`headline`, `datePublished`, `author`, `publisher.name`) → `<meta>`
 /// (`og:title`, `og:site_name`, `article:published_time`, `author`, `date` …) → `<time datetime>` and
-/// byline elements → `<title>` / `<h1>`. The date is normalised to ISO `YYYY-MM-DD`.
+/// byline elements → `<title>` / `<h1>`. The date is read by `DateNormalizer`.
 enum MetadataExtractor {
     struct Metadata: Sendable {
         var title: String?
         var outlet: String?
         var author: String?
         var url: String?
-        var published: String?
+        var published: CalendarDate?
     }
 
     /// `<meta>` names and properties that carry a publication date, most specific first.
@@ -70,15 +72,15 @@ enum MetadataExtractor {
         meta.url = meta.url ?? metas["og:url"] ?? canonical
         if meta.published == nil {
             for key in dateMetaNames {
-                if let raw = metas[key], let iso = DateNormalizer.isoDate(raw) {
-                    meta.published = iso
+                if let raw = metas[key], let date = DateNormalizer.date(raw) {
+                    meta.published = date
                     break
                 }
             }
         }
         if meta.published == nil {
             let ordered = times.filter(\.preferred) + times.filter { !$0.preferred }
-            meta.published = ordered.lazy.compactMap { DateNormalizer.isoDate($0.value) }.first
+            meta.published = ordered.lazy.compactMap { DateNormalizer.date($0.value) }.first
         }
         return meta
     }
@@ -101,7 +103,7 @@ enum MetadataExtractor {
             guard types.contains(where: articleTypes.contains) else { continue }
             if meta.title == nil { meta.title = (item["headline"] ?? item["name"])?.string?.trimmingSpaces().nonEmpty }
             if meta.published == nil, let raw = (item["datePublished"] ?? item["dateCreated"])?.string {
-                meta.published = DateNormalizer.isoDate(raw)
+                meta.published = DateNormalizer.date(raw)
             }
             if meta.author == nil {
                 let names = (item["author"]?.list ?? []).compactMap(\.name).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }

@@ -33,17 +33,10 @@ public struct QuantityRecord: Sendable, Hashable, Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(doc, forKey: .doc)
-        try c.encode(text, forKey: .text)
-        try c.encode(start, forKey: .start)
-        try c.encode(end, forKey: .end)
-        try c.encode(value, forKey: .value)
-        try c.encode(low, forKey: .low)
-        try c.encode(high, forKey: .high)
-        try c.encode(qualifier, forKey: .qualifier)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(kind, forKey: .kind)
+        try encoder.encodeFields([
+            (CodingKeys.doc, doc), (.text, text), (.start, start), (.end, end), (.value, value), (.low, low), (.high, high),
+            (.qualifier, qualifier), (.unit, unit), (.kind, kind),
+        ])
     }
 
     /// All quantities of one document as records, in text order.

@@ -283,7 +283,6 @@ extension ScanContext {
     func day(at j: Int) -> (Int, Int)? {
         if isWord(j) {
             guard has(j, .dayWord) else { return nil }
-            let w = gram(j)
             if let t = word(NumberWords.tens, j), t <= 30 {
                 var k = j + 1
                 if isPunct(k, .hyphen), adjacent(k) { k += 1 }

@@ -383,10 +383,6 @@ struct Tokenizer {
         }
     }
 
-    static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
-        asciiLowerIfUpper(bytes, from, to) ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
-    }
-
     /// The lowercased ASCII bytes as a String, or nil when they hold no upper-case letter.
     static func asciiLowerIfUpper(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
         var hasUpper = false

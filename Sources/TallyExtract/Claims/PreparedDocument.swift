@@ -3,7 +3,7 @@ import TallyNumerals
 
 /// One document prepared for rule matching: its analysis, number mentions, and per-sentence
 /// speakers and events.
-public final class ClaimContext {
+public final class PreparedDocument {
     public let document: Document
     public let analysis: TextAnalysis
     public let quantities: [Quantity]
@@ -24,8 +24,7 @@ public final class ClaimContext {
     public init(document: Document, rules: __shared RuleSet) {
         self.document = document
         let analysis = TextAnalysis(text: document.text)
-        let reference = ClaimContext.referenceDate(document.published)
-        let quantities = NumeralScanner(vocabulary: rules.vocabulary).scan(analysis, reference: reference)
+        let quantities = NumeralScanner(vocabulary: rules.vocabulary).scan(analysis, reference: document.published)
         self.analysis = analysis
         self.quantities = quantities
         let input = MatchInput(
@@ -35,7 +34,7 @@ public final class ClaimContext {
         self.speakers = SpeakerResolver(
             probe: probe, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words, speechVerb: classes.speechVerb
         ).resolve()
-        self.events = EventResolver(probe: probe, quantities: quantities, published: reference).resolve()
+        self.events = EventResolver(probe: probe, quantities: quantities, published: document.published).resolve()
         var story = StorySignature.words(probe: probe, titles: rules.speakerVocabulary.titles)
         if let outlet = document.outlet {
             let outletWords = outlet.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
@@ -80,33 +79,6 @@ public final class ClaimContext {
 
     /// Token range of the paragraph a sentence belongs to.
     func paragraphTokens(of sentenceIndex: Int) -> Range<Int> { analysis.sentences.paragraphTokens(of: sentenceIndex) }
-}
-
-extension ClaimContext {
-    /// `CalendarDate(iso:)` of a publication date; the usual `YYYY-MM-DD…` form is read straight
-    /// from its bytes, anything else (or an invalid day) goes to `CalendarDate(iso:)`.
-    static func referenceDate(_ published: String?) -> CalendarDate? {
-        guard var text = published else { return nil }
-        let date = text.withUTF8 { bytes -> CalendarDate? in
-            // The first ten characters are the first ten bytes when those are ASCII and the next is too.
-            guard bytes.count >= 10, bytes.count == 10 || bytes[10] < 0x80, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
-            else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for index in range {
-                    let digit = Int(bytes[index]) &- 0x30
-                    guard digit >= 0, digit <= 9 else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
-            }
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), month >= 1, month <= 12, day >= 1,
-                day <= CalendarDate.daysIn(month: month, year: year)
-            else { return nil }
-            return CalendarDate(year: year, month: month, day: day)
-        }
-        return date ?? CalendarDate(iso: text)
-    }
 }
 
 extension Array where Element == Sentence {

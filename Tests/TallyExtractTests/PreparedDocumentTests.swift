@@ -1,0 +1,29 @@
+import Foundation
+import TallyCore
+import Testing
+
+@testable import TallyExtract
+
+/// A prepared document resolves its dates against the document's own publication date, as ingestion typed it.
+@Suite struct PreparedDocumentTests {
+    static let rules = Result { try RuleSet.load(directory: RuleLoaderTests.repository.appendingPathComponent("rules").path) }
+
+    @Test func relativeDatesResolveAgainstThePublicationDate() throws {
+        let rules = try Self.rules.get()
+        let text = "The delegations met on Monday and swapped 500 prisoners."
+        let tuesday = PreparedDocument(document: Document(id: "a", published: CalendarDate(year: 2025, month: 6, day: 3), text: text), rules: rules)
+        #expect(tuesday.events.main == "2025-06-02")
+        #expect(tuesday.quantities.contains { $0.value?.date == CalendarDate(year: 2025, month: 6, day: 2) })
+        let undated = PreparedDocument(document: Document(id: "b", text: text), rules: rules)
+        #expect(undated.events.main == nil)
+        #expect(!undated.quantities.contains { $0.value?.date != nil })
+    }
+
+    /// A month-precision publication date still anchors the relative dates it can ("last year").
+    @Test func aCoarsePublicationDateIsUsedAsItIs() throws {
+        let rules = try Self.rules.get()
+        let text = "Last year 300 prisoners were swapped."
+        let prepared = PreparedDocument(document: Document(id: "a", published: CalendarDate(year: 2025, month: 6), text: text), rules: rules)
+        #expect(prepared.quantities.contains { $0.value?.date == CalendarDate(year: 2024) })
+    }
+}
