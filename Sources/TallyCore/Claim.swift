@@ -21,12 +21,15 @@ public struct Claim: Sendable, Hashable, Codable {
     public var rule: String
     /// Proper names that identify the article's story; claims whose stories share none are not compared.
     public var story: [String]?
+    /// Plan, projection, increment, subset or total to date; nil for a figure stated as done.
+    public var status: ClaimStatus?
 
     @inlinable
     public init(
         doc: String, kind: String, value: Figure?, low: Figure?, high: Figure?, qualifier: Qualifier,
         unit: String?, scope: Scope?, subject: String?, event: String?, speaker: String?,
-        quote: String, start: Int, end: Int, sentence: String, rule: String, story: [String]? = nil
+        quote: String, start: Int, end: Int, sentence: String, rule: String, story: [String]? = nil,
+        status: ClaimStatus? = nil
     ) {
         self.doc = doc
         self.kind = kind
@@ -45,5 +48,6 @@ public struct Claim: Sendable, Hashable, Codable {
         self.sentence = sentence
         self.rule = rule
         self.story = story
+        self.status = status
     }
 }

@@ -9,6 +9,8 @@ public enum ClaimField: String, CaseIterable, CodingKey, Sendable {
     case doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, end, sentence, rule
     /// Proper names that identify the article's story (an addition to contract v1, written last).
     case story
+    /// Plan, projection, increment, subset or running total (an addition to contract v1, after `story`).
+    case status
 
     /// The JSON key, CSV column and SQLite column.
     @inlinable
@@ -51,6 +53,11 @@ public enum ClaimField: String, CaseIterable, CodingKey, Sendable {
         case .sentence: return assign(value.text, to: \.sentence, in: &claim)
         case .rule: return assign(value.text, to: \.rule, in: &claim)
         case .story: return assign(value.words, to: \.story, in: &claim)
+        case .status:
+            // Null, or a status Tally knows.
+            guard case .keyword(let word) = value, word == nil || ClaimStatus(rawValue: word!) != nil else { return false }
+            claim.status = word.flatMap(ClaimStatus.init(rawValue:))
+            return true
         }
     }
 

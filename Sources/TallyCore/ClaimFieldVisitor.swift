@@ -34,6 +34,7 @@ extension Claim {
         visitor.text(.sentence, sentence)
         visitor.text(.rule, rule)
         visitor.words(.story, story)
+        visitor.keyword(.status, status?.rawValue)
     }
 
     /// Every field with its value, in table order (for the writers off the hot path: CSV, SQLite, Codable).

@@ -7,20 +7,46 @@ enum ClaimRelation: Int, Comparable {
     case unrelated = -1
     case same = 0
     case overlap = 1
+    /// A total to date read on two days, the later reading not lower: an update, not a contradiction.
+    case updated = 2
     /// Compatible once per-side vs total (or mutual vs one-way) is accounted for.
-    case framing = 2
-    case disjoint = 3
+    case framing = 3
+    case disjoint = 4
 
     static func < (a: ClaimRelation, b: ClaimRelation) -> Bool { a.rawValue < b.rawValue }
 
     /// Compares two claims on an axis; `sided` says whether scope arithmetic applies to the group.
+    /// Figures of different statuses (a plan and a delivery, a projection and a count, a part and the
+    /// whole) may agree, but their difference is no contradiction: it is `unrelated`.
     static func between(_ a: Claim, _ b: Claim, axis: Axis, sided: Bool) -> ClaimRelation {
+        let relation = comparing(a, b, axis: axis, sided: sided)
+        guard relation > .updated, statusClass(a) != statusClass(b) else { return relation }
+        return .unrelated
+    }
+
+    /// A total to date is a figure stated as done; every other status is its own.
+    static func statusClass(_ claim: Claim) -> ClaimStatus? {
+        claim.status == .runningTotal ? nil : claim.status
+    }
+
+    private static func comparing(_ a: Claim, _ b: Claim, axis: Axis, sided: Bool) -> ClaimRelation {
         guard let x = a.interval(on: axis), let y = b.interval(on: axis) else { return .overlap }
+        if let (earlier, later) = readingDays(a, x, b, y) {
+            // A later reading at or above the earlier one updates it; one that fell is a contradiction.
+            if later.high >= earlier.low { return x.overlaps(y) ? .overlap : .updated }
+        }
         if a.doc == b.doc, a.sentence == b.sentence || a.speaker == nil || b.speaker == nil || a.speaker == b.speaker {
             let relation = compare(a, x, b, y, sided: sided)
             return relation == .disjoint ? .unrelated : relation
         }
         return compare(a, x, b, y, sided: sided)
+    }
+
+    /// For two running totals read on different days, their intervals in time order; else nil.
+    static func readingDays(_ a: Claim, _ x: Interval, _ b: Claim, _ y: Interval) -> (earlier: Interval, later: Interval)? {
+        guard a.status == .runningTotal, b.status == .runningTotal, let dayA = Reconciler.day(of: a), let dayB = Reconciler.day(of: b), dayA != dayB
+        else { return nil }
+        return dayA < dayB ? (x, y) : (y, x)
     }
 
     private static func compare(_ a: Claim, _ x: Interval, _ b: Claim, _ y: Interval, sided: Bool) -> ClaimRelation {

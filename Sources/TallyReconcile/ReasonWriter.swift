@@ -45,6 +45,7 @@ struct ReasonWriter {
             }
             return parts.joined(separator: "; ")
         case .variance:
+            if let update = update() { return update }
             let all = distinct(claims.map(\.claim))
             let shown = all.prefix(4).map(ReasonWriter.says).joined(separator: "; ")
             let more = all.count > 4 ? " (+\(all.count - 4) more)" : ""
@@ -54,6 +55,16 @@ struct ReasonWriter {
             let sources = Set(claims.map(\.claim.doc)).count
             return "\(sources == 1 ? "the article says" : "\(sources) sources say") \(figure) consistently"
         }
+    }
+
+    /// "X says 3,958 people (2023-09-17), Y says 4,255 people (2023-09-28) — a total to date, updated
+    /// from 3,958 to 4,255": the earliest and the latest reading of a running total read on several days.
+    private func update() -> String? {
+        let readings = claims.map(\.claim).compactMap { claim in Reconciler.day(of: claim).map { (claim: claim, day: $0) } }
+            .filter { $0.claim.status == .runningTotal }
+        guard let first = readings.min(by: { $0.day < $1.day }), let last = readings.max(by: { $0.day < $1.day }), first.day != last.day else { return nil }
+        return "\(ReasonWriter.says(first.claim)) (\(first.day.iso)), \(ReasonWriter.says(last.claim)) (\(last.day.iso))"
+            + " — a total to date, updated from \(ReasonWriter.figure(first.claim)) to \(ReasonWriter.figure(last.claim))"
     }
 
     /// Claims with distinct figures, first of each kept.

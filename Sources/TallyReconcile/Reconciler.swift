@@ -2,9 +2,13 @@ import TallyCore
 
 /// Compares claims about the same thing and explains how they disagree.
 ///
-/// Claims are grouped by kind, subject and event (an event named by month takes in the one dated
-/// event of that month in the same group); claims without a subject are never compared. Each group of
-/// two or more claims becomes a `Finding`, ranked most severe first.
+/// Claims are grouped by subject and event (an event named by month takes in the one dated
+/// event of that month in the same group); claims without a subject are never compared. Running totals
+/// are grouped apart, across events, since a total to date is one quantity read on different days: a
+/// later, higher figure updates an earlier one, and one day's batch is never set against it. Within a group, figures of different statuses
+/// (a plan and a delivery, a projection and a count, a part and the whole) may agree but never
+/// conflict (`ClaimRelation`). Each group of two or more claims becomes a `Finding`, ranked most
+/// severe first.
 public struct Reconciler: Sendable {
     /// Kinds whose figures count the two sides of an exchange, so per-side × 2 = total applies.
     public var sidedKinds: Set<String>
@@ -37,7 +41,8 @@ public struct Reconciler: Sendable {
     func groups(_ claims: [Claim]) -> [Group] {
         var bySubject: [String: [Claim]] = [:]
         for claim in claims where claim.subject != nil && claim.interval(on: Axis.of(claim)) != nil {
-            bySubject[claim.kind + "\u{1F}" + claim.subject!, default: []].append(claim)
+            // By subject, not kind: hostages are counted as prisoners or as people, the subject says which.
+            bySubject[claim.subject!, default: []].append(claim)
         }
         var result: [Group] = []
         for key in bySubject.keys.sorted() {
@@ -45,14 +50,16 @@ public struct Reconciler: Sendable {
             let events = Reconciler.canonicalEvents(Set(members.compactMap(\.event)))
             var byEvent: [String: [Claim]] = [:]
             for claim in members {
-                let event = claim.event.map { events[$0] ?? $0 }
+                let running = claim.status == .runningTotal
+                let event = running ? "running total" : claim.event.map { events[$0] ?? $0 }
                 byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(claim)
             }
             for eventKey in byEvent.keys.sorted() {
                 for story in Reconciler.stories(byEvent[eventKey]!) {
                     let group = story.sorted { ($0.doc, $0.start) < ($1.doc, $1.start) }
                     let first = group[0]
-                    let event = first.event.map { events[$0] ?? $0 }
+                    // A running total's finding is about its latest reading.
+                    let event = first.status == .runningTotal ? group.compactMap(\.event).max() : first.event.map { events[$0] ?? $0 }
                     result.append(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group))
                 }
             }
@@ -105,6 +112,13 @@ public struct Reconciler: Sendable {
         return components.keys.sorted().map { components[$0]! }
     }
 
+    /// The day a claim's figure was read on: its event when that is a day, as a running total's
+    /// event is the article's date (or the day its opening paragraphs name).
+    static func day(of claim: Claim) -> CalendarDate? {
+        guard let event = claim.event, let date = CalendarDate(iso: event), date.precision == .day else { return nil }
+        return date
+    }
+
     /// Maps a coarse event ("2025-05") onto the one finer event it contains ("2025-05-16"), if exactly one.
     static func canonicalEvents(_ events: Set<String>) -> [String: String] {
         let dates = events.compactMap { event in CalendarDate(iso: event).map { (event, $0) } }
@@ -141,10 +155,14 @@ public struct Reconciler: Sendable {
         switch worst {
         case .disjoint: verdict = .conflict
         case .framing: verdict = .framing
-        case .overlap: verdict = .variance
+        case .overlap, .updated: verdict = .variance
         case .same, .unrelated: verdict = .agreement
         }
-        let positions = verdict == .conflict ? Reconciler.sides(relations) : Array(repeating: 1, count: claims.count)
+        let order = claims.indices.sorted { i, j in
+            let (x, y) = (claims[i].interval(on: group.axis)!, claims[j].interval(on: group.axis)!)
+            return (x.low + x.high, i) < (y.low + y.high, j)
+        }
+        let positions = verdict == .conflict ? Reconciler.sides(relations, order: order) : Array(repeating: 1, count: claims.count)
         let cited = zip(claims, positions).map { FindingClaim(claim: $0, position: $1) }
         let reason = ReasonWriter(verdict: verdict, claims: cited, axis: group.axis).reason()
         return Finding(verdict: verdict, kind: group.kind, subject: group.subject, event: group.event, reason: reason, claims: cited)
@@ -178,11 +196,13 @@ public struct Reconciler: Sendable {
 
     /// Sides of a conflict: claims compatible with every other claim get position 0 ("fits both");
     /// the rest are placed greedily, each on the first side all of whose members it is compatible with.
-    static func sides(_ relations: [[ClaimRelation]]) -> [Int] {
+    /// Claims are placed in `order` (by interval, low figures first), so that compatible figures close
+    /// to each other land on one side rather than on whichever side the document order reached first.
+    static func sides(_ relations: [[ClaimRelation]], order: [Int]? = nil) -> [Int] {
         let count = relations.count
         var positions = [Int](repeating: 0, count: count)
         var sides: [[Int]] = []
-        for i in 0..<count {
+        for i in order ?? Array(0..<count) {
             let fitsAll = (0..<count).allSatisfy { $0 == i || relations[i][$0] != .disjoint }
             if fitsAll { continue }
             if let side = sides.firstIndex(where: { $0.allSatisfy { relations[i][$0] != .disjoint } }) {

@@ -11,7 +11,7 @@ import TallyCore
 /// `findings(id, verdict, kind, subject, event, reason)`, `finding_claims(finding_id, claim_id,
 /// position)`. Every write is one transaction. Schema version 1 stores are upgraded on open.
 public final class ClaimStore {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     public let path: String
     let db: SQLiteDatabase
 
@@ -39,10 +39,12 @@ public final class ClaimStore {
             let version = try db.prepare("PRAGMA user_version").rows { $0.int(0) }.first ?? 0
             if version == 0 {
                 try db.transaction { () throws(StoreError) in try db.execute(Self.schema) }
-            } else if version == 1 {
-                // Version 1 claims have no story signature: keep them, but re-extract every document.
+            } else if version == 1 || version == 2 {
+                // Version 1 claims have no story signature, version 2 claims no status: keep them, but
+                // re-extract every document.
                 try db.transaction { () throws(StoreError) in
-                    try db.execute("ALTER TABLE claims ADD COLUMN story TEXT; UPDATE documents SET rules_hash = ''; PRAGMA user_version = 2;")
+                    if version == 1 { try db.execute("ALTER TABLE claims ADD COLUMN story TEXT") }
+                    try db.execute("ALTER TABLE claims ADD COLUMN status TEXT; UPDATE documents SET rules_hash = ''; PRAGMA user_version = 3;")
                 }
             } else if version != Self.schemaVersion {
                 throw StoreError(description: "schema version \(version), this Tally reads version \(Self.schemaVersion)")
@@ -176,7 +178,7 @@ public final class ClaimStore {
           id INTEGER PRIMARY KEY, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
           kind TEXT NOT NULL, value, low, high, qualifier TEXT NOT NULL, unit TEXT, scope TEXT,
           subject TEXT, event TEXT, speaker TEXT, quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-          sentence TEXT NOT NULL, rule TEXT NOT NULL, story TEXT);
+          sentence TEXT NOT NULL, rule TEXT NOT NULL, story TEXT, status TEXT);
         CREATE INDEX claims_by_doc ON claims(doc, start);
         CREATE TABLE findings (
           id INTEGER PRIMARY KEY, verdict TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT, event TEXT, reason TEXT NOT NULL);
@@ -185,7 +187,7 @@ public final class ClaimStore {
           claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
           position INTEGER NOT NULL, PRIMARY KEY (finding_id, claim_id));
         CREATE INDEX finding_claims_by_claim ON finding_claims(claim_id);
-        PRAGMA user_version = 2;
+        PRAGMA user_version = 3;
         """
 
     /// The claims table's columns after `id`: one per claim field, in table order, each name quoted

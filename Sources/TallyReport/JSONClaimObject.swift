@@ -29,6 +29,7 @@ struct JSONClaimObject<Sink: JSONSink>: ClaimFieldVisitor {
         case .sentence: return ",\"sentence\":"
         case .rule: return ",\"rule\":"
         case .story: return ",\"story\":"
+        case .status: return ",\"status\":"
         }
     }
 

@@ -72,7 +72,46 @@ struct ClaimBuilder {
             end: end,
             sentence: sentenceText,
             rule: compiled.rule.id,
-            story: context.story)
+            story: context.story,
+            status: status(for: candidate, sentence: sentence))
+    }
+
+    /// How far before a figure, and after it, `status_marker` phrases are looked for.
+    static let statusReach = (before: 12, after: 4)
+
+    /// The claim's status: the rule's own, else the nearest `status_marker` phrase around the figure
+    /// (up to `statusReach` words before or after it, never past another figure or a `;`/`:`), else
+    /// the rule file's default. Dates and durations carry none: "two more days" is a length, not an
+    /// increment.
+    private func status(for candidate: Candidate, sentence: Sentence) -> ClaimStatus? {
+        let rule = candidate.compiled.rule
+        if let status = rule.emit.status { return status }
+        let quantity = context.quantities[candidate.quantityIndex]
+        guard quantity.kind != .date, quantity.kind != .duration, let marker = context.classes.statusMarker else { return rule.defaultStatus }
+        var start = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - ClaimBuilder.statusReach.before)
+        if candidate.quantityIndex > 0 { start = max(start, context.quantities[candidate.quantityIndex - 1].tokens.upperBound) }
+        var end = min(sentence.tokens.upperBound, quantity.tokens.upperBound + ClaimBuilder.statusReach.after)
+        if candidate.quantityIndex + 1 < context.quantities.count {
+            end = min(end, max(quantity.tokens.upperBound, context.quantities[candidate.quantityIndex + 1].tokens.lowerBound))
+        }
+        let tokens = context.analysis.tokens
+        for index in (start..<quantity.tokens.lowerBound).reversed() where tokens[index].kind == .punct {
+            if tokens[index].lower == ";" || tokens[index].lower == ":" {
+                start = index + 1
+                break
+            }
+        }
+        let words = context.input.words
+        let before = start < quantity.tokens.lowerBound ? rules.index.last(classID: marker, words: words, range: start..<quantity.tokens.lowerBound) : nil
+        let after = quantity.tokens.upperBound < end ? rules.index.first(classID: marker, words: words, range: quantity.tokens.upperBound..<end) : nil
+        let nearest: String?
+        switch (before, after) {
+        case let (b?, a?): nearest = quantity.tokens.lowerBound - b.end <= a.start - quantity.tokens.upperBound ? b.value : a.value
+        case let (b?, nil): nearest = b.value
+        case let (nil, a?): nearest = a.value
+        case (nil, nil): nearest = nil
+        }
+        return nearest.flatMap(ClaimStatus.init(rawValue:)) ?? rule.defaultStatus
     }
 
     /// Whether the mention's hedge is one of closeness ("nearly", "just over": lexicon `near_qualifier`).
@@ -124,11 +163,41 @@ struct ClaimBuilder {
         return rules.index.first(classID: classID, words: context.input.words, range: range)
     }
 
-    /// Fills a subject template: `$capture` and `{party}`.
+    /// Fills a subject template: `$capture`, `{party}` and `{@class}`.
     private func expand(_ template: SubjectTemplate, rule: CompiledRule, match: PatternMatch, quantity: Quantity, sentence: Sentence) -> String {
         template.expand(
             capture: { name in captured(name, match, rule) ?? "" },
-            party: { party(near: quantity, in: sentence) ?? "unnamed party" })
+            party: { party(near: quantity, in: sentence) ?? "unnamed party" },
+            nearest: { name in nearest(name, to: quantity, in: sentence) ?? "" })
+    }
+
+    /// The value of the phrase of lexicon class `className` nearest a figure: the last one before it in
+    /// its sentence, else the first after it, else the same in the sentences of its paragraph.
+    private func nearest(_ className: String, to quantity: Quantity, in sentence: Sentence) -> String? {
+        guard let classID = rules.index.classID(className) else { return nil }
+        let words = context.input.words
+        if let before = rules.index.last(classID: classID, words: words, range: sentence.tokens.lowerBound..<quantity.tokens.lowerBound) {
+            return before.value
+        }
+        if let after = rules.index.first(classID: classID, words: words, range: quantity.tokens.upperBound..<sentence.tokens.upperBound) {
+            return after.value
+        }
+        let sentences = context.analysis.sentences
+        guard let index = context.analysis.sentenceIndex(ofToken: quantity.tokens.lowerBound) else { return nil }
+        var earlier = index - 1
+        var later = index + 1
+        while earlier >= 0 || later < sentences.count {
+            if earlier >= 0 {
+                guard sentences[earlier].paragraph == sentence.paragraph else { earlier = -1; continue }
+                if let hit = rules.index.last(classID: classID, words: words, range: sentences[earlier].tokens) { return hit.value }
+                earlier -= 1
+            } else if later < sentences.count {
+                guard sentences[later].paragraph == sentence.paragraph else { break }
+                if let hit = rules.index.first(classID: classID, words: words, range: sentences[later].tokens) { return hit.value }
+                later += 1
+            }
+        }
+        return nil
     }
 
     /// The party (lexicon `party`) a figure is attributed to: the nearest one before it in the

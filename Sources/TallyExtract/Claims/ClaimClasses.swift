@@ -15,10 +15,12 @@ struct ClaimClasses: Sendable {
     var oneSideMarker: Int?
     /// `party`: who a `{party}` subject names.
     var party: Int?
+    /// `status_marker`: plan, projection, increment, subset or running total (`ClaimStatus`).
+    var statusMarker: Int?
 
     static let names = (
         speechVerb: "speech_verb", nearQualifier: "near_qualifier", perSideMarker: "per_side_marker", totalMarker: "total_marker",
-        oneSideMarker: "one_side_marker", party: "party")
+        oneSideMarker: "one_side_marker", party: "party", statusMarker: "status_marker")
 
     /// Each class's position among `lexicon.classNames` (the id `LexiconIndex` gives it).
     init(lexicon: Lexicon) {
@@ -31,6 +33,7 @@ struct ClaimClasses: Sendable {
         totalMarker = position(names.totalMarker)
         oneSideMarker = position(names.oneSideMarker)
         party = position(names.party)
+        statusMarker = position(names.statusMarker)
     }
 
     /// The ids in `index`: each remembered one if the index names it so, else looked up.
@@ -47,6 +50,7 @@ struct ClaimClasses: Sendable {
         classes.totalMarker = id(totalMarker, names.totalMarker)
         classes.oneSideMarker = id(oneSideMarker, names.oneSideMarker)
         classes.party = id(party, names.party)
+        classes.statusMarker = id(statusMarker, names.statusMarker)
         return classes
     }
 }

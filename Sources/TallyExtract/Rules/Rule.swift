@@ -14,6 +14,9 @@ public struct Rule: Sendable, Hashable {
     /// Patterns that must occur in the sentence (or paragraph, see `context`) for the rule to apply.
     public var requires: [Pattern]
     public var context: Context
+    /// The status of the rule file's claims when their words state none (file key `status`): a death
+    /// toll is a total to date however it is phrased.
+    public var defaultStatus: ClaimStatus?
     /// Patterns that, matching over the claimed number, cancel the claim (ages, model names…).
     public var vetoes: [Pattern]
     public var examples: [RuleExample]
@@ -39,6 +42,8 @@ public struct Emit: Sendable, Hashable {
     public var qualifier: Value?
     /// The figure adds to an earlier one ("an additional 200"): the earlier claim's interval widens.
     public var increment: Bool
+    /// The claim's status whatever the words around it say (`status: planned`).
+    public var status: ClaimStatus?
 
     /// `scope: auto`: read the scope from the words around the figure (lexicon classes
     /// `per_side_marker`, `total_marker`, `one_side_marker`).

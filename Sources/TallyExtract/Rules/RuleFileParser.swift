@@ -42,10 +42,19 @@ struct RuleFileParser {
             error(at: mapping.field("rules") ?? root, "missing 'rules' list")
             return []
         }
-        return list.compactMap { parseRule($0, kind: kind) }
+        let defaultStatus = mapping.field("status").flatMap { status($0) }
+        return list.compactMap { parseRule($0, kind: kind, defaultStatus: defaultStatus) }
     }
 
-    private mutating func parseRule(_ node: Node, kind fileKind: String) -> Rule? {
+    /// A status keyword (`planned`, `running_total`…), or an error naming the ones there are.
+    private mutating func status(_ node: Node) -> ClaimStatus? {
+        if let value = node.string.flatMap(ClaimStatus.init(rawValue:)) { return value }
+        let known = ClaimStatus.allCases.map(\.rawValue).joined(separator: ", ")
+        error(at: node, "unknown status '\(node.string ?? "")' (\(known))")
+        return nil
+    }
+
+    private mutating func parseRule(_ node: Node, kind fileKind: String, defaultStatus: ClaimStatus?) -> Rule? {
         guard let map = node.mapping else {
             error(at: node, "a rule is a mapping with id, pattern, emit and examples")
             return nil
@@ -93,7 +102,7 @@ struct RuleFileParser {
         }
         return Rule(
             id: id, kind: emit.kind ?? fileKind, description: map.field("description")?.string ?? "", patternText: patternText,
-            pattern: pattern, emit: emit, priority: priority, requires: requires, context: context, vetoes: vetoes,
+            pattern: pattern, emit: emit, priority: priority, requires: requires, context: context, defaultStatus: defaultStatus, vetoes: vetoes,
             examples: examples, counterexamples: counterexamples, todo: todo, file: file, line: node.line)
     }
 
@@ -114,13 +123,20 @@ struct RuleFileParser {
         if let scope = map.field("scope")?.string, !scope.hasPrefix("$"), scope != Emit.autoScope, Scope(rawValue: scope) == nil {
             error(at: map.field("scope")!, "unknown scope '\(scope)' (per_side, one_side, total, or auto to read it from the text)")
         }
+        if let subject = map.field("subject")?.string {
+            for name in SubjectTemplate(subject).nearestClasses where lexicon.classes[name] == nil {
+                let hint = suggestion(for: name, among: Set(lexicon.classNames)).map { " (did you mean '@\($0)'?)" } ?? ""
+                error(at: map.field("subject")!, "unknown lexicon class '{@\(name)}' in subject\(hint)")
+            }
+        }
         if let qualifier = map.field("qualifier")?.string, !qualifier.hasPrefix("$"), Qualifier(rawValue: qualifier) == nil {
             error(at: map.field("qualifier")!, "unknown qualifier '\(qualifier)'")
         }
         return Emit(
             value: String(value.dropFirst()), kind: map.field("kind")?.string, subject: map.field("subject")?.string,
             scope: map.field("scope")?.string.map(Emit.Value.init), unit: map.field("unit")?.string.map(Emit.Value.init),
-            qualifier: map.field("qualifier")?.string.map(Emit.Value.init), increment: increment)
+            qualifier: map.field("qualifier")?.string.map(Emit.Value.init), increment: increment,
+            status: map.field("status").flatMap { status($0) })
     }
 
     private mutating func parseExample(_ node: Node) -> RuleExample? {

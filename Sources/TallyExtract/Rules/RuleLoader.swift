@@ -16,8 +16,8 @@ public enum RuleLoader {
     static let ruleKeys: Set<String> = [
         "id", "description", "pattern", "emit", "priority", "requires", "context", "veto", "examples", "counterexamples", "todo",
     ]
-    static let emitKeys: Set<String> = ["value", "kind", "subject", "scope", "unit", "qualifier", "increment"]
-    static let fileKeys: Set<String> = ["kind", "description", "rules"]
+    static let emitKeys: Set<String> = ["value", "kind", "subject", "scope", "unit", "qualifier", "increment", "status"]
+    static let fileKeys: Set<String> = ["kind", "description", "rules", "status"]
 
     public static func load(directory: String) -> Result {
         var diagnostics: [Diagnostic] = []

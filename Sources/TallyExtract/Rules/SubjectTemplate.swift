@@ -1,9 +1,12 @@
-/// A rule's `subject` template split once into its parts: literal text, `$capture` and `{party}`.
+/// A rule's `subject` template split once into its parts: literal text, `$capture`, `{party}` and
+/// `{@class}` (the value of the lexicon class's phrase nearest the figure: in its sentence, else its
+/// paragraph — how "13 Israelis" in a paragraph about hostages becomes "Israeli hostage release").
 struct SubjectTemplate: Sendable {
     enum Part: Sendable {
         case text(String)
         case capture(String)
         case party
+        case nearest(className: String)
     }
 
     let parts: [Part]
@@ -22,6 +25,13 @@ struct SubjectTemplate: Sendable {
                     scalars = scalars.dropFirst(name.count + 1)
                     continue
                 }
+            } else if first == "{", scalars.dropFirst().first == "@", let close = scalars.firstIndex(of: "}") {
+                let name = String(String.UnicodeScalarView(scalars[scalars.index(scalars.startIndex, offsetBy: 2)..<close]))
+                if !literal.isEmpty { parts.append(.text(literal)) }
+                literal = ""
+                parts.append(.nearest(className: name))
+                scalars = scalars[scalars.index(after: close)...]
+                continue
             } else if String(String.UnicodeScalarView(scalars.prefix(7))) == "{party}" {
                 if !literal.isEmpty { parts.append(.text(literal)) }
                 literal = ""
@@ -36,14 +46,21 @@ struct SubjectTemplate: Sendable {
         self.parts = parts
     }
 
-    /// The subject with captures and the party filled in, runs of spaces collapsed and the ends trimmed.
-    func expand(capture: (String) -> String, party: () -> String) -> String {
+    /// The lexicon classes `{@class}` parts name.
+    var nearestClasses: [String] {
+        parts.compactMap { if case .nearest(let name) = $0 { return name } else { return nil } }
+    }
+
+    /// The subject with captures, the party and the nearest phrases filled in, runs of spaces collapsed
+    /// and the ends trimmed.
+    func expand(capture: (String) -> String, party: () -> String, nearest: (String) -> String = { _ in "" }) -> String {
         var text = ""
         for part in parts {
             switch part {
             case .text(let literal): text += literal
             case .capture(let name): text += capture(name)
             case .party: text += party()
+            case .nearest(let className): text += nearest(className)
             }
         }
         return SubjectTemplate.collapsingSpaces(text)

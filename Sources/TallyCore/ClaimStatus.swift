@@ -1,0 +1,19 @@
+/// Where a figure stands: a plan, a projection, an increment, a part of a whole, or a total to date.
+///
+/// Part of what a claim counts: figures of different statuses are different quantities, so the
+/// reconciler never sets a deal's 150 prisoners against one day's 39, a mayor's "could reach 20,000"
+/// against a count, or "another 2,500" against a total. No status (`nil`) is a figure stated as done.
+/// The words behind each case are the lexicon class `status_marker` (`rules/lexicon/status.yaml`).
+public enum ClaimStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A total to date ("so far", "bringing the total to", a death toll): a later, higher figure
+    /// updates an earlier one rather than contradicting it.
+    case runningTotal = "running_total"
+    /// Agreed, proposed, offered or due, not (yet) done ("will release 150", "under the deal").
+    case planned
+    /// An estimate of what may come ("could reach 20,000", "is expected to rise to").
+    case projected
+    /// Added to a figure given before ("another 2,500", "500 more", "an additional 200").
+    case increment
+    /// Part of a larger figure ("including 4 children", "among them 400 foreigners").
+    case subset
+}
