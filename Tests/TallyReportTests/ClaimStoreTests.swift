@@ -182,8 +182,8 @@ extension ClaimStoreTests {
     @Test func aVersion1StoreIsUpgradedAndItsDocumentsReExtracted() throws {
         do {
             let old = try SQLiteDatabase(path: path)
-            let v1 = ClaimStore.schema.replacingOccurrences(of: ", story TEXT)", with: ")")
-                .replacingOccurrences(of: "user_version = 2", with: "user_version = 1")
+            let v1 = ClaimStore.schema.replacingOccurrences(of: ", story TEXT, status TEXT)", with: ")")
+                .replacingOccurrences(of: "user_version = 3", with: "user_version = 1")
             try old.execute(v1)
             try old.execute("""
                 INSERT INTO documents(doc, content_hash, rules_hash, claims) VALUES ('a.txt', 'h', 'r', 1);
@@ -194,6 +194,25 @@ extension ClaimStoreTests {
         let store = try ClaimStore(path: path)
         #expect(try store.storedClaims(doc: "a.txt", contentHash: "h", rulesHash: "r") == nil)  // re-extract
         #expect(try store.claims().first?.value == .number(339))  // old rows still readable
-        #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").rows { $0.int(0) } == [2])
+        #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").rows { $0.int(0) } == [3])
+    }
+
+    @Test func aVersion2StoreGainsTheStatusColumnAndIsReExtracted() throws {
+        do {
+            let old = try SQLiteDatabase(path: path)
+            let v2 = ClaimStore.schema.replacingOccurrences(of: ", status TEXT)", with: ")")
+                .replacingOccurrences(of: "user_version = 3", with: "user_version = 2")
+            try old.execute(v2)
+            try old.execute("""
+                INSERT INTO documents(doc, content_hash, rules_hash, claims) VALUES ('a.txt', 'h', 'r', 1);
+                INSERT INTO claims(doc, kind, value, low, high, qualifier, quote, start, "end", sentence, rule, story)
+                VALUES ('a.txt', 'children', 339, 339, 339, 'exact', '339', 0, 3, '339 children.', 'c', '["kyiv"]');
+                """)
+        }
+        let store = try ClaimStore(path: path)
+        #expect(try store.storedClaims(doc: "a.txt", contentHash: "h", rulesHash: "r") == nil)
+        #expect(try store.claims().first?.story == ["kyiv"])
+        #expect(try store.claims().first?.status == nil)
+        #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").rows { $0.int(0) } == [3])
     }
 }

@@ -47,7 +47,7 @@ import TallyCore
         claim.quote = "339 \"children\", said"
         claim.sentence = "line one\nline two"
         let text = ClaimWriter.render([claim, Fixtures.range], format: .csv)
-        #expect(text.hasPrefix("doc,kind,value,low,high,qualifier,unit,scope,subject,event,speaker,quote,start,end,sentence,rule,story\r\n"))
+        #expect(text.hasPrefix("doc,kind,value,low,high,qualifier,unit,scope,subject,event,speaker,quote,start,end,sentence,rule,story,status\r\n"))
         #expect(text.contains(",\"339 \"\"children\"\", said\","))
         let rows = CSV.parse(text)
         #expect(rows.count == 3)
@@ -140,10 +140,20 @@ extension ClaimWriterTests {
         var claim = Fixtures.exact339
         claim.story = ["istanbul", "ukraine"]
         let line = ClaimWriter.render([claim], format: .jsonl)
-        #expect(line.contains("\"story\":[\"istanbul\",\"ukraine\"]}"))
+        #expect(line.contains("\"story\":[\"istanbul\",\"ukraine\"],"))
         #expect(try JSONDecoder().decode(Claim.self, from: Data(line.utf8)) == claim)
-        #expect(ClaimWriter.render([Fixtures.total], format: .jsonl).contains("\"story\":null}"))
-        #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1].last == "istanbul ukraine")
+        #expect(ClaimWriter.render([Fixtures.total], format: .jsonl).contains("\"story\":null,"))
+        #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1].dropLast().last == "istanbul ukraine")
+    }
+
+    @Test func statusIsWrittenLastInEveryFormatAndReadBack() throws {
+        var claim = Fixtures.exact339
+        claim.status = .runningTotal
+        let line = ClaimWriter.render([claim], format: .jsonl)
+        #expect(line.contains("\"status\":\"running_total\"}"))
+        #expect(try JSONDecoder().decode(Claim.self, from: Data(line.utf8)) == claim)
+        #expect(ClaimWriter.render([Fixtures.total], format: .jsonl).contains("\"status\":null}"))
+        #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1].last == "running_total")
     }
 }
 
