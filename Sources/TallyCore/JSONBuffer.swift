@@ -1,6 +1,6 @@
 /// First pass of a one-pass record: room enough for it, from the strings' lengths alone (no reading
 /// them): a string may grow to six times its bytes (`\u0001`), an integer to 20 bytes.
-public struct JSONBound: JSONSink {
+public struct JSONSizeBound: JSONSink {
     /// Bytes the record takes at most.
     public var count: Int { bytes }
     @usableFromInline var bytes = 0
@@ -26,7 +26,7 @@ public struct JSONBound: JSONSink {
 }
 
 /// A growing byte buffer that records are written straight into, each in one pass: `JSONWriter`
-/// escapes as it copies into room made for the record's `JSONBound`. No measuring pass, no String and
+/// escapes as it copies into room made for the record's `JSONSizeBound`. No measuring pass, no String and
 /// no copy per record; `bytes` copies the whole out once.
 public final class JSONBuffer {
     /// Bytes written so far.
@@ -61,9 +61,9 @@ public final class JSONBuffer {
     /// Empties the buffer, keeping its memory.
     public func removeAll() { written = 0 }
 
-    /// Appends the record `write` writes, which `bound` (the same record written to a `JSONBound`) holds.
+    /// Appends the record `write` writes, which `bound` (the same record written to a `JSONSizeBound`) holds.
     @inlinable
-    public func append(bound: JSONBound, _ write: (inout JSONWriter) -> Void) {
+    public func append(bound: JSONSizeBound, _ write: (inout JSONWriter) -> Void) {
         reserve(bound.count)
         var writer = JSONWriter(to: start + written)
         write(&writer)

@@ -1,5 +1,5 @@
 /// Where JSON records are written: `JSONBytes` (a growing byte array), or the one pass that appends a
-/// record to a `JSONBuffer` — `JSONBound` gives room enough without reading the strings, then
+/// record to a `JSONBuffer` — `JSONSizeBound` gives room enough without reading the strings, then
 /// `JSONWriter` escapes as it copies. A record writer is one generic function run with each.
 public protocol JSONSink {
     /// Keys and punctuation, as they are.

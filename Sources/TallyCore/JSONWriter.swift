@@ -1,11 +1,11 @@
 /// Writes a record into memory made ready for it (`JSONBuffer` makes room for the record's
-/// `JSONBound`), escaping each string as it copies it.
+/// `JSONSizeBound`), escaping each string as it copies it.
 public struct JSONWriter: JSONSink {
     /// Where the next byte goes.
     public var position: UnsafeMutablePointer<UInt8> { cursor }
     @usableFromInline var cursor: UnsafeMutablePointer<UInt8>
 
-    /// A writer starting at `start`, which needs room for the record's `JSONBound`.
+    /// A writer starting at `start`, which needs room for the record's `JSONSizeBound`.
     @inlinable
     public init(to start: UnsafeMutablePointer<UInt8>) {
         cursor = start

@@ -36,7 +36,7 @@ public enum ClaimWriter {
             return
         }
         for claim in claims {
-            var bound = JSONBound()
+            var bound = JSONSizeBound()
             writeRecord(claim, format: format, to: &bound)
             out.append(bound: bound) { writeRecord(claim, format: format, to: &$0) }
         }
@@ -44,7 +44,7 @@ public enum ClaimWriter {
 
     /// One claim as a JSON object on one line (no trailing newline).
     public static func jsonObject(_ claim: Claim) -> String {
-        var bound = JSONBound()
+        var bound = JSONSizeBound()
         writeObject(claim, to: &bound)
         let out = JSONBuffer(capacity: bound.count)
         out.append(bound: bound) { writeObject(claim, to: &$0) }

@@ -6,7 +6,7 @@ import TallyNumerals
 public enum QuantityWriter {
     /// Appends the record's line to `out`.
     public static func jsonLine(_ record: QuantityRecord, to out: JSONBuffer) {
-        var bound = JSONBound()
+        var bound = JSONSizeBound()
         writeLine(record, to: &bound)
         out.append(bound: bound) { writeLine(record, to: &$0) }
     }

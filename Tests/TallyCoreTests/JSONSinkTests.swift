@@ -32,7 +32,7 @@ import Testing
         sink.literal("\"}")
     }
 
-    /// The record through the one-pass path (`JSONBound`, then `JSONWriter` into a `JSONBuffer`).
+    /// The record through the one-pass path (`JSONSizeBound`, then `JSONWriter` into a `JSONBuffer`).
     static func bufferedText(_ texts: [String]) -> String {
         let buffer = JSONBuffer(capacity: 16)
         buffer.append(bound: JSONBufferTests.bound(texts)) { write(texts, to: &$0) }
@@ -107,10 +107,10 @@ import Testing
     }
 }
 
-/// The one-pass path: `JSONBound` gives room, `JSONBuffer` writes with `JSONWriter(to:)`.
+/// The one-pass path: `JSONSizeBound` gives room, `JSONBuffer` writes with `JSONWriter(to:)`.
 @Suite struct JSONBufferTests {
-    static func bound(_ texts: [String]) -> JSONBound {
-        var bound = JSONBound()
+    static func bound(_ texts: [String]) -> JSONSizeBound {
+        var bound = JSONSizeBound()
         JSONSinkTests.write(texts, to: &bound)
         return bound
     }

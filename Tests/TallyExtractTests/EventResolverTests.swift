@@ -9,7 +9,7 @@ import Testing
         let analysis = TextAnalysis(text: text)
         let reference = CalendarDate(iso: published)
         let quantities = NumeralScanner().scan(analysis, reference: reference)
-        return (analysis, quantities, EventResolver(probe: TokenProbe(analysis), quantities: quantities, published: reference).resolve())
+        return (analysis, quantities, EventResolver(probe: TokenLookup(analysis), quantities: quantities, published: reference).resolve())
     }
 
     @Test func anEarlierDateMovesOnlyItsClause() {

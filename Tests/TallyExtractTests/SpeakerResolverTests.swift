@@ -18,7 +18,7 @@ import Testing
         let index = LexiconIndex(lexicon, extraWords: ["according", "to"])
         let analysis = TextAnalysis(text: text)
         let resolver = SpeakerResolver(
-            probe: TokenProbe(analysis), lexicon: index, vocabulary: SpeakerVocabulary(lexicon: lexicon), words: index.wordIDs(of: analysis),
+            probe: TokenLookup(analysis), lexicon: index, vocabulary: SpeakerVocabulary(lexicon: lexicon), words: index.wordIDs(of: analysis),
             speechVerb: index.classID("speech_verb"))
         return (analysis, resolver.resolve())
     }

@@ -8,14 +8,14 @@ import Testing
         let analysis = TextAnalysis(
             text: "Talks in Istanbul\nRussia and Ukraine met in Istanbul on Monday. The Ukraine envoy met Russia's Envoy in Istanbul.\n"
                 + "Second paragraph.\nThird paragraph.\nLater Paris and Berlin are named too often: Paris, Paris, Paris.")
-        let words = StorySignature.words(probe: TokenProbe(analysis), titles: WordTable(["envoy"]))
+        let words = StorySignature.words(probe: TokenLookup(analysis), titles: WordTable(["envoy"]))
         #expect(words == ["istanbul", "russia", "ukraine"])
     }
 
     @Test func keepsTheEightMostFrequent() {
         let names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett"]
         let text = "Start " + names.enumerated().map { Array(repeating: $1, count: $0 + 1).joined(separator: " ") }.joined(separator: " ")
-        let words = StorySignature.words(probe: TokenProbe(TextAnalysis(text: text)), titles: WordTable([String]()))
+        let words = StorySignature.words(probe: TokenLookup(TextAnalysis(text: text)), titles: WordTable([String]()))
         #expect(words == names.dropFirst(2).map { $0.lowercased() }.sorted())
     }
 
@@ -25,6 +25,6 @@ import Testing
         #expect(!StorySignature.isCapitalisedName("UN"))
         #expect(!StorySignature.isCapitalisedName("kyiv"))
         let analysis = TextAnalysis(text: "x Kyiv UN Élysée élan")
-        #expect(analysis.tokens.indices.filter { StorySignature.isCapitalisedName(TokenProbe(analysis), $0) } == [1, 3])
+        #expect(analysis.tokens.indices.filter { StorySignature.isCapitalisedName(TokenLookup(analysis), $0) } == [1, 3])
     }
 }

@@ -4,12 +4,12 @@ import Testing
 /// The layout assumptions behind the scanner's fast paths, checked on this platform.
 struct InterningTests {
     @Test func grammarWordIdsFollowDeclarationOrder() {
-        #expect(G.allCases.count <= 256)
-        for (k, g) in G.allCases.enumerated() { #expect(g.id == k) }
-        let members: [G] = [.and, .hyphen, .www, .other]
-        let set = GSet(members)
-        for g in G.allCases { #expect(set.contains(g) == members.contains(g)) }
-        for g in G.allCases where g != .other { #expect(G.byText[g.rawValue] == g) }
+        #expect(GrammarWord.allCases.count <= 256)
+        for (k, g) in GrammarWord.allCases.enumerated() { #expect(g.id == k) }
+        let members: [GrammarWord] = [.and, .hyphen, .www, .other]
+        let set = GrammarWordSet(members)
+        for g in GrammarWord.allCases { #expect(set.contains(g) == members.contains(g)) }
+        for g in GrammarWord.allCases where g != .other { #expect(GrammarWord.byText[g.rawValue] == g) }
     }
 
     @Test func shortWordsAreOrdinaryStrings() {

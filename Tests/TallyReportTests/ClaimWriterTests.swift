@@ -123,7 +123,7 @@ extension ClaimWriterTests {
     /// The JSON writer's literal keys are the table's names, the first opening the object.
     @Test func jsonKeysAreTheFieldNames() {
         for (index, field) in ClaimField.allCases.enumerated() {
-            let key = JSONClaimObject<JSONBound>.key(field).description
+            let key = JSONClaimObject<JSONSizeBound>.key(field).description
             #expect(key == (index == 0 ? "{" : ",") + "\"\(field.name)\":", "\(field)")
         }
     }

@@ -9,12 +9,12 @@ import TallyNumerals
 /// event instead; dates after "since", "until" or "by", and dates after the main event (plans,
 /// deadlines), do not move it. Clauses are separated by spaced dashes, semicolons and parentheses.
 struct EventResolver {
-    let probe: TokenProbe
+    let probe: TokenLookup
     let sentences: [Sentence]
     let quantities: [Quantity]
     let published: CalendarDate?
 
-    init(probe: TokenProbe, quantities: [Quantity], published: CalendarDate?) {
+    init(probe: TokenLookup, quantities: [Quantity], published: CalendarDate?) {
         self.probe = probe
         self.sentences = probe.analysis.sentences
         self.quantities = quantities

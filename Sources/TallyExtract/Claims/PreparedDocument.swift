@@ -30,7 +30,7 @@ public final class PreparedDocument {
         let input = MatchInput(
             tokens: analysis.tokens, quantities: quantities, lexicon: rules.index, regexes: rules.regexes, words: rules.index.wordIDs(of: analysis))
         let classes = rules.speakerVocabulary.classes.resolved(in: rules.index)
-        let probe = TokenProbe(analysis)
+        let probe = TokenLookup(analysis)
         self.speakers = SpeakerResolver(
             probe: probe, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words, speechVerb: classes.speechVerb
         ).resolve()

@@ -16,7 +16,7 @@ import TallyNumerals
 /// (`WordTable`), never by hashing or lowercasing token text; a name is a run of token indices until
 /// the one word it yields is picked.
 struct SpeakerResolver {
-    let probe: TokenProbe
+    let probe: TokenLookup
     let sentences: [Sentence]
     let lexicon: LexiconIndex
     let vocabulary: SpeakerVocabulary
@@ -27,7 +27,7 @@ struct SpeakerResolver {
     let according: Int32
     let to: Int32
 
-    init(probe: TokenProbe, lexicon: LexiconIndex, vocabulary: SpeakerVocabulary, words: [Int32], speechVerb: Int?) {
+    init(probe: TokenLookup, lexicon: LexiconIndex, vocabulary: SpeakerVocabulary, words: [Int32], speechVerb: Int?) {
         self.probe = probe
         self.sentences = probe.analysis.sentences
         self.lexicon = lexicon

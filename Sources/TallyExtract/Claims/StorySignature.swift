@@ -23,7 +23,7 @@ enum StorySignature {
         var first: Int
     }
 
-    static func words(probe: TokenProbe, titles: WordTable) -> [String] {
+    static func words(probe: TokenLookup, titles: WordTable) -> [String] {
         let tokens = probe.tokens
         let stopWords = StorySignature.stopWords
         // Few distinct names per article: a list searched by hash beats a dictionary keyed by String.
@@ -50,7 +50,7 @@ enum StorySignature {
     }
 
     /// Whether token `index` is a word that starts with a capital and has at least three letters.
-    static func isCapitalisedName(_ probe: TokenProbe, _ index: Int) -> Bool {
+    static func isCapitalisedName(_ probe: TokenLookup, _ index: Int) -> Bool {
         let tokens = probe.tokens
         // A token's offsets count Unicode scalars, so `end - start` is its length in scalars.
         return tokens[index].kind == .word && tokens[index].end - tokens[index].start >= 3 && probe.isCapitalised(index)

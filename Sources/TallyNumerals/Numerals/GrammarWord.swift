@@ -2,7 +2,7 @@
 /// (`ScanContext.facts`) so a test such as "the next token is `and`" is a one-byte compare instead
 /// of a string comparison. The raw value is the lowercased token text; `.other` is every token
 /// not listed (and the edges past either end).
-enum G: String, CaseIterable, Sendable {
+enum GrammarWord: String, CaseIterable, Sendable {
     case other = ""
     // Punctuation (one token per scalar, normalised: dashes are "-", curly quotes straight).
     case hyphen = "-", dot = ".", comma = ",", slash = "/", colon = ":", tilde = "~", apostrophe = "'", quote = "\""
@@ -27,17 +27,17 @@ enum G: String, CaseIterable, Sendable {
     case all, odd, equal, more, less, fewer, additional, extra, further, http, https, www
 
     /// The word a lowercased token text stands for, `.other` if none.
-    static let byText: WordMap<G> = WordMap(G.allCases.filter { $0 != .other }.map { ($0.rawValue, $0) })
+    static let byText: WordMap<GrammarWord> = WordMap(GrammarWord.allCases.filter { $0 != .other }.map { ($0.rawValue, $0) })
 
     /// Position in declaration order (a no-payload enum is stored as its case index).
     @inline(__always) var id: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }
 
 /// A set of grammar words as a 256-bit mask.
-struct GSet: Sendable {
+struct GrammarWordSet: Sendable {
     private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
-    init(_ words: [G]) {
+    init(_ words: [GrammarWord]) {
         for w in words {
             let k = w.id
             switch k >> 6 {
@@ -49,7 +49,7 @@ struct GSet: Sendable {
         }
     }
 
-    @inline(__always) func contains(_ w: G) -> Bool {
+    @inline(__always) func contains(_ w: GrammarWord) -> Bool {
         let k = w.id
         let word: UInt64
         switch k >> 6 {

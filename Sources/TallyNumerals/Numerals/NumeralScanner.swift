@@ -75,7 +75,7 @@ extension ScanContext {
         if f.flags.contains(.starter) { return f.kind != .punct || markMayStart(i, facts) }
         // A word without the starter flag opens something only when glued to what follows: a model
         // name ("Tu-160", "A320", "F16").
-        guard i + 1 < n, !facts[i + 1].spaced, facts[i + 1].kind != .word else { return false }
+        guard i + 1 < tokenCount, !facts[i + 1].spaced, facts[i + 1].kind != .word else { return false }
         if f.kind == .word, facts[i + 1].kind == .number, tokens[i].text.utf8.count <= 2 { return true }
         guard f.flags.contains(.capitalised) else { return false }
         // Every matcher but the model name, the date and the number words needs a starter word at
@@ -91,6 +91,6 @@ extension ScanContext {
     @inline(__always) func markMayStart(_ i: Int, _ facts: UnsafeBufferPointer<TokenFacts>) -> Bool {
         let g = facts[i].gram
         guard g == .dot || g == .hyphen else { return true }
-        return (i + 1 < n && facts[i + 1].kind == .number) || (i + 2 < n && facts[i + 1].gram == .dot && facts[i + 2].kind == .number)
+        return (i + 1 < tokenCount && facts[i + 1].kind == .number) || (i + 2 < tokenCount && facts[i + 1].gram == .dot && facts[i + 2].kind == .number)
     }
 }

@@ -39,7 +39,7 @@ public struct NumeralVocabulary: Sendable {
 
     struct WordInfo: Sendable {
         var flags: WordFlags = []
-        var gram: G = .other
+        var gram: GrammarWord = .other
     }
 
     struct CurrencyWord: Sendable, Hashable {
@@ -74,7 +74,7 @@ public struct NumeralVocabulary: Sendable {
             percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys))
         var info: [String: WordInfo] = [:]
         for (word, f) in flags { info[word, default: WordInfo()].flags = f }
-        for g in G.allCases where g != .other { info[g.rawValue, default: WordInfo()].gram = g }
+        for g in GrammarWord.allCases where g != .other { info[g.rawValue, default: WordInfo()].gram = g }
         words = WordMap(info)
         asciiPunct = (0..<128).map { b -> WordInfo in
             let text = String(UnicodeScalar(UInt8(b)))

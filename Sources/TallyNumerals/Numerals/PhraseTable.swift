@@ -73,13 +73,13 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
     /// `match(_:at:)` for the scanner: token hashes and spacing from the context, tokens read in place.
     func match(_ c: ScanContext, at i: Int) -> (value: Value, end: Int)? {
         guard let candidates = index.value(hash: c.info[i].hash, key: c.tokens[i].lower) else { return nil }
-        let next = i + 1 < c.n ? c.info[i + 1].hash : 0
+        let next = i + 1 < c.tokenCount ? c.info[i + 1].hash : 0
         return candidates.withUnsafeBufferPointer { candidates -> (value: Value, end: Int)? in
             outer: for p in 0..<candidates.count {
                 let count = candidates[p].count
                 let end = i + count
                 // The second word's hash first: the test below would fail on it anyway.
-                guard end <= c.n, count < 2 || candidates[p].second == next else { continue }
+                guard end <= c.tokenCount, count < 2 || candidates[p].second == next else { continue }
                 let caseSensitive = candidates[p].caseSensitive
                 for k in 0..<count {
                     guard c.info[i + k].hash == candidates[p].hashes[k] else { continue outer }

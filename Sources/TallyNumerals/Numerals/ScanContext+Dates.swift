@@ -24,24 +24,24 @@ struct DateMatch {
 
 extension ScanContext {
     /// Words after which a bare month or year is a date ("in May", "since 2022").
-    static let dateContext = GSet([
+    static let dateContext = GrammarWordSet([
         .in_, .since, .by, .until, .till, .from, .during, .before, .after, .early, .late, .mid, .of,
         .throughout, .last, .next, .this, .and, .to, .between, .on, .through, .following, .end,
         .beginning, .start, .spring, .summer, .autumn, .fall, .winter, .as_, .around, .circa, .than, .for_,
     ])
 
     /// Words other than months, weekdays and numbers that may open a date.
-    static let dateWords = GSet([.between, .from, .yesterday, .today, .tomorrow, .last, .next, .this, .year, .the, .sunday])
+    static let dateWords = GrammarWordSet([.between, .from, .yesterday, .today, .tomorrow, .last, .next, .this, .year, .the, .sunday])
 
     /// Words joining two days before their month ("20-30 June", "between 3 and 12 of Sept").
-    static let dayRangeJoiners = GSet([.hyphen, .to, .and, .through, .until, .till])
-    static let relativeMonthWords = GSet([.this, .last, .next])
+    static let dayRangeJoiners = GrammarWordSet([.hyphen, .to, .and, .through, .until, .till])
+    static let relativeMonthWords = GrammarWordSet([.this, .last, .next])
 
     /// Words joining the two ends of a date range.
-    static let rangeJoiners = GSet([.hyphen, .to, .through, .until, .till, .tilde, .thru])
+    static let rangeJoiners = GrammarWordSet([.hyphen, .to, .through, .until, .till, .tilde, .thru])
 
     /// Words after which a bare "10/1" is a date rather than a fraction.
-    static let numericDateContext = GSet([.on, .from, .to, .until, .till, .by, .since, .between, .through, .before, .after, .dated, .this, .next, .last])
+    static let numericDateContext = GrammarWordSet([.on, .from, .to, .until, .till, .by, .since, .between, .through, .before, .after, .dated, .this, .next, .last])
 
     /// A date or date range at token `i`.
     func date(at i: Int) -> DateMatch? {

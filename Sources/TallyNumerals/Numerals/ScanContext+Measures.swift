@@ -109,7 +109,7 @@ extension ScanContext {
         // "one-yen bid"
         if isPunct(j, .hyphen), adjacent(j), adjacent(j + 1), let c = currency(at: j + 1), c.isName, moneySuffixed(&m, at: j + 1) { return m }
         // Prime marks: 2' (minutes), 1" (seconds), unless the mark closes a quotation.
-        if e.isDigits, e.scale == 1, isPunct(j, .apostrophe) || isPunct(j, .quote), adjacent(j), j + 1 >= n || tokens[j + 1].spaceBefore,
+        if e.isDigits, e.scale == 1, isPunct(j, .apostrophe) || isPunct(j, .quote), adjacent(j), j + 1 >= tokenCount || tokens[j + 1].spaceBefore,
             !(isPunct(i - 1, .apostrophe) && adjacent(i)), !quoteIsOpen(before: i, mark: facts[j].gram)
         {
             m.kind = .duration
@@ -140,7 +140,7 @@ extension ScanContext {
     }
 
     /// Whether an odd number of `mark` quotes opens before token `i` in its sentence.
-    private func quoteIsOpen(before i: Int, mark: G) -> Bool {
+    private func quoteIsOpen(before i: Int, mark: GrammarWord) -> Bool {
         var count = 0
         var k = i - 1
         while k >= 0 {
@@ -152,11 +152,11 @@ extension ScanContext {
         return count % 2 == 1
     }
 
-    static let comparatives = GSet([.more, .additional, .extra, .less, .fewer, .further])
+    static let comparatives = GrammarWordSet([.more, .additional, .extra, .less, .fewer, .further])
     /// Unit letters that count only glued to their figure ("5d", not "5 d").
-    static let letterUnits = GSet([.d, .w, .y])
+    static let letterUnits = GrammarWordSet([.d, .w, .y])
     /// Words after which "a second" is a duration ("a second later").
-    static let afterSingleSecond = GSet([.ago, .and, .later, .earlier, .or])
+    static let afterSingleSecond = GrammarWordSet([.ago, .and, .later, .earlier, .or])
 
     /// A currency at `j`: symbol, code, name, or a code in millions ("MUSD", "MEUR").
     func currency(at j: Int) -> (unit: UnitID, isName: Bool, end: Int, scale: Double)? {

@@ -72,9 +72,9 @@ extension ScanContext {
     }
 
     /// "several had been held": verbs after which "several" is a pronoun.
-    static let auxiliaries = GSet([.had, .have, .has, .were, .was, .are, .is_, .will, .would, .could, .did, .do_, .said, .say])
+    static let auxiliaries = GrammarWordSet([.had, .have, .has, .were, .was, .are, .is_, .will, .would, .could, .did, .do_, .said, .say])
     /// Words before "one" that make it a pronoun.
-    static let pronounDeterminers = GSet([.the, .this, .that, .which, .each, .every, .any, .another, .no, .only, .someone, .everyone])
+    static let pronounDeterminers = GrammarWordSet([.the, .this, .that, .which, .each, .every, .any, .another, .no, .only, .someone, .everyone])
 
     /// "the one", "which one", "no one", "one another": a pronoun, not a number.
     private func isPronoun(at i: Int) -> Bool {
@@ -157,7 +157,7 @@ extension ScanContext {
         var last = Last.none
         var j = i
         var scale = 1.0
-        loop: while j < n {
+        loop: while j < tokenCount {
             let kind = facts[j].kind
             if kind == .punct {
                 // "twenty-three": a hyphen only joins tens to a unit.

@@ -13,7 +13,7 @@ extension ScanContext {
     }
 
     private func parseNumber(at i: Int) -> NumberExpr? {
-        guard i < n else { return nil }
+        guard i < tokenCount else { return nil }
         switch facts[i].kind {
         case .number:
             return digits(at: i)
@@ -89,7 +89,7 @@ extension ScanContext {
                 return e
             }
         }
-        if e.end == i + 1, plain, i + 1 < n, adjacent(i + 1), let f = word(NumberWords.vulgarFractions, i + 1) {
+        if e.end == i + 1, plain, i + 1 < tokenCount, adjacent(i + 1), let f = word(NumberWords.vulgarFractions, i + 1) {
             e.value += f
             e.isPlainInteger = false
             e.end = i + 2
@@ -158,7 +158,7 @@ extension ScanContext {
 
     /// Spaced scale words after a figure: "3 million", "two point two million", "200 dozens", "1.5 M".
     func applyScales(_ e: inout NumberExpr) {
-        while e.end < n {
+        while e.end < tokenCount {
             let j = e.end
             guard isWord(j) else { return }
             let w = facts[j].gram

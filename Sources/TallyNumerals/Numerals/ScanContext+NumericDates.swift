@@ -6,12 +6,12 @@ import TallyCore
 extension ScanContext {
     func numericDate(at i: Int, context: Bool) -> PartialDate? {
         // At least two parts: digits, then "-" or "/" touching them and the next part.
-        guard integer(i) != nil, i + 2 < n, isPunct(i + 1, .hyphen) || isPunct(i + 1, .slash), adjacent(i + 1), adjacent(i + 2) else { return nil }
+        guard integer(i) != nil, i + 2 < tokenCount, isPunct(i + 1, .hyphen) || isPunct(i + 1, .slash), adjacent(i + 1), adjacent(i + 2) else { return nil }
         // Collect adjacent parts joined by one kind of separator: numbers or month names.
         var parts: [(number: Int?, month: Int?, digits: Int)] = []
-        var separator: G? = nil
+        var separator: GrammarWord? = nil
         var j = i
-        while j < n, parts.count < 3 {
+        while j < tokenCount, parts.count < 3 {
             if let v = integer(j) {
                 parts.append((v, nil, tokens[j].text.utf8.count))
             } else if let (m, _, _) = month(at: j), isWord(j), tokens[j].lower.utf8.count <= 9 {
@@ -20,7 +20,7 @@ extension ScanContext {
                 break
             }
             j += 1
-            guard parts.count < 3, j + 1 < n, adjacent(j), adjacent(j + 1), isPunct(j, .hyphen) || isPunct(j, .slash) else { break }
+            guard parts.count < 3, j + 1 < tokenCount, adjacent(j), adjacent(j + 1), isPunct(j, .hyphen) || isPunct(j, .slash) else { break }
             if separator == nil { separator = facts[j].gram }
             guard facts[j].gram == separator else { break }
             j += 1

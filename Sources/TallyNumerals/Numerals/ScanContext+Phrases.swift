@@ -141,7 +141,7 @@ extension ScanContext {
         let w = gram(i)
         if (w == .http || w == .https || w == .www), isPunct(i + 1, .colon) || isPunct(i + 1, .dot), adjacent(i + 1) {
             var j = i + 1
-            while j < n, !facts[j].spaced { j += 1 }
+            while j < tokenCount, !facts[j].spaced { j += 1 }
             return j
         }
         // "0800 555 0142", "020-44 10 00": a leading zero and more digit groups make a phone number.
@@ -149,27 +149,27 @@ extension ScanContext {
             isNumber(i + 1) || (isPunct(i + 1, .hyphen) && isNumber(i + 2))
         {
             var j = i + 1
-            while j < n, j < i + 8, isNumber(j) || (isPunct(j, .hyphen) && isNumber(j + 1)) { j += 1 }
+            while j < tokenCount, j < i + 8, isNumber(j) || (isPunct(j, .hyphen) && isNumber(j + 1)) { j += 1 }
             return j
         }
         if isPunct(i, .plus) || (i > 0 && isPunct(i - 1, .plus) && adjacent(i)), isNumber(i) || isNumber(i + 1) {
             var j = isNumber(i) ? i + 1 : i + 2
-            while j < n, j < i + 8, isNumber(j) || (isPunct(j, .hyphen) && isNumber(j + 1)) { j += 1 }
+            while j < tokenCount, j < i + 8, isNumber(j) || (isPunct(j, .hyphen) && isNumber(j + 1)) { j += 1 }
             return j
         }
         guard isNumber(i), isPunct(i + 1, .hyphen), adjacent(i + 1), isNumber(i + 2), adjacent(i + 2), isPunct(i + 3, .hyphen) || isPunct(i + 3, .slash),
             adjacent(i + 3), isNumber(i + 4), adjacent(i + 4)
         else { return nil }
         var j = i + 5
-        while j < n, !facts[j].spaced, facts[j].kind == .number || isPunct(j, .hyphen) || isPunct(j, .slash) { j += 1 }
+        while j < tokenCount, !facts[j].spaced, facts[j].kind == .number || isPunct(j, .hyphen) || isPunct(j, .slash) { j += 1 }
         return j
     }
 
     /// Words joining the two figures of a range ("3 to 5", "two or three").
-    static let rangeWords = GSet([.hyphen, .to, .or, .through, .tilde])
-    static let comparisonSigns = GSet([.equals, .lessThan, .greaterThan])
+    static let rangeWords = GrammarWordSet([.hyphen, .to, .or, .through, .tilde])
+    static let comparisonSigns = GrammarWordSet([.equals, .lessThan, .greaterThan])
     /// Words before a bare plural unit that make it a vague duration ("for months").
-    static let vagueDurationOpeners = GSet([.for_, .within, .after, .over, .lasting, .took, .last, .lasted])
+    static let vagueDurationOpeners = GrammarWordSet([.for_, .within, .after, .over, .lasting, .took, .last, .lasted])
 
     /// A figure with what may follow it: a range end, a per-side "-for-", an age, a post-qualifier.
     func core(at i: Int, start: Int, qualifier: Qualifier) -> Found? {
@@ -209,7 +209,7 @@ extension ScanContext {
         guard has(i, .qualifier), let (q, j) = phrase(vocabulary.qualifierTable, at: i) else { return nil }
         // "=>30", "<>30": symbols glued to other comparison symbols are not hedges.
         if facts[i].kind == .punct, i > 0, adjacent(i), ScanContext.comparisonSigns.contains(gram(i - 1)) { return nil }
-        if facts[i].kind == .punct, j < n, ScanContext.comparisonSigns.contains(gram(j)), adjacent(j) { return nil }
+        if facts[i].kind == .punct, j < tokenCount, ScanContext.comparisonSigns.contains(gram(j)), adjacent(j) { return nil }
         if i > 0, let vetoes = vocabulary.vetoMap.value(hash: info[i].hash, key: tokens[i].lower), vetoes.contains(hash: info[i - 1].hash, key: tokens[i - 1].lower) {
             return nil
         }
@@ -380,7 +380,7 @@ extension ScanContext {
             return nil
         }
         // The rest of the name: "Tu-22M3", "Su-34s", "Kh-101".
-        while j < n, adjacent(j) {
+        while j < tokenCount, adjacent(j) {
             if facts[j].kind == .punct {
                 guard facts[j].gram == .hyphen, adjacent(j + 1), isNumber(j + 1) || isWord(j + 1) else { break }
             }

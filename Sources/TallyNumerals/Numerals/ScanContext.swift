@@ -15,7 +15,8 @@ struct ScanContext {
     let info: [TokenInfo]
     /// Per number token: its value parsed from the digits (see `NumberValue`).
     let numbers: [NumberValue]
-    let n: Int
+    /// The number of tokens (`tokens.count`).
+    let tokenCount: Int
     /// The last `number(at:)` answer (a pure function of the position).
     let numberMemo = NumberMemo()
 
@@ -27,7 +28,7 @@ struct ScanContext {
         self.vocabularyAddress = vocabularyAddress
         self.reference = reference
         let n = tokens.count
-        self.n = n
+        self.tokenCount = n
         let words = vocabularyAddress.pointee.words
         var numbers = [NumberValue](repeating: .none, count: n)
         // One pass, written in place: the commonest tokens (words not in the vocabulary) cost a
@@ -77,19 +78,19 @@ struct ScanContext {
 
     /// Token `j`'s lowercased text looked up in `map` (nil past either end).
     @inline(__always) func word<V>(_ map: WordMap<V>, _ j: Int) -> V? {
-        guard j >= 0, j < n else { return nil }
+        guard j >= 0, j < tokenCount else { return nil }
         return map.value(hash: info[j].hash, key: tokens[j].lower)
     }
 
     /// Token `j`'s lowercased text is in `set` (false past either end).
     @inline(__always) func word(_ set: WordSet, _ j: Int) -> Bool {
-        guard j >= 0, j < n else { return false }
+        guard j >= 0, j < tokenCount else { return false }
         return set.contains(hash: info[j].hash, key: tokens[j].lower)
     }
 
     /// The longest phrase of `table` starting at token `j`.
     @inline(__always) func phrase<V>(_ table: PhraseTable<V>, at j: Int) -> (value: V, end: Int)? {
-        guard j < n else { return nil }
+        guard j < tokenCount else { return nil }
         return table.match(self, at: j)
     }
 
@@ -100,27 +101,27 @@ struct ScanContext {
     @inline(__always) func name(_ unit: UnitID) -> String { vocabulary.units[unit] }
 
     /// Token `j` exists and may be `f`.
-    @inline(__always) func has(_ j: Int, _ f: WordFlags) -> Bool { j >= 0 && j < n && facts[j].flags.contains(f) }
+    @inline(__always) func has(_ j: Int, _ f: WordFlags) -> Bool { j >= 0 && j < tokenCount && facts[j].flags.contains(f) }
 
     /// Lowercased text of token `j`, or "" past the end.
-    @inline(__always) func lower(_ j: Int) -> String { j >= 0 && j < n ? tokens[j].lower : "" }
+    @inline(__always) func lower(_ j: Int) -> String { j >= 0 && j < tokenCount ? tokens[j].lower : "" }
 
     /// The grammar word token `j` is (`.other` past either end).
-    @inline(__always) func gram(_ j: Int) -> G { j >= 0 && j < n ? facts[j].gram : .other }
+    @inline(__always) func gram(_ j: Int) -> GrammarWord { j >= 0 && j < tokenCount ? facts[j].gram : .other }
 
-    @inline(__always) func isWord(_ j: Int) -> Bool { j >= 0 && j < n && facts[j].kind == .word }
-    @inline(__always) func isNumber(_ j: Int) -> Bool { j >= 0 && j < n && facts[j].kind == .number }
+    @inline(__always) func isWord(_ j: Int) -> Bool { j >= 0 && j < tokenCount && facts[j].kind == .word }
+    @inline(__always) func isNumber(_ j: Int) -> Bool { j >= 0 && j < tokenCount && facts[j].kind == .number }
     /// Token `j` is the punctuation `mark` (only punctuation tokens have these grammar words).
-    @inline(__always) func isPunct(_ j: Int, _ mark: G) -> Bool { gram(j) == mark }
+    @inline(__always) func isPunct(_ j: Int, _ mark: GrammarWord) -> Bool { gram(j) == mark }
 
     /// Token `j` exists and touches the previous token (no space between).
-    @inline(__always) func adjacent(_ j: Int) -> Bool { j > 0 && j < n && !facts[j].spaced }
+    @inline(__always) func adjacent(_ j: Int) -> Bool { j > 0 && j < tokenCount && !facts[j].spaced }
 
     /// Token `j` is a word starting with an upper-case letter.
     func isCapitalised(_ j: Int) -> Bool { has(j, .capitalised) }
 
     /// Token `j` is missing, punctuation, or a line/sentence edge: nothing more follows the figure.
-    func isEndOrPunct(_ j: Int) -> Bool { j >= n || facts[j].kind == .punct }
+    func isEndOrPunct(_ j: Int) -> Bool { j >= tokenCount || facts[j].kind == .punct }
 
     /// A time unit word at `j` ("hours", "min"), as its plural unit name's id.
     func timeUnit(_ j: Int) -> UnitID? {
@@ -149,7 +150,7 @@ extension ScanContext {
 /// What the scanner knows of one token, packed in eight bytes.
 struct TokenFacts {
     var flags: WordFlags = []
-    var gram: G = .other
+    var gram: GrammarWord = .other
     var kind: Token.Kind = .word
     /// Whether whitespace precedes the token (`Token.spaceBefore`).
     var spaced = false

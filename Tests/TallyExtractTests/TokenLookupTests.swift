@@ -3,10 +3,10 @@ import Testing
 
 @testable import TallyExtract
 
-@Suite struct TokenProbeTests {
+@Suite struct TokenLookupTests {
     @Test func readsFirstBytesAndCapitals() {
         let analysis = TextAnalysis(text: "Élysée said; “Kyiv” - élan (x)")
-        let probe = TokenProbe(analysis)
+        let probe = TokenLookup(analysis)
         let texts = analysis.tokens.map(\.text)
         #expect(texts == ["Élysée", "said", ";", "\"", "Kyiv", "\"", "-", "élan", "(", "x", ")"])
         #expect(texts.indices.filter { probe.isCapitalisedWord($0) } == [0, 4])
@@ -18,7 +18,7 @@ import Testing
 
     @Test func looksTokensUpByWordHash() {
         let analysis = TextAnalysis(text: "Officials SAID Erdoğan")
-        let probe = TokenProbe(analysis)
+        let probe = TokenLookup(analysis)
         let table = WordTable(["erdoğan": "Erdogan", "said": "verb"])
         #expect(probe.isIn(table, 1))
         #expect(!probe.isIn(table, 0))

@@ -4,7 +4,7 @@ import TallyNumerals
 /// Cheap tests on one document's tokens for the claim layers (speakers, events, story): a token's
 /// first byte, capitalisation, and membership in a `WordTable` by the word hash the tokenizer
 /// computed — no token copied, no String hashed or lowercased.
-struct TokenProbe {
+struct TokenLookup {
     let analysis: TextAnalysis
 
     init(_ analysis: TextAnalysis) {
