@@ -23,6 +23,17 @@ import Testing
         #expect(events.event(at: swapped) == "2025-05-16")
         let more = try! #require(analysis.tokens.firstIndex { $0.text == "more" })
         #expect(events.event(at: more) == "2025-06-02")
-        #expect(events.earlier.count == 1)  // "since May 2" marks no event
+        #expect(events.dates.filter { $0.earlier != nil }.count == 1)  // "since May 2" marks no event
+    }
+
+    @Test func aFigureTakesItsNearestDateAndDatesAfterFollowingNameNoEvent() {
+        let (analysis, _, events) = EventResolverTests.events(
+            "Officials said 14 hostages taken following the attacks on Oct 7 would be freed on Nov 25, and 42 prisoners on May 3.",
+            published: "2023-11-25")
+        #expect(events.main == "2023-11-25")
+        let hostages = try! #require(analysis.tokens.firstIndex { $0.text == "14" })
+        #expect(events.event(at: hostages) == "2023-11-25")  // Oct 7 follows "following": no event
+        let prisoners = try! #require(analysis.tokens.firstIndex { $0.text == "42" })
+        #expect(events.event(at: prisoners) == "2023-05-03")  // nearer May 3 than Nov 25
     }
 }

@@ -16,3 +16,13 @@ import Testing
         #expect(filled == expected)
     }
 }
+
+extension SubjectTemplateTests {
+    @Test func fillsTheNearestPhraseOfALexiconClass() {
+        let template = SubjectTemplate("$g {@nationals_context}")
+        #expect(template.nearestClasses == ["nationals_context"])
+        let filled = template.expand(capture: { _ in "Thai" }, party: { "" }, nearest: { $0 == "nationals_context" ? "hostage release" : "" })
+        #expect(filled == "Thai hostage release")
+        #expect(SubjectTemplate("{@missing} count").expand(capture: { _ in "" }, party: { "" }) == "count")
+    }
+}

@@ -88,11 +88,20 @@ struct ClaimBuilder {
         if let status = rule.emit.status { return status }
         let quantity = context.quantities[candidate.quantityIndex]
         guard quantity.kind != .date, quantity.kind != .duration, let marker = context.classes.statusMarker else { return rule.defaultStatus }
+        // Another count bounds the look (its own words are its own); a date or duration does not.
+        let quantities = context.quantities
+        func isCount(_ index: Int) -> Bool { quantities[index].kind != .date && quantities[index].kind != .duration }
         var start = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - ClaimBuilder.statusReach.before)
-        if candidate.quantityIndex > 0 { start = max(start, context.quantities[candidate.quantityIndex - 1].tokens.upperBound) }
+        var previous = candidate.quantityIndex - 1
+        while previous >= 0, quantities[previous].tokens.upperBound > start {
+            if isCount(previous) { start = quantities[previous].tokens.upperBound }
+            previous -= 1
+        }
         var end = min(sentence.tokens.upperBound, quantity.tokens.upperBound + ClaimBuilder.statusReach.after)
-        if candidate.quantityIndex + 1 < context.quantities.count {
-            end = min(end, max(quantity.tokens.upperBound, context.quantities[candidate.quantityIndex + 1].tokens.lowerBound))
+        var next = candidate.quantityIndex + 1
+        while next < quantities.count, quantities[next].tokens.lowerBound < end {
+            if isCount(next) { end = max(quantity.tokens.upperBound, quantities[next].tokens.lowerBound) }
+            next += 1
         }
         let tokens = context.analysis.tokens
         for index in (start..<quantity.tokens.lowerBound).reversed() where tokens[index].kind == .punct {

@@ -4,10 +4,12 @@ import TallyNumerals
 /// Which event each figure belongs to.
 ///
 /// An article's main event is the first date in its opening paragraphs that falls in the week up to
-/// publication ("met on Monday"), else the publication date. A clause that names an earlier date
-/// ("topping the swap agreed at talks in May", "the first round … on May 16") is about that earlier
-/// event instead; dates after "since", "until" or "by", and dates after the main event (plans,
-/// deadlines), do not move it. Clauses are separated by spaced dashes, semicolons and parentheses.
+/// publication ("met on Monday"), else the publication date. A figure whose nearest date in its clause
+/// is an earlier one ("topping the swap agreed at talks in May", "the first round … on May 16") is about
+/// that earlier event instead; one nearer the main event's date, or a later date (plans, deadlines),
+/// stays on the main event. Dates a few words after "since", "until", "by" or "following" name no
+/// event ("held since the attacks on Oct 7"). Clauses are separated by spaced dashes, semicolons and
+/// parentheses.
 struct EventResolver {
     let probe: TokenLookup
     let sentences: [Sentence]
@@ -21,19 +23,27 @@ struct EventResolver {
         self.published = published
     }
 
-    static let nonEventMarkers = WordTable(["since", "until", "till", "by", "before", "after", "from", "ahead"])
+    static let nonEventMarkers = WordTable(["since", "until", "till", "by", "before", "after", "from", "ahead", "following"])
+    /// How many words before a date a non-event marker still governs it ("following the attacks on Oct 7").
+    static let markerReach = 5
     static let openingParagraphs = 3
 
     /// Events resolved for one document.
     struct Events {
         var main: String?
-        /// Token ranges (clauses) that name an earlier event, with its label.
-        var earlier: [(clause: Range<Int>, event: String)]
+        /// The dates that name an event, in text order: the clause each stands in, its first token, and
+        /// its label when it is earlier than the main event (nil when it is the main event or later).
+        var dates: [(clause: Range<Int>, token: Int, earlier: String?)]
 
-        /// The event of a figure starting at token `index`.
+        /// The event of a figure starting at token `index`: the earlier event its nearest date names,
+        /// else the main event.
         func event(at index: Int) -> String? {
-            for entry in earlier where entry.clause.contains(index) { return entry.event }
-            return main
+            var nearest: (distance: Int, earlier: String?)?
+            for date in dates where date.clause.contains(index) {
+                let distance = abs(date.token - index)
+                if nearest == nil || distance < nearest!.distance { nearest = (distance, date.earlier) }
+            }
+            return nearest?.earlier ?? main
         }
     }
 
@@ -45,7 +55,7 @@ struct EventResolver {
             let first = quantities[index].tokens.lowerBound
             guard let sentence = probe.analysis.sentenceIndex(ofToken: first), sentences[sentence].paragraph < EventResolver.openingParagraphs
             else { break }
-            if isMarkedNonEvent(first) { continue }
+            if isMarkedNonEvent(first, in: sentences[sentence]) { continue }
             guard let publishedDays else { return date }
             let day = date.dayRange.lowerBound
             if day <= publishedDays.upperBound, day >= publishedDays.lowerBound - 7 { return date }
@@ -56,7 +66,7 @@ struct EventResolver {
     func resolve() -> Events {
         let main = mainEvent()
         let mainFirstDay = main?.dayRange.lowerBound
-        var earlier: [(clause: Range<Int>, event: String)] = []
+        var dates: [(clause: Range<Int>, token: Int, earlier: String?)] = []
         // ISO labels made so far: an article names the same few dates again and again.
         var labels: [(date: CalendarDate, iso: String)] = []
         var sentenceIndex = 0
@@ -65,10 +75,14 @@ struct EventResolver {
             while sentenceIndex < sentences.count, sentences[sentenceIndex].tokens.upperBound <= first {
                 sentenceIndex += 1
             }
-            guard sentenceIndex < sentences.count, let date = quantities[index].value?.date, !isMarkedNonEvent(first) else { continue }
-            if let mainFirstDay, date.dayRange.upperBound >= mainFirstDay { continue }  // not earlier than the main event
+            guard sentenceIndex < sentences.count, let date = quantities[index].value?.date,
+                !isMarkedNonEvent(first, in: sentences[sentenceIndex])
+            else { continue }
             let clause = self.clause(around: first, in: sentences[sentenceIndex])
-            if earlier.contains(where: { $0.clause.overlaps(clause) }) { continue }
+            if let mainFirstDay, date.dayRange.upperBound >= mainFirstDay {  // the main event or later
+                dates.append((clause, first, nil))
+                continue
+            }
             let label: String
             if let known = labels.first(where: { $0.date == date }) {
                 label = known.iso
@@ -76,9 +90,9 @@ struct EventResolver {
                 label = date.iso
                 labels.append((date, label))
             }
-            earlier.append((clause, label))
+            dates.append((clause, first, label))
         }
-        return Events(main: main?.iso, earlier: earlier)
+        return Events(main: main?.iso, dates: dates)
     }
 
     /// The clause of a sentence containing token `index`.
@@ -100,10 +114,15 @@ struct EventResolver {
         }
     }
 
-    /// Whether the word before a date ("since", "until", "by"…) says it is no event.
-    private func isMarkedNonEvent(_ first: Int) -> Bool {
-        let before = first - 1
-        guard before >= 0 else { return false }
-        return probe.isIn(EventResolver.nonEventMarkers, before)
+    /// Whether a word shortly before a date ("since", "until", "following the attacks on"…) says it is
+    /// no event; the look back stops at punctuation and at other numbers.
+    private func isMarkedNonEvent(_ first: Int, in sentence: Sentence) -> Bool {
+        var index = first - 1
+        while index >= max(sentence.tokens.lowerBound, first - EventResolver.markerReach) {
+            if probe.tokens[index].kind != .word { return false }
+            if probe.isIn(EventResolver.nonEventMarkers, index) { return true }
+            index -= 1
+        }
+        return false
     }
 }

@@ -4,7 +4,7 @@ import TallyCore
 public struct RuleExampleCheck: Sendable {
     /// Claim fields an example's `expect` may name (all but the document, offsets, sentence and story).
     public static let fields: Set<ClaimField> = [
-        .kind, .value, .low, .high, .qualifier, .unit, .scope, .subject, .event, .speaker, .quote, .rule,
+        .kind, .value, .low, .high, .qualifier, .unit, .scope, .subject, .event, .speaker, .quote, .rule, .status,
     ]
 
     /// One way an example went wrong.

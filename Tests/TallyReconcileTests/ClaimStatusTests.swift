@@ -1,0 +1,65 @@
+import Testing
+import TallyCore
+@testable import TallyReconcile
+
+/// What a claim's status does to comparison: plans, projections, parts and increments never conflict
+/// with a count; a total to date read on later days is updated, not contradicted.
+@Suite struct ClaimStatusTests {
+    func claim(_ doc: String, _ value: Double, status: ClaimStatus? = nil, event: String? = "2023-09-14", speaker: String? = nil) -> Claim {
+        Claim(
+            doc: doc, kind: "casualties", value: .number(value), low: .number(value), high: .number(value), qualifier: .exact,
+            unit: "people", scope: nil, subject: "people killed", event: event, speaker: speaker, quote: "q", start: 0, end: 1,
+            sentence: "q", rule: "r", status: status)
+    }
+
+    @Test func aProjectionNeverConflictsWithACount() {
+        let findings = Reconciler().reconcile([claim("a", 11_300), claim("b", 20_000, status: .projected)])
+        #expect(findings.allSatisfy { $0.verdict != .conflict })
+    }
+
+    @Test func aPlanAndADeliveryThatAgreeStillAgree() {
+        let findings = Reconciler().reconcile([claim("a", 39), claim("b", 39, status: .planned)])
+        #expect(findings.map(\.verdict) == [.agreement])
+    }
+
+    @Test func aRisingTotalOverDaysIsAnUpdate() {
+        let findings = Reconciler().reconcile([
+            claim("a", 3_958, status: .runningTotal, event: "2023-09-17"), claim("b", 4_255, status: .runningTotal, event: "2023-09-28"),
+        ])
+        #expect(findings.map(\.verdict) == [.variance])
+        #expect(findings[0].reason.contains("updated from 3,958 people to 4,255 people"))
+        #expect(findings[0].event == "2023-09-28")
+    }
+
+    @Test func aFallingTotalOverDaysIsAConflict() {
+        let findings = Reconciler().reconcile([
+            claim("a", 3_840, status: .runningTotal, event: "2023-09-14"), claim("b", 3_166, status: .runningTotal, event: "2023-09-16"),
+        ])
+        #expect(findings.map(\.verdict) == [.conflict])
+    }
+
+    @Test func twoTotalsForTheSameDayConflict() {
+        let findings = Reconciler().reconcile([
+            claim("a", 3_166, status: .runningTotal, event: "2023-09-16"), claim("b", 3_252, status: .runningTotal, event: "2023-09-16"),
+        ])
+        #expect(findings.map(\.verdict) == [.conflict])
+    }
+
+    @Test func aRunningTotalIsNeverSetAgainstOneDaysBatch() {
+        var total = claim("a", 180, status: .runningTotal, event: "2023-11-29")
+        var batch = claim("b", 30, event: "2023-11-29")
+        total.subject = "prisoner exchange"
+        batch.subject = "prisoner exchange"
+        #expect(Reconciler().reconcile([total, batch]).isEmpty)
+    }
+
+    @Test func compatibleFiguresShareASideWhateverTheirOrder() {
+        let findings = Reconciler().reconcile([
+            claim("a", 3_958), claim("b", 11_300), claim("c", 3_960), claim("d", 11_300),
+        ])
+        #expect(findings.count == 1)
+        let positions = Dictionary(uniqueKeysWithValues: findings[0].claims.map { ($0.claim.doc, $0.position) })
+        #expect(positions["b"] == positions["d"])
+        #expect(positions["a"] != positions["b"])
+    }
+}
