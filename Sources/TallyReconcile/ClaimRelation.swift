@@ -18,8 +18,9 @@ enum ClaimRelation: Int, Comparable {
     /// Compares two claims on an axis; `sided` says whether scope arithmetic applies to the group.
     /// Figures of different statuses (a plan and a delivery, a projection and a count, a part and the
     /// whole) may agree, but their difference is no contradiction: it is `unrelated`.
-    static func between(_ a: Claim, _ b: Claim, axis: Axis, sided: Bool) -> ClaimRelation {
-        let relation = comparing(a, b, axis: axis, sided: sided)
+    /// `oneSource` says the two claims come from one article or from copies of one (`CopyClusters`).
+    static func between(_ a: Claim, _ b: Claim, axis: Axis, sided: Bool, oneSource: Bool? = nil) -> ClaimRelation {
+        let relation = comparing(a, b, axis: axis, sided: sided, oneSource: oneSource ?? (a.doc == b.doc))
         guard relation > .updated, statusClass(a) != statusClass(b) else { return relation }
         return .unrelated
     }
@@ -29,13 +30,13 @@ enum ClaimRelation: Int, Comparable {
         claim.status == .runningTotal ? nil : claim.status
     }
 
-    private static func comparing(_ a: Claim, _ b: Claim, axis: Axis, sided: Bool) -> ClaimRelation {
+    private static func comparing(_ a: Claim, _ b: Claim, axis: Axis, sided: Bool, oneSource: Bool) -> ClaimRelation {
         guard let x = a.interval(on: axis), let y = b.interval(on: axis) else { return .overlap }
         if let (earlier, later) = readingDays(a, x, b, y) {
             // A later reading at or above the earlier one updates it; one that fell is a contradiction.
             if later.high >= earlier.low { return x.overlaps(y) ? .overlap : .updated }
         }
-        if a.doc == b.doc, a.sentence == b.sentence || a.speaker == nil || b.speaker == nil || a.speaker == b.speaker {
+        if oneSource, a.sentence == b.sentence || a.speaker == nil || b.speaker == nil || a.speaker == b.speaker {
             let relation = compare(a, x, b, y, sided: sided)
             return relation == .disjoint ? .unrelated : relation
         }

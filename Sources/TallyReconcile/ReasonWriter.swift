@@ -7,6 +7,8 @@ struct ReasonWriter {
     let verdict: Verdict
     let claims: [FindingClaim]
     let axis: Axis
+    /// Distinct sources among the claims' documents (copies of one story count once); nil to count documents.
+    var sources: Int? = nil
 
     /// At most this many figures are named per side.
     static let perSide = 2
@@ -52,7 +54,7 @@ struct ReasonWriter {
             return "\(shown)\(more) — the figures overlap but are stated differently"
         case .agreement:
             let figure = ReasonWriter.figure(claims[0].claim)
-            let sources = Set(claims.map(\.claim.doc)).count
+            let sources = self.sources ?? Set(claims.map(\.claim.doc)).count
             return "\(sources == 1 ? "the article says" : "\(sources) sources say") \(figure) consistently"
         }
     }

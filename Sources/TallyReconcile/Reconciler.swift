@@ -19,8 +19,9 @@ public struct Reconciler: Sendable {
 
     public func reconcile(_ claims: [Claim]) -> [Finding] {
         var findings: [Finding] = []
+        let copies = CopyClusters(claims)
         for group in groups(claims) where group.claims.count >= 2 {
-            if let finding = finding(for: group) { findings.append(finding) }
+            if let finding = finding(for: group, copies: copies) { findings.append(finding) }
         }
         return findings.sorted { a, b in
             if a.verdict != b.verdict { return a.verdict < b.verdict }
@@ -134,7 +135,7 @@ public struct Reconciler: Sendable {
     public static let pairwiseLimit = 400
 
     /// The finding for a group, or nil when none of its claims are comparable with each other.
-    func finding(for group: Group) -> Finding? {
+    func finding(for group: Group, copies: CopyClusters = CopyClusters([])) -> Finding? {
         var group = group
         group.claims = GroupLimit.mergingRepeats(group.claims)
         if group.claims.count > Reconciler.pairwiseLimit { return sweptFinding(for: group) }
@@ -144,7 +145,8 @@ public struct Reconciler: Sendable {
         var relations = [[ClaimRelation]](repeating: [ClaimRelation](repeating: .same, count: claims.count), count: claims.count)
         for i in claims.indices {
             for j in claims.indices where j > i {
-                let relation = ClaimRelation.between(claims[i], claims[j], axis: group.axis, sided: sided)
+                let relation = ClaimRelation.between(
+                    claims[i], claims[j], axis: group.axis, sided: sided, oneSource: copies.sameSource(claims[i].doc, claims[j].doc))
                 relations[i][j] = relation
                 relations[j][i] = relation
                 worst = max(worst, relation)
@@ -164,7 +166,7 @@ public struct Reconciler: Sendable {
         }
         let positions = verdict == .conflict ? Reconciler.sides(relations, order: order) : Array(repeating: 1, count: claims.count)
         let cited = zip(claims, positions).map { FindingClaim(claim: $0, position: $1) }
-        let reason = ReasonWriter(verdict: verdict, claims: cited, axis: group.axis).reason()
+        let reason = ReasonWriter(verdict: verdict, claims: cited, axis: group.axis, sources: copies.sourceCount(claims.map(\.doc))).reason()
         return Finding(verdict: verdict, kind: group.kind, subject: group.subject, event: group.event, reason: reason, claims: cited)
     }
 

@@ -1,0 +1,90 @@
+import TallyCore
+
+/// Documents that are copies of one another — the same wire story on two sites, a syndicated rewrite —
+/// told from their claims: copies state the same figures in the same sentences.
+///
+/// A copy is one source however many sites carry it, so its figures neither agree with nor contradict
+/// the original: two claims from one cluster relate as two claims of one article do. Built from the
+/// claims alone (their sentences), so `tally reconcile` on claims files finds the same copies as
+/// `tally report` on the articles.
+struct CopyClusters: Sendable {
+    /// Document → the first document (in name order) of its cluster, for documents that have a copy.
+    private var source: [String: String] = [:]
+
+    /// At least this many claim sentences must be shared, and this share of the smaller document's
+    /// (a copy is often cut short, so the smaller side is the measure).
+    static let minimumShared = 2
+    static let minimumOverlap = 0.6
+    /// A sentence carried by more documents than this is boilerplate, not evidence of copying (and
+    /// would make the pair count quadratic).
+    static let maximumCarriers = 32
+
+    init(_ claims: [Claim]) {
+        var sentences: [String: Set<UInt64>] = [:]
+        for claim in claims { sentences[claim.doc, default: []].insert(CopyClusters.fingerprint(claim.sentence)) }
+        var carriers: [UInt64: [String]] = [:]
+        for (doc, set) in sentences { for sentence in set { carriers[sentence, default: []].append(doc) } }
+        var shared: [Pair: Int] = [:]
+        for docs in carriers.values where docs.count > 1 && docs.count <= CopyClusters.maximumCarriers {
+            let sorted = docs.sorted()
+            for i in sorted.indices { for j in sorted.indices where j > i { shared[Pair(a: sorted[i], b: sorted[j]), default: 0] += 1 } }
+        }
+        var parent: [String: String] = [:]
+        func root(_ doc: String) -> String {
+            var node = doc
+            while let up = parent[node], up != node { node = up }
+            return node
+        }
+        for (pair, count) in shared.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) where count >= CopyClusters.minimumShared {
+            let smaller = min(sentences[pair.a]!.count, sentences[pair.b]!.count)
+            guard Double(count) / Double(smaller) >= CopyClusters.minimumOverlap else { continue }
+            let (ra, rb) = (root(pair.a), root(pair.b))
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+            parent[ra] = parent[ra] ?? ra
+            parent[rb] = parent[rb] ?? rb
+        }
+        for doc in parent.keys { source[doc] = root(doc) }
+    }
+
+    /// Whether two documents are one source: the same document, or copies of each other.
+    func sameSource(_ a: String, _ b: String) -> Bool {
+        a == b || (source[a] != nil && source[a] == source[b])
+    }
+
+    /// The number of distinct sources among `docs`.
+    func sourceCount<Docs: Sequence>(_ docs: Docs) -> Int where Docs.Element == String {
+        Set(docs.map { source[$0] ?? $0 }).count
+    }
+
+    private struct Pair: Hashable {
+        var a: String
+        var b: String
+    }
+
+    /// A sentence as copies share it — its letters and digits, lower-cased, the words apart — hashed
+    /// (FNV-1a, 64 bits), so a cluster of a million claims holds eight bytes per sentence.
+    static func fingerprint(_ sentence: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ value: UInt32) {
+            hash ^= UInt64(value)
+            hash &*= 0x100_0000_01b3
+        }
+        var space = false
+        var started = false
+        for scalar in sentence.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if space, started { mix(0x20) }
+                space = false
+                started = true
+                if scalar.isASCII {
+                    mix(("A"..."Z").contains(scalar) ? scalar.value + 32 : scalar.value)
+                } else {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { mix(lower.value) }
+                }
+            } else {
+                space = true
+            }
+        }
+        return hash
+    }
+}
