@@ -25,7 +25,15 @@ struct TokenizerTests {
             #expect(tokens[0].text == "1 000" && tokens[0].kind == .number)
             #expect(tokens[0].start == 0 && tokens[0].end == 5)
         }
-        #expect(texts("1 000") == ["1", "000"])  // an ordinary space does not group
+    }
+
+    @Test func anOrdinarySpaceGroupsThousandsOnlyInANumberGroupedNoOtherWay() {
+        #expect(texts("2 500 for 2 500") == ["2 500", "for", "2 500"])
+        #expect(texts("12 000 000") == ["12 000 000"])
+        #expect(texts("2023 500") == ["2023", "500"])  // four digits before the space: two numbers
+        #expect(texts("1,000 500") == ["1,000", "500"])  // grouped by commas already
+        #expect(texts("3 50") == ["3", "50"])  // a group is three digits
+        #expect(texts("1 0000") == ["1", "0000"])
     }
 
     @Test func punctuationIsNormalisedButOffsetsAreExact() {

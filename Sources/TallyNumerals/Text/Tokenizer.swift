@@ -4,8 +4,8 @@ import TallyCore
 /// counting Unicode scalars as it goes so offsets are scalar offsets into the text.
 ///
 /// Words are letters with inner apostrophes ("don't"; a trailing "'s" is its own token).
-/// Numbers are digits with `,` / no-break-space thousands groups and `.` decimals ("1,000",
-/// "2.5", "1 000"). Everything else is one punctuation token per scalar; hyphens and dashes
+/// Numbers are digits with `,` / space / no-break-space thousands groups and `.` decimals ("1,000",
+/// "2.5", "1 000"; a plain space only in a number with no comma or point). Everything else is one punctuation token per scalar; hyphens and dashes
 /// always split, and `Token.spaceBefore` records whether whitespace preceded a token.
 ///
 /// Tokens are written straight into the result arrays' storage (`out`, `outInfo`): no
@@ -271,6 +271,8 @@ struct Tokenizer {
         var j = i
         var scalars = 0
         var groupLength = 0
+        // A plain space groups thousands ("2 500 for 2 500") only in a number grouped no other way.
+        var otherSeparator = false
         while j < bytes.count {
             let b = bytes[j]
             if ScalarClass.isDigit(b) {
@@ -284,12 +286,20 @@ struct Tokenizer {
                 groupLength = 0
                 j += 1
                 scalars += 1
+                otherSeparator = true
                 continue
             }
             if b == 0x2E, isDigitAt(j + 1) {
                 j += 1
                 scalars += 1
                 groupLength = 0
+                otherSeparator = true
+                continue
+            }
+            if b == 0x20, !otherSeparator, groupLength <= 3, threeDigitGroup(at: j + 1) {
+                groupLength = 0
+                j += 1
+                scalars += 1
                 continue
             }
             if b >= 0x80 {
