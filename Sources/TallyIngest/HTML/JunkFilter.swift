@@ -4,12 +4,13 @@
 enum JunkFilter {
     static let junkTags: Set<String> = [
         "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "video", "audio",
-        "picture", "img", "button", "input", "select", "textarea", "option", "label", "figcaption", "dialog",
+        "picture", "img", "input", "select", "textarea", "option", "figcaption", "dialog",
         "head", "title", "meta", "link", "map", "math",
     ]
 
-    /// Tags that are chrome unless they wrap most of the page (whole sites sit inside one `<form>`).
-    static let softJunkTags: Set<String> = ["form", "nav", "aside", "footer", "header", "menu"]
+    /// Tags that are chrome unless they wrap most of the page (whole sites sit inside one `<form>`; libxml2
+    /// nests the rest of a page inside a `<button>` or `<label>` left open).
+    static let softJunkTags: Set<String> = ["form", "nav", "aside", "footer", "header", "menu", "button", "label"]
 
     static let junkRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar",
@@ -64,7 +65,8 @@ enum JunkFilter {
         var hints = ASCIIWords()
         for a in node.attributes {
             switch a.name {
-            case "hidden": return .junk
+            // Hidden until a script reveals it: streamed pages park the whole article in one.
+            case "hidden": return .hinted
             case "aria-hidden": if a.value.lowercased() == "true" { return .junk }
             case "role": if junkRoles.contains(a.value.lowercased()) { return .junk }
             case "style":
@@ -85,6 +87,14 @@ enum JunkFilter {
         if hints.containsAny(embedWords) { return .keep }
         if hints.containsAny(strongJunkWords) { return .junk }
         return hasJunkHint(hints) ? .hinted : .keep
+    }
+
+    /// Whether the element's only chrome hint is a short layout token ("top", "extra", "meta" in
+    /// "elementor-top-section", "margin-top"), not a chrome word: inside an article such a block may be text.
+    static func hintedByTokenOnly(_ node: HTMLTree.Node) -> Bool {
+        var hints = ASCIIWords()
+        for a in node.attributes where a.name == "class" || a.name == "id" { hints.append(a.value) }
+        return hints.hasToken(in: junkTokens) && !hints.containsAny(junkWords)
     }
 
     static func hasJunkHint(_ hints: ASCIIWords) -> Bool {
