@@ -288,7 +288,8 @@ enum ContentExtractor {
         var weight = 0.0
         for name in ["class", "id"] {
             guard let raw = node.attribute(name), !raw.isEmpty else { continue }
-            let value = ASCIIWords(raw)
+            var value = ASCIIWords(raw)
+            if value.contains(JunkFilter.pageBuilderPrefix) { value = JunkFilter.withoutPageBuilderLayout(value) }
             if value.containsAny(negativeWords) { weight -= 25 }
             if value.containsAny(positiveWords) { weight += 25 }
         }

@@ -83,18 +83,33 @@ enum JunkFilter {
             }
         }
         guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
+        if hints.contains(pageBuilderPrefix) { hints = withoutPageBuilderLayout(hints) }
         // Embedded posts quote sources ("social-media-embed", "twitter-tweet"): article text.
         if hints.containsAny(embedWords) { return .keep }
         if hints.containsAny(strongJunkWords) { return .junk }
         return hasJunkHint(hints) ? .hinted : .keep
     }
 
-    /// Whether the element's only chrome hint is a short layout token ("top", "extra", "meta" in
-    /// "elementor-top-section", "margin-top"), not a chrome word: inside an article such a block may be text.
-    static func hintedByTokenOnly(_ node: HTMLTree.Node) -> Bool {
-        var hints = ASCIIWords()
-        for a in node.attributes where a.name == "class" || a.name == "id" { hints.append(a.value) }
-        return hints.hasToken(in: junkTokens) && !hints.containsAny(junkWords)
+    static let pageBuilderPrefix = Array("elementor-".utf8)
+
+    /// Page builders name every layout box after what it is in the builder: Elementor's text sits in
+    /// "elementor-widget-text-editor" inside "elementor-top-section" / "elementor-widget-wrap". Those words
+    /// ("widget", "top") say nothing about chrome there; they are taken out before the class is judged,
+    /// while the builder's own chrome names ("elementor-location-header", "…-nav-menu") still count.
+    static func withoutPageBuilderLayout(_ hints: ASCIIWords) -> ASCIIWords {
+        var out = ASCIIWords()
+        for token in hints.bytes.split(separator: 0x20) {
+            guard token.starts(with: pageBuilderPrefix) else {
+                out.append(String(decoding: token, as: UTF8.self))
+                continue
+            }
+            var t = String(decoding: token, as: UTF8.self)
+            for layout in ["-widget", "-top-", "-wrap"] {
+                t = t.replacing(layout, with: "-")
+            }
+            out.append(t)
+        }
+        return out
     }
 
     static func hasJunkHint(_ hints: ASCIIWords) -> Bool {
