@@ -17,11 +17,12 @@ enum IngestDiagnostics {
     }
 }
 
-/// `TALLY_EXPLAIN=key:needle swift test --filter explainPage` prints why a benchmark page came out as it did.
+/// `TALLY_EXPLAIN=key:needle swift test --filter explainPage` prints why a benchmark page came out as it did
+/// (`key` may also be the path of any `.html.gz`).
 @Test(.enabled(if: getenv("TALLY_EXPLAIN") != nil)) func explainPage() throws {
     let spec = String(cString: getenv("TALLY_EXPLAIN"))
     let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
-    let path = IngestDiagnostics.benchmarkDirectory + "/html/\(parts[0]).html.gz"
+    let path = parts[0].contains("/") ? parts[0] : IngestDiagnostics.benchmarkDirectory + "/html/\(parts[0]).html.gz"
     let bytes = try FileReader.contents(of: path, maxBytes: 64 << 20)
     let html = try Gzip.decompress(bytes, maxBytes: 64 << 20, id: path).bytes
     let sniffed = EncodingSniffer.toUTF8(html)

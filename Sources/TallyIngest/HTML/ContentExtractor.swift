@@ -116,12 +116,31 @@ enum ContentExtractor {
         func holdsMostText(_ s: Stats) -> Bool {
             (pageParagraphChars > 0 && s.paragraphChars * 2 > pageParagraphChars) || (s.chars - s.linkChars) * 5 > pagePlainChars * 2
         }
+        // Inside an `<article>`, a block hinted by a layout class ("elementor-top-section", "margin-top") that
+        // holds plain paragraphs is part of the article.
+        var insideArticle = [Bool](repeating: false, count: nodes.count)
+        for i in nodes.indices where !nodes[i].isText {
+            let parent = nodes[i].parent
+            guard parent >= 0 else { continue }
+            let p = nodes[parent]
+            insideArticle[i] = insideArticle[parent] || p.tag == "article" || p.tag == "main" || p.attribute("itemprop")?.lowercased() == "articlebody"
+        }
+        // A lone block of the kind (a call to action in a widget zone) needs more text than one of a series of
+        // like blocks (page-builder sections sharing their first class).
+        func isArticleProse(_ i: Int) -> Bool {
+            guard insideArticle[i], !nodes[i].kind.contains(.softJunk), stats[i].paragraphChars >= 500, stats[i].linkDensity < 0.2 else { return false }
+            if stats[i].paragraphChars >= 1000 { return true }
+            guard let kind = nodes[i].attribute("class")?.split(separator: " ").first else { return false }
+            return nodes[nodes[i].parent].children.contains { c in
+                c != i && nodes[c].attribute("class")?.split(separator: " ").first == kind
+            }
+        }
         var changed = false
         for i in nodes.indices where !nodes[i].isText && !stats[i].junk {
             let parent = nodes[i].parent
             if parent >= 0 && stats[parent].junk {
                 stats[i].junk = true
-            } else if verdicts[i] == .hinted && !holdsArticle[i] && !holdsMostText(stats[i]) {
+            } else if verdicts[i] == .hinted && !holdsArticle[i] && !holdsMostText(stats[i]) && !isArticleProse(i) {
                 stats[i].junk = true
                 changed = true
             }
@@ -269,7 +288,8 @@ enum ContentExtractor {
         var weight = 0.0
         for name in ["class", "id"] {
             guard let raw = node.attribute(name), !raw.isEmpty else { continue }
-            let value = ASCIIWords(raw)
+            var value = ASCIIWords(raw)
+            if value.contains(JunkFilter.pageBuilderPrefix) { value = JunkFilter.withoutPageBuilderLayout(value) }
             if value.containsAny(negativeWords) { weight -= 25 }
             if value.containsAny(positiveWords) { weight += 25 }
         }

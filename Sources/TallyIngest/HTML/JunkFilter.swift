@@ -4,12 +4,13 @@
 enum JunkFilter {
     static let junkTags: Set<String> = [
         "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "video", "audio",
-        "picture", "img", "button", "input", "select", "textarea", "option", "label", "figcaption", "dialog",
+        "picture", "img", "input", "select", "textarea", "option", "figcaption", "dialog",
         "head", "title", "meta", "link", "map", "math",
     ]
 
-    /// Tags that are chrome unless they wrap most of the page (whole sites sit inside one `<form>`).
-    static let softJunkTags: Set<String> = ["form", "nav", "aside", "footer", "header", "menu"]
+    /// Tags that are chrome unless they wrap most of the page (whole sites sit inside one `<form>`; libxml2
+    /// nests the rest of a page inside a `<button>` or `<label>` left open).
+    static let softJunkTags: Set<String> = ["form", "nav", "aside", "footer", "header", "menu", "button", "label"]
 
     static let junkRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar",
@@ -64,7 +65,8 @@ enum JunkFilter {
         var hints = ASCIIWords()
         for a in node.attributes {
             switch a.name {
-            case "hidden": return .junk
+            // Hidden until a script reveals it: streamed pages park the whole article in one.
+            case "hidden": return .hinted
             case "aria-hidden": if a.value.lowercased() == "true" { return .junk }
             case "role": if junkRoles.contains(a.value.lowercased()) { return .junk }
             case "style":
@@ -81,10 +83,33 @@ enum JunkFilter {
             }
         }
         guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
+        if hints.contains(pageBuilderPrefix) { hints = withoutPageBuilderLayout(hints) }
         // Embedded posts quote sources ("social-media-embed", "twitter-tweet"): article text.
         if hints.containsAny(embedWords) { return .keep }
         if hints.containsAny(strongJunkWords) { return .junk }
         return hasJunkHint(hints) ? .hinted : .keep
+    }
+
+    static let pageBuilderPrefix = Array("elementor-".utf8)
+
+    /// Page builders name every layout box after what it is in the builder: Elementor's text sits in
+    /// "elementor-widget-text-editor" inside "elementor-top-section" / "elementor-widget-wrap". Those words
+    /// ("widget", "top") say nothing about chrome there; they are taken out before the class is judged,
+    /// while the builder's own chrome names ("elementor-location-header", "…-nav-menu") still count.
+    static func withoutPageBuilderLayout(_ hints: ASCIIWords) -> ASCIIWords {
+        var out = ASCIIWords()
+        for token in hints.bytes.split(separator: 0x20) {
+            guard token.starts(with: pageBuilderPrefix) else {
+                out.append(String(decoding: token, as: UTF8.self))
+                continue
+            }
+            var t = String(decoding: token, as: UTF8.self)
+            for layout in ["-widget", "-top-", "-wrap"] {
+                t = t.replacing(layout, with: "-")
+            }
+            out.append(t)
+        }
+        return out
     }
 
     static func hasJunkHint(_ hints: ASCIIWords) -> Bool {

@@ -1,9 +1,8 @@
 import TallyCore
 
-/// Title, outlet, author, URL and publication date by the cascade news extractors share:
-/// JSON-LD `NewsArticle` (`headline`, `datePublished`, `author`, `publisher.name`) → `<meta>`
-/// (`og:title`, `og:site_name`, `article:published_time`, `author`, `date` …) → `<time datetime>` and
-/// byline elements → `<title>` / `<h1>`. The date is read by `DateNormalizer`.
+/// Title, outlet, author, URL and publication date. The signals are gathered here in one pass over the page
+/// (JSON-LD `NewsArticle`, `<meta>`, `<time>`, `<h1>`, `<title>`, byline elements); `TitleCascade` and
+/// `PublishedDateCascade` weigh them. JSON-LD also gives `articleBody`, for `ArticleBodyFallback`.
 enum MetadataExtractor {
     struct Metadata: Sendable {
         var title: String?
@@ -11,29 +10,38 @@ enum MetadataExtractor {
         var author: String?
         var url: String?
         var published: CalendarDate?
+        /// JSON-LD `articleBody`, when the page has one.
+        var articleBody: String?
     }
 
-    /// `<meta>` names and properties that carry a publication date, most specific first.
-    static let dateMetaNames = [
-        "article:published_time", "og:article:published_time", "article.published", "datepublished", "date",
-        "pubdate", "publish-date", "publish_date", "publishdate", "published_time", "dc.date.issued", "dc.date",
-        "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
-        "og:published_time", "article:modified_time",
-    ]
+    /// What the JSON-LD of the page says about the article.
+    struct JSONLD {
+        var headline: String?
+        var published: String?
+        var modified: String?
+        var author: String?
+        var publisher: String?
+        var url: String?
+        var articleBody: String?
+        /// Whether `published` came from an article item (a `WebPage`'s date gives way to it).
+        var articlePublished = false
+    }
 
     static let bylineClasses = NeedleSet(["byline", "author-name"])
 
     static func extract(_ page: HTMLTree) -> Metadata {
         var meta = Metadata()
+        var ld = JSONLD()
         var metas: [String: String] = [:]
         var times: [(value: String, preferred: Bool)] = []
-        var titleText: String?, h1Text: String?, canonical: String?
+        var titleText: String?, canonical: String?
+        var h1s: [(text: String, node: Int)] = []
         var bylines: [String] = []
         for (i, node) in page.nodes.enumerated() where !node.isText {
             switch node.tag {
             case "script":
                 if let type = node.attribute("type"), isJSONLD(type) {
-                    applyJSONLD(page.text(of: i), to: &meta)
+                    applyJSONLD(page.text(of: i), to: &ld)
                 }
             case "meta":
                 let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"))?.lowercased()
@@ -48,7 +56,7 @@ enum MetadataExtractor {
             case "title":
                 if titleText == nil { titleText = page.text(of: i).collapsingSpaces() }
             case "h1":
-                if h1Text == nil { h1Text = page.text(of: i).collapsingSpaces() }
+                if h1s.count < 5 { h1s.append((page.text(of: i), i)) }
             case "link":
                 if node.attribute("rel")?.lowercased() == "canonical" { canonical = node.attribute("href") }
             default:
@@ -58,30 +66,27 @@ enum MetadataExtractor {
                 }
             }
         }
-        meta.title = meta.title ?? metas["og:title"] ?? metas["twitter:title"] ?? h1Text.nonEmpty ?? titleText.nonEmpty
-        meta.outlet = meta.outlet ?? metas["og:site_name"] ?? metas["application-name"] ?? metas["publisher"]
+        meta.outlet = (ld.publisher ?? metas["og:site_name"] ?? metas["application-name"] ?? metas["publisher"]).map(HTMLEntities.decode)
+        meta.author = ld.author
         if meta.author == nil {
             for key in ["author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"] {
                 if let a = metas[key], !a.hasPrefix("http") {
-                    meta.author = a
+                    meta.author = HTMLEntities.decode(a)
                     break
                 }
             }
         }
         if meta.author == nil, let byline = bylines.first { meta.author = cleanByline(byline) }
-        meta.url = meta.url ?? metas["og:url"] ?? canonical
-        if meta.published == nil {
-            for key in dateMetaNames {
-                if let raw = metas[key], let date = DateNormalizer.date(raw) {
-                    meta.published = date
-                    break
-                }
-            }
-        }
-        if meta.published == nil {
-            let ordered = times.filter(\.preferred) + times.filter { !$0.preferred }
-            meta.published = ordered.lazy.compactMap { DateNormalizer.date($0.value) }.first
-        }
+        meta.url = ld.url ?? metas["og:url"] ?? canonical
+        let siteNames = [metas["og:site_name"], metas["application-name"], ld.publisher].compactMap { $0.map(HTMLEntities.decode) }
+        let choice = TitleCascade.choose(TitleCascade.Candidates(
+            ogTitle: metas["og:title"], twitterTitle: metas["twitter:title"], headline: ld.headline, titleTag: titleText,
+            h1s: h1s, siteNames: siteNames, url: meta.url))
+        meta.title = choice.title
+        meta.published = PublishedDateCascade.choose(PublishedDateCascade.Signals(
+            jsonLDPublished: ld.published, jsonLDModified: ld.modified, metas: metas, times: times, anchor: choice.h1Node,
+            url: meta.url), page: page)
+        meta.articleBody = ld.articleBody
         return meta
     }
 
@@ -89,9 +94,10 @@ enum MetadataExtractor {
     private static let articleTypes: Set<String> = [
         "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "blogposting",
         "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting", "scholarlyarticle", "techarticle", "report",
+        "webpage", "posting", "socialmediaposting", "medicalwebpage", "aboutpage", "faqpage", "howto", "recipe", "review",
     ]
 
-    private static func applyJSONLD(_ text: String, to meta: inout Metadata) {
+    private static func applyJSONLD(_ text: String, to ld: inout JSONLD) {
         guard let json = JSONValue.parse(text) else { return }
         var queue: [JSONValue] = json.list
         var seen = 0
@@ -101,16 +107,30 @@ enum MetadataExtractor {
             if let graph = item["@graph"] { queue += graph.list }
             let types = (item["@type"]?.list ?? []).compactMap { $0.string?.lowercased() }
             guard types.contains(where: articleTypes.contains) else { continue }
-            if meta.title == nil { meta.title = (item["headline"] ?? item["name"])?.string?.trimmingSpaces().nonEmpty }
-            if meta.published == nil, let raw = (item["datePublished"] ?? item["dateCreated"])?.string {
-                meta.published = DateNormalizer.date(raw)
+            // A WebPage describes the page around the article: it fills only what no article item gives.
+            let isPage = !types.contains { $0 != "webpage" && articleTypes.contains($0) }
+            func fill(_ field: inout String?, _ value: String?) {
+                guard let value = value.map({ HTMLEntities.decode($0).trimmingSpaces() }), !value.isEmpty else { return }
+                if field == nil { field = value }
             }
-            if meta.author == nil {
-                let names = (item["author"]?.list ?? []).compactMap(\.name).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-                if !names.isEmpty { meta.author = names.joined(separator: ", ") }
+            if isPage {
+                if ld.published == nil { ld.published = item["datePublished"]?.string }
+                if ld.modified == nil { ld.modified = item["dateModified"]?.string }
+                continue
             }
-            if meta.outlet == nil { meta.outlet = item["publisher"]?.name?.trimmingSpaces().nonEmpty }
-            if meta.url == nil { meta.url = (item["url"] ?? item["mainEntityOfPage"]?["@id"])?.string }
+            fill(&ld.headline, item["headline"]?.string ?? item["name"]?.string)
+            if !ld.articlePublished, let raw = (item["datePublished"] ?? item["dateCreated"])?.string {
+                ld.published = raw
+                ld.articlePublished = true
+            }
+            fill(&ld.modified, item["dateModified"]?.string)
+            if ld.author == nil {
+                let names = (item["author"]?.list ?? []).compactMap(\.name).map { HTMLEntities.decode($0).trimmingSpaces() }.filter { !$0.isEmpty }
+                if !names.isEmpty { ld.author = names.joined(separator: ", ") }
+            }
+            fill(&ld.publisher, item["publisher"]?.name)
+            if ld.url == nil { ld.url = (item["url"] ?? item["mainEntityOfPage"]?["@id"])?.string }
+            fill(&ld.articleBody, item["articleBody"]?.string)
         }
     }
 

@@ -1,0 +1,55 @@
+/// Some templates close the document early (`</body></html>` after the site header) and print the article
+/// after it. Browsers carry on and show that text in the body; libxml2 drops it. So a `</body>` or `</html>`
+/// followed by more markup is blanked out (the bytes become spaces) before parsing; only the last ones count.
+enum EarlyDocumentEnd {
+    /// Bytes of markup that must follow a closing tag for it to be premature.
+    static let minimumTail = 512
+
+    /// Blanks out `</body …>` and `</html …>` tags that have at least `minimumTail` bytes of markup after them.
+    static func blankPrematureEnds(_ bytes: inout [UInt8]) {
+        let n = bytes.count
+        guard n > minimumTail else { return }
+        let limit = n - minimumTail
+        var i = 0
+        bytes.withUnsafeMutableBufferPointer { b in
+            while i < limit {
+                // `</` then `b`/`h` (either case): a candidate.
+                guard b[i] == 0x3C, b[i + 1] == 0x2F else {
+                    i += 1
+                    continue
+                }
+                let name: [UInt8]
+                switch b[i + 2] | 0x20 {
+                case UInt8(ascii: "b"): name = Array("body".utf8)
+                case UInt8(ascii: "h"): name = Array("html".utf8)
+                default:
+                    i += 2
+                    continue
+                }
+                var matches = i + 2 + name.count < n
+                if matches {
+                    for k in 0..<name.count where b[i + 2 + k] | 0x20 != name[k] { matches = false }
+                }
+                let after = i + 2 + name.count
+                guard matches, after < n, b[after] == 0x3E || b[after] == 0x20 || b[after] == 0x0A || b[after] == 0x09 || b[after] == 0x0D else {
+                    i += 2
+                    continue
+                }
+                var end = after
+                while end < n, b[end] != 0x3E { end += 1 }
+                guard end < n else { return }
+                // Markup after it: another tag beyond the next few hundred bytes.
+                var tags = 0
+                var j = end + 1
+                while j < n, tags < 8 {
+                    if b[j] == 0x3C, j + 1 < n, (b[j + 1] | 0x20) >= 0x61, (b[j + 1] | 0x20) <= 0x7A { tags += 1 }
+                    j += 1
+                }
+                if tags >= 8 && n - end > minimumTail {
+                    for k in i...end { b[k] = 0x20 }
+                }
+                i = end + 1
+            }
+        }
+    }
+}

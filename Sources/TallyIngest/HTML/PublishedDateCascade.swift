@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import TallyCore
+
+/// The publication date of a page, from the places sites put it, in the order that proved right most often:
+///
+/// 1. the date the reader sees next to the headline (the byline or dateline: "Published Jan 7, 2023",
+///    "By X | March 4, 2025", a `<time>`): sites keep it current, while metadata often carries the first
+///    draft's date;
+/// 2. JSON-LD `datePublished`, then `<meta>` conventions (`article:published_time`, `itemprop`,
+///    `dc.date`, `parsely-pub-date`, `sailthru.date` …), then `<time datetime>` anywhere;
+/// 3. a date in the URL path (`/2024/06/30/`);
+/// 4. modified dates, only when nothing else is known.
+///
+/// Dates after today are refused (a clock or a template placeholder, not a publication).
+enum PublishedDateCascade {
+    struct Signals {
+        var jsonLDPublished: String?
+        var jsonLDModified: String?
+        /// `<meta>` keys (lower-cased) and values.
+        var metas: [String: String] = [:]
+        /// `<time>` elements: value, whether marked as the publication date.
+        var times: [(value: String, preferred: Bool)] = []
+        /// The headline's node, where the dateline is looked for.
+        var anchor: Int?
+        var url: String?
+    }
+
+    /// `<meta>` names and properties that carry a publication date, most specific first.
+    static let publishedMetaNames = [
+        "article:published_time", "og:article:published_time", "article.published", "datepublished", "date",
+        "pubdate", "publish-date", "publish_date", "publishdate", "published_time", "dc.date.issued", "dc.date",
+        "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date", "parsely-pub-date",
+        "cxenseparse:recs:publishtime", "og:published_time", "article:published", "datecreated",
+    ]
+
+    static let modifiedMetaNames = ["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"]
+
+    static func choose(_ s: Signals, page: HTMLTree, today: CalendarDate = Clock.today) -> CalendarDate? {
+        func ok(_ d: CalendarDate?) -> CalendarDate? {
+            guard let d, d.day != nil, d <= today, d.year >= 1995 else { return nil }
+            return d
+        }
+        let seen = s.anchor.flatMap { DatelineFinder.near($0, in: page, today: today) }
+        if let seen, !seen.updated, let d = ok(seen.date) { return d }
+        if let d = ok(s.jsonLDPublished.flatMap(DateNormalizer.date)) { return d }
+        for key in publishedMetaNames {
+            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
+        }
+        let ordered = s.times.filter(\.preferred) + s.times.filter { !$0.preferred }
+        if let d = ordered.lazy.compactMap({ ok(DateNormalizer.date($0.value)) }).first { return d }
+        if let d = ok(seen?.date) { return d }
+        if let d = ok(s.url.flatMap(urlDate)) { return d }
+        if let d = ok(s.jsonLDModified.flatMap(DateNormalizer.date)) { return d }
+        for key in modifiedMetaNames {
+            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
+        }
+        return nil
+    }
+
+    /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD`, `/YYYYMMDD/`) date in a URL path.
+    static func urlDate(_ url: String) -> CalendarDate? {
+        let path: Substring
+        if let r = url.firstRange(of: "://") {
+            let rest = url[r.upperBound...]
+            path = rest.drop { $0 != "/" }
+        } else {
+            path = Substring(url)
+        }
+        let parts = path.split(whereSeparator: { $0 == "/" || $0 == "?" || $0 == "#" }).prefix(12)
+        let parts2 = Array(parts)
+        for (i, part) in parts2.enumerated() {
+            if part.count == 4, let year = Int(part), (1995...2100).contains(year), i + 2 < parts2.count,
+                parts2[i + 1].count <= 2, let month = Int(parts2[i + 1]), (1...12).contains(month)
+            {
+                let dayPart = parts2[i + 2].prefix(while: \.isNumber)
+                if (1...2).contains(dayPart.count), let day = Int(dayPart), day >= 1, day <= CalendarDate.daysIn(month: month, year: year),
+                    dayPart.count == parts2[i + 2].count || !parts2[i + 2].first!.isNumber || parts2[i + 2].dropFirst(dayPart.count).first == "-"
+                {
+                    return CalendarDate(year: year, month: month, day: day)
+                }
+            }
+            let head = part.prefix(10)
+            if head.count == 10, let d = DateNormalizer.plainISODate(String(head)) { return d }
+        }
+        return nil
+    }
+}
+
+/// Today's date (UTC), for refusing dates in the future.
+enum Clock {
+    static var today: CalendarDate {
+        let days = Int(time(nil) / 86_400)
+        return civil(daysSince1970: days)
+    }
+
+    /// Days since 1970-01-01 → calendar date (Howard Hinnant's algorithm).
+    static func civil(daysSince1970 z0: Int) -> CalendarDate {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return CalendarDate(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+}

@@ -1,0 +1,157 @@
+/// The headline of a page from what it offers: `og:title`, `twitter:title`, the JSON-LD `headline`, its
+/// visible `<h1>`s and `<title>`.
+///
+/// Readers (and benchmarks) take the headline as the page shows it: the `<h1>` wins when it says the same as
+/// the metadata (metadata titles are often SEO variants or carry the site name). When no `<h1>` agrees with
+/// the metadata, the `<h1>` is more often a section name or a logo, so the metadata title is kept, with the
+/// site name cut off ("How to X | Site", "Site » How to X").
+enum TitleCascade {
+    struct Candidates {
+        var ogTitle: String?
+        var twitterTitle: String?
+        var headline: String?
+        var titleTag: String?
+        /// The first few `<h1>`s, text and node index, in document order.
+        var h1s: [(text: String, node: Int)] = []
+        /// `og:site_name`, `application-name`, the JSON-LD publisher: names a title may carry.
+        var siteNames: [String] = []
+        /// The page's URL, if known (its host names the site too).
+        var url: String?
+    }
+
+    struct Choice {
+        var title: String?
+        /// The `<h1>` chosen, where the byline and dateline are looked for.
+        var h1Node: Int?
+    }
+
+    static func choose(_ c: Candidates) -> Choice {
+        var names = c.siteNames.map(normalized).filter { $0.count >= 2 }
+        if let host = c.url.flatMap(hostName) { names.append(host) }
+        func clean(_ raw: String?) -> String? {
+            guard let raw else { return nil }
+            let text = HTMLEntities.decode(raw).collapsingSpaces()
+            return text.isEmpty ? nil : text
+        }
+        let social = [c.ogTitle, c.headline, c.twitterTitle].compactMap(clean)
+        let metas = social + [c.titleTag].compactMap(clean)
+        let cleanedMetas = metas.map { strip($0, siteNames: names, unknownSuffix: true) }
+        let h1s = c.h1s.compactMap { h -> (String, Int)? in
+            let text = HTMLEntities.decode(h.text).collapsingSpaces()
+            let norm = normalized(text)
+            guard !norm.isEmpty, text.count <= 300, !names.contains(norm) else { return nil }
+            return (text, h.node)
+        }
+        let metaWords = cleanedMetas.map(words) + metas.map(words)
+        for (text, node) in h1s {
+            let w = words(text)
+            if metaWords.contains(where: { agree(w, $0) }) {
+                return Choice(title: strip(text, siteNames: names, unknownSuffix: false), h1Node: node)
+            }
+        }
+        // Without agreement: the social/structured title, else the first `<h1>`, else `<title>`.
+        if let meta = cleanedMetas.prefix(social.count).first(where: { !$0.isEmpty }) {
+            return Choice(title: meta, h1Node: h1s.first?.1)
+        }
+        if let (text, node) = h1s.first { return Choice(title: strip(text, siteNames: names, unknownSuffix: false), h1Node: node) }
+        return Choice(title: cleanedMetas.first(where: { !$0.isEmpty }), h1Node: nil)
+    }
+
+    /// Whether two titles say the same: most words of each occur in the other.
+    static func agree(_ a: [String], _ b: [String]) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        let setA = Set(a), setB = Set(b)
+        let inB = a.filter(setB.contains).count, inA = b.filter(setA.contains).count
+        return Double(inB) >= 0.6 * Double(a.count) && Double(inA) >= 0.5 * Double(b.count)
+    }
+
+    /// Lower-cased runs of letters and digits.
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// Letters and digits only, lower-cased: "The Motley Fool" → "themotleyfool".
+    static func normalized(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    /// "https://www.example-news.co.uk/a/b" → "examplenews" (the registered name, without `www` and suffixes).
+    static func hostName(_ url: String) -> String? {
+        guard let range = url.firstRange(of: "://") else { return nil }
+        let rest = url[range.upperBound...]
+        let host = rest.prefix { c in c != "/" && c != "?" && c != "#" && c != ":" }.lowercased()
+        var labels = host.split(separator: ".").map(String.init)
+        if labels.first == "www" { labels.removeFirst() }
+        let suffixes: Set<String> = ["com", "org", "net", "co", "uk", "io", "gov", "edu", "ai", "de", "fr", "au", "ca", "us", "info", "blog", "news", "ac", "dev", "app"]
+        while labels.count > 1, let last = labels.last, suffixes.contains(last) || last.count == 2 { labels.removeLast() }
+        guard let name = labels.last.map(normalized), name.count >= 3 else { return nil }
+        return name
+    }
+
+    /// Separators between a headline and a site name, widest first.
+    static let separators = [" | ", " – ", " — ", " - ", " » ", " :: ", " · ", " • ", " ~ ", ": "]
+
+    /// `title` without leading or trailing segments that name the site. With `unknownSuffix`, one short last
+    /// segment after a strong separator goes too even when no known name matches it ("… | Acme Widgets").
+    static func strip(_ title: String, siteNames: [String], unknownSuffix: Bool) -> String {
+        var text = title
+        var changed = true
+        var rounds = 0
+        while changed, rounds < 4 {
+            changed = false
+            rounds += 1
+            for sep in separators {
+                if let r = text.lastRange(of: sep) {
+                    let tail = String(text[r.upperBound...]), head = String(text[..<r.lowerBound])
+                    if names(tail, siteNames) && !head.isEmpty && sep != ": " {
+                        text = head.trimmingSpaces()
+                        changed = true
+                        break
+                    }
+                }
+                if let r = text.firstRange(of: sep) {
+                    let head = String(text[..<r.lowerBound]), tail = String(text[r.upperBound...])
+                    if names(head, siteNames) && !tail.isEmpty {
+                        text = tail.trimmingSpaces()
+                        changed = true
+                        break
+                    }
+                }
+            }
+        }
+        if unknownSuffix {
+            for sep in [" | ", " – ", " — ", " - ", " » ", " · ", " • "] {
+                guard let r = text.lastRange(of: sep) else { continue }
+                let tail = text[r.upperBound...], head = String(text[..<r.lowerBound])
+                if words(String(tail)).count <= 4 && words(head).count >= 3 {
+                    text = head.trimmingSpaces()
+                }
+                break
+            }
+        }
+        return text
+    }
+
+    /// Whether `segment` is one of the site names (or the name with a word around it: "Acme Blog").
+    static func names(_ segment: String, _ siteNames: [String]) -> Bool {
+        let n = normalized(segment)
+        guard !n.isEmpty, n.count <= 60 else { return false }
+        return siteNames.contains { name in
+            n == name || (name.count >= 4 && (n.hasPrefix(name) || n.hasSuffix(name)) && n.count <= name.count + 8)
+                || (n.count >= 4 && name.hasPrefix(n))
+        }
+    }
+}
+
+extension String {
+    /// The last occurrence of `needle` (a short separator).
+    func lastRange(of needle: String) -> Range<String.Index>? {
+        var found: Range<String.Index>?
+        var from = startIndex
+        while let r = self[from...].firstRange(of: needle) {
+            found = r
+            from = index(after: r.lowerBound)
+        }
+        return found
+    }
+}
