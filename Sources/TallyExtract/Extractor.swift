@@ -70,6 +70,7 @@ public struct Extractor: Sendable {
                 claims.append(builder.claim(for: candidate, sentenceIndex: sentenceIndex))
                 increments.append(candidate.compiled.rule.emit.increment)
             }
+            if winners.count > 1 { RelativeStatus.settle(&claims, from: first, defaults: winners.map(\.compiled.rule.defaultStatus)) }
             IncrementMerger.fold(&claims, from: first, increments: increments)
         }
         return claims
