@@ -79,15 +79,16 @@ struct ClaimBuilder {
     /// How far before a figure, and after it, `status_marker` phrases are looked for.
     static let statusReach = (before: 12, after: 4)
 
-    /// The claim's status: the rule's own, else the nearest `status_marker` phrase around the figure
-    /// (up to `statusReach` words before or after it, never past another figure or a `;`/`:`), else
-    /// the rule file's default. Dates and durations carry none: "two more days" is a length, not an
+    /// The claim's status: the rule's own, else the nearest status phrase around the figure — a
+    /// `status_marker` up to `statusReach.before` words before it, a `status_after` up to
+    /// `statusReach.after` words after it, never past another count or a `;`/`:` — else the rule
+    /// file's default. Dates and durations carry none: "two more days" is a length, not an
     /// increment.
     private func status(for candidate: Candidate, sentence: Sentence) -> ClaimStatus? {
         let rule = candidate.compiled.rule
         if let status = rule.emit.status { return status }
         let quantity = context.quantities[candidate.quantityIndex]
-        guard quantity.kind != .date, quantity.kind != .duration, let marker = context.classes.statusMarker else { return rule.defaultStatus }
+        guard quantity.kind != .date, quantity.kind != .duration else { return rule.defaultStatus }
         // Another count bounds the look (its own words are its own); a date or duration does not.
         let quantities = context.quantities
         func isCount(_ index: Int) -> Bool { quantities[index].kind != .date && quantities[index].kind != .duration }
@@ -111,8 +112,13 @@ struct ClaimBuilder {
             }
         }
         let words = context.input.words
-        let before = start < quantity.tokens.lowerBound ? rules.index.last(classID: marker, words: words, range: start..<quantity.tokens.lowerBound) : nil
-        let after = quantity.tokens.upperBound < end ? rules.index.first(classID: marker, words: words, range: quantity.tokens.upperBound..<end) : nil
+        let classes = context.classes
+        let before = classes.statusMarker.flatMap { marker in
+            start < quantity.tokens.lowerBound ? rules.index.last(classID: marker, words: words, range: start..<quantity.tokens.lowerBound) : nil
+        }
+        let after = classes.statusAfter.flatMap { marker in
+            quantity.tokens.upperBound < end ? rules.index.first(classID: marker, words: words, range: quantity.tokens.upperBound..<end) : nil
+        }
         let nearest: String?
         switch (before, after) {
         case let (b?, a?): nearest = quantity.tokens.lowerBound - b.end <= a.start - quantity.tokens.upperBound ? b.value : a.value

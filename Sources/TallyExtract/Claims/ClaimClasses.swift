@@ -15,12 +15,15 @@ struct ClaimClasses: Sendable {
     var oneSideMarker: Int?
     /// `party`: who a `{party}` subject names.
     var party: Int?
-    /// `status_marker`: plan, projection, increment, subset or running total (`ClaimStatus`).
+    /// `status_marker` (before a figure) and `status_after` (after it): plan, projection, increment,
+    /// subset or running total (`ClaimStatus`).
     var statusMarker: Int?
+    var statusAfter: Int?
 
     static let names = (
         speechVerb: "speech_verb", nearQualifier: "near_qualifier", perSideMarker: "per_side_marker", totalMarker: "total_marker",
-        oneSideMarker: "one_side_marker", party: "party", statusMarker: "status_marker")
+        oneSideMarker: "one_side_marker", party: "party", statusMarker: "status_marker",
+        statusAfter: "status_after")
 
     /// Each class's position among `lexicon.classNames` (the id `LexiconIndex` gives it).
     init(lexicon: Lexicon) {
@@ -34,6 +37,7 @@ struct ClaimClasses: Sendable {
         oneSideMarker = position(names.oneSideMarker)
         party = position(names.party)
         statusMarker = position(names.statusMarker)
+        statusAfter = position(names.statusAfter)
     }
 
     /// The ids in `index`: each remembered one if the index names it so, else looked up.
@@ -51,6 +55,7 @@ struct ClaimClasses: Sendable {
         classes.oneSideMarker = id(oneSideMarker, names.oneSideMarker)
         classes.party = id(party, names.party)
         classes.statusMarker = id(statusMarker, names.statusMarker)
+        classes.statusAfter = id(statusAfter, names.statusAfter)
         return classes
     }
 }
