@@ -73,4 +73,21 @@ import TallyExtract
             #expect(error.description.contains("has no gold/ folder"))
         }
     }
+
+    static let realNews = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/realnews").path
+
+    /// Every shared story scores without a problem: its gold and expected findings parse, every claim
+    /// reference names a gold claim. (The figures themselves are compared with `realnews.sh` by hand.)
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: realNews), "needs ../shared/realnews"))
+    func sharedStoriesScoreWithoutProblems() throws {
+        let stories = try FileManager.default.contentsOfDirectory(atPath: Self.realNews).filter {
+            FileManager.default.fileExists(atPath: Self.realNews + "/" + $0 + "/expected.yaml")
+        }
+        let check = try Self.check
+        for story in stories.sorted() {
+            let result = try check.run(folder: Self.realNews + "/" + story)
+            #expect(result.problems == [], "\(story)")
+            #expect(result.scores.total.gold > 0 && result.findings != nil, "\(story)")
+        }
+    }
 }
