@@ -79,8 +79,9 @@ public enum CorpusCheckReport {
         return text
     }
 
-    /// The check as JSON: scores, and every change with its fields and direction.
-    public static func json(_ result: CorpusCheckResult) -> String {
+    /// The check as JSON: scores, and every change with its fields and direction; the expected findings'
+    /// check when the corpus has one.
+    public static func json(_ result: CorpusCheckResult, findings: FindingsCheck? = nil) -> String {
         var changes: [String] = []
         for article in result.articles {
             for change in article.changes {
@@ -96,6 +97,7 @@ public enum CorpusCheckReport {
         out += "  \"stale_baselines\": [\(result.staleBaselines.map(JSONText.string).joined(separator: ", "))],\n"
         out += "  \"scores_out_of_date\": \(result.renderedScores != result.scoresOnDisk),\n"
         out += "  \"changes\": [" + (changes.isEmpty ? "" : "\n" + changes.joined(separator: ",\n") + "\n  ") + "],\n"
+        if let findings { out += "  \"findings\": \(StoryCheckReport.findingsJSON(findings, indent: "  ")),\n" }
         let scores = ScoresJSON.render(result.scores).split(separator: "\n").joined(separator: "\n  ")
         return out + "  \"scores\": \(scores)\n}\n"
     }
