@@ -36,4 +36,10 @@ import Testing
         let prisoners = try! #require(analysis.tokens.firstIndex { $0.text == "42" })
         #expect(events.event(at: prisoners) == "2023-05-03")  // nearer May 3 than Nov 25
     }
+
+    @Test func anUndatedArticleIsAboutTheLatestDayItsOpeningNames() {
+        let (_, _, events) = EventResolverTests.events(
+            "The war began with the attacks of October 7, 2023. On January 19, 2025, three hostages were freed.", published: "")
+        #expect(events.main == "2025-01-19")
+    }
 }

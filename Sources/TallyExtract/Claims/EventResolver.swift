@@ -47,20 +47,26 @@ struct EventResolver {
         }
     }
 
-    /// The main event's date, if one can be told.
+    /// The main event's date, if one can be told. Without a publication date it is the latest day the
+    /// opening paragraphs name: news reports the newest thing, and the first date of an undated recap is
+    /// as often the background ("the October 7 attacks") as the event.
     func mainEvent() -> CalendarDate? {
         let publishedDays = published.map { $0.dayRange }
+        var latest: CalendarDate?
         for index in quantities.indices where quantities[index].kind == .date {
             guard let date = quantities[index].value?.date, date.precision == .day else { continue }
             let first = quantities[index].tokens.lowerBound
             guard let sentence = probe.analysis.sentenceIndex(ofToken: first), sentences[sentence].paragraph < EventResolver.openingParagraphs
             else { break }
             if isMarkedNonEvent(first, in: sentences[sentence]) { continue }
-            guard let publishedDays else { return date }
+            guard let publishedDays else {
+                if latest == nil || latest! < date { latest = date }
+                continue
+            }
             let day = date.dayRange.lowerBound
             if day <= publishedDays.upperBound, day >= publishedDays.lowerBound - 7 { return date }
         }
-        return published
+        return published ?? latest
     }
 
     func resolve() -> Events {
