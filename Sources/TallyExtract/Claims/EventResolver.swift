@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 import TallyNumerals
 
 /// Which event each figure belongs to.
@@ -21,7 +22,7 @@ struct EventResolver {
         self.published = published
     }
 
-    static let nonEventMarkers = WordTable(["since", "until", "till", "by", "before", "after", "from", "ahead"])
+    static let nonEventMarkers = WordHashSet(["since", "until", "till", "by", "before", "after", "from", "ahead"])
     static let openingParagraphs = 3
 
     /// Events resolved for one document.

@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 import TallyNumerals
 
 /// Who the text attributes each figure to.
@@ -13,7 +14,7 @@ import TallyNumerals
 /// common nouns from `speaker_noun`, and spellings are unified by `speaker_alias` (Zelenskyy → Zelensky).
 ///
 /// Words are tested by word id (reporting verbs, "according to") or by the tokenizer's word hash
-/// (`WordTable`), never by hashing or lowercasing token text; a name is a run of token indices until
+/// (`WordHashSet`), never by hashing or lowercasing token text; a name is a run of token indices until
 /// the one word it yields is picked.
 struct SpeakerResolver {
     let probe: TokenLookup
@@ -70,14 +71,14 @@ struct SpeakerResolver {
         case pronoun
     }
 
-    static let pronouns = WordTable(["he", "she", "they", "we", "i"])
-    static let determiners = WordTable(["the", "a", "an"])
-    static let adverbs = WordTable([
+    static let pronouns = WordHashSet(["he", "she", "they", "we", "i"])
+    static let determiners = WordHashSet(["the", "a", "an"])
+    static let adverbs = WordHashSet([
         "also", "later", "then", "earlier", "previously", "again", "further", "reportedly", "has", "had", "have", "had", "was",
         "repeatedly", "separately", "once", "now", "recently", "has also", "subsequently", "publicly", "privately", "initially",
     ])
-    private static let sHash = WordTable.hash("s")
-    private static let possessiveHash = WordTable.hash("'s")
+    private static let sHash = WordHash.of("s")
+    private static let possessiveHash = WordHash.of("'s")
 
     func resolve() -> Speakers {
         var speakers = Speakers(named: [], offsets: [], carried: [])
@@ -271,18 +272,18 @@ struct SpeakerResolver {
 /// the claim layers' one per-rule-set value, the ids of the lexicon classes they use.
 struct SpeakerVocabulary: Sendable {
     /// `speaker_title`: words that precede a name ("minister", "president", "negotiator").
-    var titles: WordTable
+    var titles: WordHashSet
     /// `speaker_alias`: spelling → canonical surname.
-    var aliases: WordTable
+    var aliases: WordHashTable<String>
     /// `speaker_noun`: common nouns that speak ("officials", "ministry", "police").
-    var nouns: WordTable
+    var nouns: WordHashSet
     /// The lexicon classes claim building uses (to be checked against the index: `ClaimClasses.resolved(in:)`).
     var classes: ClaimClasses
 
     init(lexicon: Lexicon) {
         classes = ClaimClasses(lexicon: lexicon)
-        titles = WordTable(lexicon.phrases(of: "speaker_title").keys)
-        aliases = WordTable(lexicon.phrases(of: "speaker_alias"))
-        nouns = WordTable(lexicon.phrases(of: "speaker_noun").keys)
+        titles = WordHashSet(lexicon.phrases(of: "speaker_title").keys)
+        aliases = WordHashTable(lexicon.phrases(of: "speaker_alias"))
+        nouns = WordHashSet(lexicon.phrases(of: "speaker_noun").keys)
     }
 }
