@@ -63,7 +63,7 @@ let package = Package(
             path: "Fuzz/Targets"),
         .executableTarget(name: "tally-fuzz", dependencies: ["TallyFuzzTargets"], path: "Fuzz/Driver"),
         .testTarget(name: "TallyMemoryTests", dependencies: ["TallyMemory"]),
-        .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
+        .testTarget(name: "TallyCoreTests", dependencies: ["TallyMemory", "TallyCore"]),
         .testTarget(name: "TallyIngestTests", dependencies: ["TallyIngest"]),
         .testTarget(name: "TallyNumeralsTests", dependencies: ["TallyNumerals"]),
         .testTarget(name: "TallyExtractTests", dependencies: ["TallyMemory", "TallyExtract", "TallyIngest"]),
