@@ -134,25 +134,24 @@ struct SpeakerResolver {
         let range = sentence.tokens
         let upper = range.upperBound
         let speechVerb = self.speechVerb ?? -1
-        words.withUnsafeBufferPointer { words in
-            var index = range.lowerBound
-            while index < upper {
-                let word = words[index]
-                if word == according, index + 1 < upper, words[index + 1] == to {
-                    if let name = nameChain(startingAt: index + 2, limit: upper) { found.append((index, .named(name))) }
-                    index += 2
-                    continue
-                }
-                // Most words start no reporting verb: test the class bit before walking the trie.
-                if speechVerb >= 0, lexicon.startsPhrase(of: speechVerb, with: word),
-                    let hit = lexicon.longest(classID: speechVerb, words: self.words, at: index, limit: upper)
-                {
-                    if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) { found.append((index, attribution)) }
-                    index = hit.end
-                    continue
-                }
-                index += 1
+        let words = self.words
+        var index = range.lowerBound
+        while index < upper {
+            let word = words[index]
+            if word == according, index + 1 < upper, words[index + 1] == to {
+                if let name = nameChain(startingAt: index + 2, limit: upper) { found.append((index, .named(name))) }
+                index += 2
+                continue
             }
+            // Most words start no reporting verb: test the class bit before walking the trie.
+            if speechVerb >= 0, lexicon.startsPhrase(of: speechVerb, with: word),
+                let hit = lexicon.longest(classID: speechVerb, words: words, at: index, limit: upper)
+            {
+                if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) { found.append((index, attribution)) }
+                index = hit.end
+                continue
+            }
+            index += 1
         }
     }
 

@@ -99,17 +99,8 @@ public final class LexiconIndex: Sendable {
     /// Every token's word id, using the word hashes the tokenizer already computed.
     public func wordIDs(of analysis: TextAnalysis) -> [Int32] {
         let tokens = analysis.tokens
-        // (Never with no capacity: that writes into the shared empty-array storage, a race between threads.)
-        guard !tokens.isEmpty else { return [] }
-        return [Int32](unsafeUninitializedCapacity: tokens.count) { ids, count in
-            tokens.withUnsafeBufferPointer { tokens in
-                for index in tokens.indices {
-                    // Most words are not in the vocabulary: their slot is empty and their text is never read.
-                    ids[index] = vocabulary.id(hash: analysis.wordHash(ofToken: index), tokens[index].lower)
-                }
-            }
-            count = tokens.count
-        }
+        // Most words are not in the vocabulary: their slot is empty and their text is never read.
+        return tokens.indices.map { vocabulary.id(hash: analysis.wordHash(ofToken: $0), tokens[$0].lower) }
     }
 
     /// The classes a phrase of which may start at a token with this word id.
