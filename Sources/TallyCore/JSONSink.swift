@@ -47,13 +47,3 @@ extension JSONSink {
         literal("\"")
     }
 }
-
-extension String {
-    /// The UTF-8 bytes without copying a native string (`withUTF8` needs a `var`, and so a retain).
-    @inlinable @inline(__always)
-    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = self
-        return copy.withUTF8(body)
-    }
-}

@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Minimal JSON text writing for streaming output (claims in the contract's field order).
 public enum JSONText {
     /// A JSON string literal: quotes, backslashes and control characters escaped; U+2028/2029
@@ -24,8 +26,7 @@ public enum JSONText {
     /// Whether any character needs an escape: quote, backslash, a control character, U+2028/2029
     /// (UTF-8 `E2 80 A8`/`E2 80 A9`).
     public static func needsEscaping(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { JSONBytes.escapedCount($0) != $0.count }
+        JSONEscaping.escapedCount(text) != text.utf8.count
     }
 
     public static func optional(_ text: String?) -> String { text.map(string) ?? "null" }

@@ -1,79 +1,46 @@
-/// Writes a record into memory made ready for it (`JSONBuffer` makes room for the record's
-/// `JSONSizeBound`), escaping each string as it copies it.
+import TallyMemory
+
+/// Writes a record into the room `JSONBuffer` made for it (room for the record's `JSONSizeBound`),
+/// escaping each string as it copies it.
 public struct JSONWriter: JSONSink {
-    /// Where the next byte goes.
-    public var position: UnsafeMutablePointer<UInt8> { cursor }
-    @usableFromInline var cursor: UnsafeMutablePointer<UInt8>
+    /// The cursor into the buffer's room.
+    public var out: JSONByteCursor
 
-    /// A writer starting at `start`, which needs room for the record's `JSONSizeBound`.
     @inlinable
-    public init(to start: UnsafeMutablePointer<UInt8>) {
-        cursor = start
+    public init(_ out: JSONByteCursor) {
+        self.out = out
     }
 
     @inlinable @inline(__always)
-    public mutating func literal(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes in
-            cursor.initialize(from: bytes.baseAddress!, count: bytes.count)
-            cursor += bytes.count
-        }
-    }
+    public mutating func literal(_ literal: StaticString) { out.literal(literal) }
 
     @inlinable @inline(__always)
-    public mutating func raw(_ text: String) {
-        text.withUTF8Bytes { bytes in
-            if let base = bytes.baseAddress { cursor.initialize(from: base, count: bytes.count) }
-            cursor += bytes.count
-        }
-    }
+    public mutating func raw(_ text: String) { out.raw(text) }
 
     @inlinable
     public mutating func string(_ text: String) {
-        cursor.pointee = 0x22
-        cursor += 1
-        text.withUTF8Bytes { source in cursor = JSONBytes.writeEscaped(source, to: cursor) }
-        cursor.pointee = 0x22
-        cursor += 1
+        out.byte(0x22)
+        out.escaped(text)
+        out.byte(0x22)
     }
 
     @inlinable @inline(__always)
-    public mutating func int(_ n: Int) {
-        let count = JSONDigits.count(n)
-        JSONDigits.write(n, count: count, to: cursor)
-        cursor += count
-    }
+    public mutating func int(_ n: Int) { out.int(n) }
 
     @inlinable
     public mutating func date(_ date: CalendarDate) {
         guard JSONWriter.hasPlainISO(date) else { return string(date.iso) }
-        cursor.pointee = 0x22
-        digits(date.year, count: 4)
+        out.byte(0x22)
+        out.digits(date.year, count: 4)
         if let month = date.month {
-            cursor[5] = 0x2D
-            digits(month, count: 2, at: 6)
+            out.byte(0x2D)
+            out.digits(month, count: 2)
             if let day = date.day {
-                cursor[8] = 0x2D
-                digits(day, count: 2, at: 9)
-                cursor[11] = 0x22
-                cursor += 12
-            } else {
-                cursor[8] = 0x22
-                cursor += 9
+                out.byte(0x2D)
+                out.digits(day, count: 2)
             }
-        } else {
-            cursor[5] = 0x22
-            cursor += 6
         }
-    }
-
-    /// Zero-padded digits of `n` at `cursor + at`.
-    @inlinable @inline(__always)
-    mutating func digits(_ n: Int, count: Int, at offset: Int = 1) {
-        var n = n
-        for index in stride(from: offset + count - 1, through: offset, by: -1) {
-            cursor[index] = 0x30 + UInt8(truncatingIfNeeded: n % 10)
-            n /= 10
-        }
+        out.byte(0x22)
     }
 
     /// Whether `date.iso` is the fixed-width `YYYY[-MM[-DD]]` written digit by digit here.
@@ -83,3 +50,19 @@ public struct JSONWriter: JSONSink {
             && (date.day.map { (0...99).contains($0) } ?? true)
     }
 }
+
+extension JSONBuffer {
+    /// Appends the record `write` writes, which `bound` (the same record written to a `JSONSizeBound`) holds.
+    @inlinable
+    public func append(bound: JSONSizeBound, _ write: (inout JSONWriter) -> Void) {
+        append(room: bound.count) { out in
+            var writer = JSONWriter(out)
+            write(&writer)
+            out = writer.out
+        }
+    }
+}
+
+/// The byte buffer records are written into (TallyMemory's, which keeps its memory unsafe behind a
+/// checked API), under the name the stages and the CLI use.
+public typealias JSONBuffer = TallyMemory.JSONBuffer

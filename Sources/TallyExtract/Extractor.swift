@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 import TallyNumerals
 
 /// Rule-driven claim extraction: one document in, its numeric claims out, in text order.
@@ -95,7 +96,7 @@ public struct Extractor: Sendable {
             of: sentence.tokens, in: input, starts: scratch.startRows, tokenWords: scratch.tokenWords, tokenClasses: scratch.tokenClasses)
         var longestMention = 0
         for index in inSentence { longestMention = max(longestMention, Int(input.quantityEnds[index] - input.quantityFirstTokens[index])) }
-        let rows = scratch.startRows.base
+        let rows = scratch.startRows
         let stride = prefilter.stride
         for ruleIndex in compiled.indices where prefilter.sentence(features, mayMatch: ruleIndex) {
             let compiledRule = compiled[ruleIndex]
@@ -123,7 +124,7 @@ public struct Extractor: Sendable {
             for next in 0..<starts.count {
                 let start = Int(starts[next])
                 let relative = start - sentence.tokens.lowerBound
-                guard RulePrefilter.has(ruleIndex, in: rows + relative * stride),
+                guard RulePrefilter.has(ruleIndex, in: rows, row: relative * stride),
                     !byText || matcher.canStart(compiledRule.program.start, at: start),
                     // What every match contains must lie within its reach from here.
                     prefilter.window(

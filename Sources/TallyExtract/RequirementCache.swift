@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Remembers whether a rule's `requires` held in the last sentence or paragraph it was checked for, so
 /// a paragraph is searched once per rule rather than once per sentence (sentences come in order).
 final class RequirementCache {

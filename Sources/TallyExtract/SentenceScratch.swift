@@ -1,4 +1,5 @@
 import Foundation
+import TallyMemory
 
 /// The extractor's working state for one document, reused sentence after sentence (and, through
 /// `SentenceScratch.Pool`, document after document) so that matching allocates almost nothing: the

@@ -32,7 +32,7 @@ public enum ClaimWriter {
         if format == .csv {
             var bytes: [UInt8] = []
             for claim in claims { appendCSVRecord(claim, to: &bytes) }
-            bytes.withUnsafeBufferPointer { out.append($0) }
+            out.append(bytes)
             return
         }
         for claim in claims {

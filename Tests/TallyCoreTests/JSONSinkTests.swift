@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TallyCore
+@testable import TallyMemory
 
 @Suite struct JSONSinkTests {
     /// One record with every kind of field, written by any sink.
@@ -68,8 +69,7 @@ import Testing
     func escapedCountIsWhatTheEscaperWrites(text: String) {
         var bytes = JSONBytes()
         bytes.string(text)
-        var copy = text
-        let count = copy.withUTF8 { JSONBytes.escapedCount($0) }
+        let count = JSONEscaping.escapedCount(text)
         #expect(count + 2 == bytes.bytes.count)
         #expect(JSONText.needsEscaping(text) == (count != text.utf8.count))
     }
@@ -79,7 +79,7 @@ import Testing
         let specials: [UInt8] = [0x00, 0x01, 0x0A, 0x1F, 0x22, 0x5C, 0xE2]
         let plains: [UInt8] = [0x20, 0x21, 0x23, 0x41, 0x5B, 0x5D, 0x7F, 0x80, 0xA8, 0xC3, 0xE1, 0xE3, 0xFF]
         for plain in plains {
-            #expect(JSONBytes.specialBytes(UInt64(plain) &* 0x0101_0101_0101_0101) == 0)
+            #expect(JSONEscaping.specialBytes(UInt64(plain) &* 0x0101_0101_0101_0101) == 0)
         }
         for special in specials {
             for position in 0..<8 {
@@ -90,7 +90,7 @@ import Testing
                     if position < 7 { bytes[7] = specials[(position + Int(filler)) % specials.count] }
                     if position == 7 { bytes[7] = special }
                     let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                    let mask = JSONBytes.specialBytes(UInt64(littleEndian: word))
+                    let mask = JSONEscaping.specialBytes(UInt64(littleEndian: word))
                     #expect(mask.trailingZeroBitCount >> 3 == position, "special \(special) at \(position) among \(filler)")
                 }
             }
@@ -107,7 +107,7 @@ import Testing
     }
 }
 
-/// The one-pass path: `JSONSizeBound` gives room, `JSONBuffer` writes with `JSONWriter(to:)`.
+/// The one-pass path: `JSONSizeBound` gives room, `JSONBuffer` writes with `JSONWriter`.
 @Suite struct JSONBufferTests {
     static func bound(_ texts: [String]) -> JSONSizeBound {
         var bound = JSONSizeBound()
@@ -120,7 +120,7 @@ import Testing
             var reference = JSONBytes()
             JSONSinkTests.write(texts, to: &reference)
             let buffer = JSONBuffer()
-            Array("prefix".utf8).withUnsafeBufferPointer { buffer.append($0) }
+            buffer.append(Array("prefix".utf8))
             buffer.append(bound: Self.bound(texts)) { JSONSinkTests.write(texts, to: &$0) }
             #expect(buffer.bytes == Array("prefix".utf8) + reference.bytes)
             #expect(buffer.withBytes { Array($0) } == buffer.bytes)

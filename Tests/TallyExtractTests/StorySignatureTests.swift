@@ -1,3 +1,4 @@
+import TallyMemory
 import TallyNumerals
 import Testing
 
@@ -8,14 +9,14 @@ import Testing
         let analysis = TextAnalysis(
             text: "Talks in Istanbul\nRussia and Ukraine met in Istanbul on Monday. The Ukraine envoy met Russia's Envoy in Istanbul.\n"
                 + "Second paragraph.\nThird paragraph.\nLater Paris and Berlin are named too often: Paris, Paris, Paris.")
-        let words = StorySignature.words(probe: TokenLookup(analysis), titles: WordTable(["envoy"]))
+        let words = StorySignature.words(probe: TokenLookup(analysis), titles: WordHashSet(["envoy"]))
         #expect(words == ["istanbul", "russia", "ukraine"])
     }
 
     @Test func keepsTheEightMostFrequent() {
         let names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett"]
         let text = "Start " + names.enumerated().map { Array(repeating: $1, count: $0 + 1).joined(separator: " ") }.joined(separator: " ")
-        let words = StorySignature.words(probe: TokenLookup(TextAnalysis(text: text)), titles: WordTable([String]()))
+        let words = StorySignature.words(probe: TokenLookup(TextAnalysis(text: text)), titles: WordHashSet([String]()))
         #expect(words == names.dropFirst(2).map { $0.lowercased() }.sorted())
     }
 

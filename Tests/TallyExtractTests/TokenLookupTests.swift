@@ -1,3 +1,4 @@
+import TallyMemory
 import TallyNumerals
 import Testing
 
@@ -19,10 +20,19 @@ import Testing
     @Test func looksTokensUpByWordHash() {
         let analysis = TextAnalysis(text: "Officials SAID Erdoğan")
         let probe = TokenLookup(analysis)
-        let table = WordTable(["erdoğan": "Erdogan", "said": "verb"])
+        let table = WordHashTable(["erdoğan": "Erdogan", "said": "verb"])
         #expect(probe.isIn(table, 1))
         #expect(!probe.isIn(table, 0))
         #expect(probe.value(in: table, 2) == "Erdogan")
-        #expect(probe.lowerIs(1, "said", hash: WordTable.hash("said")))
+        #expect(probe.lowerIs(1, "said", hash: WordHash.of("said")))
+    }
+}
+
+@Suite struct WordHashOfTokensTests {
+    @Test func tablesAreProbedWithTheTokenizersWordHash() {
+        let analysis = TextAnalysis(text: "Erdoğan's ÉTÉ plans: 1,000 “talks” in Kyiv — don't.")
+        for index in analysis.tokens.indices {
+            #expect(WordHash.of(analysis.tokens[index].lower) == analysis.wordHash(ofToken: index))
+        }
     }
 }

@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 import TallyNumerals
 
 /// Which event each figure belongs to.
@@ -23,7 +24,7 @@ struct EventResolver {
         self.published = published
     }
 
-    static let nonEventMarkers = WordTable(["since", "until", "till", "by", "before", "after", "from", "ahead", "following"])
+    static let nonEventMarkers = WordHashSet(["since", "until", "till", "by", "before", "after", "from", "ahead", "following"])
     /// How many words before a date a non-event marker still governs it ("following the attacks on Oct 7").
     static let markerReach = 5
     static let openingParagraphs = 3

@@ -68,7 +68,7 @@ public final class PreparedDocument {
             let from = start - sentence.start
             let to = end - sentence.start
             let cut = sentenceText.utf8.withContiguousStorageIfAvailable { bytes in
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+                String(decoding: bytes[from..<to], as: UTF8.self)
             }
             if let cut { return cut }
         }

@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 import TallyNumerals
 
 /// Who the text attributes each figure to.
@@ -13,7 +14,7 @@ import TallyNumerals
 /// common nouns from `speaker_noun`, and spellings are unified by `speaker_alias` (Zelenskyy → Zelensky).
 ///
 /// Words are tested by word id (reporting verbs, "according to") or by the tokenizer's word hash
-/// (`WordTable`), never by hashing or lowercasing token text; a name is a run of token indices until
+/// (`WordHashSet`), never by hashing or lowercasing token text; a name is a run of token indices until
 /// the one word it yields is picked.
 struct SpeakerResolver {
     let probe: TokenLookup
@@ -70,14 +71,14 @@ struct SpeakerResolver {
         case pronoun
     }
 
-    static let pronouns = WordTable(["he", "she", "they", "we", "i"])
-    static let determiners = WordTable(["the", "a", "an"])
-    static let adverbs = WordTable([
+    static let pronouns = WordHashSet(["he", "she", "they", "we", "i"])
+    static let determiners = WordHashSet(["the", "a", "an"])
+    static let adverbs = WordHashSet([
         "also", "later", "then", "earlier", "previously", "again", "further", "reportedly", "has", "had", "have", "had", "was",
         "repeatedly", "separately", "once", "now", "recently", "has also", "subsequently", "publicly", "privately", "initially",
     ])
-    private static let sHash = WordTable.hash("s")
-    private static let possessiveHash = WordTable.hash("'s")
+    private static let sHash = WordHash.of("s")
+    private static let possessiveHash = WordHash.of("'s")
 
     func resolve() -> Speakers {
         var speakers = Speakers(named: [], offsets: [], carried: [])
@@ -133,25 +134,24 @@ struct SpeakerResolver {
         let range = sentence.tokens
         let upper = range.upperBound
         let speechVerb = self.speechVerb ?? -1
-        words.withUnsafeBufferPointer { words in
-            var index = range.lowerBound
-            while index < upper {
-                let word = words[index]
-                if word == according, index + 1 < upper, words[index + 1] == to {
-                    if let name = nameChain(startingAt: index + 2, limit: upper) { found.append((index, .named(name))) }
-                    index += 2
-                    continue
-                }
-                // Most words start no reporting verb: test the class bit before walking the trie.
-                if speechVerb >= 0, lexicon.startsPhrase(of: speechVerb, with: word),
-                    let hit = lexicon.longest(classID: speechVerb, words: self.words, at: index, limit: upper)
-                {
-                    if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) { found.append((index, attribution)) }
-                    index = hit.end
-                    continue
-                }
-                index += 1
+        let words = self.words
+        var index = range.lowerBound
+        while index < upper {
+            let word = words[index]
+            if word == according, index + 1 < upper, words[index + 1] == to {
+                if let name = nameChain(startingAt: index + 2, limit: upper) { found.append((index, .named(name))) }
+                index += 2
+                continue
             }
+            // Most words start no reporting verb: test the class bit before walking the trie.
+            if speechVerb >= 0, lexicon.startsPhrase(of: speechVerb, with: word),
+                let hit = lexicon.longest(classID: speechVerb, words: words, at: index, limit: upper)
+            {
+                if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) { found.append((index, attribution)) }
+                index = hit.end
+                continue
+            }
+            index += 1
         }
     }
 
@@ -271,18 +271,18 @@ struct SpeakerResolver {
 /// the claim layers' one per-rule-set value, the ids of the lexicon classes they use.
 struct SpeakerVocabulary: Sendable {
     /// `speaker_title`: words that precede a name ("minister", "president", "negotiator").
-    var titles: WordTable
+    var titles: WordHashSet
     /// `speaker_alias`: spelling → canonical surname.
-    var aliases: WordTable
+    var aliases: WordHashTable<String>
     /// `speaker_noun`: common nouns that speak ("officials", "ministry", "police").
-    var nouns: WordTable
+    var nouns: WordHashSet
     /// The lexicon classes claim building uses (to be checked against the index: `ClaimClasses.resolved(in:)`).
     var classes: ClaimClasses
 
     init(lexicon: Lexicon) {
         classes = ClaimClasses(lexicon: lexicon)
-        titles = WordTable(lexicon.phrases(of: "speaker_title").keys)
-        aliases = WordTable(lexicon.phrases(of: "speaker_alias"))
-        nouns = WordTable(lexicon.phrases(of: "speaker_noun").keys)
+        titles = WordHashSet(lexicon.phrases(of: "speaker_title").keys)
+        aliases = WordHashTable(lexicon.phrases(of: "speaker_alias"))
+        nouns = WordHashSet(lexicon.phrases(of: "speaker_noun").keys)
     }
 }

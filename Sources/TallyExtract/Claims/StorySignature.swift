@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 
 /// The few proper names that say which story an article tells ("istanbul", "russia", "ukraine"),
 /// so claims from unrelated stories on the same day are never compared.
@@ -8,7 +9,7 @@ import TallyCore
 enum StorySignature {
     static let paragraphs = 3
     static let size = 8
-    static let stopWords = WordTable([
+    static let stopWords = WordHashSet([
         "the", "a", "an", "and", "but", "in", "on", "at", "of", "for", "with", "from", "by", "to", "as", "this", "that",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr",
@@ -23,7 +24,7 @@ enum StorySignature {
         var first: Int
     }
 
-    static func words(probe: TokenLookup, titles: WordTable) -> [String] {
+    static func words(probe: TokenLookup, titles: WordHashSet) -> [String] {
         let tokens = probe.tokens
         let stopWords = StorySignature.stopWords
         // Few distinct names per article: a list searched by hash beats a dictionary keyed by String.

@@ -1,8 +1,9 @@
 import TallyCore
+import TallyMemory
 import TallyNumerals
 
 /// Cheap tests on one document's tokens for the claim layers (speakers, events, story): a token's
-/// first byte, capitalisation, and membership in a `WordTable` by the word hash the tokenizer
+/// first byte, capitalisation, and membership in a `WordHashTable` by the word hash the tokenizer
 /// computed — no token copied, no String hashed or lowercased.
 struct TokenLookup {
     let analysis: TextAnalysis
@@ -40,13 +41,13 @@ struct TokenLookup {
 
     /// Whether token `index`'s lowercased text is in the table.
     @inline(__always)
-    func isIn(_ table: WordTable, _ index: Int) -> Bool { table.contains(hash: hash(index), tokens[index].lower) }
+    func isIn<Value>(_ table: WordHashTable<Value>, _ index: Int) -> Bool { table.contains(hash: hash(index), tokens[index].lower) }
 
     /// The table's value for token `index`'s lowercased text.
     @inline(__always)
-    func value(in table: WordTable, _ index: Int) -> String? { table.value(hash: hash(index), tokens[index].lower) }
+    func value<Value>(in table: WordHashTable<Value>, _ index: Int) -> Value? { table.value(hash: hash(index), tokens[index].lower) }
 
-    /// Whether token `index`'s lowercased text is `word`, whose `WordTable.hash` is `hash`.
+    /// Whether token `index`'s lowercased text is `word`, whose `WordHash` is `hash`.
     @inline(__always)
     func lowerIs(_ index: Int, _ word: String, hash: UInt64) -> Bool { self.hash(index) == hash && tokens[index].lower == word }
 }

@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 import TallyNumerals
 
 /// A lexicon ready for matching: every class's phrases in one trie over word ids, so the longest
@@ -98,17 +99,8 @@ public final class LexiconIndex: Sendable {
     /// Every token's word id, using the word hashes the tokenizer already computed.
     public func wordIDs(of analysis: TextAnalysis) -> [Int32] {
         let tokens = analysis.tokens
-        // (Never with no capacity: that writes into the shared empty-array storage, a race between threads.)
-        guard !tokens.isEmpty else { return [] }
-        return [Int32](unsafeUninitializedCapacity: tokens.count) { ids, count in
-            tokens.withUnsafeBufferPointer { tokens in
-                for index in tokens.indices {
-                    // Most words are not in the vocabulary: their slot is empty and their text is never read.
-                    ids[index] = vocabulary.id(hash: analysis.wordHash(ofToken: index)) { tokens[index].lower }
-                }
-            }
-            count = tokens.count
-        }
+        // Most words are not in the vocabulary: their slot is empty and their text is never read.
+        return tokens.indices.map { vocabulary.id(hash: analysis.wordHash(ofToken: $0), tokens[$0].lower) }
     }
 
     /// The classes a phrase of which may start at a token with this word id.
@@ -214,66 +206,30 @@ public final class LexiconIndex: Sendable {
     }
 }
 
-/// Lowercased words numbered from 0, so matching compares integers.
-///
-/// An open-addressing table hashed with FNV-1a over the UTF-8 bytes: looking up every token of a
-/// document costs a few instructions per byte, far less than `Dictionary`'s seeded SipHash.
+/// Lowercased words numbered from 0, so matching compares integers: the entries of a
+/// `WordHashSet`, looked up by the word hash the tokenizer already computed for every token.
 public struct WordVocabulary: Sendable {
-    private var words: [String] = []
-    /// Slot → word id + 1 (0: empty). Size is a power of two, at most half full.
-    private var slots = [Int32](repeating: 0, count: 16)
-    private var hashes: [UInt64] = []
+    private var words = WordHashSet()
 
     public init() {}
 
     public var count: Int { words.count }
 
     /// The id of a word, or -1 when the vocabulary does not have it.
-    public func id(of word: String) -> Int32 { id(of: word, hash: WordVocabulary.hash(word)) }
+    public func id(of word: String) -> Int32 { words.index(of: word).map(Int32.init) ?? -1 }
 
     /// The id of a word whose `hash` is known (the tokenizer's word hash).
     @inline(__always)
-    public func id(of word: String, hash: UInt64) -> Int32 { id(hash: hash) { word } }
+    public func id(of word: String, hash: UInt64) -> Int32 { id(hash: hash, word) }
 
-    /// The id of the word with this hash that `word` gives; `word` is only called when an entry has
-    /// the same hash.
+    /// The id of the word with this hash; `word` is read only when an entry has the same hash.
     @inline(__always)
-    func id(hash: UInt64, word: () -> String) -> Int32 {
-        slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { return -1 }
-                let id = Int(entry - 1)
-                if hashes[id] == hash, words[id] == word() { return Int32(id) }
-                slot = (slot + 1) & mask
-            }
-        }
+    func id(hash: UInt64, _ word: @autoclosure () -> String) -> Int32 {
+        words.index(hash: hash, word()).map { Int32(truncatingIfNeeded: $0) } ?? -1
     }
 
     /// The word's id, added when new.
-    mutating func add(_ word: String) -> Int32 {
-        let known = id(of: word)
-        if known >= 0 { return known }
-        let id = Int32(words.count)
-        words.append(word)
-        hashes.append(WordVocabulary.hash(word))
-        if words.count * 2 > slots.count {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
-            for index in words.indices { place(index) }
-        } else {
-            place(Int(id))
-        }
-        return id
-    }
-
-    private mutating func place(_ index: Int) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hashes[index]) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(index + 1)
-    }
+    mutating func add(_ word: String) -> Int32 { Int32(words.insert(word)) }
 
     /// The tokenizer's word hash (`WordHash`), so that tokens are looked up by the hash they carry.
     @inline(__always)

@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 
 /// A successful match: its token range and the token range of each capture.
 public struct PatternMatch: Sendable, Hashable {
@@ -192,7 +193,7 @@ public final class PatternMatcher {
         var steps = 0
         var pc = 0
         var position = start
-        let visited = self.visited.base
+        let visited = self.visited
         let code = program.code
         let texts = program.texts
         outer: while true {
@@ -284,7 +285,7 @@ public final class PatternMatcher {
                 case .match:
                     if position > start, position > bestEnd {
                         bestEnd = position
-                        bestSlots.base.update(from: slots.base, count: slotCount)
+                        bestSlots.copy(slotCount, from: slots)
                         if anyMatch { break outer }
                     }
                     break thread

@@ -1,5 +1,6 @@
 import Foundation
 import TallyCore
+import TallyMemory
 import TallyNumerals
 import Yams
 
@@ -103,7 +104,7 @@ public enum RuleLoader {
 
 /// FNV-1a over file names and contents: stable across runs and machines.
 struct FingerprintHasher {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var hash = FNV1a()
 
     /// Hashes the file name, a NUL, the contents and a NUL (without concatenating them first).
     mutating func add(path: String, contents: String) {
@@ -121,9 +122,7 @@ struct FingerprintHasher {
     }
 
     @inline(__always)
-    private mutating func add(byte: UInt8) {
-        state = (state ^ UInt64(byte)) &* 0x100_0000_01b3
-    }
+    private mutating func add(byte: UInt8) { hash.add(byte) }
 
-    var hex: String { String(state, radix: 16) }
+    var hex: String { String(hash.state, radix: 16) }
 }

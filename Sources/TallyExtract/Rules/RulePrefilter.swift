@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Tables, built once per rule set, that let the extractor rule out with a few bit operations per
 /// token the rules a sentence cannot match and the positions where a rule cannot start.
 ///
@@ -92,7 +94,7 @@ struct RulePrefilter: Sendable {
                 startRulesByWord.withUnsafeBufferPointer { byWord in
                     requiredWordBits.withUnsafeBufferPointer { requiredBits in
                         var features = SentenceFeatures()
-                        var row = starts.base
+                        var row = 0
                         for position in range {
                             let word = words[position]
                             let mention = quantityStarting[position] >= 0
@@ -100,13 +102,13 @@ struct RulePrefilter: Sendable {
                                 var bits = anyStartRules[0] | textStartRules[0]
                                 if word >= 0 { bits |= byWord[Int(word)] }
                                 if mention { bits |= quantityStartRules[0] }
-                                row[0] = bits
+                                starts[row] = bits
                             } else {
                                 for column in 0..<stride {
                                     var bits = anyStartRules[column] | textStartRules[column]
                                     if word >= 0 { bits |= byWord[Int(word) * stride + column] }
                                     if mention { bits |= quantityStartRules[column] }
-                                    row[column] = bits
+                                    starts[row + column] = bits
                                 }
                             }
                             let relative = position - range.lowerBound
@@ -159,9 +161,9 @@ struct RulePrefilter: Sendable {
     /// `PatternMatcher.canStart` to be sure.
     func startsByText(_ rule: Int) -> Bool { textStartRules[rule >> 6] & (1 << UInt64(rule & 63)) != 0 }
 
-    /// Whether a rule's bit is set in a row.
+    /// Whether a rule's bit is set in the row that starts at `row` in `rows`.
     @inline(__always)
-    static func has(_ rule: Int, in row: UnsafeMutablePointer<UInt64>) -> Bool {
-        row[rule >> 6] & (1 << UInt64(rule & 63)) != 0
+    static func has(_ rule: Int, in rows: ScratchBuffer<UInt64>, row: Int) -> Bool {
+        rows[row + (rule >> 6)] & (1 << UInt64(rule & 63)) != 0
     }
 }

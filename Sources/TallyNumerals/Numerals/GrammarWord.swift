@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// The words and punctuation the scanner's patterns test for by name, interned once per token
 /// (`ScanContext.facts`) so a test such as "the next token is `and`" is a one-byte compare instead
 /// of a string comparison. The raw value is the lowercased token text; `.other` is every token
@@ -27,7 +29,7 @@ enum GrammarWord: String, CaseIterable, Sendable {
     case all, odd, equal, more, less, fewer, additional, extra, further, http, https, www
 
     /// The word a lowercased token text stands for, `.other` if none.
-    static let byText: WordMap<GrammarWord> = WordMap(GrammarWord.allCases.filter { $0 != .other }.map { ($0.rawValue, $0) })
+    static let byText: WordHashTable<GrammarWord> = WordHashTable(GrammarWord.allCases.filter { $0 != .other }.map { ($0.rawValue, $0) })
 
     /// Position in declaration order (a no-payload enum is stored as its case index).
     @inline(__always) var id: Int { Int(unsafeBitCast(self, to: UInt8.self)) }

@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 
 /// Words the numerals layer needs that rule authors may extend without recompiling
 /// (`rules/lexicon/qualifiers.yaml`, `currencies.yaml`, `units.yaml`, `models.yaml`).
@@ -27,15 +28,15 @@ public struct NumeralVocabulary: Sendable {
     /// Currency sub-units ("cents", "kopecks"): hundredths of the amount before them.
     var currencySubunits: Set<String> = []
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
-    var qualifierVetoes: [String: Set<String>] = [:] { didSet { vetoMap = WordMap(qualifierVetoes.mapValues { WordSet($0) }) } }
+    var qualifierVetoes: [String: Set<String>] = [:] { didSet { vetoMap = WordHashTable(qualifierVetoes.mapValues { WordHashSet($0) }) } }
     /// `qualifierVetoes` hashed like the tokens (kept in step by `qualifierVetoes`).
-    private(set) var vetoMap = WordMap<WordSet>()
+    private(set) var vetoMap = WordHashTable<WordHashSet>()
     /// Lowercased word → what it may be and which grammar word it is; tokens not listed are skipped at once.
-    var words = WordMap<WordInfo>()
+    var words = WordHashTable<WordInfo>()
     /// The same for one-byte punctuation, by byte (the commonest marks need no lookup).
     var asciiPunct: [WordInfo] = []
     /// `timeUnits`, hashed like the tokens, to unit ids (built by `init`).
-    var timeUnitMap = WordMap<UnitID>()
+    var timeUnitMap = WordHashTable<UnitID>()
 
     struct WordInfo: Sendable {
         var flags: WordFlags = []
@@ -75,7 +76,7 @@ public struct NumeralVocabulary: Sendable {
         var info: [String: WordInfo] = [:]
         for (word, f) in flags { info[word, default: WordInfo()].flags = f }
         for g in GrammarWord.allCases where g != .other { info[g.rawValue, default: WordInfo()].gram = g }
-        words = WordMap(info)
+        words = WordHashTable(info)
         asciiPunct = (0..<128).map { b -> WordInfo in
             let text = String(UnicodeScalar(UInt8(b)))
             var entry = info[text] ?? WordInfo()
@@ -89,7 +90,7 @@ public struct NumeralVocabulary: Sendable {
             }
             return entry
         }
-        timeUnitMap = WordMap(timeUnits.mapValues { units.intern($0) })
+        timeUnitMap = WordHashTable(timeUnits.mapValues { units.intern($0) })
     }
 
     /// Interns the time-unit names and currency codes (in sorted order, so ids do not depend on

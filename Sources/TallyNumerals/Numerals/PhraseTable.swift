@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 
 /// Multi-word phrases matched token by token, longest first ("at least", "US$", "per cent").
 ///
@@ -21,7 +22,7 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
     /// Lowercased first word → phrases starting with it, longest first.
     private var byFirst: [String: [Phrase]] = [:]
     /// The same, hashed for the scanner's per-token lookups (derived from `byFirst`).
-    private var index = WordMap<[Phrase]>()
+    private var index = WordHashTable<[Phrase]>()
 
     public static func == (a: PhraseTable, b: PhraseTable) -> Bool { a.byFirst == b.byFirst }
     public func hash(into hasher: inout Hasher) { hasher.combine(byFirst) }
@@ -72,7 +73,7 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
 
     /// `match(_:at:)` for the scanner: token hashes and spacing from the context, tokens read in place.
     func match(_ c: ScanContext, at i: Int) -> (value: Value, end: Int)? {
-        guard let candidates = index.value(hash: c.info[i].hash, key: c.tokens[i].lower) else { return nil }
+        guard let candidates = index.value(hash: c.info[i].hash, c.tokens[i].lower) else { return nil }
         let next = i + 1 < c.tokenCount ? c.info[i + 1].hash : 0
         return candidates.withUnsafeBufferPointer { candidates -> (value: Value, end: Int)? in
             outer: for p in 0..<candidates.count {
@@ -98,7 +99,7 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
 
     /// `match(_:at:)` with the `WordHash` of token `i`'s lowercased text already known.
     func match(_ tokens: [Token], at i: Int, hash: UInt64) -> (value: Value, end: Int)? {
-        guard let candidates = index.value(hash: hash, key: tokens[i].lower) else { return nil }
+        guard let candidates = index.value(hash: hash, tokens[i].lower) else { return nil }
         outer: for phrase in candidates {
             let end = i + phrase.words.count
             guard end <= tokens.count else { continue }

@@ -210,7 +210,7 @@ extension ScanContext {
         // "=>30", "<>30": symbols glued to other comparison symbols are not hedges.
         if facts[i].kind == .punct, i > 0, adjacent(i), ScanContext.comparisonSigns.contains(gram(i - 1)) { return nil }
         if facts[i].kind == .punct, j < tokenCount, ScanContext.comparisonSigns.contains(gram(j)), adjacent(j) { return nil }
-        if i > 0, let vetoes = vocabulary.vetoMap.value(hash: info[i].hash, key: tokens[i].lower), vetoes.contains(hash: info[i - 1].hash, key: tokens[i - 1].lower) {
+        if i > 0, let vetoes = vocabulary.vetoMap.value(hash: info[i].hash, tokens[i].lower), vetoes.contains(hash: info[i - 1].hash, tokens[i - 1].lower) {
             return nil
         }
         return (q, j)

@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 
 /// The state one scan shares across its pattern matchers: tokens, words and the reference date.
 struct ScanContext {
@@ -10,7 +11,7 @@ struct ScanContext {
     /// Per token: what it may be, which grammar word it is, its kind and spacing (one array, filled
     /// with one lookup per token; see `TokenFacts`).
     let facts: [TokenFacts]
-    /// Per token: `WordHash` of its lowercased text (to probe `WordMap`s without rehashing) and
+    /// Per token: `WordHash` of its lowercased text (to probe `WordHashTable`s without rehashing) and
     /// the first byte of its text.
     let info: [TokenInfo]
     /// Per number token: its value parsed from the digits (see `NumberValue`).
@@ -48,11 +49,11 @@ struct ScanContext {
                                 numbers[k] = NumberValue(tokens[k].text)
                             case .punct:
                                 let first = info[k].lead
-                                let entry = first < 0x80 ? punct[Int(first)] : (words.value(hash: info[k].hash, key: tokens[k].lower) ?? NumeralVocabulary.WordInfo())
+                                let entry = first < 0x80 ? punct[Int(first)] : (words.value(hash: info[k].hash, tokens[k].lower) ?? NumeralVocabulary.WordInfo())
                                 f.flags = entry.flags
                                 f.gram = entry.gram
                             case .word:
-                                if let entry = words.value(hash: info[k].hash, key: tokens[k].lower) {
+                                if let entry = words.value(hash: info[k].hash, tokens[k].lower) {
                                     f.flags = entry.flags
                                     f.gram = entry.gram
                                 }
@@ -77,15 +78,15 @@ struct ScanContext {
     }
 
     /// Token `j`'s lowercased text looked up in `map` (nil past either end).
-    @inline(__always) func word<V>(_ map: WordMap<V>, _ j: Int) -> V? {
+    @inline(__always) func word<V>(_ map: WordHashTable<V>, _ j: Int) -> V? {
         guard j >= 0, j < tokenCount else { return nil }
-        return map.value(hash: info[j].hash, key: tokens[j].lower)
+        return map.value(hash: info[j].hash, tokens[j].lower)
     }
 
     /// Token `j`'s lowercased text is in `set` (false past either end).
-    @inline(__always) func word(_ set: WordSet, _ j: Int) -> Bool {
+    @inline(__always) func word(_ set: WordHashSet, _ j: Int) -> Bool {
         guard j >= 0, j < tokenCount else { return false }
-        return set.contains(hash: info[j].hash, key: tokens[j].lower)
+        return set.contains(hash: info[j].hash, tokens[j].lower)
     }
 
     /// The longest phrase of `table` starting at token `j`.
@@ -126,7 +127,7 @@ struct ScanContext {
     /// A time unit word at `j` ("hours", "min"), as its plural unit name's id.
     func timeUnit(_ j: Int) -> UnitID? {
         guard has(j, .timeUnit), isWord(j) else { return nil }
-        return vocabulary.timeUnitMap.value(hash: info[j].hash, key: tokens[j].lower)
+        return vocabulary.timeUnitMap.value(hash: info[j].hash, tokens[j].lower)
     }
 }
 

@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 
 /// Groups tokens into sentences: a sentence ends at `.`, `!`, `?` or `…` (with any closing quotes
 /// and brackets that follow it) when the next token is separated by space and does not start in
@@ -15,7 +16,7 @@ enum SentenceSplitter {
     static let maxParagraphTokens = 4000
 
     /// Abbreviations whose full stop does not end a sentence (lowercase, without the stop).
-    static let abbreviations: WordSet = [
+    static let abbreviations: WordHashSet = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov",
         "sen", "rep", "pres", "st", "jr", "sr", "rev", "hon", "amb", "jan", "feb", "mar", "apr", "jun", "jul",
         "aug", "sep", "sept", "oct", "nov", "dec", "vs", "inc", "ltd", "co", "corp", "dept", "approx", "est",
@@ -23,7 +24,7 @@ enum SentenceSplitter {
     ]
 
     /// Abbreviations that only hold before a number ("No. 5"), since they are also plain words.
-    static let numberAbbreviations: WordSet = ["no", "nos", "art", "p", "pp", "para", "vol", "fig"]
+    static let numberAbbreviations: WordHashSet = ["no", "nos", "art", "p", "pp", "para", "vol", "fig"]
 
     static func split(tokens: [Token], info: [TokenInfo]) -> [Sentence] {
         var sentences: [Sentence] = []
@@ -115,8 +116,8 @@ enum SentenceSplitter {
         guard info[t].lead == UInt8(ascii: "."), t > 0, !tokens[t].spaceBefore else { return true }
         guard tokens[t - 1].kind == .word else { return true }
         // Looked up by the tokenizer's hash of the lowercased word.
-        if numberAbbreviations.contains(hash: info[t - 1].hash, key: tokens[t - 1].lower) { return tokens[next].kind != .number }
-        if abbreviations.contains(hash: info[t - 1].hash, key: tokens[t - 1].lower) { return false }
+        if numberAbbreviations.contains(hash: info[t - 1].hash, tokens[t - 1].lower) { return tokens[next].kind != .number }
+        if abbreviations.contains(hash: info[t - 1].hash, tokens[t - 1].lower) { return false }
         // Initials and "U.S.": a single letter before the stop.
         if tokens[t - 1].text.unicodeScalars.count == 1 { return false }
         return true

@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 
 /// Splits text into word, number and punctuation tokens in one pass over its UTF-8 bytes,
 /// counting Unicode scalars as it goes so offsets are scalar offsets into the text.
@@ -171,7 +172,7 @@ struct Tokenizer {
         let start = i
         let n = bytes.count
         var j = i
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = FNV1a()
         // AND of the bytes: bit 5 is clear in upper-case letters only.
         var all: UInt8 = 0xFF
         while j < n {
@@ -179,13 +180,13 @@ struct Tokenizer {
             let l = b | 0x20
             guard l &- 0x61 < 26 else { break }
             all &= b
-            h = (h ^ UInt64(l)) &* 0x100_0000_01b3
+            h.add(l)
             j &+= 1
         }
         if j == n || (bytes[j] < 0x80 && bytes[j] != 0x27) {
             let length = j &- start
             let upper = all & 0x20 == 0
-            let hash = h == 0 ? 1 : h
+            let hash = h.wordHash
             if length <= 15, smallStrings {
                 let (maskLow, maskHigh) = SmallASCII.masks(length)
                 let (low, high) = SmallASCII.pack(bytes, start, length, maskLow, maskHigh)
@@ -244,14 +245,13 @@ struct Tokenizer {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { ScalarClass.isApostrophe($0.value) ? "'" : $0 }))
         }
         if ascii && !normalise {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var h = FNV1a()
             for k in start..<j {
                 let b = bytes[k]
-                h ^= UInt64((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
-                h = h &* 0x100_0000_01b3
+                h.add((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
             }
             let lower = Tokenizer.asciiLowerIfUpper(bytes, start, j) ?? text
-            push(.word, to: j, scalars: scalars, lead: bytes[start], text: text, lower: lower, hash: h == 0 ? 1 : h)
+            push(.word, to: j, scalars: scalars, lead: bytes[start], text: text, lower: lower, hash: h.wordHash)
         } else {
             let lower = text.lowercased()
             let hash = WordHash.of(lower)
