@@ -164,7 +164,7 @@ def score(story, tally, verbose):
             verdict = "extra" if speaker else "none"
         c[verdict] += 1
         if verdict in ("wrong", "missing", "extra"):
-            details.append((verdict, base[:3], gs, speaker, p.get("quote")))
+            details.append((verdict, base[:3], gs, speaker, p.get("quote"), (p.get("sentence") or "")[:300]))
     name = os.path.basename(os.path.normpath(story))
     gsp = c["gold speaker"] or 1
     print(f"{name}: claims {c['claims']}, with speaker {c['with speaker']}; matched to gold {c['matched']}, "
@@ -176,7 +176,7 @@ def score(story, tally, verbose):
     if verbose:
         print("  predicted: " + ", ".join(f"{s} x{n}" for s, n in predicted.most_common()))
         for d in sorted(details, key=lambda d: (d[0], d[1])):
-            print("  %-7s %s gold=%r got=%r  %s" % d)
+            print("  %-7s %s gold=%r got=%r  %s\n      | %s" % d)
     return c
 
 

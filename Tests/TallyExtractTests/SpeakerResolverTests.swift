@@ -6,11 +6,22 @@ import Testing
 @Suite struct SpeakerResolverTests {
     static let lexicon = Lexicon.parse(
         yaml: """
-            speech_verb: [said, told]
-            speaker_title: [president, lead, negotiator]
+            speech_verb: [said, told, reported, announced]
+            speaker_cue:
+              cite: [citing, quoting]
+              quoted: [quoted]
+              evidence: [showed, shows]
+              told: [told]
+              source: [statement by]
+            speaker_title: [president, lead, negotiator, minister, spokesman]
             speaker_alias:
               Zelensky: [Zelenskyy, Zelensky]
-            speaker_noun: [officials]
+            speaker_noun: [officials, ministry, office, sources]
+            speaker_body: [crescent, service]
+            speaker_modifier: [health, prison]
+            speaker_evidence: [figures, data, count]
+            speaker_anaphor: [statement]
+            speaker_not_name: [if, credit, monday]
             """, file: "speakers.yaml"
     ).0
 
@@ -44,5 +55,39 @@ import Testing
     @Test func aQuotationTakesTheAttributionThatClosesIt() {
         let (_, speakers) = SpeakerResolverTests.speakers("\"We freed 300. We will free 200 more.\" officials said.")
         #expect(speakers.speaker(at: 0, sentence: 0) == "officials")
+    }
+
+    /// The names of each sentence's attributions.
+    static func names(_ text: String) -> [[String]] {
+        let (analysis, speakers) = SpeakerResolverTests.speakers(text)
+        return analysis.sentences.indices.map { speakers.mentions(in: $0).map(\.name) }
+    }
+
+    @Test func attributionsWithoutASpeechVerbBeforeTheName() {
+        #expect(SpeakerResolverTests.names("Fewer than 40 boats came back, according to the Harbour Ministry.") == [["Harbour Ministry"]])
+        #expect(SpeakerResolverTests.names("The Port Ministry's figures showed 212 missing.") == [["Port Ministry"]])
+        #expect(SpeakerResolverTests.names("Count data from the Northern Red Crescent shows 90 rescued.").last == ["Northern Red Crescent"])
+        #expect(SpeakerResolverTests.names("The Gazette reported 15 arrests, citing two Coastal sources.") == [["Coastal sources"]])
+        #expect(SpeakerResolverTests.names("The Gazette quoted Mayor Ilse Brandt as saying 300 homes flooded.") == [["Brandt"]])
+        #expect(SpeakerResolverTests.names("In a statement, the Valley Health Ministry said 61 had died.") == [["Valley Health Ministry"]])
+    }
+
+    @Test func whoToldWhomSpeaksNotTheOneTold() {
+        #expect(SpeakerResolverTests.names("Coach Marta Lind told The Gazette 12 players were injured.") == [["Lind"]])
+        #expect(SpeakerResolverTests.names("The count, Lind told reporters, reached 12.") == [["Lind"]])
+    }
+
+    @Test func pronounsAndStatementsPointBackNeverSpeakThemselves() {
+        #expect(
+            SpeakerResolverTests.names(
+                "A statement by the Port Authority Office put the cost at $4 million. It said 30 cranes were lost. "
+                    + "Minister Paul Okafor said 12 ships sank. He said 3 more were missing. The statement said 9 crews were safe.")
+                == [["Port Authority Office"], ["Port Authority Office"], ["Okafor"], ["Okafor"], ["Port Authority Office"]])
+        #expect(SpeakerResolverTests.names("If officials said 40, Monday said nothing. Credit said 3.") == [["officials"], []])
+        #expect(SpeakerResolverTests.names("It said 20 had died.") == [[]])
+    }
+
+    @Test func aRoleInAppositionGivesWayToTheName() {
+        #expect(SpeakerResolverTests.names("Ruritania's Prime Minister, Anna Kowal, announced that 7 towns flooded.") == [["Kowal"]])
     }
 }

@@ -22,8 +22,9 @@ struct SpeakerResolver {
     let vocabulary: SpeakerVocabulary
     /// Word ids of the tokens.
     let words: [Int32]
-    /// The `speech_verb` class, and the ids of "according" and "to".
+    /// The `speech_verb` class, the `speaker_cue` class, and the ids of "according" and "to".
     let speechVerb: Int?
+    let cue: Int?
     let according: Int32
     let to: Int32
 
@@ -34,6 +35,7 @@ struct SpeakerResolver {
         self.vocabulary = vocabulary
         self.words = words
         self.speechVerb = speechVerb
+        cue = lexicon.classID("speaker_cue")
         according = lexicon.vocabulary.id(of: "according")
         to = lexicon.vocabulary.id(of: "to")
     }
@@ -66,24 +68,27 @@ struct SpeakerResolver {
     }
 
     enum Attribution {
-        case named(String)
-        case pronoun
+        case named(SpeakerPhrase)
+        /// "he said" (`person`), "it said", "the statement said" (`group`): the last such speaker named.
+        case pronoun(SpeakerPhrase.Kind)
     }
 
-    static let pronouns = WordTable(["he", "she", "they", "we", "i"])
-    static let determiners = WordTable(["the", "a", "an"])
     static let adverbs = WordTable([
         "also", "later", "then", "earlier", "previously", "again", "further", "reportedly", "has", "had", "have", "had", "was",
         "repeatedly", "separately", "once", "now", "recently", "has also", "subsequently", "publicly", "privately", "initially",
     ])
-    private static let sHash = WordTable.hash("s")
-    private static let possessiveHash = WordTable.hash("'s")
+    /// Words between a phrase naming a published figure and its publisher ("figures from the ministry").
+    static let publishedBy = WordTable(["from", "by", "of"])
+
+    private var reader: SpeakerPhraseReader { SpeakerPhraseReader(probe: probe, vocabulary: vocabulary) }
 
     func resolve() -> Speakers {
         var speakers = Speakers(named: [], offsets: [], carried: [])
         speakers.offsets.reserveCapacity(sentences.count + 1)
         speakers.named.reserveCapacity(sentences.count / 2)
         var lastNamed: String?
+        var lastPerson: String?
+        var lastGroup: String?
         var found: [(Int, Attribution)] = []
         for sentence in sentences {
             speakers.offsets.append(speakers.named.count)
@@ -91,11 +96,17 @@ struct SpeakerResolver {
             attributions(in: sentence, into: &found)
             for (position, attribution) in found {
                 switch attribution {
-                case .named(let name):
-                    speakers.named.append((position, name))
-                    lastNamed = name
-                case .pronoun:
-                    if let name = lastNamed ?? openingName(of: sentence) { speakers.named.append((position, name)) }
+                case .named(let phrase):
+                    speakers.named.append((position, phrase.name))
+                    lastNamed = phrase.name
+                    switch phrase.kind {
+                    case .person: lastPerson = phrase.name
+                    case .group: lastGroup = phrase.name
+                    case .record: break
+                    }
+                case .pronoun(let kind):
+                    let earlier = kind == .person ? lastPerson : lastGroup
+                    if let name = earlier ?? lastNamed ?? openingName(of: sentence) { speakers.named.append((position, name)) }
                 }
             }
         }
@@ -133,29 +144,103 @@ struct SpeakerResolver {
         let range = sentence.tokens
         let upper = range.upperBound
         let speechVerb = self.speechVerb ?? -1
-        words.withUnsafeBufferPointer { words in
-            var index = range.lowerBound
-            while index < upper {
-                let word = words[index]
-                if word == according, index + 1 < upper, words[index + 1] == to {
-                    if let name = nameChain(startingAt: index + 2, limit: upper) { found.append((index, .named(name))) }
-                    index += 2
-                    continue
-                }
-                // Most words start no reporting verb: test the class bit before walking the trie.
-                if speechVerb >= 0, lexicon.startsPhrase(of: speechVerb, with: word),
-                    let hit = lexicon.longest(classID: speechVerb, words: self.words, at: index, limit: upper)
-                {
-                    if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) { found.append((index, attribution)) }
-                    index = hit.end
-                    continue
-                }
-                index += 1
+        let cue = self.cue ?? -1
+        /// Where the last reporting verb ended, and its entry in `found`: "X reported, citing Y" is Y's.
+        var lastVerbEnd = Int.min
+        var lastVerbEntry = -1
+        var index = range.lowerBound
+        while index < upper {
+            let word = words[index]
+            if word == according, index + 1 < upper, words[index + 1] == to {
+                if let phrase = published(from: index + 2, limit: upper) { found.append((index, .named(phrase))) }
+                index += 2
+                continue
             }
+            // Most words start no reporting verb: test the class bits before walking the trie.
+            if cue >= 0, lexicon.startsPhrase(of: cue, with: word), let hit = lexicon.longest(classID: cue, words: words, at: index, limit: upper) {
+                switch hit.value {
+                case "cite":
+                    // "citing X": X speaks, also for the reporting verb just before ("Reuters reported, citing X").
+                    if let phrase = published(from: hit.end, limit: upper) {
+                        if lastVerbEntry >= 0, index - lastVerbEnd <= 4 {
+                            found[lastVerbEntry].1 = .named(phrase)
+                        } else {
+                            found.append((index, .named(phrase)))
+                        }
+                    }
+                case "source":
+                    // "a statement by X", "figures from X": X speaks, with no verb of its own.
+                    if let phrase = published(from: hit.end, limit: upper) { found.append((index, .named(phrase))) }
+                case "quoted":
+                    // "X quoted Y as saying": Y; "Y was quoted as saying": Y.
+                    if let phrase = reader.forward(from: hit.end, limit: upper).flatMap(reader.speaker) {
+                        found.append((index, .named(phrase)))
+                    } else if let attribution = speaker(before: index, in: range) {
+                        found.append((index, attribution))
+                    }
+                case "evidence":
+                    if let phrase = publisher(before: index, in: range) { found.append((index, .named(phrase))) }
+                case "told":
+                    // "X told Y": X, never the one told.
+                    if let attribution = speaker(before: index, in: range) {
+                        found.append((index, attribution))
+                        lastVerbEnd = hit.end
+                        lastVerbEntry = found.count - 1
+                    }
+                default:
+                    break
+                }
+                index = hit.end
+                continue
+            }
+            if speechVerb >= 0, lexicon.startsPhrase(of: speechVerb, with: word),
+                let hit = lexicon.longest(classID: speechVerb, words: words, at: index, limit: upper)
+            {
+                if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) {
+                    found.append((index, attribution))
+                    lastVerbEnd = hit.end
+                    lastVerbEntry = found.count - 1
+                }
+                index = hit.end
+                continue
+            }
+            index += 1
         }
     }
 
-    private func speaker(ofVerbAt verb: Int, end: Int, in range: Range<Int>) -> Attribution? {
+    /// The speaker named by a phrase starting at `start` after "according to" or "citing": "figures from
+    /// the ministry" is the ministry's.
+    private func published(from start: Int, limit: Int) -> SpeakerPhrase? {
+        guard let range = reader.forward(from: start, limit: limit) else { return nil }
+        if reader.endsInEvidence(range), range.upperBound + 1 < limit, probe.isIn(SpeakerResolver.publishedBy, range.upperBound),
+            let source = reader.forward(from: range.upperBound + 1, limit: limit).flatMap(reader.speaker)
+        {
+            return source
+        }
+        return reader.speaker(range)
+    }
+
+    /// "the ministry's figures showed", "figures from the ministry show": who published them.
+    private func publisher(before verb: Int, in range: Range<Int>) -> SpeakerPhrase? {
+        var left = verb - 1
+        var skipped = 0
+        while skipped < 2, left > range.lowerBound, probe.isIn(SpeakerResolver.adverbs, left) {
+            left -= 1
+            skipped += 1
+        }
+        guard let phrase = reader.backward(endingAt: left, floor: range.lowerBound) else { return nil }
+        if reader.endsInEvidence(phrase) { return reader.speaker(phrase) }
+        // "figures from the ministry": the word before the phrase (after a determiner) links it to the figures.
+        var before = phrase.lowerBound - 1
+        if before >= range.lowerBound, probe.isIn(SpeakerPhraseReader.determiners, before) { before -= 1 }
+        guard before - 1 >= range.lowerBound, probe.isIn(SpeakerResolver.publishedBy, before),
+            reader.part(before - 1) == .evidence
+        else { return nil }
+        return reader.speaker(phrase)
+    }
+
+    /// The speaker standing before a verb: a pronoun, an anaphor ("the statement"), or a phrase.
+    private func speaker(before verb: Int, in range: Range<Int>) -> Attribution? {
         var left = verb - 1
         // "He also said", "officials had earlier said": look past a couple of adverbs and auxiliaries.
         var skipped = 0
@@ -163,67 +248,55 @@ struct SpeakerResolver {
             left -= 1
             skipped += 1
         }
-        let afterComma = left >= range.lowerBound && probe.isPunct(left, UInt8(ascii: ","))
-        if afterComma {
-            // "Ukrainian President Zelenskyy, speaking from Vilnius, said": the sentence's subject.
-            if isFollowedByComma(subject: range.lowerBound, verb: verb), let subject = nameChain(startingAt: range.lowerBound, limit: verb) {
-                return .named(subject)
-            }
+        guard left >= range.lowerBound else { return nil }
+        if let kind = probe.value(in: vocabulary.pronouns, left) { return .pronoun(kind == "person" ? .person : .group) }
+        // "the Israel Defense Forces (IDF) said": the short name.
+        if probe.isPunct(left, UInt8(ascii: ")")), left - 2 >= range.lowerBound, probe.isPunct(left - 2, UInt8(ascii: "(")),
+            reader.part(left - 1) == .name
+        {
+            return .named(SpeakerPhrase(name: tokens[left - 1].text, kind: .group))
+        }
+        guard let phrase = reader.backward(endingAt: left, floor: range.lowerBound) else { return nil }
+        if reader.isAnaphor(phrase) { return .pronoun(.group) }
+        return reader.speaker(phrase).map { .named($0) }
+    }
+
+    private func speaker(ofVerbAt verb: Int, end: Int, in range: Range<Int>) -> Attribution? {
+        var left = verb - 1
+        var skipped = 0
+        while skipped < 2, left > range.lowerBound, probe.isIn(SpeakerResolver.adverbs, left) {
             left -= 1
+            skipped += 1
         }
-        if left >= range.lowerBound {
-            if probe.isIn(SpeakerResolver.pronouns, left) { return .pronoun }
-            if let name = nameChain(endingAt: left, floor: range.lowerBound) { return .named(name) }
-        }
-        if let name = nameChain(startingAt: end, limit: range.upperBound) { return .named(name) }
-        return nil
-    }
-
-    /// Whether the sentence opens with a name followed by a comma (an appositive follows).
-    private func isFollowedByComma(subject start: Int, verb: Int) -> Bool {
-        var index = start
-        while index < verb, tokens[index].kind == .word { index += 1 }
-        return index < verb && probe.isPunct(index, UInt8(ascii: ","))
-    }
-
-    /// A run of capitalised words starting at `start` (titles before it skipped; a possessor such as
-    /// "Russia's" in "Russia's lead negotiator Medinsky" dropped).
-    private func nameChain(startingAt start: Int, limit: Int) -> String? {
-        var index = start
-        while index < limit, probe.isIn(SpeakerResolver.determiners, index) { index += 1 }
-        // The name's words are the tokens chainStart..<index: each step extends the run, or empties it.
-        var chainStart = index
-        while index < limit {
-            if probe.isCapitalisedWord(index) {
-                // part of the name
-            } else if probe.isPunct(index, UInt8(ascii: "'")) || probe.lowerIs(index, "s", hash: SpeakerResolver.sHash)
-                || probe.lowerIs(index, "'s", hash: SpeakerResolver.possessiveHash)
+        if left >= range.lowerBound && probe.isPunct(left, UInt8(ascii: ",")) {
+            // "Ukrainian President Zelenskyy, speaking from Vilnius, said": the sentence's subject.
+            if let subject = reader.forward(from: range.lowerBound, limit: verb), subject.upperBound < verb,
+                probe.isPunct(subject.upperBound, UInt8(ascii: ",")), let phrase = reader.speaker(subject)
             {
-                chainStart = index + 1
-            } else if tokens[index].kind == .word, chainStart == index, probe.isIn(vocabulary.titles, index) {
-                // "said lead negotiator X"
-                chainStart = index + 1
-            } else {
-                break
+                // "Thailand's Prime Minister, Srettha Thavisin, said": the name in apposition to the role.
+                if reader.isRole(subject), let name = reader.forward(from: subject.upperBound + 1, limit: verb), name.upperBound < verb,
+                    probe.isPunct(name.upperBound, UInt8(ascii: ",")), !reader.isRole(name), let person = reader.speaker(name),
+                    person.kind == .person
+                {
+                    return .named(person)
+                }
+                return .named(phrase)
             }
-            index += 1
+            // "..., the ministry said": the phrase after the verb ("..., said the ministry").
+        } else if let attribution = speaker(before: verb, in: range) {
+            return attribution
         }
-        if chainStart == index, start < limit, probe.isIn(vocabulary.nouns, start) { return tokens[start].lower }
-        return surname(chainStart..<index)
-    }
-
-    /// A run of capitalised words ending at `end` (inclusive), or a speaking noun ("officials").
-    private func nameChain(endingAt end: Int, floor: Int) -> String? {
-        var index = end
-        while index >= floor, probe.isCapitalisedWord(index) { index -= 1 }
-        if index == end, probe.isIn(vocabulary.nouns, end) { return tokens[end].lower }
-        return surname(index + 1..<end + 1)
+        if let phrase = reader.forward(from: end, limit: range.upperBound) {
+            if reader.isAnaphor(phrase) { return .pronoun(.group) }
+            if let speaker = reader.speaker(phrase) { return .named(speaker) }
+        }
+        return nil
     }
 
     /// The person named at the start of the paragraph, for a pronoun with no antecedent.
     private func openingName(of sentence: Sentence) -> String? {
         guard let first = sentences.first(where: { $0.paragraph == sentence.paragraph }) else { return nil }
-        return nameChain(startingAt: first.tokens.lowerBound, limit: first.tokens.upperBound)
+        return reader.forward(from: first.tokens.lowerBound, limit: first.tokens.upperBound).flatMap(reader.speaker)?.name
     }
 
     /// Per sentence, how many quote marks it has (counted once, when first asked).
@@ -252,37 +325,5 @@ struct SpeakerResolver {
             previous -= 1
         }
         return marks % 2 == 1
-    }
-
-    /// The last name of a name chain (token indices), spelled as `speaker_alias` says; titles dropped.
-    private func surname(_ chain: Range<Int>) -> String? {
-        var index = chain.upperBound - 1
-        while index >= chain.lowerBound {
-            if !probe.isIn(vocabulary.titles, index), !probe.isIn(SpeakerResolver.pronouns, index) {
-                return probe.value(in: vocabulary.aliases, index) ?? tokens[index].text
-            }
-            index -= 1
-        }
-        return nil
-    }
-}
-
-/// Word lists the speaker resolver needs, read once per rule set from the lexicon — and, as this is
-/// the claim layers' one per-rule-set value, the ids of the lexicon classes they use.
-struct SpeakerVocabulary: Sendable {
-    /// `speaker_title`: words that precede a name ("minister", "president", "negotiator").
-    var titles: WordTable
-    /// `speaker_alias`: spelling → canonical surname.
-    var aliases: WordTable
-    /// `speaker_noun`: common nouns that speak ("officials", "ministry", "police").
-    var nouns: WordTable
-    /// The lexicon classes claim building uses (to be checked against the index: `ClaimClasses.resolved(in:)`).
-    var classes: ClaimClasses
-
-    init(lexicon: Lexicon) {
-        classes = ClaimClasses(lexicon: lexicon)
-        titles = WordTable(lexicon.phrases(of: "speaker_title").keys)
-        aliases = WordTable(lexicon.phrases(of: "speaker_alias"))
-        nouns = WordTable(lexicon.phrases(of: "speaker_noun").keys)
     }
 }

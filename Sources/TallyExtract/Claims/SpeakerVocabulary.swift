@@ -1,0 +1,47 @@
+import TallyNumerals
+
+/// Word lists the speaker resolver needs, read once per rule set from the lexicon — and, as this is
+/// the claim layers' one per-rule-set value, the ids of the lexicon classes they use.
+///
+/// Every list is a lexicon class of `rules/lexicon/speakers.yaml`: a rule author teaches attribution a
+/// new word there, never in Swift.
+struct SpeakerVocabulary: Sendable {
+    /// `speaker_title`: words that precede a name ("minister", "president", "negotiator").
+    var titles: WordTable
+    /// `speaker_alias`: spelling → canonical name; a key may be a whole phrase ("associated press" → AP).
+    var aliases: WordTable
+    /// `speaker_noun`: common nouns that speak ("officials", "ministry", "police").
+    var nouns: WordTable
+    /// `speaker_body`: nouns that end an organisation's name ("crescent", "office", "forces"); a name
+    /// ending in one (or in a `speaker_noun`) is kept whole: "the Libyan Red Crescent".
+    var bodies: WordTable
+    /// `speaker_modifier`: lower-case words inside an organisation's name ("prison", "humanitarian").
+    var modifiers: WordTable
+    /// `speaker_evidence`: what an organisation publishes ("figures", "data", "count"): "the ministry's
+    /// figures showed" is the ministry speaking.
+    var evidence: WordTable
+    /// `speaker_anaphor`: nouns that, alone, point back to the last speaker ("the statement said").
+    var anaphors: WordTable
+    /// `speaker_not_name`: capitalised words that are never a name (weekdays, months, function words).
+    var notNames: WordTable
+    /// `speaker_pronoun`: pronoun → `person` or `group` (which earlier speaker it points back to).
+    var pronouns: WordTable
+    static let defaultPronouns = ["he": "person", "she": "person", "i": "person", "it": "group", "they": "group", "we": "group"]
+    /// The lexicon classes claim building uses (to be checked against the index: `ClaimClasses.resolved(in:)`).
+    var classes: ClaimClasses
+
+    init(lexicon: Lexicon) {
+        classes = ClaimClasses(lexicon: lexicon)
+        titles = WordTable(lexicon.phrases(of: "speaker_title").keys)
+        aliases = WordTable(lexicon.phrases(of: "speaker_alias"))
+        nouns = WordTable(lexicon.phrases(of: "speaker_noun").keys)
+        bodies = WordTable(lexicon.phrases(of: "speaker_body").keys)
+        modifiers = WordTable(lexicon.phrases(of: "speaker_modifier").keys)
+        evidence = WordTable(lexicon.phrases(of: "speaker_evidence").keys)
+        anaphors = WordTable(lexicon.phrases(of: "speaker_anaphor").keys)
+        notNames = WordTable(lexicon.phrases(of: "speaker_not_name").keys)
+        // A lexicon without the class still never makes a pronoun a speaker.
+        let pronouns = lexicon.phrases(of: "speaker_pronoun")
+        self.pronouns = WordTable(pronouns.isEmpty ? SpeakerVocabulary.defaultPronouns : pronouns)
+    }
+}
