@@ -6,7 +6,7 @@ import Testing
 @Suite struct SpeakerResolverTests {
     static let lexicon = Lexicon.parse(
         yaml: """
-            speech_verb: [said, told, reported, announced]
+            speech_verb: [said, told, reported, announced, confirmed]
             speaker_cue:
               cite: [citing, quoting]
               quoted: [quoted]
@@ -22,6 +22,7 @@ import Testing
             speaker_evidence: [figures, data, count]
             speaker_anaphor: [statement]
             speaker_not_name: [if, credit, monday]
+            speaker_name_particle: [al]
             """, file: "speakers.yaml"
     ).0
 
@@ -89,5 +90,24 @@ import Testing
 
     @Test func aRoleInAppositionGivesWayToTheName() {
         #expect(SpeakerResolverTests.names("Ruritania's Prime Minister, Anna Kowal, announced that 7 towns flooded.") == [["Kowal"]])
+    }
+
+    @Test func aPassiveNamesItsSpeakerOnlyAfterBy() {
+        #expect(SpeakerResolverTests.names("The raid was reported to have cost $3 million.") == [[]])
+        #expect(SpeakerResolverTests.names("Losses of 40 sheep were reported by the Farm Office.") == [["Farm Office"]])
+    }
+
+    @Test func verbsInsideAQuotationAreTheQuotedSpeakers() {
+        #expect(
+            SpeakerResolverTests.names("Mayor Ilse Brandt said, \"It was confirmed by the Farm Office that 40 sheep died.\"")
+                == [["Brandt"]])
+    }
+
+    @Test func particlesStayInsideNames() {
+        #expect(SpeakerResolverTests.names("Envoy Karim al-Nouri said 14 boats returned.") == [["al-Nouri"]])
+    }
+
+    @Test func aStatementFromSomeoneIsTheirs() {
+        #expect(SpeakerResolverTests.names("Nine crews are safe, according to a statement from the Harbour Ministry.") == [["Harbour Ministry"]])
     }
 }

@@ -11,6 +11,8 @@ struct SpeakerPhrase: Equatable {
         case person
         /// An organisation, a country, a group of people: what "it" and "they" point back to.
         case group
+        /// One bare name ("Hamas", "Umerov"): a person or an organisation; "he" and "it" may both mean it.
+        case name
         /// Figures that speak for someone unnamed ("Israeli tallies"): nothing points back to them.
         case record
     }
@@ -77,6 +79,10 @@ struct SpeakerPhraseReader {
         if probe.isIn(vocabulary.evidence, index) { return .evidence }
         if probe.isIn(vocabulary.titles, index) { return .title }
         if capitalised { return .name }
+        // "Salim al-Harthi", "Mohammed bin Salman": a particle inside a name.
+        if probe.isIn(vocabulary.particles, index), index + 1 < tokens.count, probe.isCapitalised(index + 1) || probe.isPunct(index + 1, UInt8(ascii: "-")) {
+            return .name
+        }
         if probe.isIn(vocabulary.modifiers, index) { return .modifier }
         // The word after an inner hyphen: "Hamas-run", "Iran-backed".
         if index >= 2, !token.spaceBefore, probe.isPunct(index - 1, UInt8(ascii: "-")), !tokens[index - 1].spaceBefore,
@@ -152,6 +158,9 @@ struct SpeakerPhraseReader {
     /// Whether the phrase names a person by role only ("Thailand's Prime Minister").
     func isRole(_ range: Range<Int>) -> Bool { part(range.upperBound - 1) == .title }
 
+    /// Whether the phrase ends in a `speaker_anaphor` noun ("a statement").
+    func endsInAnaphor(_ range: Range<Int>) -> Bool { probe.isIn(vocabulary.anaphors, range.upperBound - 1) }
+
     /// Whether the phrase ends in what an organisation publishes ("figures", "tallies").
     func endsInEvidence(_ range: Range<Int>) -> Bool { part(range.upperBound - 1) == .evidence }
 
@@ -201,7 +210,7 @@ struct SpeakerPhraseReader {
         if start == range.upperBound - 1, let alias = probe.value(in: vocabulary.aliases, start) {
             return SpeakerPhrase(name: alias, kind: .person)
         }
-        return SpeakerPhrase(name: text(start..<range.upperBound), kind: person ? .person : .group)
+        return SpeakerPhrase(name: text(start..<range.upperBound), kind: person ? .person : .name)
     }
 
     /// The `speaker_alias` spelling of a whole phrase ("Associated Press" → AP).

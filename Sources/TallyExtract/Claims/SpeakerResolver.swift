@@ -77,6 +77,9 @@ struct SpeakerResolver {
         "also", "later", "then", "earlier", "previously", "again", "further", "reportedly", "has", "had", "have", "had", "was",
         "repeatedly", "separately", "once", "now", "recently", "has also", "subsequently", "publicly", "privately", "initially",
     ])
+    /// Forms of "be" that make a reporting verb passive ("was reported").
+    static let passive = WordTable(["was", "were", "is", "are", "been", "be", "being"])
+    private static let byHash = WordTable.hash("by")
     /// Words between a phrase naming a published figure and its publisher ("figures from the ministry").
     static let publishedBy = WordTable(["from", "by", "of"])
 
@@ -90,10 +93,17 @@ struct SpeakerResolver {
         var lastPerson: String?
         var lastGroup: String?
         var found: [(Int, Attribution)] = []
+        /// Whether a quotation is open where the sentence starts (quote marks counted through its paragraph).
+        var quoted = false
+        var paragraph = -1
         for sentence in sentences {
             speakers.offsets.append(speakers.named.count)
             found.removeAll(keepingCapacity: true)
-            attributions(in: sentence, into: &found)
+            if sentence.paragraph != paragraph {
+                paragraph = sentence.paragraph
+                quoted = false
+            }
+            quoted = attributions(in: sentence, quoted: quoted, into: &found)
             for (position, attribution) in found {
                 switch attribution {
                 case .named(let phrase):
@@ -102,6 +112,9 @@ struct SpeakerResolver {
                     switch phrase.kind {
                     case .person: lastPerson = phrase.name
                     case .group: lastGroup = phrase.name
+                    case .name:
+                        lastPerson = phrase.name
+                        lastGroup = phrase.name
                     case .record: break
                     }
                 case .pronoun(let kind):
@@ -136,11 +149,15 @@ struct SpeakerResolver {
     /// Reporting verbs of one sentence with the speaker each names.
     func attributions(in sentence: Sentence) -> [(Int, Attribution)] {
         var found: [(Int, Attribution)] = []
-        attributions(in: sentence, into: &found)
+        _ = attributions(in: sentence, quoted: false, into: &found)
         return found
     }
 
-    private func attributions(in sentence: Sentence, into found: inout [(Int, Attribution)]) {
+    /// Appends the sentence's attributions to `found`, skipping reporting verbs inside a quotation (the
+    /// quoted speaker's words: "“It was confirmed by the ministry,” he said" is his); `quoted` says whether
+    /// a quotation is open where the sentence starts. Returns whether one is open where it ends.
+    private func attributions(in sentence: Sentence, quoted startsQuoted: Bool, into found: inout [(Int, Attribution)]) -> Bool {
+        var quoted = startsQuoted
         let range = sentence.tokens
         let upper = range.upperBound
         let speechVerb = self.speechVerb ?? -1
@@ -150,9 +167,18 @@ struct SpeakerResolver {
         var lastVerbEntry = -1
         var index = range.lowerBound
         while index < upper {
+            if probe.isPunct(index, UInt8(ascii: "\"")) {
+                quoted.toggle()
+                index += 1
+                continue
+            }
+            if quoted {
+                index += 1
+                continue
+            }
             let word = words[index]
             if word == according, index + 1 < upper, words[index + 1] == to {
-                if let phrase = published(from: index + 2, limit: upper) { found.append((index, .named(phrase))) }
+                if let attribution = published(from: index + 2, limit: upper) { found.append((index, attribution)) }
                 index += 2
                 continue
             }
@@ -161,16 +187,16 @@ struct SpeakerResolver {
                 switch hit.value {
                 case "cite":
                     // "citing X": X speaks, also for the reporting verb just before ("Reuters reported, citing X").
-                    if let phrase = published(from: hit.end, limit: upper) {
+                    if let attribution = published(from: hit.end, limit: upper) {
                         if lastVerbEntry >= 0, index - lastVerbEnd <= 4 {
-                            found[lastVerbEntry].1 = .named(phrase)
+                            found[lastVerbEntry].1 = attribution
                         } else {
-                            found.append((index, .named(phrase)))
+                            found.append((index, attribution))
                         }
                     }
                 case "source":
                     // "a statement by X", "figures from X": X speaks, with no verb of its own.
-                    if let phrase = published(from: hit.end, limit: upper) { found.append((index, .named(phrase))) }
+                    if let attribution = published(from: hit.end, limit: upper) { found.append((index, attribution)) }
                 case "quoted":
                     // "X quoted Y as saying": Y; "Y was quoted as saying": Y.
                     if let phrase = reader.forward(from: hit.end, limit: upper).flatMap(reader.speaker) {
@@ -182,7 +208,7 @@ struct SpeakerResolver {
                     if let phrase = publisher(before: index, in: range) { found.append((index, .named(phrase))) }
                 case "told":
                     // "X told Y": X, never the one told.
-                    if let attribution = speaker(before: index, in: range) {
+                    if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range, nameAfter: false) {
                         found.append((index, attribution))
                         lastVerbEnd = hit.end
                         lastVerbEntry = found.count - 1
@@ -206,18 +232,21 @@ struct SpeakerResolver {
             }
             index += 1
         }
+        return quoted
     }
 
     /// The speaker named by a phrase starting at `start` after "according to" or "citing": "figures from
-    /// the ministry" is the ministry's.
-    private func published(from start: Int, limit: Int) -> SpeakerPhrase? {
+    /// the ministry", "a statement from the ministry" are the ministry's; "the statement" points back.
+    private func published(from start: Int, limit: Int) -> Attribution? {
         guard let range = reader.forward(from: start, limit: limit) else { return nil }
-        if reader.endsInEvidence(range), range.upperBound + 1 < limit, probe.isIn(SpeakerResolver.publishedBy, range.upperBound),
+        if reader.endsInEvidence(range) || reader.endsInAnaphor(range), range.upperBound + 1 < limit,
+            probe.isIn(SpeakerResolver.publishedBy, range.upperBound),
             let source = reader.forward(from: range.upperBound + 1, limit: limit).flatMap(reader.speaker)
         {
-            return source
+            return .named(source)
         }
-        return reader.speaker(range)
+        if reader.isAnaphor(range) { return .pronoun(.group) }
+        return reader.speaker(range).map { .named($0) }
     }
 
     /// "the ministry's figures showed", "figures from the ministry show": who published them.
@@ -261,7 +290,13 @@ struct SpeakerResolver {
         return reader.speaker(phrase).map { .named($0) }
     }
 
-    private func speaker(ofVerbAt verb: Int, end: Int, in range: Range<Int>) -> Attribution? {
+    /// The speaker of a reporting verb: before it, else (when `nameAfter`) after it ("..., said the ministry").
+    private func speaker(ofVerbAt verb: Int, end: Int, in range: Range<Int>, nameAfter: Bool = true) -> Attribution? {
+        // "was reported", "were told": a passive names its speaker only after "by".
+        if verb > range.lowerBound, probe.isIn(SpeakerResolver.passive, verb - 1) {
+            guard end + 1 < range.upperBound, probe.lowerIs(end, "by", hash: SpeakerResolver.byHash) else { return nil }
+            return reader.forward(from: end + 1, limit: range.upperBound).flatMap(reader.speaker).map { .named($0) }
+        }
         var left = verb - 1
         var skipped = 0
         while skipped < 2, left > range.lowerBound, probe.isIn(SpeakerResolver.adverbs, left) {
@@ -282,11 +317,12 @@ struct SpeakerResolver {
                 }
                 return .named(phrase)
             }
-            // "..., the ministry said": the phrase after the verb ("..., said the ministry").
+            // "..., the agency's director, Samir Vahdat, told": the name just before the comma.
+            if left - 1 >= range.lowerBound, let attribution = speaker(before: left, in: range) { return attribution }
         } else if let attribution = speaker(before: verb, in: range) {
             return attribution
         }
-        if let phrase = reader.forward(from: end, limit: range.upperBound) {
+        if nameAfter, let phrase = reader.forward(from: end, limit: range.upperBound) {
             if reader.isAnaphor(phrase) { return .pronoun(.group) }
             if let speaker = reader.speaker(phrase) { return .named(speaker) }
         }

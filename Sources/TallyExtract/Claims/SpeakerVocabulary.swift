@@ -24,6 +24,8 @@ struct SpeakerVocabulary: Sendable {
     var anaphors: WordTable
     /// `speaker_not_name`: capitalised words that are never a name (weekdays, months, function words).
     var notNames: WordTable
+    /// `speaker_name_particle`: lower-case words inside a person's name ("al", "bin", "van").
+    var particles: WordTable
     /// `speaker_pronoun`: pronoun → `person` or `group` (which earlier speaker it points back to).
     var pronouns: WordTable
     static let defaultPronouns = ["he": "person", "she": "person", "i": "person", "it": "group", "they": "group", "we": "group"]
@@ -40,6 +42,7 @@ struct SpeakerVocabulary: Sendable {
         evidence = WordTable(lexicon.phrases(of: "speaker_evidence").keys)
         anaphors = WordTable(lexicon.phrases(of: "speaker_anaphor").keys)
         notNames = WordTable(lexicon.phrases(of: "speaker_not_name").keys)
+        particles = WordTable(lexicon.phrases(of: "speaker_name_particle").keys)
         // A lexicon without the class still never makes a pronoun a speaker.
         let pronouns = lexicon.phrases(of: "speaker_pronoun")
         self.pronouns = WordTable(pronouns.isEmpty ? SpeakerVocabulary.defaultPronouns : pronouns)
