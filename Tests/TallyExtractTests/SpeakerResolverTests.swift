@@ -6,14 +6,14 @@ import Testing
 @Suite struct SpeakerResolverTests {
     static let lexicon = Lexicon.parse(
         yaml: """
-            speech_verb: [said, told, reported, announced, confirmed]
+            speech_verb: [said, told, reported, announced, confirmed, estimate]
             speaker_cue:
               cite: [citing, quoting]
               quoted: [quoted]
               evidence: [showed, shows]
               told: [told]
               source: [statement by]
-            speaker_title: [president, lead, negotiator, minister, spokesman]
+            speaker_title: [president, lead, negotiator, minister, spokesman, dr, mayor]
             speaker_alias:
               Zelensky: [Zelenskyy, Zelensky]
             speaker_noun: [officials, ministry, office, sources]
@@ -23,6 +23,10 @@ import Testing
             speaker_anaphor: [statement]
             speaker_not_name: [if, credit, monday]
             speaker_name_particle: [al]
+            speaker_pronoun:
+              person: [he, she]
+              group: [it, they]
+              author: [we, i]
             """, file: "speakers.yaml"
     ).0
 
@@ -109,5 +113,27 @@ import Testing
 
     @Test func aStatementFromSomeoneIsTheirs() {
         #expect(SpeakerResolverTests.names("Nine crews are safe, according to a statement from the Harbour Ministry.") == [["Harbour Ministry"]])
+    }
+
+    @Test func theNameBetweenCommasBeforeTheVerb() {
+        #expect(
+            SpeakerResolverTests.names("Speaking after the vote, Dr Ana Ruiz, professor of law at the Valley College, said 12 seats changed.")
+                == [["Ruiz"]])
+        #expect(SpeakerResolverTests.names("Mayor Ilse Brandt, visiting Port Elm, Ruritania, said 40 homes flooded.") == [["Brandt"]])
+        #expect(SpeakerResolverTests.names("The river rose, while Harbour Ferries, the operator, reported 3 boats lost.") == [["Ferries"]])
+    }
+
+    @Test func aNameAfterTheVerbOnlyWhereTheClauseEnds() {
+        #expect(SpeakerResolverTests.names("\"We saved 40,\" said Mayor Ilse Brandt on Monday.") == [["Brandt"]])
+        #expect(SpeakerResolverTests.names("The captain had earlier on Monday said Portland's toll was at 20.") == [[]])
+    }
+
+    @Test func anOrganisationNamedByItsKindIsKeptWhole() {
+        #expect(SpeakerResolverTests.names("The rating office Nordic Ledger said debt rose 4%.") == [["Nordic Ledger"]])
+        #expect(SpeakerResolverTests.names("The flood relief office said 30 families moved.") == [["flood relief office"]])
+    }
+
+    @Test func theAuthorsOwnVoiceIsNoSpeaker() {
+        #expect(SpeakerResolverTests.names("Officials said 3 died. We estimate the loss at $2 million.") == [["Officials"], []])
     }
 }

@@ -54,6 +54,8 @@ struct SpeakerPhraseReader {
     static let openers = WordTable(["the", "a", "an", "two", "three", "four", "five", "several", "some", "various", "multiple"])
     private static let andHash = WordTable.hash("and")
     private static let ofHash = WordTable.hash("of")
+    private static let forHash = WordTable.hash("for")
+    private static let theHash = WordTable.hash("the")
     private static let possessiveHash = WordTable.hash("'s")
 
     /// What token `index` can be inside a speaker phrase.
@@ -71,7 +73,9 @@ struct SpeakerPhraseReader {
         guard token.kind == .word else { return .none }
         if probe.lowerIs(index, "'s", hash: SpeakerPhraseReader.possessiveHash) { return .possessive }
         if probe.lowerIs(index, "and", hash: SpeakerPhraseReader.andHash) { return .and }
-        if probe.lowerIs(index, "of", hash: SpeakerPhraseReader.ofHash) { return .of }
+        if probe.lowerIs(index, "of", hash: SpeakerPhraseReader.ofHash) || probe.lowerIs(index, "for", hash: SpeakerPhraseReader.forHash) {
+            return .of
+        }
         if probe.isIn(vocabulary.pronouns, index) || probe.isIn(SpeakerPhraseReader.determiners, index) { return .none }
         let capitalised = probe.isCapitalised(index)
         if capitalised, probe.isIn(vocabulary.notNames, index) { return .none }
@@ -120,10 +124,19 @@ struct SpeakerPhraseReader {
         var previous: Part?
         while index < limit {
             let part = self.part(index)
-            let next = index + 1 < limit ? self.part(index + 1) : .none
+            // "the Office for the Coordination of ...": "of the" / "for the" joins as "of" does.
+            var skip = 1
+            if part == .of, index + 2 < limit, probe.lowerIs(index + 1, "the", hash: SpeakerPhraseReader.theHash) { skip = 2 }
+            let next = index + skip < limit ? self.part(index + skip) : .none
+            if part == .none, previous != nil, isLooseModifier(index), headFollows(index + 1, limit: limit) {
+                // "the civil protection agency", "the disaster management agency": a word of the name's own.
+                previous = .modifier
+                index += 1
+                continue
+            }
             guard joins(part, after: previous, next: next) else { break }
             previous = part
-            index += 1
+            index += skip
         }
         return trimmed(first..<index)
     }
@@ -140,14 +153,36 @@ struct SpeakerPhraseReader {
             if !isWordPart(part), before == nil { break }
             index -= 1
         }
+        // "the civil protection agency": unknown lower-case words back to a determiner belong to the name.
+        var loose = index - 1
+        while loose >= floor, loose >= index - 2, isLooseModifier(loose) || part(loose) == .modifier { loose -= 1 }
+        if loose < index - 1, loose >= floor, probe.isIn(SpeakerPhraseReader.determiners, loose) { index = loose + 1 }
         return trimmed(index..<end + 1)
+    }
+
+    /// A lower-case word that no class knows, which may still be part of an organisation's name.
+    private func isLooseModifier(_ index: Int) -> Bool {
+        tokens[index].kind == .word && part(index) == .none && !probe.isCapitalised(index) && !probe.isIn(vocabulary.notNames, index)
+            && !probe.isIn(SpeakerPhraseReader.determiners, index) && !probe.isIn(vocabulary.pronouns, index)
+    }
+
+    /// Whether a head noun comes within two words of `index`, over modifiers or unknown lower-case words.
+    private func headFollows(_ start: Int, limit: Int) -> Bool {
+        var index = start
+        while index < limit, index < start + 2 {
+            let part = self.part(index)
+            if part == .head { return true }
+            guard part == .modifier || isLooseModifier(index) else { return false }
+            index += 1
+        }
+        return false
     }
 
     /// Drops joining words left at either end.
     private func trimmed(_ range: Range<Int>) -> Range<Int>? {
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower < upper, !isWordPart(part(lower)) { lower += 1 }
+        while lower < upper, !isWordPart(part(lower)), !isLooseModifier(lower) { lower += 1 }
         while upper > lower, !isWordPart(part(upper - 1)) { upper -= 1 }
         return lower < upper ? lower..<upper : nil
     }
@@ -155,8 +190,14 @@ struct SpeakerPhraseReader {
     /// Whether the phrase is one `speaker_anaphor` noun ("the statement"), which names no one itself.
     func isAnaphor(_ range: Range<Int>) -> Bool { range.count == 1 && probe.isIn(vocabulary.anaphors, range.lowerBound) }
 
-    /// Whether the phrase names a person by role only ("Thailand's Prime Minister").
-    func isRole(_ range: Range<Int>) -> Bool { part(range.upperBound - 1) == .title }
+    /// Whether the phrase names a person by role only ("Thailand's Prime Minister", "the spokesperson").
+    func isRole(_ range: Range<Int>) -> Bool { probe.isIn(vocabulary.titles, head(of: range)) }
+
+    /// The phrase's head: its last word before an "of" or "for" ("Ministry of Justice" → Ministry).
+    func head(of range: Range<Int>) -> Int {
+        for index in range where part(index) == .of { return index - 1 }
+        return range.upperBound - 1
+    }
 
     /// Whether the phrase ends in a `speaker_anaphor` noun ("a statement").
     func endsInAnaphor(_ range: Range<Int>) -> Bool { probe.isIn(vocabulary.anaphors, range.upperBound - 1) }
@@ -180,13 +221,7 @@ struct SpeakerPhraseReader {
         } else if end == range.lowerBound {
             return nil
         }
-        // The phrase's head: its last word part before an "of" ("Ministry of Justice" → Ministry).
-        var head = range.upperBound - 1
-        for index in range where part(index) == .of {
-            head = index - 1
-            break
-        }
-        switch part(head) {
+        switch part(head(of: range)) {
         case .head:
             return SpeakerPhrase(name: alias(ofPhrase: range) ?? text(range), kind: .group)
         case .evidence:
@@ -206,6 +241,12 @@ struct SpeakerPhraseReader {
     private func surname(_ range: Range<Int>) -> SpeakerPhrase? {
         var start = range.upperBound - 1
         while start - 2 >= range.lowerBound, part(start - 1) == .hyphen, part(start - 2) == .name { start -= 2 }
+        // "ratings agency Nordic Credit", "terror group Hamas": the name of the organisation just named, whole.
+        var run = start
+        while run - 1 >= range.lowerBound, part(run - 1) == .name { run -= 1 }
+        if run > range.lowerBound, part(run - 1) == .head, !probe.isIn(vocabulary.titles, run - 1) {
+            return SpeakerPhrase(name: alias(ofPhrase: run..<range.upperBound) ?? text(run..<range.upperBound), kind: .group)
+        }
         let person = (range.lowerBound..<start).contains { part($0) == .name || part($0) == .title }
         if start == range.upperBound - 1, let alias = probe.value(in: vocabulary.aliases, start) {
             return SpeakerPhrase(name: alias, kind: .person)

@@ -69,8 +69,10 @@ struct SpeakerResolver {
 
     enum Attribution {
         case named(SpeakerPhrase)
-        /// "he said" (`person`), "it said", "the statement said" (`group`): the last such speaker named.
+        /// "he said" (`person`), "it said" (`group`): the last such speaker named.
         case pronoun(SpeakerPhrase.Kind)
+        /// "the statement said", "the agency said": the last organisation named, else the noun itself.
+        case anaphor(String)
     }
 
     static let adverbs = WordTable([
@@ -120,6 +122,8 @@ struct SpeakerResolver {
                 case .pronoun(let kind):
                     let earlier = kind == .person ? lastPerson : lastGroup
                     if let name = earlier ?? lastNamed ?? openingName(of: sentence) { speakers.named.append((position, name)) }
+                case .anaphor(let noun):
+                    speakers.named.append((position, lastGroup ?? noun))
                 }
             }
         }
@@ -245,7 +249,14 @@ struct SpeakerResolver {
         {
             return .named(source)
         }
-        if reader.isAnaphor(range) { return .pronoun(.group) }
+        if reader.isAnaphor(range) { return .anaphor(reader.text(range)) }
+        // "according to the spokesperson for the ministry, Lt Tarek Saleh,": the person in apposition.
+        if reader.isRole(range), range.upperBound + 1 < limit, probe.isPunct(range.upperBound, UInt8(ascii: ",")),
+            let name = reader.forward(from: range.upperBound + 1, limit: limit), closesClause(name.upperBound, in: range.lowerBound..<limit),
+            let person = reader.speaker(name), person.kind == .person || person.kind == .name, !reader.isRole(name)
+        {
+            return .named(person)
+        }
         return reader.speaker(range).map { .named($0) }
     }
 
@@ -278,7 +289,14 @@ struct SpeakerResolver {
             skipped += 1
         }
         guard left >= range.lowerBound else { return nil }
-        if let kind = probe.value(in: vocabulary.pronouns, left) { return .pronoun(kind == "person" ? .person : .group) }
+        if let kind = probe.value(in: vocabulary.pronouns, left) {
+            // "we estimate" outside a quotation is the author's own voice: no speaker.
+            switch kind {
+            case "person": return .pronoun(.person)
+            case "group": return .pronoun(.group)
+            default: return nil
+            }
+        }
         // "the Israel Defense Forces (IDF) said": the short name.
         if probe.isPunct(left, UInt8(ascii: ")")), left - 2 >= range.lowerBound, probe.isPunct(left - 2, UInt8(ascii: "(")),
             reader.part(left - 1) == .name
@@ -286,7 +304,7 @@ struct SpeakerResolver {
             return .named(SpeakerPhrase(name: tokens[left - 1].text, kind: .group))
         }
         guard let phrase = reader.backward(endingAt: left, floor: range.lowerBound) else { return nil }
-        if reader.isAnaphor(phrase) { return .pronoun(.group) }
+        if reader.isAnaphor(phrase) { return .anaphor(reader.text(phrase)) }
         return reader.speaker(phrase).map { .named($0) }
     }
 
@@ -303,31 +321,59 @@ struct SpeakerResolver {
             left -= 1
             skipped += 1
         }
-        if left >= range.lowerBound && probe.isPunct(left, UInt8(ascii: ",")) {
-            // "Ukrainian President Zelenskyy, speaking from Vilnius, said": the sentence's subject.
-            if let subject = reader.forward(from: range.lowerBound, limit: verb), subject.upperBound < verb,
-                probe.isPunct(subject.upperBound, UInt8(ascii: ",")), let phrase = reader.speaker(subject)
-            {
-                // "Thailand's Prime Minister, Srettha Thavisin, said": the name in apposition to the role.
-                if reader.isRole(subject), let name = reader.forward(from: subject.upperBound + 1, limit: verb), name.upperBound < verb,
-                    probe.isPunct(name.upperBound, UInt8(ascii: ",")), !reader.isRole(name), let person = reader.speaker(name),
-                    person.kind == .person
-                {
-                    return .named(person)
-                }
-                return .named(phrase)
-            }
-            // "..., the agency's director, Samir Vahdat, told": the name just before the comma.
-            if left - 1 >= range.lowerBound, let attribution = speaker(before: left, in: range) { return attribution }
-        } else if let attribution = speaker(before: verb, in: range) {
+        let afterPunctuation = left < range.lowerBound || tokens[left].kind == .punct
+        if left >= range.lowerBound, !probe.isPunct(left, UInt8(ascii: ",")), let attribution = speaker(before: verb, in: range) {
             return attribution
         }
-        if nameAfter, let phrase = reader.forward(from: end, limit: range.upperBound) {
-            if reader.isAnaphor(phrase) { return .pronoun(.group) }
+        // "..., said the ministry": a name after the verb, where the clause ends ("said Israel had freed" is no speaker).
+        if nameAfter, afterPunctuation, let phrase = reader.forward(from: end, limit: range.upperBound), closesClause(phrase.upperBound, in: range) {
+            if reader.isAnaphor(phrase) { return .anaphor(reader.text(phrase)) }
             if let speaker = reader.speaker(phrase) { return .named(speaker) }
         }
-        return nil
+        guard left >= range.lowerBound, probe.isPunct(left, UInt8(ascii: ",")) else { return nil }
+        // "Ukrainian President Zelenskyy, speaking from Vilnius, said", "Thailand's Prime Minister, Srettha
+        // Thavisin, said", "Speaking earlier, Dr Ana Ruiz, professor of surgery, said": the name that stands
+        // between two commas (or opens the sentence) nearest the verb; a role only when no name does.
+        var bare: SpeakerPhrase?
+        var role: SpeakerPhrase?
+        var comma = left
+        var commas = 0
+        while comma >= range.lowerBound, commas < 4 {
+            var boundary = comma - 1
+            while boundary >= range.lowerBound, !probe.isPunct(boundary, UInt8(ascii: ",")) { boundary -= 1 }
+            // "..., while Severtrans, the shipping group, reported": a conjunction opens the clause.
+            var start = boundary + 1
+            if start < comma, probe.isIn(SpeakerResolver.conjunctions, start) { start += 1 }
+            if let phrase = reader.forward(from: start, limit: comma), phrase.upperBound == comma, let speaker = reader.speaker(phrase) {
+                if reader.isRole(phrase) {
+                    if role == nil { role = speaker }
+                } else if speaker.kind == .name {
+                    // One bare name may be a place in apposition ("in Vilnius, Lithuania,"): only if nothing better.
+                    if bare == nil { bare = speaker }
+                } else if speaker.kind != .record {
+                    return .named(speaker)
+                }
+            }
+            comma = boundary
+            commas += 1
+        }
+        if let bare { return .named(bare) }
+        if let role { return .named(role) }
+        // "..., the agency's director, Samir Vahdat, told": the name just before the comma.
+        return left - 1 >= range.lowerBound ? speaker(before: left, in: range) : nil
     }
+
+    /// Whether a name after a reporting verb ends its clause: the sentence or a punctuation mark, or a time
+    /// or manner phrase follows ("said the ministry on Monday", "said Umerov, who led the talks").
+    private func closesClause(_ index: Int, in range: Range<Int>) -> Bool {
+        index >= range.upperBound || tokens[index].kind == .punct || probe.isIn(SpeakerResolver.clauseEnders, index)
+    }
+
+    static let conjunctions = WordTable(["while", "and", "but", "whereas", "as", "although", "though"])
+    static let clauseEnders = WordTable([
+        "on", "in", "at", "during", "after", "before", "late", "earlier", "later", "yesterday", "today", "who", "which", "adding",
+        "citing", "quoting", "according", "as", "when", "while", "last", "this",
+    ])
 
     /// The person named at the start of the paragraph, for a pronoun with no antecedent.
     private func openingName(of sentence: Sentence) -> String? {

@@ -26,9 +26,10 @@ struct SpeakerVocabulary: Sendable {
     var notNames: WordTable
     /// `speaker_name_particle`: lower-case words inside a person's name ("al", "bin", "van").
     var particles: WordTable
-    /// `speaker_pronoun`: pronoun → `person` or `group` (which earlier speaker it points back to).
+    /// `speaker_pronoun`: pronoun → `person` or `group` (which earlier speaker it points back to), or
+    /// `author` (the writer's own voice outside a quotation: no speaker).
     var pronouns: WordTable
-    static let defaultPronouns = ["he": "person", "she": "person", "i": "person", "it": "group", "they": "group", "we": "group"]
+    static let defaultPronouns = ["he": "person", "she": "person", "it": "group", "they": "group", "we": "author", "i": "author"]
     /// The lexicon classes claim building uses (to be checked against the index: `ClaimClasses.resolved(in:)`).
     var classes: ClaimClasses
 
