@@ -136,4 +136,8 @@ import Testing
     @Test func theAuthorsOwnVoiceIsNoSpeaker() {
         #expect(SpeakerResolverTests.names("Officials said 3 died. We estimate the loss at $2 million.") == [["Officials"], []])
     }
+
+    @Test func anAcronymInParenthesesNamesTheSpeaker() {
+        #expect(SpeakerResolverTests.names("Earlier, the Weather Office (IF) said 12 towns flooded.") == [["IF"]])
+    }
 }

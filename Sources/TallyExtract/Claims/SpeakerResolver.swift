@@ -299,7 +299,7 @@ struct SpeakerResolver {
         }
         // "the Israel Defense Forces (IDF) said": the short name.
         if probe.isPunct(left, UInt8(ascii: ")")), left - 2 >= range.lowerBound, probe.isPunct(left - 2, UInt8(ascii: "(")),
-            reader.part(left - 1) == .name
+            reader.part(left - 1) == .name || isAcronym(left - 1)
         {
             return .named(SpeakerPhrase(name: tokens[left - 1].text, kind: .group))
         }
@@ -361,6 +361,12 @@ struct SpeakerResolver {
         if let role { return .named(role) }
         // "..., the agency's director, Samir Vahdat, told": the name just before the comma.
         return left - 1 >= range.lowerBound ? speaker(before: left, in: range) : nil
+    }
+
+    /// An all-capital word of two letters or more ("WHO", "IDF"): a short name even where it spells a word.
+    private func isAcronym(_ index: Int) -> Bool {
+        let token = tokens[index]
+        return token.kind == .word && token.text.utf8.count >= 2 && token.text.utf8.allSatisfy { $0 &- 0x41 < 26 }
     }
 
     /// Whether a name after a reporting verb ends its clause: the sentence or a punctuation mark, or a time
