@@ -6,11 +6,27 @@ import Testing
 @Suite struct SpeakerResolverTests {
     static let lexicon = Lexicon.parse(
         yaml: """
-            speech_verb: [said, told]
-            speaker_title: [president, lead, negotiator]
+            speech_verb: [said, told, reported, announced, confirmed, estimate]
+            speaker_cue:
+              cite: [citing, quoting]
+              quoted: [quoted]
+              evidence: [showed, shows]
+              told: [told]
+              source: [statement by]
+            speaker_title: [president, lead, negotiator, minister, spokesman, dr, mayor]
             speaker_alias:
               Zelensky: [Zelenskyy, Zelensky]
-            speaker_noun: [officials]
+            speaker_noun: [officials, ministry, office, sources]
+            speaker_body: [crescent, service]
+            speaker_modifier: [health, prison]
+            speaker_evidence: [figures, data, count]
+            speaker_anaphor: [statement]
+            speaker_not_name: [if, credit, monday]
+            speaker_name_particle: [al]
+            speaker_pronoun:
+              person: [he, she]
+              group: [it, they]
+              author: [we, i]
             """, file: "speakers.yaml"
     ).0
 
@@ -44,5 +60,84 @@ import Testing
     @Test func aQuotationTakesTheAttributionThatClosesIt() {
         let (_, speakers) = SpeakerResolverTests.speakers("\"We freed 300. We will free 200 more.\" officials said.")
         #expect(speakers.speaker(at: 0, sentence: 0) == "officials")
+    }
+
+    /// The names of each sentence's attributions.
+    static func names(_ text: String) -> [[String]] {
+        let (analysis, speakers) = SpeakerResolverTests.speakers(text)
+        return analysis.sentences.indices.map { speakers.mentions(in: $0).map(\.name) }
+    }
+
+    @Test func attributionsWithoutASpeechVerbBeforeTheName() {
+        #expect(SpeakerResolverTests.names("Fewer than 40 boats came back, according to the Harbour Ministry.") == [["Harbour Ministry"]])
+        #expect(SpeakerResolverTests.names("The Port Ministry's figures showed 212 missing.") == [["Port Ministry"]])
+        #expect(SpeakerResolverTests.names("Count data from the Northern Red Crescent shows 90 rescued.").last == ["Northern Red Crescent"])
+        #expect(SpeakerResolverTests.names("The Gazette reported 15 arrests, citing two Coastal sources.") == [["Coastal sources"]])
+        #expect(SpeakerResolverTests.names("The Gazette quoted Mayor Ilse Brandt as saying 300 homes flooded.") == [["Brandt"]])
+        #expect(SpeakerResolverTests.names("In a statement, the Valley Health Ministry said 61 had died.") == [["Valley Health Ministry"]])
+    }
+
+    @Test func whoToldWhomSpeaksNotTheOneTold() {
+        #expect(SpeakerResolverTests.names("Coach Marta Lind told The Gazette 12 players were injured.") == [["Lind"]])
+        #expect(SpeakerResolverTests.names("The count, Lind told reporters, reached 12.") == [["Lind"]])
+    }
+
+    @Test func pronounsAndStatementsPointBackNeverSpeakThemselves() {
+        #expect(
+            SpeakerResolverTests.names(
+                "A statement by the Port Authority Office put the cost at $4 million. It said 30 cranes were lost. "
+                    + "Minister Paul Okafor said 12 ships sank. He said 3 more were missing. The statement said 9 crews were safe.")
+                == [["Port Authority Office"], ["Port Authority Office"], ["Okafor"], ["Okafor"], ["Port Authority Office"]])
+        #expect(SpeakerResolverTests.names("If officials said 40, Monday said nothing. Credit said 3.") == [["officials"], []])
+        #expect(SpeakerResolverTests.names("It said 20 had died.") == [[]])
+    }
+
+    @Test func aRoleInAppositionGivesWayToTheName() {
+        #expect(SpeakerResolverTests.names("Ruritania's Prime Minister, Anna Kowal, announced that 7 towns flooded.") == [["Kowal"]])
+    }
+
+    @Test func aPassiveNamesItsSpeakerOnlyAfterBy() {
+        #expect(SpeakerResolverTests.names("The raid was reported to have cost $3 million.") == [[]])
+        #expect(SpeakerResolverTests.names("Losses of 40 sheep were reported by the Farm Office.") == [["Farm Office"]])
+    }
+
+    @Test func verbsInsideAQuotationAreTheQuotedSpeakers() {
+        #expect(
+            SpeakerResolverTests.names("Mayor Ilse Brandt said, \"It was confirmed by the Farm Office that 40 sheep died.\"")
+                == [["Brandt"]])
+    }
+
+    @Test func particlesStayInsideNames() {
+        #expect(SpeakerResolverTests.names("Envoy Karim al-Nouri said 14 boats returned.") == [["al-Nouri"]])
+    }
+
+    @Test func aStatementFromSomeoneIsTheirs() {
+        #expect(SpeakerResolverTests.names("Nine crews are safe, according to a statement from the Harbour Ministry.") == [["Harbour Ministry"]])
+    }
+
+    @Test func theNameBetweenCommasBeforeTheVerb() {
+        #expect(
+            SpeakerResolverTests.names("Speaking after the vote, Dr Ana Ruiz, professor of law at the Valley College, said 12 seats changed.")
+                == [["Ruiz"]])
+        #expect(SpeakerResolverTests.names("Mayor Ilse Brandt, visiting Port Elm, Ruritania, said 40 homes flooded.") == [["Brandt"]])
+        #expect(SpeakerResolverTests.names("The river rose, while Harbour Ferries, the operator, reported 3 boats lost.") == [["Ferries"]])
+    }
+
+    @Test func aNameAfterTheVerbOnlyWhereTheClauseEnds() {
+        #expect(SpeakerResolverTests.names("\"We saved 40,\" said Mayor Ilse Brandt on Monday.") == [["Brandt"]])
+        #expect(SpeakerResolverTests.names("The captain had earlier on Monday said Portland's toll was at 20.") == [[]])
+    }
+
+    @Test func anOrganisationNamedByItsKindIsKeptWhole() {
+        #expect(SpeakerResolverTests.names("The rating office Nordic Ledger said debt rose 4%.") == [["Nordic Ledger"]])
+        #expect(SpeakerResolverTests.names("The flood relief office said 30 families moved.") == [["flood relief office"]])
+    }
+
+    @Test func theAuthorsOwnVoiceIsNoSpeaker() {
+        #expect(SpeakerResolverTests.names("Officials said 3 died. We estimate the loss at $2 million.") == [["Officials"], []])
+    }
+
+    @Test func anAcronymInParenthesesNamesTheSpeaker() {
+        #expect(SpeakerResolverTests.names("Earlier, the Weather Office (IF) said 12 towns flooded.") == [["IF"]])
     }
 }

@@ -23,8 +23,9 @@ struct SpeakerResolver {
     let vocabulary: SpeakerVocabulary
     /// Word ids of the tokens.
     let words: [Int32]
-    /// The `speech_verb` class, and the ids of "according" and "to".
+    /// The `speech_verb` class, the `speaker_cue` class, and the ids of "according" and "to".
     let speechVerb: Int?
+    let cue: Int?
     let according: Int32
     let to: Int32
 
@@ -35,6 +36,7 @@ struct SpeakerResolver {
         self.vocabulary = vocabulary
         self.words = words
         self.speechVerb = speechVerb
+        cue = lexicon.classID("speaker_cue")
         according = lexicon.vocabulary.id(of: "according")
         to = lexicon.vocabulary.id(of: "to")
     }
@@ -67,36 +69,62 @@ struct SpeakerResolver {
     }
 
     enum Attribution {
-        case named(String)
-        case pronoun
+        case named(SpeakerPhrase)
+        /// "he said" (`person`), "it said" (`group`): the last such speaker named.
+        case pronoun(SpeakerPhrase.Kind)
+        /// "the statement said", "the agency said": the last organisation named, else the noun itself.
+        case anaphor(String)
     }
 
-    static let pronouns = WordHashSet(["he", "she", "they", "we", "i"])
-    static let determiners = WordHashSet(["the", "a", "an"])
     static let adverbs = WordHashSet([
         "also", "later", "then", "earlier", "previously", "again", "further", "reportedly", "has", "had", "have", "had", "was",
         "repeatedly", "separately", "once", "now", "recently", "has also", "subsequently", "publicly", "privately", "initially",
     ])
-    private static let sHash = WordHash.of("s")
-    private static let possessiveHash = WordHash.of("'s")
+    /// Forms of "be" that make a reporting verb passive ("was reported").
+    static let passive = WordHashSet(["was", "were", "is", "are", "been", "be", "being"])
+    private static let byHash = WordHash.of("by")
+    /// Words between a phrase naming a published figure and its publisher ("figures from the ministry").
+    static let publishedBy = WordHashSet(["from", "by", "of"])
+
+    private var reader: SpeakerPhraseReader { SpeakerPhraseReader(probe: probe, vocabulary: vocabulary) }
 
     func resolve() -> Speakers {
         var speakers = Speakers(named: [], offsets: [], carried: [])
         speakers.offsets.reserveCapacity(sentences.count + 1)
         speakers.named.reserveCapacity(sentences.count / 2)
         var lastNamed: String?
+        var lastPerson: String?
+        var lastGroup: String?
         var found: [(Int, Attribution)] = []
+        /// Whether a quotation is open where the sentence starts (quote marks counted through its paragraph).
+        var quoted = false
+        var paragraph = -1
         for sentence in sentences {
             speakers.offsets.append(speakers.named.count)
             found.removeAll(keepingCapacity: true)
-            attributions(in: sentence, into: &found)
+            if sentence.paragraph != paragraph {
+                paragraph = sentence.paragraph
+                quoted = false
+            }
+            quoted = attributions(in: sentence, quoted: quoted, into: &found)
             for (position, attribution) in found {
                 switch attribution {
-                case .named(let name):
-                    speakers.named.append((position, name))
-                    lastNamed = name
-                case .pronoun:
-                    if let name = lastNamed ?? openingName(of: sentence) { speakers.named.append((position, name)) }
+                case .named(let phrase):
+                    speakers.named.append((position, phrase.name))
+                    lastNamed = phrase.name
+                    switch phrase.kind {
+                    case .person: lastPerson = phrase.name
+                    case .group: lastGroup = phrase.name
+                    case .name:
+                        lastPerson = phrase.name
+                        lastGroup = phrase.name
+                    case .record: break
+                    }
+                case .pronoun(let kind):
+                    let earlier = kind == .person ? lastPerson : lastGroup
+                    if let name = earlier ?? lastNamed ?? openingName(of: sentence) { speakers.named.append((position, name)) }
+                case .anaphor(let noun):
+                    speakers.named.append((position, lastGroup ?? noun))
                 }
             }
         }
@@ -126,36 +154,134 @@ struct SpeakerResolver {
     /// Reporting verbs of one sentence with the speaker each names.
     func attributions(in sentence: Sentence) -> [(Int, Attribution)] {
         var found: [(Int, Attribution)] = []
-        attributions(in: sentence, into: &found)
+        _ = attributions(in: sentence, quoted: false, into: &found)
         return found
     }
 
-    private func attributions(in sentence: Sentence, into found: inout [(Int, Attribution)]) {
+    /// Appends the sentence's attributions to `found`, skipping reporting verbs inside a quotation (the
+    /// quoted speaker's words: "“It was confirmed by the ministry,” he said" is his); `quoted` says whether
+    /// a quotation is open where the sentence starts. Returns whether one is open where it ends.
+    private func attributions(in sentence: Sentence, quoted startsQuoted: Bool, into found: inout [(Int, Attribution)]) -> Bool {
+        var quoted = startsQuoted
         let range = sentence.tokens
         let upper = range.upperBound
         let speechVerb = self.speechVerb ?? -1
-        let words = self.words
+        let cue = self.cue ?? -1
+        /// Where the last reporting verb ended, and its entry in `found`: "X reported, citing Y" is Y's.
+        var lastVerbEnd = Int.min
+        var lastVerbEntry = -1
         var index = range.lowerBound
         while index < upper {
+            if probe.isPunct(index, UInt8(ascii: "\"")) {
+                quoted.toggle()
+                index += 1
+                continue
+            }
+            if quoted {
+                index += 1
+                continue
+            }
             let word = words[index]
             if word == according, index + 1 < upper, words[index + 1] == to {
-                if let name = nameChain(startingAt: index + 2, limit: upper) { found.append((index, .named(name))) }
+                if let attribution = published(from: index + 2, limit: upper) { found.append((index, attribution)) }
                 index += 2
                 continue
             }
-            // Most words start no reporting verb: test the class bit before walking the trie.
+            // Most words start no reporting verb: test the class bits before walking the trie.
+            if cue >= 0, lexicon.startsPhrase(of: cue, with: word), let hit = lexicon.longest(classID: cue, words: words, at: index, limit: upper) {
+                switch hit.value {
+                case "cite":
+                    // "citing X": X speaks, also for the reporting verb just before ("Reuters reported, citing X").
+                    if let attribution = published(from: hit.end, limit: upper) {
+                        if lastVerbEntry >= 0, index - lastVerbEnd <= 4 {
+                            found[lastVerbEntry].1 = attribution
+                        } else {
+                            found.append((index, attribution))
+                        }
+                    }
+                case "source":
+                    // "a statement by X", "figures from X": X speaks, with no verb of its own.
+                    if let attribution = published(from: hit.end, limit: upper) { found.append((index, attribution)) }
+                case "quoted":
+                    // "X quoted Y as saying": Y; "Y was quoted as saying": Y.
+                    if let phrase = reader.forward(from: hit.end, limit: upper).flatMap(reader.speaker) {
+                        found.append((index, .named(phrase)))
+                    } else if let attribution = speaker(before: index, in: range) {
+                        found.append((index, attribution))
+                    }
+                case "evidence":
+                    if let phrase = publisher(before: index, in: range) { found.append((index, .named(phrase))) }
+                case "told":
+                    // "X told Y": X, never the one told.
+                    if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range, nameAfter: false) {
+                        found.append((index, attribution))
+                        lastVerbEnd = hit.end
+                        lastVerbEntry = found.count - 1
+                    }
+                default:
+                    break
+                }
+                index = hit.end
+                continue
+            }
             if speechVerb >= 0, lexicon.startsPhrase(of: speechVerb, with: word),
                 let hit = lexicon.longest(classID: speechVerb, words: words, at: index, limit: upper)
             {
-                if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) { found.append((index, attribution)) }
+                if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range) {
+                    found.append((index, attribution))
+                    lastVerbEnd = hit.end
+                    lastVerbEntry = found.count - 1
+                }
                 index = hit.end
                 continue
             }
             index += 1
         }
+        return quoted
     }
 
-    private func speaker(ofVerbAt verb: Int, end: Int, in range: Range<Int>) -> Attribution? {
+    /// The speaker named by a phrase starting at `start` after "according to" or "citing": "figures from
+    /// the ministry", "a statement from the ministry" are the ministry's; "the statement" points back.
+    private func published(from start: Int, limit: Int) -> Attribution? {
+        guard let range = reader.forward(from: start, limit: limit) else { return nil }
+        if reader.endsInEvidence(range) || reader.endsInAnaphor(range), range.upperBound + 1 < limit,
+            probe.isIn(SpeakerResolver.publishedBy, range.upperBound),
+            let source = reader.forward(from: range.upperBound + 1, limit: limit).flatMap(reader.speaker)
+        {
+            return .named(source)
+        }
+        if reader.isAnaphor(range) { return .anaphor(reader.text(range)) }
+        // "according to the spokesperson for the ministry, Lt Tarek Saleh,": the person in apposition.
+        if reader.isRole(range), range.upperBound + 1 < limit, probe.isPunct(range.upperBound, UInt8(ascii: ",")),
+            let name = reader.forward(from: range.upperBound + 1, limit: limit), closesClause(name.upperBound, in: range.lowerBound..<limit),
+            let person = reader.speaker(name), person.kind == .person || person.kind == .name, !reader.isRole(name)
+        {
+            return .named(person)
+        }
+        return reader.speaker(range).map { .named($0) }
+    }
+
+    /// "the ministry's figures showed", "figures from the ministry show": who published them.
+    private func publisher(before verb: Int, in range: Range<Int>) -> SpeakerPhrase? {
+        var left = verb - 1
+        var skipped = 0
+        while skipped < 2, left > range.lowerBound, probe.isIn(SpeakerResolver.adverbs, left) {
+            left -= 1
+            skipped += 1
+        }
+        guard let phrase = reader.backward(endingAt: left, floor: range.lowerBound) else { return nil }
+        if reader.endsInEvidence(phrase) { return reader.speaker(phrase) }
+        // "figures from the ministry": the word before the phrase (after a determiner) links it to the figures.
+        var before = phrase.lowerBound - 1
+        if before >= range.lowerBound, probe.isIn(SpeakerPhraseReader.determiners, before) { before -= 1 }
+        guard before - 1 >= range.lowerBound, probe.isIn(SpeakerResolver.publishedBy, before),
+            reader.part(before - 1) == .evidence
+        else { return nil }
+        return reader.speaker(phrase)
+    }
+
+    /// The speaker standing before a verb: a pronoun, an anaphor ("the statement"), or a phrase.
+    private func speaker(before verb: Int, in range: Range<Int>) -> Attribution? {
         var left = verb - 1
         // "He also said", "officials had earlier said": look past a couple of adverbs and auxiliaries.
         var skipped = 0
@@ -163,67 +289,103 @@ struct SpeakerResolver {
             left -= 1
             skipped += 1
         }
-        let afterComma = left >= range.lowerBound && probe.isPunct(left, UInt8(ascii: ","))
-        if afterComma {
-            // "Ukrainian President Zelenskyy, speaking from Vilnius, said": the sentence's subject.
-            if isFollowedByComma(subject: range.lowerBound, verb: verb), let subject = nameChain(startingAt: range.lowerBound, limit: verb) {
-                return .named(subject)
+        guard left >= range.lowerBound else { return nil }
+        if let kind = probe.value(in: vocabulary.pronouns, left) {
+            // "we estimate" outside a quotation is the author's own voice: no speaker.
+            switch kind {
+            case "person": return .pronoun(.person)
+            case "group": return .pronoun(.group)
+            default: return nil
             }
+        }
+        // "the Israel Defense Forces (IDF) said": the short name.
+        if probe.isPunct(left, UInt8(ascii: ")")), left - 2 >= range.lowerBound, probe.isPunct(left - 2, UInt8(ascii: "(")),
+            reader.part(left - 1) == .name || isAcronym(left - 1)
+        {
+            return .named(SpeakerPhrase(name: tokens[left - 1].text, kind: .group))
+        }
+        guard let phrase = reader.backward(endingAt: left, floor: range.lowerBound) else { return nil }
+        if reader.isAnaphor(phrase) { return .anaphor(reader.text(phrase)) }
+        return reader.speaker(phrase).map { .named($0) }
+    }
+
+    /// The speaker of a reporting verb: before it, else (when `nameAfter`) after it ("..., said the ministry").
+    private func speaker(ofVerbAt verb: Int, end: Int, in range: Range<Int>, nameAfter: Bool = true) -> Attribution? {
+        // "was reported", "were told": a passive names its speaker only after "by".
+        if verb > range.lowerBound, probe.isIn(SpeakerResolver.passive, verb - 1) {
+            guard end + 1 < range.upperBound, probe.lowerIs(end, "by", hash: SpeakerResolver.byHash) else { return nil }
+            return reader.forward(from: end + 1, limit: range.upperBound).flatMap(reader.speaker).map { .named($0) }
+        }
+        var left = verb - 1
+        var skipped = 0
+        while skipped < 2, left > range.lowerBound, probe.isIn(SpeakerResolver.adverbs, left) {
             left -= 1
+            skipped += 1
         }
-        if left >= range.lowerBound {
-            if probe.isIn(SpeakerResolver.pronouns, left) { return .pronoun }
-            if let name = nameChain(endingAt: left, floor: range.lowerBound) { return .named(name) }
+        let afterPunctuation = left < range.lowerBound || tokens[left].kind == .punct
+        if left >= range.lowerBound, !probe.isPunct(left, UInt8(ascii: ",")), let attribution = speaker(before: verb, in: range) {
+            return attribution
         }
-        if let name = nameChain(startingAt: end, limit: range.upperBound) { return .named(name) }
-        return nil
-    }
-
-    /// Whether the sentence opens with a name followed by a comma (an appositive follows).
-    private func isFollowedByComma(subject start: Int, verb: Int) -> Bool {
-        var index = start
-        while index < verb, tokens[index].kind == .word { index += 1 }
-        return index < verb && probe.isPunct(index, UInt8(ascii: ","))
-    }
-
-    /// A run of capitalised words starting at `start` (titles before it skipped; a possessor such as
-    /// "Russia's" in "Russia's lead negotiator Medinsky" dropped).
-    private func nameChain(startingAt start: Int, limit: Int) -> String? {
-        var index = start
-        while index < limit, probe.isIn(SpeakerResolver.determiners, index) { index += 1 }
-        // The name's words are the tokens chainStart..<index: each step extends the run, or empties it.
-        var chainStart = index
-        while index < limit {
-            if probe.isCapitalisedWord(index) {
-                // part of the name
-            } else if probe.isPunct(index, UInt8(ascii: "'")) || probe.lowerIs(index, "s", hash: SpeakerResolver.sHash)
-                || probe.lowerIs(index, "'s", hash: SpeakerResolver.possessiveHash)
-            {
-                chainStart = index + 1
-            } else if tokens[index].kind == .word, chainStart == index, probe.isIn(vocabulary.titles, index) {
-                // "said lead negotiator X"
-                chainStart = index + 1
-            } else {
-                break
+        // "..., said the ministry": a name after the verb, where the clause ends ("said Israel had freed" is no speaker).
+        if nameAfter, afterPunctuation, let phrase = reader.forward(from: end, limit: range.upperBound), closesClause(phrase.upperBound, in: range) {
+            if reader.isAnaphor(phrase) { return .anaphor(reader.text(phrase)) }
+            if let speaker = reader.speaker(phrase) { return .named(speaker) }
+        }
+        guard left >= range.lowerBound, probe.isPunct(left, UInt8(ascii: ",")) else { return nil }
+        // "Ukrainian President Zelenskyy, speaking from Vilnius, said", "Thailand's Prime Minister, Srettha
+        // Thavisin, said", "Speaking earlier, Dr Ana Ruiz, professor of surgery, said": the name that stands
+        // between two commas (or opens the sentence) nearest the verb; a role only when no name does.
+        var bare: SpeakerPhrase?
+        var role: SpeakerPhrase?
+        var comma = left
+        var commas = 0
+        while comma >= range.lowerBound, commas < 4 {
+            var boundary = comma - 1
+            while boundary >= range.lowerBound, !probe.isPunct(boundary, UInt8(ascii: ",")) { boundary -= 1 }
+            // "..., while Severtrans, the shipping group, reported": a conjunction opens the clause.
+            var start = boundary + 1
+            if start < comma, probe.isIn(SpeakerResolver.conjunctions, start) { start += 1 }
+            if let phrase = reader.forward(from: start, limit: comma), phrase.upperBound == comma, let speaker = reader.speaker(phrase) {
+                if reader.isRole(phrase) {
+                    if role == nil { role = speaker }
+                } else if speaker.kind == .name {
+                    // One bare name may be a place in apposition ("in Vilnius, Lithuania,"): only if nothing better.
+                    if bare == nil { bare = speaker }
+                } else if speaker.kind != .record {
+                    return .named(speaker)
+                }
             }
-            index += 1
+            comma = boundary
+            commas += 1
         }
-        if chainStart == index, start < limit, probe.isIn(vocabulary.nouns, start) { return tokens[start].lower }
-        return surname(chainStart..<index)
+        if let bare { return .named(bare) }
+        if let role { return .named(role) }
+        // "..., the agency's director, Samir Vahdat, told": the name just before the comma.
+        return left - 1 >= range.lowerBound ? speaker(before: left, in: range) : nil
     }
 
-    /// A run of capitalised words ending at `end` (inclusive), or a speaking noun ("officials").
-    private func nameChain(endingAt end: Int, floor: Int) -> String? {
-        var index = end
-        while index >= floor, probe.isCapitalisedWord(index) { index -= 1 }
-        if index == end, probe.isIn(vocabulary.nouns, end) { return tokens[end].lower }
-        return surname(index + 1..<end + 1)
+    /// An all-capital word of two letters or more ("WHO", "IDF"): a short name even where it spells a word.
+    private func isAcronym(_ index: Int) -> Bool {
+        let token = tokens[index]
+        return token.kind == .word && token.text.utf8.count >= 2 && token.text.utf8.allSatisfy { $0 &- 0x41 < 26 }
     }
+
+    /// Whether a name after a reporting verb ends its clause: the sentence or a punctuation mark, or a time
+    /// or manner phrase follows ("said the ministry on Monday", "said Umerov, who led the talks").
+    private func closesClause(_ index: Int, in range: Range<Int>) -> Bool {
+        index >= range.upperBound || tokens[index].kind == .punct || probe.isIn(SpeakerResolver.clauseEnders, index)
+    }
+
+    static let conjunctions = WordHashSet(["while", "and", "but", "whereas", "as", "although", "though"])
+    static let clauseEnders = WordHashSet([
+        "on", "in", "at", "during", "after", "before", "late", "earlier", "later", "yesterday", "today", "who", "which", "adding",
+        "citing", "quoting", "according", "as", "when", "while", "last", "this",
+    ])
 
     /// The person named at the start of the paragraph, for a pronoun with no antecedent.
     private func openingName(of sentence: Sentence) -> String? {
         guard let first = sentences.first(where: { $0.paragraph == sentence.paragraph }) else { return nil }
-        return nameChain(startingAt: first.tokens.lowerBound, limit: first.tokens.upperBound)
+        return reader.forward(from: first.tokens.lowerBound, limit: first.tokens.upperBound).flatMap(reader.speaker)?.name
     }
 
     /// Per sentence, how many quote marks it has (counted once, when first asked).
@@ -252,37 +414,5 @@ struct SpeakerResolver {
             previous -= 1
         }
         return marks % 2 == 1
-    }
-
-    /// The last name of a name chain (token indices), spelled as `speaker_alias` says; titles dropped.
-    private func surname(_ chain: Range<Int>) -> String? {
-        var index = chain.upperBound - 1
-        while index >= chain.lowerBound {
-            if !probe.isIn(vocabulary.titles, index), !probe.isIn(SpeakerResolver.pronouns, index) {
-                return probe.value(in: vocabulary.aliases, index) ?? tokens[index].text
-            }
-            index -= 1
-        }
-        return nil
-    }
-}
-
-/// Word lists the speaker resolver needs, read once per rule set from the lexicon — and, as this is
-/// the claim layers' one per-rule-set value, the ids of the lexicon classes they use.
-struct SpeakerVocabulary: Sendable {
-    /// `speaker_title`: words that precede a name ("minister", "president", "negotiator").
-    var titles: WordHashSet
-    /// `speaker_alias`: spelling → canonical surname.
-    var aliases: WordHashTable<String>
-    /// `speaker_noun`: common nouns that speak ("officials", "ministry", "police").
-    var nouns: WordHashSet
-    /// The lexicon classes claim building uses (to be checked against the index: `ClaimClasses.resolved(in:)`).
-    var classes: ClaimClasses
-
-    init(lexicon: Lexicon) {
-        classes = ClaimClasses(lexicon: lexicon)
-        titles = WordHashSet(lexicon.phrases(of: "speaker_title").keys)
-        aliases = WordHashTable(lexicon.phrases(of: "speaker_alias"))
-        nouns = WordHashSet(lexicon.phrases(of: "speaker_noun").keys)
     }
 }

@@ -1,0 +1,52 @@
+import TallyMemory
+import TallyNumerals
+
+/// Word lists the speaker resolver needs, read once per rule set from the lexicon — and, as this is
+/// the claim layers' one per-rule-set value, the ids of the lexicon classes they use.
+///
+/// Every list is a lexicon class of `rules/lexicon/speakers.yaml`: a rule author teaches attribution a
+/// new word there, never in Swift.
+struct SpeakerVocabulary: Sendable {
+    /// `speaker_title`: words that precede a name ("minister", "president", "negotiator").
+    var titles: WordHashSet
+    /// `speaker_alias`: spelling → canonical name; a key may be a whole phrase ("associated press" → AP).
+    var aliases: WordHashTable<String>
+    /// `speaker_noun`: common nouns that speak ("officials", "ministry", "police").
+    var nouns: WordHashSet
+    /// `speaker_body`: nouns that end an organisation's name ("crescent", "office", "forces"); a name
+    /// ending in one (or in a `speaker_noun`) is kept whole: "the Libyan Red Crescent".
+    var bodies: WordHashSet
+    /// `speaker_modifier`: lower-case words inside an organisation's name ("prison", "humanitarian").
+    var modifiers: WordHashSet
+    /// `speaker_evidence`: what an organisation publishes ("figures", "data", "count"): "the ministry's
+    /// figures showed" is the ministry speaking.
+    var evidence: WordHashSet
+    /// `speaker_anaphor`: nouns that, alone, point back to the last speaker ("the statement said").
+    var anaphors: WordHashSet
+    /// `speaker_not_name`: capitalised words that are never a name (weekdays, months, function words).
+    var notNames: WordHashSet
+    /// `speaker_name_particle`: lower-case words inside a person's name ("al", "bin", "van").
+    var particles: WordHashSet
+    /// `speaker_pronoun`: pronoun → `person` or `group` (which earlier speaker it points back to), or
+    /// `author` (the writer's own voice outside a quotation: no speaker).
+    var pronouns: WordHashTable<String>
+    static let defaultPronouns = ["he": "person", "she": "person", "it": "group", "they": "group", "we": "author", "i": "author"]
+    /// The lexicon classes claim building uses (to be checked against the index: `ClaimClasses.resolved(in:)`).
+    var classes: ClaimClasses
+
+    init(lexicon: Lexicon) {
+        classes = ClaimClasses(lexicon: lexicon)
+        titles = WordHashSet(lexicon.phrases(of: "speaker_title").keys)
+        aliases = WordHashTable(lexicon.phrases(of: "speaker_alias"))
+        nouns = WordHashSet(lexicon.phrases(of: "speaker_noun").keys)
+        bodies = WordHashSet(lexicon.phrases(of: "speaker_body").keys)
+        modifiers = WordHashSet(lexicon.phrases(of: "speaker_modifier").keys)
+        evidence = WordHashSet(lexicon.phrases(of: "speaker_evidence").keys)
+        anaphors = WordHashSet(lexicon.phrases(of: "speaker_anaphor").keys)
+        notNames = WordHashSet(lexicon.phrases(of: "speaker_not_name").keys)
+        particles = WordHashSet(lexicon.phrases(of: "speaker_name_particle").keys)
+        // A lexicon without the class still never makes a pronoun a speaker.
+        let pronouns = lexicon.phrases(of: "speaker_pronoun")
+        self.pronouns = WordHashTable(pronouns.isEmpty ? SpeakerVocabulary.defaultPronouns : pronouns)
+    }
+}
