@@ -162,7 +162,7 @@ public struct Reconciler: Sendable {
         }
         let order = claims.indices.sorted { i, j in
             let (x, y) = (claims[i].interval(on: group.axis)!, claims[j].interval(on: group.axis)!)
-            return (x.low + x.high, i) < (y.low + y.high, j)
+            return (x.low, x.high, i) < (y.low, y.high, j)
         }
         let positions = verdict == .conflict ? Reconciler.sides(relations, order: order) : Array(repeating: 1, count: claims.count)
         let cited = zip(claims, positions).map { FindingClaim(claim: $0, position: $1) }
