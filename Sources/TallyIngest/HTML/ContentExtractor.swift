@@ -72,8 +72,21 @@ enum ContentExtractor {
         }
     }
 
+    /// Below this many characters a body is starved: the extraction is retried with chrome words relaxed.
+    static let starvedBody = 1000
+
     static func extract(_ page: HTMLTree) -> Body {
         guard let analysis = analyze(page) else { return Body(text: "", warnings: []) }
+        let body = render(page, analysis)
+        // The article's own wrapper may carry a chrome word ("share-container" left open around the post,
+        // "newsletter" sites, "shared-content" blocks): when little text came out, the strong chrome words
+        // only hint, and a wrapper holding most of the page's prose is kept.
+        guard body.text.utf8.count < starvedBody, let relaxed = analyze(page, relaxed: true) else { return body }
+        let retry = render(page, relaxed)
+        return retry.text.utf8.count >= 2 * body.text.utf8.count + 500 ? retry : body
+    }
+
+    private static func render(_ page: HTMLTree, _ analysis: Analysis) -> Body {
         let nodes = page.nodes
         let stats = analysis.stats
         var warnings: [String] = []
@@ -92,7 +105,7 @@ enum ContentExtractor {
     }
 
     /// Measures, marks chrome, scores, and picks the article's containers.
-    static func analyze(_ page: HTMLTree) -> Analysis? {
+    static func analyze(_ page: HTMLTree, relaxed: Bool = false) -> Analysis? {
         let nodes = page.nodes
         guard !nodes.isEmpty else { return nil }
         var stats = [Stats](repeating: Stats(), count: nodes.count)
@@ -100,7 +113,7 @@ enum ContentExtractor {
         var verdicts = [JunkFilter.Verdict](repeating: .keep, count: nodes.count)
         for i in nodes.indices where !nodes[i].isText {
             let parent = nodes[i].parent
-            verdicts[i] = JunkFilter.verdict(nodes[i])
+            verdicts[i] = JunkFilter.verdict(nodes[i], relaxed: relaxed)
             stats[i].junk = (parent >= 0 && stats[parent].junk) || verdicts[i] == .junk
         }
         measure(nodes, &stats)
