@@ -83,7 +83,7 @@ enum ContentExtractor {
         // only hint, and a wrapper holding most of the page's prose is kept.
         guard body.text.utf8.count < starvedBody, let relaxed = analyze(page, relaxed: true) else { return body }
         let retry = render(page, relaxed)
-        return retry.text.utf8.count >= 2 * body.text.utf8.count + 500 ? retry : body
+        return retry.text.utf8.count >= 2 * body.text.utf8.count + 200 ? retry : body
     }
 
     private static func render(_ page: HTMLTree, _ analysis: Analysis) -> Body {

@@ -32,7 +32,12 @@ enum HTMLArticle {
         }
         warnings += page.warnings
         let meta = MetadataExtractor.extract(page)
-        let body = ContentExtractor.extract(page)
+        var body = ContentExtractor.extract(page)
+        if body.text.utf8.count < ContentExtractor.starvedBody,
+            let fallback = ArticleBodyFallback.text(articleBody: meta.articleBody, page: page, current: body.text.utf8.count)
+        {
+            body = ContentExtractor.Body(text: fallback, warnings: ["article text taken from the page's embedded data (JSON-LD articleBody or script state)"])
+        }
         if body.text.isEmpty { warnings.append("no article body found") }
         warnings += body.warnings
         return Document(

@@ -61,7 +61,13 @@ enum PublishedDateCascade {
         return nil
     }
 
-    /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD`, `/YYYYMMDD/`) date in a URL path.
+    /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD…`) date in a URL path, unless it is after `today`.
+    static func urlDate(_ url: String, today: CalendarDate) -> CalendarDate? {
+        guard let date = urlDate(url), date <= today else { return nil }
+        return date
+    }
+
+    /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD…`) date in a URL path.
     static func urlDate(_ url: String) -> CalendarDate? {
         let path: Substring
         if let r = url.firstRange(of: "://") {
