@@ -101,17 +101,27 @@ enum JunkFilter {
     /// ("widget", "top") say nothing about chrome there; they are taken out before the class is judged,
     /// while the builder's own chrome names ("elementor-location-header", "…-nav-menu") still count.
     static func withoutPageBuilderLayout(_ hints: ASCIIWords) -> ASCIIWords {
+        let layoutWords = [Array("widget".utf8), Array("top-".utf8), Array("wrap".utf8)]
         var out = ASCIIWords()
-        for token in hints.bytes.split(separator: 0x20) {
-            guard token.starts(with: pageBuilderPrefix) else {
-                out.append(String(decoding: token, as: UTF8.self))
+        out.bytes.reserveCapacity(hints.bytes.count)
+        var tokenStart = 0
+        var inBuilderToken = false
+        var i = 0
+        let b = hints.bytes
+        while i < b.count {
+            if i == tokenStart { inBuilderToken = b[i...].starts(with: pageBuilderPrefix) }
+            if b[i] == 0x20 {
+                out.bytes.append(0x20)
+                i += 1
+                tokenStart = i
                 continue
             }
-            var t = String(decoding: token, as: UTF8.self)
-            for layout in ["-widget", "-top-", "-wrap"] {
-                t = t.replacing(layout, with: "-")
+            if inBuilderToken, let word = layoutWords.first(where: { b[i...].starts(with: $0) }) {
+                i += word.count
+                continue
             }
-            out.append(t)
+            out.bytes.append(b[i])
+            i += 1
         }
         return out
     }

@@ -101,29 +101,22 @@ enum TitleCascade {
             changed = false
             rounds += 1
             for sep in separators {
-                if let r = text.lastRange(of: sep) {
-                    let tail = String(text[r.upperBound...]), head = String(text[..<r.lowerBound])
-                    if names(tail, siteNames) && !head.isEmpty && sep != ": " {
-                        text = head.trimmingSpaces()
-                        changed = true
-                        break
-                    }
+                if sep != ": ", let (head, tail) = text.lastSeparator(sep), !head.isEmpty, names(tail, siteNames) {
+                    text = head.trimmingSpaces()
+                    changed = true
+                    break
                 }
-                if let r = text.firstRange(of: sep) {
-                    let head = String(text[..<r.lowerBound]), tail = String(text[r.upperBound...])
-                    if names(head, siteNames) && !tail.isEmpty {
-                        text = tail.trimmingSpaces()
-                        changed = true
-                        break
-                    }
+                if let (head, tail) = text.firstSeparator(sep), !tail.isEmpty, names(head, siteNames) {
+                    text = tail.trimmingSpaces()
+                    changed = true
+                    break
                 }
             }
         }
         if unknownSuffix {
             for sep in [" | ", " – ", " — ", " - ", " » ", " · ", " • "] {
-                guard let r = text.lastRange(of: sep) else { continue }
-                let tail = text[r.upperBound...], head = String(text[..<r.lowerBound])
-                if words(String(tail)).count <= 4 && words(head).count >= 3 {
+                guard let (head, tail) = text.lastSeparator(sep) else { continue }
+                if words(tail).count <= 4 && words(head).count >= 3 {
                     text = head.trimmingSpaces()
                 }
                 break
@@ -144,14 +137,29 @@ enum TitleCascade {
 }
 
 extension String {
-    /// The last occurrence of `needle` (a short separator).
-    func lastRange(of needle: String) -> Range<String.Index>? {
-        var found: Range<String.Index>?
-        var from = startIndex
-        while let r = self[from...].firstRange(of: needle) {
-            found = r
-            from = index(after: r.lowerBound)
+    /// The first occurrence of `needle` (a short separator), searched in the UTF-8 bytes.
+    func firstSeparator(_ needle: String) -> (head: String, tail: String)? {
+        separator(needle, last: false)
+    }
+
+    /// The last occurrence of `needle`.
+    func lastSeparator(_ needle: String) -> (head: String, tail: String)? {
+        separator(needle, last: true)
+    }
+
+    private func separator(_ needle: String, last: Bool) -> (head: String, tail: String)? {
+        let b = Array(utf8), n = Array(needle.utf8)
+        guard b.count >= n.count, let first = n.first else { return nil }
+        var found: Int?
+        var i = 0
+        while i + n.count <= b.count {
+            if b[i] == first && b[i..<(i + n.count)].elementsEqual(n) {
+                found = i
+                if !last { break }
+            }
+            i += 1
         }
-        return found
+        guard let at = found else { return nil }
+        return (String(decoding: b[..<at], as: UTF8.self), String(decoding: b[(at + n.count)...], as: UTF8.self))
     }
 }
