@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Some templates close the document early (`</body></html>` after the site header) and print the article
 /// after it. Browsers carry on and show that text in the body; libxml2 drops it. So a `</body>` or `</html>`
 /// followed by more markup is blanked out (the bytes become spaces) before parsing; only the last ones count.
@@ -13,8 +19,10 @@ enum EarlyDocumentEnd {
         var i = 0
         bytes.withUnsafeMutableBufferPointer { b in
             while i < limit {
-                // `</` then `b`/`h` (either case): a candidate.
-                guard b[i] == 0x3C, b[i + 1] == 0x2F else {
+                // `</` then `b`/`h` (either case): a candidate. `memchr` finds the next `<`.
+                guard let p = memchr(b.baseAddress! + i, 0x3C, limit - i) else { return }
+                i = b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                guard b[i + 1] == 0x2F else {
                     i += 1
                     continue
                 }

@@ -89,24 +89,29 @@ enum TitleCascade {
     }
 
     /// Separators between a headline and a site name, widest first.
-    static let separators = [" | ", " – ", " — ", " - ", " » ", " :: ", " · ", " • ", " ~ ", ": "]
+    static let separators = [" | ", " – ", " — ", " - ", " » ", " :: ", " · ", " • ", " ~ ", ": "].map { Array($0.utf8) }
+    static let colon = Array(": ".utf8)
+    static let strongSeparators = [" | ", " – ", " — ", " - ", " » ", " · ", " • "].map { Array($0.utf8) }
 
     /// `title` without leading or trailing segments that name the site. With `unknownSuffix`, one short last
     /// segment after a strong separator goes too even when no known name matches it ("… | Acme Widgets").
     static func strip(_ title: String, siteNames: [String], unknownSuffix: Bool) -> String {
         var text = title
+        // Every separator holds a space; most headings with none are a single word.
+        guard text.utf8.contains(0x20) else { return text }
         var changed = true
         var rounds = 0
         while changed, rounds < 4 {
             changed = false
             rounds += 1
+            let bytes = TitleBytes(text)
             for sep in separators {
-                if sep != ": ", let (head, tail) = text.lastSeparator(sep), !head.isEmpty, names(tail, siteNames) {
+                if sep != colon, let (head, tail) = bytes.split(at: sep, last: true), !head.isEmpty, names(tail, siteNames) {
                     text = head.trimmingSpaces()
                     changed = true
                     break
                 }
-                if let (head, tail) = text.firstSeparator(sep), !tail.isEmpty, names(head, siteNames) {
+                if let (head, tail) = bytes.split(at: sep, last: false), !tail.isEmpty, names(head, siteNames) {
                     text = tail.trimmingSpaces()
                     changed = true
                     break
@@ -114,8 +119,9 @@ enum TitleCascade {
             }
         }
         if unknownSuffix {
-            for sep in [" | ", " – ", " — ", " - ", " » ", " · ", " • "] {
-                guard let (head, tail) = text.lastSeparator(sep) else { continue }
+            let bytes = TitleBytes(text)
+            for sep in strongSeparators {
+                guard let (head, tail) = bytes.split(at: sep, last: true) else { continue }
                 if words(tail).count <= 4 && words(head).count >= 3 {
                     text = head.trimmingSpaces()
                 }
@@ -136,30 +142,25 @@ enum TitleCascade {
     }
 }
 
-extension String {
-    /// The first occurrence of `needle` (a short separator), searched in the UTF-8 bytes.
-    func firstSeparator(_ needle: String) -> (head: String, tail: String)? {
-        separator(needle, last: false)
-    }
+/// A title's UTF-8 bytes, split at a separator without going through `String` searching.
+struct TitleBytes {
+    let bytes: [UInt8]
 
-    /// The last occurrence of `needle`.
-    func lastSeparator(_ needle: String) -> (head: String, tail: String)? {
-        separator(needle, last: true)
-    }
+    init(_ text: String) { bytes = Array(text.utf8) }
 
-    private func separator(_ needle: String, last: Bool) -> (head: String, tail: String)? {
-        let b = Array(utf8), n = Array(needle.utf8)
-        guard b.count >= n.count, let first = n.first else { return nil }
+    /// Text before and after the first (or last) occurrence of `needle`.
+    func split(at needle: [UInt8], last: Bool) -> (head: String, tail: String)? {
+        guard bytes.count >= needle.count, let first = needle.first else { return nil }
         var found: Int?
         var i = 0
-        while i + n.count <= b.count {
-            if b[i] == first && b[i..<(i + n.count)].elementsEqual(n) {
+        while i + needle.count <= bytes.count {
+            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) {
                 found = i
                 if !last { break }
             }
             i += 1
         }
         guard let at = found else { return nil }
-        return (String(decoding: b[..<at], as: UTF8.self), String(decoding: b[(at + n.count)...], as: UTF8.self))
+        return (String(decoding: bytes[..<at], as: UTF8.self), String(decoding: bytes[(at + needle.count)...], as: UTF8.self))
     }
 }
