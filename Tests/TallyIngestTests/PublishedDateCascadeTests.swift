@@ -109,3 +109,14 @@ import TallyCore
         #expect(Clock.civil(daysSince1970: 19_782).iso == "2024-02-29")
     }
 }
+
+@Suite struct PublishedDateMetaNameTests {
+    @Test func siteSpecificPublishedMetaNames() throws {
+        let html = """
+            <html><head><meta name="publisher" content="2019-01-01"><meta name="x-published-date" content="2024-07-08T10:00:00Z"></head>
+            <body><p>The council approved the new budget after a long debate on Tuesday evening, members said.</p></body></html>
+            """
+        let page = try #require(HTMLTree.parse(Array(html.utf8), encoding: "UTF-8"))
+        #expect(MetadataExtractor.extract(page).published?.iso == "2024-07-08")
+    }
+}

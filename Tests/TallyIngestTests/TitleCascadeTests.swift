@@ -54,3 +54,22 @@ import Testing
         #expect(TitleCascade.hostName("not a url") == nil)
     }
 }
+
+@Suite struct TitleCascadeSectionTests {
+    @Test func headingSectionLabelAndDomainSegmentsGo() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Ten quiet towns worth a detour | Travel"
+        c.h1s = [("Ten quiet towns worth a detour | Travel", 4)]
+        #expect(TitleCascade.choose(c).title == "Ten quiet towns worth a detour")
+        c = TitleCascade.Candidates()
+        c.titleTag = "SPRING SALE | Shop.example.com"
+        #expect(TitleCascade.choose(c).title == "SPRING SALE")
+    }
+
+    @Test func aWholeTitleInTheSiteNameFieldIsNoSiteName() {
+        var c = TitleCascade.Candidates()
+        c.siteNames = ["How to plan a garden: a guide for 2026 | Acme"]
+        c.ogTitle = "How to plan a garden: a guide for 2026"
+        #expect(TitleCascade.choose(c).title == "How to plan a garden: a guide for 2026")
+    }
+}

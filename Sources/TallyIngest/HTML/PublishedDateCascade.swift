@@ -50,6 +50,10 @@ enum PublishedDateCascade {
         for key in publishedMetaNames {
             if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
         }
+        // Site-specific names ("w-published-date", "published", "article.publish_time"), in key order.
+        for key in s.metas.keys.sorted() where key.contains("publish") && !key.contains("publisher") && !key.contains("modif") {
+            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
+        }
         let ordered = s.times.filter(\.preferred) + s.times.filter { !$0.preferred }
         if let d = ordered.lazy.compactMap({ ok(DateNormalizer.date($0.value)) }).first { return d }
         if let d = ok(seen?.date) { return d }

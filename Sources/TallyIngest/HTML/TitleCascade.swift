@@ -26,7 +26,8 @@ enum TitleCascade {
     }
 
     static func choose(_ c: Candidates) -> Choice {
-        var names = c.siteNames.map(normalized).filter { $0.count >= 2 }
+        // A "site name" of many words is a page title put in the wrong field, not a name.
+        var names = c.siteNames.filter { words($0).count <= 6 }.map(normalized).filter { $0.count >= 2 }
         if let host = c.url.flatMap(hostName) { names.append(host) }
         func clean(_ raw: String?) -> String? {
             guard let raw else { return nil }
@@ -46,7 +47,7 @@ enum TitleCascade {
         for (text, node) in h1s {
             let w = words(text)
             if metaWords.contains(where: { agree(w, $0) }) {
-                return Choice(title: strip(text, siteNames: names, unknownSuffix: false), h1Node: node)
+                return Choice(title: stripSection(strip(text, siteNames: names, unknownSuffix: false)), h1Node: node)
             }
         }
         // Without agreement: the social/structured title, else the first `<h1>`, else `<title>`.
@@ -73,6 +74,13 @@ enum TitleCascade {
     /// Letters and digits only, lower-cased: "The Motley Fool" → "themotleyfool".
     static func normalized(_ text: String) -> String {
         String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    /// "Example.com", "news.example.org": one word with a dot and a common suffix.
+    static func isDomainName(_ segment: String) -> Bool {
+        let t = segment.trimmingSpaces().lowercased()
+        guard !t.contains(" "), let dot = t.lastIndex(of: "."), t.startIndex < dot else { return false }
+        return ["com", "org", "net", "io", "co", "uk", "de", "fr", "info", "ai", "gov", "edu", "news", "blog"].contains(String(t[t.index(after: dot)...]))
     }
 
     /// "https://www.example-news.co.uk/a/b" → "examplenews" (the registered name, without `www` and suffixes).
@@ -131,8 +139,19 @@ enum TitleCascade {
         return text
     }
 
-    /// Whether `segment` is one of the site names (or the name with a word around it: "Acme Blog").
+    static let pipe = Array(" | ".utf8)
+
+    /// A heading's " | Section" tail ("… | Opinion", "… | Python, SQL & AI"): a short label after a pipe.
+    static func stripSection(_ heading: String) -> String {
+        guard let (head, tail) = TitleBytes(heading).split(at: pipe, last: true), words(tail).count <= 4, words(head).count >= 3
+        else { return heading }
+        return head.trimmingSpaces()
+    }
+
+    /// Whether `segment` is one of the site names (or the name with a word around it: "Acme Blog"), or a
+    /// bare domain name ("Example.com").
     static func names(_ segment: String, _ siteNames: [String]) -> Bool {
+        if isDomainName(segment) { return true }
         let n = normalized(segment)
         guard !n.isEmpty, n.count <= 60 else { return false }
         return siteNames.contains { name in
