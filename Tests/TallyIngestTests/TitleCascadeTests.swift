@@ -73,3 +73,12 @@ import Testing
         #expect(TitleCascade.choose(c).title == "How to plan a garden: a guide for 2026")
     }
 }
+
+@Suite struct TitleCascadeBlogNameTests {
+    @Test func headingThatIsTheTitlesLastSegmentIsTheSiteName() {
+        var c = TitleCascade.Candidates()
+        c.titleTag = "Notes on tuning a small compiler pass | Quiet Loops"
+        c.h1s = [("Quiet Loops", 2)]
+        #expect(TitleCascade.choose(c).title == "Notes on tuning a small compiler pass")
+    }
+}

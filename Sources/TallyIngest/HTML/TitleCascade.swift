@@ -36,6 +36,20 @@ enum TitleCascade {
         }
         let social = [c.ogTitle, c.headline, c.twitterTitle].compactMap(clean)
         let metas = social + [c.titleTag].compactMap(clean)
+        // A heading that is only the last segment of a metadata title ("Story | Blog Name" over `<h1>Blog
+        // Name</h1>`) is the site's name.
+        for h in c.h1s.prefix(3) {
+            let n = normalized(HTMLEntities.decode(h.text))
+            guard n.count >= 3, !names.contains(n) else { continue }
+            let isEndSegment = metas.contains { meta in
+                let bytes = TitleBytes(meta)
+                return separators.contains { sep in
+                    guard sep != colon, let (head, tail) = bytes.split(at: sep, last: true) else { return false }
+                    return normalized(tail) == n && words(head).count > words(tail).count
+                }
+            }
+            if isEndSegment { names.append(n) }
+        }
         let cleanedMetas = metas.map { strip($0, siteNames: names, unknownSuffix: true) }
         let h1s = c.h1s.compactMap { h -> (String, Int)? in
             let text = HTMLEntities.decode(h.text).collapsingSpaces()
