@@ -47,6 +47,15 @@ import TallyCore
         #expect(try date(html) == "2025-09-09")
     }
 
+    @Test func unlabelledDatelineThatIsTheRevisionGivesWay() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2024-05-02T08:00:00Z">
+            <meta property="article:modified_time" content="2025-09-09T10:00:00Z"></head><body>
+            <h1>Budget passes</h1><p>September 9, 2025</p>\(body)</body></html>
+            """
+        #expect(try date(html) == "2024-05-02")
+    }
+
     @Test func metadataConventions() throws {
         for meta in [
             #"<meta itemprop="datePublished" content="2024-02-03">"#, #"<meta name="DC.date.issued" content="2024-02-03">"#,

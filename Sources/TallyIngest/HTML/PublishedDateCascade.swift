@@ -45,7 +45,7 @@ enum PublishedDateCascade {
             return d
         }
         let seen = s.anchor.flatMap { DatelineFinder.near($0, in: page, today: today) }
-        if let seen, !seen.updated, let d = ok(seen.date) { return d }
+        if let seen, !seen.updated, let d = ok(seen.date), !isOnlyTheModifiedDate(d, s) { return d }
         if let d = ok(s.jsonLDPublished.flatMap(DateNormalizer.date)) { return d }
         for key in publishedMetaNames {
             if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
@@ -63,6 +63,15 @@ enum PublishedDateCascade {
             if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
         }
         return nil
+    }
+
+    /// Whether `date` is the metadata's modified date while the metadata names another published date: an
+    /// unlabelled dateline that shows the revision.
+    static func isOnlyTheModifiedDate(_ date: CalendarDate, _ s: Signals) -> Bool {
+        let modified = ([s.jsonLDModified] + modifiedMetaNames.map { s.metas[$0] }).compactMap { $0.flatMap(DateNormalizer.date) }
+        guard modified.contains(date) else { return false }
+        let published = ([s.jsonLDPublished] + publishedMetaNames.map { s.metas[$0] }).compactMap { $0.flatMap(DateNormalizer.date) }
+        return published.contains { $0 != date }
     }
 
     /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD…`) date in a URL path, unless it is after `today`.
