@@ -55,3 +55,11 @@ import TallyCore
         #expect(bytes == before)
     }
 }
+
+@Suite struct ProseSizeTests {
+    @Test func invisiblePaddingIsNoProse() {
+        let padding = String(repeating: "\u{200C} ", count: 300)
+        #expect(ContentExtractor.proseSize("Read this" + padding) == 8)
+        #expect(ContentExtractor.proseSize("Ça coûte 12 €") == 9)
+    }
+}

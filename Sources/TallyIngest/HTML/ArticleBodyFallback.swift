@@ -9,13 +9,14 @@ enum ArticleBodyFallback {
     static let maximumStateBytes = 4 << 20
     static let maximumStrings = 400
 
-    /// The better fallback text, or nil when neither source has more than `current` characters (doubled).
+    /// The better fallback text, or nil when neither source has clearly more prose than `current`
+    /// (`ContentExtractor.proseSize`).
     static func text(articleBody: String?, page: HTMLTree, current: Int) -> String? {
-        let needed = 2 * current + 500
-        if let body = articleBody.map(plainText), body.utf8.count >= needed { return body }
+        let needed = 2 * current + 200
+        if let body = articleBody.map(plainText), ContentExtractor.proseSize(body) >= needed { return body }
         guard let state = embeddedState(page) else { return nil }
         let text = stateText(state)
-        return text.utf8.count >= needed ? text : nil
+        return ContentExtractor.proseSize(text) >= needed ? text : nil
     }
 
     /// The JSON text of `<script id="__NEXT_DATA__">` (or another `application/json` state script named so).

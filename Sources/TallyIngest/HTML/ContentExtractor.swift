@@ -72,8 +72,9 @@ enum ContentExtractor {
         }
     }
 
-    /// Below this many characters a body is starved: the extraction is retried with chrome words relaxed.
-    static let starvedBody = 1000
+    /// Below this many letters (`proseSize`) a body is starved: the extraction is retried with chrome words
+    /// relaxed. (A short news item has more: the retry must not trade it for a bigger block.)
+    static let starvedBody = 600
 
     static func extract(_ page: HTMLTree) -> Body {
         guard let analysis = analyze(page) else { return Body(text: "", warnings: []) }
@@ -81,9 +82,22 @@ enum ContentExtractor {
         // The article's own wrapper may carry a chrome word ("share-container" left open around the post,
         // "newsletter" sites, "shared-content" blocks): when little text came out, the strong chrome words
         // only hint, and a wrapper holding most of the page's prose is kept.
-        guard body.text.utf8.count < starvedBody, let relaxed = analyze(page, relaxed: true) else { return body }
+        let size = proseSize(body.text)
+        guard size < starvedBody, let relaxed = analyze(page, relaxed: true) else { return body }
         let retry = render(page, relaxed)
-        return retry.text.utf8.count >= 2 * body.text.utf8.count + 200 ? retry : body
+        return proseSize(retry.text) >= 2 * size + 200 ? retry : body
+    }
+
+    /// Roughly the letters and digits of `text`, from its bytes: ASCII letters and digits, and the first
+    /// byte of other characters except general punctuation (U+2000…, where the invisible joiners that pad
+    /// e-mail newsletters live). Spaces and markup-free padding do not make a body.
+    static func proseSize(_ text: String) -> Int {
+        var n = 0
+        for b in text.utf8 {
+            let lower = b | 0x20
+            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0xC3 && b != 0xE2) { n += 1 }
+        }
+        return n
     }
 
     private static func render(_ page: HTMLTree, _ analysis: Analysis) -> Body {
@@ -235,12 +249,12 @@ enum ContentExtractor {
 
     /// For tuning: the ancestors of the first text node containing `needle`, with their measures,
     /// and the chosen containers.
-    static func explain(_ page: HTMLTree, needle: String) -> [String] {
-        guard let analysis = analyze(page) else { return ["no analysis"] }
+    static func explain(_ page: HTMLTree, needle: String, relaxed: Bool = false) -> [String] {
+        guard let analysis = analyze(page, relaxed: relaxed) else { return ["no analysis"] }
         let nodes = page.nodes
         func describe(_ i: Int) -> String {
             let n = nodes[i], s = analysis.stats[i]
-            return "\(i) <\(n.tag) class=\(n.attribute("class") ?? "") id=\(n.attribute("id") ?? "")> junk=\(s.junk) verdict=\(JunkFilter.verdict(n)) chars=\(s.chars) pchars=\(s.paragraphChars) ld=\(s.linkDensity) score=\(s.score)"
+            return "\(i) <\(n.tag) class=\(n.attribute("class") ?? "") id=\(n.attribute("id") ?? "")> junk=\(s.junk) verdict=\(JunkFilter.verdict(n, relaxed: relaxed)) chars=\(s.chars) pchars=\(s.paragraphChars) ld=\(s.linkDensity) score=\(s.score)"
         }
         var lines = [analysis.best < 0 ? "no best" : "best: " + describe(analysis.best)] + analysis.roots.map { "root: " + describe($0) }
         guard let hit = nodes.indices.first(where: { nodes[$0].isText && nodes[$0].text.contains(needle) }) else { return lines + ["needle not found"] }

@@ -33,8 +33,9 @@ enum HTMLArticle {
         warnings += page.warnings
         let meta = MetadataExtractor.extract(page)
         var body = ContentExtractor.extract(page)
-        if body.text.utf8.count < ContentExtractor.starvedBody,
-            let fallback = ArticleBodyFallback.text(articleBody: meta.articleBody, page: page, current: body.text.utf8.count)
+        let size = ContentExtractor.proseSize(body.text)
+        if size < ContentExtractor.starvedBody,
+            let fallback = ArticleBodyFallback.text(articleBody: meta.articleBody, page: page, current: size)
         {
             body = ContentExtractor.Body(text: fallback, warnings: ["article text taken from the page's embedded data (JSON-LD articleBody or script state)"])
         }
