@@ -63,3 +63,21 @@ import TallyCore
         #expect(ContentExtractor.proseSize("Ça coûte 12 €") == 9)
     }
 }
+
+@Suite struct BoundedWorkTests {
+    @Test func manyEarlyEndsStayFast() throws {
+        let tail = String(repeating: "<p>The end of a strange page, written by a broken template.</p>", count: 20)
+        let html = "<html><body><p>x</p>" + String(repeating: "</body> ", count: 200_000) + tail + "</body></html>"
+        let start = ContinuousClock.now
+        _ = try Ingestor().ingest(bytes: Array(html.utf8), id: "e.html")
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+
+    @Test func headlineWrappingThePageStillFindsNoDateQuickly() throws {
+        let html = "<html><body><h1>" + String(repeating: "<div><p>Words without any date at all here.</p></div>", count: 20_000) + "</h1></body></html>"
+        let start = ContinuousClock.now
+        let docs = try Ingestor().ingest(bytes: Array(html.utf8), id: "h.html")
+        #expect(docs.first?.published == nil)
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+}
