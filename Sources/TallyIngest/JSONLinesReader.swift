@@ -129,6 +129,12 @@ struct JSONLinesReader {
         if let outlet = record.outlet, !outlet.isEmpty { doc.outlet = outlet }
         if let author = record.author, !author.isEmpty { doc.author = author }
         if let url = record.url, !url.isEmpty { doc.url = url }
+        if record.published?.isEmpty ?? true, doc.published == nil || doc.published == ingestor.options.published,
+            let url = record.url, let date = PublishedDateCascade.urlDate(url, today: Clock.today)
+        {
+            // The record gives no date and the page none of its own: a dated URL beats the run's default.
+            doc.published = date
+        }
         if let raw = record.published, !raw.isEmpty {
             if let date = DateNormalizer.date(raw) {
                 doc.published = date

@@ -72,8 +72,35 @@ enum ContentExtractor {
         }
     }
 
+    /// Below this many letters (`proseSize`) a body is starved: the extraction is retried with chrome words
+    /// relaxed. (A short news item has more: the retry must not trade it for a bigger block.)
+    static let starvedBody = 600
+
     static func extract(_ page: HTMLTree) -> Body {
         guard let analysis = analyze(page) else { return Body(text: "", warnings: []) }
+        let body = render(page, analysis)
+        // The article's own wrapper may carry a chrome word ("share-container" left open around the post,
+        // "newsletter" sites, "shared-content" blocks): when little text came out, the strong chrome words
+        // only hint, and a wrapper holding most of the page's prose is kept.
+        let size = proseSize(body.text)
+        guard size < starvedBody, let relaxed = analyze(page, relaxed: true) else { return body }
+        let retry = render(page, relaxed)
+        return proseSize(retry.text) >= 2 * size + 200 ? retry : body
+    }
+
+    /// Roughly the letters and digits of `text`, from its bytes: ASCII letters and digits, and the first
+    /// byte of other characters except general punctuation (U+2000…, where the invisible joiners that pad
+    /// e-mail newsletters live). Spaces and markup-free padding do not make a body.
+    static func proseSize(_ text: String) -> Int {
+        var n = 0
+        for b in text.utf8 {
+            let lower = b | 0x20
+            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0xC3 && b != 0xE2) { n += 1 }
+        }
+        return n
+    }
+
+    private static func render(_ page: HTMLTree, _ analysis: Analysis) -> Body {
         let nodes = page.nodes
         let stats = analysis.stats
         var warnings: [String] = []
@@ -92,7 +119,7 @@ enum ContentExtractor {
     }
 
     /// Measures, marks chrome, scores, and picks the article's containers.
-    static func analyze(_ page: HTMLTree) -> Analysis? {
+    static func analyze(_ page: HTMLTree, relaxed: Bool = false) -> Analysis? {
         let nodes = page.nodes
         guard !nodes.isEmpty else { return nil }
         var stats = [Stats](repeating: Stats(), count: nodes.count)
@@ -100,7 +127,7 @@ enum ContentExtractor {
         var verdicts = [JunkFilter.Verdict](repeating: .keep, count: nodes.count)
         for i in nodes.indices where !nodes[i].isText {
             let parent = nodes[i].parent
-            verdicts[i] = JunkFilter.verdict(nodes[i])
+            verdicts[i] = JunkFilter.verdict(nodes[i], relaxed: relaxed)
             stats[i].junk = (parent >= 0 && stats[parent].junk) || verdicts[i] == .junk
         }
         measure(nodes, &stats)
@@ -222,12 +249,12 @@ enum ContentExtractor {
 
     /// For tuning: the ancestors of the first text node containing `needle`, with their measures,
     /// and the chosen containers.
-    static func explain(_ page: HTMLTree, needle: String) -> [String] {
-        guard let analysis = analyze(page) else { return ["no analysis"] }
+    static func explain(_ page: HTMLTree, needle: String, relaxed: Bool = false) -> [String] {
+        guard let analysis = analyze(page, relaxed: relaxed) else { return ["no analysis"] }
         let nodes = page.nodes
         func describe(_ i: Int) -> String {
             let n = nodes[i], s = analysis.stats[i]
-            return "\(i) <\(n.tag) class=\(n.attribute("class") ?? "") id=\(n.attribute("id") ?? "")> junk=\(s.junk) verdict=\(JunkFilter.verdict(n)) chars=\(s.chars) pchars=\(s.paragraphChars) ld=\(s.linkDensity) score=\(s.score)"
+            return "\(i) <\(n.tag) class=\(n.attribute("class") ?? "") id=\(n.attribute("id") ?? "")> junk=\(s.junk) verdict=\(JunkFilter.verdict(n, relaxed: relaxed)) chars=\(s.chars) pchars=\(s.paragraphChars) ld=\(s.linkDensity) score=\(s.score)"
         }
         var lines = [analysis.best < 0 ? "no best" : "best: " + describe(analysis.best)] + analysis.roots.map { "root: " + describe($0) }
         guard let hit = nodes.indices.first(where: { nodes[$0].isText && nodes[$0].text.contains(needle) }) else { return lines + ["needle not found"] }

@@ -19,9 +19,10 @@ enum DatelineFinder {
     static func near(_ anchor: Int, in page: HTMLTree, today: CalendarDate) -> Found? {
         let nodes = page.nodes
         guard anchor >= 0, anchor < nodes.count else { return nil }
-        // Past the headline's own subtree.
-        var end = anchor + 1
-        while end < nodes.count, ContentExtractor.isAncestor(anchor, of: end, nodes) { end += 1 }
+        // Past the headline's own subtree (nodes are in document order: its last descendant ends it).
+        var last = anchor
+        while let child = nodes[last].children.last { last = child }
+        let end = last + 1
         let after = scan(Array(end..<min(nodes.count, end + maxNodes)), page, limit: charsAfter, today: today)
         if let after, !after.updated { return after }
         let before = scan(Array(stride(from: anchor - 1, through: max(0, anchor - maxNodes), by: -1)), page, limit: charsBefore, today: today)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Some templates close the document early (`</body></html>` after the site header) and print the article
 /// after it. Browsers carry on and show that text in the body; libxml2 drops it. So a `</body>` or `</html>`
 /// followed by more markup is blanked out (the bytes become spaces) before parsing; only the last ones count.
@@ -5,16 +11,32 @@ enum EarlyDocumentEnd {
     /// Bytes of markup that must follow a closing tag for it to be premature.
     static let minimumTail = 512
 
-    /// Blanks out `</body …>` and `</html …>` tags that have at least `minimumTail` bytes of markup after them.
+    /// Blanks out `</body …>` and `</html …>` tags followed by at least eight opening tags and `minimumTail`
+    /// bytes. Linear in the page: one backward pass for the last tags, one forward pass for the candidates.
     static func blankPrematureEnds(_ bytes: inout [UInt8]) {
         let n = bytes.count
         guard n > minimumTail else { return }
         let limit = n - minimumTail
         var i = 0
         bytes.withUnsafeMutableBufferPointer { b in
+            // A closing tag is premature when at least eight opening tags follow it: true of everything
+            // before the eighth opening tag counted from the end, found once, backwards.
+            var cutoff = n
+            var tags = 0
+            var k = n - 2
+            while k >= 0, tags < 8 {
+                if b[k] == 0x3C, (b[k + 1] | 0x20) >= 0x61, (b[k + 1] | 0x20) <= 0x7A {
+                    tags += 1
+                    cutoff = k
+                }
+                k -= 1
+            }
+            guard tags == 8 else { return }
             while i < limit {
-                // `</` then `b`/`h` (either case): a candidate.
-                guard b[i] == 0x3C, b[i + 1] == 0x2F else {
+                // `</` then `b`/`h` (either case): a candidate. `memchr` finds the next `<`.
+                guard let p = memchr(b.baseAddress! + i, 0x3C, limit - i) else { return }
+                i = b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                guard b[i + 1] == 0x2F else {
                     i += 1
                     continue
                 }
@@ -37,15 +59,8 @@ enum EarlyDocumentEnd {
                 }
                 var end = after
                 while end < n, b[end] != 0x3E { end += 1 }
-                guard end < n else { return }
-                // Markup after it: another tag beyond the next few hundred bytes.
-                var tags = 0
-                var j = end + 1
-                while j < n, tags < 8 {
-                    if b[j] == 0x3C, j + 1 < n, (b[j + 1] | 0x20) >= 0x61, (b[j + 1] | 0x20) <= 0x7A { tags += 1 }
-                    j += 1
-                }
-                if tags >= 8 && n - end > minimumTail {
+                guard end < cutoff else { return }
+                if n - end > minimumTail {
                     for k in i...end { b[k] = 0x20 }
                 }
                 i = end + 1

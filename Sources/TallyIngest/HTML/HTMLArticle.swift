@@ -32,7 +32,13 @@ enum HTMLArticle {
         }
         warnings += page.warnings
         let meta = MetadataExtractor.extract(page)
-        let body = ContentExtractor.extract(page)
+        var body = ContentExtractor.extract(page)
+        let size = ContentExtractor.proseSize(body.text)
+        if size < ContentExtractor.starvedBody,
+            let fallback = ArticleBodyFallback.text(articleBody: meta.articleBody, page: page, current: size)
+        {
+            body = ContentExtractor.Body(text: fallback, warnings: ["article text taken from the page's embedded data (JSON-LD articleBody or script state)"])
+        }
         if body.text.isEmpty { warnings.append("no article body found") }
         warnings += body.warnings
         return Document(

@@ -59,14 +59,18 @@ enum JunkFilter {
     /// Whether element `node` is chrome, judged on itself only (its subtree goes with it): `.junk` by tag,
     /// role or hidden-ness; `.hinted` by `class`/`id` words, which the caller overrules for containers
     /// that hold most of the page's text (sites name wrappers "sidebar-layout" or "page-ad-margins").
-    static func verdict(_ node: HTMLTree.Node) -> Verdict {
+    /// `relaxed`: the strong class/id words only hint (a second try on pages that came out nearly empty).
+    static func verdict(_ node: HTMLTree.Node, relaxed: Bool = false) -> Verdict {
         if node.kind.contains(.junk) { return .junk }
         if node.kind.contains(.softJunk) { return .hinted }
         var hints = ASCIIWords()
         for a in node.attributes {
             switch a.name {
-            // Hidden until a script reveals it: streamed pages park the whole article in one.
-            case "hidden": return .hinted
+            // Hidden until a script reveals it: pages streamed by React park their content in
+            // `<div hidden id="S:0">` segments that a script moves into place; other hidden wrappers only hint.
+            case "hidden":
+                if let id = node.attribute("id"), id.hasPrefix("S:") { return .keep }
+                return .hinted
             case "aria-hidden": if a.value.lowercased() == "true" { return .junk }
             case "role": if junkRoles.contains(a.value.lowercased()) { return .junk }
             case "style":
@@ -86,7 +90,7 @@ enum JunkFilter {
         if hints.contains(pageBuilderPrefix) { hints = withoutPageBuilderLayout(hints) }
         // Embedded posts quote sources ("social-media-embed", "twitter-tweet"): article text.
         if hints.containsAny(embedWords) { return .keep }
-        if hints.containsAny(strongJunkWords) { return .junk }
+        if hints.containsAny(strongJunkWords) { return relaxed ? .hinted : .junk }
         return hasJunkHint(hints) ? .hinted : .keep
     }
 
@@ -97,17 +101,27 @@ enum JunkFilter {
     /// ("widget", "top") say nothing about chrome there; they are taken out before the class is judged,
     /// while the builder's own chrome names ("elementor-location-header", "…-nav-menu") still count.
     static func withoutPageBuilderLayout(_ hints: ASCIIWords) -> ASCIIWords {
+        let layoutWords = [Array("widget".utf8), Array("top-".utf8), Array("wrap".utf8)]
         var out = ASCIIWords()
-        for token in hints.bytes.split(separator: 0x20) {
-            guard token.starts(with: pageBuilderPrefix) else {
-                out.append(String(decoding: token, as: UTF8.self))
+        out.bytes.reserveCapacity(hints.bytes.count)
+        var tokenStart = 0
+        var inBuilderToken = false
+        var i = 0
+        let b = hints.bytes
+        while i < b.count {
+            if i == tokenStart { inBuilderToken = b[i...].starts(with: pageBuilderPrefix) }
+            if b[i] == 0x20 {
+                out.bytes.append(0x20)
+                i += 1
+                tokenStart = i
                 continue
             }
-            var t = String(decoding: token, as: UTF8.self)
-            for layout in ["-widget", "-top-", "-wrap"] {
-                t = t.replacing(layout, with: "-")
+            if inBuilderToken, let word = layoutWords.first(where: { b[i...].starts(with: $0) }) {
+                i += word.count
+                continue
             }
-            out.append(t)
+            out.bytes.append(b[i])
+            i += 1
         }
         return out
     }

@@ -45,9 +45,13 @@ enum PublishedDateCascade {
             return d
         }
         let seen = s.anchor.flatMap { DatelineFinder.near($0, in: page, today: today) }
-        if let seen, !seen.updated, let d = ok(seen.date) { return d }
+        if let seen, !seen.updated, let d = ok(seen.date), !isOnlyTheModifiedDate(d, s) { return d }
         if let d = ok(s.jsonLDPublished.flatMap(DateNormalizer.date)) { return d }
         for key in publishedMetaNames {
+            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
+        }
+        // Site-specific names ("w-published-date", "published", "article.publish_time"), in key order.
+        for key in s.metas.keys.sorted() where key.contains("publish") && !key.contains("publisher") && !key.contains("modif") {
             if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
         }
         let ordered = s.times.filter(\.preferred) + s.times.filter { !$0.preferred }
@@ -61,7 +65,22 @@ enum PublishedDateCascade {
         return nil
     }
 
-    /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD`, `/YYYYMMDD/`) date in a URL path.
+    /// Whether `date` is the metadata's modified date while the metadata names another published date: an
+    /// unlabelled dateline that shows the revision.
+    static func isOnlyTheModifiedDate(_ date: CalendarDate, _ s: Signals) -> Bool {
+        let modified = ([s.jsonLDModified] + modifiedMetaNames.map { s.metas[$0] }).compactMap { $0.flatMap(DateNormalizer.date) }
+        guard modified.contains(date) else { return false }
+        let published = ([s.jsonLDPublished] + publishedMetaNames.map { s.metas[$0] }).compactMap { $0.flatMap(DateNormalizer.date) }
+        return published.contains { $0 != date }
+    }
+
+    /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD…`) date in a URL path, unless it is after `today`.
+    static func urlDate(_ url: String, today: CalendarDate) -> CalendarDate? {
+        guard let date = urlDate(url), date <= today else { return nil }
+        return date
+    }
+
+    /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD…`) date in a URL path.
     static func urlDate(_ url: String) -> CalendarDate? {
         let path: Substring
         if let r = url.firstRange(of: "://") {

@@ -26,7 +26,8 @@ enum TitleCascade {
     }
 
     static func choose(_ c: Candidates) -> Choice {
-        var names = c.siteNames.map(normalized).filter { $0.count >= 2 }
+        // A "site name" of many words is a page title put in the wrong field, not a name.
+        var names = c.siteNames.filter { words($0).count <= 6 }.map(normalized).filter { $0.count >= 2 }
         if let host = c.url.flatMap(hostName) { names.append(host) }
         func clean(_ raw: String?) -> String? {
             guard let raw else { return nil }
@@ -35,6 +36,20 @@ enum TitleCascade {
         }
         let social = [c.ogTitle, c.headline, c.twitterTitle].compactMap(clean)
         let metas = social + [c.titleTag].compactMap(clean)
+        // A heading that is only the last segment of a metadata title ("Story | Blog Name" over `<h1>Blog
+        // Name</h1>`) is the site's name.
+        for h in c.h1s.prefix(3) {
+            let n = normalized(HTMLEntities.decode(h.text))
+            guard n.count >= 3, !names.contains(n) else { continue }
+            let isEndSegment = metas.contains { meta in
+                let bytes = TitleBytes(meta)
+                return separators.contains { sep in
+                    guard sep != colon, let (head, tail) = bytes.split(at: sep, last: true) else { return false }
+                    return normalized(tail) == n && words(head).count > words(tail).count
+                }
+            }
+            if isEndSegment { names.append(n) }
+        }
         let cleanedMetas = metas.map { strip($0, siteNames: names, unknownSuffix: true) }
         let h1s = c.h1s.compactMap { h -> (String, Int)? in
             let text = HTMLEntities.decode(h.text).collapsingSpaces()
@@ -46,7 +61,7 @@ enum TitleCascade {
         for (text, node) in h1s {
             let w = words(text)
             if metaWords.contains(where: { agree(w, $0) }) {
-                return Choice(title: strip(text, siteNames: names, unknownSuffix: false), h1Node: node)
+                return Choice(title: stripSection(strip(text, siteNames: names, unknownSuffix: false)), h1Node: node)
             }
         }
         // Without agreement: the social/structured title, else the first `<h1>`, else `<title>`.
@@ -75,6 +90,13 @@ enum TitleCascade {
         String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
     }
 
+    /// "Example.com", "news.example.org": one word with a dot and a common suffix.
+    static func isDomainName(_ segment: String) -> Bool {
+        let t = segment.trimmingSpaces().lowercased()
+        guard !t.contains(" "), let dot = t.lastIndex(of: "."), t.startIndex < dot else { return false }
+        return ["com", "org", "net", "io", "co", "uk", "de", "fr", "info", "ai", "gov", "edu", "news", "blog"].contains(String(t[t.index(after: dot)...]))
+    }
+
     /// "https://www.example-news.co.uk/a/b" → "examplenews" (the registered name, without `www` and suffixes).
     static func hostName(_ url: String) -> String? {
         guard let range = url.firstRange(of: "://") else { return nil }
@@ -89,41 +111,40 @@ enum TitleCascade {
     }
 
     /// Separators between a headline and a site name, widest first.
-    static let separators = [" | ", " – ", " — ", " - ", " » ", " :: ", " · ", " • ", " ~ ", ": "]
+    static let separators = [" | ", " – ", " — ", " - ", " » ", " :: ", " · ", " • ", " ~ ", ": "].map { Array($0.utf8) }
+    static let colon = Array(": ".utf8)
+    static let strongSeparators = [" | ", " – ", " — ", " - ", " » ", " · ", " • "].map { Array($0.utf8) }
 
     /// `title` without leading or trailing segments that name the site. With `unknownSuffix`, one short last
     /// segment after a strong separator goes too even when no known name matches it ("… | Acme Widgets").
     static func strip(_ title: String, siteNames: [String], unknownSuffix: Bool) -> String {
         var text = title
+        // Every separator holds a space; most headings with none are a single word.
+        guard text.utf8.contains(0x20) else { return text }
         var changed = true
         var rounds = 0
         while changed, rounds < 4 {
             changed = false
             rounds += 1
+            let bytes = TitleBytes(text)
             for sep in separators {
-                if let r = text.lastRange(of: sep) {
-                    let tail = String(text[r.upperBound...]), head = String(text[..<r.lowerBound])
-                    if names(tail, siteNames) && !head.isEmpty && sep != ": " {
-                        text = head.trimmingSpaces()
-                        changed = true
-                        break
-                    }
+                if sep != colon, let (head, tail) = bytes.split(at: sep, last: true), !head.isEmpty, names(tail, siteNames) {
+                    text = head.trimmingSpaces()
+                    changed = true
+                    break
                 }
-                if let r = text.firstRange(of: sep) {
-                    let head = String(text[..<r.lowerBound]), tail = String(text[r.upperBound...])
-                    if names(head, siteNames) && !tail.isEmpty {
-                        text = tail.trimmingSpaces()
-                        changed = true
-                        break
-                    }
+                if let (head, tail) = bytes.split(at: sep, last: false), !tail.isEmpty, names(head, siteNames) {
+                    text = tail.trimmingSpaces()
+                    changed = true
+                    break
                 }
             }
         }
         if unknownSuffix {
-            for sep in [" | ", " – ", " — ", " - ", " » ", " · ", " • "] {
-                guard let r = text.lastRange(of: sep) else { continue }
-                let tail = text[r.upperBound...], head = String(text[..<r.lowerBound])
-                if words(String(tail)).count <= 4 && words(head).count >= 3 {
+            let bytes = TitleBytes(text)
+            for sep in strongSeparators {
+                guard let (head, tail) = bytes.split(at: sep, last: true) else { continue }
+                if words(tail).count <= 4 && words(head).count >= 3 {
                     text = head.trimmingSpaces()
                 }
                 break
@@ -132,8 +153,19 @@ enum TitleCascade {
         return text
     }
 
-    /// Whether `segment` is one of the site names (or the name with a word around it: "Acme Blog").
+    static let pipe = Array(" | ".utf8)
+
+    /// A heading's " | Section" tail ("… | Opinion", "… | Python, SQL & AI"): a short label after a pipe.
+    static func stripSection(_ heading: String) -> String {
+        guard let (head, tail) = TitleBytes(heading).split(at: pipe, last: true), words(tail).count <= 4, words(head).count >= 3
+        else { return heading }
+        return head.trimmingSpaces()
+    }
+
+    /// Whether `segment` is one of the site names (or the name with a word around it: "Acme Blog"), or a
+    /// bare domain name ("Example.com").
     static func names(_ segment: String, _ siteNames: [String]) -> Bool {
+        if isDomainName(segment) { return true }
         let n = normalized(segment)
         guard !n.isEmpty, n.count <= 60 else { return false }
         return siteNames.contains { name in
@@ -143,15 +175,25 @@ enum TitleCascade {
     }
 }
 
-extension String {
-    /// The last occurrence of `needle` (a short separator).
-    func lastRange(of needle: String) -> Range<String.Index>? {
-        var found: Range<String.Index>?
-        var from = startIndex
-        while let r = self[from...].firstRange(of: needle) {
-            found = r
-            from = index(after: r.lowerBound)
+/// A title's UTF-8 bytes, split at a separator without going through `String` searching.
+struct TitleBytes {
+    let bytes: [UInt8]
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    /// Text before and after the first (or last) occurrence of `needle`.
+    func split(at needle: [UInt8], last: Bool) -> (head: String, tail: String)? {
+        guard bytes.count >= needle.count, let first = needle.first else { return nil }
+        var found: Int?
+        var i = 0
+        while i + needle.count <= bytes.count {
+            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                found = i
+                if !last { break }
+            }
+            i += 1
         }
-        return found
+        guard let at = found else { return nil }
+        return (String(decoding: bytes[..<at], as: UTF8.self), String(decoding: bytes[(at + needle.count)...], as: UTF8.self))
     }
 }

@@ -1,0 +1,83 @@
+import Testing
+import TallyCore
+@testable import TallyIngest
+
+/// Pages whose article text used to be lost entirely: wrappers that look like chrome, builders' class names,
+/// markup after an early end of the document.
+@Suite struct BodyRecoveryTests {
+    let p1 = "The school board voted on Thursday to extend the library's opening hours, citing strong demand from students."
+    let p2 = "Funding for the extra hours will come from a state grant, and the change takes effect at the start of next term."
+    let p3 = "Parents who spoke at the meeting welcomed the decision, though some asked for weekend hours as well."
+
+    func text(_ html: String) throws -> String {
+        let docs = try Ingestor().ingest(bytes: Array(html.utf8), id: "b.html")
+        try #require(docs.count == 1)
+        return docs[0].text
+    }
+
+    var paragraphs: String { "<p>\(p1)</p><p>\(p2)</p><p>\(p3)</p>" }
+    var expected: String { [p1, p2, p3].joined(separator: "\n") }
+
+    @Test func textAfterAnEarlyDocumentEndIsRead() throws {
+        let nav = String(repeating: "<li><a href=\"/x\">Section</a></li>", count: 20)
+        let html = "<html><body><header><nav><ul>\(nav)</ul></nav></header></body></html>\n<div class=\"post\">\(paragraphs)</div>"
+        #expect(try text(html) == expected)
+    }
+
+    @Test func openButtonAroundThePageDoesNotHideIt() throws {
+        let html = "<html><body><header><button class=\"menu-toggle\">Menu<main><article>\(paragraphs)</article></main></header></body></html>"
+        #expect(try text(html) == expected)
+    }
+
+    @Test func pageBuilderSectionsAreNotChrome() throws {
+        let section = { (p: String) in
+            "<section class=\"elementor-section elementor-top-section\"><div class=\"elementor-widget-wrap\"><div class=\"elementor-widget elementor-widget-text-editor\"><p>\(p)</p></div></div></section>"
+        }
+        let html = "<html><body><div class=\"elementor\">\(section(p1))\(section(p2))\(section(p3))</div></body></html>"
+        #expect(try text(html) == expected)
+    }
+
+    @Test func articleWrapperNamedLikeChromeIsKeptWhenNothingElseIsLeft() throws {
+        let html = "<html><body><div class=\"share-container\"><div class=\"post-content\">\(paragraphs)</div></div></body></html>"
+        let got = try text(html)
+        #expect(got == expected, "\(got)")
+    }
+
+    @Test func reactStreamedSegmentIsContent() throws {
+        let html = "<html><body><div id=\"root\"></div><div hidden id=\"S:0\"><article>\(paragraphs)</article></div></body></html>"
+        #expect(try text(html) == expected)
+    }
+
+    @Test func earlyEndsAreBlankedOnlyWhenMarkupFollows() {
+        var bytes = Array("<html><body><p>x</p></body></html>".utf8)
+        let before = bytes
+        EarlyDocumentEnd.blankPrematureEnds(&bytes)
+        #expect(bytes == before)
+    }
+}
+
+@Suite struct ProseSizeTests {
+    @Test func invisiblePaddingIsNoProse() {
+        let padding = String(repeating: "\u{200C} ", count: 300)
+        #expect(ContentExtractor.proseSize("Read this" + padding) == 8)
+        #expect(ContentExtractor.proseSize("Ça coûte 12 €") == 9)
+    }
+}
+
+@Suite struct BoundedWorkTests {
+    @Test func manyEarlyEndsStayFast() throws {
+        let tail = String(repeating: "<p>The end of a strange page, written by a broken template.</p>", count: 20)
+        let html = "<html><body><p>x</p>" + String(repeating: "</body> ", count: 200_000) + tail + "</body></html>"
+        let start = ContinuousClock.now
+        _ = try Ingestor().ingest(bytes: Array(html.utf8), id: "e.html")
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+
+    @Test func headlineWrappingThePageStillFindsNoDateQuickly() throws {
+        let html = "<html><body><h1>" + String(repeating: "<div><p>Words without any date at all here.</p></div>", count: 20_000) + "</h1></body></html>"
+        let start = ContinuousClock.now
+        let docs = try Ingestor().ingest(bytes: Array(html.utf8), id: "h.html")
+        #expect(docs.first?.published == nil)
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+}

@@ -1,0 +1,131 @@
+import Testing
+import TallyCore
+@testable import TallyIngest
+
+@Suite struct PublishedDateCascadeTests {
+    let today = CalendarDate(year: 2025, month: 12, day: 31)
+    let body = "<p>The council approved the new budget after a long debate on Tuesday evening, members said.</p>"
+
+    func date(_ html: String) throws -> String? {
+        let page = try #require(HTMLTree.parse(Array(html.utf8), encoding: "UTF-8"))
+        // The signals gathered as MetadataExtractor does, weighed against a fixed "today".
+        var signals = PublishedDateCascade.Signals()
+        for (i, node) in page.nodes.enumerated() {
+            if node.tag == "meta", let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"))?.lowercased(),
+                let content = node.attribute("content"), signals.metas[key] == nil
+            {
+                signals.metas[key] = content
+            }
+            if node.tag == "h1", signals.anchor == nil { signals.anchor = i }
+            if node.tag == "link", node.attribute("rel") == "canonical" { signals.url = node.attribute("href") }
+        }
+        return PublishedDateCascade.choose(signals, page: page, today: today)?.iso
+    }
+
+    @Test func datelineUnderTheHeadlineBeatsMetadata() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2023-01-10"></head><body>
+            <h1>Budget passes</h1><div class="meta"><span>By Sam Lee</span> | <span>March 4, 2025</span></div>\(body)</body></html>
+            """
+        #expect(try date(html) == "2025-03-04")
+    }
+
+    @Test func updatedDatelineGivesWayToThePublishedDate() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2024-05-02T08:00:00Z">
+            <meta property="article:modified_time" content="2025-09-09"></head><body>
+            <h1>Budget passes</h1><p><span>Updated:</span> <span>Sep 9, 2025</span></p>\(body)</body></html>
+            """
+        #expect(try date(html) == "2024-05-02")
+    }
+
+    @Test func updatedDatelineIsTheLastResortBeforeTheURL() throws {
+        let html = """
+            <html><head><link rel="canonical" href="https://example.org/2020/01/15/story"></head><body>
+            <h1>Budget passes</h1><p>Last updated 9 September 2025</p>\(body)</body></html>
+            """
+        #expect(try date(html) == "2025-09-09")
+    }
+
+    @Test func unlabelledDatelineThatIsTheRevisionGivesWay() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2024-05-02T08:00:00Z">
+            <meta property="article:modified_time" content="2025-09-09T10:00:00Z"></head><body>
+            <h1>Budget passes</h1><p>September 9, 2025</p>\(body)</body></html>
+            """
+        #expect(try date(html) == "2024-05-02")
+    }
+
+    @Test func metadataConventions() throws {
+        for meta in [
+            #"<meta itemprop="datePublished" content="2024-02-03">"#, #"<meta name="DC.date.issued" content="2024-02-03">"#,
+            #"<meta name="parsely-pub-date" content="2024-02-03T10:00:00Z">"#, #"<meta name="sailthru.date" content="2024-02-03 10:00">"#,
+        ] {
+            #expect(try date("<html><head>\(meta)</head><body>\(body)</body></html>") == "2024-02-03")
+        }
+    }
+
+    @Test func timeElementWithoutDatetimeIsReadFromItsText() throws {
+        let html = "<html><body><h1>Budget passes</h1><time>June 30, 2024</time>\(body)</body></html>"
+        #expect(try date(html) == "2024-06-30")
+    }
+
+    @Test func futureDatesAreRefusedAndTheURLIsUsed() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2031-01-01">
+            <link rel="canonical" href="https://example.org/news/2024/06/30/budget"></head><body>\(body)</body></html>
+            """
+        #expect(try date(html) == "2024-06-30")
+    }
+
+    @Test func publishedIsPreferredToModified() throws {
+        let html = """
+            <html><head><script type="application/ld+json">{"@type":"BlogPosting","headline":"H",
+            "dateModified":"2025-08-01","datePublished":"2025-02-01"}</script></head><body>\(body)</body></html>
+            """
+        let page = try #require(HTMLTree.parse(Array(html.utf8), encoding: "UTF-8"))
+        #expect(MetadataExtractor.extract(page).published?.iso == "2025-02-01")
+    }
+
+    @Test func writtenDatesInText() {
+        #expect(DatelineFinder.firstDate(in: "Published Jan. 7th, 2023 at 9am")?.0.iso == "2023-01-07")
+        #expect(DatelineFinder.firstDate(in: "By Ann Roe | 4 March 2025")?.0.iso == "2025-03-04")
+        #expect(DatelineFinder.firstDate(in: "Posted 2024-11-05")?.0.iso == "2024-11-05")
+        #expect(DatelineFinder.firstDate(in: "on 25/12/2024")?.0.iso == "2024-12-25")
+        #expect(DatelineFinder.firstDate(in: "on 05/06/2024") == nil)  // day and month cannot be told apart
+        #expect(DatelineFinder.firstDate(in: "May the best plan win in 2024") == nil)
+    }
+
+    @Test func urlDates() {
+        #expect(PublishedDateCascade.urlDate("https://example.com/2024/06/30/some-story/")?.iso == "2024-06-30")
+        #expect(PublishedDateCascade.urlDate("https://example.com/news/2024-06-30-some-story")?.iso == "2024-06-30")
+        #expect(PublishedDateCascade.urlDate("https://example.com/2024/06/some-story") == nil)
+        #expect(PublishedDateCascade.urlDate("https://example.com/items/123456789") == nil)
+        #expect(PublishedDateCascade.urlDate("https://example.com/2099/01/01/x", today: today) == nil)
+    }
+
+    @Test func urlDateForPlainTextAndJSONLines() throws {
+        let text = "---\nurl: https://example.com/2023/03/09/story\n---\nThe council met on Tuesday and approved 12 projects.\n"
+        let docs = try Ingestor().ingest(bytes: Array(text.utf8), id: "a.md")
+        #expect(docs.first?.published?.iso == "2023-03-09")
+        let line = #"{"id":"r1","url":"https://example.com/2022/10/01/x","text":"The council approved 12 projects."}"# + "\n"
+        let records = try Ingestor().ingest(bytes: Array(line.utf8), id: "a.jsonl")
+        #expect(records.first?.published?.iso == "2022-10-01")
+    }
+
+    @Test func civilCalendar() {
+        #expect(Clock.civil(daysSince1970: 0).iso == "1970-01-01")
+        #expect(Clock.civil(daysSince1970: 19_782).iso == "2024-02-29")
+    }
+}
+
+@Suite struct PublishedDateMetaNameTests {
+    @Test func siteSpecificPublishedMetaNames() throws {
+        let html = """
+            <html><head><meta name="publisher" content="2019-01-01"><meta name="x-published-date" content="2024-07-08T10:00:00Z"></head>
+            <body><p>The council approved the new budget after a long debate on Tuesday evening, members said.</p></body></html>
+            """
+        let page = try #require(HTMLTree.parse(Array(html.utf8), encoding: "UTF-8"))
+        #expect(MetadataExtractor.extract(page).published?.iso == "2024-07-08")
+    }
+}

@@ -1,0 +1,84 @@
+import Testing
+@testable import TallyIngest
+
+@Suite struct TitleCascadeTests {
+    func title(_ c: TitleCascade.Candidates) -> String? { TitleCascade.choose(c).title }
+
+    @Test func visibleHeadlineWinsOverAnSEOVariant() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Seven Ways to Grow Tomatoes Indoors in 2025 | Green Thumbs"
+        c.titleTag = "Grow Tomatoes Indoors: 7 Ways (2025) - Green Thumbs"
+        c.h1s = [("Seven ways to grow tomatoes indoors", 12)]
+        let choice = TitleCascade.choose(c)
+        #expect(choice.title == "Seven ways to grow tomatoes indoors")
+        #expect(choice.h1Node == 12)
+    }
+
+    @Test func siteNameIsCutFromEitherEnd() {
+        var c = TitleCascade.Candidates()
+        c.siteNames = ["Green Thumbs"]
+        c.ogTitle = "Why soil matters – Green Thumbs"
+        #expect(title(c) == "Why soil matters")
+        c.ogTitle = "Green Thumbs » Why soil matters"
+        #expect(title(c) == "Why soil matters")
+    }
+
+    @Test func domainNamesTheSiteWhenNothingElseDoes() {
+        var c = TitleCascade.Candidates()
+        c.url = "https://www.greenthumbs.co.uk/articles/soil"
+        c.titleTag = "Why soil matters for every garden bed | GreenThumbs.co.uk"
+        #expect(title(c) == "Why soil matters for every garden bed")
+    }
+
+    @Test func logoHeadingDoesNotBeatTheMetadata() {
+        var c = TitleCascade.Candidates()
+        c.siteNames = ["Green Thumbs"]
+        c.h1s = [("Green Thumbs", 3)]
+        c.ogTitle = "Pruning roses in late winter"
+        #expect(title(c) == "Pruning roses in late winter")
+    }
+
+    @Test func headingOnlyAndEntitiesInMetadata() {
+        var c = TitleCascade.Candidates()
+        c.h1s = [("A heading nobody tagged", 5)]
+        c.titleTag = "Something else entirely"
+        #expect(title(c) == "A heading nobody tagged")
+        c = TitleCascade.Candidates()
+        c.ogTitle = "Bees &amp; wasps: who&#8217;s who"
+        #expect(title(c) == "Bees & wasps: who’s who")
+    }
+
+    @Test func hostNames() {
+        #expect(TitleCascade.hostName("https://news.example.com/x") == "example")
+        #expect(TitleCascade.hostName("http://www.my-blog.org") == "myblog")
+        #expect(TitleCascade.hostName("not a url") == nil)
+    }
+}
+
+@Suite struct TitleCascadeSectionTests {
+    @Test func headingSectionLabelAndDomainSegmentsGo() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Ten quiet towns worth a detour | Travel"
+        c.h1s = [("Ten quiet towns worth a detour | Travel", 4)]
+        #expect(TitleCascade.choose(c).title == "Ten quiet towns worth a detour")
+        c = TitleCascade.Candidates()
+        c.titleTag = "SPRING SALE | Shop.example.com"
+        #expect(TitleCascade.choose(c).title == "SPRING SALE")
+    }
+
+    @Test func aWholeTitleInTheSiteNameFieldIsNoSiteName() {
+        var c = TitleCascade.Candidates()
+        c.siteNames = ["How to plan a garden: a guide for 2026 | Acme"]
+        c.ogTitle = "How to plan a garden: a guide for 2026"
+        #expect(TitleCascade.choose(c).title == "How to plan a garden: a guide for 2026")
+    }
+}
+
+@Suite struct TitleCascadeBlogNameTests {
+    @Test func headingThatIsTheTitlesLastSegmentIsTheSiteName() {
+        var c = TitleCascade.Candidates()
+        c.titleTag = "Notes on tuning a small compiler pass | Quiet Loops"
+        c.h1s = [("Quiet Loops", 2)]
+        #expect(TitleCascade.choose(c).title == "Notes on tuning a small compiler pass")
+    }
+}
