@@ -50,7 +50,8 @@ struct SpeakerPhraseReader {
         case none
     }
 
-    static let determiners = WordHashSet(["the", "a", "an"])
+    static let determinerWords = ["the", "a", "an"]
+    static let determiners = WordHashSet(determinerWords)
     /// Words that may open a phrase before its name: "two sources", "several officials".
     static let openers = WordHashSet(["the", "a", "an", "two", "three", "four", "five", "several", "some", "various", "multiple"])
     private static let andHash = WordHash.of("and")
@@ -77,18 +78,20 @@ struct SpeakerPhraseReader {
         if probe.lowerIs(index, "of", hash: SpeakerPhraseReader.ofHash) || probe.lowerIs(index, "for", hash: SpeakerPhraseReader.forHash) {
             return .of
         }
-        if probe.isIn(vocabulary.pronouns, index) || probe.isIn(SpeakerPhraseReader.determiners, index) { return .none }
+        // One probe for every word list (`SpeakerVocabulary.kinds`), tested in the order below.
+        let kinds = probe.value(in: vocabulary.kinds, index) ?? []
+        if kinds.contains(.pronoun) || kinds.contains(.determiner) { return .none }
         let capitalised = probe.isCapitalised(index)
-        if capitalised, probe.isIn(vocabulary.notNames, index) { return .none }
-        if probe.isIn(vocabulary.nouns, index) || probe.isIn(vocabulary.bodies, index) || probe.isIn(vocabulary.anaphors, index) { return .head }
-        if probe.isIn(vocabulary.evidence, index) { return .evidence }
-        if probe.isIn(vocabulary.titles, index) { return .title }
+        if capitalised, kinds.contains(.notName) { return .none }
+        if kinds.contains(.head) { return .head }
+        if kinds.contains(.evidence) { return .evidence }
+        if kinds.contains(.title) { return .title }
         if capitalised { return .name }
         // "Salim al-Harthi", "Mohammed bin Salman": a particle inside a name.
-        if probe.isIn(vocabulary.particles, index), index + 1 < tokens.count, probe.isCapitalised(index + 1) || probe.isPunct(index + 1, UInt8(ascii: "-")) {
+        if kinds.contains(.particle), index + 1 < tokens.count, probe.isCapitalised(index + 1) || probe.isPunct(index + 1, UInt8(ascii: "-")) {
             return .name
         }
-        if probe.isIn(vocabulary.modifiers, index) { return .modifier }
+        if kinds.contains(.modifier) { return .modifier }
         // The word after an inner hyphen: "Hamas-run", "Iran-backed".
         if index >= 2, !token.spaceBefore, probe.isPunct(index - 1, UInt8(ascii: "-")), !tokens[index - 1].spaceBefore,
             tokens[index - 2].kind == .word

@@ -33,6 +33,21 @@ struct SpeakerVocabulary: Sendable {
     static let defaultPronouns = ["he": "person", "she": "person", "it": "group", "they": "group", "we": "author", "i": "author"]
     /// The lexicon classes claim building uses (to be checked against the index: `ClaimClasses.resolved(in:)`).
     var classes: ClaimClasses
+    /// Every list above a word is in, for one probe per word where phrase reading asks of each in turn.
+    var kinds: WordHashTable<WordKinds>
+
+    /// The word lists a word belongs to.
+    struct WordKinds: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let pronoun = WordKinds(rawValue: 1 << 0)
+        static let determiner = WordKinds(rawValue: 1 << 1)
+        static let notName = WordKinds(rawValue: 1 << 2)
+        static let head = WordKinds(rawValue: 1 << 3)  // a speaking noun, an organisation's last word or an anaphor
+        static let evidence = WordKinds(rawValue: 1 << 4)
+        static let title = WordKinds(rawValue: 1 << 5)
+        static let particle = WordKinds(rawValue: 1 << 6)
+        static let modifier = WordKinds(rawValue: 1 << 7)
+    }
 
     init(lexicon: Lexicon) {
         classes = ClaimClasses(lexicon: lexicon)
@@ -48,5 +63,18 @@ struct SpeakerVocabulary: Sendable {
         // A lexicon without the class still never makes a pronoun a speaker.
         let pronouns = lexicon.phrases(of: "speaker_pronoun")
         self.pronouns = WordHashTable(pronouns.isEmpty ? SpeakerVocabulary.defaultPronouns : pronouns)
+        var kinds: [String: WordKinds] = [:]
+        func add(_ words: some Sequence<String>, _ kind: WordKinds) { for word in words { kinds[word, default: []].insert(kind) } }
+        add(self.pronouns.keys, .pronoun)
+        add(SpeakerPhraseReader.determinerWords, .determiner)
+        add(notNames.keys, .notName)
+        add(nouns.keys, .head)
+        add(bodies.keys, .head)
+        add(anaphors.keys, .head)
+        add(evidence.keys, .evidence)
+        add(titles.keys, .title)
+        add(particles.keys, .particle)
+        add(modifiers.keys, .modifier)
+        self.kinds = WordHashTable(kinds)
     }
 }
