@@ -46,7 +46,7 @@ struct RuleOptions: ParsableArguments {
         do {
             return try RuleSet.load(directory: directory)
         } catch {
-            Console.error(error.description)
+            Console.error("\(lines: error.description)")
             Console.error("tally: the rules in \(directory) cannot be used (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s")); run 'tally rules lint' for details")
             throw Exit.badInput
         }
