@@ -4,7 +4,8 @@
 /// disk (`fsync`), then renamed over it: a run interrupted at any point leaves the previous file intact
 /// (at worst a stray `.name.tmp-…` file). A symlink is followed, so its target is what is replaced and
 /// the link stays. A device, FIFO, terminal or `/dev/stdout` is written into where it is: renaming over
-/// it would put a regular file in place of the device (see `OutputTarget`).
+/// it would put a regular file in place of the device; `/dev/stdout` is the process's own stdout
+/// (see `OutputTarget`).
 public enum AtomicFile {
     /// A write that failed, with the path and the system's reason.
     public struct WriteError: Error, CustomStringConvertible, Sendable {
@@ -25,6 +26,8 @@ public enum AtomicFile {
             if let error = replace(file, with: bytes) { throw WriteError(path: path, reason: error.description) }
         case .success(.writeThrough(let file)):
             if let error = writeThrough(file, bytes) { throw WriteError(path: path, reason: error.description) }
+        case .success(.descriptor(let fd)):
+            if let error = FileSystemCalls.writeAll(fd, bytes) { throw WriteError(path: path, reason: error.description) }
         }
     }
 
@@ -52,8 +55,7 @@ public enum AtomicFile {
         return nil
     }
 
-    /// Opens `file` where it is (no create, no truncate) and writes into it: a device or FIFO as it
-    /// is, the file behind `/dev/stdout` appended to as the shell opened it.
+    /// Opens `file` where it is (no create, no truncate) and writes into it: a device or FIFO as it is.
     static func writeThrough(_ file: String, _ bytes: [UInt8]) -> SystemError? {
         let fd: Int32
         switch FileSystemCalls.openExisting(file) {

@@ -5,9 +5,12 @@
 enum OutputTarget: Equatable {
     /// A regular file or no file yet, at this path with no symlink left in it: replace it atomically.
     case replace(String)
-    /// Not a regular file, or a file under `/proc` (where `/dev/stdout` and `/dev/fd/N` lead, naming
-    /// an open file rather than a place): open it and write into it.
+    /// Not a regular file, or a file under `/proc`: open it and write into it.
     case writeThrough(String)
+    /// One of this process's open descriptors (`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`): written
+    /// as it is, at its offset, as a shell's `>` or `>>` opened it. Opening it anew could be refused
+    /// (a pipe of another user's) or impossible (a socket).
+    case descriptor(Int32)
 
     /// At most this many symlinks are followed, as the kernel does (`ELOOP`).
     static let maxLinks = 40
@@ -26,7 +29,10 @@ enum OutputTarget: Equatable {
             }
             let full = (realDirectory == "/" ? "" : realDirectory) + "/" + name
             // procfs holds open descriptors and kernel files: nothing there can be created or renamed.
-            if full.hasPrefix("/proc/") { return .success(.writeThrough(full)) }
+            if full.hasPrefix("/proc/") {
+                if let fd = ownDescriptor(full) { return .success(.descriptor(fd)) }
+                return .success(.writeThrough(full))
+            }
             switch FileSystemCalls.kind(full) {
             case .failure(let error): return .failure(error)
             case .success(.missing), .success(.regular): return .success(.replace(full))
@@ -41,5 +47,12 @@ enum OutputTarget: Equatable {
             }
         }
         return .failure(SystemError.tooManyLinks)
+    }
+
+    /// N in `/proc/<this process>/fd/N` (where `/proc/self/fd/N` resolves to).
+    static func ownDescriptor(_ path: String) -> Int32? {
+        let prefix = "/proc/\(FileSystemCalls.processID())/fd/"
+        guard path.hasPrefix(prefix), let fd = Int32(path.dropFirst(prefix.count)), fd >= 0 else { return nil }
+        return fd
     }
 }

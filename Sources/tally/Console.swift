@@ -56,7 +56,7 @@ enum Console {
         do {
             try AtomicFile.write(bytes, to: path)
         } catch {
-            Console.error("tally: cannot write \(path): \(error)")
+            Console.error("tally: \(error)")
             throw Exit.cannotWrite
         }
     }

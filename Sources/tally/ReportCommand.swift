@@ -98,7 +98,7 @@ func write(_ text: String, to path: String?) throws {
     do {
         try AtomicFile.write(text, to: path)
     } catch {
-        Console.error("tally: cannot write \(path): \(error)")
+        Console.error("tally: \(error)")
         throw Exit.cannotWrite
     }
 }
