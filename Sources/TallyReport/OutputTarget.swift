@@ -17,6 +17,8 @@ enum OutputTarget: Equatable {
 
     /// Follows `path`'s symlinks one at a time (a dangling link names the file to create), so the
     /// temporary file and the rename land beside the file finally written, not beside the link.
+    /// Someone who can write the folder could swap the path between this look and the write; the
+    /// rename then replaces a folder entry only, never what a device node stands for.
     static func resolve(_ path: String) -> Result<OutputTarget, SystemError> {
         var current = path
         for _ in 0...maxLinks {
