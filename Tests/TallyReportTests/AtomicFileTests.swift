@@ -128,6 +128,7 @@ import Testing
     @Test(.enabled(if: getuid() == 0, "making a device node needs root"))
     func aDeviceIsWrittenIntoAndNeverReplaced() throws {
         let full = directory + "/full", null = directory + "/null"
+        defer { try? FileManager.default.removeItem(atPath: directory) }  // no device nodes left in /tmp
         guard mknod(full, S_IFCHR | 0o666, 1 << 8 | 7) == 0, mknod(null, S_IFCHR | 0o666, 1 << 8 | 3) == 0 else {
             return  // a container without CAP_MKNOD: nothing to test here
         }
