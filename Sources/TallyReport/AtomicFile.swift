@@ -1,14 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Writes a file all at once or not at all: the bytes go to a temporary file in the same
-/// directory, are flushed to disk (`fsync`), then renamed over the target. A run interrupted at
-/// any point leaves the previous file intact (at worst a stray `.name.tmp-…` file).
+/// Writes an output file all at once or not at all, without ever replacing what is not a regular file.
+///
+/// A regular file (or a new one) gets the bytes in a temporary file in the same directory, flushed to
+/// disk (`fsync`), then renamed over it: a run interrupted at any point leaves the previous file intact
+/// (at worst a stray `.name.tmp-…` file). A symlink is followed, so its target is what is replaced and
+/// the link stays. A device, FIFO, terminal or `/dev/stdout` is written into where it is: renaming over
+/// it would put a regular file in place of the device; `/dev/stdout` is the process's own stdout
+/// (see `OutputTarget`).
 public enum AtomicFile {
     /// A write that failed, with the path and the system's reason.
     public struct WriteError: Error, CustomStringConvertible, Sendable {
@@ -23,44 +20,52 @@ public enum AtomicFile {
 
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
         guard !path.isEmpty else { throw WriteError(path: path, reason: "empty path") }
-        let (directory, name) = split(path)
-        let temp = directory + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        // Keep an existing file's permissions; new files get 0644 less the umask.
-        var info = stat()
-        let exists = stat(path, &info) == 0
-        let mode: mode_t = exists ? info.st_mode & 0o7777 : 0o644
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw WriteError(path: path, reason: systemError()) }
-        if exists { _ = fchmod(fd, mode) }  // open's mode is masked by the umask
-        var failure = writeAll(fd, bytes)
-        if failure == nil, fsync(fd) != 0 { failure = systemError() }
-        if close(fd) != 0, failure == nil { failure = systemError() }
-        if failure == nil, rename(temp, path) != 0 { failure = systemError() }
-        if let failure {
-            unlink(temp)
-            throw WriteError(path: path, reason: failure)
-        }
-        // Make the rename itself durable.
-        let dirfd = open(directory, O_RDONLY | O_CLOEXEC)
-        if dirfd >= 0 {
-            _ = fsync(dirfd)
-            close(dirfd)
+        switch OutputTarget.resolve(path) {
+        case .failure(let error): throw WriteError(path: path, reason: error.description)
+        case .success(.replace(let file)):
+            if let error = replace(file, with: bytes) { throw WriteError(path: path, reason: error.description) }
+        case .success(.writeThrough(let file)):
+            if let error = writeThrough(file, bytes) { throw WriteError(path: path, reason: error.description) }
+        case .success(.descriptor(let fd)):
+            if let error = FileSystemCalls.writeAll(fd, bytes) { throw WriteError(path: path, reason: error.description) }
         }
     }
 
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return systemError()
-            }
-            offset += written
+    /// Writes a temporary file beside `file` and renames it over `file`.
+    static func replace(_ file: String, with bytes: [UInt8]) -> SystemError? {
+        let (directory, name) = split(file)
+        let temp = directory + "/." + name + ".tmp-\(FileSystemCalls.processID())-\(UInt32.random(in: 0...UInt32.max))"
+        // Keep an existing file's permissions and owner; new files get 0644 less the umask.
+        let existing = FileSystemCalls.ownership(file)
+        let fd: Int32
+        switch FileSystemCalls.createNew(temp, mode: existing?.mode ?? 0o644) {
+        case .success(let opened): fd = opened
+        case .failure(let error): return error
         }
+        if let existing { FileSystemCalls.setOwnership(fd, mode: existing.mode, uid: existing.uid, gid: existing.gid) }
+        var failure = FileSystemCalls.writeAll(fd, bytes)
+        if failure == nil { failure = FileSystemCalls.fsyncFile(fd) }
+        if let error = FileSystemCalls.closeFile(fd), failure == nil { failure = error }
+        if failure == nil { failure = FileSystemCalls.renameFile(temp, file) }
+        if let failure {
+            FileSystemCalls.remove(temp)
+            return failure
+        }
+        FileSystemCalls.syncDirectory(directory)  // make the rename itself durable
         return nil
+    }
+
+    /// Opens `file` where it is (no create, no truncate) and writes into it: a device or FIFO as it is.
+    static func writeThrough(_ file: String, _ bytes: [UInt8]) -> SystemError? {
+        let fd: Int32
+        switch FileSystemCalls.openExisting(file) {
+        case .success(let opened): fd = opened
+        case .failure(let error): return error
+        }
+        var failure = FileSystemCalls.writeAll(fd, bytes)
+        if failure == nil, FileSystemCalls.isRegular(fd) { failure = FileSystemCalls.fsyncFile(fd) }
+        if let error = FileSystemCalls.closeFile(fd), failure == nil { failure = error }
+        return failure
     }
 
     /// Directory (`.` when none) and file name of a path.
@@ -69,16 +74,4 @@ public enum AtomicFile {
         let directory = String(path[..<slash])
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
     }
-
-    static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Darwin)
-        return Darwin.write(fd, bytes, count)
-        #elseif canImport(Musl)
-        return Musl.write(fd, bytes, count)
-        #else
-        return Glibc.write(fd, bytes, count)
-        #endif
-    }
-
-    static func systemError() -> String { String(cString: strerror(errno)) }
 }

@@ -83,10 +83,10 @@ public enum ClaimWriter {
             if index > 0 { bytes.append(0x2C) }
             let cell: String
             switch value {
-            case .text(let text), .keyword(let text): cell = text ?? ""
+            case .text(let text), .keyword(let text): cell = csvText(text ?? "")
             case .figure(let figure): cell = csvFigure(figure)
             case .integer(let n): cell = n.map(String.init) ?? ""
-            case .words(let words): cell = words?.joined(separator: " ") ?? ""
+            case .words(let words): cell = csvText(words?.joined(separator: " ") ?? "")
             }
             appendCSVField(cell, to: &bytes)
         }
@@ -116,6 +116,14 @@ public enum ClaimWriter {
             }
             bytes.append(0x22)
         }
+    }
+
+    /// Article text for a CSV cell: one that a spreadsheet would read as a formula (starting `=`, `+`,
+    /// `-`, `@`, or a tab or carriage return before one) gets a leading `'`, so `=HYPERLINK(…)` from an
+    /// article stays text. Figures and integers are tally's own numbers and keep their sign.
+    public static func csvText(_ text: String) -> String {
+        guard let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) else { return text }
+        return "'" + text
     }
 
     static func csvFigure(_ figure: Figure?) -> String {

@@ -20,8 +20,7 @@ struct MarkdownReport {
         if !report.documents.isEmpty {
             out += "## Documents\n\n| Document | Claims | Published | Outlet | Title |\n|---|---:|---|---|---|\n"
             for doc in report.documents {
-                let title = doc.url.map { "[" + Self.escape(doc.title ?? $0) + "](" + Self.escapeURL($0) + ")" }
-                    ?? Self.escape(doc.title ?? "")
+                let title = Self.link(doc.title, url: doc.url)
                 out += "| " + [Self.codeCell(doc.doc), "\(doc.claims)", Self.escape(doc.published?.iso ?? ""),
                                Self.escape(doc.outlet ?? ""), title].joined(separator: " | ") + " |\n"
             }
@@ -90,6 +89,18 @@ struct MarkdownReport {
         return out + "`"
     }
 
+    /// A document's title linked to its URL when that is an http(s) link; any other URL
+    /// (`javascript:`, `data:`, `file:`) is shown as code, never made a link.
+    static func link(_ title: String?, url: String?) -> String {
+        guard let url, !url.isEmpty else { return escape(title ?? "") }
+        let trimmed = url.trimmingWhitespace()
+        let lower = trimmed.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+            return (title.map { escape($0) + " " } ?? "") + codeCell(url)
+        }
+        return "[" + escape(title ?? trimmed) + "](" + escapeURL(trimmed) + ")"
+    }
+
     /// A link destination: spaces, parentheses and angle brackets percent-encoded.
     static func escapeURL(_ url: String) -> String {
         var out = ""
@@ -101,6 +112,7 @@ struct MarkdownReport {
             case "<": out += "%3C"
             case ">": out += "%3E"
             case "\n", "\r", "\t": break
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): break
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -3,7 +3,9 @@ import TallyCore
 /// The terminal rendering of a report: findings first, one block each, readable at 100 columns.
 ///
 /// ANSI escape codes only when `color` is true (the CLI passes whether stdout is a terminal);
-/// without colour the quote is marked with brackets inside its sentence.
+/// without colour the quote is marked with brackets inside its sentence. Every piece of article text
+/// and every file name goes through `TerminalText.escape` (`t(_:)`), so none can send the terminal a
+/// control sequence or start a line of its own.
 struct TextReport {
     var color: Bool
     var texts = DocumentTexts([])
@@ -25,10 +27,10 @@ struct TextReport {
         }
         if !report.documents.isEmpty {
             out += "\n" + style("Documents", .bold) + "\n"
-            let docWidth = min(56, report.documents.map(\.doc.count).max() ?? 0)
+            let docWidth = min(56, report.documents.map { t($0.doc).count }.max() ?? 0)
             for doc in report.documents {
-                var line = "  " + pad(doc.doc, docWidth) + "  " + pad(ReportOrder.plural(doc.claims, "claim"), 9)
-                let meta = [doc.published?.iso, doc.outlet, doc.title].compactMap { $0 }.filter { !$0.isEmpty }
+                var line = "  " + pad(t(doc.doc), docWidth) + "  " + pad(ReportOrder.plural(doc.claims, "claim"), 9)
+                let meta = [doc.published?.iso, doc.outlet, doc.title].compactMap { $0 }.filter { !$0.isEmpty }.map(t)
                 if !meta.isEmpty { line += "  " + meta.joined(separator: " · ") }
                 out += clip(line, width) + "\n"
             }
@@ -36,7 +38,7 @@ struct TextReport {
         if !report.skipped.isEmpty {
             out += "\n" + style("Skipped inputs", .bold) + "\n"
             for skipped in report.skipped {
-                out += "  " + style(skipped.path, .yellow) + ": " + skipped.reason + "\n"
+                out += "  " + style(t(skipped.path), .yellow) + ": " + t(skipped.reason) + "\n"
             }
         }
         return out
@@ -44,29 +46,32 @@ struct TextReport {
 
     func block(_ finding: Finding, number: Int) -> String {
         var out = "\(number). " + style(finding.verdict.rawValue.uppercased(), colorCode(finding.verdict), bold: true)
-        out += "  " + style(ReportOrder.heading(finding), .bold) + "\n"
-        out += wrap(finding.reason, indent: "   ") + "\n"
+        out += "  " + style(t(ReportOrder.heading(finding)), .bold) + "\n"
+        out += wrap(t(finding.reason), indent: "   ") + "\n"
         let marks = ReportOrder.positionMarks(finding)
         let claims = ReportOrder.claims(finding)
-        let figureWidth = min(32, claims.map { FigureText.describe($0.claim).count }.max() ?? 0)
-        let speakerWidth = min(24, claims.map { ($0.claim.speaker ?? "unattributed").count }.max() ?? 0)
+        let figureWidth = min(32, claims.map { t(FigureText.describe($0.claim)).count }.max() ?? 0)
+        let speakerWidth = min(24, claims.map { t($0.claim.speaker ?? "unattributed").count }.max() ?? 0)
         for item in claims {
             let claim = item.claim
             let mark = marks[item.position] ?? "•"
-            let figure = pad(FigureText.describe(claim), figureWidth)
-            let speaker = pad(claim.speaker ?? "unattributed", speakerWidth)
+            let figure = pad(t(FigureText.describe(claim)), figureWidth)
+            let speaker = pad(t(claim.speaker ?? "unattributed"), speakerWidth)
             let used = 3 + 3 + figure.count + 2 + speaker.count + 2
             var line = "   " + style(pad(mark, 2), colorCode(finding.verdict), bold: true) + " "
-            line += style(figure, .bold) + "  " + speaker + "  " + clipStart(claim.doc, max(12, width - used))
+            line += style(figure, .bold) + "  " + speaker + "  " + clipStart(t(claim.doc), max(12, width - used))
             out += line + "\n"
             let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: width - 10)
-            let quote = color ? style(context.quote, .underlineBold) : "[" + context.quote + "]"
-            out += "      " + style("“", .dim) + style(context.before, .dim) + quote + style(context.after, .dim) + style("”", .dim) + "\n"
+            let quote = color ? style(t(context.quote), .underlineBold) : "[" + t(context.quote) + "]"
+            out += "      " + style("“", .dim) + style(t(context.before), .dim) + quote + style(t(context.after), .dim) + style("”", .dim) + "\n"
         }
         return out
     }
 
     // MARK: Layout helpers
+
+    /// Untrusted text, escaped for the terminal.
+    func t(_ text: String) -> String { TerminalText.escape(text) }
 
     func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

@@ -14,8 +14,13 @@ func runBatch(
 ) throws -> [SkippedInput] {
     guard !input.paths.isEmpty else { throw ValidationError("give at least one article file or folder") }
     let ingestor = input.ingestor
-    let (files, walkSkipped) = ingestor.inputFiles(for: input.paths)
-    var skipped = walkSkipped
+    var (files, skipped) = ingestor.inputFiles(for: input.paths)
+    if !input.followLinks {
+        var boundary = LinkBoundary(inputs: input.paths)
+        let outside: [SkippedInput]
+        (files, outside) = boundary.filter(files)
+        skipped += outside
+    }
     var runner = BatchRunner(ingestor: ingestor, extractor: extractor, jobs: input.jobs)
     runner.explicitPaths = Set(input.paths)
     runner.render = render

@@ -5,28 +5,34 @@ import TallyPipeline
 import TallyReport
 
 /// stdout carries results only; messages and progress go to stderr.
+///
+/// Nothing from an article or a file name reaches either raw: messages escape what they quote
+/// (`ConsoleMessage`), and a result printed on a terminal keeps only lines, tabs and colour codes
+/// (`TerminalText.forTerminal`); a result sent to a file or pipe is left as it is.
 enum Console {
     static let isErrorTerminal = isatty(2) == 1
     static let isOutputTerminal = isatty(1) == 1
 
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+    static func error(_ message: ConsoleMessage) {
+        FileHandle.standardError.write(Data((message.text + "\n").utf8))
     }
 
     static func output(_ text: String) {
         guard !text.isEmpty else { return }
-        writeToStandardOutput(Data(text.utf8))
+        writeToStandardOutput(Data((isOutputTerminal ? TerminalText.forTerminal(text) : text).utf8))
     }
 
-    /// Writes bytes to stdout as they are (no copy into `Data`).
+    /// Writes bytes to stdout as they are (no copy into `Data`), unless stdout is a terminal.
     static func output(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
+        guard !isOutputTerminal else { return output(String(decoding: bytes, as: UTF8.self)) }
         writeToStandardOutput(bytes)
     }
 
-    /// Writes a buffer's bytes to stdout as they are.
+    /// Writes a buffer's bytes to stdout as they are, unless stdout is a terminal.
     static func output(_ buffer: JSONBuffer) {
         guard buffer.count > 0 else { return }
+        guard !isOutputTerminal else { return output(buffer.bytes) }
         buffer.withBytes { writeToStandardOutput($0) }
     }
 
@@ -50,7 +56,7 @@ enum Console {
         do {
             try AtomicFile.write(bytes, to: path)
         } catch {
-            Console.error("tally: cannot write \(path): \(error)")
+            Console.error("tally: \(error)")
             throw Exit.cannotWrite
         }
     }

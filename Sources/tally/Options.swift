@@ -24,6 +24,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "No progress line on stderr.")
     var quiet = false
 
+    @Flag(help: "Follow symbolic links out of the input folders (by default a file reached through a link leading outside its folder is skipped).")
+    var followLinks = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxSize < 1 { throw ValidationError("--max-size must be at least 1 (megabytes)") }
@@ -46,7 +49,7 @@ struct RuleOptions: ParsableArguments {
         do {
             return try RuleSet.load(directory: directory)
         } catch {
-            Console.error(error.description)
+            Console.error("\(lines: error.description)")
             Console.error("tally: the rules in \(directory) cannot be used (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s")); run 'tally rules lint' for details")
             throw Exit.badInput
         }

@@ -70,6 +70,10 @@ struct ReportCommand: ParsableCommand {
         if stored != nil {
             do { try stored!.flush { builder.add($0, claims: $1) } } catch { storeError = error }
         }
+        // What the folder walk passed over (a FIFO, a symlink loop, a folder that cannot be listed)
+        // never reaches a file's result: the report's `skipped` lists it too.
+        let delivered = Set(builder.skipped.map(\.path))
+        for skip in skipped where !delivered.contains(skip.path) { builder.skip(skip) }
         if let storeError {
             Console.error("tally: the store \(db ?? ""): \(storeError)")
             throw Exit.cannotWrite
@@ -98,7 +102,7 @@ func write(_ text: String, to path: String?) throws {
     do {
         try AtomicFile.write(text, to: path)
     } catch {
-        Console.error("tally: cannot write \(path): \(error)")
+        Console.error("tally: \(error)")
         throw Exit.cannotWrite
     }
 }

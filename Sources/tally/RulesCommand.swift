@@ -21,7 +21,7 @@ struct RulesLintCommand: ParsableCommand {
     func run() throws {
         let result = RuleLoader.load(directory: ruleOptions.directory)
         for diagnostic in result.diagnostics {
-            Console.error(diagnostic.rendered(source: result.sources[diagnostic.file]))
+            Console.error("\(lines: diagnostic.rendered(source: result.sources[diagnostic.file]))")
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let classes = result.lexicon.classes.count
