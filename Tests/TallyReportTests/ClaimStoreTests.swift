@@ -179,18 +179,23 @@ extension ClaimStoreTests {
         #expect(words == ["istanbul", "o'brien \"q\"", "ukraine"])
     }
 
+    /// A store as an older Tally wrote it: today's schema without the columns added since `version`,
+    /// holding one document and one claim row with the columns that version had.
+    func makeOldStore(version: Int, claimColumns: String, claimValues: String) throws {
+        let dropped = version == 1 ? ", story TEXT, status TEXT)" : ", status TEXT)"
+        let old = try SQLiteDatabase(path: path)
+        try old.execute(
+            ClaimStore.schema.replacingOccurrences(of: dropped, with: ")")
+                .replacingOccurrences(of: "user_version = \(ClaimStore.schemaVersion)", with: "user_version = \(version)"))
+        try old.execute("""
+            INSERT INTO documents(doc, content_hash, rules_hash, claims) VALUES ('a.txt', 'h', 'r', 1);
+            INSERT INTO claims(doc, kind, value, low, high, qualifier, quote, start, "end", sentence, rule\(claimColumns))
+            VALUES ('a.txt', 'children', 339, 339, 339, 'exact', '339', 0, 3, '339 children.', 'c'\(claimValues));
+            """)
+    }
+
     @Test func aVersion1StoreIsUpgradedAndItsDocumentsReExtracted() throws {
-        do {
-            let old = try SQLiteDatabase(path: path)
-            let v1 = ClaimStore.schema.replacingOccurrences(of: ", story TEXT, status TEXT)", with: ")")
-                .replacingOccurrences(of: "user_version = 3", with: "user_version = 1")
-            try old.execute(v1)
-            try old.execute("""
-                INSERT INTO documents(doc, content_hash, rules_hash, claims) VALUES ('a.txt', 'h', 'r', 1);
-                INSERT INTO claims(doc, kind, value, low, high, qualifier, quote, start, "end", sentence, rule)
-                VALUES ('a.txt', 'children', 339, 339, 339, 'exact', '339', 0, 3, '339 children.', 'c');
-                """)
-        }
+        try makeOldStore(version: 1, claimColumns: "", claimValues: "")
         let store = try ClaimStore(path: path)
         #expect(try store.storedClaims(doc: "a.txt", contentHash: "h", rulesHash: "r") == nil)  // re-extract
         #expect(try store.claims().first?.value == .number(339))  // old rows still readable
@@ -198,17 +203,7 @@ extension ClaimStoreTests {
     }
 
     @Test func aVersion2StoreGainsTheStatusColumnAndIsReExtracted() throws {
-        do {
-            let old = try SQLiteDatabase(path: path)
-            let v2 = ClaimStore.schema.replacingOccurrences(of: ", status TEXT)", with: ")")
-                .replacingOccurrences(of: "user_version = 3", with: "user_version = 2")
-            try old.execute(v2)
-            try old.execute("""
-                INSERT INTO documents(doc, content_hash, rules_hash, claims) VALUES ('a.txt', 'h', 'r', 1);
-                INSERT INTO claims(doc, kind, value, low, high, qualifier, quote, start, "end", sentence, rule, story)
-                VALUES ('a.txt', 'children', 339, 339, 339, 'exact', '339', 0, 3, '339 children.', 'c', '["kyiv"]');
-                """)
-        }
+        try makeOldStore(version: 2, claimColumns: ", story", claimValues: ", '[\"kyiv\"]'")
         let store = try ClaimStore(path: path)
         #expect(try store.storedClaims(doc: "a.txt", contentHash: "h", rulesHash: "r") == nil)
         #expect(try store.claims().first?.story == ["kyiv"])
