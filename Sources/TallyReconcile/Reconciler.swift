@@ -5,17 +5,14 @@ import TallyCore
 /// Claims are grouped by subject and event (an event named by month takes in the one dated
 /// event of that month in the same group); claims without a subject are never compared. Running totals
 /// are grouped apart, across events, since a total to date is one quantity read on different days: a
-/// later, higher figure updates an earlier one, and one day's batch is never set against it. Within a group, figures of different statuses
-/// (a plan and a delivery, a projection and a count, a part and the whole) may agree but never
-/// conflict (`ClaimRelation`). Each group of two or more claims becomes a `Finding`, ranked most
-/// severe first.
+/// later, higher figure updates an earlier one, and one day's batch is never set against it. Within a
+/// group, figures of different statuses (a plan and a delivery, a projection and a count, a part and
+/// the whole) may agree but never conflict (`ClaimRelation`). Scope arithmetic (per side × 2 = total)
+/// applies to a group where a rule gave a figure a scope: the rule files declare which counts are
+/// sided by their `scope:` (prisoners, bodies), not Swift. Each group of two or more claims becomes a
+/// `Finding`, ranked most severe first.
 public struct Reconciler: Sendable {
-    /// Kinds whose figures count the two sides of an exchange, so per-side × 2 = total applies.
-    public var sidedKinds: Set<String>
-
-    public init(sidedKinds: Set<String> = ["prisoners", "bodies", "people"]) {
-        self.sidedKinds = sidedKinds
-    }
+    public init() {}
 
     public func reconcile(_ claims: [Claim]) -> [Finding] {
         var findings: [Finding] = []
@@ -139,7 +136,7 @@ public struct Reconciler: Sendable {
         var group = group
         group.claims = GroupLimit.mergingRepeats(group.claims)
         if group.claims.count > Reconciler.pairwiseLimit { return sweptFinding(for: group) }
-        let sided = sidedKinds.contains(group.kind) && group.claims.contains { $0.scope != nil }
+        let sided = group.claims.contains { $0.scope != nil }
         let claims = group.claims
         var worst = ClaimRelation.unrelated
         var relations = [[ClaimRelation]](repeating: [ClaimRelation](repeating: .same, count: claims.count), count: claims.count)
