@@ -23,7 +23,9 @@ public struct Reconciler: Sendable {
         return findings.sorted { a, b in
             if a.verdict != b.verdict { return a.verdict < b.verdict }
             if a.kind != b.kind { return a.kind < b.kind }
-            return (a.subject ?? "", a.event ?? "") < (b.subject ?? "", b.event ?? "")
+            if (a.subject, a.event) != (b.subject, b.event) { return (a.subject ?? "", a.event ?? "") < (b.subject ?? "", b.event ?? "") }
+            // Two findings on one subject and event (a running total and one day's figures): first cited claim first.
+            return (a.claims.first?.claim.doc ?? "", a.claims.first?.claim.start ?? 0) < (b.claims.first?.claim.doc ?? "", b.claims.first?.claim.start ?? 0)
         }
     }
 
@@ -35,7 +37,8 @@ public struct Reconciler: Sendable {
         var claims: [Claim]
     }
 
-    /// Claims grouped by kind, subject, axis and (merged) event, in a deterministic order.
+    /// Claims grouped by subject, axis and (merged) event — running totals apart and across events — in a
+    /// deterministic order.
     func groups(_ claims: [Claim]) -> [Group] {
         var bySubject: [String: [Claim]] = [:]
         for claim in claims where claim.subject != nil && claim.interval(on: Axis.of(claim)) != nil {
@@ -49,7 +52,8 @@ public struct Reconciler: Sendable {
             var byEvent: [String: [Claim]] = [:]
             for claim in members {
                 let running = claim.status == .runningTotal
-                let event = running ? "running total" : claim.event.map { events[$0] ?? $0 }
+                // A control character no event label holds keeps the running totals' key apart.
+                let event = running ? "\u{1E}running total" : claim.event.map { events[$0] ?? $0 }
                 byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(claim)
             }
             for eventKey in byEvent.keys.sorted() {
