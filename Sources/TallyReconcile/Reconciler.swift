@@ -76,9 +76,17 @@ public struct Reconciler: Sendable {
         var signature: [String: [String]] = [:]
         for claim in claims where signature[claim.doc] == nil { signature[claim.doc] = Array(Set(claim.story ?? [])).sorted() }
         var parent = Dictionary(uniqueKeysWithValues: docs.map { ($0, $0) })
+        // Union-find; roots are the smallest name (so the grouping does not depend on join order), and
+        // every lookup points the path it walked straight at the root, keeping later lookups short.
         func root(_ doc: String) -> String {
             var node = doc
             while parent[node]! != node { node = parent[node]! }
+            var walk = doc
+            while walk != node {
+                let next = parent[walk]!
+                parent[walk] = node
+                walk = next
+            }
             return node
         }
         func join(_ a: String, _ b: String) {
@@ -103,10 +111,15 @@ public struct Reconciler: Sendable {
                 }
             }
         }
-        // A one-name signature joins every story that has its name.
-        var docsWithName: [String: [String]] = [:]
-        for doc in docs { for word in signature[doc] ?? [] { docsWithName[word, default: []].append(doc) } }
-        for doc in shortSignatures { for other in docsWithName[signature[doc]![0]] ?? [] { join(doc, other) } }
+        // A one-name signature joins every story that has its name: all documents with that name become
+        // one story, so each joins the first of them (linear, where joining each pair was quadratic).
+        let shortNames = Set(shortSignatures.map { signature[$0]![0] })
+        var firstWithName: [String: String] = [:]
+        for doc in docs {
+            for word in signature[doc] ?? [] where shortNames.contains(word) {
+                if let first = firstWithName[word] { join(doc, first) } else { firstWithName[word] = doc }
+            }
+        }
         // Claims without a signature join every story: then there is one story.
         if !unsigned.isEmpty, let first = docs.first { for doc in docs { join(doc, first) } }
         var components: [String: [Claim]] = [:]
