@@ -39,6 +39,7 @@ struct SpeakerResolver {
         cue = lexicon.classID("speaker_cue")
         according = lexicon.vocabulary.id(of: "according")
         to = lexicon.vocabulary.id(of: "to")
+        reader = SpeakerPhraseReader(probe: probe, vocabulary: vocabulary)
     }
 
     private var tokens: [Token] { probe.tokens }
@@ -86,7 +87,8 @@ struct SpeakerResolver {
     /// Words between a phrase naming a published figure and its publisher ("figures from the ministry").
     static let publishedBy = WordHashSet(["from", "by", "of"])
 
-    private var reader: SpeakerPhraseReader { SpeakerPhraseReader(probe: probe, vocabulary: vocabulary) }
+    /// Made once per document: a reader holds the vocabulary's dozen tables, and phrases are read word by word.
+    private let reader: SpeakerPhraseReader
 
     func resolve() -> Speakers {
         var speakers = Speakers(named: [], offsets: [], carried: [])
