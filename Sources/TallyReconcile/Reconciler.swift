@@ -174,11 +174,12 @@ public struct Reconciler: Sendable {
         case .overlap, .updated: verdict = .variance
         case .same, .unrelated: verdict = .agreement
         }
-        let order = claims.indices.sorted { i, j in
-            let (x, y) = (claims[i].interval(on: group.axis)!, claims[j].interval(on: group.axis)!)
-            return (x.low, x.high, i) < (y.low, y.high, j)
+        var positions = Array(repeating: 1, count: claims.count)
+        if verdict == .conflict {
+            let intervals = claims.map { $0.interval(on: group.axis)! }
+            let order = claims.indices.sorted { (intervals[$0].low, intervals[$0].high, $0) < (intervals[$1].low, intervals[$1].high, $1) }
+            positions = Reconciler.sides(relations, order: order)
         }
-        let positions = verdict == .conflict ? Reconciler.sides(relations, order: order) : Array(repeating: 1, count: claims.count)
         let cited = zip(claims, positions).map { FindingClaim(claim: $0, position: $1) }
         let reason = ReasonWriter(verdict: verdict, claims: cited, axis: group.axis, sources: copies.sourceCount(claims.map(\.doc))).reason()
         return Finding(verdict: verdict, kind: group.kind, subject: group.subject, event: group.event, reason: reason, claims: cited)
