@@ -134,3 +134,15 @@ public struct SkippedInput: Sendable, Hashable, Codable {
         self.reason = reason
     }
 }
+
+extension Array where Element == Finding {
+    /// Most severe first (conflict, framing, variance, agreement), then by kind; otherwise in the order
+    /// reconciliation gave them: the order every report renders, and the scorers read, findings in.
+    public func inReportOrder() -> [Finding] {
+        enumerated().sorted { a, b in
+            if a.element.verdict != b.element.verdict { return a.element.verdict < b.element.verdict }
+            if a.element.kind != b.element.kind { return a.element.kind < b.element.kind }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

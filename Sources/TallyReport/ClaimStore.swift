@@ -113,7 +113,7 @@ public final class ClaimStore {
             let placeholder = try db.prepare(
                 "INSERT OR IGNORE INTO documents(doc, content_hash, rules_hash, claims) VALUES (?, '', '', 0)")
             let insertClaim = try insertClaimStatement()
-            for finding in ReportOrder.findings(findings) {
+            for finding in findings.inReportOrder() {
                 try insertFinding.run([.text(finding.verdict.rawValue), .text(finding.kind), SQLValue(finding.subject),
                                        SQLValue(finding.event), .text(finding.reason)])
                 let findingID = db.lastInsertID

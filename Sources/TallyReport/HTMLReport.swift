@@ -23,7 +23,7 @@ struct Page {
 
     init(report: Report, documents: [Document]) {
         self.report = report
-        findings = ReportOrder.findings(report.findings)
+        findings = report.findings.inReportOrder()
         texts = DocumentTexts(documents)
         summariesByID = Dictionary(report.documents.map { ($0.doc, $0) }, uniquingKeysWith: { first, _ in first })
     }

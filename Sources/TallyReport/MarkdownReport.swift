@@ -12,7 +12,7 @@ struct MarkdownReport {
         let counts = ReportOrder.verdictCounts(report.findings)
         if !counts.isEmpty { out += ": " + counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") }
         out += ".\n\n## Findings\n\n"
-        let findings = ReportOrder.findings(report.findings)
+        let findings = report.findings.inReportOrder()
         if findings.isEmpty { out += "No findings: no two claims about the same subject and event to compare.\n\n" }
         for (index, finding) in findings.enumerated() {
             out += section(finding, number: index + 1)

@@ -2,16 +2,6 @@ import TallyCore
 
 /// The order and counts every report rendering shares.
 enum ReportOrder {
-    /// Findings most severe first (conflict, framing, variance, agreement), then by kind; otherwise
-    /// in the order reconciliation gave them.
-    static func findings(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { a, b in
-            if a.element.verdict != b.element.verdict { return a.element.verdict < b.element.verdict }
-            if a.element.kind != b.element.kind { return a.element.kind < b.element.kind }
-            return a.offset < b.offset
-        }.map(\.element)
-    }
-
     /// A finding's claims by position, then document, then offset.
     static func claims(_ finding: Finding) -> [FindingClaim] {
         finding.claims.enumerated().sorted { a, b in

@@ -27,7 +27,7 @@ public enum ReportRenderer {
     /// The contract's JSON (version 1), pretty-printed with sorted keys so equal reports give equal bytes.
     public static func json(_ report: Report) -> String {
         var sorted = report
-        sorted.findings = ReportOrder.findings(report.findings)
+        sorted.findings = report.findings.inReportOrder()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(

@@ -20,7 +20,7 @@ struct TextReport {
             out += ": " + counts.map { style("\($0.1) \($0.0.rawValue)", colorCode($0.0)) }.joined(separator: ", ")
         }
         out += "\n"
-        let findings = ReportOrder.findings(report.findings)
+        let findings = report.findings.inReportOrder()
         if findings.isEmpty { out += "\nNo findings: no two claims about the same subject and event to compare.\n" }
         for (index, finding) in findings.enumerated() {
             out += "\n" + block(finding, number: index + 1)

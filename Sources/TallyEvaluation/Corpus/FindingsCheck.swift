@@ -57,7 +57,8 @@ public struct FindingsCheck: Sendable {
 
     /// Checks `findings` (any order; sorted here as the report prints them) against `expected`.
     public init(findings: [Finding], expected: ExpectedFindings, gold: Gold) {
-        let findings = FindingsCheck.reportOrder(findings)
+        // Report order decides which conflict a false-conflict line quotes, as in the shared scorer.
+        let findings = findings.inReportOrder()
         var unknown = Set<String>()
         for ref in (expected.findings + expected.notConflicts).flatMap({ $0.a + $0.b }) where gold.places[ref] == nil { unknown.insert(ref) }
         unknownReferences = unknown.sorted()
@@ -76,15 +77,6 @@ public struct FindingsCheck: Sendable {
         }
     }
 
-    /// Most severe first, then by kind, otherwise as reconciled: the order of `ReportOrder.findings`, which
-    /// decides which conflict a false-conflict line quotes.
-    static func reportOrder(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { a, b in
-            if a.element.verdict != b.element.verdict { return a.element.verdict < b.element.verdict }
-            if a.element.kind != b.element.kind { return a.element.kind < b.element.kind }
-            return a.offset < b.offset
-        }.map(\.element)
-    }
 
     /// Whether the claim's quote, found nearest its offset in its article file, overlaps the gold claim `ref`.
     static func hits(_ claim: Claim, _ ref: String, _ gold: Gold) -> Bool {

@@ -263,14 +263,21 @@ struct SpeakerResolver {
         return reader.speaker(range).map { .named($0) }
     }
 
-    /// "the ministry's figures showed", "figures from the ministry show": who published them.
-    private func publisher(before verb: Int, in range: Range<Int>) -> SpeakerPhrase? {
+    /// The last word of a verb's subject: the word before it, past up to two adverbs and auxiliaries
+    /// ("He also said", "officials had earlier said").
+    private func subjectEnd(before verb: Int, in range: Range<Int>) -> Int {
         var left = verb - 1
         var skipped = 0
         while skipped < 2, left > range.lowerBound, probe.isIn(SpeakerResolver.adverbs, left) {
             left -= 1
             skipped += 1
         }
+        return left
+    }
+
+    /// "the ministry's figures showed", "figures from the ministry show": who published them.
+    private func publisher(before verb: Int, in range: Range<Int>) -> SpeakerPhrase? {
+        let left = subjectEnd(before: verb, in: range)
         guard let phrase = reader.backward(endingAt: left, floor: range.lowerBound) else { return nil }
         if reader.endsInEvidence(phrase) { return reader.speaker(phrase) }
         // "figures from the ministry": the word before the phrase (after a determiner) links it to the figures.
@@ -284,13 +291,7 @@ struct SpeakerResolver {
 
     /// The speaker standing before a verb: a pronoun, an anaphor ("the statement"), or a phrase.
     private func speaker(before verb: Int, in range: Range<Int>) -> Attribution? {
-        var left = verb - 1
-        // "He also said", "officials had earlier said": look past a couple of adverbs and auxiliaries.
-        var skipped = 0
-        while skipped < 2, left > range.lowerBound, probe.isIn(SpeakerResolver.adverbs, left) {
-            left -= 1
-            skipped += 1
-        }
+        let left = subjectEnd(before: verb, in: range)
         guard left >= range.lowerBound else { return nil }
         if let kind = probe.value(in: vocabulary.pronouns, left) {
             // "we estimate" outside a quotation is the author's own voice: no speaker.

@@ -113,19 +113,6 @@ enum PublishedDateCascade {
 enum Clock {
     static var today: CalendarDate {
         let days = Int(time(nil) / 86_400)
-        return civil(daysSince1970: days)
-    }
-
-    /// Days since 1970-01-01 → calendar date (Howard Hinnant's algorithm).
-    static func civil(daysSince1970 z0: Int) -> CalendarDate {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return CalendarDate(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        return CalendarDate(dayNumber: days)
     }
 }
