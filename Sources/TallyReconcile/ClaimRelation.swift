@@ -21,8 +21,10 @@ enum ClaimRelation: Int, Comparable {
     /// `oneSource` says the two claims come from one article or from copies of one (`CopyClusters`).
     static func between(_ a: Claim, _ b: Claim, axis: Axis, sided: Bool, oneSource: Bool? = nil) -> ClaimRelation {
         let relation = comparing(a, b, axis: axis, sided: sided, oneSource: oneSource ?? (a.doc == b.doc))
-        guard relation > .updated, statusClass(a) != statusClass(b) else { return relation }
-        return .unrelated
+        guard relation > .updated else { return relation }
+        // An earlier reading stands against nothing, not even another earlier reading.
+        let superseded = a.status == .superseded || b.status == .superseded
+        return superseded || statusClass(a) != statusClass(b) ? .unrelated : relation
     }
 
     /// A total to date is a figure stated as done; every other status is its own.

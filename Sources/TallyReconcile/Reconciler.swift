@@ -51,7 +51,8 @@ public struct Reconciler: Sendable {
             let events = Reconciler.canonicalEvents(Set(members.compactMap(\.event)))
             var byEvent: [String: [Claim]] = [:]
             for claim in members {
-                let running = claim.status == .runningTotal
+                // An earlier reading the article reports as replaced belongs with the totals to date it preceded.
+                let running = claim.status == .runningTotal || claim.status == .superseded
                 // A control character no event label holds keeps the running totals' key apart.
                 let event = running ? "\u{1E}running total" : claim.event.map { events[$0] ?? $0 }
                 byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(claim)
@@ -212,9 +213,10 @@ public struct Reconciler: Sendable {
     }
 
     /// Sides of a conflict: claims compatible with every other claim get position 0 ("fits both");
-    /// the rest are placed greedily, each on the first side all of whose members it is compatible with.
-    /// Claims are placed in `order` (by interval, low figures first), so that compatible figures close
-    /// to each other land on one side rather than on whichever side the document order reached first.
+    /// the rest are placed greedily, each on the latest opened side all of whose members it is
+    /// compatible with. Claims are placed in `order` (by interval, low figures first), so sides are
+    /// bands of neighbouring figures: "more than 2,000" and "more than 2,300" share one, rather than
+    /// whichever side the document order reached first (a reader takes claims on two sides to contradict).
     static func sides(_ relations: [[ClaimRelation]], order: [Int]? = nil) -> [Int] {
         let count = relations.count
         var positions = [Int](repeating: 0, count: count)
@@ -222,7 +224,7 @@ public struct Reconciler: Sendable {
         for i in order ?? Array(0..<count) {
             let fitsAll = (0..<count).allSatisfy { $0 == i || relations[i][$0] != .disjoint }
             if fitsAll { continue }
-            if let side = sides.firstIndex(where: { $0.allSatisfy { relations[i][$0] != .disjoint } }) {
+            if let side = sides.lastIndex(where: { $0.allSatisfy { relations[i][$0] != .disjoint } }) {
                 sides[side].append(i)
                 positions[i] = side + 1
             } else {

@@ -45,6 +45,29 @@ import TallyCore
         #expect(findings.map(\.verdict) == [.conflict])
     }
 
+    @Test func anEarlierReadingStandsAgainstNothingAndJoinsTheTotals() {
+        let findings = Reconciler().reconcile([
+            claim("a", 11_300, status: .runningTotal), claim("b", 3_958, status: .runningTotal),
+            claim("c", 150, status: .superseded), claim("d", 90, status: .superseded),
+        ])
+        #expect(findings.count == 1)
+        #expect(findings[0].verdict == .conflict)
+        // Compatible with every claim (it conflicts with none), each earlier reading fits every side.
+        #expect(findings[0].claims.filter { $0.claim.status == .superseded }.allSatisfy { $0.position == 0 })
+    }
+
+    @Test func neighbouringLowerBoundsShareASide() {
+        var above2000 = claim("b", 2_000)
+        above2000.low = .number(2_000); above2000.high = nil; above2000.qualifier = .moreThan
+        var above2300 = claim("c", 2_300)
+        above2300.low = .number(2_300); above2300.high = nil; above2300.qualifier = .moreThan
+        let findings = Reconciler().reconcile([claim("a", 150), above2000, above2300, claim("d", 2_600)])
+        let sides = Dictionary(uniqueKeysWithValues: findings[0].claims.map { ($0.claim.doc, $0.position) })
+        #expect(findings[0].verdict == .conflict)
+        #expect(sides["b"] == sides["c"])
+        #expect(sides["a"] != sides["b"])
+    }
+
     @Test func aRunningTotalIsNeverSetAgainstOneDaysBatch() {
         var total = claim("a", 180, status: .runningTotal, event: "2023-11-29")
         var batch = claim("b", 30, event: "2023-11-29")
