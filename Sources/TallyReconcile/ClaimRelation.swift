@@ -8,6 +8,7 @@ enum ClaimRelation: Int, Comparable {
     case same = 0
     case overlap = 1
     /// A total to date read on two days, the later reading not lower: an update, not a contradiction.
+    /// Two totals from articles that give no day are read so too, since either may be the later.
     case updated = 2
     /// Compatible once per-side vs total (or mutual vs one-way) is accounted for.
     case framing = 3
@@ -38,11 +39,20 @@ enum ClaimRelation: Int, Comparable {
             // A later reading at or above the earlier one updates it; one that fell is a contradiction.
             if later.high >= earlier.low { return x.overlaps(y) ? .overlap : .updated }
         }
+        if undatedReadings(a, b), !x.overlaps(y) {
+            // Neither article says when its total was read: the higher may simply be the later one.
+            return .updated
+        }
         if oneSource, a.sentence == b.sentence || a.speaker == nil || b.speaker == nil || a.speaker == b.speaker {
             let relation = compare(a, x, b, y, sided: sided)
             return relation == .disjoint ? .unrelated : relation
         }
         return compare(a, x, b, y, sided: sided)
+    }
+
+    /// Two totals to date from different articles, neither of which gives the day it was read on.
+    static func undatedReadings(_ a: Claim, _ b: Claim) -> Bool {
+        a.status == .runningTotal && b.status == .runningTotal && a.doc != b.doc && Reconciler.day(of: a) == nil && Reconciler.day(of: b) == nil
     }
 
     /// For two running totals read on different days, their intervals in time order; else nil.

@@ -10,7 +10,7 @@ import TallyCore
 /// the whole) may agree but never conflict (`ClaimRelation`). Scope arithmetic (per side × 2 = total)
 /// applies to a group where a rule gave a figure a scope: the rule files declare which counts are
 /// sided by their `scope:` (prisoners, bodies), not Swift. Each group of two or more claims becomes a
-/// `Finding`, ranked most severe first.
+/// `Finding`, ranked most severe first; a conflict's sides are compared among themselves too.
 public struct Reconciler: Sendable {
     public init() {}
 
@@ -18,7 +18,9 @@ public struct Reconciler: Sendable {
         var findings: [Finding] = []
         let copies = CopyClusters(claims)
         for group in groups(claims) where group.claims.count >= 2 {
-            if let finding = finding(for: group, copies: copies) { findings.append(finding) }
+            guard let finding = finding(for: group, copies: copies) else { continue }
+            findings.append(finding)
+            findings += sideFindings(of: finding, in: group, copies: copies)
         }
         return findings.sorted { a, b in
             if a.verdict != b.verdict { return a.verdict < b.verdict }
@@ -184,6 +186,20 @@ public struct Reconciler: Sendable {
         let cited = zip(claims, positions).map { FindingClaim(claim: $0, position: $1) }
         let reason = ReasonWriter(verdict: verdict, claims: cited, axis: group.axis, sources: copies.sourceCount(claims.map(\.doc))).reason()
         return Finding(verdict: verdict, kind: group.kind, subject: group.subject, event: group.event, reason: reason, claims: cited)
+    }
+
+    /// How the claims on each side of a conflict relate among themselves: five sources agreeing on
+    /// 11,300, or 3,845 and 3,958 stated differently, are findings of their own, which the conflict
+    /// between the sides would otherwise hide. Claims that fit every side (position 0) are left out.
+    func sideFindings(of finding: Finding, in group: Group, copies: CopyClusters) -> [Finding] {
+        guard finding.verdict == .conflict, group.claims.count <= Reconciler.pairwiseLimit else { return [] }
+        let sides = Set(finding.claims.map(\.position)).filter { $0 > 0 }.sorted()
+        return sides.compactMap { side in
+            var members = group
+            members.claims = finding.claims.filter { $0.position == side }.map(\.claim)
+            guard members.claims.count >= 2 else { return nil }
+            return self.finding(for: members, copies: copies)
+        }
     }
 
     /// A very large group (thousands of articles on one event): intervals sorted by their low end, a new

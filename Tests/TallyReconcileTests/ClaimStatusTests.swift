@@ -80,9 +80,19 @@ import TallyCore
         let findings = Reconciler().reconcile([
             claim("a", 3_958), claim("b", 11_300), claim("c", 3_960), claim("d", 11_300),
         ])
-        #expect(findings.count == 1)
+        #expect(findings.map(\.verdict) == [.conflict, .agreement])
         let positions = Dictionary(uniqueKeysWithValues: findings[0].claims.map { ($0.claim.doc, $0.position) })
         #expect(positions["b"] == positions["d"])
         #expect(positions["a"] != positions["b"])
+        // The two sources on the 11,300 side agree, and say so in a finding of their own.
+        #expect(Set(findings[1].claims.map(\.claim.doc)) == ["b", "d"])
+    }
+
+    @Test func undatedTotalsMayBeUpdatesOfEachOther() {
+        let findings = Reconciler().reconcile([
+            claim("a", 3_958, status: .runningTotal, event: nil), claim("b", 4_255, status: .runningTotal, event: nil),
+        ])
+        #expect(findings.map(\.verdict) == [.variance])
+        #expect(findings[0].reason.contains("the higher may be the later"))
     }
 }
