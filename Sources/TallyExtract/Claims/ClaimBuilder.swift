@@ -82,13 +82,13 @@ struct ClaimBuilder {
     }
 
     /// How far before a figure, and after it, `status_marker` phrases are looked for.
-    static let statusReach = (before: 12, after: 4)
+    static let statusReach = (before: 12, after: 14)
 
     /// The claim's status: the rule's own, else the nearest status phrase around the figure — a
     /// `status_marker` up to `statusReach.before` words before it, a `status_after` up to
-    /// `statusReach.after` words after it, never past another count or a `;`/`:` — else the rule
-    /// file's default. Dates and durations carry none: "two more days" is a length, not an
-    /// increment.
+    /// `statusReach.after` words after it up to the clause's first punctuation, never past another
+    /// count or (before it) a `;`/`:` — else the rule file's default. Dates and durations carry
+    /// none: "two more days" is a length, not an increment.
     private func status(for candidate: Candidate, sentence: Sentence) -> (status: ClaimStatus?, markedBefore: Bool) {
         let rule = candidate.compiled.rule
         if let status = rule.emit.status { return (status, false) }
@@ -110,6 +110,12 @@ struct ClaimBuilder {
             next += 1
         }
         let tokens = context.analysis.tokens
+        // After the figure, the look ends at the clause's first punctuation: "14 hostages held since
+        // Oct 7 would be released" is a plan, "13 were freed, and 39 will be" is not.
+        for index in quantity.tokens.upperBound..<end where tokens[index].kind == .punct {
+            end = index
+            break
+        }
         for index in (start..<quantity.tokens.lowerBound).reversed() where tokens[index].kind == .punct {
             if tokens[index].lower == ";" || tokens[index].lower == ":" {
                 start = index + 1
