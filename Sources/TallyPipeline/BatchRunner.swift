@@ -43,6 +43,8 @@ public struct BatchRunner: Sendable {
     public var timeLimit: Double? = BatchRunner.defaultTimeLimit
 
     public static let defaultTimeLimit = 60.0
+    /// Claims per document and the pieces long documents are extracted in.
+    public var budget = ExtractionBudget.standard
 
     public init(ingestor: Ingestor, extractor: Extractor?, jobs: Int? = nil) {
         self.ingestor = ingestor
@@ -87,9 +89,16 @@ public struct BatchRunner: Sendable {
             var documents = file.documents
             if !file.warnings.isEmpty, !documents.isEmpty { documents[0].warnings.insert(contentsOf: file.warnings, at: 0) }
             let size = documents.reduce(0) { $0 + $1.text.utf8.count }
-            let claims = documents.map { document in
-                heartbeat()
-                return extractor?.extract(document) ?? []
+            var claims: [[Claim]] = []
+            claims.reserveCapacity(documents.count)
+            for index in documents.indices {
+                guard let extractor else {
+                    claims.append([])
+                    continue
+                }
+                let found = extractor.extract(documents[index], budget: budget, heartbeat: heartbeat)
+                documents[index].warnings += found.warnings
+                claims.append(found.claims)
             }
             return FileResult(path: path, bytes: size, documents: documents, claims: claims, skipped: nil)
         } catch {
