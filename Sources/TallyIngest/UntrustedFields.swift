@@ -8,13 +8,19 @@ import TallyCore
 /// - Metadata is cut to a length no real article needs (`limits`): a 60 MB `<title>` or JSON `id` would
 ///   otherwise be copied into every report, store row and claim. The body text is not cut here; its
 ///   extraction is bounded by `ExtractionBudget`.
-enum UntrustedFields {
-    /// Characters (Unicode scalars) kept of each field.
-    static var limits: [(field: WritableKeyPath<Document, String?>, name: String, characters: Int)] {
-        [(\.title, "title", 2_000), (\.outlet, "outlet", 500), (\.author, "author", 500), (\.url, "url", 8_000)]
-    }
+public enum UntrustedFields {
+    /// Characters (Unicode scalars) kept of a title.
+    public static let titleCharacters = 2_000
+    /// Characters kept of an outlet or author name.
+    public static let nameCharacters = 500
+    public static let urlCharacters = 8_000
     /// Characters kept of a document id (JSON Lines `id`; file paths are shorter than this anyway).
-    static let idCharacters = 1_000
+    public static let idCharacters = 1_000
+
+    static var limits: [(field: WritableKeyPath<Document, String?>, name: String, characters: Int)] {
+        [(\.title, "title", titleCharacters), (\.outlet, "outlet", nameCharacters), (\.author, "author", nameCharacters),
+         (\.url, "url", urlCharacters)]
+    }
 
     static func clean(_ document: inout Document) {
         if document.text.utf8.contains(0) {
