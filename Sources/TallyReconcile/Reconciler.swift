@@ -188,8 +188,8 @@ public struct Reconciler: Sendable {
         return Finding(verdict: verdict, kind: group.kind, subject: group.subject, event: group.event, reason: reason, claims: cited)
     }
 
-    /// How the claims on each side of a conflict relate among themselves: five sources agreeing on
-    /// 11,300, or 3,845 and 3,958 stated differently, are findings of their own, which the conflict
+    /// How the claims on each side of a conflict differ among themselves: 3,845 and 3,958 on the low
+    /// side of the Derna toll, stated differently, are a variance of their own, which the conflict
     /// between the sides would otherwise hide. Claims that fit every side (position 0) are left out.
     func sideFindings(of finding: Finding, in group: Group, copies: CopyClusters) -> [Finding] {
         guard finding.verdict == .conflict, group.claims.count <= Reconciler.pairwiseLimit else { return [] }
@@ -198,7 +198,8 @@ public struct Reconciler: Sendable {
             var members = group
             members.claims = finding.claims.filter { $0.position == side }.map(\.claim)
             guard members.claims.count >= 2 else { return nil }
-            return self.finding(for: members, copies: copies)
+            // Agreement within a side is what the conflict already shows (its sources side by side).
+            return self.finding(for: members, copies: copies).flatMap { $0.verdict == .agreement ? nil : $0 }
         }
     }
 

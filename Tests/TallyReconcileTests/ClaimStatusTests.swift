@@ -80,12 +80,21 @@ import TallyCore
         let findings = Reconciler().reconcile([
             claim("a", 3_958), claim("b", 11_300), claim("c", 3_960), claim("d", 11_300),
         ])
-        #expect(findings.map(\.verdict) == [.conflict, .agreement])
+        // The two sources on the 11,300 side agree: the conflict shows that, no finding of its own.
+        #expect(findings.map(\.verdict) == [.conflict])
         let positions = Dictionary(uniqueKeysWithValues: findings[0].claims.map { ($0.claim.doc, $0.position) })
         #expect(positions["b"] == positions["d"])
         #expect(positions["a"] != positions["b"])
-        // The two sources on the 11,300 side agree, and say so in a finding of their own.
-        #expect(Set(findings[1].claims.map(\.claim.doc)) == ["b", "d"])
+    }
+
+    @Test func figuresThatDifferOnOneSideAreAVarianceOfTheirOwn() {
+        var lower = claim("c", 3_845)
+        lower.qualifier = .approximate
+        lower.low = .number(3_800)
+        lower.high = .number(3_960)
+        let findings = Reconciler().reconcile([claim("a", 3_958), claim("b", 11_300), lower])
+        #expect(findings.map(\.verdict) == [.conflict, .variance])
+        #expect(Set(findings[1].claims.map(\.claim.doc)) == ["a", "c"])
     }
 
     @Test func undatedTotalsMayBeUpdatesOfEachOther() {
