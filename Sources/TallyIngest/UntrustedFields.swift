@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 
 /// The last step of ingestion: a document's text and metadata are made safe to carry through a run,
 /// whatever the article contained.
@@ -23,18 +24,18 @@ public enum UntrustedFields {
     }
 
     static func clean(_ document: inout Document) {
-        if document.text.utf8.contains(0) {
+        if ByteScan.contains(0, in: document.text) {
             document.text = withoutNUL(document.text)
             document.warnings.append("NUL characters removed from the text")
         }
-        if document.id.utf8.contains(0) { document.id = withoutNUL(document.id) }
+        if ByteScan.contains(0, in: document.id) { document.id = withoutNUL(document.id) }
         if let cut = cut(document.id, to: idCharacters) {
             document.id = cut
             document.warnings.append("document id longer than \(idCharacters) characters: cut")
         }
         for (field, name, characters) in limits {
             guard var value = document[keyPath: field] else { continue }
-            if value.utf8.contains(0) { value = withoutNUL(value) }
+            if ByteScan.contains(0, in: value) { value = withoutNUL(value) }
             if let cut = cut(value, to: characters) {
                 value = cut
                 document.warnings.append("\(name) longer than \(characters) characters: cut")
