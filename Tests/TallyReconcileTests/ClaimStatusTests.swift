@@ -56,6 +56,22 @@ import TallyCore
         #expect(findings[0].claims.filter { $0.claim.status == .superseded }.allSatisfy { $0.position == 0 })
     }
 
+    @Test func anEarlierReadingIsNamedAsOneInTheReason() {
+        let findings = Reconciler().reconcile([
+            claim("a", 60, status: .runningTotal), claim("b", 60, status: .runningTotal, speaker: "Marov"),
+            claim("c", 38, status: .superseded, speaker: "Marov"),
+        ])
+        #expect(findings.map(\.verdict) == [.agreement])
+        #expect(findings[0].reason == "2 sources say 60 people consistently (earlier readings aside)")
+        let rising = Reconciler().reconcile([
+            claim("a", 60, status: .runningTotal), claim("b", 61, status: .runningTotal, event: "2023-09-14"),
+            claim("c", 38, status: .superseded, speaker: "Marov"),
+        ].map { var c = $0; c.low = .number(c.value!.number! - 5); return c })
+        #expect(rising.map(\.verdict) == [.variance])
+        #expect(rising[0].reason.contains("Marov said earlier 38 people"))
+        #expect(rising[0].reason.hasSuffix("(earlier readings aside)"))
+    }
+
     @Test func neighbouringLowerBoundsShareASide() {
         var above2000 = claim("b", 2_000)
         above2000.low = .number(2_000); above2000.high = nil; above2000.qualifier = .moreThan
