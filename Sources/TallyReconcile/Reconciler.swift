@@ -52,11 +52,15 @@ public struct Reconciler: Sendable {
             let members = bySubject[key]!
             let events = Reconciler.canonicalEvents(Set(members.compactMap(\.event)))
             var byEvent: [String: [Claim]] = [:]
+            // A figure without an event, where its subject has several dated events (one swap a day), cannot
+            // be told apart from any of them: it is compared only within its own article.
+            let severalEvents = Set(members.compactMap { $0.event.map { events[$0] ?? $0 } }).count > 1
             for claim in members {
                 // An earlier reading the article reports as replaced belongs with the totals to date it preceded.
                 let running = claim.status == .runningTotal || claim.status == .superseded
                 // A control character no event label holds keeps the running totals' key apart.
-                let event = running ? "\u{1E}running total" : claim.event.map { events[$0] ?? $0 }
+                var event = running ? "\u{1E}running total" : claim.event.map { events[$0] ?? $0 }
+                if event == nil, severalEvents { event = "\u{1D}" + claim.doc }
                 byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(claim)
             }
             for eventKey in byEvent.keys.sorted() {

@@ -72,6 +72,16 @@ import TallyCore
         #expect(rising[0].reason.hasSuffix("(earlier readings aside)"))
     }
 
+    @Test func aFigureWithoutAnEventIsNotSetAgainstOneOfSeveralEvents() {
+        // Swaps on the 24th and 25th; two articles that give no date at all say 10 and 4 were freed.
+        var claims = [claim("a", 10, event: "2023-11-24"), claim("b", 4, event: "2023-11-25"), claim("c", 10, event: nil), claim("d", 4, event: nil)]
+        for index in claims.indices { claims[index].subject = "Thai people freed" }
+        #expect(Reconciler().reconcile(claims).allSatisfy { $0.verdict != .conflict })
+        // With one dated event, undated figures are about it, and two of them can conflict.
+        claims[1].event = "2023-11-24"
+        #expect(Reconciler().reconcile(claims).contains { $0.verdict == .conflict && Set($0.claims.map(\.claim.doc)) == ["c", "d"] })
+    }
+
     @Test func neighbouringLowerBoundsShareASide() {
         var above2000 = claim("b", 2_000)
         above2000.low = .number(2_000); above2000.high = nil; above2000.qualifier = .moreThan
