@@ -80,7 +80,19 @@ public struct Extractor: Sendable {
             }
             IncrementMerger.fold(&claims, from: first, increments: increments)
         }
+        if !rules.statedOnce.isEmpty { Extractor.keepFirstMentions(&claims, of: rules.statedOnce) }
         return claims
+    }
+
+    /// Drops the later mentions of a figure an article states once (rule file `repeats: once`): the same
+    /// kind, subject and interval from a rule of such a file.
+    static func keepFirstMentions(_ claims: inout [Claim], of rules: Set<String>) {
+        var seen: Set<String> = []
+        claims.removeAll { claim in
+            guard rules.contains(claim.rule) else { return false }
+            let key = [claim.kind, claim.subject ?? "", claim.low.map { "\($0)" } ?? "", claim.high.map { "\($0)" } ?? ""].joined(separator: "\u{1F}")
+            return !seen.insert(key).inserted
+        }
     }
 
     /// Every rule match over the numbers of one sentence (`scratch.inSentence`), and the winner per

@@ -100,4 +100,23 @@ import TallyCore
         #expect(messages.contains { $0.hasPrefix(second) && $0.contains("unknown key 'emit2'") })
         #expect(result.rules.first { $0.id == "inc" }?.emit.increment == true)
     }
+
+    /// A file whose figures an article states once (`repeats: once`) keeps the first mention of each date;
+    /// any other value of `repeats` is a located error.
+    @Test func aFileStatedOnceKeepsTheFirstMentionOfEachFigure() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rule = "rules:\n  - {id: day, pattern: \"n:DATE\", emit: {value: $n}, examples: [\"[[Saturday]]\"]}\n"
+        try ("kind: date\nrepeats: once\n" + rule).write(to: folder.appendingPathComponent("date.yaml"), atomically: true, encoding: .utf8)
+        let ruleSet = try RuleSet.load(directory: folder.path)
+        let text = "Hamas freed 13 hostages on Saturday. The Red Cross said the convoy left late Saturday. Talks resume on Monday."
+        let document = Document(id: "a.txt", published: CalendarDate(year: 2023, month: 11, day: 27), text: text)
+        let dates = Extractor(rules: ruleSet).extract(document).map(\.quote)
+        #expect(dates == ["Saturday", "Monday"])
+
+        try ("kind: date\nrepeats: twice\n" + rule).write(to: folder.appendingPathComponent("date.yaml"), atomically: true, encoding: .utf8)
+        let messages = RuleLoader.load(directory: folder.path).diagnostics.map(\.description)
+        #expect(messages.contains { $0.contains("date.yaml:2:") && $0.contains("'repeats' takes one value: once") }, "\(messages)")
+    }
 }

@@ -17,6 +17,9 @@ public struct Rule: Sendable, Hashable {
     /// The status of the rule file's claims when their words state none (file key `status`): a death
     /// toll is a total to date however it is phrased.
     public var defaultStatus: ClaimStatus?
+    /// The rule file's `repeats: once`: an article states each of these figures once, so a later
+    /// mention of the same value and subject ("the swap on Saturday" … "freed on Saturday") is no new claim.
+    public var statedOnce = false
     /// Patterns that, matching over the claimed number, cancel the claim (ages, model names…).
     public var vetoes: [Pattern]
     public var examples: [RuleExample]

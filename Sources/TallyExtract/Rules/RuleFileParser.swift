@@ -43,7 +43,15 @@ struct RuleFileParser {
             return []
         }
         let defaultStatus = mapping.field("status").flatMap { status($0) }
-        return list.compactMap { parseRule($0, kind: kind, defaultStatus: defaultStatus) }
+        var statedOnce = false
+        if let repeats = mapping.field("repeats") {
+            if repeats.string == "once" { statedOnce = true } else { error(at: repeats, "'repeats' takes one value: once") }
+        }
+        return list.compactMap { node in
+            var rule = parseRule(node, kind: kind, defaultStatus: defaultStatus)
+            rule?.statedOnce = statedOnce
+            return rule
+        }
     }
 
     /// A status keyword (`planned`, `running_total`…), or an error naming the ones there are.

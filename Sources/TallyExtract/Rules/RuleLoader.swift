@@ -18,7 +18,7 @@ public enum RuleLoader {
         "id", "description", "pattern", "emit", "priority", "requires", "context", "veto", "examples", "counterexamples", "todo",
     ]
     static let emitKeys: Set<String> = ["value", "kind", "subject", "scope", "unit", "qualifier", "increment", "status"]
-    static let fileKeys: Set<String> = ["kind", "description", "rules", "status"]
+    static let fileKeys: Set<String> = ["kind", "description", "rules", "status", "repeats"]
 
     public static func load(directory: String) -> Result {
         var diagnostics: [Diagnostic] = []
