@@ -14,6 +14,7 @@ struct NumeralScannerTests {
         ("two or three soldiers", ["range [two or three] nil 2..3 range"]),
         ("a 1,200-for-1,200 and an all-for-all swap", ["per_side [1,200-for-1,200] 1,200 1,200..1,200 exact", "per_side [all-for-all] nil nil..nil exact all"]),
         ("they paid 5 for 3 tickets", ["number [5] 5 5..5 exact", "number [3] 3 3..3 exact"]),
+        ("an hours-long delay, days-long talks", []),
         ("an hour and a half, a week, 18 months, month-long", [
             "duration [an hour and a half] 90 90..90 exact minutes", "duration [a week] 1 1..1 exact weeks",
             "duration [18 months] 18 18..18 exact months", "duration [month-long] 1 1..1 exact months",

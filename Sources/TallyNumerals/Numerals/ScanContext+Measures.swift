@@ -246,8 +246,9 @@ extension ScanContext {
             }
             return nil
         }
+        // "month-long" is one month; "hours-long", "days-long" state no figure (an unknown number of them).
         if let unit = timeUnit(i), isPunct(i + 1, .hyphen), adjacent(i + 1), gram(i + 2) == .long, adjacent(i + 2) {
-            return Measure(kind: .duration, start: i, end: i + 3, value: 1, unit: unit)
+            return tokens[i].lower.hasSuffix("s") ? nil : Measure(kind: .duration, start: i, end: i + 3, value: 1, unit: unit)
         }
         return nil
     }
