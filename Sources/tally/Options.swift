@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TallyCore
+import TallyDefaultRules
 import TallyExtract
 import TallyIngest
 import TallyPipeline
@@ -39,18 +40,27 @@ struct InputOptions: ParsableArguments {
 
 /// Which rules to use.
 struct RuleOptions: ParsableArguments {
-    @Option(help: "The rules folder (default: $TALLY_RULES, ./rules, or the one beside the executable).")
+    @Option(help: "The rules folder (default: $TALLY_RULES, ./rules, the one beside the executable, else the rules built into tally).")
     var rules: String?
 
-    var directory: String { rules ?? RulesLocator.defaultDirectory() }
+    /// The rules folder in use, or nil for the built-in rules.
+    var directory: String? { rules ?? RulesLocator.defaultDirectory() }
+
+    /// Where the rules come from, for messages.
+    var origin: String { directory ?? DefaultRules.origin }
+
+    /// Reads and validates the rules, keeping every problem (`rules lint` lists them).
+    func loadResult() -> RuleLoader.Result {
+        directory.map { RuleLoader.load(directory: $0) } ?? DefaultRules.load()
+    }
 
     /// Loads the rules, or prints every problem and exits 65.
     func load() throws -> RuleSet {
         do {
-            return try RuleSet.load(directory: directory)
+            return try RuleSet.checked(loadResult())
         } catch {
             Console.error("\(lines: error.description)")
-            Console.error("tally: the rules in \(directory) cannot be used (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s")); run 'tally rules lint' for details")
+            Console.error("tally: the rules in \(origin) cannot be used (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s")); run 'tally rules lint' for details")
             throw Exit.badInput
         }
     }

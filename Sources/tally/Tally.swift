@@ -20,8 +20,8 @@ struct Tally: ParsableCommand {
               tally quantities --text "at least 1,000 on each side"
               tally rules lint && tally rules test
 
-            Extraction is driven by the YAML rules in rules/ (found via --rules, $TALLY_RULES, ./rules, or \
-            beside the executable).
+            Extraction is driven by YAML rules: a rules folder given by --rules or $TALLY_RULES, else ./rules, \
+            else one beside the executable, else the rules built into tally.
 
             \(Exit.help)
             """,
