@@ -3,13 +3,13 @@ import TallyCore
 
 /// Output formats of `tally report`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, html
 }
 
 /// Renders a `Report` for people (terminal, Markdown) and machines (JSON, `../shared/CONTRACT.md`).
 ///
 /// Every rendering lists findings most severe first (conflict, framing, variance, agreement), then
-/// by kind. The HTML page is `HTMLReport`.
+/// by kind. The HTML page is `HTMLReport`, also reached here as `.html`.
 public enum ReportRenderer {
     /// - Parameters:
     ///   - color: ANSI colour in the text rendering (pass whether stdout is a terminal).
@@ -21,6 +21,7 @@ public enum ReportRenderer {
         case .text: return TextReport(color: color, texts: texts).render(report)
         case .markdown: return MarkdownReport(texts: texts).render(report)
         case .json: return json(report)
+        case .html: return HTMLReport.render(report, documents: documents)
         }
     }
 

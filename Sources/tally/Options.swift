@@ -8,7 +8,7 @@ import TallyPipeline
 
 /// Where the inputs are and how to read them: shared by every command that reads articles.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Article files or folders (read recursively): plain text, HTML, JSON Lines, optionally gzipped.")
+    @Argument(help: "Article files or folders (read recursively): plain text, HTML, JSON Lines, optionally gzipped; - reads standard input.")
     var paths: [String] = []
 
     @Option(help: ArgumentHelp(
@@ -31,6 +31,29 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxSize < 1 { throw ValidationError("--max-size must be at least 1 (megabytes)") }
+    }
+
+    /// Stops before anything is read or written when an input path does not exist (exit 66, each one
+    /// named), or when `-` (standard input) is given twice.
+    func requireInputs() throws {
+        if paths.filter({ $0 == StandardInput.path }).count > 1 {
+            throw ValidationError("- (standard input) can be given only once")
+        }
+        var missing = false
+        for path in paths where path != StandardInput.path {
+            if let reason = Self.missing(path) {
+                Console.error("tally: \(path): \(reason)")
+                missing = true
+            }
+        }
+        if missing { throw Exit.noInput }
+    }
+
+    /// Why `path` cannot be found (it, or a folder on the way, does not exist), or nil when it exists.
+    static func missing(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) != 0 else { return nil }
+        return errno == ENOENT ? "no such file or folder" : String(cString: strerror(errno))
     }
 
     var ingestor: Ingestor {

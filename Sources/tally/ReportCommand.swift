@@ -18,12 +18,14 @@ struct ReportCommand: ParsableCommand {
               tally report articles/ --format markdown > report.md
               tally report articles/ --format json --output report.json
               tally report articles/ --html report.html --fail-on conflict
+              tally report articles/ --format html --output report.html
+              cat article.txt | tally report -
             """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var ruleOptions: RuleOptions
 
-    @Option(help: "Output format: text (terminal), markdown or json.")
+    @Option(help: "Output format: text (terminal), markdown, json or html (the page --html writes).")
     var format: ReportFormat = .text
 
     @Option(help: "Also write a self-contained HTML report to this file.")
@@ -38,15 +40,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Exit with status 1 when a finding at least this severe is found: conflict, framing or variance.")
     var failOn: Verdict?
 
-    @Flag(help: "Colour even when stdout is not a terminal.")
-    var color = false
+    @Option(help: "Colour in the text report: auto (a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
 
     func run() throws {
+        try input.requireInputs()
         let rules = try ruleOptions.load()
         let extractor = Extractor(rules: rules)
         var builder = ReportBuilder()
         var texts: [Document] = []
-        let keepTexts = html != nil
+        let keepTexts = html != nil || format == .html
         var stored: StoredExtraction?
         if let db {
             do {
@@ -85,7 +88,7 @@ struct ReportCommand: ParsableCommand {
                 Console.error("tally: \(db ?? ""): \(stored.reused) documents unchanged (claims from the store), \(stored.extracted) extracted")
             }
         }
-        let rendered = ReportRenderer.render(report, format: format, color: output == nil && (color || Console.isOutputTerminal))
+        let rendered = ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), documents: format == .html ? texts : [])
         try write(rendered, to: output)
         if let html { try write(HTMLReport.render(report, documents: texts), to: html) }
         if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }

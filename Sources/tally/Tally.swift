@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `tally`: which figures do news sources disagree on, who said what, and is it a real contradiction?
 @main
@@ -32,4 +33,13 @@ struct Tally: ParsableCommand {
         ],
         defaultSubcommand: nil
     )
+
+    /// Parses and runs the command, after naming a mistyped subcommand with the closest one (exit 64).
+    static func main() {
+        if let problem = CommandSuggestion.problem(in: Array(CommandLine.arguments.dropFirst())) {
+            Console.error("\(problem)")
+            exit(withError: Exit.usage)
+        }
+        main(nil)
+    }
 }
