@@ -20,7 +20,7 @@ public struct ReportBuilder: Sendable {
     }
 
     public mutating func add(_ document: Document, claims found: [Claim]) {
-        documents.append(DocumentSummary(doc: document.id, title: document.title, outlet: document.outlet, published: document.published, url: document.url, claims: found.count))
+        documents.append(DocumentSummary(doc: document.id, title: document.title, outlet: document.outlet, published: document.published, url: document.url, claims: found.count, author: document.author))
         claims += found
     }
 
@@ -29,6 +29,8 @@ public struct ReportBuilder: Sendable {
     public mutating func skip(_ input: SkippedInput) { skipped.append(input) }
 
     public func report(reconciler: Reconciler = Reconciler()) -> Report {
-        Report(documents: documents, findings: reconciler.reconcile(claims), skipped: skipped)
+        var report = Report(documents: documents, findings: reconciler.reconcile(claims), skipped: skipped)
+        report.unpaired = UnpairedClaims(claims: claims, findings: report.findings)
+        return report
     }
 }

@@ -9,30 +9,41 @@ import TallyCore
 struct TextReport {
     var color: Bool
     var texts = DocumentTexts([])
+    var selection = ReportSelection.none
     var width = 100
 
     func render(_ report: Report) -> String {
         var out = ""
         out += style("Tally discrepancy report", .bold) + "\n"
-        out += ReportOrder.summaryLine(report)
-        let counts = ReportOrder.verdictCounts(report.findings)
+        let whole = selection.header(report)
+        out += ReportOrder.summaryLine(whole)
+        let counts = ReportOrder.verdictCounts(whole.findings)
         if !counts.isEmpty {
             out += ": " + counts.map { style("\($0.1) \($0.0.rawValue)", colorCode($0.0)) }.joined(separator: ", ")
         }
         out += "\n"
+        if let note = selection.note { out += note + "\n" }
         let findings = report.findings.inReportOrder()
-        if findings.isEmpty { out += "\nNo findings: no two claims about the same subject and event to compare.\n" }
+        if findings.isEmpty, selection.note == nil { out += "\nNo findings: no two claims about the same subject and event to compare.\n" }
+        let names = SourceNames(report.documents)
         for (index, finding) in findings.enumerated() {
-            out += "\n" + block(finding, number: index + 1)
+            out += "\n" + block(finding, number: index + 1, names: names)
         }
         if !report.documents.isEmpty {
             out += "\n" + style("Documents", .bold) + "\n"
             let docWidth = min(56, report.documents.map { t($0.doc).count }.max() ?? 0)
             for doc in report.documents {
-                var line = "  " + pad(t(doc.doc), docWidth) + "  " + pad(ReportOrder.plural(doc.claims, "claim"), 9)
+                let line = "  " + pad(t(doc.doc), docWidth) + "  " + pad(ReportOrder.plural(doc.claims, "claim"), 9)
                 let meta = [doc.published?.iso, doc.outlet, doc.title].compactMap { $0 }.filter { !$0.isEmpty }.map(t)
-                if !meta.isEmpty { line += "  " + meta.joined(separator: " · ") }
-                out += clip(line, width) + "\n"
+                    .joined(separator: " · ")
+                // Titles and outlets are what a reader knows a document by: kept whole, on lines of their own when long.
+                if meta.isEmpty {
+                    out += line + "\n"
+                } else if line.count + 2 + meta.count <= width {
+                    out += line + "  " + meta + "\n"
+                } else {
+                    out += line + "\n" + wrap(meta, indent: "      ") + "\n"
+                }
             }
         }
         if !report.skipped.isEmpty {
@@ -41,13 +52,14 @@ struct TextReport {
                 out += "  " + style(t(skipped.path), .yellow) + ": " + t(skipped.reason) + "\n"
             }
         }
+        if let unpaired = selection.header(report).unpaired { out += "\n" + wrap(unpaired.sentence, indent: "") + "\n" }
         return out
     }
 
-    func block(_ finding: Finding, number: Int) -> String {
+    func block(_ finding: Finding, number: Int, names: SourceNames = SourceNames([])) -> String {
         var out = "\(number). " + style(finding.verdict.rawValue.uppercased(), colorCode(finding.verdict), bold: true)
         out += "  " + style(t(ReportOrder.heading(finding)), .bold) + "\n"
-        out += wrap(t(finding.reason), indent: "   ") + "\n"
+        out += wrap(t(names.reason(finding)), indent: "   ") + "\n"
         let marks = ReportOrder.positionMarks(finding)
         let claims = ReportOrder.claims(finding)
         let figureWidth = min(32, claims.map { t(FigureText.describe($0.claim)).count }.max() ?? 0)
@@ -59,7 +71,7 @@ struct TextReport {
             let speaker = pad(t(claim.speaker ?? "unattributed"), speakerWidth)
             let used = 3 + 3 + figure.count + 2 + speaker.count + 2
             var line = "   " + style(pad(mark, 2), colorCode(finding.verdict), bold: true) + " "
-            line += style(figure, .bold) + "  " + speaker + "  " + clipStart(t(claim.doc), max(12, width - used))
+            line += style(figure, .bold) + "  " + speaker + "  " + clipStart(t(names.name(claim.doc).map { "\($0) · \(SourceNames.fileName(claim.doc))" } ?? claim.doc), max(12, width - used))
             out += line + "\n"
             let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: width - 10)
             let quote = color ? style(t(context.quote), .underlineBold) : "[" + t(context.quote) + "]"
@@ -75,10 +87,6 @@ struct TextReport {
 
     func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-    }
-
-    func clip(_ text: String, _ width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
     }
 
     /// Keeps the end of a long path: "…/articles/001.txt".

@@ -18,6 +18,8 @@ struct ReconcileCommand: ParsableCommand {
     @Argument(help: "Claims files in JSON Lines (`-` for stdin).")
     var claimFiles: [String] = []
 
+    @OptionGroup var filterOptions: FilterOptions
+
     @Option(help: "Output format: text, markdown, json or html.")
     var format: ReportFormat = .text
 
@@ -48,7 +50,7 @@ struct ReconcileCommand: ParsableCommand {
         }
         if problems > 20 { Console.error("tally: … \(problems) bad lines in all") }
         let report = builder.report()
-        try write(ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil)), to: output)
+        try write(ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), filter: filterOptions.filter), to: output)
         if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
         if problems > 0 || !builder.skipped.isEmpty { throw Exit.skippedInputs }
     }

@@ -19,11 +19,13 @@ struct ReportCommand: ParsableCommand {
               tally report articles/ --format json --output report.json
               tally report articles/ --html report.html --fail-on conflict
               tally report articles/ --format html --output report.html
+              tally report articles/ --verdict conflict --top 10
               cat article.txt | tally report -
             """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var ruleOptions: RuleOptions
+    @OptionGroup var filterOptions: FilterOptions
 
     @Option(help: "Output format: text (terminal), markdown, json or html (the page --html writes).")
     var format: ReportFormat = .text
@@ -88,9 +90,10 @@ struct ReportCommand: ParsableCommand {
                 Console.error("tally: \(db ?? ""): \(stored.reused) documents unchanged (claims from the store), \(stored.extracted) extracted")
             }
         }
-        let rendered = ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), documents: format == .html ? texts : [])
+        let rendered = ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), documents: format == .html ? texts : [],
+            filter: filterOptions.filter)
         try write(rendered, to: output)
-        if let html { try write(HTMLReport.render(report, documents: texts), to: html) }
+        if let html { try write(ReportRenderer.render(report, format: .html, documents: texts, filter: filterOptions.filter), to: html) }
         if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
         if !skipped.isEmpty { throw Exit.skippedInputs }
     }

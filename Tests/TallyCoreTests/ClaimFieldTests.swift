@@ -157,7 +157,7 @@ import Testing
         #expect(document["published"] is NSNull && document["title"] is NSNull)
         #expect(try json(Document(id: "x", published: CalendarDate(year: 2025, month: 6, day: 2), text: "t"))["published"] as? String == "2025-06-02")
         let summary = try json(DocumentSummary(doc: "x", title: nil, outlet: nil, published: nil, claims: 0))
-        #expect(Set(summary.keys) == ["doc", "title", "outlet", "published", "url", "claims"] && summary["url"] is NSNull)
+        #expect(Set(summary.keys) == ["doc", "title", "outlet", "published", "url", "claims", "author"] && summary["url"] is NSNull)
         let finding = try json(Finding(verdict: .agreement, kind: "k", subject: nil, event: nil, reason: "r", claims: []))
         #expect(finding["subject"] is NSNull && finding["event"] is NSNull)
     }

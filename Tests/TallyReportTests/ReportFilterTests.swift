@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import TallyCore
+@testable import TallyReport
+
+/// `--verdict`, `--kind`, `--top`: what is shown, in every format, while the header still counts everything.
+@Suite struct ReportFilterTests {
+    @Test func filtersChooseInReportOrder() {
+        let findings = Fixtures.report.findings
+        #expect(ReportFilter(verdicts: [.conflict, .variance]).apply(findings).map(\.verdict) == [.conflict, .variance])
+        #expect(ReportFilter(kinds: ["bodies"]).apply(findings).map(\.kind) == ["bodies"])
+        #expect(ReportFilter(top: 2).apply(findings).map(\.verdict) == [.conflict, .framing])
+        #expect(ReportFilter(verdicts: [.agreement]).apply(findings).isEmpty)
+        #expect(ReportFilter.all.apply(Fixtures.report) == Fixtures.report)
+    }
+
+    @Test func noteSaysWhatIsShown() {
+        #expect(ReportFilter.all.note(shown: 3, of: 3) == nil)
+        #expect(ReportFilter(verdicts: [.framing, .conflict], top: 10).note(shown: 2, of: 523)
+            == "Showing 2 of 523 findings: conflict and framing, the first 10.")
+        #expect(ReportFilter(kinds: ["children"]).note(shown: 1, of: 3) == "Showing 1 of 3 findings: kind children.")
+    }
+
+    @Test(arguments: ReportFormat.allCases) func everyFormatShowsOnlyTheChosenFindings(format: ReportFormat) throws {
+        let filter = ReportFilter(verdicts: [.conflict])
+        let out = ReportRenderer.render(Fixtures.report, format: format, filter: filter)
+        #expect(out.contains("339 children"))
+        #expect(!out.contains("12,000"), "the framing finding is filtered out")
+        if format == .json {
+            let object = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+            #expect((object?["findings"] as? [Any])?.count == 1)
+        } else {
+            #expect(out.contains("Showing 1 of 3 findings: conflict."))
+            #expect(out.contains("3 findings"), "the header counts every finding")
+        }
+    }
+
+    @Test func filteringEverythingOutIsNotNoFindings() {
+        let text = ReportRenderer.render(Fixtures.report, format: .text, filter: ReportFilter(kinds: ["aircraft"]))
+        #expect(text.contains("Showing 0 of 3 findings: kind aircraft."))
+        #expect(!text.contains("No findings: no two claims"))
+    }
+}
+
+/// Sources are named by outlet (and author) where the documents say, the file only as a fallback.
+@Suite struct SourceNamesTests {
+    static let documents = [
+        DocumentSummary(doc: "news/a.txt", title: nil, outlet: "Daily Example", published: nil, claims: 1, author: "Jane Roe"),
+        DocumentSummary(doc: "news/b.txt", title: nil, outlet: nil, published: nil, claims: 1),
+    ]
+
+    func finding(reason: String) -> Finding {
+        var a = Fixtures.atLeast1000
+        a.doc = "news/a.txt"
+        var b = Fixtures.range
+        b.doc = "news/b.txt"
+        return Finding(verdict: .variance, kind: "prisoners", subject: "s", event: nil, reason: reason,
+                       claims: [FindingClaim(claim: a, position: 1), FindingClaim(claim: b, position: 1)])
+    }
+
+    @Test func unattributedClaimsAreNamedByOutletAndAuthor() {
+        let names = SourceNames(Self.documents)
+        #expect(names.name("news/a.txt") == "Daily Example (Jane Roe)")
+        #expect(names.name("news/b.txt") == nil)
+        let finding = finding(reason: "a.txt says at least 1,000 prisoners; b.txt says 1,000–1,200 prisoners — the figures overlap")
+        #expect(names.reason(finding) == "Daily Example (Jane Roe) says at least 1,000 prisoners; b.txt says 1,000–1,200 prisoners — the figures overlap")
+    }
+
+    @Test func textAndMarkdownNameTheOutletBesideTheFile() {
+        let report = Report(documents: Self.documents, findings: [finding(reason: "a.txt says at least 1,000 prisoners")])
+        let text = ReportRenderer.render(report, format: .text)
+        #expect(text.contains("Daily Example (Jane Roe) says at least 1,000 prisoners"))
+        #expect(text.contains("Daily Example (Jane Roe) · a.txt"))
+        let markdown = ReportRenderer.render(report, format: .markdown)
+        #expect(markdown.contains("Daily Example (Jane Roe) · `news/a.txt`"))
+        // The JSON keeps the reason as the reconciler wrote it (reports made from claims alone must equal it).
+        #expect(ReportRenderer.render(report, format: .json).contains("\"reason\" : \"a.txt says at least 1,000 prisoners\""))
+    }
+
+    @Test func longTitlesAndOutletsAreKeptWhole() {
+        let title = "Kandi Road abduction: parents dispute official count as about 140 children return home after weeks"
+        let report = Report(documents: [DocumentSummary(doc: "corpus/articles/211_sarewa_pupils_count.txt", title: title,
+                                                        outlet: "Sahel Courier", published: CalendarDate(iso: "2026-06-02"), claims: 20)],
+                            findings: [])
+        let text = ReportRenderer.render(report, format: .text)
+        #expect(text.contains("Sahel Courier"))
+        #expect(text.replacingOccurrences(of: "\n      ", with: " ").contains(title))
+        #expect(!text.contains("…"))
+    }
+
+    @Test func theLastLineSaysWhyClaimsFoundNoPartner() {
+        var report = Fixtures.report
+        report.unpaired = UnpairedClaims(noSubject: 90, alone: 40, otherEvent: 18)
+        for format in [ReportFormat.text, .markdown, .html] {
+            let out = ReportRenderer.render(report, format: format)
+            #expect(out.contains("148 claims found no partner: 90 without a subject, 40 the only claim on their subject, 18 about"), "\(format)")
+        }
+        let json = try? JSONSerialization.jsonObject(with: Data(ReportRenderer.render(report, format: .json).utf8)) as? [String: Any]
+        #expect((json?["unpaired"] as? [String: Int]) == ["no_subject": 90, "only_claim_on_subject": 40, "other_event": 18])
+    }
+}
