@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Tally: numeric claims in the news, extracted by declarative rules and reconciled across sources.
 ///
-/// One target per pipeline stage (see `../shared/DESIGN.md`):
+/// One target per pipeline stage (see README.md, "How it works"):
 /// Ingest → Numerals → Extract → Reconcile → Report, `TallyPipeline` running them over batches of files,
 /// `TallyEvaluation` measuring them (corpus check, peer suites, benchmarks, explain), and a thin `tally`
 /// executable on top.

@@ -6,7 +6,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case text, markdown, json, html
 }
 
-/// Renders a `Report` for people (terminal, Markdown) and machines (JSON, `../shared/CONTRACT.md`).
+/// Renders a `Report` for people (terminal, Markdown) and machines (JSON, `docs/contract.md`).
 ///
 /// Every rendering lists findings most severe first (conflict, framing, variance, agreement), then
 /// by kind. The HTML page is `HTMLReport`, also reached here as `.html`.

@@ -23,6 +23,20 @@ import Testing
         #expect(ClaimField.allCases.map(\.name) == Self.contractOrder)
     }
 
+    /// The repository's `docs/contract.md` lists every claim field, in this order (it cannot fall behind the code).
+    @Test func fieldsAreTheDocumentedContract() throws {
+        let contract = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/contract.md")
+        let text = try String(contentsOf: contract, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## Claims: `tally extract").dropFirst().first?.components(separatedBy: "\n## ").first)
+        var names: [String] = []
+        for line in section.split(separator: "\n") where line.hasPrefix("| `") {
+            let cell = line.dropFirst(2).prefix { $0 != "|" }
+            names += cell.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " `")) }
+        }
+        #expect(names == ClaimField.allCases.map(\.name))
+    }
+
     /// When the shared notes are present, the table follows the contract's `tally extract` field table.
     @Test func fieldsFollowTheContractFile() throws {
         let contract = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
