@@ -11,6 +11,8 @@ enum StandardInput {
     static func read(limit: Int) throws -> [UInt8] {
         var bytes: [UInt8] = []
         let handle = FileHandle.standardInput
+        // Typed at a terminal, the article ends with Ctrl-D; say so rather than seem to hang.
+        if isatty(0) == 1 { Console.error("tally: reading an article from the terminal; end it with Ctrl-D") }
         do {
             while bytes.count <= limit, let chunk = try handle.read(upToCount: min(1 << 20, limit + 1 - bytes.count)), !chunk.isEmpty {
                 bytes += chunk

@@ -99,3 +99,78 @@ import TallyCore
         #expect((json?["unpaired"] as? [String: Int]) == ["no_subject": 90, "only_claim_on_subject": 40, "other_event": 18])
     }
 }
+
+/// A finding's summary stays within two lines however many sources it names.
+@Suite struct SummaryLengthTests {
+    @Test func longReasonsKeepTheirVerdictWithinTwoLines() {
+        let sources = (1...40).map { "Source \($0) says \($0 * 10) children" }.joined(separator: "; ")
+        let reason = sources + " — the figures overlap but are stated differently"
+        let summary = TextReport(color: false).summary(reason)
+        let lines = summary.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.count <= 100 })
+        #expect(summary.hasSuffix("… — the figures overlap but are stated differently"))
+        #expect(summary.hasPrefix("   Source 1 says 10 children; Source 2"))
+    }
+
+    @Test func shortReasonsAreUnchanged() {
+        let reason = "Zelensky says nearly 400 children; Medinsky says 339 children — the figures do not overlap"
+        #expect(TextReport(color: false).summary(reason) == "   " + reason)
+    }
+}
+
+/// A finding over thousands of articles lists a few claims per side and counts the rest; a filtered
+/// report lists the documents its findings cite.
+@Suite struct LargeReportTests {
+    static func claim(doc: String, value: Double) -> Claim {
+        Claim(doc: doc, kind: "aircraft", value: .number(value), low: .number(value), high: .number(value), qualifier: .exact,
+              unit: "aircraft", scope: nil, subject: "aircraft destroyed", event: nil, speaker: nil, quote: "\(Int(value)) aircraft",
+              start: 0, end: 5, sentence: "\(Int(value)) aircraft were hit.", rule: "aircraft.test")
+    }
+
+    /// 40 sides of 3 claims each, from 120 documents.
+    static let finding = Finding(
+        verdict: .conflict, kind: "aircraft", subject: "aircraft destroyed", event: nil, reason: "many sources — the figures do not overlap",
+        claims: (0..<120).map { FindingClaim(claim: claim(doc: String(format: "%04d.txt", $0), value: Double($0 / 3 + 10)), position: $0 / 3 + 1) })
+    static let documents = (0..<200).map { DocumentSummary(doc: String(format: "%04d.txt", $0), title: "Title \($0)", outlet: nil, published: nil, claims: 1) }
+
+    @Test func aFindingWithManySidesStaysShort() {
+        let text = TextReport(color: false).block(Self.finding, number: 1)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count < 50, "\(lines.count) lines")
+        #expect(text.contains("… 1 more claim on side A"))
+        #expect(text.contains("… 32 more sides with 96 claims"))
+        #expect(text.contains("(every claim: --format json or --html)"))
+    }
+
+    @Test func aSmallFindingIsListedWhole() {
+        let small = Finding(verdict: .conflict, kind: "aircraft", subject: "s", event: nil, reason: "r",
+                            claims: Array(Self.finding.claims.prefix(6)))
+        let text = TextReport(color: false).block(small, number: 1)
+        #expect(!text.contains("more claim"))
+        #expect(!text.contains("every claim"))
+    }
+
+    @Test func aFilteredReportListsTheDocumentsItCites() {
+        var other = Self.finding
+        other.verdict = .agreement
+        other.claims = [FindingClaim(claim: Self.claim(doc: "0199.txt", value: 5), position: 1)]
+        let report = Report(documents: Self.documents, findings: [Self.finding, other])
+        let text = ReportRenderer.render(report, format: .text, filter: ReportFilter(verdicts: [.conflict]))
+        #expect(text.contains("Documents cited (120 of 200)"))
+        #expect(text.contains("… 20 more documents"))
+        #expect(!text.contains("0199.txt"))
+        let whole = ReportRenderer.render(report, format: .text)
+        #expect(whole.contains("0199.txt") && !whole.contains("more documents"))
+    }
+}
+
+extension SummaryLengthTests {
+    @Test func aLongTailIsCutAtTheEnd() {
+        let reason = "Umerov says 6,000 bodies per side and Umerov says 12,000 bodies — the same deal counted per side and as a total of both sides; Umerov says 6,000 bodies per side as a mutual exchange, while Medinsky says 6,000 bodies one way"
+        let summary = TextReport(color: false).summary(reason)
+        #expect(summary.split(separator: "\n").count == 2)
+        #expect(summary.hasPrefix("   Umerov says 6,000 bodies per side and Umerov says 12,000 bodies — the same deal counted per side"))
+        #expect(summary.hasSuffix(" …"))
+    }
+}
