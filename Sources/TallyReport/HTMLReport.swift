@@ -118,6 +118,10 @@ struct Page {
         if let event = finding.event, !event.isEmpty { out += " · <span class=\"event\">\(HTMLText.escape(event))</span>" }
         out += "</span></header>\n<p class=\"reason\">\(HTMLText.escape(names.reason(finding)))</p>\n"
         let marks = ReportOrder.positionMarks(finding)
+        let chart = FindingChart(finding: finding, number: number, marks: marks) { [summariesByID, texts] doc in
+            summariesByID[doc]?.published ?? texts.document(doc)?.published
+        }
+        if let svg = chart.svg() { out += "<div class=\"chart-box\">\(svg)</div>\n" }
         let claims = ReportOrder.claims(finding)
         let positions = claims.map(\.position).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
         let sided = positions.count > 1
