@@ -207,7 +207,14 @@ struct FindingChart {
             body += "<text class=\"tick\" x=\"\(f(plotLeft - 6))\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(HTMLText.escape(Figure.format(tick)))</text>"
         }
         body += "\n"
-        let description = "A total to date by the day it was reported: " + steps.joined(separator: "; ") + "."
+        // A long series is described by its first steps and a count of the rest.
+        var description = "A total to date by the day it was reported: " + steps.prefix(Self.maxRows).joined(separator: "; ")
+        if steps.count > Self.maxRows {
+            let rest = steps.dropFirst(Self.maxRows)
+            let updates = rest.filter { $0.hasSuffix("an update") }.count
+            description += "; then \(rest.count) more steps: \(updates) updates, \(rest.count - updates) contradictions"
+        }
+        description += "."
         return wrap(title: "The running total over time", description: description, height: bottom + 30, kind: "timeline", body: body)
     }
 

@@ -54,6 +54,8 @@ enum HTMLAssets {
         .finding h2 a { color: var(--muted); text-decoration: none; font-weight: 400; }
         .meta { color: var(--muted); font-size: 0.9rem; }
         .reason { font-size: 1.05rem; margin: 8px 0 14px; }
+        details.reason summary { cursor: pointer; }
+        details.reason p { color: var(--muted); font-size: 0.92rem; }
         .chart-box { margin: 0 0 14px; max-width: 680px; }
         .chart { display: block; width: 100%; height: auto; font: 12px system-ui, sans-serif; fill: var(--ink); }
         .chart .row-label, .chart .tick, .chart .gap-label { fill: var(--muted); }

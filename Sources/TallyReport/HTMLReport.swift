@@ -116,7 +116,13 @@ struct Page {
         out += "<h2><a href=\"#finding-\(number)\">\(number).</a> \(HTMLText.escape(finding.subject ?? finding.kind))</h2>"
         out += "<span class=\"meta\"><span class=\"kind\">\(HTMLText.escape(finding.kind))</span>"
         if let event = finding.event, !event.isEmpty { out += " · <span class=\"event\">\(HTMLText.escape(event))</span>" }
-        out += "</span></header>\n<p class=\"reason\">\(HTMLText.escape(names.reason(finding)))</p>\n"
+        let reason = names.reason(finding)
+        // A finding over hundreds of sources would open with a wall of text: a short reason, the whole one on request.
+        if let short = ReportOrder.shortened(reason, limit: 280) {
+            out += "</span></header>\n<details class=\"reason\"><summary>\(HTMLText.escape(short))</summary><p>\(HTMLText.escape(reason))</p></details>\n"
+        } else {
+            out += "</span></header>\n<p class=\"reason\">\(HTMLText.escape(reason))</p>\n"
+        }
         let marks = ReportOrder.positionMarks(finding)
         let chart = FindingChart(finding: finding, number: number, marks: marks) { [summariesByID, texts] doc in
             summariesByID[doc]?.published ?? texts.document(doc)?.published

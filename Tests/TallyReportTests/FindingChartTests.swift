@@ -98,3 +98,18 @@ import TallyCore
         #expect(Self.chart(Self.conflict) == Self.chart(Self.conflict))
     }
 }
+
+/// A finding's reason over hundreds of sources opens short in the HTML report, the whole one on request.
+@Suite struct HTMLReasonTests {
+    @Test func longReasonsAreShortenedWithTheWholeOneBehindDetails() {
+        let reason = (1...80).map { "s\($0).txt says \($0) aircraft" }.joined(separator: "; ") + " — the figures do not overlap"
+        var finding = Fixtures.conflict
+        finding.reason = reason
+        let html = HTMLReport.render(Report(documents: [], findings: [finding]))
+        #expect(html.contains("<details class=\"reason\"><summary>s1.txt says 1 aircraft; s2.txt says 2 aircraft;"))
+        #expect(html.contains("… — the figures do not overlap</summary><p>" + reason + "</p></details>"))
+        let short = ReportOrder.shortened(reason, limit: 280)!
+        #expect(short.count <= 280)
+        #expect(ReportOrder.shortened("Medinsky says 339 children — the figures do not overlap", limit: 280) == nil)
+    }
+}
