@@ -112,7 +112,7 @@ struct TextReport {
             let speaker = pad(t(claim.speaker ?? "unattributed"), speakerWidth)
             let used = 3 + 3 + figure.count + 2 + speaker.count + 2
             var line = "   " + style(pad(mark, 2), colorCode(finding.verdict), bold: true) + " "
-            line += style(figure, .bold) + "  " + speaker + "  " + clipStart(t(names.name(claim.doc).map { "\($0) · \(SourceNames.fileName(claim.doc))" } ?? claim.doc), max(12, width - used))
+            line += style(figure, .bold) + "  " + speaker + "  " + source(claim.doc, names: names, width: max(12, width - used))
             out += line + "\n"
             let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: width - 10)
             let quote = color ? style(t(context.quote), .underlineBold) : "[" + t(context.quote) + "]"
@@ -145,6 +145,16 @@ struct TextReport {
             if shortened.split(separator: "\n").count <= lines { return shortened }
         }
         return wrap(String(reason.prefix(lines * (width - indent.count) - 2)) + " …", indent: indent)
+    }
+
+    /// "Radio Belmar International (Lena Sorvik) · …count.html": the outlet whole where it fits, the file
+    /// name cut from its start; the path alone when the outlet is unknown.
+    func source(_ doc: String, names: SourceNames, width: Int) -> String {
+        guard let name = names.name(doc).map(t) else { return clipStart(t(doc), width) }
+        let file = t(SourceNames.fileName(doc))
+        if name.count + 3 + file.count <= width { return name + " · " + file }
+        if name.count + 3 + 12 <= width { return name + " · " + clipStart(file, width - name.count - 3) }
+        return String(name.prefix(width - 1)) + "…"
     }
 
     // MARK: Layout helpers

@@ -174,3 +174,17 @@ extension SummaryLengthTests {
         #expect(summary.hasSuffix(" …"))
     }
 }
+
+extension SourceNamesTests {
+    @Test func theOutletIsKeptWholeAndTheFileNameCut() {
+        let names = SourceNames([DocumentSummary(doc: "articles/112_belmar_protest_count.html", title: nil,
+                                                 outlet: "Radio Belmar International", published: nil, claims: 1, author: "Lena Sorvik")])
+        let report = TextReport(color: false)
+        #expect(report.source("articles/112_belmar_protest_count.html", names: names, width: 80)
+            == "Radio Belmar International (Lena Sorvik) · 112_belmar_protest_count.html")
+        #expect(report.source("articles/112_belmar_protest_count.html", names: names, width: 60)
+            == "Radio Belmar International (Lena Sorvik) · …otest_count.html")
+        #expect(report.source("articles/112_belmar_protest_count.html", names: names, width: 30) == "Radio Belmar International (L…")
+        #expect(report.source("elsewhere/a.txt", names: names, width: 30) == "elsewhere/a.txt")
+    }
+}
