@@ -77,7 +77,7 @@ struct FindingChart {
                 high = high.map { $0 + abs($0) * 0.1 }
             }
             let who = claim.speaker ?? "unattributed"
-            let label = "\(marks[item.position] ?? "•")  \(FigureText.describe(claim)) — \(who)"
+            let label = "\(marks[item.position] ?? "•") \(FigureText.describe(claim)) — \(who)"
             guard seen.insert(label).inserted else { continue }
             rows.append(Row(position: item.position, label: label, low: low, high: high))
             if claim.scope == .perSide {
