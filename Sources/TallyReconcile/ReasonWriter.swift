@@ -51,6 +51,9 @@ struct ReasonWriter {
             let all = distinct(claims.map(\.claim))
             let shown = all.prefix(4).map(ReasonWriter.says).joined(separator: "; ")
             let more = all.count > 4 ? " (+\(all.count - 4) more)" : ""
+            if undatedTotals(all) {
+                return "\(shown)\(more) — totals to date from articles that do not say which day they were read on; the higher may be the later"
+            }
             return "\(shown)\(more) — the figures overlap but are stated differently"
         case .agreement:
             let figure = ReasonWriter.figure(claims[0].claim)
@@ -67,6 +70,19 @@ struct ReasonWriter {
         guard let first = readings.min(by: { $0.day < $1.day }), let last = readings.max(by: { $0.day < $1.day }), first.day != last.day else { return nil }
         return "\(ReasonWriter.says(first.claim)) (\(first.day.iso)), \(ReasonWriter.says(last.claim)) (\(last.day.iso))"
             + " — a total to date, updated from \(ReasonWriter.figure(first.claim)) to \(ReasonWriter.figure(last.claim))"
+    }
+
+    /// Whether two of the figures do not overlap and are totals to date of undated articles (the only
+    /// way figures that do not overlap make a variance without a known update).
+    private func undatedTotals(_ all: [Claim]) -> Bool {
+        let intervals = all.map { $0.interval(on: axis) }
+        for i in all.indices {
+            for j in all.indices where j > i {
+                guard let x = intervals[i], let y = intervals[j], !x.overlaps(y) else { continue }
+                if ClaimRelation.undatedReadings(all[i], all[j]) { return true }
+            }
+        }
+        return false
     }
 
     /// Claims with distinct figures, first of each kept.
