@@ -3,7 +3,9 @@ import TallyCore
 /// Compares claims about the same thing and explains how they disagree.
 ///
 /// Claims are grouped by subject and event (an event named by month takes in the one dated
-/// event of that month in the same group); claims without a subject are never compared. Running totals
+/// event of that month in the same group; a claim without an event joins the subject's one dated
+/// event, and stays within its own article where there are several); claims without a subject are
+/// never compared. Running totals
 /// are grouped apart, across events, since a total to date is one quantity read on different days: a
 /// later, higher figure updates an earlier one, and one day's batch is never set against it. Within a
 /// group, figures of different statuses (a plan and a delivery, a projection and a count, a part and
@@ -52,19 +54,23 @@ public struct Reconciler: Sendable {
             let members = bySubject[key]!
             let events = Reconciler.canonicalEvents(Set(members.compactMap(\.event)))
             var byEvent: [String: [Claim]] = [:]
+            // A figure without an event is about its subject's one dated event (one crash, one flood); where
+            // there are several (one swap a day) it cannot be told which, and is compared only within its article.
+            let dated = Set(members.compactMap { $0.event.map { events[$0] ?? $0 } })
             for claim in members {
                 // An earlier reading the article reports as replaced belongs with the totals to date it preceded.
                 let running = claim.status == .runningTotal || claim.status == .superseded
                 // A control character no event label holds keeps the running totals' key apart.
-                let event = running ? "\u{1E}running total" : claim.event.map { events[$0] ?? $0 }
+                var event = running ? "\u{1E}running total" : claim.event.map { events[$0] ?? $0 }
+                if event == nil { event = dated.count == 1 ? dated.first : dated.isEmpty ? nil : "\u{1D}" + claim.doc }
                 byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(claim)
             }
             for eventKey in byEvent.keys.sorted() {
                 for story in Reconciler.stories(byEvent[eventKey]!) {
                     let group = story.sorted { ($0.doc, $0.start) < ($1.doc, $1.start) }
                     let first = group[0]
-                    // A running total's finding is about its latest reading.
-                    let event = first.status == .runningTotal ? group.compactMap(\.event).max() : first.event.map { events[$0] ?? $0 }
+                    // A running total's finding is about its latest reading; another about its group's dated event.
+                    let event = first.status == .runningTotal ? group.compactMap(\.event).max() : group.lazy.compactMap(\.event).first.map { events[$0] ?? $0 }
                     result.append(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group))
                 }
             }

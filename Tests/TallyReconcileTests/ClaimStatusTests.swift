@@ -56,6 +56,34 @@ import TallyCore
         #expect(findings[0].claims.filter { $0.claim.status == .superseded }.allSatisfy { $0.position == 0 })
     }
 
+    @Test func anEarlierReadingIsNamedAsOneInTheReason() {
+        let findings = Reconciler().reconcile([
+            claim("a", 60, status: .runningTotal), claim("b", 60, status: .runningTotal, speaker: "Marov"),
+            claim("c", 38, status: .superseded, speaker: "Marov"),
+        ])
+        #expect(findings.map(\.verdict) == [.agreement])
+        #expect(findings[0].reason == "2 sources say 60 people consistently (earlier readings aside)")
+        let rising = Reconciler().reconcile([
+            claim("a", 60, status: .runningTotal), claim("b", 61, status: .runningTotal, event: "2023-09-14"),
+            claim("c", 38, status: .superseded, speaker: "Marov"),
+        ].map { var c = $0; c.low = .number(c.value!.number! - 5); return c })
+        #expect(rising.map(\.verdict) == [.variance])
+        #expect(rising[0].reason.contains("Marov said earlier 38 people"))
+        #expect(rising[0].reason.hasSuffix("(earlier readings aside)"))
+    }
+
+    @Test func aFigureWithoutAnEventIsNotSetAgainstOneOfSeveralEvents() {
+        // Swaps on the 24th and 25th; two articles that give no date at all say 10 and 4 were freed.
+        var claims = [claim("a", 10, event: "2023-11-24"), claim("b", 4, event: "2023-11-25"), claim("c", 10, event: nil), claim("d", 4, event: nil)]
+        for index in claims.indices { claims[index].subject = "Thai people freed" }
+        #expect(Reconciler().reconcile(claims).allSatisfy { $0.verdict != .conflict })
+        // With one dated event, undated figures are about it: one finding, on that event.
+        claims[1].event = "2023-11-24"
+        let findings = Reconciler().reconcile(claims)
+        #expect(findings.count == 1)
+        #expect(findings[0].verdict == .conflict && findings[0].event == "2023-11-24" && findings[0].claims.count == 4)
+    }
+
     @Test func neighbouringLowerBoundsShareASide() {
         var above2000 = claim("b", 2_000)
         above2000.low = .number(2_000); above2000.high = nil; above2000.qualifier = .moreThan

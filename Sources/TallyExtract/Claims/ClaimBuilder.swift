@@ -82,7 +82,7 @@ struct ClaimBuilder {
     }
 
     /// How far before a figure, and after it, `status_marker` phrases are looked for.
-    static let statusReach = (before: 12, after: 14)
+    static let statusReach = (before: 12, after: 20)
 
     /// The claim's status: the rule's own, else the nearest status phrase around the figure — a
     /// `status_marker` up to `statusReach.before` words before it, a `status_after` up to
