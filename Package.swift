@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Tally: numeric claims in the news, extracted by declarative rules and reconciled across sources.
 ///
-/// One target per pipeline stage (see `../shared/DESIGN.md`):
+/// One target per pipeline stage (see README.md, "How it works"):
 /// Ingest → Numerals → Extract → Reconcile → Report, `TallyPipeline` running them over batches of files,
 /// `TallyEvaluation` measuring them (corpus check, peer suites, benchmarks, explain), and a thin `tally`
 /// executable on top.
@@ -48,11 +48,16 @@ let package = Package(
                 "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyPipeline",
                 .product(name: "Yams", package: "Yams"),
             ]),
+        // The default rules and lexicons built into the binary (read from `rules/` at build time by the
+        // EmbedRules plugin), so an installed or copied `tally` needs no rules folder beside it.
+        .executableTarget(name: "tally-embed-rules"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["tally-embed-rules"]),
+        .target(name: "TallyDefaultRules", dependencies: ["TallyExtract"], plugins: ["EmbedRules"]),
         .executableTarget(
             name: "tally",
             dependencies: [
                 "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport", "TallyPipeline",
-                "TallyEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TallyEvaluation", "TallyDefaultRules", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fuzzing (see Fuzz/README.md): the targets as a library (replayed by TallyRobustnessTests) and one
@@ -71,7 +76,7 @@ let package = Package(
         .testTarget(name: "TallyReportTests", dependencies: ["TallyReport"]),
         .testTarget(name: "TallyPipelineTests", dependencies: ["TallyPipeline"]),
         .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation"]),
-        .testTarget(name: "TallyRulesTests", dependencies: ["TallyCore", "TallyExtract", "TallyEvaluation"]),
+        .testTarget(name: "TallyRulesTests", dependencies: ["TallyCore", "TallyExtract", "TallyEvaluation", "TallyDefaultRules"]),
         .testTarget(
             name: "TallyRobustnessTests",
             dependencies: [

@@ -1,6 +1,6 @@
 /// One numeric claim an article makes: the figure, what it counts, about which event, said by whom.
 ///
-/// The JSON shape is the public contract of `tally extract` (`../shared/CONTRACT.md`): every field is
+/// The JSON shape is the public contract of `tally extract` (`docs/contract.md`): every field is
 /// written, `null` included, in the order of `ClaimField`, the one list of the fields.
 public struct Claim: Sendable, Hashable, Codable {
     public var doc: String

@@ -1,4 +1,4 @@
-/// The claim's fields in contract order (`../shared/CONTRACT.md`, `tally extract`): their names and
+/// The claim's fields in contract order (`docs/contract.md`, `tally extract`): their names and
 /// order here, how each is read in `Claim.visitFields`, how each is written in `set(_:in:)`.
 ///
 /// The one list of them: the JSON and CSV writers, the SQLite store's columns and rows, and the readers

@@ -37,7 +37,7 @@ public struct Document: Sendable, Hashable, Codable {
         case id = "doc", title, outlet, author, url, published, encoding, text, warnings
     }
 
-    /// Encodes every field, `null` included, as `../shared/CONTRACT.md` (`tally ingest`) lists them.
+    /// Encodes every field, `null` included, as `docs/contract.md` (`tally ingest`) lists them.
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeFields([
             (CodingKeys.id, id), (.title, title), (.outlet, outlet), (.author, author), (.url, url), (.published, published),

@@ -1,6 +1,6 @@
 /// A figure as news states it: a number, or a calendar date for date claims.
 ///
-/// Encodes as a JSON number or an ISO date string, as `../shared/CONTRACT.md` says.
+/// Encodes as a JSON number or an ISO date string, as `docs/contract.md` says.
 public enum Figure: Sendable, Hashable, Codable, CustomStringConvertible {
     case number(Double)
     case date(CalendarDate)

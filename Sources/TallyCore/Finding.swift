@@ -81,21 +81,25 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     public var published: CalendarDate?
     public var url: String?
     public var claims: Int
+    /// The byline, where the page gives one (an addition to contract v1).
+    public var author: String?
 
-    public init(doc: String, title: String?, outlet: String?, published: CalendarDate?, url: String? = nil, claims: Int) {
+    public init(doc: String, title: String?, outlet: String?, published: CalendarDate?, url: String? = nil, claims: Int, author: String? = nil) {
         self.doc = doc
         self.title = title
         self.outlet = outlet
         self.published = published
         self.url = url
         self.claims = claims
+        self.author = author
     }
 
-    enum CodingKeys: String, CodingKey { case doc, title, outlet, published, url, claims }
+    enum CodingKeys: String, CodingKey { case doc, title, outlet, published, url, claims, author }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeFields([
             (CodingKeys.doc, doc), (.title, title), (.outlet, outlet), (.published, published), (.url, url), (.claims, claims),
+            (.author, author),
         ])
     }
 }
@@ -107,6 +111,8 @@ public struct Report: Sendable, Hashable, Codable {
     public var findings: [Finding]
     /// Inputs that could not be read, with the reason (not part of contract v1's required fields).
     public var skipped: [SkippedInput]
+    /// Claims in no finding, by why; nil when not counted (an addition to contract v1, left out when nil).
+    public var unpaired: UnpairedClaims?
 
     public init(documents: [DocumentSummary], findings: [Finding], skipped: [SkippedInput] = []) {
         self.version = 1
@@ -121,6 +127,7 @@ public struct Report: Sendable, Hashable, Codable {
         documents = try c.decode([DocumentSummary].self, forKey: .documents)
         findings = try c.decode([Finding].self, forKey: .findings)
         skipped = try c.decodeIfPresent([SkippedInput].self, forKey: .skipped) ?? []
+        unpaired = try c.decodeIfPresent(UnpairedClaims.self, forKey: .unpaired)
     }
 }
 

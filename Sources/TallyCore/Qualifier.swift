@@ -1,4 +1,4 @@
-/// How a figure is hedged: the qualifier set of `../shared/DESIGN.md`.
+/// How a figure is hedged: the qualifier set of `docs/contract.md`.
 ///
 /// "at least 1,000" → `atLeast`; "nearly 400" → `lessThan`... see `rules/lexicon/qualifiers.yaml`
 /// for the words behind each case. Raw values are the contract's JSON strings.

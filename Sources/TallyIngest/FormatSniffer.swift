@@ -36,8 +36,41 @@ enum FormatSniffer {
         }
     }
 
-    /// Why the bytes look binary (NUL bytes, mostly control bytes), or nil for text.
+    /// Formats people save articles in that tally cannot read (save the article as text or HTML instead),
+    /// and other binary files, by their first bytes: a skip names the format.
+    /// Checked before the text tests, because a PDF or PostScript file starts with readable text.
+    static let namedBinaryFormats: [(magic: [UInt8], name: String)] = [
+        (Array("%PDF-".utf8), "a PDF document"),
+        (Array("%!PS".utf8), "a PostScript document"),
+        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive or an office document: .docx, .xlsx, .odt, .epub"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "a Microsoft Office document: .doc, .xls, .ppt"),
+        (Array("{\\rtf".utf8), "an RTF document"),
+        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+        ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+        (Array("GIF87a".utf8), "a GIF image"),
+        (Array("GIF89a".utf8), "a GIF image"),
+        (Array("II*\u{0}".utf8), "a TIFF image"),
+        (Array("MM\u{0}*".utf8), "a TIFF image"),
+        (Array("7z".utf8) + [0xBC, 0xAF, 0x27, 0x1C], "a 7-Zip archive"),
+        (Array("Rar!".utf8) + [0x1A, 0x07], "a RAR archive"),
+        ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "an xz archive"),
+        (Array("SQLite format 3\u{0}".utf8), "an SQLite database"),
+        ([0x7F, 0x45, 0x4C, 0x46], "an executable (ELF)"),
+    ]
+
+    /// Why the bytes are not text: a named format (a PDF, an image, an archive), NUL bytes, or mostly
+    /// control bytes; nil for text.
     static func binaryReason(_ bytes: [UInt8]) -> String? {
+        if let named = namedBinaryFormats.first(where: { bytes.starts(with: $0.magic) }) { return named.name }
+        // RIFF containers: WebP images (and WAV/AVI, which are no articles either).
+        if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)) {
+            return bytes[8..<12].elementsEqual("WEBP".utf8) ? "a WebP image" : "a RIFF media file"
+        }
+        return controlBytesReason(bytes)
+    }
+
+    /// NUL bytes or mostly control bytes in the sniffing window.
+    private static func controlBytesReason(_ bytes: [UInt8]) -> String? {
         let end = min(bytes.count, window)
         var controls = 0
         let sawNUL = bytes.withUnsafeBytes { raw -> Bool in

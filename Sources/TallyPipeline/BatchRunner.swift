@@ -44,6 +44,8 @@ public struct BatchRunner: Sendable {
     /// Files named on the command line; other inputs came from walking a folder, where files that hold
     /// no articles by design (claims files) are passed over silently.
     public var explicitPaths: Set<String> = []
+    /// What was read from standard input (named `-` among the files), and the id its document gets.
+    public var standardInput: (id: String, bytes: [UInt8])?
     /// Seconds a file may take on one document (its ingest, then each document's extraction) before
     /// it is abandoned and reported as skipped, so one pathological input cannot hold up the batch;
     /// nil for no limit.
@@ -96,7 +98,8 @@ public struct BatchRunner: Sendable {
     /// `heartbeat` is called as each document's extraction begins.
     public func process(_ path: String, heartbeat: Heartbeat = .none) -> FileResult {
         do {
-            let file = try ingestor.read(file: path)
+            let file = try path == "-" && standardInput != nil
+                ? ingestor.read(bytes: standardInput!.bytes, id: standardInput!.id) : ingestor.read(file: path)
             var documents = file.documents
             if !file.warnings.isEmpty, !documents.isEmpty { documents[0].warnings.insert(contentsOf: file.warnings, at: 0) }
             let size = documents.reduce(0) { $0 + $1.text.utf8.count }

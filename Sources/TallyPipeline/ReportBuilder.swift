@@ -28,7 +28,7 @@ public struct ReportBuilder: Sendable {
 
     public mutating func add(_ document: Document, claims found: [Claim]) {
         let kept = keep(found, of: document.id)
-        documents.append(DocumentSummary(doc: document.id, title: document.title, outlet: document.outlet, published: document.published, url: document.url, claims: kept))
+        documents.append(DocumentSummary(doc: document.id, title: document.title, outlet: document.outlet, published: document.published, url: document.url, claims: kept, author: document.author))
     }
 
     /// Claims read back from claims files (`tally reconcile`, the reduce step): not limited, since
@@ -50,6 +50,8 @@ public struct ReportBuilder: Sendable {
     public mutating func skip(_ input: SkippedInput) { skipped.append(input) }
 
     public func report(reconciler: Reconciler = Reconciler()) -> Report {
-        Report(documents: documents, findings: reconciler.reconcile(claims), skipped: skipped)
+        var report = Report(documents: documents, findings: reconciler.reconcile(claims), skipped: skipped)
+        report.unpaired = UnpairedClaims(claims: claims, findings: report.findings)
+        return report
     }
 }

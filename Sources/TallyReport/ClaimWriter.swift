@@ -6,7 +6,7 @@ public enum ClaimFormat: String, Sendable, CaseIterable {
 }
 
 /// Writes claims as JSON Lines, a JSON array or CSV, with every contract field in contract order
-/// (`../shared/CONTRACT.md`, `tally extract`), nulls included: the fields of `ClaimField`, in its order.
+/// (`docs/contract.md`, `tally extract`), nulls included: the fields of `ClaimField`, in its order.
 public enum ClaimWriter {
     public static func render(_ claims: [Claim], format: ClaimFormat) -> String {
         var out = ""

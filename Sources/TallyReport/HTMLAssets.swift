@@ -54,6 +54,28 @@ enum HTMLAssets {
         .finding h2 a { color: var(--muted); text-decoration: none; font-weight: 400; }
         .meta { color: var(--muted); font-size: 0.9rem; }
         .reason { font-size: 1.05rem; margin: 8px 0 14px; }
+        details.reason summary { cursor: pointer; }
+        details.reason p { color: var(--muted); font-size: 0.92rem; }
+        .chart-box { margin: 0 0 14px; max-width: 680px; }
+        .chart { display: block; width: 100%; height: auto; font: 12px system-ui, sans-serif; fill: var(--ink); }
+        .chart .row-label, .chart .tick, .chart .gap-label { fill: var(--muted); }
+        .chart .row-label { fill: var(--ink); }
+        .chart .axis { stroke: var(--muted); stroke-width: 1; }
+        .chart line.s1, .chart line.s2, .chart line.s3, .chart line.s4, .chart line.s5, .chart line.s6, .chart line.sn { stroke-width: 4; stroke-linecap: round; }
+        .chart line.cap { stroke-width: 2; }
+        .chart .dashed { stroke-dasharray: 5 4; fill-opacity: 0.4; }
+        .chart .s1 { stroke: #2e6fd0; fill: #2e6fd0; } .chart .s2 { stroke: #d0632e; fill: #d0632e; }
+        .chart .s3 { stroke: #2e9d5a; fill: #2e9d5a; } .chart .s4 { stroke: #9b3fc0; fill: #9b3fc0; }
+        .chart .s5 { stroke: #b8860b; fill: #b8860b; } .chart .s6 { stroke: #3aa6b9; fill: #3aa6b9; }
+        .chart .sn { stroke: var(--muted); fill: var(--muted); }
+        .chart .gap { stroke: var(--conflict); stroke-width: 1; stroke-dasharray: 3 3; opacity: 0.7; }
+        .chart .hatch { stroke: var(--conflict); stroke-width: 2; opacity: 0.35; }
+        .chart .gap-label { fill: var(--conflict); font-weight: 600; }
+        .chart .step { stroke-width: 3; }
+        .chart .step.update { stroke: var(--agreement); }
+        .chart .step.contradiction { stroke: var(--conflict); stroke-dasharray: 6 3; }
+        .chart .reading { fill: var(--ink); }
+        .chart .range, .chart .open-end { stroke: var(--ink); stroke-width: 2; fill: none; }
         .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 14px; }
         .sides:not(.versus) .side { display: contents; }
         .side h3 { margin: 0; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--conflict); }

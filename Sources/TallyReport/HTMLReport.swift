@@ -8,7 +8,13 @@ import TallyCore
 /// Everything taken from articles is escaped; only http(s) URLs become links.
 public enum HTMLReport {
     public static func render(_ report: Report, documents: [Document] = []) -> String {
+        render(report, documents: documents, selection: .none)
+    }
+
+    /// `report` holds the findings shown; `selection` the whole report's counts and what was left out.
+    static func render(_ report: Report, documents: [Document], selection: ReportSelection) -> String {
         var page = Page(report: report, documents: documents)
+        page.selection = selection
         return page.render()
     }
 }
@@ -19,12 +25,15 @@ struct Page {
     let findings: [Finding]
     let texts: DocumentTexts
     let summariesByID: [String: DocumentSummary]
+    let names: SourceNames
+    var selection = ReportSelection.none
     var out = ""
 
     init(report: Report, documents: [Document]) {
         self.report = report
         findings = report.findings.inReportOrder()
         texts = DocumentTexts(documents)
+        names = SourceNames(report.documents)
         summariesByID = Dictionary(report.documents.map { ($0.doc, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -47,10 +56,15 @@ struct Page {
         out += "<main id=\"findings\">\n"
         for (index, finding) in findings.enumerated() { article(finding, number: index + 1) }
         out += "<p id=\"none\" class=\"empty\"\(findings.isEmpty ? "" : " hidden")>"
-        out += findings.isEmpty ? "No findings: no two claims about the same subject and event to compare." : "No finding matches these filters."
+        if !findings.isEmpty {
+            out += "No finding matches these filters."
+        } else {
+            out += selection.note == nil ? "No findings: no two claims about the same subject and event to compare." : "No finding is of the kind or verdict chosen."
+        }
         out += "</p>\n</main>\n"
         documentTable()
         skipped()
+        if let unpaired = selection.header(report).unpaired { out += "<p class=\"unpaired\">" + HTMLText.escape(unpaired.sentence) + "</p>\n" }
         out += "<footer>Made by Tally from \(ReportOrder.plural(report.documents.count, "document")). Figures are as the articles state them; check the sources.</footer>\n"
         out += "<script>\(HTMLAssets.script)</script>\n</body>\n</html>\n"
         return out
@@ -58,7 +72,9 @@ struct Page {
 
     mutating func header() {
         out += "<header>\n<h1>Tally <span>discrepancy report</span></h1>\n<p class=\"summary\">"
-        out += HTMLText.escape(ReportOrder.summaryLine(report)) + "</p>\n<ul class=\"counts\">\n"
+        out += HTMLText.escape(ReportOrder.summaryLine(selection.header(report))) + "</p>\n"
+        if let note = selection.note { out += "<p class=\"selection\">" + HTMLText.escape(note) + "</p>\n" }
+        out += "<ul class=\"counts\">\n"
         for (verdict, count) in ReportOrder.verdictCounts(findings) {
             out += "<li class=\"badge v-\(verdict.rawValue)\" title=\"\(HTMLText.escape(Page.meaning(verdict)))\">"
             out += "<b>\(count)</b> \(verdict.rawValue)</li>\n"
@@ -100,8 +116,18 @@ struct Page {
         out += "<h2><a href=\"#finding-\(number)\">\(number).</a> \(HTMLText.escape(finding.subject ?? finding.kind))</h2>"
         out += "<span class=\"meta\"><span class=\"kind\">\(HTMLText.escape(finding.kind))</span>"
         if let event = finding.event, !event.isEmpty { out += " · <span class=\"event\">\(HTMLText.escape(event))</span>" }
-        out += "</span></header>\n<p class=\"reason\">\(HTMLText.escape(finding.reason))</p>\n"
+        let reason = names.reason(finding)
+        // A finding over hundreds of sources would open with a wall of text: a short reason, the whole one on request.
+        if let short = ReportOrder.shortened(reason, limit: 280) {
+            out += "</span></header>\n<details class=\"reason\"><summary>\(HTMLText.escape(short))</summary><p>\(HTMLText.escape(reason))</p></details>\n"
+        } else {
+            out += "</span></header>\n<p class=\"reason\">\(HTMLText.escape(reason))</p>\n"
+        }
         let marks = ReportOrder.positionMarks(finding)
+        let chart = FindingChart(finding: finding, number: number, marks: marks) { [summariesByID, texts] doc in
+            summariesByID[doc]?.published ?? texts.document(doc)?.published
+        }
+        if let svg = chart.svg() { out += "<div class=\"chart-box\">\(svg)</div>\n" }
         let claims = ReportOrder.claims(finding)
         let positions = claims.map(\.position).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
         let sided = positions.count > 1

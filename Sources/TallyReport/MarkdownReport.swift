@@ -5,17 +5,22 @@ import TallyCore
 /// Every piece of article text is escaped, so a quote cannot break the table or inject markup.
 struct MarkdownReport {
     var texts = DocumentTexts([])
+    var selection = ReportSelection.none
 
     func render(_ report: Report) -> String {
         var out = "# Tally discrepancy report\n\n"
-        out += ReportOrder.summaryLine(report)
-        let counts = ReportOrder.verdictCounts(report.findings)
+        let whole = selection.header(report)
+        out += ReportOrder.summaryLine(whole)
+        let counts = ReportOrder.verdictCounts(whole.findings)
         if !counts.isEmpty { out += ": " + counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") }
-        out += ".\n\n## Findings\n\n"
+        out += ".\n"
+        if let note = selection.note { out += "\n" + Self.escape(note) + "\n" }
+        out += "\n## Findings\n\n"
         let findings = report.findings.inReportOrder()
-        if findings.isEmpty { out += "No findings: no two claims about the same subject and event to compare.\n\n" }
+        if findings.isEmpty, selection.note == nil { out += "No findings: no two claims about the same subject and event to compare.\n\n" }
+        let names = SourceNames(report.documents)
         for (index, finding) in findings.enumerated() {
-            out += section(finding, number: index + 1)
+            out += section(finding, number: index + 1, names: names)
         }
         if !report.documents.isEmpty {
             out += "## Documents\n\n| Document | Claims | Published | Outlet | Title |\n|---|---:|---|---|---|\n"
@@ -33,12 +38,13 @@ struct MarkdownReport {
             }
             out += "\n"
         }
+        if let unpaired = selection.header(report).unpaired { out += Self.escape(unpaired.sentence) + "\n" }
         return out
     }
 
-    func section(_ finding: Finding, number: Int) -> String {
+    func section(_ finding: Finding, number: Int, names: SourceNames = SourceNames([])) -> String {
         var out = "### \(number). \(finding.verdict.rawValue.capitalized): " + Self.escape(ReportOrder.heading(finding)) + "\n\n"
-        out += Self.escape(finding.reason) + "\n\n"
+        out += Self.escape(names.reason(finding)) + "\n\n"
         out += "| Side | Figure | Speaker | Document | Quote in context |\n|---|---|---|---|---|\n"
         let marks = ReportOrder.positionMarks(finding)
         for item in ReportOrder.claims(finding) {
@@ -46,7 +52,8 @@ struct MarkdownReport {
             let context = QuoteContext.make(claim, text: texts.text(claim.doc), width: 160)
             let quote = Self.escape(context.before) + Self.strong(context.quote) + Self.escape(context.after)
             out += "| " + [marks[item.position] ?? "•", Self.escape(FigureText.describe(claim)),
-                           Self.escape(claim.speaker ?? "unattributed"), Self.codeCell(claim.doc), quote]
+                           Self.escape(claim.speaker ?? "unattributed"),
+                           (names.name(claim.doc).map { Self.escape($0) + " · " } ?? "") + Self.codeCell(claim.doc), quote]
                 .joined(separator: " | ") + " |\n"
         }
         return out + "\n"

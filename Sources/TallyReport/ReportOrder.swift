@@ -52,6 +52,21 @@ enum ReportOrder {
         return text
     }
 
+    /// A reason cut to about `limit` characters at a word: the list of who says what loses its end ("…"),
+    /// the verdict's words after the last " — " stay when short. Nil when the reason is short already.
+    static func shortened(_ reason: String, limit: Int) -> String? {
+        guard reason.count > limit else { return nil }
+        let cut = reason.range(of: " — ", options: .backwards).flatMap { reason.distance(from: $0.lowerBound, to: reason.endIndex) <= limit / 3 ? $0 : nil }
+        let tail = cut.map { String(reason[$0.lowerBound...]) } ?? ""
+        let head = cut.map { String(reason[..<$0.lowerBound]) } ?? reason
+        var kept = ""
+        for word in head.split(separator: " ") {
+            if kept.count + 1 + word.count + tail.count + 2 > limit { break }
+            kept += (kept.isEmpty ? "" : " ") + word
+        }
+        return kept + " …" + tail
+    }
+
     static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 
     /// "5 documents · 112 claims · 7 findings".

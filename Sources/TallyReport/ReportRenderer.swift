@@ -3,24 +3,30 @@ import TallyCore
 
 /// Output formats of `tally report`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, html
 }
 
-/// Renders a `Report` for people (terminal, Markdown) and machines (JSON, `../shared/CONTRACT.md`).
+/// Renders a `Report` for people (terminal, Markdown) and machines (JSON, `docs/contract.md`).
 ///
 /// Every rendering lists findings most severe first (conflict, framing, variance, agreement), then
-/// by kind. The HTML page is `HTMLReport`.
+/// by kind. The HTML page is `HTMLReport`, also reached here as `.html`.
 public enum ReportRenderer {
     /// - Parameters:
     ///   - color: ANSI colour in the text rendering (pass whether stdout is a terminal).
     ///   - documents: the ingested documents, when at hand: their text places each quote exactly
     ///     in its sentence where the same words occur twice.
-    public static func render(_ report: Report, format: ReportFormat, color: Bool = false, documents: [Document] = []) -> String {
+    ///   - filter: the findings to show (`--verdict`, `--kind`, `--top`); the header still counts them all.
+    public static func render(
+        _ report: Report, format: ReportFormat, color: Bool = false, documents: [Document] = [], filter: ReportFilter = .all
+    ) -> String {
         let texts = DocumentTexts(documents)
+        let shown = filter.apply(report)
+        let selection = ReportSelection(whole: report, note: filter.note(shown: shown.findings.count, of: report.findings.count))
         switch format {
-        case .text: return TextReport(color: color, texts: texts).render(report)
-        case .markdown: return MarkdownReport(texts: texts).render(report)
-        case .json: return json(report)
+        case .text: return TextReport(color: color, texts: texts, selection: selection).render(shown)
+        case .markdown: return MarkdownReport(texts: texts, selection: selection).render(shown)
+        case .json: return json(shown)
+        case .html: return HTMLReport.render(shown, documents: documents, selection: selection)
         }
     }
 
@@ -39,4 +45,16 @@ public enum ReportRenderer {
             return "{\"version\": 1, \"error\": " + JSONText.string("\(error)") + "}\n"
         }
     }
+}
+
+/// What a filtered rendering says about the findings it leaves out: the whole report's counts for the
+/// header, and the note saying what is shown.
+struct ReportSelection {
+    var whole: Report?
+    var note: String?
+
+    static let none = ReportSelection(whole: nil, note: nil)
+
+    /// The report the header summarises: the whole one when filtered.
+    func header(_ shown: Report) -> Report { whole ?? shown }
 }

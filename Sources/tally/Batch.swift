@@ -12,17 +12,35 @@ import TallyPipeline
 func runBatch(
     _ input: InputOptions, extractor: Extractor?, render: (@Sendable (FileResult) -> [UInt8])? = nil, deliver: (FileResult) -> Void
 ) throws -> [SkippedInput] {
-    guard !input.paths.isEmpty else { throw ValidationError("give at least one article file or folder") }
+    guard !input.paths.isEmpty else { throw ValidationError("give at least one article file or folder, or - for standard input") }
+    try input.requireInputs()
     let ingestor = input.ingestor
-    var (files, skipped) = ingestor.inputFiles(for: input.paths)
+    var files: [String] = []
+    var skipped: [SkippedInput] = []
+    for path in input.paths {
+        guard path != StandardInput.path else {
+            files.append(path)
+            continue
+        }
+        let found = ingestor.inputFiles(for: [path])
+        files += found.files
+        skipped += found.skipped
+    }
     if !input.followLinks {
-        var boundary = LinkBoundary(inputs: input.paths)
+        var boundary = LinkBoundary(inputs: input.paths.filter { $0 != StandardInput.path })
         let outside: [SkippedInput]
         (files, outside) = boundary.filter(files)
         skipped += outside
     }
+    if files.isEmpty, skipped.isEmpty {
+        Console.error("tally: no article files in \(input.paths.joined(separator: ", ")) (folders are read recursively; hidden files and .yaml, .md, .csv, image and style files are passed over)")
+        throw Exit.noInput
+    }
     var runner = BatchRunner(ingestor: ingestor, extractor: extractor, jobs: input.jobs)
     runner.explicitPaths = Set(input.paths)
+    if files.contains(StandardInput.path) {
+        runner.standardInput = (id: StandardInput.documentID, bytes: try StandardInput.read(limit: ingestor.options.maxBytes))
+    }
     runner.render = render
     runner.timeLimit = input.timeLimit > 0 ? input.timeLimit : nil
     var done = 0
@@ -41,7 +59,6 @@ func runBatch(
     Interrupt.uninstall()
     warnings.finish()
     Console.reportSkipped(skipped)
-    if files.isEmpty, skipped.isEmpty { Console.error("tally: no article files found in \(input.paths.joined(separator: ", "))") }
     return skipped
 }
 

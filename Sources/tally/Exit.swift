@@ -12,6 +12,9 @@ enum Exit {
     static let usage = ExitCode.validationFailure
     /// Rule, lexicon or input files that cannot be used (every problem listed as `FILE:LINE:COL`).
     static let badInput = ExitCode(65)
+    /// An input path that does not exist or cannot be read, or inputs that hold no article file at all
+    /// (`EX_NOINPUT`): nothing is written.
+    static let noInput = ExitCode(66)
     /// An output file (or the `--db` store) could not be written (`EX_CANTCREAT`).
     static let cannotWrite = ExitCode(73)
     /// Standard output could not be written (`EX_IOERR`): a full disk or a closed file, so the results
@@ -28,6 +31,7 @@ enum Exit {
         (skippedInputs, "finished, but some inputs were skipped (listed on stderr)"),
         (usage, "usage error"),
         (badInput, "rule or input files that cannot be used"),
+        (noInput, "an input path that does not exist, or no article file in the inputs (nothing written)"),
         (cannotWrite, "an output file could not be written"),
         (outputFailed, "standard output could not be written"),
         (interrupted(by: SIGINT), "interrupted (128 + the signal; nothing written, earlier outputs intact)"),

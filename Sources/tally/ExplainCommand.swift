@@ -18,7 +18,7 @@ struct ExplainCommand: ParsableCommand {
               tally explain corpus/articles/001_7cf5a6636f4c4c57.txt          (lists the sentences)
             """)
 
-    @Argument(help: "An article file (give --sentence N to explain its Nth sentence).")
+    @Argument(help: "An article file, or - for standard input (give --sentence N to explain its Nth sentence).")
     var file: String?
 
     @Option(help: "Explain this text instead of a file (every sentence of it).")
@@ -44,8 +44,19 @@ struct ExplainCommand: ParsableCommand {
             document = Document(id: "text", published: published, text: text)
         } else {
             let options = IngestOptions(published: published)
+            let ingestor = Ingestor(options: options)
             do {
-                guard let first = try Ingestor(options: options).ingest(file: file!).first else {
+                let documents: [Document]
+                if file == StandardInput.path {
+                    documents = try ingestor.ingest(bytes: try StandardInput.read(limit: options.maxBytes), id: StandardInput.documentID)
+                } else {
+                    if let reason = InputOptions.missing(file!) {
+                        Console.error("tally: \(file!): \(reason)")
+                        throw Exit.noInput
+                    }
+                    documents = try ingestor.ingest(file: file!)
+                }
+                guard let first = documents.first else {
                     throw ValidationError("\(file!): no document in this file")
                 }
                 document = first
@@ -60,7 +71,7 @@ struct ExplainCommand: ParsableCommand {
         guard !sentences.isEmpty else { throw ValidationError("no sentences in the text") }
         if text == nil, sentence == nil {
             // Without --sentence, list the sentences so the author can pick one.
-            var out = "\(sentences.count) sentences in \(file!); explain one with --sentence N:\n"
+            var out = "\(sentences.count) sentences in \(file == StandardInput.path ? "standard input" : file!); explain one with --sentence N:\n"
             for (index, s) in sentences.enumerated() {
                 let line = context.analysis.slice(s.start, s.end)
                 out += String(format: "%4d  ", index + 1) + (line.count > 110 ? String(line.prefix(107)) + "…" : line) + "\n"

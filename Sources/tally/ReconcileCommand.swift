@@ -18,8 +18,13 @@ struct ReconcileCommand: ParsableCommand {
     @Argument(help: "Claims files in JSON Lines (`-` for stdin).")
     var claimFiles: [String] = []
 
-    @Option(help: "Output format: text, markdown or json.")
+    @OptionGroup var filterOptions: FilterOptions
+
+    @Option(help: "Output format: text, markdown, json or html.")
     var format: ReportFormat = .text
+
+    @Option(help: "Colour in the text report: auto (a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
 
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
@@ -45,7 +50,7 @@ struct ReconcileCommand: ParsableCommand {
         }
         if problems > 20 { Console.error("tally: … \(problems) bad lines in all") }
         let report = builder.report()
-        try write(ReportRenderer.render(report, format: format, color: output == nil && Console.isOutputTerminal), to: output)
+        try write(ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), filter: filterOptions.filter), to: output)
         if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
         if problems > 0 || !builder.skipped.isEmpty { throw Exit.skippedInputs }
     }

@@ -18,12 +18,16 @@ struct ReportCommand: ParsableCommand {
               tally report articles/ --format markdown > report.md
               tally report articles/ --format json --output report.json
               tally report articles/ --html report.html --fail-on conflict
+              tally report articles/ --format html --output report.html
+              tally report articles/ --verdict conflict --top 10
+              cat article.txt | tally report -
             """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var ruleOptions: RuleOptions
+    @OptionGroup var filterOptions: FilterOptions
 
-    @Option(help: "Output format: text (terminal), markdown or json.")
+    @Option(help: "Output format: text (terminal), markdown, json or html (the page --html writes).")
     var format: ReportFormat = .text
 
     @Option(help: "Also write a self-contained HTML report to this file.")
@@ -38,15 +42,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Exit with status 1 when a finding at least this severe is found: conflict, framing or variance.")
     var failOn: Verdict?
 
-    @Flag(help: "Colour even when stdout is not a terminal.")
-    var color = false
+    @Option(help: "Colour in the text report: auto (a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
 
     func run() throws {
+        try input.requireInputs()
         let rules = try ruleOptions.load()
         let extractor = Extractor(rules: rules)
         var builder = ReportBuilder()
         var texts: [Document] = []
-        let keepTexts = html != nil
+        let keepTexts = html != nil || format == .html
         var stored: StoredExtraction?
         if let db {
             do {
@@ -85,9 +90,10 @@ struct ReportCommand: ParsableCommand {
                 Console.error("tally: \(db ?? ""): \(stored.reused) documents unchanged (claims from the store), \(stored.extracted) extracted")
             }
         }
-        let rendered = ReportRenderer.render(report, format: format, color: output == nil && (color || Console.isOutputTerminal))
+        let rendered = ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), documents: format == .html ? texts : [],
+            filter: filterOptions.filter)
         try write(rendered, to: output)
-        if let html { try write(HTMLReport.render(report, documents: texts), to: html) }
+        if let html { try write(ReportRenderer.render(report, format: .html, documents: texts, filter: filterOptions.filter), to: html) }
         if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
         if !skipped.isEmpty { throw Exit.skippedInputs }
     }

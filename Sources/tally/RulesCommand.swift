@@ -19,13 +19,13 @@ struct RulesLintCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let result = RuleLoader.load(directory: ruleOptions.directory)
+        let result = ruleOptions.loadResult()
         for diagnostic in result.diagnostics {
             Console.error("\(lines: diagnostic.rendered(source: result.sources[diagnostic.file]))")
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let classes = result.lexicon.classes.count
-        Console.error("\(result.rules.count) rules, \(classes) lexicon classes: \(errors) error\(errors == 1 ? "" : "s")")
+        Console.error("\(ruleOptions.origin): \(result.rules.count) rules, \(classes) lexicon classes: \(errors) error\(errors == 1 ? "" : "s")")
         if errors > 0 { throw Exit.badInput }
     }
 }

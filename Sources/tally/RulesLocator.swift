@@ -1,10 +1,10 @@
 import Foundation
 
-/// Finds the `rules/` folder when `--rules` is not given.
+/// Finds a `rules/` folder when `--rules` is not given; without one, tally uses the rules built into it.
 enum RulesLocator {
     /// `$TALLY_RULES`, else `./rules`, else a `rules` folder beside the executable or in one of its
-    /// parent folders (so `swift run` and an unpacked release both work).
-    static func defaultDirectory(executable: String = CommandLine.arguments.first ?? "") -> String {
+    /// parent folders (so a checkout's edited rules win under `swift run`), else nil: the built-in rules.
+    static func defaultDirectory(executable: String = CommandLine.arguments.first ?? "") -> String? {
         if let fromEnvironment = ProcessInfo.processInfo.environment["TALLY_RULES"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }
@@ -16,7 +16,7 @@ enum RulesLocator {
             }
             folder.deleteLastPathComponent()
         }
-        return "rules"
+        return nil
     }
 
     static func isRulesFolder(_ path: String) -> Bool {

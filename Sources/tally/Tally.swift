@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `tally`: which figures do news sources disagree on, who said what, and is it a real contradiction?
 @main
@@ -20,8 +21,8 @@ struct Tally: ParsableCommand {
               tally quantities --text "at least 1,000 on each side"
               tally rules lint && tally rules test
 
-            Extraction is driven by the YAML rules in rules/ (found via --rules, $TALLY_RULES, ./rules, or \
-            beside the executable).
+            Extraction is driven by YAML rules: a rules folder given by --rules or $TALLY_RULES, else ./rules, \
+            else one beside the executable, else the rules built into tally.
 
             \(Exit.help)
             """,
@@ -32,4 +33,13 @@ struct Tally: ParsableCommand {
         ],
         defaultSubcommand: nil
     )
+
+    /// Parses and runs the command, after naming a mistyped subcommand with the closest one (exit 64).
+    static func main() {
+        if let problem = CommandSuggestion.problem(in: Array(CommandLine.arguments.dropFirst())) {
+            Console.error("\(problem)")
+            exit(withError: Exit.usage)
+        }
+        main(nil)
+    }
 }

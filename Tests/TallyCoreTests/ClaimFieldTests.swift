@@ -23,6 +23,20 @@ import Testing
         #expect(ClaimField.allCases.map(\.name) == Self.contractOrder)
     }
 
+    /// The repository's `docs/contract.md` lists every claim field, in this order (it cannot fall behind the code).
+    @Test func fieldsAreTheDocumentedContract() throws {
+        let contract = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/contract.md")
+        let text = try String(contentsOf: contract, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## Claims: `tally extract").dropFirst().first?.components(separatedBy: "\n## ").first)
+        var names: [String] = []
+        for line in section.split(separator: "\n") where line.hasPrefix("| `") {
+            let cell = line.dropFirst(2).prefix { $0 != "|" }
+            names += cell.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " `")) }
+        }
+        #expect(names == ClaimField.allCases.map(\.name))
+    }
+
     /// When the shared notes are present, the table follows the contract's `tally extract` field table.
     @Test func fieldsFollowTheContractFile() throws {
         let contract = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -157,7 +171,7 @@ import Testing
         #expect(document["published"] is NSNull && document["title"] is NSNull)
         #expect(try json(Document(id: "x", published: CalendarDate(year: 2025, month: 6, day: 2), text: "t"))["published"] as? String == "2025-06-02")
         let summary = try json(DocumentSummary(doc: "x", title: nil, outlet: nil, published: nil, claims: 0))
-        #expect(Set(summary.keys) == ["doc", "title", "outlet", "published", "url", "claims"] && summary["url"] is NSNull)
+        #expect(Set(summary.keys) == ["doc", "title", "outlet", "published", "url", "claims", "author"] && summary["url"] is NSNull)
         let finding = try json(Finding(verdict: .agreement, kind: "k", subject: nil, event: nil, reason: "r", claims: []))
         #expect(finding["subject"] is NSNull && finding["event"] is NSNull)
     }

@@ -14,7 +14,7 @@ import TallyCore
     }
 
     @Test func claimTablesWithBoldQuotes() {
-        #expect(markdown.contains("| A | less than 400 | Zelensky | `a.txt` | Zelensky said Kyiv had given Moscow a list of **nearly 400 children** it says were deported. |"))
+        #expect(markdown.contains("| A | less than 400 | Zelensky | Daily Example · `a.txt` | Zelensky said Kyiv had given Moscow a list of **nearly 400 children** it says were deported. |"))
         #expect(markdown.contains("| B | 339 | Medinsky | `b.txt` |"))
         #expect(MarkdownReport.codeCell("a|b`c.txt") == "`a\\|b'c.txt`")
     }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import tally
 
-/// The exit statuses: one table, listed in `tally --help` as the README's table lists them.
+/// The exit statuses: one table, listed in `tally --help` as the README's and docs/contract.md's tables list them.
 @Suite struct ExitTests {
     @Test func statusesAreDistinctAndAscending() {
         let statuses = Exit.meanings.map(\.status.rawValue)
@@ -28,9 +28,11 @@ import Testing
     @Test func helpAndReadmeListEveryStatus() throws {
         let help = Tally.configuration.discussion
         let readme = try String(contentsOf: TallyProcess.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let contract = try String(contentsOf: TallyProcess.repository.appendingPathComponent("docs/contract.md"), encoding: .utf8)
         for (status, meaning) in Exit.meanings {
             #expect(help.contains("\(status.rawValue) \(meaning)"), "tally --help lacks \(status.rawValue)")
             #expect(readme.contains("| \(status.rawValue) |"), "README's exit table lacks \(status.rawValue)")
+            #expect(contract.contains("| \(status.rawValue) |") || contract.contains("| \(status.rawValue), "), "docs/contract.md lacks \(status.rawValue)")
         }
     }
 }

@@ -20,9 +20,20 @@ public enum RuleLoader {
     static let emitKeys: Set<String> = ["value", "kind", "subject", "scope", "unit", "qualifier", "increment", "status"]
     static let fileKeys: Set<String> = ["kind", "description", "rules", "status", "repeats"]
 
+    /// One rule or lexicon file's text, wherever it came from: a `rules/` folder or the copy built into tally.
+    public struct File: Sendable, Equatable {
+        /// Where the file is reported from (`FILE:LINE:COL`); its last component enters the fingerprint.
+        public var path: String
+        public var text: String
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
+    }
+
     public static func load(directory: String) -> Result {
         var diagnostics: [Diagnostic] = []
-        var sources: [String: String] = [:]
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -30,38 +41,49 @@ public enum RuleLoader {
             return Result(ruleSet: nil, rules: [], lexicon: Lexicon(), diagnostics: [problem], sources: [:])
         }
         let lexiconDirectory = (directory as NSString).appendingPathComponent("lexicon")
-        let lexiconFiles = yamlFiles(in: lexiconDirectory)
-        let ruleFiles = yamlFiles(in: directory)
+        let lexiconFiles = yamlFiles(in: lexiconDirectory).compactMap { path in
+            read(path, into: &diagnostics).map { File(path: path, text: $0) }
+        }
+        let ruleFiles = yamlFiles(in: directory).compactMap { path in
+            read(path, into: &diagnostics).map { File(path: path, text: $0) }
+        }
+        return load(lexicon: lexiconFiles, rules: ruleFiles, origin: directory, readProblems: diagnostics)
+    }
+
+    /// Loads rule and lexicon files already read (each list in the order a folder would give it, by
+    /// name), so the rules built into the binary load exactly as `rules/` does and get the same fingerprint.
+    /// `origin` names them in problems that belong to no one file.
+    public static func load(lexicon lexiconFiles: [File], rules ruleFiles: [File], origin: String, readProblems: [Diagnostic] = []) -> Result {
+        var diagnostics = readProblems
+        var sources: [String: String] = [:]
         var digest = FingerprintHasher()
 
         var lexicon = Lexicon()
-        for path in lexiconFiles {
-            guard let text = read(path, into: &diagnostics) else { continue }
-            sources[path] = text
-            digest.add(path: path, contents: text)
-            let (parsed, problems) = Lexicon.parse(yaml: text, file: path)
+        for file in lexiconFiles {
+            sources[file.path] = file.text
+            digest.add(path: file.path, contents: file.text)
+            let (parsed, problems) = Lexicon.parse(yaml: file.text, file: file.path)
             lexicon.merge(parsed)
             diagnostics += problems
         }
         var rules: [Rule] = []
-        for path in ruleFiles {
-            guard let text = read(path, into: &diagnostics) else { continue }
-            sources[path] = text
-            digest.add(path: path, contents: text)
-            var parser = RuleFileParser(file: path, lexicon: lexicon)
-            rules += parser.parse(text)
+        for file in ruleFiles {
+            sources[file.path] = file.text
+            digest.add(path: file.path, contents: file.text)
+            var parser = RuleFileParser(file: file.path, lexicon: lexicon)
+            rules += parser.parse(file.text)
             diagnostics += parser.diagnostics
         }
         diagnostics += duplicateIDs(rules)
         if rules.isEmpty, diagnostics.isEmpty {
-            diagnostics.append(Diagnostic(file: directory, line: 0, column: 0, message: "no rule files (*.yaml) found"))
+            diagnostics.append(Diagnostic(file: origin, line: 0, column: 0, message: "no rule files (*.yaml) found"))
         }
         var ruleSet: RuleSet?
         if !diagnostics.contains(where: { $0.severity == .error }) {
             do {
                 ruleSet = try RuleSet(rules: rules, lexicon: lexicon, fingerprint: digest.hex)
             } catch {
-                diagnostics.append(Diagnostic(file: directory, line: 0, column: 0, message: "\(error)"))
+                diagnostics.append(Diagnostic(file: origin, line: 0, column: 0, message: "\(error)"))
             }
         }
         return Result(ruleSet: ruleSet, rules: rules, lexicon: lexicon, diagnostics: diagnostics.sorted(by: locationOrder), sources: sources)

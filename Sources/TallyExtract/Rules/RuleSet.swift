@@ -38,7 +38,11 @@ public struct RuleSet: Sendable {
     /// Loads and validates `directory` (rule files at the top, lexicon files under `lexicon/`).
     /// Throws `RuleLoadError` listing every problem when any file has an error.
     public static func load(directory: String) throws(RuleLoadError) -> RuleSet {
-        let result = RuleLoader.load(directory: directory)
+        try checked(RuleLoader.load(directory: directory))
+    }
+
+    /// The rule set of a load, or every problem when any file has an error.
+    public static func checked(_ result: RuleLoader.Result) throws(RuleLoadError) -> RuleSet {
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let ruleSet = result.ruleSet else {
             throw RuleLoadError(diagnostics: result.diagnostics, sources: result.sources)

@@ -1,6 +1,6 @@
 import TallyCore
 
-/// One line of `tally quantities --format jsonl` (`../shared/CONTRACT.md`): every field is
+/// One line of `tally quantities --format jsonl` (`docs/contract.md`): every field is
 /// written, `null` included, in contract order.
 public struct QuantityRecord: Sendable, Hashable, Codable {
     public var doc: String
