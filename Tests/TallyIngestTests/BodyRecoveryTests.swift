@@ -48,6 +48,43 @@ import TallyCore
         #expect(try text(html) == expected)
     }
 
+    @Test func listArticleKeepsItsEntries() throws {
+        let intro = "<div class=\"intro\"><p>\(p1) \(p2)</p><p>\(p3) \(p1)</p></div>"
+        let entries = (1...8).map { n in
+            "<div class=\"tile\"><div class=\"inner\"><div class=\"summary\"><div class=\"txt\"><p>Entry \(n): \(p2)</p></div></div></div></div>"
+        }.joined()
+        let html = "<html><body><div class=\"wrap\">\(intro)<section class=\"list\">\(entries)</section></div></body></html>"
+        let got = try text(html)
+        #expect(got.contains("Entry 1: ") && got.contains("Entry 8: "), "\(got)")
+        #expect(got.hasPrefix(p1))
+    }
+
+    @Test func declaredArticleIsNotWidenedToTheThreadBelowIt() throws {
+        let replies = (1...8).map { n in
+            "<div class=\"reply\"><div class=\"inner\"><div class=\"body\"><div class=\"txt\"><p>Reply \(n): \(p2)</p></div></div></div></div>"
+        }.joined()
+        let html = "<html><body><div class=\"wrap\"><article><p>\(p1)</p><p>\(p3)</p></article><div class=\"thread\">\(replies)</div></div></body></html>"
+        let got = try text(html)
+        #expect(!got.contains("Reply 1: "), "\(got)")
+        #expect(got.contains(p1) && got.contains(p3))
+    }
+
+    @Test func tablistWrappingTheTranscriptIsContent() throws {
+        let html = """
+            <html><body><main><p>A short introduction to the episode.</p>
+            <div role="tablist" id="episode-info"><div role="tabpanel">\(paragraphs)</div></div></main></body></html>
+            """
+        let got = try text(html)
+        #expect(got.contains(p1) && got.contains(p3), "\(got)")
+    }
+
+    @Test func pageOpeningWithAStyleBlockIsHTML() throws {
+        let html = "<style>.x { display: none }</style>\n<!DOCTYPE html><html><head><title>Library hours extended</title></head><body><article>\(paragraphs)</article></body></html>"
+        let docs = try Ingestor().ingest(bytes: Array(html.utf8), id: "s.html")
+        #expect(docs.first?.title == "Library hours extended")
+        #expect(docs.first?.text == expected)
+    }
+
     @Test func earlyEndsAreBlankedOnlyWhenMarkupFollows() {
         var bytes = Array("<html><body><p>x</p></body></html>".utf8)
         let before = bytes

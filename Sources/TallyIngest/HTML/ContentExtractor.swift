@@ -238,6 +238,7 @@ enum ContentExtractor {
         if common != best, nodes[common].tag != "body", nodes[common].tag != "html", stats[common].linkDensity < 0.3 {
             best = common
         }
+        best = listArticle(around: best, nodes, stats)
         // A lone child stands for its parent.
         while nodes[best].parent >= 0, nodes[nodes[best].parent].tag != "body",
             nodes[nodes[best].parent].children.filter({ !nodes[$0].isText || stats[$0].chars > 0 }).count == 1
@@ -263,6 +264,29 @@ enum ContentExtractor {
         while i >= 0 { chain.append(i); i = nodes[i].parent }
         lines += chain.reversed().map(describe)
         return lines
+    }
+
+    /// Levels climbed from the best block looking for the list article around it.
+    static let listClimb = 6
+
+    /// A list-like article (a guide of many short entries, each in its own card or tile) scores its intro
+    /// best, since each entry is small: when an ancestor close above the best block holds several times its
+    /// paragraph text, most of the page's, with few links, that ancestor is the article. A block that declares
+    /// itself the article (`<article>`, `itemprop=articleBody`) stays: what follows it is comments.
+    static func listArticle(around best: Int, _ nodes: [HTMLTree.Node], _ stats: [Stats]) -> Int {
+        if nodes[best].tag == "article" || nodes[best].attribute("itemprop")?.lowercased() == "articlebody" { return best }
+        let own = stats[best].paragraphChars
+        let page = stats[0].paragraphChars
+        guard own > 0, own * 3 < page else { return best }
+        var a = nodes[best].parent
+        var level = 0
+        while a > 0, level < listClimb, nodes[a].tag != "body", nodes[a].tag != "html" {
+            let s = stats[a]
+            if s.paragraphChars >= 3 * own, s.paragraphChars * 10 >= page * 6, s.linkDensity < 0.2 { return a }
+            a = nodes[a].parent
+            level += 1
+        }
+        return best
     }
 
     static func isAncestor(_ a: Int, of b: Int, _ nodes: [HTMLTree.Node]) -> Bool {

@@ -14,8 +14,12 @@ enum JunkFilter {
 
     static let junkRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar",
-        "search", "toolbar", "tablist", "button",
+        "search", "toolbar", "button",
     ]
+
+    /// Roles that mark chrome on a small element but that sites also put on the wrapper of their content
+    /// (a `role="tablist"` around tab panels holding a transcript): they only hint.
+    static let hintRoles: Set<String> = ["tablist"]
 
     /// Substrings of `class`/`id` that mark chrome.
     static let junkWords = NeedleSet([
@@ -64,6 +68,7 @@ enum JunkFilter {
         if node.kind.contains(.junk) { return .junk }
         if node.kind.contains(.softJunk) { return .hinted }
         var hints = ASCIIWords()
+        var hintedByRole = false
         for a in node.attributes {
             switch a.name {
             // Hidden until a script reveals it: pages streamed by React park their content in
@@ -72,7 +77,10 @@ enum JunkFilter {
                 if let id = node.attribute("id"), id.hasPrefix("S:") { return .keep }
                 return .hinted
             case "aria-hidden": if a.value.lowercased() == "true" { return .junk }
-            case "role": if junkRoles.contains(a.value.lowercased()) { return .junk }
+            case "role":
+                let role = a.value.lowercased()
+                if junkRoles.contains(role) { return .junk }
+                if hintRoles.contains(role) { hintedByRole = true }
             case "style":
                 var style = ASCIIWords(a.value)
                 style.bytes.removeAll { $0 == 0x20 }
@@ -86,6 +94,7 @@ enum JunkFilter {
             default: break
             }
         }
+        if hintedByRole { return .hinted }
         guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
         if hints.contains(pageBuilderPrefix) { hints = withoutPageBuilderLayout(hints) }
         // Embedded posts quote sources ("social-media-embed", "twitter-tweet"): article text.
