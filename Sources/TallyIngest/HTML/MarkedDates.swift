@@ -1,0 +1,63 @@
+import TallyCore
+
+/// Dates a page marks as dates away from its metadata and its headline: elements whose `class`/`id` names a
+/// date ("date", "posted", "published", "timestamp" …) or that carry `itemprop="datePublished"`, read as the
+/// reader sees them ("Posted on April 13, 2023", "Feb 2, 2023"). Pages without date metadata often show
+/// the publication date so, in a byline box far from the `<h1>` or on a page without one.
+///
+/// Dates inside navigation, asides and footers are other posts' dates and do not count; only the first few
+/// marked elements are read, so the work stays bounded on archive pages.
+enum MarkedDates {
+    static let classWords = NeedleSet(["date", "publish", "posted", "time"])
+    /// Elements read at most per page (each marked element with a date or not).
+    static let maximumElements = 12
+    static let maximumDates = 4
+    /// Longer texts are paragraphs that mention a date, not a date box.
+    static let maximumTextLength = 120
+
+    /// Whether the element marks a date by its `class`, `id` or `itemprop`.
+    static func isMarked(_ node: HTMLTree.Node) -> Bool {
+        if let prop = node.attribute("itemprop"), prop.lowercased() == "datepublished" { return node.tag != "meta" }
+        if let cls = node.attribute("class"), classWords.occurs(inLowercased: cls) { return true }
+        if let id = node.attribute("id"), classWords.occurs(inLowercased: id) { return true }
+        return false
+    }
+
+    /// The date written in element `index`, and whether its label or class calls it a revision; nil when the
+    /// text holds no full date, is long, or sits in chrome that lists other posts.
+    static func read(_ index: Int, in page: HTMLTree, today: CalendarDate) -> (date: CalendarDate, updated: Bool)? {
+        let nodes = page.nodes
+        var a = nodes[index].parent
+        var depth = 0
+        while a >= 0, depth < 64 {
+            let tag = nodes[a].tag
+            if tag == "nav" || tag == "aside" || tag == "footer" { return nil }
+            a = nodes[a].parent
+            depth += 1
+        }
+        guard let raw = boundedText(of: index, in: page) else { return nil }
+        let text = raw.collapsingSpaces()
+        guard !text.isEmpty, text.count <= maximumTextLength, let (date, offset) = DatelineFinder.firstDate(in: text), date <= today else {
+            return nil
+        }
+        let label = (nodes[index].attribute("class") ?? "") + " " + String(text.prefix(offset))
+        return (date, DatelineFinder.updateWords.occurs(inLowercased: label.lowercased()))
+    }
+
+    /// The text under `index`, or nil once it passes a few times `maximumTextLength` bytes (a container,
+    /// not a date box): the walk stops there.
+    static func boundedText(of index: Int, in page: HTMLTree) -> String? {
+        var out = ""
+        var stack = [index]
+        while let i = stack.popLast() {
+            let node = page.nodes[i]
+            if node.isText {
+                out += node.text
+                if out.utf8.count > 4 * maximumTextLength { return nil }
+            } else if !node.kind.contains(.junk) {
+                stack.append(contentsOf: node.children.reversed())
+            }
+        }
+        return out
+    }
+}
