@@ -59,6 +59,16 @@ import TallyCore
         #expect(got.hasPrefix(p1))
     }
 
+    @Test func entriesWrittenAsPlainBlocksAreKeptAfterAShortIntroduction() throws {
+        let intro = "<div class=\"intro\"><p>\(p1) \(p2)</p><p>\(p3)</p></div>"
+        let entries = (1...8).map { n in
+            "<div class=\"row\"><div class=\"cell\"><div class=\"item\"><div class=\"txt\">Step \(n): \(p2) \(p3)</div></div></div></div>"
+        }.joined()
+        let html = "<html><body><div class=\"wrap\">\(intro)<div class=\"checklist\">\(entries)</div></div></body></html>"
+        let got = try text(html)
+        #expect(got.contains("Step 1: ") && got.contains("Step 8: "), "\(got)")
+    }
+
     @Test func declaredArticleIsNotWidenedToTheThreadBelowIt() throws {
         let replies = (1...8).map { n in
             "<div class=\"reply\"><div class=\"inner\"><div class=\"body\"><div class=\"txt\"><p>Reply \(n): \(p2)</p></div></div></div></div>"

@@ -108,6 +108,12 @@ import Testing
         #expect(TitleCascade.choose(c).title == "Ways to keep basil alive indoors")
     }
 
+    @Test func chainedSectionLabelsAfterPipesGo() {
+        var c = TitleCascade.Candidates()
+        c.h1s = [("How to help seedlings survive a cold night | Garden Advice | Green Thumbs Community Garden Club", 7)]
+        #expect(TitleCascade.choose(c).title == "How to help seedlings survive a cold night")
+    }
+
     @Test func dateSetInsideTheHeadingIsLeftOut() {
         var c = TitleCascade.Candidates()
         c.ogTitle = "Preparing the beds for a wet spring"

@@ -268,6 +268,8 @@ enum ContentExtractor {
 
     /// Levels climbed from the best block looking for the list article around it.
     static let listClimb = 6
+    /// Characters of an introduction, below which a best block's plain text is compared with its ancestors'.
+    static let shortIntroduction = 1500
 
     /// A list-like article (a guide of many short entries, each in its own card or tile) scores its intro
     /// best, since each entry is small: when an ancestor close above the best block holds several times its
@@ -275,16 +277,22 @@ enum ContentExtractor {
     /// itself the article (`<article>`, `itemprop=articleBody`) stays: what follows it is comments.
     static func listArticle(around best: Int, _ nodes: [HTMLTree.Node], _ stats: [Stats]) -> Int {
         if nodes[best].tag == "article" || nodes[best].attribute("itemprop")?.lowercased() == "articlebody" { return best }
-        let own = stats[best].paragraphChars
-        let page = stats[0].paragraphChars
-        guard own > 0, own * 3 < page else { return best }
-        var a = nodes[best].parent
-        var level = 0
-        while a > 0, level < listClimb, nodes[a].tag != "body", nodes[a].tag != "html" {
-            let s = stats[a]
-            if s.paragraphChars >= 3 * own, s.paragraphChars * 10 >= page * 6, s.linkDensity < 0.2 { return a }
-            a = nodes[a].parent
-            level += 1
+        // Entries are paragraphs on most sites; on some they are plain blocks of text (`<div>`s), counted only
+        // when the best block is short, an introduction (a long article carries much else that is not `<p>`).
+        func plain(_ s: Stats) -> Int { s.chars - s.linkChars }
+        let measures: [(measure: (Stats) -> Int, limit: Int)] = [({ $0.paragraphChars }, .max), (plain, shortIntroduction)]
+        for (measure, limit) in measures {
+            let own = measure(stats[best])
+            let page = measure(stats[0])
+            guard own > 0, own < limit, own * 3 < page else { continue }
+            var a = nodes[best].parent
+            var level = 0
+            while a > 0, level < listClimb, nodes[a].tag != "body", nodes[a].tag != "html" {
+                let s = stats[a]
+                if measure(s) >= 3 * own, measure(s) * 10 >= page * 6, s.linkDensity < 0.2 { return a }
+                a = nodes[a].parent
+                level += 1
+            }
         }
         return best
     }

@@ -181,11 +181,16 @@ enum TitleCascade {
 
     static let pipe = Array(" | ".utf8)
 
-    /// A heading's " | Section" tail ("… | Opinion", "… | Python, SQL & AI"): a short label after a pipe.
+    /// A heading's " | Section" tails ("… | Opinion", "… | Patient Education | Children's Hospital"): short
+    /// labels after pipes, taken off from the end.
     static func stripSection(_ heading: String) -> String {
-        guard let (head, tail) = TitleBytes(heading).split(at: pipe, last: true), words(tail).count <= 4, words(head).count >= 3
-        else { return heading }
-        return head.trimmingSpaces()
+        var text = heading
+        for _ in 0..<3 {
+            guard let (head, tail) = TitleBytes(text).split(at: pipe, last: true), words(tail).count <= 5, words(head).count >= 3
+            else { break }
+            text = head.trimmingSpaces()
+        }
+        return text
     }
 
     /// Whether `segment` is one of the site names (or the name with a word around it: "Acme Blog"), or a
