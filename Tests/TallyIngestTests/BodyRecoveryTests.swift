@@ -69,6 +69,16 @@ import TallyCore
         #expect(got.contains("Step 1: ") && got.contains("Step 8: "), "\(got)")
     }
 
+    @Test func referenceListBesideSectionedArticleDoesNotWin() throws {
+        let nest = { (inner: String) in "<div class=\"a\"><div class=\"b\"><div class=\"c\"><div class=\"d\">\(inner)</div></div></div></div>" }
+        let sections = (1...8).map { n in nest("<h2>Part \(n)</h2><p>Part \(n) opens: \(p1)</p><p>\(p2)</p><p>\(p3)</p>") }.joined()
+        // Many commas and no paragraph: it outscores each section alone.
+        let refs = (1...16).map { n in "Author \(n), Other Author, and Third Author. A study of libraries, hours, and students. Journal \(n), 2019;12(3):45-67." }
+        let html = "<html><body><div class=\"col\">\(sections)\(nest(nest("<div>" + refs.joined(separator: "<br>") + "</div>")))</div></body></html>"
+        let got = try text(html)
+        #expect(got.contains("Part 1 opens: ") && got.contains("Part 8 opens: "), "\(got)")
+    }
+
     @Test func declaredArticleIsNotWidenedToTheThreadBelowIt() throws {
         let replies = (1...8).map { n in
             "<div class=\"reply\"><div class=\"inner\"><div class=\"body\"><div class=\"txt\"><p>Reply \(n): \(p2)</p></div></div></div></div>"

@@ -267,9 +267,11 @@ enum ContentExtractor {
     }
 
     /// Levels climbed from the best block looking for the list article around it.
-    static let listClimb = 6
+    static let listClimb = 12
     /// Characters of an introduction, below which a best block's plain text is compared with its ancestors'.
     static let shortIntroduction = 1500
+    /// Paragraph characters elsewhere on the page that make a best block without paragraphs a side block.
+    static let proseElsewhere = 2000
 
     /// A list-like article (a guide of many short entries, each in its own card or tile) scores its intro
     /// best, since each entry is small: when an ancestor close above the best block holds several times its
@@ -280,11 +282,13 @@ enum ContentExtractor {
         // Entries are paragraphs on most sites; on some they are plain blocks of text (`<div>`s), counted only
         // when the best block is short, an introduction (a long article carries much else that is not `<p>`).
         func plain(_ s: Stats) -> Int { s.chars - s.linkChars }
+        // A best block with no paragraph at all (a reference list, loose text) on a page with much paragraph
+        // prose stands beside the article rather than in it.
         let measures: [(measure: (Stats) -> Int, limit: Int)] = [({ $0.paragraphChars }, .max), (plain, shortIntroduction)]
         for (measure, limit) in measures {
             let own = measure(stats[best])
             let page = measure(stats[0])
-            guard own > 0, own < limit, own * 3 < page else { continue }
+            guard own > 0 || page >= proseElsewhere, own < limit, own * 3 < page else { continue }
             var a = nodes[best].parent
             var level = 0
             while a > 0, level < listClimb, nodes[a].tag != "body", nodes[a].tag != "html" {
