@@ -37,6 +37,14 @@ import TallyCore
         #expect(try text(html) == expected)
     }
 
+    @Test func diviBlurbsAreNotChrome() throws {
+        let blurb = { (p: String) in
+            "<div class=\"et_pb_module et_pb_blurb et_pb_blurb_position_top\"><div class=\"et_pb_blurb_description\"><p>\(p)</p></div></div>"
+        }
+        let html = "<html><body><div class=\"et_pb_row\"><div class=\"et_pb_column\">\(blurb(p1))\(blurb(p2))\(blurb(p3))</div></div></body></html>"
+        #expect(try text(html) == expected)
+    }
+
     @Test func articleWrapperNamedLikeChromeIsKeptWhenNothingElseIsLeft() throws {
         let html = "<html><body><div class=\"share-container\"><div class=\"post-content\">\(paragraphs)</div></div></body></html>"
         let got = try text(html)

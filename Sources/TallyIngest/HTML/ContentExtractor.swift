@@ -352,7 +352,7 @@ enum ContentExtractor {
         for name in ["class", "id"] {
             guard let raw = node.attribute(name), !raw.isEmpty else { continue }
             var value = ASCIIWords(raw)
-            if value.contains(JunkFilter.pageBuilderPrefix) { value = JunkFilter.withoutPageBuilderLayout(value) }
+            if JunkFilter.usesPageBuilder(value) { value = JunkFilter.withoutPageBuilderLayout(value) }
             if value.containsAny(negativeWords) { weight -= 25 }
             if value.containsAny(positiveWords) { weight += 25 }
         }

@@ -96,21 +96,25 @@ enum JunkFilter {
         }
         if hintedByRole { return .hinted }
         guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
-        if hints.contains(pageBuilderPrefix) { hints = withoutPageBuilderLayout(hints) }
+        if usesPageBuilder(hints) { hints = withoutPageBuilderLayout(hints) }
         // Embedded posts quote sources ("social-media-embed", "twitter-tweet"): article text.
         if hints.containsAny(embedWords) { return .keep }
         if hints.containsAny(strongJunkWords) { return relaxed ? .hinted : .junk }
         return hasJunkHint(hints) ? .hinted : .keep
     }
 
-    static let pageBuilderPrefix = Array("elementor-".utf8)
+    /// Class prefixes of page builders: Elementor's and Divi's.
+    static let pageBuilderPrefixes = [Array("elementor-".utf8), Array("et_pb_".utf8)]
+
+    static func usesPageBuilder(_ hints: ASCIIWords) -> Bool { hints.containsAny(pageBuilderPrefixes) }
 
     /// Page builders name every layout box after what it is in the builder: Elementor's text sits in
-    /// "elementor-widget-text-editor" inside "elementor-top-section" / "elementor-widget-wrap". Those words
-    /// ("widget", "top") say nothing about chrome there; they are taken out before the class is judged,
-    /// while the builder's own chrome names ("elementor-location-header", "…-nav-menu") still count.
+    /// "elementor-widget-text-editor" inside "elementor-top-section" / "elementor-widget-wrap", Divi's in
+    /// "et_pb_blurb_position_top". Those words ("widget", "top") say nothing about chrome there; they are
+    /// taken out before the class is judged, while the builder's own chrome names
+    /// ("elementor-location-header", "…-nav-menu") still count.
     static func withoutPageBuilderLayout(_ hints: ASCIIWords) -> ASCIIWords {
-        let layoutWords = [Array("widget".utf8), Array("top-".utf8), Array("wrap".utf8)]
+        let layoutWords = [Array("widget".utf8), Array("top-".utf8), Array("_top".utf8), Array("wrap".utf8)]
         var out = ASCIIWords()
         out.bytes.reserveCapacity(hints.bytes.count)
         var tokenStart = 0
@@ -118,7 +122,7 @@ enum JunkFilter {
         var i = 0
         let b = hints.bytes
         while i < b.count {
-            if i == tokenStart { inBuilderToken = b[i...].starts(with: pageBuilderPrefix) }
+            if i == tokenStart { inBuilderToken = pageBuilderPrefixes.contains { b[i...].starts(with: $0) } }
             if b[i] == 0x20 {
                 out.bytes.append(0x20)
                 i += 1
