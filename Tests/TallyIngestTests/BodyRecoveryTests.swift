@@ -146,3 +146,24 @@ import TallyCore
         #expect(ContinuousClock.now - start < .seconds(10))
     }
 }
+
+/// Sections a page renders twice (a mobile and a desktop copy) are read once; repeats on purpose stay.
+@Suite struct RepeatedParagraphTests {
+    func long(_ n: Int) -> String { "Paragraph \(n) explains one more step of the renovation, with the costs and the time it usually takes to finish." }
+
+    @Test func duplicatedSectionIsReadOnce() {
+        let section = (1...5).map(long)
+        let got = ContentExtractor.withoutRepeats(["Intro"] + section + ["Footer note"] + section)
+        #expect(got == ["Intro"] + section + ["Footer note"])
+    }
+
+    @Test func paragraphSaidTwiceInARowIsReadOnce() {
+        #expect(ContentExtractor.withoutRepeats([long(1), long(1), long(2)]) == [long(1), long(2)])
+    }
+
+    @Test func scheduleRepeatsStay() {
+        let day = { (n: Int) in ["Breakfast", long(1), "Lunch", long(100 + n), "Dinner", long(2)] }
+        let plan = day(1) + day(2) + day(3)
+        #expect(ContentExtractor.withoutRepeats(plan) == plan)
+    }
+}

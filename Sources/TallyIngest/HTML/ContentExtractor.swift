@@ -109,7 +109,37 @@ enum ContentExtractor {
             stats[i].junk || shouldDropInside(nodes[i], stats[i], nodes)
         }
         let paragraphs = renderer.render(analysis.roots).filter { !ChromeFilter.isChrome($0, countsAreChrome: false) }
-        return Body(text: paragraphs.joined(separator: "\n"), warnings: warnings)
+        return Body(text: withoutRepeats(paragraphs).joined(separator: "\n"), warnings: warnings)
+    }
+
+    /// Paragraphs at least this long (bytes) are candidates for repeats.
+    static let repeatedParagraphBytes = 80
+    /// Neighbours on each side looked at; one fewer long ones must repeat too: a duplicated section is long,
+    /// while schedules and recipes repeat a few lines (and their short labels) on purpose.
+    static let repeatedRun = 4
+
+    /// `paragraphs` without the second copy of a block: a long paragraph said again right after itself, or
+    /// again further on together with its neighbours in the same order (a page's mobile or tabbed duplicate
+    /// of a whole section). A paragraph repeated alone or in a short run (a refrain in a schedule, a call to
+    /// action, a day of a meal plan) stays.
+    static func withoutRepeats(_ paragraphs: [String]) -> [String] {
+        var first: [String: Int] = [:]
+        var drop = [Bool](repeating: false, count: paragraphs.count)
+        for (i, p) in paragraphs.enumerated() where p.utf8.count >= repeatedParagraphBytes {
+            guard let j = first[p] else {
+                first[p] = i
+                continue
+            }
+            let d = i - j
+            var neighbours = 0
+            for k in max(d, i - repeatedRun)...min(paragraphs.count - 1, i + repeatedRun)
+            where k != i && paragraphs[k].utf8.count >= repeatedParagraphBytes && paragraphs[k] == paragraphs[k - d] {
+                neighbours += 1
+            }
+            drop[i] = d == 1 || neighbours >= repeatedRun - 1
+        }
+        guard drop.contains(true) else { return paragraphs }
+        return paragraphs.indices.filter { !drop[$0] }.map { paragraphs[$0] }
     }
 
     struct Analysis {
