@@ -184,4 +184,17 @@ import TallyCore
         let html = "<html><body><div class=\"timeline\">\(long)</div>\(body)</body></html>"
         #expect(try published(html) == nil)
     }
+
+    @Test func firstShortTextStartingWithADateIsTheLastResort() throws {
+        let html = """
+            <html><body><nav><span>Jan 3, 2020</span></nav><div><p>Lee Kim</p><small>December 17, 2025</small></div>\(body)
+            <div>Comment from March 2, 2026</div></body></html>
+            """
+        #expect(try published(html) == "2025-12-17")
+    }
+
+    @Test func aSentenceMentioningADateIsNoStandaloneDate() throws {
+        let html = "<html><body>\(body)<p>The plan was first proposed on June 7, 2024.</p></body></html>"
+        #expect(try published(html) == nil)
+    }
 }

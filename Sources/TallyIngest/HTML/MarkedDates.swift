@@ -60,4 +60,37 @@ enum MarkedDates {
         }
         return out
     }
+
+    /// Text nodes read at most by `firstStandalone`.
+    static let maximumStandaloneTexts = 3000
+
+    /// The first short text on the page that starts with a full date ("Dec 17, 2025", "Posted on the
+    /// 15/12/2025 by …"), outside navigation, asides, footers and scripts: the last visible trace of a date
+    /// on pages that mark it in no other way.
+    static func firstStandalone(in page: HTMLTree, today: CalendarDate) -> (date: CalendarDate, updated: Bool)? {
+        let nodes = page.nodes
+        var i = 0
+        var read = 0
+        while i < nodes.count, read < maximumStandaloneTexts {
+            let node = nodes[i]
+            if !node.isText {
+                if node.kind.contains(.junk) || node.tag == "nav" || node.tag == "aside" || node.tag == "footer" {
+                    var last = i
+                    while let child = nodes[last].children.last { last = child }
+                    i = last + 1
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            i += 1
+            let length = node.text.utf8.count
+            guard length >= 8, length <= 60 else { continue }
+            read += 1
+            let text = node.text.collapsingSpaces()
+            guard let (date, offset) = DatelineFinder.firstDate(in: text), offset <= 20, date <= today else { continue }
+            return (date, DatelineFinder.updateWords.occurs(inLowercased: String(text.prefix(offset)).lowercased()))
+        }
+        return nil
+    }
 }

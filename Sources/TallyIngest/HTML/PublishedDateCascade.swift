@@ -16,7 +16,8 @@ import TallyCore
 /// 4. a date the page marks as one anywhere else (`<p class="date">`, `<span class="published-date">`,
 ///    `itemprop="datePublished"` on a visible element), first in document order;
 /// 5. a revision date the reader sees ("Updated: 3 March 2025"), then a date in the URL path
-///    (`/2024/06/30/`, `/2023/october/03/`);
+///    (`/2024/06/30/`, `/2023/october/03/`), then the first short text on the page that starts with a date
+///    (`MarkedDates.firstStandalone`);
 /// 6. modified dates from the metadata, only when nothing else is known.
 ///
 /// Dates after today are refused (a clock or a template placeholder, not a publication).
@@ -66,11 +67,13 @@ enum PublishedDateCascade {
         if let d = ok(seen?.date) { return d }
         if let d = s.marked.lazy.compactMap({ ok($0.date) }).first { return d }
         if let d = ok(s.url.flatMap(urlDate)) { return d }
+        let standalone = MarkedDates.firstStandalone(in: page, today: today)
+        if let standalone, !standalone.updated, let d = ok(standalone.date) { return d }
         if let d = ok(s.jsonLDModified.flatMap(DateNormalizer.date)) { return d }
         for key in modifiedMetaNames {
             if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
         }
-        return nil
+        return ok(standalone?.date)
     }
 
     /// Whether `date` is the metadata's modified date while the metadata names another published date: an
