@@ -31,7 +31,7 @@ let package = Package(
         // `@exclusivity(unchecked)` of the stages lives here, each with why it is sound).
         .target(name: "TallyMemory"),
         .target(name: "TallyCore", dependencies: ["TallyMemory"]),
-        .target(name: "TallyIngest", dependencies: ["TallyCore", "CLibXML2", "CZlib"]),
+        .target(name: "TallyIngest", dependencies: ["TallyMemory", "TallyCore", "CLibXML2", "CZlib"]),
         .target(name: "TallyNumerals", dependencies: ["TallyMemory", "TallyCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyExtract", dependencies: ["TallyMemory", "TallyCore", "TallyNumerals", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyReconcile", dependencies: ["TallyCore"]),

@@ -49,7 +49,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             let file = try ingestor.read(bytes: bytes, id: "fuzz")
             for document in file.documents {
                 precondition(!document.id.isEmpty, "a document without an id")
-                precondition(!document.text.unicodeScalars.contains("\0"), "a NUL byte reached the document text")
+                precondition(!document.text.utf8.contains(0), "a NUL byte reached the document text")
+                let fields = [document.id, document.title, document.outlet, document.author, document.url]
+                precondition(!fields.contains { $0?.utf8.contains(0) == true }, "a NUL byte reached the document's metadata")
+                precondition(document.id.unicodeScalars.count <= UntrustedFields.idCharacters, "an id past its length limit")
+                precondition((document.title?.unicodeScalars.count ?? 0) <= UntrustedFields.titleCharacters, "a title past its length limit")
+                precondition((document.url?.unicodeScalars.count ?? 0) <= UntrustedFields.urlCharacters, "a url past its length limit")
             }
         } catch {
             precondition(!error.reason.isEmpty, "an ingest error must say why")

@@ -1,4 +1,5 @@
-/// Where a figure stands: a plan, a projection, an increment, a part of a whole, or a total to date.
+/// Where a figure stands: a plan, a projection, an increment, a part of a whole, a total to date, or an
+/// earlier reading the text says was replaced.
 ///
 /// Part of what a claim counts: figures of different statuses are different quantities, so the
 /// reconciler never sets a deal's 150 prisoners against one day's 39, a mayor's "could reach 20,000"
@@ -16,4 +17,7 @@ public enum ClaimStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case increment
     /// Part of a larger figure ("including 4 children", "among them 400 foreigners").
     case subset
+    /// An earlier reading the article itself reports as replaced ("had earlier said the toll was 150",
+    /// "previously put at 11,300"): history, not a claim standing against today's figure.
+    case superseded
 }

@@ -66,12 +66,18 @@ public struct Extractor: Sendable {
             let winners = candidates(in: sentenceIndex, context: context, scratch: &scratch, observer: observer)
             let first = claims.count
             var increments: [Bool] = []
+            var markedBefore: [Bool] = []
             increments.reserveCapacity(winners.count)
+            markedBefore.reserveCapacity(winners.count)
             for candidate in winners {
-                claims.append(builder.claim(for: candidate, sentenceIndex: sentenceIndex))
+                let built = builder.claim(for: candidate, sentenceIndex: sentenceIndex)
+                claims.append(built.claim)
+                markedBefore.append(built.statusMarkedBefore)
                 increments.append(candidate.compiled.rule.emit.increment)
             }
-            if winners.count > 1 { RelativeStatus.settle(&claims, from: first, defaults: winners.map(\.compiled.rule.defaultStatus)) }
+            if winners.count > 1 {
+                RelativeStatus.settle(&claims, from: first, defaults: winners.map(\.compiled.rule.defaultStatus), markedBefore: markedBefore)
+            }
             IncrementMerger.fold(&claims, from: first, increments: increments)
         }
         return claims

@@ -9,11 +9,14 @@ public struct IngestOptions: Sendable {
     /// HTML beyond this many bytes is not parsed (a warning says so): a parsed page costs several
     /// times its size in memory, and no news article needs more.
     public var maxHTMLBytes: Int
+    /// Attributes per element and elements per page, checked on the bytes before parsing (`MarkupBudget`).
+    public var markupBudget: MarkupBudget
 
-    public init(published: CalendarDate? = nil, maxBytes: Int = 64 << 20, maxHTMLBytes: Int = 8 << 20) {
+    public init(published: CalendarDate? = nil, maxBytes: Int = 64 << 20, maxHTMLBytes: Int = 8 << 20, markupBudget: MarkupBudget = MarkupBudget()) {
         self.published = published
         self.maxBytes = maxBytes
         self.maxHTMLBytes = maxHTMLBytes
+        self.markupBudget = markupBudget
     }
 }
 

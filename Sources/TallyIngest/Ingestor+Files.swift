@@ -38,7 +38,8 @@ private struct FolderWalk {
 
     mutating func visit(_ path: String, explicit: Bool) {
         var info = stat()
-        if stat(path, &info) != 0 {
+        let cPath = RawPath.cString(path)
+        if stat(cPath, &info) != 0 {
             skipped.append(SkippedInput(path: path, reason: FileReader.reason(errno: errno)))
             return
         }
@@ -47,7 +48,7 @@ private struct FolderWalk {
             listFolder(path)
         case S_IFREG:
             if !explicit && FolderWalk.isClearlyNotArticle(path) { return }
-            if access(path, R_OK) != 0 {
+            if access(cPath, R_OK) != 0 {
                 skipped.append(SkippedInput(path: path, reason: FileReader.reason(errno: errno)))
                 return
             }
@@ -67,7 +68,7 @@ private struct FolderWalk {
             skipped.append(SkippedInput(path: path, reason: "symbolic link loop (folder already being read: \(real))"))
             return
         }
-        guard let dir = opendir(path) else {
+        guard let dir = opendir(RawPath.cString(path)) else {
             skipped.append(SkippedInput(path: path, reason: "cannot list folder: " + FileReader.reason(errno: errno)))
             return
         }
@@ -106,7 +107,7 @@ private struct FolderWalk {
 enum FileReader {
     static func contents(of path: String, maxBytes: Int) throws(IngestError) -> [UInt8] {
         var info = stat()
-        if stat(path, &info) != 0 { throw IngestError(path: path, reason: reason(errno: errno)) }
+        if stat(RawPath.cString(path), &info) != 0 { throw IngestError(path: path, reason: reason(errno: errno)) }
         if info.st_mode & S_IFMT == S_IFDIR { throw IngestError(path: path, reason: "is a folder (pass it to inputFiles first)") }
         if Int(info.st_size) > maxBytes {
             throw IngestError(path: path, reason: "larger than the \(ByteCount(maxBytes)) limit (\(ByteCount(Int(info.st_size))))")
@@ -120,7 +121,7 @@ enum FileReader {
 
     /// Reads at most `limit` bytes; a file that grows past `limit` while read is cut there.
     private static func read(_ path: String, limit: Int) throws(IngestError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        let fd = open(RawPath.cString(path), O_RDONLY)
         if fd < 0 { throw IngestError(path: path, reason: reason(errno: errno)) }
         defer { close(fd) }
         // The whole file in one array sized from fstat (one byte more, to see the end without another read);
@@ -166,7 +167,7 @@ enum FileReader {
     }
 
     static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
+        guard let resolved = realpath(RawPath.cString(path), nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }

@@ -35,6 +35,7 @@ public struct Ingestor: Sendable {
     public func read(bytes: [UInt8], id: String) throws(IngestError) -> IngestedFile {
         var file = try read(bytes: bytes, id: id, depth: 0)
         for index in file.documents.indices {
+            UntrustedFields.clean(&file.documents[index])
             if let warning = LongLines.warning(for: file.documents[index].text) { file.documents[index].warnings.append(warning) }
         }
         return file

@@ -37,6 +37,14 @@ public struct BatchRunner: Sendable {
     /// Files named on the command line; other inputs came from walking a folder, where files that hold
     /// no articles by design (claims files) are passed over silently.
     public var explicitPaths: Set<String> = []
+    /// Seconds a file may take on one document (its ingest, then each document's extraction) before
+    /// it is abandoned and reported as skipped, so one pathological input cannot hold up the batch;
+    /// nil for no limit.
+    public var timeLimit: Double? = BatchRunner.defaultTimeLimit
+
+    public static let defaultTimeLimit = 60.0
+    /// Claims per document and the pieces long documents are extracted in.
+    public var budget = ExtractionBudget.standard
 
     public init(ingestor: Ingestor, extractor: Extractor?, jobs: Int? = nil) {
         self.ingestor = ingestor
@@ -45,7 +53,8 @@ public struct BatchRunner: Sendable {
     }
 
     /// Processes `files`, delivering each result in input order on the caller's thread; `progress`
-    /// after each file. Cancelling (`shouldStop` true) ends before the next delivery.
+    /// after each file. Cancelling (`shouldStop` true) returns within a tenth of a second, without
+    /// waiting for the files in flight. A file over `timeLimit` is delivered as skipped.
     public func run(
         _ files: [String], shouldStop: () -> Bool = { false }, progress: (BatchProgress) -> Void = { _ in },
         deliver: (FileResult) -> Void
@@ -54,10 +63,15 @@ public struct BatchRunner: Sendable {
         var done = 0
         var bytes = 0
         let work = self
-        orderedWork(files.count, jobs: jobs, ahead: jobs * 8, shouldStop: shouldStop, work: { index in
-            var result = work.process(files[index])
+        let limit = timeLimit
+        let seconds = limit.map { $0 == $0.rounded() ? "\(Int($0))" : "\($0)" } ?? ""
+        orderedWork(files.count, jobs: jobs, ahead: jobs * 8, timeLimit: limit, shouldStop: shouldStop, work: { index, heartbeat in
+            var result = work.process(files[index], heartbeat: heartbeat)
             if let render = work.render { result.rendered = render(result) }
             return result
+        }, timedOut: { index in
+            FileResult(path: files[index], bytes: 0, documents: [], claims: [],
+                       skipped: SkippedInput(path: files[index], reason: "took longer than \(seconds) s on one document; abandoned (--time-limit)"))
         }) { _, result in
             done += 1
             bytes += result.bytes
@@ -68,13 +82,24 @@ public struct BatchRunner: Sendable {
     }
 
     /// Ingests and extracts one file; never throws: problems become a skip with a reason.
-    public func process(_ path: String) -> FileResult {
+    /// `heartbeat` is called as each document's extraction begins.
+    public func process(_ path: String, heartbeat: Heartbeat = .none) -> FileResult {
         do {
             let file = try ingestor.read(file: path)
             var documents = file.documents
             if !file.warnings.isEmpty, !documents.isEmpty { documents[0].warnings.insert(contentsOf: file.warnings, at: 0) }
             let size = documents.reduce(0) { $0 + $1.text.utf8.count }
-            let claims = documents.map { extractor?.extract($0) ?? [] }
+            var claims: [[Claim]] = []
+            claims.reserveCapacity(documents.count)
+            for index in documents.indices {
+                guard let extractor else {
+                    claims.append([])
+                    continue
+                }
+                let found = extractor.extract(documents[index], budget: budget, heartbeat: heartbeat)
+                documents[index].warnings += found.warnings
+                claims.append(found.claims)
+            }
             return FileResult(path: path, bytes: size, documents: documents, claims: claims, skipped: nil)
         } catch {
             let silent = error.notAnArticle && !explicitPaths.contains(path)

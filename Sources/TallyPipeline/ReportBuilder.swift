@@ -4,13 +4,20 @@ import TallyReconcile
 /// Gathers a batch's documents, claims and skips, then reconciles them into a `Report`.
 ///
 /// Holds claims and one summary per document, never document text, so memory follows the number of
-/// claims rather than the size of the corpus.
+/// claims rather than the size of the corpus; and at most `claimLimit` claims (about a gigabyte), so
+/// not even that is unbounded. Documents whose claims no longer fit are listed as skipped with the
+/// reason: reconcile a larger corpus with `tally extract` and `tally reconcile` (the map and the reduce).
 public struct ReportBuilder: Sendable {
     public private(set) var documents: [DocumentSummary] = []
     public private(set) var claims: [Claim] = []
     public private(set) var skipped: [SkippedInput] = []
+    public let claimLimit: Int
 
-    public init() {}
+    public static let defaultClaimLimit = 1_000_000
+
+    public init(claimLimit: Int = ReportBuilder.defaultClaimLimit) {
+        self.claimLimit = claimLimit
+    }
 
     public mutating func add(_ result: FileResult) {
         if let skip = result.skipped { skipped.append(skip) }
@@ -20,11 +27,25 @@ public struct ReportBuilder: Sendable {
     }
 
     public mutating func add(_ document: Document, claims found: [Claim]) {
-        documents.append(DocumentSummary(doc: document.id, title: document.title, outlet: document.outlet, published: document.published, url: document.url, claims: found.count))
-        claims += found
+        let kept = keep(found, of: document.id)
+        documents.append(DocumentSummary(doc: document.id, title: document.title, outlet: document.outlet, published: document.published, url: document.url, claims: kept))
     }
 
+    /// Claims read back from claims files (`tally reconcile`, the reduce step): not limited, since
+    /// reducing what the map wrote is how a corpus larger than `claimLimit` is reconciled.
     public mutating func add(claims found: [Claim]) { claims += found }
+
+    /// Adds what fits under `claimLimit` and says how many claims were kept.
+    private mutating func keep(_ found: [Claim], of doc: String) -> Int {
+        let room = max(0, claimLimit - claims.count)
+        guard found.count > room else {
+            claims += found
+            return found.count
+        }
+        claims += found.prefix(room)
+        skipped.append(SkippedInput(path: doc, reason: "\(found.count - room) of its \(found.count) claims not reconciled: the run holds at most \(claimLimit) (use tally extract, then tally reconcile)"))
+        return room
+    }
 
     public mutating func skip(_ input: SkippedInput) { skipped.append(input) }
 

@@ -41,7 +41,7 @@ public struct StoredExtraction {
         let extractor = self.extractor
         let workers = jobs
         let run = try store.claims(for: batch, rulesHash: rulesHash) { changed in
-            parallelMap(changed.count, jobs: workers) { extractor.extract(changed[$0]) }
+            parallelMap(changed.count, jobs: workers) { extractor.extract(changed[$0], budget: .standard).claims }
         }
         reused += run.reused
         extracted += run.extracted

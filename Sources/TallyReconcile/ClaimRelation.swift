@@ -8,6 +8,7 @@ enum ClaimRelation: Int, Comparable {
     case same = 0
     case overlap = 1
     /// A total to date read on two days, the later reading not lower: an update, not a contradiction.
+    /// Two totals from articles that give no day are read so too, since either may be the later.
     case updated = 2
     /// Compatible once per-side vs total (or mutual vs one-way) is accounted for.
     case framing = 3
@@ -21,8 +22,10 @@ enum ClaimRelation: Int, Comparable {
     /// `oneSource` says the two claims come from one article or from copies of one (`CopyClusters`).
     static func between(_ a: Claim, _ b: Claim, axis: Axis, sided: Bool, oneSource: Bool? = nil) -> ClaimRelation {
         let relation = comparing(a, b, axis: axis, sided: sided, oneSource: oneSource ?? (a.doc == b.doc))
-        guard relation > .updated, statusClass(a) != statusClass(b) else { return relation }
-        return .unrelated
+        guard relation > .updated else { return relation }
+        // An earlier reading stands against nothing, not even another earlier reading.
+        let superseded = a.status == .superseded || b.status == .superseded
+        return superseded || statusClass(a) != statusClass(b) ? .unrelated : relation
     }
 
     /// A total to date is a figure stated as done; every other status is its own.
@@ -36,11 +39,20 @@ enum ClaimRelation: Int, Comparable {
             // A later reading at or above the earlier one updates it; one that fell is a contradiction.
             if later.high >= earlier.low { return x.overlaps(y) ? .overlap : .updated }
         }
+        if undatedReadings(a, b), !x.overlaps(y) {
+            // Neither article says when its total was read: the higher may simply be the later one.
+            return .updated
+        }
         if oneSource, a.sentence == b.sentence || a.speaker == nil || b.speaker == nil || a.speaker == b.speaker {
             let relation = compare(a, x, b, y, sided: sided)
             return relation == .disjoint ? .unrelated : relation
         }
         return compare(a, x, b, y, sided: sided)
+    }
+
+    /// Two totals to date from different articles, neither of which gives the day it was read on.
+    static func undatedReadings(_ a: Claim, _ b: Claim) -> Bool {
+        a.status == .runningTotal && b.status == .runningTotal && a.doc != b.doc && Reconciler.day(of: a) == nil && Reconciler.day(of: b) == nil
     }
 
     /// For two running totals read on different days, their intervals in time order; else nil.

@@ -51,11 +51,19 @@ struct ReasonWriter {
             let all = distinct(claims.map(\.claim))
             let shown = all.prefix(4).map(ReasonWriter.says).joined(separator: "; ")
             let more = all.count > 4 ? " (+\(all.count - 4) more)" : ""
-            return "\(shown)\(more) — the figures overlap but are stated differently"
+            if undatedTotals(all) {
+                return "\(shown)\(more) — totals to date from articles that do not say which day they were read on; the higher may be the later"
+            }
+            let earlier = all.contains { $0.status == .superseded } ? " (earlier readings aside)" : ""
+            return "\(shown)\(more) — the figures overlap but are stated differently\(earlier)"
         case .agreement:
-            let figure = ReasonWriter.figure(claims[0].claim)
-            let sources = self.sources ?? Set(claims.map(\.claim.doc)).count
-            return "\(sources == 1 ? "the article says" : "\(sources) sources say") \(figure) consistently"
+            // Earlier readings the articles report as replaced agree or not with nothing: left out of the count.
+            let current = claims.filter { $0.claim.status != .superseded }
+            let basis = current.isEmpty ? claims : current
+            let figure = ReasonWriter.figure(basis[0].claim)
+            let sources = basis.count == claims.count ? self.sources ?? Set(claims.map(\.claim.doc)).count : Set(basis.map(\.claim.doc)).count
+            let aside = basis.count == claims.count ? "" : " (earlier readings aside)"
+            return "\(sources == 1 ? "the article says" : "\(sources) sources say") \(figure) consistently\(aside)"
         }
     }
 
@@ -69,15 +77,30 @@ struct ReasonWriter {
             + " — a total to date, updated from \(ReasonWriter.figure(first.claim)) to \(ReasonWriter.figure(last.claim))"
     }
 
+    /// Whether two of the figures do not overlap and are totals to date of undated articles (the only
+    /// way figures that do not overlap make a variance without a known update).
+    private func undatedTotals(_ all: [Claim]) -> Bool {
+        let intervals = all.map { $0.interval(on: axis) }
+        for i in all.indices {
+            for j in all.indices where j > i {
+                guard let x = intervals[i], let y = intervals[j], !x.overlaps(y) else { continue }
+                if ClaimRelation.undatedReadings(all[i], all[j]) { return true }
+            }
+        }
+        return false
+    }
+
     /// Claims with distinct figures, first of each kept.
     private func distinct(_ claims: [Claim]) -> [Claim] {
         var seen: Set<String> = []
         return claims.filter { seen.insert(ReasonWriter.figure($0) + "|" + ($0.speaker ?? $0.doc)).inserted }
     }
 
-    /// "Medinsky says 339 children", or "000.txt says …" when no speaker is known.
+    /// "Medinsky says 339 children", or "000.txt says …" when no speaker is known; an earlier reading
+    /// the article reports as replaced is marked so ("said earlier").
     static func says(_ claim: Claim) -> String {
-        "\(claim.speaker ?? source(claim.doc)) says \(figure(claim))"
+        let verb = claim.status == .superseded ? "said earlier" : "says"
+        return "\(claim.speaker ?? source(claim.doc)) \(verb) \(figure(claim))"
     }
 
     static func source(_ doc: String) -> String {

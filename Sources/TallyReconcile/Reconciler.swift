@@ -10,7 +10,7 @@ import TallyCore
 /// the whole) may agree but never conflict (`ClaimRelation`). Scope arithmetic (per side × 2 = total)
 /// applies to a group where a rule gave a figure a scope: the rule files declare which counts are
 /// sided by their `scope:` (prisoners, bodies), not Swift. Each group of two or more claims becomes a
-/// `Finding`, ranked most severe first.
+/// `Finding`, ranked most severe first; a conflict's sides are compared among themselves too.
 public struct Reconciler: Sendable {
     public init() {}
 
@@ -18,7 +18,9 @@ public struct Reconciler: Sendable {
         var findings: [Finding] = []
         let copies = CopyClusters(claims)
         for group in groups(claims) where group.claims.count >= 2 {
-            if let finding = finding(for: group, copies: copies) { findings.append(finding) }
+            guard let finding = finding(for: group, copies: copies) else { continue }
+            findings.append(finding)
+            findings += sideFindings(of: finding, in: group, copies: copies)
         }
         return findings.sorted { a, b in
             if a.verdict != b.verdict { return a.verdict < b.verdict }
@@ -51,7 +53,8 @@ public struct Reconciler: Sendable {
             let events = Reconciler.canonicalEvents(Set(members.compactMap(\.event)))
             var byEvent: [String: [Claim]] = [:]
             for claim in members {
-                let running = claim.status == .runningTotal
+                // An earlier reading the article reports as replaced belongs with the totals to date it preceded.
+                let running = claim.status == .runningTotal || claim.status == .superseded
                 // A control character no event label holds keeps the running totals' key apart.
                 let event = running ? "\u{1E}running total" : claim.event.map { events[$0] ?? $0 }
                 byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(claim)
@@ -185,6 +188,21 @@ public struct Reconciler: Sendable {
         return Finding(verdict: verdict, kind: group.kind, subject: group.subject, event: group.event, reason: reason, claims: cited)
     }
 
+    /// How the claims on each side of a conflict differ among themselves: 3,845 and 3,958 on the low
+    /// side of the Derna toll, stated differently, are a variance of their own, which the conflict
+    /// between the sides would otherwise hide. Claims that fit every side (position 0) are left out.
+    func sideFindings(of finding: Finding, in group: Group, copies: CopyClusters) -> [Finding] {
+        guard finding.verdict == .conflict, group.claims.count <= Reconciler.pairwiseLimit else { return [] }
+        let sides = Set(finding.claims.map(\.position)).filter { $0 > 0 }.sorted()
+        return sides.compactMap { side in
+            var members = group
+            members.claims = finding.claims.filter { $0.position == side }.map(\.claim)
+            guard members.claims.count >= 2 else { return nil }
+            // Agreement within a side is what the conflict already shows (its sources side by side).
+            return self.finding(for: members, copies: copies).flatMap { $0.verdict == .agreement ? nil : $0 }
+        }
+    }
+
     /// A very large group (thousands of articles on one event): intervals sorted by their low end, a new
     /// side opened whenever a claim starts above every open interval's high end — O(n log n). Scope
     /// arithmetic and the same-article rule, which need every pair, are left out at this size.
@@ -212,9 +230,10 @@ public struct Reconciler: Sendable {
     }
 
     /// Sides of a conflict: claims compatible with every other claim get position 0 ("fits both");
-    /// the rest are placed greedily, each on the first side all of whose members it is compatible with.
-    /// Claims are placed in `order` (by interval, low figures first), so that compatible figures close
-    /// to each other land on one side rather than on whichever side the document order reached first.
+    /// the rest are placed greedily, each on the latest opened side all of whose members it is
+    /// compatible with. Claims are placed in `order` (by interval, low figures first), so sides are
+    /// bands of neighbouring figures: "more than 2,000" and "more than 2,300" share one, rather than
+    /// whichever side the document order reached first (a reader takes claims on two sides to contradict).
     static func sides(_ relations: [[ClaimRelation]], order: [Int]? = nil) -> [Int] {
         let count = relations.count
         var positions = [Int](repeating: 0, count: count)
@@ -222,7 +241,7 @@ public struct Reconciler: Sendable {
         for i in order ?? Array(0..<count) {
             let fitsAll = (0..<count).allSatisfy { $0 == i || relations[i][$0] != .disjoint }
             if fitsAll { continue }
-            if let side = sides.firstIndex(where: { $0.allSatisfy { relations[i][$0] != .disjoint } }) {
+            if let side = sides.lastIndex(where: { $0.allSatisfy { relations[i][$0] != .disjoint } }) {
                 sides[side].append(i)
                 positions[i] = side + 1
             } else {

@@ -9,7 +9,7 @@ import TallyCore
 /// rules_hash, claims)`, `claims(id, doc, kind, value, low, high, qualifier, unit, scope, subject,
 /// event, speaker, quote, start, "end", sentence, rule, story)` (story: a JSON array of words),
 /// `findings(id, verdict, kind, subject, event, reason)`, `finding_claims(finding_id, claim_id,
-/// position)`. Every write is one transaction. Schema version 1 stores are upgraded on open.
+/// position)`. Every write is one transaction. Stores of schema versions 1 and 2 are upgraded on open.
 public final class ClaimStore {
     public static let schemaVersion = 3
     public let path: String
@@ -30,25 +30,14 @@ public final class ClaimStore {
         }
     }
 
-    /// Opens (creating if needed) the store at `path`; a file that is not a Tally store is an error.
+    /// Opens (creating if needed) the store at `path`; a file that is not a Tally store is an error, and
+    /// is left unchanged (see `prepareSchema`).
     public init(path: String) throws(StoreError) {
         self.path = path
         db = try SQLiteDatabase(path: path)
         do throws(StoreError) {
             try db.execute("PRAGMA foreign_keys = ON")
-            let version = try db.prepare("PRAGMA user_version").rows { $0.int(0) }.first ?? 0
-            if version == 0 {
-                try db.transaction { () throws(StoreError) in try db.execute(Self.schema) }
-            } else if version == 1 || version == 2 {
-                // Version 1 claims have no story signature, version 2 claims no status: keep them, but
-                // re-extract every document.
-                try db.transaction { () throws(StoreError) in
-                    if version == 1 { try db.execute("ALTER TABLE claims ADD COLUMN story TEXT") }
-                    try db.execute("ALTER TABLE claims ADD COLUMN status TEXT; UPDATE documents SET rules_hash = ''; PRAGMA user_version = 3;")
-                }
-            } else if version != Self.schemaVersion {
-                throw StoreError(description: "schema version \(version), this Tally reads version \(Self.schemaVersion)")
-            }
+            try prepareSchema()
         } catch {
             throw StoreError(description: "cannot open store \(path): " + error.description.replacingPrefix("store \(path): "))
         }

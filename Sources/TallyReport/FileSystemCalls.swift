@@ -13,7 +13,7 @@ import Darwin
 /// and `withUnsafeMutableBufferPointer` scope the buffers, `readlink` is given the buffer's true
 /// capacity and its result length is checked before use, and `realpath`'s malloc'd result is copied
 /// into a `String` and freed at once. Errors come back as `errno` read right after the failing call.
-enum FileSystemCalls {
+package enum FileSystemCalls {
     /// What `lstat` says a path is (symlinks not followed).
     enum Kind: Equatable {
         case missing, regular, directory, symlink, other
@@ -53,7 +53,7 @@ enum FileSystemCalls {
     }
 
     /// `path` with every symlink and `.`/`..` resolved; the path must exist.
-    static func realPath(_ path: String) -> Result<String, SystemError> {
+    package static func realPath(_ path: String) -> Result<String, SystemError> {
         guard let resolved = realpath(path, nil) else { return .failure(SystemError(errno)) }
         defer { free(resolved) }
         return .success(String(cString: resolved))
@@ -124,10 +124,10 @@ enum FileSystemCalls {
 }
 
 /// A system error number with its message.
-struct SystemError: Error, Equatable, CustomStringConvertible {
+package struct SystemError: Error, Equatable, CustomStringConvertible {
     var code: Int32
     init(_ code: Int32) { self.code = code }
     static let isDirectory = SystemError(EISDIR)
     static let tooManyLinks = SystemError(ELOOP)
-    var description: String { String(cString: strerror(code)) }
+    package var description: String { String(cString: strerror(code)) }
 }

@@ -32,9 +32,13 @@ final class SQLiteDatabase {
             throw StoreError(description: "cannot open store \(path): \(reason)")
         }
         handle = db
-        sqlite3_busy_timeout(db, 5000)
+        sqlite3_busy_timeout(db, SQLiteDatabase.busyTimeout)
         sqlite3_extended_result_codes(db, 1)
     }
+
+    /// Milliseconds a statement waits for another connection's lock (concurrent runs on one store)
+    /// before it fails as busy: another run's write transaction holds up to 64 documents' claims.
+    static let busyTimeout: Int32 = 60_000
 
     deinit { sqlite3_close_v2(handle) }
 

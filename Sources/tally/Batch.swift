@@ -6,8 +6,8 @@ import TallyPipeline
 
 /// Runs ingest + extraction over the inputs with progress, handing each file's result to `deliver`.
 /// Returns the skipped inputs (already listed on stderr, with the warnings of the files that were read).
-/// Ctrl-C (or SIGTERM) stops after the files in flight, says how far it got and exits 128 + signal,
-/// before the command writes anything; a second Ctrl-C ends at once. Outputs are written atomically,
+/// Ctrl-C (or SIGTERM) stops within a second without waiting for the files in flight, says how far it
+/// got and exits 128 + signal, before the command writes anything; a second Ctrl-C ends at once. Outputs are written atomically,
 /// so either way the files of a previous run are left intact.
 func runBatch(
     _ input: InputOptions, extractor: Extractor?, render: (@Sendable (FileResult) -> [UInt8])? = nil, deliver: (FileResult) -> Void
@@ -24,6 +24,7 @@ func runBatch(
     var runner = BatchRunner(ingestor: ingestor, extractor: extractor, jobs: input.jobs)
     runner.explicitPaths = Set(input.paths)
     runner.render = render
+    runner.timeLimit = input.timeLimit > 0 ? input.timeLimit : nil
     var done = 0
     var warnings = WarningPrinter()
     Interrupt.install()

@@ -24,11 +24,15 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "No progress line on stderr.")
     var quiet = false
 
+    @Option(help: "Seconds one document may take before its file is abandoned and listed as skipped (0: no limit).")
+    var timeLimit: Double = BatchRunner.defaultTimeLimit
+
     @Flag(help: "Follow symbolic links out of the input folders (by default a file reached through a link leading outside its folder is skipped).")
     var followLinks = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !(timeLimit >= 0) { throw ValidationError("--time-limit must be 0 (no limit) or more seconds") }
         if maxSize < 1 { throw ValidationError("--max-size must be at least 1 (megabytes)") }
     }
 

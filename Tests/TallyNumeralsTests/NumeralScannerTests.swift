@@ -68,7 +68,7 @@ struct NumeralScannerTests {
         ("the one who left, no one knows, one of them", ["number [one] 1 1..1 exact"]),
         ("call +1-222-2222-2222 or see https://x.org/a-2025-06-02?q=30%", []),
         ("call 0800 555 0142 or 020-44 10 00; several billion dollars; on Tuesday, the first of many", [
-            "money [several billion dollars] nil 3,000,000,000..9,000,000,000 range USD vague", "date [Tuesday] 2025-05-27 2025-05-27..2025-05-27 exact",
+            "money [several billion dollars] nil 3,000,000,000..9,000,000,000 range USD vague", "date [Tuesday] 2025-06-03 2025-06-03..2025-06-03 exact",
         ]),
         ("from this May to Oct 2026, last March, the year 2008, 10/1-11/2/2017, between the 21st and 23rd.", [
             "date [from this May to Oct 2026] nil 2025-05..2026-10 range", "date [last March] 2025-03 2025-03..2025-03 exact",
@@ -106,6 +106,10 @@ struct NumeralScannerTests {
         #expect(describe("on Monday, in July, in May, on June 20", reference: tuesday) == [
             "date [Monday] 2025-06-02 2025-06-02..2025-06-02 exact", "date [July] 2024-07 2024-07..2024-07 exact",
             "date [May] 2025-05 2025-05..2025-05 exact", "date [June 20] 2025-06-20 2025-06-20..2025-06-20 exact",
+        ])
+        // Tomorrow's weekday is tomorrow ("the truce takes effect on Wednesday"); the others look back.
+        #expect(describe("on Wednesday, on Thursday", reference: tuesday) == [
+            "date [Wednesday] 2025-06-04 2025-06-04..2025-06-04 exact", "date [Thursday] 2025-05-29 2025-05-29..2025-05-29 exact",
         ])
     }
 

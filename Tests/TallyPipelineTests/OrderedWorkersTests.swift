@@ -39,6 +39,37 @@ import Testing
         #expect(gauge.most <= max(8, jobs) + 1)
     }
 
+    @Test func anItemOverTheTimeLimitIsAbandonedAndTheRestDelivered() {
+        var delivered: [Int] = []
+        let start = Date()
+        orderedWork(20, jobs: 2, ahead: 4, timeLimit: 1, work: { index, heartbeat in
+            if index == 3 { sleep(30) }  // stuck: nothing must wait for it
+            if index == 5 {
+                // Slow but alive: each heartbeat restarts its clock.
+                for _ in 0..<4 {  // 1.6 s in all
+                    usleep(400_000)
+                    heartbeat()
+                }
+            }
+            return index
+        }, timedOut: { -$0 }) { index, value in
+            delivered.append(value)
+        }
+        #expect(delivered == (0..<20).map { $0 == 3 ? -3 : $0 })
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
+    @Test func stopsAtOnceEvenWhileAnItemIsStuck() {
+        let start = Date()
+        var delivered = 0
+        orderedWork(10, jobs: 1, ahead: 4, shouldStop: { Date().timeIntervalSince(start) > 0.5 }, work: { index in
+            if index == 1 { sleep(30) }
+            return index
+        }) { _, _ in delivered += 1 }
+        #expect(delivered == 1)
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
+
     @Test func stopsStartingWorkOnceAskedAndReturns() {
         var delivered = 0
         orderedWork(1_000, jobs: 2, ahead: 4, shouldStop: { delivered >= 10 }, work: { $0 }) { _, _ in delivered += 1 }

@@ -45,6 +45,45 @@ import TallyCore
         #expect(findings.map(\.verdict) == [.conflict])
     }
 
+    @Test func anEarlierReadingStandsAgainstNothingAndJoinsTheTotals() {
+        let findings = Reconciler().reconcile([
+            claim("a", 11_300, status: .runningTotal), claim("b", 3_958, status: .runningTotal),
+            claim("c", 150, status: .superseded), claim("d", 90, status: .superseded),
+        ])
+        #expect(findings.count == 1)
+        #expect(findings[0].verdict == .conflict)
+        // Compatible with every claim (it conflicts with none), each earlier reading fits every side.
+        #expect(findings[0].claims.filter { $0.claim.status == .superseded }.allSatisfy { $0.position == 0 })
+    }
+
+    @Test func anEarlierReadingIsNamedAsOneInTheReason() {
+        let findings = Reconciler().reconcile([
+            claim("a", 60, status: .runningTotal), claim("b", 60, status: .runningTotal, speaker: "Marov"),
+            claim("c", 38, status: .superseded, speaker: "Marov"),
+        ])
+        #expect(findings.map(\.verdict) == [.agreement])
+        #expect(findings[0].reason == "2 sources say 60 people consistently (earlier readings aside)")
+        let rising = Reconciler().reconcile([
+            claim("a", 60, status: .runningTotal), claim("b", 61, status: .runningTotal, event: "2023-09-14"),
+            claim("c", 38, status: .superseded, speaker: "Marov"),
+        ].map { var c = $0; c.low = .number(c.value!.number! - 5); return c })
+        #expect(rising.map(\.verdict) == [.variance])
+        #expect(rising[0].reason.contains("Marov said earlier 38 people"))
+        #expect(rising[0].reason.hasSuffix("(earlier readings aside)"))
+    }
+
+    @Test func neighbouringLowerBoundsShareASide() {
+        var above2000 = claim("b", 2_000)
+        above2000.low = .number(2_000); above2000.high = nil; above2000.qualifier = .moreThan
+        var above2300 = claim("c", 2_300)
+        above2300.low = .number(2_300); above2300.high = nil; above2300.qualifier = .moreThan
+        let findings = Reconciler().reconcile([claim("a", 150), above2000, above2300, claim("d", 2_600)])
+        let sides = Dictionary(uniqueKeysWithValues: findings[0].claims.map { ($0.claim.doc, $0.position) })
+        #expect(findings[0].verdict == .conflict)
+        #expect(sides["b"] == sides["c"])
+        #expect(sides["a"] != sides["b"])
+    }
+
     @Test func aRunningTotalIsNeverSetAgainstOneDaysBatch() {
         var total = claim("a", 180, status: .runningTotal, event: "2023-11-29")
         var batch = claim("b", 30, event: "2023-11-29")
@@ -57,9 +96,28 @@ import TallyCore
         let findings = Reconciler().reconcile([
             claim("a", 3_958), claim("b", 11_300), claim("c", 3_960), claim("d", 11_300),
         ])
-        #expect(findings.count == 1)
+        // The two sources on the 11,300 side agree: the conflict shows that, no finding of its own.
+        #expect(findings.map(\.verdict) == [.conflict])
         let positions = Dictionary(uniqueKeysWithValues: findings[0].claims.map { ($0.claim.doc, $0.position) })
         #expect(positions["b"] == positions["d"])
         #expect(positions["a"] != positions["b"])
+    }
+
+    @Test func figuresThatDifferOnOneSideAreAVarianceOfTheirOwn() {
+        var lower = claim("c", 3_845)
+        lower.qualifier = .approximate
+        lower.low = .number(3_800)
+        lower.high = .number(3_960)
+        let findings = Reconciler().reconcile([claim("a", 3_958), claim("b", 11_300), lower])
+        #expect(findings.map(\.verdict) == [.conflict, .variance])
+        #expect(Set(findings[1].claims.map(\.claim.doc)) == ["a", "c"])
+    }
+
+    @Test func undatedTotalsMayBeUpdatesOfEachOther() {
+        let findings = Reconciler().reconcile([
+            claim("a", 3_958, status: .runningTotal, event: nil), claim("b", 4_255, status: .runningTotal, event: nil),
+        ])
+        #expect(findings.map(\.verdict) == [.variance])
+        #expect(findings[0].reason.contains("the higher may be the later"))
     }
 }

@@ -211,3 +211,55 @@ extension ClaimStoreTests {
         #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").rows { $0.int(0) } == [3])
     }
 }
+
+/// `--db` given a file Tally did not write, or opened by several runs at once (issue 19).
+extension ClaimStoreTests {
+    @Test func aForeignDatabaseIsRefusedAndLeftAsItWas() throws {
+        let other = try SQLiteDatabase(path: path)
+        try other.execute("CREATE TABLE people(name TEXT); INSERT INTO people VALUES ('Ada');")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            _ = try ClaimStore(path: path)
+            Issue.record("a foreign database was accepted")
+        } catch {
+            #expect(error.description.contains("not a Tally store: it holds other tables (people)"), "\(error)")
+            #expect(error.description.contains("nothing was changed"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try other.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").rows { $0.text(0) } == ["people"])
+    }
+
+    @Test func tallysVersionNumberOnOtherTablesIsRefused() throws {
+        try SQLiteDatabase(path: path).execute("CREATE TABLE documents(doc TEXT); PRAGMA user_version = 3;")
+        #expect {
+            _ = try ClaimStore(path: path)
+        } throws: { error in
+            let text = (error as? StoreError)?.description ?? ""
+            return text.contains("not a Tally store: schema version 3 but missing tables claims, finding_claims, findings; columns documents(author,")
+        }
+    }
+
+    @Test func storesOpenedAtOnceOnANewFileAllWork() throws {
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            do {
+                let store = try ClaimStore(path: path)
+                try store.replace(index % 2 == 0 ? entryA : entryB)
+            } catch {
+                failures.add("\(error)")
+            }
+        }
+        #expect(failures.all.isEmpty, "\(failures.all)")
+        #expect(try ClaimStore(path: path).documents().count == 2)
+    }
+
+    final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var all: [String] = []
+        func add(_ failure: String) {
+            lock.lock()
+            all.append(failure)
+            lock.unlock()
+        }
+    }
+}

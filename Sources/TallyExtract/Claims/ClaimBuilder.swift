@@ -37,7 +37,10 @@ struct ClaimBuilder {
     /// How far after a figure scope markers such as "on each side" are looked for.
     static let scopeWindow = 5
 
-    func claim(for candidate: Candidate, sentenceIndex: Int) -> Claim {
+    /// The claim, and whether its status was read from a phrase before the figure ("including 13
+    /// Israelis"): only such a status may be relative to the figure before it (`RelativeStatus`), while
+    /// one read after it ("170 other people", "killed elsewhere") is the figure's own.
+    func claim(for candidate: Candidate, sentenceIndex: Int) -> (claim: Claim, statusMarkedBefore: Bool) {
         let compiled = candidate.compiled
         let tokens = context.analysis.tokens
         let sentence = context.analysis.sentences[sentenceIndex]
@@ -55,7 +58,8 @@ struct ClaimBuilder {
         let start = tokens[match.start].start
         let end = tokens[match.end - 1].end
         let sentenceText = context.text(ofSentence: sentenceIndex)
-        return Claim(
+        let status = status(for: candidate, sentence: sentence)
+        let claim = Claim(
             doc: context.document.id,
             kind: compiled.rule.kind,
             value: quantity.value,
@@ -73,22 +77,23 @@ struct ClaimBuilder {
             sentence: sentenceText,
             rule: compiled.rule.id,
             story: context.story,
-            status: status(for: candidate, sentence: sentence))
+            status: status.status)
+        return (claim, status.markedBefore)
     }
 
     /// How far before a figure, and after it, `status_marker` phrases are looked for.
-    static let statusReach = (before: 12, after: 4)
+    static let statusReach = (before: 12, after: 14)
 
     /// The claim's status: the rule's own, else the nearest status phrase around the figure — a
     /// `status_marker` up to `statusReach.before` words before it, a `status_after` up to
-    /// `statusReach.after` words after it, never past another count or a `;`/`:` — else the rule
-    /// file's default. Dates and durations carry none: "two more days" is a length, not an
-    /// increment.
-    private func status(for candidate: Candidate, sentence: Sentence) -> ClaimStatus? {
+    /// `statusReach.after` words after it up to the clause's first punctuation, never past another
+    /// count or (before it) a `;`/`:` — else the rule file's default. Dates and durations carry
+    /// none: "two more days" is a length, not an increment.
+    private func status(for candidate: Candidate, sentence: Sentence) -> (status: ClaimStatus?, markedBefore: Bool) {
         let rule = candidate.compiled.rule
-        if let status = rule.emit.status { return status }
+        if let status = rule.emit.status { return (status, false) }
         let quantity = context.quantities[candidate.quantityIndex]
-        guard quantity.kind != .date, quantity.kind != .duration else { return rule.defaultStatus }
+        guard quantity.kind != .date, quantity.kind != .duration else { return (rule.defaultStatus, false) }
         // Another count bounds the look (its own words are its own); a date or duration does not.
         let quantities = context.quantities
         func isCount(_ index: Int) -> Bool { quantities[index].kind != .date && quantities[index].kind != .duration }
@@ -105,6 +110,12 @@ struct ClaimBuilder {
             next += 1
         }
         let tokens = context.analysis.tokens
+        // After the figure, the look ends at the clause's first punctuation: "14 hostages held since
+        // Oct 7 would be released" is a plan, "13 were freed, and 39 will be" is not.
+        for index in quantity.tokens.upperBound..<end where tokens[index].kind == .punct {
+            end = index
+            break
+        }
         for index in (start..<quantity.tokens.lowerBound).reversed() where tokens[index].kind == .punct {
             if tokens[index].lower == ";" || tokens[index].lower == ":" {
                 start = index + 1
@@ -119,14 +130,15 @@ struct ClaimBuilder {
         let after = classes.statusAfter.flatMap { marker in
             quantity.tokens.upperBound < end ? rules.index.first(classID: marker, words: words, range: quantity.tokens.upperBound..<end) : nil
         }
-        let nearest: String?
+        let nearest: (value: String, before: Bool)?
         switch (before, after) {
-        case let (b?, a?): nearest = quantity.tokens.lowerBound - b.end <= a.start - quantity.tokens.upperBound ? b.value : a.value
-        case let (b?, nil): nearest = b.value
-        case let (nil, a?): nearest = a.value
+        case let (b?, a?): nearest = quantity.tokens.lowerBound - b.end <= a.start - quantity.tokens.upperBound ? (b.value, true) : (a.value, false)
+        case let (b?, nil): nearest = (b.value, true)
+        case let (nil, a?): nearest = (a.value, false)
         case (nil, nil): nearest = nil
         }
-        return nearest.flatMap(ClaimStatus.init(rawValue:)) ?? rule.defaultStatus
+        guard let nearest, let status = ClaimStatus(rawValue: nearest.value) else { return (rule.defaultStatus, false) }
+        return (status, nearest.before)
     }
 
     /// Whether the mention's hedge is one of closeness ("nearly", "just over": lexicon `near_qualifier`).

@@ -126,8 +126,11 @@ struct SpeakerPhraseReader {
         while index < limit, probe.isIn(SpeakerPhraseReader.openers, index) { index += 1 }
         let first = index
         var previous: Part?
+        // The part of the word at `index` when the step before already read it (as its `next`).
+        var known: Part?
         while index < limit {
-            let part = self.part(index)
+            let part = known ?? self.part(index)
+            known = nil
             // "the Office for the Coordination of ...": "of the" / "for the" joins as "of" does.
             var skip = 1
             if part == .of, index + 2 < limit, probe.lowerIs(index + 1, "the", hash: SpeakerPhraseReader.theHash) { skip = 2 }
@@ -141,6 +144,7 @@ struct SpeakerPhraseReader {
             guard joins(part, after: previous, next: next) else { break }
             previous = part
             index += skip
+            if index < limit { known = next }
         }
         return trimmed(first..<index)
     }
@@ -148,14 +152,20 @@ struct SpeakerPhraseReader {
     /// The phrase ending at `end` (inclusive), read backwards; it starts after a determiner or where
     /// a word is no part of a name.
     func backward(endingAt end: Int, floor: Int) -> Range<Int>? {
-        guard end >= floor, isWordPart(part(end)) else { return nil }
+        guard end >= floor else { return nil }
+        let last = part(end)
+        guard isWordPart(last) else { return nil }
         var index = end
-        while index > floor {
-            let part = self.part(index - 1)
+        // Each step needs the parts of three neighbours; two carry over from the step before.
+        var current = last
+        var previous: Part? = index - 1 >= floor ? part(index - 1) : nil
+        while index > floor, let part = previous {
             let before = index - 2 >= floor ? self.part(index - 2) : nil
-            guard joins(part, after: before, next: self.part(index)) else { break }
+            guard joins(part, after: before, next: current) else { break }
             if !isWordPart(part), before == nil { break }
             index -= 1
+            current = part
+            previous = before
         }
         // "the civil protection agency": unknown lower-case words back to a determiner belong to the name.
         var loose = index - 1

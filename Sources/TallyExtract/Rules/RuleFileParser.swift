@@ -190,6 +190,10 @@ struct RuleFileParser {
             for body in pattern.regexBodies {
                 do { _ = try RegexCache(patterns: [body]) } catch {
                     diagnostics.append(Diagnostic(file: file, line: node.line, column: offset, message: "regular expression /\(body)/ does not compile"))
+                    continue
+                }
+                if let hazard = RegexHazard.check(body) {
+                    diagnostics.append(Diagnostic(file: file, line: node.line, column: offset, message: "regular expression /\(body)/ can take exponential time on one word: \(hazard)"))
                 }
             }
             return pattern

@@ -26,6 +26,7 @@ enum HTMLArticle {
             encoding = sniffed.encoding
             warnings += sniffed.warnings
         }
+        warnings += options.markupBudget.enforce(&input)
         if parserEncoding == "UTF-8" { EarlyDocumentEnd.blankPrematureEnds(&input) }
         guard let page = HTMLTree.parse(input, encoding: parserEncoding) else {
             return Document(id: id, published: options.published, encoding: encoding, text: "", warnings: warnings + ["HTML could not be parsed"])

@@ -56,7 +56,10 @@ extension ScanContext {
             if let dated = partialDate(at: k, context: true), dated.day != nil { return nil }
             guard let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
             let today = CalendarDate(dayNumber: day).weekday
-            let d = CalendarDate(dayNumber: day - (today - weekday + 7) % 7)
+            // The last such day, up to today; tomorrow's weekday is tomorrow, since news dated the
+            // evening before (or a page dated when it was first posted) names the next day that way.
+            let back = (today - weekday + 7) % 7
+            let d = CalendarDate(dayNumber: back == 6 ? day + 1 : day - back)
             return DateMatch(start: i, end: end, low: d, high: d)
         }
         return ago(at: i)

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Memory follows a budget, not the input (issue 19): the claim bomb (a small `.gz` of "and 1,000
+/// prisoners " repeated, once 5.7 GB at its peak) and a long text file (once 13 GB in `tally extract`)
+/// run in a few hundred megabytes, measured as the child's peak resident size.
+@Suite(.serialized) struct MemoryBudgetTests {
+    struct Run {
+        var status: Int32
+        var peakMB: Int
+        var stderr: String
+    }
+
+    /// Runs `tally arguments` (stdout to /dev/null; paths absolute) and waits for it with `wait4`, which reports the
+    /// child's own peak resident size (Foundation's `Process` reaps children itself, so it is not used).
+    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+        guard let executable = TallyProcess.executable else { throw CocoaError(.fileNoSuchFile) }
+        let errPath = folder.appendingPathComponent(".stderr").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let rules = "TALLY_RULES=" + TallyProcess.repository.appendingPathComponent("rules").path
+        let env: [UnsafeMutablePointer<CChar>?] = [strdup(rules), strdup("PATH=/usr/bin:/bin"), nil]
+        defer { (argv + env).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, env)
+        guard spawned == 0 else { throw CocoaError(.executableLoad, userInfo: ["posix_spawn": spawned]) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        return Run(status: exit, peakMB: Int(usage.ru_maxrss) / 1024, stderr: stderr)
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func theClaimBombStaysUnderAGigabyte() throws {
+        guard TallyProcess.executable != nil else { return }
+        let folder = try TallyProcess.scratch("claim-bomb")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 20 MB of "and 1,000 prisoners ": a million claims without the limit (the issue's had 3 million).
+        let bomb = Array("Bomb\n".utf8) + Array(String(repeating: "and 1,000 prisoners ", count: 1_000_000).utf8)
+        try Data(try BadFiles.gzip(bomb)).write(to: folder.appendingPathComponent("bomb.txt.gz"))
+        try "Small\nAbout 1,200 prisoners were freed on Monday, officials said.\n".write(
+            to: folder.appendingPathComponent("small.txt"), atomically: false, encoding: .utf8)
+        let run = try Self.run(["report", folder.path, "-q", "--format", "json", "--time-limit", "0"], in: folder)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("bomb.txt.gz: more than 10000 claims: only the first 10000 are kept"), "stderr: \(run.stderr)")
+        #expect(run.peakMB < 1024, "peak \(run.peakMB) MB")
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func aLongTextFileIsExtractedInBoundedMemory() throws {
+        guard TallyProcess.executable != nil else { return }
+        let folder = try TallyProcess.scratch("long-text")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 16 MB of prose with a figure now and then: read to the end, piece by piece (456 MB at once before, 70 MB now).
+        let paragraph = "The talks went on late into the night, and the delegations met again in the morning to go over the lists once more.\n"
+        var text = "Long file\n"
+        for i in 0..<(16_000_000 / paragraph.utf8.count) {
+            text += i % 400 == 0 ? "Officials said \(i % 900 + 100) prisoners were freed.\n" : paragraph
+        }
+        try text.write(to: folder.appendingPathComponent("long.txt"), atomically: false, encoding: .utf8)
+        let run = try Self.run(["extract", folder.appendingPathComponent("long.txt").path, "-q", "--time-limit", "0"], in: folder)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.peakMB < 200, "peak \(run.peakMB) MB")
+    }
+}
