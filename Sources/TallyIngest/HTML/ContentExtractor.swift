@@ -123,17 +123,23 @@ enum ContentExtractor {
     /// of a whole section). A paragraph repeated alone or in a short run (a refrain in a schedule, a call to
     /// action, a day of a meal plan) stays.
     static func withoutRepeats(_ paragraphs: [String]) -> [String] {
-        var first: [String: Int] = [:]
+        // Paragraphs are grouped by byte length and compared byte for byte: hashing every paragraph as a
+        // `String` (Unicode-normalised) cost more than the rest of the rendering.
+        func same(_ a: Int, _ b: Int) -> Bool {
+            paragraphs[a].utf8.count == paragraphs[b].utf8.count && paragraphs[a].utf8.elementsEqual(paragraphs[b].utf8)
+        }
+        var byLength: [Int: [Int]] = [:]
         var drop = [Bool](repeating: false, count: paragraphs.count)
         for (i, p) in paragraphs.enumerated() where p.utf8.count >= repeatedParagraphBytes {
-            guard let j = first[p] else {
-                first[p] = i
+            let n = p.utf8.count
+            guard let j = byLength[n]?.first(where: { same($0, i) }) else {
+                byLength[n, default: []].append(i)
                 continue
             }
             let d = i - j
             var neighbours = 0
             for k in max(d, i - repeatedRun)...min(paragraphs.count - 1, i + repeatedRun)
-            where k != i && paragraphs[k].utf8.count >= repeatedParagraphBytes && paragraphs[k] == paragraphs[k - d] {
+            where k != i && paragraphs[k].utf8.count >= repeatedParagraphBytes && same(k, k - d) {
                 neighbours += 1
             }
             drop[i] = d == 1 || neighbours >= repeatedRun - 1

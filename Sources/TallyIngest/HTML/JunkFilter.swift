@@ -105,8 +105,9 @@ enum JunkFilter {
 
     /// Class prefixes of page builders: Elementor's and Divi's.
     static let pageBuilderPrefixes = [Array("elementor-".utf8), Array("et_pb_".utf8)]
+    private static let pageBuilderNeedles = NeedleSet(["elementor-", "et_pb_"])
 
-    static func usesPageBuilder(_ hints: ASCIIWords) -> Bool { hints.containsAny(pageBuilderPrefixes) }
+    static func usesPageBuilder(_ hints: ASCIIWords) -> Bool { hints.containsAny(pageBuilderNeedles) }
 
     /// Page builders name every layout box after what it is in the builder: Elementor's text sits in
     /// "elementor-widget-text-editor" inside "elementor-top-section" / "elementor-widget-wrap", Divi's in

@@ -15,12 +15,17 @@ enum MarkedDates {
     /// Longer texts are paragraphs that mention a date, not a date box.
     static let maximumTextLength = 120
 
-    /// Whether the element marks a date by its `class`, `id` or `itemprop`.
+    /// Whether the element marks a date by its `class`, `id` or `itemprop` (one pass over the attributes).
     static func isMarked(_ node: HTMLTree.Node) -> Bool {
-        if let prop = node.attribute("itemprop"), prop.lowercased() == "datepublished" { return node.tag != "meta" }
-        if let cls = node.attribute("class"), classWords.occurs(inLowercased: cls) { return true }
-        if let id = node.attribute("id"), classWords.occurs(inLowercased: id) { return true }
-        return false
+        var marked = false
+        for a in node.attributes {
+            if a.name == "class" || a.name == "id" {
+                marked = marked || classWords.occurs(inLowercased: a.value)
+            } else if a.name == "itemprop" {
+                marked = marked || (a.value.lowercased() == "datepublished" && node.tag != "meta")
+            }
+        }
+        return marked
     }
 
     /// The date written in element `index`, and whether its label or class calls it a revision; nil when the
