@@ -118,7 +118,7 @@ enum FormatSniffer {
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
 
     /// Tags an HTML page (or fragment) starts with.
-    private static let htmlTags: [[UInt8]] = ["!doctype", "html", "head", "body", "p", "div", "meta", "title", "article", "section", "h1", "link", "script", "main"]
+    private static let htmlTags: [[UInt8]] = ["!doctype", "html", "head", "body", "p", "div", "meta", "title", "article", "section", "h1", "link", "script", "main", "style"]
         .map { Array($0.utf8) }
 
     /// HTML when the first tag is one of `htmlTags`, or when a comment / XML declaration comes first and

@@ -37,6 +37,14 @@ import TallyCore
         #expect(try text(html) == expected)
     }
 
+    @Test func diviBlurbsAreNotChrome() throws {
+        let blurb = { (p: String) in
+            "<div class=\"et_pb_module et_pb_blurb et_pb_blurb_position_top\"><div class=\"et_pb_blurb_description\"><p>\(p)</p></div></div>"
+        }
+        let html = "<html><body><div class=\"et_pb_row\"><div class=\"et_pb_column\">\(blurb(p1))\(blurb(p2))\(blurb(p3))</div></div></body></html>"
+        #expect(try text(html) == expected)
+    }
+
     @Test func articleWrapperNamedLikeChromeIsKeptWhenNothingElseIsLeft() throws {
         let html = "<html><body><div class=\"share-container\"><div class=\"post-content\">\(paragraphs)</div></div></body></html>"
         let got = try text(html)
@@ -46,6 +54,63 @@ import TallyCore
     @Test func reactStreamedSegmentIsContent() throws {
         let html = "<html><body><div id=\"root\"></div><div hidden id=\"S:0\"><article>\(paragraphs)</article></div></body></html>"
         #expect(try text(html) == expected)
+    }
+
+    @Test func listArticleKeepsItsEntries() throws {
+        let intro = "<div class=\"intro\"><p>\(p1) \(p2)</p><p>\(p3) \(p1)</p></div>"
+        let entries = (1...8).map { n in
+            "<div class=\"tile\"><div class=\"inner\"><div class=\"summary\"><div class=\"txt\"><p>Entry \(n): \(p2)</p></div></div></div></div>"
+        }.joined()
+        let html = "<html><body><div class=\"wrap\">\(intro)<section class=\"list\">\(entries)</section></div></body></html>"
+        let got = try text(html)
+        #expect(got.contains("Entry 1: ") && got.contains("Entry 8: "), "\(got)")
+        #expect(got.hasPrefix(p1))
+    }
+
+    @Test func entriesWrittenAsPlainBlocksAreKeptAfterAShortIntroduction() throws {
+        let intro = "<div class=\"intro\"><p>\(p1) \(p2)</p><p>\(p3)</p></div>"
+        let entries = (1...8).map { n in
+            "<div class=\"row\"><div class=\"cell\"><div class=\"item\"><div class=\"txt\">Step \(n): \(p2) \(p3)</div></div></div></div>"
+        }.joined()
+        let html = "<html><body><div class=\"wrap\">\(intro)<div class=\"checklist\">\(entries)</div></div></body></html>"
+        let got = try text(html)
+        #expect(got.contains("Step 1: ") && got.contains("Step 8: "), "\(got)")
+    }
+
+    @Test func referenceListBesideSectionedArticleDoesNotWin() throws {
+        let nest = { (inner: String) in "<div class=\"a\"><div class=\"b\"><div class=\"c\"><div class=\"d\">\(inner)</div></div></div></div>" }
+        let sections = (1...8).map { n in nest("<h2>Part \(n)</h2><p>Part \(n) opens: \(p1)</p><p>\(p2)</p><p>\(p3)</p>") }.joined()
+        // Many commas and no paragraph: it outscores each section alone.
+        let refs = (1...16).map { n in "Author \(n), Other Author, and Third Author. A study of libraries, hours, and students. Journal \(n), 2019;12(3):45-67." }
+        let html = "<html><body><div class=\"col\">\(sections)\(nest(nest("<div>" + refs.joined(separator: "<br>") + "</div>")))</div></body></html>"
+        let got = try text(html)
+        #expect(got.contains("Part 1 opens: ") && got.contains("Part 8 opens: "), "\(got)")
+    }
+
+    @Test func declaredArticleIsNotWidenedToTheThreadBelowIt() throws {
+        let replies = (1...8).map { n in
+            "<div class=\"reply\"><div class=\"inner\"><div class=\"body\"><div class=\"txt\"><p>Reply \(n): \(p2)</p></div></div></div></div>"
+        }.joined()
+        let html = "<html><body><div class=\"wrap\"><article><p>\(p1)</p><p>\(p3)</p></article><div class=\"thread\">\(replies)</div></div></body></html>"
+        let got = try text(html)
+        #expect(!got.contains("Reply 1: "), "\(got)")
+        #expect(got.contains(p1) && got.contains(p3))
+    }
+
+    @Test func tablistWrappingTheTranscriptIsContent() throws {
+        let html = """
+            <html><body><main><p>A short introduction to the episode.</p>
+            <div role="tablist" id="episode-info"><div role="tabpanel">\(paragraphs)</div></div></main></body></html>
+            """
+        let got = try text(html)
+        #expect(got.contains(p1) && got.contains(p3), "\(got)")
+    }
+
+    @Test func pageOpeningWithAStyleBlockIsHTML() throws {
+        let html = "<style>.x { display: none }</style>\n<!DOCTYPE html><html><head><title>Library hours extended</title></head><body><article>\(paragraphs)</article></body></html>"
+        let docs = try Ingestor().ingest(bytes: Array(html.utf8), id: "s.html")
+        #expect(docs.first?.title == "Library hours extended")
+        #expect(docs.first?.text == expected)
     }
 
     @Test func earlyEndsAreBlankedOnlyWhenMarkupFollows() {
@@ -79,5 +144,26 @@ import TallyCore
         let docs = try Ingestor().ingest(bytes: Array(html.utf8), id: "h.html")
         #expect(docs.first?.published == nil)
         #expect(ContinuousClock.now - start < .seconds(10))
+    }
+}
+
+/// Sections a page renders twice (a mobile and a desktop copy) are read once; repeats on purpose stay.
+@Suite struct RepeatedParagraphTests {
+    func long(_ n: Int) -> String { "Paragraph \(n) explains one more step of the renovation, with the costs and the time it usually takes to finish." }
+
+    @Test func duplicatedSectionIsReadOnce() {
+        let section = (1...5).map(long)
+        let got = ContentExtractor.withoutRepeats(["Intro"] + section + ["Footer note"] + section)
+        #expect(got == ["Intro"] + section + ["Footer note"])
+    }
+
+    @Test func paragraphSaidTwiceInARowIsReadOnce() {
+        #expect(ContentExtractor.withoutRepeats([long(1), long(1), long(2)]) == [long(1), long(2)])
+    }
+
+    @Test func scheduleRepeatsStay() {
+        let day = { (n: Int) in ["Breakfast", long(1), "Lunch", long(100 + n), "Dinner", long(2)] }
+        let plan = day(1) + day(2) + day(3)
+        #expect(ContentExtractor.withoutRepeats(plan) == plan)
     }
 }

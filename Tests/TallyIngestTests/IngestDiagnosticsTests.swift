@@ -68,3 +68,48 @@ enum IngestDiagnostics {
     let total = best[0] + best[2] + best[3] + best[4]
     print("phases over \(pages.count) pages (CPU s): sniff \(best[0]) libxml2-only \(best[1]) parse+copy \(best[2]) metadata \(best[3]) content \(best[4]) → \(Double(pages.count) / total) pages/CPU-s without gunzip")
 }
+
+/// `TALLY_SIGNALS=DIR swift test --filter dumpSignals` writes, for every `DIR/html/*.html.gz`, the title and
+/// date signals the cascades weigh (one JSON object a line, to `/tmp/tally-signals.jsonl`), for studying the
+/// cascades' order on a benchmark without rebuilding for each variant.
+@Test(.enabled(if: getenv("TALLY_SIGNALS") != nil)) func dumpSignals() throws {
+    let dir = String(cString: getenv("TALLY_SIGNALS")) + "/html"
+    var out = ""
+    func q(_ s: String?) -> String {
+        guard let s else { return "null" }
+        var e = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": e += "\\\""
+            case "\\": e += "\\\\"
+            default: e += c.value < 0x20 ? " " : String(c)
+            }
+        }
+        return e + "\""
+    }
+    for file in Ingestor().inputFiles(for: [dir]).files.sorted() {
+        let gz = try FileReader.contents(of: file, maxBytes: 64 << 20)
+        let html = try Gzip.decompress(gz, maxBytes: 64 << 20, id: file).bytes
+        let sniffed = EncodingSniffer.toUTF8(html)
+        guard let page = HTMLTree.parse(sniffed.bytes, encoding: sniffed.parserEncoding) else { continue }
+        let s = MetadataExtractor.gather(page)
+        let choice = TitleCascade.choose(s.title)
+        let seen = choice.h1Node.flatMap { DatelineFinder.near($0, in: page, today: Clock.today) }
+        let d = s.dates
+        let metas = d.metas.filter { k, _ in ["date", "time", "publish", "modif", "created", "updated"].contains { k.contains($0) } }
+        let t = s.title
+        out += "{\"doc\":\(q(file)),\"title\":\(q(choice.title)),\"og\":\(q(t.ogTitle)),\"tw\":\(q(t.twitterTitle)),\"ld\":\(q(t.headline)),"
+        out += "\"tt\":\(q(t.titleTag)),\"h1s\":[\(t.h1s.map { q($0.text) }.joined(separator: ","))],\"sites\":[\(t.siteNames.map(q).joined(separator: ","))],"
+        out += "\"url\":\(q(d.url)),\"ldPub\":\(q(d.jsonLDPublished)),\"ldMod\":\(q(d.jsonLDModified)),"
+        out += "\"metas\":{\(metas.sorted { $0.key < $1.key }.map { "\(q($0.key)):\(q($0.value))" }.joined(separator: ","))},"
+        out += "\"times\":[\(d.times.map { "[\(q($0.value)),\($0.preferred)]" }.joined(separator: ","))],"
+        out += "\"marked\":[\(d.marked.map { "[\(q($0.date.iso)),\($0.updated)]" }.joined(separator: ","))],"
+        out += "\"seen\":\(q(seen?.date.iso)),\"seenUpdated\":\(seen?.updated ?? false),"
+        out += "\"chosen\":\(q(PublishedDateCascade.choose({ var x = d; x.anchor = choice.h1Node; return x }(), page: page)?.iso))}\n"
+    }
+    Array(out.utf8).withUnsafeBufferPointer { buf in
+        let f = fopen("/tmp/tally-signals.jsonl", "w")
+        defer { fclose(f) }
+        fwrite(buf.baseAddress, 1, buf.count, f)
+    }
+}

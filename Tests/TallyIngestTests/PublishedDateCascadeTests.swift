@@ -22,12 +22,21 @@ import TallyCore
         return PublishedDateCascade.choose(signals, page: page, today: today)?.iso
     }
 
-    @Test func datelineUnderTheHeadlineBeatsMetadata() throws {
+    @Test func metaPublicationDateBeatsTheDateline() throws {
         let html = """
             <html><head><meta property="article:published_time" content="2023-01-10"></head><body>
             <h1>Budget passes</h1><div class="meta"><span>By Sam Lee</span> | <span>March 4, 2025</span></div>\(body)</body></html>
             """
-        #expect(try date(html) == "2025-03-04")
+        #expect(try date(html) == "2023-01-10")
+    }
+
+    @Test func datelineUnderTheHeadlineBeatsJSONLD() throws {
+        let html = """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-01-10"}</script></head><body>
+            <h1>Budget passes</h1><div class="meta"><span>By Sam Lee</span> | <span>March 4, 2025</span></div>\(body)</body></html>
+            """
+        let page = try #require(HTMLTree.parse(Array(html.utf8), encoding: "UTF-8"))
+        #expect(MetadataExtractor.extract(page).published?.iso == "2025-03-04")
     }
 
     @Test func updatedDatelineGivesWayToThePublishedDate() throws {
@@ -104,6 +113,12 @@ import TallyCore
         #expect(PublishedDateCascade.urlDate("https://example.com/2099/01/01/x", today: today) == nil)
     }
 
+    @Test func urlDatesWithMonthNamesAndEncodedSlashes() {
+        #expect(PublishedDateCascade.urlDate("https://example.org/blog/2023/october/03/wine-styles")?.iso == "2023-10-03")
+        #expect(PublishedDateCascade.urlDate("https://example.org%2Farticles%2F2025-12-15%2BBackend%2Bnotes")?.iso == "2025-12-15")
+        #expect(PublishedDateCascade.urlDate("https://example.org/2023/notamonth/03/x") == nil)
+    }
+
     @Test func urlDateForPlainTextAndJSONLines() throws {
         let text = "---\nurl: https://example.com/2023/03/09/story\n---\nThe council met on Tuesday and approved 12 projects.\n"
         let docs = try Ingestor().ingest(bytes: Array(text.utf8), id: "a.md")
@@ -127,5 +142,59 @@ import TallyCore
             """
         let page = try #require(HTMLTree.parse(Array(html.utf8), encoding: "UTF-8"))
         #expect(MetadataExtractor.extract(page).published?.iso == "2024-07-08")
+    }
+}
+
+/// Dates shown in elements marked as dates, away from the headline and the metadata.
+@Suite struct MarkedDateTests {
+    let body = "<p>The council approved the new budget after a long debate on Tuesday evening, members said.</p>"
+
+    func published(_ html: String) throws -> String? {
+        let page = try #require(HTMLTree.parse(Array(html.utf8), encoding: "UTF-8"))
+        return MetadataExtractor.extract(page).published?.iso
+    }
+
+    @Test func dateBoxWithoutAHeadlineIsRead() throws {
+        let html = "<html><body><div class=\"author-box\"><p>Kim Lee</p><p class=\"post-date\">Posted on April 13, 2023</p></div>\(body)</body></html>"
+        #expect(try published(html) == "2023-04-13")
+    }
+
+    @Test func visibleDatePublishedMicrodataIsRead() throws {
+        let html = "<html><body><span><abbr class=\"x\" itemprop=\"datePublished\">December 19, 2025</abbr></span>\(body)</body></html>"
+        #expect(try published(html) == "2025-12-19")
+    }
+
+    @Test func datesOfOtherPostsInAsidesDoNotCount() throws {
+        let html = """
+            <html><body><aside><ul><li><span class="date">May 2, 2021</span> Older post</li></ul></aside>\(body)
+            <p class="date">Published 7 June 2024</p></body></html>
+            """
+        #expect(try published(html) == "2024-06-07")
+    }
+
+    @Test func revisionLabelsComeAfterPublicationLabels() throws {
+        let html = """
+            <html><body><div class="updated-date">Updated: 3 March 2025</div>\(body)<div class="pub-date">Published 7 June 2024</div></body></html>
+            """
+        #expect(try published(html) == "2024-06-07")
+    }
+
+    @Test func paragraphsThatMentionADateAreNotDateBoxes() throws {
+        let long = "On June 7, 2024 the council met again, and " + String(repeating: "members argued at length about the budget ", count: 4)
+        let html = "<html><body><div class=\"timeline\">\(long)</div>\(body)</body></html>"
+        #expect(try published(html) == nil)
+    }
+
+    @Test func firstShortTextStartingWithADateIsTheLastResort() throws {
+        let html = """
+            <html><body><nav><span>Jan 3, 2020</span></nav><div><p>Lee Kim</p><small>December 17, 2025</small></div>\(body)
+            <div>Comment from March 2, 2026</div></body></html>
+            """
+        #expect(try published(html) == "2025-12-17")
+    }
+
+    @Test func aSentenceMentioningADateIsNoStandaloneDate() throws {
+        let html = "<html><body>\(body)<p>The plan was first proposed on June 7, 2024.</p></body></html>"
+        #expect(try published(html) == nil)
     }
 }

@@ -82,3 +82,50 @@ import Testing
         #expect(TitleCascade.choose(c).title == "Notes on tuning a small compiler pass")
     }
 }
+
+/// A page's only headline against the metadata's SEO title.
+@Suite struct TitleCascadeLoneHeadlineTests {
+    @Test func loneSentenceHeadlineBeatsADifferentMetadataTitle() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Balcony Herbs for 2026 - Green Thumbs"
+        c.h1s = [("Twelve herbs that thrive on a small city balcony", 7)]
+        #expect(TitleCascade.choose(c).title == "Twelve herbs that thrive on a small city balcony")
+    }
+
+    @Test func shortOrRepeatedHeadingsStillGiveWay() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Twelve herbs that thrive on a small city balcony"
+        c.h1s = [("Garden Journal", 7)]
+        #expect(TitleCascade.choose(c).title == "Twelve herbs that thrive on a small city balcony")
+        c.h1s = [("Our latest notes from the garden journal", 7), ("Reader questions we answered this week", 30)]
+        #expect(TitleCascade.choose(c).title == "Twelve herbs that thrive on a small city balcony")
+    }
+
+    @Test func headingBlockHoldingTheBylineIsNoHeadline() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Ways to keep basil alive indoors"
+        c.h1s = [("Our favourite tricks for happier windowsill plants Posted on July 1, 2024 by Kim", 7)]
+        #expect(TitleCascade.choose(c).title == "Ways to keep basil alive indoors")
+    }
+
+    @Test func chainedSectionLabelsAfterPipesGo() {
+        var c = TitleCascade.Candidates()
+        c.h1s = [("How to help seedlings survive a cold night | Garden Advice | Green Thumbs Community Garden Club", 7)]
+        #expect(TitleCascade.choose(c).title == "How to help seedlings survive a cold night")
+    }
+
+    @Test func dateSetInsideTheHeadingIsLeftOut() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Preparing the beds for a wet spring"
+        c.h1s = [("Dec 18 2025 Preparing the beds for a wet spring", 7)]
+        #expect(TitleCascade.choose(c).title == "Preparing the beds for a wet spring")
+    }
+
+    @Test func lineBreaksInsideAHeadingSeparateWords() throws {
+        let html = "<html><head><title>Weekend Coding Agent | Lab</title></head><body><h1>WEEKEND<br>CODING <span>AGENT</span></h1><p>x</p></body></html>"
+        let page = try #require(HTMLTree.parse(Array(html.utf8), encoding: "UTF-8"))
+        let h1 = try #require(page.nodes.indices.first { page.nodes[$0].tag == "h1" })
+        #expect(page.spacedText(of: h1).collapsingSpaces() == "WEEKEND CODING AGENT")
+        #expect(MetadataExtractor.extract(page).title == "WEEKEND CODING AGENT")
+    }
+}

@@ -109,7 +109,43 @@ enum ContentExtractor {
             stats[i].junk || shouldDropInside(nodes[i], stats[i], nodes)
         }
         let paragraphs = renderer.render(analysis.roots).filter { !ChromeFilter.isChrome($0, countsAreChrome: false) }
-        return Body(text: paragraphs.joined(separator: "\n"), warnings: warnings)
+        return Body(text: withoutRepeats(paragraphs).joined(separator: "\n"), warnings: warnings)
+    }
+
+    /// Paragraphs at least this long (bytes) are candidates for repeats.
+    static let repeatedParagraphBytes = 80
+    /// Neighbours on each side looked at; one fewer long ones must repeat too: a duplicated section is long,
+    /// while schedules and recipes repeat a few lines (and their short labels) on purpose.
+    static let repeatedRun = 4
+
+    /// `paragraphs` without the second copy of a block: a long paragraph said again right after itself, or
+    /// again further on together with its neighbours in the same order (a page's mobile or tabbed duplicate
+    /// of a whole section). A paragraph repeated alone or in a short run (a refrain in a schedule, a call to
+    /// action, a day of a meal plan) stays.
+    static func withoutRepeats(_ paragraphs: [String]) -> [String] {
+        // Paragraphs are grouped by byte length and compared byte for byte: hashing every paragraph as a
+        // `String` (Unicode-normalised) cost more than the rest of the rendering.
+        func same(_ a: Int, _ b: Int) -> Bool {
+            paragraphs[a].utf8.count == paragraphs[b].utf8.count && paragraphs[a].utf8.elementsEqual(paragraphs[b].utf8)
+        }
+        var byLength: [Int: [Int]] = [:]
+        var drop = [Bool](repeating: false, count: paragraphs.count)
+        for (i, p) in paragraphs.enumerated() where p.utf8.count >= repeatedParagraphBytes {
+            let n = p.utf8.count
+            guard let j = byLength[n]?.first(where: { same($0, i) }) else {
+                byLength[n, default: []].append(i)
+                continue
+            }
+            let d = i - j
+            var neighbours = 0
+            for k in max(d, i - repeatedRun)...min(paragraphs.count - 1, i + repeatedRun)
+            where k != i && paragraphs[k].utf8.count >= repeatedParagraphBytes && same(k, k - d) {
+                neighbours += 1
+            }
+            drop[i] = d == 1 || neighbours >= repeatedRun - 1
+        }
+        guard drop.contains(true) else { return paragraphs }
+        return paragraphs.indices.filter { !drop[$0] }.map { paragraphs[$0] }
     }
 
     struct Analysis {
@@ -238,6 +274,7 @@ enum ContentExtractor {
         if common != best, nodes[common].tag != "body", nodes[common].tag != "html", stats[common].linkDensity < 0.3 {
             best = common
         }
+        best = listArticle(around: best, nodes, stats)
         // A lone child stands for its parent.
         while nodes[best].parent >= 0, nodes[nodes[best].parent].tag != "body",
             nodes[nodes[best].parent].children.filter({ !nodes[$0].isText || stats[$0].chars > 0 }).count == 1
@@ -263,6 +300,41 @@ enum ContentExtractor {
         while i >= 0 { chain.append(i); i = nodes[i].parent }
         lines += chain.reversed().map(describe)
         return lines
+    }
+
+    /// Levels climbed from the best block looking for the list article around it.
+    static let listClimb = 12
+    /// Characters of an introduction, below which a best block's plain text is compared with its ancestors'.
+    static let shortIntroduction = 1500
+    /// Paragraph characters elsewhere on the page that make a best block without paragraphs a side block.
+    static let proseElsewhere = 2000
+
+    /// A list-like article (a guide of many short entries, each in its own card or tile) scores its intro
+    /// best, since each entry is small: when an ancestor close above the best block holds several times its
+    /// paragraph text, most of the page's, with few links, that ancestor is the article. A block that declares
+    /// itself the article (`<article>`, `itemprop=articleBody`) stays: what follows it is comments.
+    static func listArticle(around best: Int, _ nodes: [HTMLTree.Node], _ stats: [Stats]) -> Int {
+        if nodes[best].tag == "article" || nodes[best].attribute("itemprop")?.lowercased() == "articlebody" { return best }
+        // Entries are paragraphs on most sites; on some they are plain blocks of text (`<div>`s), counted only
+        // when the best block is short, an introduction (a long article carries much else that is not `<p>`).
+        func plain(_ s: Stats) -> Int { s.chars - s.linkChars }
+        // A best block with no paragraph at all (a reference list, loose text) on a page with much paragraph
+        // prose stands beside the article rather than in it.
+        let measures: [(measure: (Stats) -> Int, limit: Int)] = [({ $0.paragraphChars }, .max), (plain, shortIntroduction)]
+        for (measure, limit) in measures {
+            let own = measure(stats[best])
+            let page = measure(stats[0])
+            guard own > 0 || page >= proseElsewhere, own < limit, own * 3 < page else { continue }
+            var a = nodes[best].parent
+            var level = 0
+            while a > 0, level < listClimb, nodes[a].tag != "body", nodes[a].tag != "html" {
+                let s = stats[a]
+                if measure(s) >= 3 * own, measure(s) * 10 >= page * 6, s.linkDensity < 0.2 { return a }
+                a = nodes[a].parent
+                level += 1
+            }
+        }
+        return best
     }
 
     static func isAncestor(_ a: Int, of b: Int, _ nodes: [HTMLTree.Node]) -> Bool {
@@ -316,7 +388,7 @@ enum ContentExtractor {
         for name in ["class", "id"] {
             guard let raw = node.attribute(name), !raw.isEmpty else { continue }
             var value = ASCIIWords(raw)
-            if value.contains(JunkFilter.pageBuilderPrefix) { value = JunkFilter.withoutPageBuilderLayout(value) }
+            if JunkFilter.usesPageBuilder(value) { value = JunkFilter.withoutPageBuilderLayout(value) }
             if value.containsAny(negativeWords) { weight -= 25 }
             if value.containsAny(positiveWords) { weight += 25 }
         }

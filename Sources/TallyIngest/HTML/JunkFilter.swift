@@ -14,8 +14,12 @@ enum JunkFilter {
 
     static let junkRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar",
-        "search", "toolbar", "tablist", "button",
+        "search", "toolbar", "button",
     ]
+
+    /// Roles that mark chrome on a small element but that sites also put on the wrapper of their content
+    /// (a `role="tablist"` around tab panels holding a transcript): they only hint.
+    static let hintRoles: Set<String> = ["tablist"]
 
     /// Substrings of `class`/`id` that mark chrome.
     static let junkWords = NeedleSet([
@@ -64,6 +68,7 @@ enum JunkFilter {
         if node.kind.contains(.junk) { return .junk }
         if node.kind.contains(.softJunk) { return .hinted }
         var hints = ASCIIWords()
+        var hintedByRole = false
         for a in node.attributes {
             switch a.name {
             // Hidden until a script reveals it: pages streamed by React park their content in
@@ -72,7 +77,10 @@ enum JunkFilter {
                 if let id = node.attribute("id"), id.hasPrefix("S:") { return .keep }
                 return .hinted
             case "aria-hidden": if a.value.lowercased() == "true" { return .junk }
-            case "role": if junkRoles.contains(a.value.lowercased()) { return .junk }
+            case "role":
+                let role = a.value.lowercased()
+                if junkRoles.contains(role) { return .junk }
+                if hintRoles.contains(role) { hintedByRole = true }
             case "style":
                 var style = ASCIIWords(a.value)
                 style.bytes.removeAll { $0 == 0x20 }
@@ -86,22 +94,28 @@ enum JunkFilter {
             default: break
             }
         }
+        if hintedByRole { return .hinted }
         guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
-        if hints.contains(pageBuilderPrefix) { hints = withoutPageBuilderLayout(hints) }
+        if usesPageBuilder(hints) { hints = withoutPageBuilderLayout(hints) }
         // Embedded posts quote sources ("social-media-embed", "twitter-tweet"): article text.
         if hints.containsAny(embedWords) { return .keep }
         if hints.containsAny(strongJunkWords) { return relaxed ? .hinted : .junk }
         return hasJunkHint(hints) ? .hinted : .keep
     }
 
-    static let pageBuilderPrefix = Array("elementor-".utf8)
+    /// Class prefixes of page builders: Elementor's and Divi's.
+    static let pageBuilderPrefixes = [Array("elementor-".utf8), Array("et_pb_".utf8)]
+    private static let pageBuilderNeedles = NeedleSet(["elementor-", "et_pb_"])
+
+    static func usesPageBuilder(_ hints: ASCIIWords) -> Bool { hints.containsAny(pageBuilderNeedles) }
 
     /// Page builders name every layout box after what it is in the builder: Elementor's text sits in
-    /// "elementor-widget-text-editor" inside "elementor-top-section" / "elementor-widget-wrap". Those words
-    /// ("widget", "top") say nothing about chrome there; they are taken out before the class is judged,
-    /// while the builder's own chrome names ("elementor-location-header", "…-nav-menu") still count.
+    /// "elementor-widget-text-editor" inside "elementor-top-section" / "elementor-widget-wrap", Divi's in
+    /// "et_pb_blurb_position_top". Those words ("widget", "top") say nothing about chrome there; they are
+    /// taken out before the class is judged, while the builder's own chrome names
+    /// ("elementor-location-header", "…-nav-menu") still count.
     static func withoutPageBuilderLayout(_ hints: ASCIIWords) -> ASCIIWords {
-        let layoutWords = [Array("widget".utf8), Array("top-".utf8), Array("wrap".utf8)]
+        let layoutWords = [Array("widget".utf8), Array("top-".utf8), Array("_top".utf8), Array("wrap".utf8)]
         var out = ASCIIWords()
         out.bytes.reserveCapacity(hints.bytes.count)
         var tokenStart = 0
@@ -109,7 +123,7 @@ enum JunkFilter {
         var i = 0
         let b = hints.bytes
         while i < b.count {
-            if i == tokenStart { inBuilderToken = b[i...].starts(with: pageBuilderPrefix) }
+            if i == tokenStart { inBuilderToken = pageBuilderPrefixes.contains { b[i...].starts(with: $0) } }
             if b[i] == 0x20 {
                 out.bytes.append(0x20)
                 i += 1

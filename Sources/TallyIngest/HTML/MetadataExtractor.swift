@@ -29,14 +29,41 @@ enum MetadataExtractor {
 
     static let bylineClasses = NeedleSet(["byline", "author-name"])
 
+    /// Everything the page says about itself, before the cascades weigh it.
+    struct Signals {
+        var title = TitleCascade.Candidates()
+        /// Without the headline anchor (the title cascade picks the headline).
+        var dates = PublishedDateCascade.Signals()
+        var outlet: String?
+        var author: String?
+        var articleBody: String?
+    }
+
     static func extract(_ page: HTMLTree) -> Metadata {
+        var signals = gather(page)
         var meta = Metadata()
+        meta.outlet = signals.outlet
+        meta.author = signals.author
+        meta.url = signals.dates.url
+        let choice = TitleCascade.choose(signals.title)
+        meta.title = choice.title
+        signals.dates.anchor = choice.h1Node
+        meta.published = PublishedDateCascade.choose(signals.dates, page: page)
+        meta.articleBody = signals.articleBody
+        return meta
+    }
+
+    /// One pass over the page collecting the title and date candidates, outlet, author and `articleBody`.
+    static func gather(_ page: HTMLTree) -> Signals {
         var ld = JSONLD()
         var metas: [String: String] = [:]
         var times: [(value: String, preferred: Bool)] = []
         var titleText: String?, canonical: String?
         var h1s: [(text: String, node: Int)] = []
         var bylines: [String] = []
+        var marked: [(date: CalendarDate, updated: Bool)] = []
+        var markedRead = 0
+        let today = Clock.today
         for (i, node) in page.nodes.enumerated() where !node.isText {
             switch node.tag {
             case "script":
@@ -56,7 +83,7 @@ enum MetadataExtractor {
             case "title":
                 if titleText == nil { titleText = page.text(of: i).collapsingSpaces() }
             case "h1":
-                if h1s.count < 5 { h1s.append((page.text(of: i), i)) }
+                if h1s.count < 5 { h1s.append((page.spacedText(of: i), i)) }
             case "link":
                 if node.attribute("rel")?.lowercased() == "canonical" { canonical = node.attribute("href") }
             default:
@@ -64,30 +91,33 @@ enum MetadataExtractor {
                     let text = page.text(of: i).collapsingSpaces()
                     if !text.isEmpty && text.count < 100 { bylines.append(text) }
                 }
+                if markedRead < MarkedDates.maximumElements, marked.count < MarkedDates.maximumDates, MarkedDates.isMarked(node) {
+                    markedRead += 1
+                    if let found = MarkedDates.read(i, in: page, today: today) { marked.append(found) }
+                }
             }
         }
-        meta.outlet = (ld.publisher ?? metas["og:site_name"] ?? metas["application-name"] ?? metas["publisher"]).map(HTMLEntities.decode)
-        meta.author = ld.author
-        if meta.author == nil {
+        var signals = Signals()
+        signals.outlet = (ld.publisher ?? metas["og:site_name"] ?? metas["application-name"] ?? metas["publisher"]).map(HTMLEntities.decode)
+        signals.author = ld.author
+        if signals.author == nil {
             for key in ["author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"] {
                 if let a = metas[key], !a.hasPrefix("http") {
-                    meta.author = HTMLEntities.decode(a)
+                    signals.author = HTMLEntities.decode(a)
                     break
                 }
             }
         }
-        if meta.author == nil, let byline = bylines.first { meta.author = cleanByline(byline) }
-        meta.url = ld.url ?? metas["og:url"] ?? canonical
+        if signals.author == nil, let byline = bylines.first { signals.author = cleanByline(byline) }
+        let url = ld.url ?? metas["og:url"] ?? canonical
         let siteNames = [metas["og:site_name"], metas["application-name"], ld.publisher].compactMap { $0.map(HTMLEntities.decode) }
-        let choice = TitleCascade.choose(TitleCascade.Candidates(
+        signals.title = TitleCascade.Candidates(
             ogTitle: metas["og:title"], twitterTitle: metas["twitter:title"], headline: ld.headline, titleTag: titleText,
-            h1s: h1s, siteNames: siteNames, url: meta.url))
-        meta.title = choice.title
-        meta.published = PublishedDateCascade.choose(PublishedDateCascade.Signals(
-            jsonLDPublished: ld.published, jsonLDModified: ld.modified, metas: metas, times: times, anchor: choice.h1Node,
-            url: meta.url), page: page)
-        meta.articleBody = ld.articleBody
-        return meta
+            h1s: h1s, siteNames: siteNames, url: url)
+        signals.dates = PublishedDateCascade.Signals(
+            jsonLDPublished: ld.published, jsonLDModified: ld.modified, metas: metas, times: times, marked: marked, anchor: nil, url: url)
+        signals.articleBody = ld.articleBody
+        return signals
     }
 
     /// Schema.org types whose `headline`/`datePublished` describe the article itself.

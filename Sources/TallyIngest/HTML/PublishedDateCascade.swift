@@ -7,13 +7,18 @@ import TallyCore
 
 /// The publication date of a page, from the places sites put it, in the order that proved right most often:
 ///
-/// 1. the date the reader sees next to the headline (the byline or dateline: "Published Jan 7, 2023",
-///    "By X | March 4, 2025", a `<time>`): sites keep it current, while metadata often carries the first
-///    draft's date;
-/// 2. JSON-LD `datePublished`, then `<meta>` conventions (`article:published_time`, `itemprop`,
-///    `dc.date`, `parsely-pub-date`, `sailthru.date` …), then `<time datetime>` anywhere;
-/// 3. a date in the URL path (`/2024/06/30/`);
-/// 4. modified dates, only when nothing else is known.
+/// 1. `<meta>` publication dates (`article:published_time`, `itemprop`, `dc.date`, `parsely-pub-date`,
+///    `sailthru.date` …): content systems write them from the post's own publication field;
+/// 2. the date the reader sees next to the headline (the byline or dateline: "Published Jan 7, 2023",
+///    "By X | March 4, 2025", a `<time>`), unless labelled a revision;
+/// 3. JSON-LD `datePublished` (schema plugins often fill it with the page's creation or first draft), then
+///    `<time datetime>` anywhere;
+/// 4. a date the page marks as one anywhere else (`<p class="date">`, `<span class="published-date">`,
+///    `itemprop="datePublished"` on a visible element), first in document order;
+/// 5. a revision date the reader sees ("Updated: 3 March 2025"), then a date in the URL path
+///    (`/2024/06/30/`, `/2023/october/03/`), then the first short text on the page that starts with a date
+///    (`MarkedDates.firstStandalone`);
+/// 6. modified dates from the metadata, only when nothing else is known.
 ///
 /// Dates after today are refused (a clock or a template placeholder, not a publication).
 enum PublishedDateCascade {
@@ -24,6 +29,8 @@ enum PublishedDateCascade {
         var metas: [String: String] = [:]
         /// `<time>` elements: value, whether marked as the publication date.
         var times: [(value: String, preferred: Bool)] = []
+        /// Dates in elements marked as dates (`MarkedDates`), in document order; `updated` when labelled a revision.
+        var marked: [(date: CalendarDate, updated: Bool)] = []
         /// The headline's node, where the dateline is looked for.
         var anchor: Int?
         var url: String?
@@ -44,9 +51,6 @@ enum PublishedDateCascade {
             guard let d, d.day != nil, d <= today, d.year >= 1995 else { return nil }
             return d
         }
-        let seen = s.anchor.flatMap { DatelineFinder.near($0, in: page, today: today) }
-        if let seen, !seen.updated, let d = ok(seen.date), !isOnlyTheModifiedDate(d, s) { return d }
-        if let d = ok(s.jsonLDPublished.flatMap(DateNormalizer.date)) { return d }
         for key in publishedMetaNames {
             if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
         }
@@ -54,15 +58,22 @@ enum PublishedDateCascade {
         for key in s.metas.keys.sorted() where key.contains("publish") && !key.contains("publisher") && !key.contains("modif") {
             if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
         }
+        let seen = s.anchor.flatMap { DatelineFinder.near($0, in: page, today: today) }
+        if let seen, !seen.updated, let d = ok(seen.date), !isOnlyTheModifiedDate(d, s) { return d }
+        if let d = ok(s.jsonLDPublished.flatMap(DateNormalizer.date)) { return d }
         let ordered = s.times.filter(\.preferred) + s.times.filter { !$0.preferred }
         if let d = ordered.lazy.compactMap({ ok(DateNormalizer.date($0.value)) }).first { return d }
+        if let d = s.marked.lazy.filter({ !$0.updated }).compactMap({ ok($0.date) }).first { return d }
         if let d = ok(seen?.date) { return d }
+        if let d = s.marked.lazy.compactMap({ ok($0.date) }).first { return d }
         if let d = ok(s.url.flatMap(urlDate)) { return d }
+        let standalone = MarkedDates.firstStandalone(in: page, today: today)
+        if let standalone, !standalone.updated, let d = ok(standalone.date) { return d }
         if let d = ok(s.jsonLDModified.flatMap(DateNormalizer.date)) { return d }
         for key in modifiedMetaNames {
             if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
         }
-        return nil
+        return ok(standalone?.date)
     }
 
     /// Whether `date` is the metadata's modified date while the metadata names another published date: an
@@ -80,8 +91,10 @@ enum PublishedDateCascade {
         return date
     }
 
-    /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD…`) date in a URL path.
+    /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD…`, `/YYYY/month-name/DD/`) date in a URL path; slashes written
+    /// `%2F` count as slashes.
     static func urlDate(_ url: String) -> CalendarDate? {
+        let url = url.contains("%2") ? url.replacing("%2F", with: "/").replacing("%2f", with: "/") : url
         let path: Substring
         if let r = url.firstRange(of: "://") {
             let rest = url[r.upperBound...]
@@ -93,7 +106,7 @@ enum PublishedDateCascade {
         let parts2 = Array(parts)
         for (i, part) in parts2.enumerated() {
             if part.count == 4, let year = Int(part), (1995...2100).contains(year), i + 2 < parts2.count,
-                parts2[i + 1].count <= 2, let month = Int(parts2[i + 1]), (1...12).contains(month)
+                let month = parts2[i + 1].count <= 2 ? Int(parts2[i + 1]) : monthNames[parts2[i + 1].lowercased()], (1...12).contains(month)
             {
                 let dayPart = parts2[i + 2].prefix(while: \.isNumber)
                 if (1...2).contains(dayPart.count), let day = Int(dayPart), day >= 1, day <= CalendarDate.daysIn(month: month, year: year),
@@ -107,6 +120,15 @@ enum PublishedDateCascade {
         }
         return nil
     }
+}
+
+extension PublishedDateCascade {
+    /// Month names as URL path segments write them.
+    static let monthNames: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+        "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+        "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
 }
 
 /// Today's date (UTC), for refusing dates in the future.

@@ -110,6 +110,34 @@ extension HTMLTree {
     }
 }
 
+extension HTMLTree {
+    /// The text under `index` with a space where a block or `<br>` breaks it ("WEEKEND<br>CODING" reads
+    /// "WEEKEND CODING"), for headings, whose lines a reader sees as separate words.
+    func spacedText(of index: Int) -> String {
+        var out = ""
+        var stack = [index]
+        while let i = stack.popLast() {
+            if i < 0 {
+                out += " "
+                continue
+            }
+            let node = nodes[i]
+            if node.isText {
+                out += node.text
+            } else if node.kind.contains(.junk) {
+                continue  // scripts, styles, icons: not what the reader sees
+            } else if node.kind.contains(.block) {
+                out += " "
+                stack.append(-1)
+                stack.append(contentsOf: node.children.reversed())
+            } else {
+                stack.append(contentsOf: node.children.reversed())
+            }
+        }
+        return out
+    }
+}
+
 extension String {
     func trimmingTrailingNewlines() -> String {
         var s = Substring(self)

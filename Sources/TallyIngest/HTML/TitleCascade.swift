@@ -61,8 +61,20 @@ enum TitleCascade {
         for (text, node) in h1s {
             let w = words(text)
             if metaWords.contains(where: { agree(w, $0) }) {
+                if let meta = withoutLeadingDate(text, cleanedMetas) { return Choice(title: meta, h1Node: node) }
                 return Choice(title: stripSection(strip(text, siteNames: names, unknownSuffix: false)), h1Node: node)
             }
+        }
+        // A page with one headline that reads as a sentence shows it as the article's title even when the
+        // metadata carries an SEO variant ("Top 10 trends to watch" over "Trends for 2026 - Site"); short
+        // headings and pages with several are more often section names or logos.
+        let distinct = h1s.reduce(into: [(String, Int)]()) { out, h in
+            if !out.contains(where: { normalized($0.0) == normalized(h.0) }) { out.append(h) }
+        }
+        if distinct.count == 1, let (text, node) = distinct.first, (minimumHeadlineWords...maximumHeadlineWords).contains(words(text).count),
+            DatelineFinder.firstDate(in: text) == nil  // a heading block holding the byline is no headline
+        {
+            return Choice(title: stripSection(strip(text, siteNames: names, unknownSuffix: false)), h1Node: node)
         }
         // Without agreement: the social/structured title, else the first `<h1>`, else `<title>`.
         if let meta = cleanedMetas.prefix(social.count).first(where: { !$0.isEmpty }) {
@@ -70,6 +82,20 @@ enum TitleCascade {
         }
         if let (text, node) = h1s.first { return Choice(title: strip(text, siteNames: names, unknownSuffix: false), h1Node: node) }
         return Choice(title: cleanedMetas.first(where: { !$0.isEmpty }), h1Node: nil)
+    }
+
+    /// Word counts of a lone `<h1>` taken as the headline without the metadata's agreement.
+    static let minimumHeadlineWords = 5
+    static let maximumHeadlineWords = 30
+
+    /// The metadata title when the heading is that title after a date ("Dec 18 2025 Preparing a transition"):
+    /// the dateline was set inside the heading.
+    static func withoutLeadingDate(_ heading: String, _ metas: [String]) -> String? {
+        for meta in metas where meta.count >= 8 && heading.count > meta.count + 6 && heading.hasSuffix(meta) {
+            let head = String(heading.dropLast(meta.count))
+            if let date = DateNormalizer.date(head), date.day != nil, words(head).count <= 5 { return meta }
+        }
+        return nil
     }
 
     /// Whether two titles say the same: most words of each occur in the other.
@@ -155,11 +181,16 @@ enum TitleCascade {
 
     static let pipe = Array(" | ".utf8)
 
-    /// A heading's " | Section" tail ("… | Opinion", "… | Python, SQL & AI"): a short label after a pipe.
+    /// A heading's " | Section" tails ("… | Opinion", "… | Patient Education | Children's Hospital"): short
+    /// labels after pipes, taken off from the end.
     static func stripSection(_ heading: String) -> String {
-        guard let (head, tail) = TitleBytes(heading).split(at: pipe, last: true), words(tail).count <= 4, words(head).count >= 3
-        else { return heading }
-        return head.trimmingSpaces()
+        var text = heading
+        for _ in 0..<3 {
+            guard let (head, tail) = TitleBytes(text).split(at: pipe, last: true), words(tail).count <= 5, words(head).count >= 3
+            else { break }
+            text = head.trimmingSpaces()
+        }
+        return text
     }
 
     /// Whether `segment` is one of the site names (or the name with a word around it: "Acme Blog"), or a
