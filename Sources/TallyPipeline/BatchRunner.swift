@@ -16,6 +16,13 @@ public struct FileResult: Sendable {
     public var rendered: [UInt8] = []
 }
 
+extension FileResult {
+    /// Roughly the memory this result holds: its texts, its claims (a few hundred bytes each) and its output.
+    var approximateBytes: Int {
+        documents.reduce(0) { $0 + $1.text.utf8.count } + claims.reduce(0) { $0 + $1.count } * 400 + rendered.count
+    }
+}
+
 /// Progress of a batch, for a status line.
 public struct BatchProgress: Sendable {
     public var filesDone: Int
@@ -45,6 +52,9 @@ public struct BatchRunner: Sendable {
     public static let defaultTimeLimit = 60.0
     /// Claims per document and the pieces long documents are extracted in.
     public var budget = ExtractionBudget.standard
+    /// Finished files waiting to be delivered hold about this many bytes at most (besides the `8 × jobs`
+    /// limit on their number): sixteen 64 MB files must not wait at once.
+    public static let waitingBytes = 256 << 20
 
     public init(ingestor: Ingestor, extractor: Extractor?, jobs: Int? = nil) {
         self.ingestor = ingestor
@@ -65,7 +75,8 @@ public struct BatchRunner: Sendable {
         let work = self
         let limit = timeLimit
         let seconds = limit.map { $0 == $0.rounded() ? "\(Int($0))" : "\($0)" } ?? ""
-        orderedWork(files.count, jobs: jobs, ahead: jobs * 8, timeLimit: limit, shouldStop: shouldStop, work: { index, heartbeat in
+        orderedWork(files.count, jobs: jobs, ahead: jobs * 8, timeLimit: limit, shouldStop: shouldStop,
+                    weight: \.approximateBytes, maxWeight: BatchRunner.waitingBytes, work: { index, heartbeat in
             var result = work.process(files[index], heartbeat: heartbeat)
             if let render = work.render { result.rendered = render(result) }
             return result
@@ -91,13 +102,25 @@ public struct BatchRunner: Sendable {
             let size = documents.reduce(0) { $0 + $1.text.utf8.count }
             var claims: [[Claim]] = []
             claims.reserveCapacity(documents.count)
+            // A file's claims are held together until it is delivered: a JSON Lines file of many small
+            // claim bombs stays within `claimsPerFile` as one large one stays within `claimsPerDocument`.
+            var room = budget.claimsPerFile
             for index in documents.indices {
-                guard let extractor else {
+                guard let extractor, room > 0 else {
+                    if extractor != nil, room == 0 {
+                        let rest = documents.count - index - 1
+                        documents[index].warnings.append(
+                            "not extracted\(rest > 0 ? ", nor the \(rest) documents after it" : ""): the file already has \(budget.claimsPerFile) claims, the most one file may hold")
+                        room = -1
+                    }
                     claims.append([])
                     continue
                 }
-                let found = extractor.extract(documents[index], budget: budget, heartbeat: heartbeat)
+                var documentBudget = budget
+                documentBudget.claimsPerDocument = min(budget.claimsPerDocument, room)
+                let found = extractor.extract(documents[index], budget: documentBudget, heartbeat: heartbeat)
                 documents[index].warnings += found.warnings
+                room -= found.claims.count
                 claims.append(found.claims)
             }
             return FileResult(path: path, bytes: size, documents: documents, claims: claims, skipped: nil)

@@ -11,6 +11,10 @@ import TallyExtract
 public struct ExtractionBudget: Sendable, Hashable {
     /// Claims kept per document; extraction stops there with a warning.
     public var claimsPerDocument: Int
+    /// Claims kept per input file (a JSON Lines file holds many documents, and a file's claims are held
+    /// together until it is written); later documents are not extracted. News text has about one claim
+    /// per 250 bytes: a JSON Lines file of up to 25 MB of articles stays under it (split larger bundles).
+    public var claimsPerFile: Int
     /// Longer texts are extracted piece by piece (pieces end at a line break where there is one).
     public var chunkBytes: Int
     /// A claim's `sentence` longer than this many characters is cut around its quote (a "sentence" of one
@@ -19,8 +23,9 @@ public struct ExtractionBudget: Sendable, Hashable {
 
     public static let standard = ExtractionBudget()
 
-    public init(claimsPerDocument: Int = 10_000, chunkBytes: Int = 256 << 10, sentenceCharacters: Int = 4_000) {
+    public init(claimsPerDocument: Int = 10_000, claimsPerFile: Int = 100_000, chunkBytes: Int = 256 << 10, sentenceCharacters: Int = 4_000) {
         self.claimsPerDocument = claimsPerDocument
+        self.claimsPerFile = claimsPerFile
         self.chunkBytes = chunkBytes
         self.sentenceCharacters = sentenceCharacters
     }
@@ -64,6 +69,7 @@ extension Extractor {
         for index in claims.indices where claims[index].sentence.unicodeScalars.count > budget.sentenceCharacters {
             claims[index].sentence = ExtractionChunks.excerpt(claims[index].sentence, around: claims[index].quote, characters: budget.sentenceCharacters)
         }
+        ExtractionChunks.shareStorage(&claims)
         if cut {
             warnings.append("more than \(budget.claimsPerDocument) claims: only the first \(budget.claimsPerDocument) are kept (the rest of the text is not read)")
         }
@@ -92,6 +98,17 @@ enum ExtractionChunks {
         i = limit
         while i > start + 1, utf8[i] & 0xC0 == 0x80 { i -= 1 }
         return i
+    }
+
+    /// Claims of one sentence each carry a copy of it (and of the story words): equal neighbours are
+    /// made to share one buffer, so a sentence of 400 numbers is held once, not 400 times.
+    static func shareStorage(_ claims: inout [Claim]) {
+        guard claims.count > 1 else { return }
+        for index in claims.indices.dropFirst() {
+            let previous = index - 1
+            if claims[index].sentence == claims[previous].sentence { claims[index].sentence = claims[previous].sentence }
+            if claims[index].story == claims[previous].story { claims[index].story = claims[previous].story }
+        }
     }
 
     /// Unicode scalars in valid UTF-8: every byte that is not a continuation byte starts one.

@@ -14,8 +14,9 @@ public struct Heartbeat: Sendable {
 /// the calling thread, in index order, as soon as it and all before it are done.
 ///
 /// Workers never wait for each other (no windows): a slow item holds back only delivery, and at most
-/// `ahead` results wait undelivered, so memory stays bounded however many items there are. Delivery
-/// (writing output) overlaps with work.
+/// `ahead` results wait undelivered (and, given a `weight`, results weighing at most about `maxWeight`
+/// in all: no new item starts while more wait), so memory stays bounded however many items there are and
+/// however large each is. Delivery (writing output) overlaps with work.
 ///
 /// The calling thread only waits and delivers, so it can give up on work that does not end:
 /// - `shouldStop` is asked before each delivery and every tenth of a second while waiting; once it says
@@ -27,12 +28,13 @@ public struct Heartbeat: Sendable {
 ///   for abandoned items.
 public func orderedWork<Value>(
     _ count: Int, jobs: Int, ahead: Int, timeLimit: Double? = nil, shouldStop: () -> Bool = { false },
+    weight: (@Sendable (Value) -> Int)? = nil, maxWeight: Int = .max,
     work: @escaping @Sendable (Int, Heartbeat) -> Value, timedOut: ((Int) -> Value)? = nil,
     deliver: (Int, Value) -> Void
 ) {
     guard count > 0 else { return }
     let timeLimit = timedOut == nil ? nil : timeLimit
-    let state = OrderedState<Value>(count: count, ahead: max(ahead, jobs))
+    let state = OrderedState<Value>(count: count, ahead: max(ahead, jobs), weight: weight, maxWeight: maxWeight)
     let workers = min(jobs, count)
     for _ in 0..<workers { state.startWorker(work) }
     for index in 0..<count {
@@ -78,6 +80,11 @@ private final class OrderedState<Value>: @unchecked Sendable {
     private var next = 0
     private var delivered = 0
     private var results: [Int: Value] = [:]
+    private let weight: (@Sendable (Value) -> Int)?
+    private let maxWeight: Int
+    /// The weight of each finished, undelivered result, and their sum.
+    private var weights: [Int: Int] = [:]
+    private var waitingWeight = 0
     private var stopped = false
     /// Running items and when they started or last beat (nanoseconds of uptime).
     private var running: [Int: UInt64] = [:]
@@ -85,9 +92,11 @@ private final class OrderedState<Value>: @unchecked Sendable {
     /// Workers that will still take items (not stuck on an abandoned one).
     private var liveWorkers = 0
 
-    init(count: Int, ahead: Int) {
+    init(count: Int, ahead: Int, weight: (@Sendable (Value) -> Int)?, maxWeight: Int) {
         self.count = count
         self.ahead = ahead
+        self.weight = weight
+        self.maxWeight = maxWeight
     }
 
     /// Starts one worker thread taking items until there are none (or its item is abandoned).
@@ -115,7 +124,9 @@ private final class OrderedState<Value>: @unchecked Sendable {
     private func take() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while !stopped, next < count, next >= delivered + ahead { condition.wait() }
+        // Too heavy: wait until delivery catches up. Every undelivered item below `next` is done or running,
+        // so delivery always can.
+        while !stopped, next < count, next >= delivered + ahead || (waitingWeight >= maxWeight && next > delivered) { condition.wait() }
         guard !stopped, next < count else { return nil }
         next += 1
         running[next - 1] = DispatchTime.now().uptimeNanoseconds
@@ -130,11 +141,16 @@ private final class OrderedState<Value>: @unchecked Sendable {
 
     /// Stores a result; false when the item was abandoned (the worker then ends: another took its place).
     private func put(_ index: Int, _ value: Value) -> Bool {
+        let heft = weight?(value) ?? 0
         condition.lock()
         defer { condition.unlock() }
         running[index] = nil
         if abandoned.remove(index) != nil { return false }
-        if !stopped { results[index] = value }
+        if !stopped {
+            results[index] = value
+            weights[index] = heft
+            waitingWeight += heft
+        }
         condition.broadcast()
         return true
     }
@@ -158,6 +174,7 @@ private final class OrderedState<Value>: @unchecked Sendable {
             _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
         }
         delivered = index + 1
+        waitingWeight -= weights.removeValue(forKey: index) ?? 0
         condition.broadcast()
         return .value(results.removeValue(forKey: index)!)
     }

@@ -54,6 +54,40 @@ import TallyIngest
         #expect(bounded.claims.last.map { Self.span(text, $0) == $0.quote } == true)
     }
 
+    /// The claim bomb spread over many small JSON Lines records, each under the document limit: the file's
+    /// limit stops it, and the documents past it say why they have no claims.
+    @Test func manySmallBombsInOneFileStopAtTheFileLimit() throws {
+        let extractor = try Self.extractor.get()
+        let lines = (0..<40).map { "{\"id\":\"r\($0)\",\"text\":\"" + String(repeating: "and 1,000 prisoners ", count: 100) + "\"}" }
+        let path = NSTemporaryDirectory() + "tally-bombs-\(UUID().uuidString).jsonl"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var runner = BatchRunner(ingestor: Ingestor(), extractor: extractor, jobs: 1)
+        runner.budget = ExtractionBudget(claimsPerDocument: 1_000, claimsPerFile: 250)
+        let result = runner.process(path)
+        #expect(result.documents.count == 40)
+        #expect(result.claims.map(\.count).reduce(0, +) == 250)
+        #expect(result.claims[0].count >= 90)
+        #expect(result.claims[39].isEmpty)
+        let first = try #require(result.claims.firstIndex { $0.isEmpty })
+        #expect(result.documents[first].warnings.contains {
+            $0 == "not extracted, nor the \(39 - first) documents after it: the file already has 250 claims, the most one file may hold"
+        })
+        #expect(result.documents[39].warnings.isEmpty)
+    }
+
+    @Test func claimsOfOneSentenceShareItsText() {
+        var a = Claim.empty, b = Claim.empty
+        a.sentence = String(repeating: "a long sentence ", count: 10)
+        b.sentence = String(repeating: "a long sentence ", count: 10)
+        var claims = [a, b]
+        ExtractionChunks.shareStorage(&claims)
+        #expect(claims[0].sentence == claims[1].sentence)
+        var first = claims[0].sentence, second = claims[1].sentence
+        let a0 = first.withUTF8 { $0.baseAddress }, b0 = second.withUTF8 { $0.baseAddress }
+        #expect(a0 == b0)
+    }
+
     @Test func anEndlessSentenceIsCutAroundTheQuote() {
         let long = String(repeating: "x", count: 10_000) + " at least 1,000 prisoners " + String(repeating: "y", count: 10_000)
         let excerpt = ExtractionChunks.excerpt(long, around: "at least 1,000 prisoners", characters: 100)

@@ -59,6 +59,22 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 10)
     }
 
+    @Test func heavyResultsHoldBackNewWorkUntilDelivered() {
+        let gauge = Gauge()
+        var delivered: [Int] = []
+        orderedWork(100, jobs: 4, ahead: 50, weight: { $0 }, maxWeight: 10, work: { index, _ in
+            gauge.start()
+            return index % 10 == 0 ? 10 : 1  // every tenth result alone fills the budget
+        }) { index, value in
+            delivered.append(index)
+            gauge.deliver()
+            usleep(500)
+        }
+        #expect(delivered == Array(0..<100))
+        // At most the budget's worth of results wait, plus the items already running when it filled.
+        #expect(gauge.most <= 10 + 4 + 1, "\(gauge.most) items open at once")
+    }
+
     @Test func stopsAtOnceEvenWhileAnItemIsStuck() {
         let start = Date()
         var delivered = 0
