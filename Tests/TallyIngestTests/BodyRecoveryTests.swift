@@ -87,6 +87,16 @@ import TallyCore
         #expect(got.contains("Part 1 opens: ") && got.contains("Part 8 opens: "), "\(got)")
     }
 
+    @Test func longerDisclaimerAfterMainDoesNotWin() throws {
+        let legal = "This material is for information only, is not advice, may not reflect current opinion, and may not be copied, shared, or reproduced without written consent, in whole or in part."
+        let html = """
+            <html><body><main><div class="col"><div class="text"><p>\(p1)</p></div></div></main>
+            <div class="legal"><div class="text"><p>\(legal)</p></div></div></body></html>
+            """
+        let got = try text(html)
+        #expect(got == p1, "\(got)")
+    }
+
     @Test func declaredArticleIsNotWidenedToTheThreadBelowIt() throws {
         let replies = (1...8).map { n in
             "<div class=\"reply\"><div class=\"inner\"><div class=\"body\"><div class=\"txt\"><p>Reply \(n): \(p2)</p></div></div></div></div>"

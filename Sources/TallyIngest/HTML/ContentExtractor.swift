@@ -256,6 +256,24 @@ enum ContentExtractor {
                 best = i
             }
         }
+        // A page that names its main content (`<main>`, `role="main"`) keeps the article there: a block outside
+        // it (a disclaimer column, a footer blurb) wins only by a wide margin.
+        if best >= 0, let main = nodes.indices.first(where: { nodes[$0].tag == "main" || nodes[$0].attribute("role") == "main" }),
+            best != main, !isAncestor(main, of: best, nodes), !isAncestor(best, of: main, nodes)
+        {
+            var inside = -1
+            var insideScore = 0.0
+            var last = main
+            while let child = nodes[last].children.last { last = child }
+            for i in main...last where stats[i].scored && stats[i].score > insideScore {
+                insideScore = stats[i].score
+                inside = i
+            }
+            if inside >= 0, insideScore * 2 >= bestScore {
+                best = inside
+                bestScore = insideScore
+            }
+        }
         guard best >= 0 else {
             // Too little prose to score: the whole body, without its chrome.
             let body = nodes.indices.first { nodes[$0].tag == "body" } ?? 0
