@@ -87,11 +87,16 @@ public struct Extractor: Sendable {
     /// Drops the later mentions of a figure an article states once (rule file `repeats: once`): the same
     /// kind, subject and interval from a rule of such a file.
     static func keepFirstMentions(_ claims: inout [Claim], of rules: Set<String>) {
-        var seen: Set<String> = []
+        struct Mention: Hashable {
+            var kind: String
+            var subject: String?
+            var low: Figure?
+            var high: Figure?
+        }
+        var seen: Set<Mention> = []
         claims.removeAll { claim in
             guard rules.contains(claim.rule) else { return false }
-            let key = [claim.kind, claim.subject ?? "", claim.low.map { "\($0)" } ?? "", claim.high.map { "\($0)" } ?? ""].joined(separator: "\u{1F}")
-            return !seen.insert(key).inserted
+            return !seen.insert(Mention(kind: claim.kind, subject: claim.subject, low: claim.low, high: claim.high)).inserted
         }
     }
 

@@ -66,7 +66,9 @@ extension Extractor {
             claims.removeSubrange(budget.claimsPerDocument...)
             cut = true
         }
-        for index in claims.indices where claims[index].sentence.unicodeScalars.count > budget.sentenceCharacters {
+        // A sentence of no more bytes than the limit has no more characters either: only longer ones are counted.
+        for index in claims.indices
+        where claims[index].sentence.utf8.count > budget.sentenceCharacters && claims[index].sentence.unicodeScalars.count > budget.sentenceCharacters {
             claims[index].sentence = ExtractionChunks.excerpt(claims[index].sentence, around: claims[index].quote, characters: budget.sentenceCharacters)
         }
         ExtractionChunks.shareStorage(&claims)
