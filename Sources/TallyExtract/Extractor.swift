@@ -49,6 +49,7 @@ public struct Extractor: Sendable {
         _ context: PreparedDocument, scratch: inout SentenceScratch, observer: Observer
     ) -> [Claim] {
         var claims: [Claim] = []
+        var stated: Set<StatedFigure> = []
         var quantityCursor = 0
         let quantities = context.quantities
         let builder = ClaimBuilder(context: context, rules: rules)
@@ -67,36 +68,40 @@ public struct Extractor: Sendable {
             let first = claims.count
             var increments: [Bool] = []
             var markedBefore: [Bool] = []
+            var defaults: [ClaimStatus?] = []
             increments.reserveCapacity(winners.count)
             markedBefore.reserveCapacity(winners.count)
+            defaults.reserveCapacity(winners.count)
             for candidate in winners {
                 let built = builder.claim(for: candidate, sentenceIndex: sentenceIndex)
+                // A figure the article states once (rule file `repeats: once`) is claimed at its first mention.
+                if candidate.compiled.rule.statedOnce, !stated.insert(StatedFigure(built.claim)).inserted { continue }
                 claims.append(built.claim)
                 markedBefore.append(built.statusMarkedBefore)
                 increments.append(candidate.compiled.rule.emit.increment)
+                defaults.append(candidate.compiled.rule.defaultStatus)
             }
-            if winners.count > 1 {
-                RelativeStatus.settle(&claims, from: first, defaults: winners.map(\.compiled.rule.defaultStatus), markedBefore: markedBefore)
+            if claims.count - first > 1 {
+                RelativeStatus.settle(&claims, from: first, defaults: defaults, markedBefore: markedBefore)
             }
             IncrementMerger.fold(&claims, from: first, increments: increments)
         }
-        if !rules.statedOnce.isEmpty { Extractor.keepFirstMentions(&claims, of: rules.statedOnce) }
         return claims
     }
 
-    /// Drops the later mentions of a figure an article states once (rule file `repeats: once`): the same
-    /// kind, subject and interval from a rule of such a file.
-    static func keepFirstMentions(_ claims: inout [Claim], of rules: Set<String>) {
-        struct Mention: Hashable {
-            var kind: String
-            var subject: String?
-            var low: Figure?
-            var high: Figure?
-        }
-        var seen: Set<Mention> = []
-        claims.removeAll { claim in
-            guard rules.contains(claim.rule) else { return false }
-            return !seen.insert(Mention(kind: claim.kind, subject: claim.subject, low: claim.low, high: claim.high)).inserted
+    /// What makes two mentions one figure for a rule file with `repeats: once`: the same kind, subject
+    /// and interval ("freed on Saturday" … "late Saturday").
+    struct StatedFigure: Hashable {
+        var kind: String
+        var subject: String?
+        var low: Figure?
+        var high: Figure?
+
+        init(_ claim: Claim) {
+            kind = claim.kind
+            subject = claim.subject
+            low = claim.low
+            high = claim.high
         }
     }
 

@@ -12,8 +12,6 @@ public struct RuleSet: Sendable {
     let speakerVocabulary: SpeakerVocabulary
     /// A digest of every rule and lexicon file's bytes: a cached extraction is valid while it is unchanged.
     public let fingerprint: String
-    /// Ids of the rules whose figures an article states once (`Rule.statedOnce`).
-    let statedOnce: Set<String>
 
     public init(rules: [Rule], lexicon: Lexicon, fingerprint: String) throws {
         self.rules = rules
@@ -32,7 +30,6 @@ public struct RuleSet: Sendable {
         self.vocabulary = NumeralVocabulary(lexicon: lexicon)
         self.speakerVocabulary = SpeakerVocabulary(lexicon: lexicon)
         self.fingerprint = fingerprint
-        self.statedOnce = Set(rules.filter(\.statedOnce).map(\.id))
     }
 
     /// Loads and validates `directory` (rule files at the top, lexicon files under `lexicon/`).
