@@ -43,6 +43,10 @@ import Testing
         return Run(status: exit, peakMB: peakKB / 1024, stderr: stderr)
     }
 
+    /// Under AddressSanitizer (`scripts/sanitizers.sh` sets `ASAN_OPTIONS`) the binary's shadow memory and
+    /// quarantine are no measure of Tally's own: the runs are still made and checked, their peaks not.
+    static let measuresPeak = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil
+
     /// `VmHWM` of a running process in kB (0 once it has exited or where /proc is missing).
     static func highWaterKB(of pid: pid_t) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
@@ -64,7 +68,7 @@ import Testing
         let run = try Self.run(["report", folder.path, "-q", "--format", "json", "--time-limit", "0"], in: folder)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stderr.contains("bomb.txt.gz: more than 10000 claims: only the first 10000 are kept"), "stderr: \(run.stderr)")
-        #expect(run.peakMB > 5 && run.peakMB < 1024, "peak \(run.peakMB) MB")
+        if Self.measuresPeak { #expect(run.peakMB > 5 && run.peakMB < 1024, "peak \(run.peakMB) MB") }
     }
 
     @Test(.timeLimit(.minutes(5)))
@@ -81,6 +85,6 @@ import Testing
         try text.write(to: folder.appendingPathComponent("long.txt"), atomically: false, encoding: .utf8)
         let run = try Self.run(["extract", folder.appendingPathComponent("long.txt").path, "-q", "--time-limit", "0"], in: folder)
         #expect(run.status == 0, "stderr: \(run.stderr)")
-        #expect(run.peakMB > 5 && run.peakMB < 200, "peak \(run.peakMB) MB")
+        if Self.measuresPeak { #expect(run.peakMB > 5 && run.peakMB < 200, "peak \(run.peakMB) MB") }
     }
 }
