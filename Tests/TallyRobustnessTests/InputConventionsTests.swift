@@ -21,12 +21,7 @@ import Testing
         let empty = directory.appendingPathComponent(".empty")
         _ = FileManager.default.createFile(atPath: empty.path, contents: nil)
         process.standardInput = try FileHandle(forReadingFrom: input ?? empty)
-        try process.run()
-        process.waitUntilExit()
-        return TallyProcess.Output(
-            status: process.terminationStatus,
-            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return try TallyProcess.finish(process, stdout: out, stderr: err)
     }
 
     @Test(.enabled(if: TallyProcess.executable != nil)) func dashReadsStandardInputInEveryReadingCommand() throws {

@@ -33,12 +33,7 @@ import Testing
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return TallyProcess.Output(
-            status: process.terminationStatus,
-            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return try TallyProcess.finish(process, stdout: out, stderr: err)
     }
 
     @Test(.enabled(if: TallyProcess.executable != nil)) func copiedBinaryUsesItsBuiltInRules() throws {

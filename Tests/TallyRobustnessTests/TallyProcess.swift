@@ -48,12 +48,17 @@ struct TallyProcess {
         }
         let process = try process(arguments, stdout: out, stderr: err)
         process.currentDirectoryURL = directory
+        return try finish(process, stdout: out, stderr: err)
+    }
+
+    /// Runs a process set up to write into `stdout` and `stderr` to completion, and reads what it wrote.
+    static func finish(_ process: Process, stdout: URL, stderr: URL) throws -> Output {
         try process.run()
         process.waitUntilExit()
         return Output(
             status: process.terminationStatus,
-            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+            stdout: (try? String(contentsOf: stdout, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: stderr, encoding: .utf8)) ?? "")
     }
 
     /// A fresh scratch folder.
