@@ -19,9 +19,12 @@ extension Ingestor {
     /// Inside folders, hidden files and folders are skipped, and so are files that are clearly not
     /// articles (`nonArticleExtensions`, `.json` that is not JSON Lines). Paths that do not exist,
     /// cannot be listed or read, or loop through symbolic links come back as skipped, with the reason.
-    /// A path named explicitly is always returned when it is a readable file.
-    public func inputFiles(for paths: [String]) -> (files: [String], skipped: [SkippedInput]) {
+    /// A path named explicitly is always returned when it is a readable file. With `confined`, a folder
+    /// reached through a symbolic link that leads out of the named folder is not listed but skipped: a
+    /// link to `/` would otherwise walk the whole file system.
+    public func inputFiles(for paths: [String], confined: Bool = false) -> (files: [String], skipped: [SkippedInput]) {
         var walk = FolderWalk()
+        walk.confined = confined
         for path in paths {
             walk.visit(path, explicit: true)
         }
@@ -35,6 +38,10 @@ private struct FolderWalk {
     var skipped: [SkippedInput] = []
     /// Real paths of the folders being listed, to notice symbolic-link loops.
     var visiting: Set<String> = []
+    /// Whether folders outside the named folder (`root`) are left unlisted.
+    var confined = false
+    /// The real path of the folder named on the command line being walked.
+    var root: String?
 
     mutating func visit(_ path: String, explicit: Bool) {
         var info = stat()
@@ -45,6 +52,7 @@ private struct FolderWalk {
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
+            if explicit { root = FileReader.realPath(path) }
             listFolder(path)
         case S_IFREG:
             if !explicit && FolderWalk.isClearlyNotArticle(path) { return }
@@ -66,6 +74,11 @@ private struct FolderWalk {
         }
         if visiting.contains(real) {
             skipped.append(SkippedInput(path: path, reason: "symbolic link loop (folder already being read: \(real))"))
+            return
+        }
+        if confined, let root, real != root, !real.hasPrefix(root == "/" ? "/" : root + "/") {
+            skipped.append(SkippedInput(
+                path: path, reason: "symbolic link out of the input folder (to \(real)); not followed without --follow-links"))
             return
         }
         guard let dir = opendir(RawPath.cString(path)) else {

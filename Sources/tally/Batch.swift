@@ -22,7 +22,7 @@ func runBatch(
             files.append(path)
             continue
         }
-        let found = ingestor.inputFiles(for: [path])
+        let found = ingestor.inputFiles(for: [path], confined: !input.followLinks)
         files += found.files
         skipped += found.skipped
     }

@@ -27,6 +27,24 @@ import TallyCore
         #expect(skipped.count == 2)
     }
 
+    @Test func aConfinedWalkDoesNotListFoldersLinkedFromOutside() {
+        let root = Fixtures.scratchFolder("confined")
+        let outside = Fixtures.scratchFolder("outside")
+        Fixtures.makeFolder(root + "/in")
+        Fixtures.makeFolder(root + "/in/sub")
+        Fixtures.write("Headline\nText.", to: root + "/in/a.txt")
+        Fixtures.write("Headline\nText.", to: root + "/in/sub/b.txt")
+        Fixtures.write("Headline\nText.", to: outside + "/far.txt")
+        symlink(outside, root + "/in/away")  // a link to / would walk the whole file system
+        symlink(root + "/in/sub", root + "/in/near")  // a link inside the folder is read
+        let confined = Ingestor().inputFiles(for: [root + "/in"], confined: true)
+        #expect(confined.files == [root + "/in/a.txt", root + "/in/near/b.txt", root + "/in/sub/b.txt"])
+        #expect(confined.skipped.map(\.path) == [root + "/in/away"])
+        #expect(confined.skipped.first?.reason.contains("symbolic link out of the input folder") == true)
+        let free = Ingestor().inputFiles(for: [root + "/in"])
+        #expect(free.files.contains(root + "/in/away/far.txt") && free.skipped.isEmpty)
+    }
+
     @Test func explicitFileIsKeptWhateverItsExtension() {
         let root = Fixtures.scratchFolder("explicit")
         Fixtures.write("Headline\nText.", to: root + "/notes.md")
