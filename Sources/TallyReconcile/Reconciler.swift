@@ -5,9 +5,9 @@ import TallyCore
 /// Claims are grouped by subject and event (an event named by month takes in the one dated
 /// event of that month in the same group; a claim without an event joins the subject's one dated
 /// event, and stays within its own article where there are several); claims without a subject are
-/// never compared. Running totals
-/// are grouped apart, across events, since a total to date is one quantity read on different days: a
-/// later, higher figure updates an earlier one, and one day's batch is never set against it. Within a
+/// never compared. Running totals are grouped apart, across events, since a total to date is one
+/// quantity read on different days: a later, higher figure updates an earlier one, and one day's
+/// batch is never set against it. Within a
 /// group, figures of different statuses (a plan and a delivery, a projection and a count, a part and
 /// the whole) may agree but never conflict (`ClaimRelation`). Scope arithmetic (per side × 2 = total)
 /// applies to a group where a rule gave a figure a scope: the rule files declare which counts are
