@@ -144,20 +144,26 @@ enum FormatSniffer {
     }
 }
 
-extension Array where Element == UInt8 {
-    /// Whether `needle` occurs anywhere in the array.
+extension RandomAccessCollection where Element == UInt8, Index == Int {
+    /// Whether `needle` occurs anywhere in the bytes.
     func containsSequence(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
-        let first = needle[0]
-        var i = 0
-        while i <= count - needle.count {
+        needle.isEmpty || firstIndex(ofSequence: needle, from: startIndex) != nil
+    }
+
+    /// The index of the first `needle` at or after `from` (a plain scan: sniffing and markup checks
+    /// look for a few short tags).
+    func firstIndex(ofSequence needle: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, needle.count <= count else { return nil }
+        var i = Swift.max(from, startIndex)
+        let last = endIndex - needle.count
+        while i <= last {
             if self[i] == first {
-                var j = 1
-                while j < needle.count, self[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
+                var k = 1
+                while k < needle.count, self[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
             }
             i += 1
         }
-        return false
+        return nil
     }
 }

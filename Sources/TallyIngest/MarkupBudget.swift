@@ -79,9 +79,9 @@ private struct MarkupScan {
                 let next = buf[i + 1]
                 if next == UInt8(ascii: "!") {
                     if i + 3 < n, buf[i + 2] == UInt8(ascii: "-"), buf[i + 3] == UInt8(ascii: "-") {
-                        i = Self.find([UInt8]("-->".utf8), in: buf, from: i + 4).map { $0 + 3 } ?? n
+                        i = buf.firstIndex(ofSequence: [UInt8]("-->".utf8), from: i + 4).map { $0 + 3 } ?? n
                     } else {
-                        i = Self.find([UInt8(ascii: ">")], in: buf, from: i + 2).map { $0 + 1 } ?? n
+                        i = buf.firstIndex(ofSequence: [UInt8(ascii: ">")], from: i + 2).map { $0 + 1 } ?? n
                     }
                     continue
                 }
@@ -132,7 +132,7 @@ private struct MarkupScan {
                 k += 1
                 while k < n, Self.isSpace(buf[k]) { k += 1 }
                 if k < n, buf[k] == UInt8(ascii: "\"") || buf[k] == UInt8(ascii: "'") {
-                    k = Self.find([buf[k]], in: buf, from: k + 1).map { $0 + 1 } ?? n
+                    k = buf.firstIndex(ofSequence: [buf[k]], from: k + 1).map { $0 + 1 } ?? n
                 } else {
                     while k < n, !Self.isSpace(buf[k]), buf[k] != UInt8(ascii: ">") { k += 1 }
                 }
@@ -175,26 +175,10 @@ private struct MarkupScan {
         return true
     }
 
-    /// The index of the first `needle` at or after `from`.
-    static func find(_ needle: [UInt8], in buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= buf.count else { return nil }
-        var i = from
-        let last = buf.count - needle.count
-        while i <= last {
-            if buf[i] == first {
-                var k = 1
-                while k < needle.count, buf[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
     /// The index of `</name` (any case) at or after `from`.
     static func findEndTag(_ name: [UInt8], in buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var i = from
-        while let lt = find([UInt8]("</".utf8), in: buf, from: i) {
+        while let lt = buf.firstIndex(ofSequence: [UInt8]("</".utf8), from: i) {
             let nameRange = (lt + 2)..<min(lt + 2 + name.count, buf.count)
             if equalsIgnoringCase(buf, nameRange, name) { return lt }
             i = lt + 2
