@@ -78,16 +78,14 @@ struct ReasonWriter {
     }
 
     /// Whether two of the figures do not overlap and are totals to date of undated articles (the only
-    /// way figures that do not overlap make a variance without a known update).
+    /// way figures that do not overlap make a variance without a known update). Linear, since a swept
+    /// group holds thousands of claims: the lowest-ending and the highest-starting such total decide.
     private func undatedTotals(_ all: [Claim]) -> Bool {
-        let intervals = all.map { $0.interval(on: axis) }
-        for i in all.indices {
-            for j in all.indices where j > i {
-                guard let x = intervals[i], let y = intervals[j], !x.overlaps(y) else { continue }
-                if ClaimRelation.undatedReadings(all[i], all[j]) { return true }
-            }
+        let undated = all.compactMap { claim in
+            claim.status == .runningTotal && Reconciler.day(of: claim) == nil ? claim.interval(on: axis).map { (claim, $0) } : nil
         }
-        return false
+        guard let lowest = undated.min(by: { $0.1.high < $1.1.high }), let highest = undated.max(by: { $0.1.low < $1.1.low }) else { return false }
+        return !lowest.1.overlaps(highest.1) && ClaimRelation.undatedReadings(lowest.0, highest.0)
     }
 
     /// Claims with distinct figures, first of each kept.
