@@ -26,8 +26,12 @@ struct Interval: Hashable, Sendable {
 enum Hedge {
     /// "about 400", "roughly 90 minutes": ±10%.
     static let approximate = 0.10
-    /// Open ends ("at least 1,000") reach this far.
+    /// Open ends on dates ("after May 1") reach this far.
     static let unbounded = Double.greatestFiniteMagnitude / 4
+    /// How far above its figure an open-ended count, duration or amount reaches ("more than", "at least"):
+    /// news writes "more than 3,000" for a figure near the one it names, so "more than 3,000" stands
+    /// against "more than 5,300", while "more than 200" still agrees with 240.
+    static let openReach = 0.25
     /// Strict inequalities ("more than 40") exclude the figure itself by this fraction.
     static let strict = 1e-6
 }
@@ -47,8 +51,11 @@ extension Claim {
             return number(figure)
         }
         let value = number(self.value)
+        let above = qualifier == .atLeast || qualifier == .moreThan
+        // "Up to", "as many as" and "less than" name a ceiling, often a projection's, that any lower figure
+        // fits ("nearly" states its floor, 10% below, when extracted).
         var low = number(self.low) ?? (qualifier == .atMost || qualifier == .lessThan ? 0 : value)
-        var high = lastDay(self.high) ?? (qualifier == .atLeast || qualifier == .moreThan ? Hedge.unbounded : lastDay(self.value))
+        var high = lastDay(self.high) ?? (above ? (axis == .days ? Hedge.unbounded : value.map { $0 + abs($0) * Hedge.openReach }) : lastDay(self.value))
         guard var lo = low, var hi = high else { return nil }
         switch qualifier {
         case .approximate:

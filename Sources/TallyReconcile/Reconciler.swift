@@ -79,7 +79,8 @@ public struct Reconciler: Sendable {
     }
 
     /// Splits claims into stories: documents whose story signatures share at least two names (one, when
-    /// a signature is that short) tell the same story; claims without a signature join every story.
+    /// a signature is short: a brief or cut article names few) tell the same story; claims without a
+    /// signature join every story.
     static func stories(_ claims: [Claim]) -> [[Claim]] {
         let docs = Array(Set(claims.map(\.doc))).sorted()
         var signature: [String: [String]] = [:]
@@ -112,7 +113,7 @@ public struct Reconciler: Sendable {
                 unsigned.append(doc)
                 continue
             }
-            if words.count == 1 { shortSignatures.append(doc) }
+            if words.count <= shortSignature { shortSignatures.append(doc) }
             for i in words.indices {
                 for j in words.indices where j > i {
                     let key = words[i] + "\u{1F}" + words[j]
@@ -120,9 +121,9 @@ public struct Reconciler: Sendable {
                 }
             }
         }
-        // A one-name signature joins every story that has its name: all documents with that name become
-        // one story, so each joins the first of them (linear, where joining each pair was quadratic).
-        let shortNames = Set(shortSignatures.map { signature[$0]![0] })
+        // A short signature joins every story that has one of its names: all documents with that name
+        // become one story, so each joins the first of them (linear, where joining each pair was quadratic).
+        let shortNames = Set(shortSignatures.flatMap { signature[$0]! })
         var firstWithName: [String: String] = [:]
         for doc in docs {
             for word in signature[doc] ?? [] where shortNames.contains(word) {
@@ -135,6 +136,9 @@ public struct Reconciler: Sendable {
         for claim in claims { components[root(claim.doc), default: []].append(claim) }
         return components.keys.sorted().map { components[$0]! }
     }
+
+    /// A signature of at most this many names is short: sharing one of them is enough.
+    static let shortSignature = 5
 
     /// The day a claim's figure was read on: its event when that is a day, as a running total's
     /// event is the article's date (or the day its opening paragraphs name).

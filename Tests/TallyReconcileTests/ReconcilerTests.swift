@@ -85,6 +85,29 @@ import TallyCore
         #expect(findings.map(\.verdict) == [.variance])
     }
 
+    @Test func moreThanThreeThousandStandsAgainstMoreThanFiveThousandThree() {
+        let findings = Reconciler().reconcile([
+            claim("a", "casualties", value: 3_000, low: 3_000, .moreThan), claim("b", "casualties", value: 5_300, low: 5_300, .moreThan),
+        ])
+        #expect(findings.map(\.verdict) == [.conflict])
+    }
+
+    @Test func moreThanTwoHundredStillFitsTwoHundredForty() {
+        let findings = Reconciler().reconcile([claim("a", "people", value: 200, low: 200, .moreThan), claim("b", "people", value: 240)])
+        #expect(findings.map(\.verdict) == [.variance])
+    }
+
+    @Test func aShortStorySignatureJoinsOnOneSharedName() {
+        var short = claim("a", value: 10)
+        short.story = ["gaza", "hamas", "idf"]
+        var long = claim("b", value: 10)
+        long.story = ["filipino", "gaza", "israel", "palestinian", "qatar", "thai"]
+        var other = claim("c", value: 10)
+        other.story = ["ahmedabad", "air", "gujarat", "india", "boeing", "patel"]
+        let stories = Reconciler.stories([short, long, other]).map { $0.map(\.doc) }
+        #expect(stories == [["a", "b"], ["c"]])
+    }
+
     @Test func findingsAreSortedMostSevereFirst() {
         let findings = Reconciler().reconcile([
             claim("a", "aircraft", value: 41, subject: "x"), claim("b", "aircraft", value: 41, subject: "x"),

@@ -35,7 +35,7 @@ public final class PreparedDocument {
             probe: probe, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words, speechVerb: classes.speechVerb
         ).resolve()
         self.events = EventResolver(probe: probe, quantities: quantities, published: document.published).resolve()
-        var story = StorySignature.words(probe: probe, titles: rules.speakerVocabulary.titles)
+        var story = StorySignature.words(probe: probe, titles: rules.speakerVocabulary.titles, names: rules.speakerVocabulary.storyNames)
         if let outlet = document.outlet {
             let outletWords = outlet.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
             story.removeAll { outletWords.contains($0) }

@@ -33,6 +33,9 @@ struct SpeakerVocabulary: Sendable {
     static let defaultPronouns = ["he": "person", "she": "person", "it": "group", "they": "group", "we": "author", "i": "author"]
     /// The lexicon classes claim building uses (to be checked against the index: `ClaimClasses.resolved(in:)`).
     var classes: ClaimClasses
+    /// One-word forms of a `party` or `nationality` → the name a story signature keeps ("israeli",
+    /// "israelis" → "israel"; "thais" → "thai"), so articles that say "Israeli" and "Israel" share a name.
+    var storyNames: WordHashTable<String>
     /// Every list above a word is in, for one probe per word where phrase reading asks of each in turn.
     var kinds: WordHashTable<WordKinds>
 
@@ -76,5 +79,19 @@ struct SpeakerVocabulary: Sendable {
         add(particles.keys, .particle)
         add(modifiers.keys, .modifier)
         self.kinds = WordHashTable(kinds)
+        storyNames = WordHashTable(SpeakerVocabulary.storyNames(lexicon))
+    }
+
+    /// Each one-word form of a party or nationality → its party's name (else its nationality's), lowercased.
+    /// Lower-case values ("government", "foreign") are groups, not names, and are left out.
+    static func storyNames(_ lexicon: Lexicon) -> [String: String] {
+        let parties = lexicon.phrases(of: "party").filter { StorySignature.isCapitalisedName($0.value) }
+        let nationalities = lexicon.phrases(of: "nationality").filter { StorySignature.isCapitalisedName($0.value) }
+        var names: [String: String] = [:]
+        for (form, nationality) in nationalities where !form.contains(" ") {
+            names[form] = (parties[nationality.lowercased()] ?? nationality).lowercased()
+        }
+        for (form, party) in parties where !form.contains(" ") { names[form] = party.lowercased() }
+        return names
     }
 }

@@ -5,26 +5,29 @@ import TallyMemory
 /// so claims from unrelated stories on the same day are never compared.
 ///
 /// Taken from the headline and opening paragraphs: capitalised words that do not open a sentence,
-/// are not months, weekdays or titles, most frequent first.
+/// are not months, weekdays or titles, most frequent first. A party's or nationality's forms count as one
+/// name (`SpeakerVocabulary.storyNames`): "Israeli" and "Israel" tell the same story.
 enum StorySignature {
     static let paragraphs = 3
     static let size = 8
     static let stopWords = WordHashSet([
         "the", "a", "an", "and", "but", "in", "on", "at", "of", "for", "with", "from", "by", "to", "as", "this", "that",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr",
         "president", "minister", "prime", "news", "photo", "image", "reuters", "ap", "afp", "said", "says", "it", "he", "she",
         "they", "we", "his", "her", "their", "its", "no", "yes", "after", "before", "while", "when", "why", "how", "what",
     ])
 
-    /// A name counted so far: its word hash, how often it occurs, and the token where it first occurs.
+    /// A name counted so far: its word hash, how often it occurs, the token where it first occurs, and
+    /// the canonical name it stands for (nil: the word itself).
     private struct Tally {
         var hash: UInt64
         var count: Int
         var first: Int
+        var canonical: String?
     }
 
-    static func words(probe: TokenLookup, titles: WordHashSet) -> [String] {
+    static func words(probe: TokenLookup, titles: WordHashSet, names: WordHashTable<String>) -> [String] {
         let tokens = probe.tokens
         let stopWords = StorySignature.stopWords
         // Few distinct names per article: a list searched by hash beats a dictionary keyed by String.
@@ -34,20 +37,40 @@ enum StorySignature {
             guard sentence.tokens.count > 1 else { continue }
             for index in (sentence.tokens.lowerBound + 1)..<sentence.tokens.upperBound {
                 guard isCapitalisedName(probe, index) else { continue }
-                let hash = probe.hash(index)
+                var hash = probe.hash(index)
                 guard !stopWords.contains(hash: hash, tokens[index].lower), !titles.contains(hash: hash, tokens[index].lower) else { continue }
+                let canonical = names.value(hash: hash, tokens[index].lower)
+                if let canonical { hash = WordHash.of(canonical) }
                 var known = 0
-                while known < tallies.count, tallies[known].hash != hash || tokens[tallies[known].first].lower != tokens[index].lower { known += 1 }
+                while known < tallies.count, tallies[known].hash != hash || name(tallies[known], tokens) != (canonical ?? tokens[index].lower) { known += 1 }
                 if known < tallies.count {
                     tallies[known].count += 1
                 } else {
-                    tallies.append(Tally(hash: hash, count: 1, first: index))
+                    tallies.append(Tally(hash: hash, count: 1, first: index, canonical: canonical))
                 }
             }
         }
+        // A capitalised word the article also writes in lower case is a title-case headline's common
+        // word ("Death Toll Rises", "More"), not a name: one such word shared made two stories one.
+        let lowerCased = writtenInLowerCase(Set(tallies.lazy.filter { $0.canonical == nil }.map(\.hash)), probe)
+        if !lowerCased.isEmpty { tallies.removeAll { $0.canonical == nil && lowerCased.contains($0.hash) } }
         // Most frequent first, then the earliest (each name has its own first token: a total order).
         tallies.sort { ($1.count, $0.first) < ($0.count, $1.first) }
-        return tallies.prefix(size).map { tokens[$0.first].lower }.sorted()
+        return tallies.prefix(size).map { name($0, tokens) }.sorted()
+    }
+
+    private static func name(_ tally: Tally, _ tokens: [Token]) -> String { tally.canonical ?? tokens[tally.first].lower }
+
+    /// The hashes among `candidates` of words the document writes somewhere in lower case.
+    private static func writtenInLowerCase(_ candidates: Set<UInt64>, _ probe: TokenLookup) -> Set<UInt64> {
+        var found: Set<UInt64> = []
+        guard !candidates.isEmpty else { return found }
+        let tokens = probe.tokens
+        for index in tokens.indices where tokens[index].kind == .word && probe.lead(index) &- 0x61 < 26 {
+            let hash = probe.hash(index)
+            if candidates.contains(hash) { found.insert(hash) }
+        }
+        return found
     }
 
     /// Whether token `index` is a word that starts with a capital and has at least three letters.
