@@ -67,22 +67,22 @@ public struct Extractor: Sendable {
             let winners = candidates(in: sentenceIndex, context: context, scratch: &scratch, observer: observer)
             let first = claims.count
             var increments: [Bool] = []
-            var markedBefore: [Bool] = []
+            var sources: [StatusSource] = []
             var defaults: [ClaimStatus?] = []
             increments.reserveCapacity(winners.count)
-            markedBefore.reserveCapacity(winners.count)
+            sources.reserveCapacity(winners.count)
             defaults.reserveCapacity(winners.count)
             for candidate in winners {
                 let built = builder.claim(for: candidate, sentenceIndex: sentenceIndex)
                 // A figure the article states once (rule file `repeats: once`) is claimed at its first mention.
                 if candidate.compiled.rule.statedOnce, !stated.insert(StatedFigure(built.claim)).inserted { continue }
                 claims.append(built.claim)
-                markedBefore.append(built.statusMarkedBefore)
+                sources.append(built.statusSource)
                 increments.append(candidate.compiled.rule.emit.increment)
                 defaults.append(candidate.compiled.rule.defaultStatus)
             }
             if claims.count - first > 1 {
-                RelativeStatus.settle(&claims, from: first, defaults: defaults, markedBefore: markedBefore)
+                RelativeStatus.settle(&claims, from: first, defaults: defaults, sources: sources)
             }
             IncrementMerger.fold(&claims, from: first, increments: increments)
         }

@@ -208,8 +208,9 @@ public struct Reconciler: Sendable {
             var members = group
             members.claims = finding.claims.filter { $0.position == side }.map(\.claim)
             guard members.claims.count >= 2 else { return nil }
-            // Agreement within a side is what the conflict already shows (its sources side by side).
-            return self.finding(for: members, copies: copies).flatMap { $0.verdict == .agreement ? nil : $0 }
+            // Sources that agree on one side are a finding too: "two outlets say 90" is the confirmation a
+            // fact-checker weighs against the other side.
+            return self.finding(for: members, copies: copies)
         }
     }
 

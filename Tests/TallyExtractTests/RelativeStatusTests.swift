@@ -3,7 +3,8 @@ import Testing
 
 @testable import TallyExtract
 
-/// A part or an increment keeps its status only after a figure of its own subject.
+/// A part or an increment keeps its status only after a figure of its own subject; a stated total to date
+/// frames the counts after it in its sentence.
 @Suite struct RelativeStatusTests {
     func claim(_ subject: String, _ status: ClaimStatus?) -> Claim {
         Claim(
@@ -13,19 +14,19 @@ import Testing
 
     @Test func aPartOfAnotherSubjectIsAPlainCount() {
         var claims = [claim("hostage release", nil), claim("Israeli people freed", .subset)]
-        RelativeStatus.settle(&claims, from: 0, defaults: [nil, nil], markedBefore: [true, true])
+        RelativeStatus.settle(&claims, from: 0, defaults: [nil, nil], sources: [.unmarked, .before])
         #expect(claims[1].status == nil)
     }
 
     @Test func anIncrementOfTheSameSubjectStaysOne() {
         var claims = [claim("bodies exchange", nil), claim("bodies exchange", .increment)]
-        RelativeStatus.settle(&claims, from: 0, defaults: [nil, nil], markedBefore: [true, true])
+        RelativeStatus.settle(&claims, from: 0, defaults: [nil, nil], sources: [.unmarked, .before])
         #expect(claims[1].status == .increment)
     }
 
     @Test func theRuleDefaultReturnsAndEarlierSentencesAreLeftAlone() {
         var claims = [claim("x", .subset), claim("people missing", nil), claim("people killed", .increment)]
-        RelativeStatus.settle(&claims, from: 1, defaults: [nil, .runningTotal], markedBefore: [true, true])
+        RelativeStatus.settle(&claims, from: 1, defaults: [nil, .runningTotal], sources: [.unmarked, .before])
         #expect(claims[0].status == .subset)
         #expect(claims[2].status == .runningTotal)
     }
@@ -33,7 +34,28 @@ import Testing
     @Test func aPartReadAfterTheFigureIsItsOwn() {
         // "… 10,100 missing, while an estimated 170 other people had been killed": "other" follows 170.
         var claims = [claim("people missing", nil), claim("people killed", .subset)]
-        RelativeStatus.settle(&claims, from: 0, defaults: [nil, .runningTotal], markedBefore: [false, false])
+        RelativeStatus.settle(&claims, from: 0, defaults: [nil, .runningTotal], sources: [.unmarked, .after])
         #expect(claims[1].status == .subset)
+    }
+
+    @Test func aStatedTotalFramesTheCountsAfterIt() {
+        // "During this period, 110 hostages were released as well as 230 Palestinian prisoners."
+        var claims = [claim("hostage release", .runningTotal), claim("Palestinian people freed", nil)]
+        RelativeStatus.settle(&claims, from: 0, defaults: [nil, nil], sources: [.before, .unmarked])
+        #expect(claims[1].status == .runningTotal)
+    }
+
+    @Test func aPartOfATotalToDateIsATotalToDate() {
+        // "105 civilians were released during which time, including 81 Israelis, in exchange for 210 prisoners".
+        var claims = [claim("hostage release", .runningTotal), claim("Israeli people freed", .subset), claim("Palestinian people freed", nil)]
+        RelativeStatus.settle(&claims, from: 0, defaults: [nil, nil, nil], sources: [.before, .before, .unmarked])
+        #expect(claims.map(\.status) == [.runningTotal, .runningTotal, .runningTotal])
+    }
+
+    @Test func aRuleFilesDefaultTotalFramesNothing() {
+        // "killing 1,200 people and taking 240 hostages": the toll's file default is no phrase of the text.
+        var claims = [claim("people killed", .runningTotal), claim("hostages held", nil)]
+        RelativeStatus.settle(&claims, from: 0, defaults: [.runningTotal, nil], sources: [.unmarked, .unmarked])
+        #expect(claims[1].status == nil)
     }
 }

@@ -37,10 +37,8 @@ struct ClaimBuilder {
     /// How far after a figure scope markers such as "on each side" are looked for.
     static let scopeWindow = 5
 
-    /// The claim, and whether its status was read from a phrase before the figure ("including 13
-    /// Israelis"): only such a status may be relative to the figure before it (`RelativeStatus`), while
-    /// one read after it ("170 other people", "killed elsewhere") is the figure's own.
-    func claim(for candidate: Candidate, sentenceIndex: Int) -> (claim: Claim, statusMarkedBefore: Bool) {
+    /// The claim, and where its status was read (`RelativeStatus` settles it against the sentence's other claims).
+    func claim(for candidate: Candidate, sentenceIndex: Int) -> (claim: Claim, statusSource: StatusSource) {
         let compiled = candidate.compiled
         let tokens = context.analysis.tokens
         let sentence = context.analysis.sentences[sentenceIndex]
@@ -78,7 +76,7 @@ struct ClaimBuilder {
             rule: compiled.rule.id,
             story: context.story,
             status: status.status)
-        return (claim, status.markedBefore)
+        return (claim, status.source)
     }
 
     /// How far before a figure, and after it, `status_marker` phrases are looked for.
@@ -89,11 +87,11 @@ struct ClaimBuilder {
     /// `statusReach.after` words after it up to the clause's first punctuation, never past another
     /// count or (before it) a `;`/`:` — else the rule file's default. Dates and durations carry
     /// none: "two more days" is a length, not an increment.
-    private func status(for candidate: Candidate, sentence: Sentence) -> (status: ClaimStatus?, markedBefore: Bool) {
+    private func status(for candidate: Candidate, sentence: Sentence) -> (status: ClaimStatus?, source: StatusSource) {
         let rule = candidate.compiled.rule
-        if let status = rule.emit.status { return (status, false) }
+        if let status = rule.emit.status { return (status, .fixed) }
         let quantity = context.quantities[candidate.quantityIndex]
-        guard quantity.kind != .date, quantity.kind != .duration else { return (rule.defaultStatus, false) }
+        guard quantity.kind != .date, quantity.kind != .duration else { return (rule.defaultStatus, .fixed) }
         // Another count bounds the look (its own words are its own); a date or duration does not.
         let quantities = context.quantities
         func isCount(_ index: Int) -> Bool { quantities[index].kind != .date && quantities[index].kind != .duration }
@@ -137,8 +135,8 @@ struct ClaimBuilder {
         case let (nil, a?): nearest = (a.value, false)
         case (nil, nil): nearest = nil
         }
-        guard let nearest, let status = ClaimStatus(rawValue: nearest.value) else { return (rule.defaultStatus, false) }
-        return (status, nearest.before)
+        guard let nearest, let status = ClaimStatus(rawValue: nearest.value) else { return (rule.defaultStatus, .unmarked) }
+        return (status, nearest.before ? .before : .after)
     }
 
     /// Whether the mention's hedge is one of closeness ("nearly", "just over": lexicon `near_qualifier`).

@@ -5,15 +5,42 @@ import TallyCore
 /// including 13 Israelis"), the marker says how the two figures relate, not what this one is: it is a
 /// plain count of its own subject and is compared as one.
 enum RelativeStatus {
-    /// Resets, among one sentence's claims `claims[first...]`, the part or increment status of a claim
-    /// whose previous claim in the sentence has another subject, to its rule's default (`defaults`,
-    /// one per claim from `first`). Only a status read before the figure (`markedBefore`) is reset:
-    /// one read after it ("170 other people", "killed elsewhere") is the figure's own.
-    static func settle(_ claims: inout [Claim], from first: Int, defaults: [ClaimStatus?], markedBefore: [Bool]) {
+    /// Settles, among one sentence's claims `claims[first...]`, statuses that depend on the claim before:
+    /// - a part or increment status read before a figure (`sources`, one per claim from `first`) whose
+    ///   previous claim has another subject is reset to its rule's default (`defaults`), or to a total to
+    ///   date when that previous claim is one: "105 freed so far, including 81 Israelis" counts the
+    ///   Israelis freed so far. One read after the figure ("170 other people") is the figure's own;
+    /// - a count with no status phrase of its own that follows a total to date in the sentence shares the
+    ///   period: "During this period, 110 hostages were released as well as 230 prisoners".
+    static func settle(_ claims: inout [Claim], from first: Int, defaults: [ClaimStatus?], sources: [StatusSource]) {
         guard claims.count - first > 1 else { return }
-        for index in (first + 1)..<claims.count where markedBefore[index - first] {
-            guard let status = claims[index].status, status == .subset || status == .increment else { continue }
-            if claims[index - 1].subject != claims[index].subject { claims[index].status = defaults[index - first] }
+        // The sentence's last count, and whether a phrase (not a rule file's default) made it a total to date.
+        var previous: (index: Int, statedTotal: Bool)?
+        for index in first..<claims.count where isCount(claims[index]) {
+            let source = sources[index - first]
+            if let previous {
+                if source == .before, let status = claims[index].status, status == .subset || status == .increment,
+                    claims[previous.index].subject != claims[index].subject
+                {
+                    claims[index].status = previous.statedTotal ? .runningTotal : defaults[index - first]
+                } else if source == .unmarked, previous.statedTotal {
+                    claims[index].status = .runningTotal
+                }
+            }
+            let stated = source != .unmarked || previous?.statedTotal == true
+            previous = (index, stated && claims[index].status == .runningTotal)
         }
     }
+
+    /// Dates and durations have no status and frame no count.
+    private static func isCount(_ claim: Claim) -> Bool { claim.kind != "date" && claim.kind != "duration" }
+}
+
+/// Where a claim's status was read: fixed by its rule (or carried by none, as dates), a status phrase
+/// before or after the figure, or no phrase (the rule file's default).
+enum StatusSource: Sendable {
+    case fixed
+    case before
+    case after
+    case unmarked
 }
