@@ -58,24 +58,44 @@ public struct Reconciler: Sendable {
             // there are several (one swap a day) it cannot be told which, and is compared only within its article.
             let dated = Set(members.compactMap { $0.event.map { events[$0] ?? $0 } })
             for claim in members {
-                // An earlier reading the article reports as replaced belongs with the totals to date it preceded.
-                let running = claim.status == .runningTotal || claim.status == .superseded
-                // A control character no event label holds keeps the running totals' key apart.
-                var event = running ? "\u{1E}running total" : claim.event.map { events[$0] ?? $0 }
-                if event == nil { event = dated.count == 1 ? dated.first : dated.isEmpty ? nil : "\u{1D}" + claim.doc }
+                // Totals to date and plans are about a period, not a day: read on any day of it, they meet
+                // (split into periods per story below). Control characters no event label holds keep the keys apart.
+                var event: String?
+                if Reconciler.spansPeriod(claim) {
+                    event = claim.status == .planned || claim.status == .projected ? Reconciler.planKey : Reconciler.runningKey
+                } else {
+                    event = claim.event.map { events[$0] ?? $0 }
+                    if event == nil { event = dated.count == 1 ? dated.first : dated.isEmpty ? nil : "\u{1D}" + claim.doc }
+                }
                 byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(claim)
             }
             for eventKey in byEvent.keys.sorted() {
+                let spansPeriods = eventKey.hasPrefix(Reconciler.planKey) || eventKey.hasPrefix(Reconciler.runningKey)
                 for story in Reconciler.stories(byEvent[eventKey]!) {
-                    let group = story.sorted { ($0.doc, $0.start) < ($1.doc, $1.start) }
+                  for period in spansPeriods ? Periods.split(story) : [story] {
+                    let group = period.sorted { ($0.doc, $0.start) < ($1.doc, $1.start) }
                     let first = group[0]
                     // A running total's finding is about its latest reading; another about its group's dated event.
                     let event = first.status == .runningTotal ? group.compactMap(\.event).max() : group.lazy.compactMap(\.event).first.map { events[$0] ?? $0 }
                     result.append(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group))
+                  }
                 }
             }
         }
         return result
+    }
+
+    /// The event keys of totals to date and of plans.
+    static let runningKey = "\u{1E}running total", planKey = "\u{1C}plan"
+
+    /// Whether a claim is about a period rather than its day: a total to date (or an earlier reading the
+    /// article reports as replaced, which belongs with the totals it preceded), or a plan or projection
+    /// (a deal's "50 hostages over four days" is the same plan whichever day reports it).
+    static func spansPeriod(_ claim: Claim) -> Bool {
+        switch claim.status {
+        case .runningTotal?, .superseded?, .planned?, .projected?: return true
+        default: return false
+        }
     }
 
     /// Splits claims into stories: documents whose story signatures share at least two names (one, when

@@ -1,0 +1,29 @@
+import TallyCore
+
+/// The periods a story's totals and plans were read in: their days, split wherever more than `gap`
+/// days pass without a reading. A truce's week of swaps is one period; the same subject's ceasefire a
+/// year later is another, and its figures never meet the first's.
+enum Periods {
+    /// More days than this without a reading start a new period.
+    static let gap = 30
+
+    /// The claims split by period, in time order. An undated claim joins the one period there is; where
+    /// there are several it cannot be told which, and it is compared only within its article.
+    static func split(_ claims: [Claim]) -> [[Claim]] {
+        func day(_ claim: Claim) -> Int? { claim.event.flatMap { CalendarDate(iso: $0)?.dayRange.lowerBound } }
+        let days = Set(claims.compactMap(day)).sorted()
+        var starts: [Int] = []
+        for (index, day) in days.enumerated() where index == 0 || day - days[index - 1] > gap { starts.append(day) }
+        guard starts.count > 1 else { return [claims] }
+        var periods = [[Claim]](repeating: [], count: starts.count)
+        var undated: [String: [Claim]] = [:]
+        for claim in claims {
+            if let day = day(claim) {
+                periods[starts.lastIndex { $0 <= day } ?? 0].append(claim)
+            } else {
+                undated[claim.doc, default: []].append(claim)
+            }
+        }
+        return periods + undated.keys.sorted().map { undated[$0]! }
+    }
+}
