@@ -142,8 +142,11 @@ extension ClaimStoreTests {
         }
         let first = try ClaimStore(path: path).claims(for: documents, rulesHash: "r1", extract: extract)
         #expect(first.extracted == 2 && first.reused == 0)
-        let second = try ClaimStore(path: path).claims(for: documents, rulesHash: "r1", extract: extract)
+        let secondStore = try ClaimStore(path: path)
+        let second = try secondStore.claims(for: documents, rulesHash: "r1", extract: extract)
         #expect(second.extracted == 0 && second.reused == 2)
+        // The second run holds every document, the reused ones too.
+        #expect(try secondStore.run == 2 && secondStore.documents().count == 2 && secondStore.claims().count == 6)
         #expect(second.claims == first.claims)
         #expect(calls == [["a.txt", "b.txt"]])  // the second run never called extraction
 
