@@ -4,7 +4,8 @@ import TallyExtract
 import TallyReport
 
 /// `--db FILE`: claims come from the SQLite store for documents whose text and rules are unchanged,
-/// and are extracted (in parallel, in batches) and stored for the rest.
+/// and are extracted (in parallel, in batches) for the rest. Each `StoredExtraction` is a run of the
+/// store: its documents, claims and findings are kept beside earlier runs', not in their place.
 public struct StoredExtraction {
     public let store: ClaimStore
     public let extractor: Extractor
@@ -19,13 +20,18 @@ public struct StoredExtraction {
 
     static let batchSize = 64
 
-    /// Opens (or creates) the store at `path`; throws the store's error when it cannot be used.
-    public init(path: String, extractor: Extractor, toolVersion: String, jobs: Int?) throws(StoreError) {
+    /// Opens (or creates) the store at `path` and begins a run reading `inputs` (the paths as given);
+    /// throws the store's error when it cannot be used.
+    public init(path: String, inputs: [String] = [], extractor: Extractor, toolVersion: String, jobs: Int?) throws(StoreError) {
         store = try ClaimStore(path: path)
         self.extractor = extractor
         self.rulesHash = extractor.rules.fingerprint + "/" + toolVersion
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        store.beginRun(inputs: inputs, toolVersion: toolVersion, rulesHash: rulesHash)
     }
+
+    /// The id of this run in the store's `runs` table, once it has written something.
+    public var run: Int64? { store.run }
 
     /// Queues documents; every full batch is resolved against the store and handed to `deliver`.
     public mutating func add(_ documents: [Document], deliver: (Document, [Claim]) -> Void) throws {
@@ -48,7 +54,7 @@ public struct StoredExtraction {
         for (document, claims) in zip(batch, run.claims) { deliver(document, claims) }
     }
 
-    /// Replaces the store's findings with this run's.
+    /// Saves this run's findings, which marks the run finished (earlier runs' findings stay).
     public func saveFindings(_ findings: [Finding]) throws {
         try store.replaceFindings(findings)
     }

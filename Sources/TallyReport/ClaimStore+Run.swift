@@ -20,30 +20,31 @@ extension ClaimStore {
     }
 
     /// The claims of `documents`, extracting only those whose content or rules changed since the
-    /// store last saw them. `extract` receives the changed documents in one batch (so it can work
-    /// in parallel) and returns their claims in the same order; they are stored in one transaction.
+    /// store last saw them (in any run). `extract` receives the changed documents in one batch (so it can
+    /// work in parallel) and returns their claims in the same order. Every document is then stored in this
+    /// store's run, the unchanged ones with the claims taken from the store, in one transaction: each run
+    /// holds all of its documents, whatever the runs before it hold.
     public func claims(for documents: [Document], rulesHash: String, extract: ([Document]) throws -> [[Claim]]) throws -> Run {
         var result = [[Claim]](repeating: [], count: documents.count)
-        var changed: [(index: Int, hash: String)] = []
+        var hashes: [String] = []
+        var changed: [Int] = []
         for (index, document) in documents.enumerated() {
             let hash = Self.contentHash(of: document)
+            hashes.append(hash)
             if let stored = try storedClaims(doc: document.id, contentHash: hash, rulesHash: rulesHash) {
                 result[index] = stored
             } else {
-                changed.append((index, hash))
+                changed.append(index)
             }
         }
-        guard !changed.isEmpty else { return Run(claims: result, reused: documents.count, extracted: 0) }
-        let fresh = try extract(changed.map { documents[$0.index] })
-        guard fresh.count == changed.count else {
-            throw StoreError(description: "extraction returned claims for \(fresh.count) of \(changed.count) documents")
+        if !changed.isEmpty {
+            let fresh = try extract(changed.map { documents[$0] })
+            guard fresh.count == changed.count else {
+                throw StoreError(description: "extraction returned claims for \(fresh.count) of \(changed.count) documents")
+            }
+            for (index, claims) in zip(changed, fresh) { result[index] = claims }
         }
-        var entries: [Entry] = []
-        for (item, claims) in zip(changed, fresh) {
-            result[item.index] = claims
-            entries.append(Entry(document: documents[item.index], contentHash: item.hash, rulesHash: rulesHash, claims: claims))
-        }
-        try replace(entries)
+        try replace(documents.indices.map { Entry(document: documents[$0], contentHash: hashes[$0], rulesHash: rulesHash, claims: result[$0]) })
         return Run(claims: result, reused: documents.count - changed.count, extracted: changed.count)
     }
 }

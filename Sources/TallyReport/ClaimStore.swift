@@ -5,15 +5,25 @@ import TallyCore
 /// `sqlite3` (`tally report --db FILE`). A second run asks `storedClaims` for each document and
 /// skips extraction when the document's content and the rules are unchanged.
 ///
-/// Tables: `documents(doc, title, outlet, author, published, url, encoding, content_hash,
-/// rules_hash, claims)`, `claims(id, doc, kind, value, low, high, qualifier, unit, scope, subject,
-/// event, speaker, quote, start, "end", sentence, rule, story)` (story: a JSON array of words),
-/// `findings(id, verdict, kind, subject, event, reason)`, `finding_claims(finding_id, claim_id,
-/// position)`. Every write is one transaction. Stores of schema versions 1 and 2 are upgraded on open.
+/// Each `ClaimStore` opened is one run (`ClaimStore+Runs.swift`): what it writes goes under a new row of
+/// `runs`, so a run over another folder, or over the same one later, keeps the earlier runs' documents,
+/// claims and findings. Reads take a run, by default the latest (`latestRun`).
+///
+/// Tables: `runs(id, started, finished, inputs, tally_version, rules_hash)`, `documents(doc, title,
+/// outlet, author, published, url, encoding, content_hash, rules_hash, claims, run_id)`, `claims(id, doc,
+/// kind, value, low, high, qualifier, unit, scope, subject, event, speaker, quote, start, "end", sentence,
+/// rule, story, status, run_id)` (story: a JSON array of words), `findings(id, verdict, kind, subject, event,
+/// reason, run_id)`, `finding_claims(finding_id, claim_id, position)`, and views `latest_documents`,
+/// `latest_claims`, `latest_findings` of the latest run. Every write is one transaction. Stores of schema
+/// versions 1 to 3 are upgraded on open (`ClaimStore+Schema.swift`).
 public final class ClaimStore {
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
     public let path: String
     let db: SQLiteDatabase
+    /// The run this store writes into, once its first write made it (`currentRun`).
+    public internal(set) var run: Int64?
+    /// What `beginRun` said the run is, for the row its first write makes.
+    var plannedRun: (inputs: [String], toolVersion: String?, rulesHash: String?)?
 
     /// A document with the claims extracted from it and the hashes they were extracted under.
     public struct Entry: Sendable {
@@ -49,106 +59,123 @@ public final class ClaimStore {
     }
 
     /// The claims stored for `doc` when they were extracted from the same content with the same
-    /// rules; nil when the document is new or changed (then extract and `replace` it).
+    /// rules, in whichever run (the latest such); nil when the document is new or changed (then extract
+    /// and `replace` it).
     public func storedClaims(doc: String, contentHash: String, rulesHash: String) throws(StoreError) -> [Claim]? {
-        let match = try db.prepare("SELECT 1 FROM documents WHERE doc = ? AND content_hash = ? AND rules_hash = ?")
-            .rows([.text(doc), .text(contentHash), .text(rulesHash)]) { _ in true }
-        guard !match.isEmpty else { return nil }
-        return try claims(doc: doc)
+        let match = try db.prepare("""
+            SELECT run_id FROM documents WHERE doc = ? AND content_hash = ? AND rules_hash = ? ORDER BY run_id DESC LIMIT 1
+            """).rows([.text(doc), .text(contentHash), .text(rulesHash)]) { Int64($0.int(0)) }
+        guard let run = match.first else { return nil }
+        return try claims(doc: doc, run: run)
     }
 
-    /// Replaces one document's row and all its claims.
+    /// Replaces one document's row and all its claims in this run.
     public func replace(_ entry: Entry) throws(StoreError) { try replace([entry]) }
 
-    /// Replaces several documents and their claims in one transaction (fast for large runs).
+    /// Replaces several documents and their claims in this run, in one transaction (fast for large runs).
+    /// Other runs' rows of the same documents stay as they were.
     public func replace(_ entries: [Entry]) throws(StoreError) {
+        let run = try currentRun()
         try db.transaction { () throws(StoreError) in
             let upsert = try db.prepare("""
-                INSERT INTO documents(doc, title, outlet, author, published, url, encoding, content_hash, rules_hash, claims)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(doc) DO UPDATE SET title = excluded.title, outlet = excluded.outlet, author = excluded.author,
+                INSERT INTO documents(run_id, doc, title, outlet, author, published, url, encoding, content_hash, rules_hash, claims)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(run_id, doc) DO UPDATE SET title = excluded.title, outlet = excluded.outlet, author = excluded.author,
                   published = excluded.published, url = excluded.url, encoding = excluded.encoding,
                   content_hash = excluded.content_hash, rules_hash = excluded.rules_hash, claims = excluded.claims
                 """)
-            let delete = try db.prepare("DELETE FROM claims WHERE doc = ?")
+            let delete = try db.prepare("DELETE FROM claims WHERE run_id = ? AND doc = ?")
             let insert = try insertClaimStatement()
             for entry in entries {
                 let d = entry.document
-                try upsert.run([.text(d.id), SQLValue(d.title), SQLValue(d.outlet), SQLValue(d.author), SQLValue(d.published?.iso),
-                                SQLValue(d.url), SQLValue(d.encoding), .text(entry.contentHash), .text(entry.rulesHash),
-                                SQLValue(entry.claims.count)])
-                try delete.run([.text(d.id)])
-                for claim in entry.claims { try insert.run(Self.values(claim, doc: d.id)) }
+                try upsert.run([.integer(run), .text(d.id), SQLValue(d.title), SQLValue(d.outlet), SQLValue(d.author),
+                                SQLValue(d.published?.iso), SQLValue(d.url), SQLValue(d.encoding), .text(entry.contentHash),
+                                .text(entry.rulesHash), SQLValue(entry.claims.count)])
+                try delete.run([.integer(run), .text(d.id)])
+                for claim in entry.claims { try insert.run([.integer(run)] + Self.values(claim, doc: d.id)) }
             }
         }
     }
 
-    /// Forgets a document and its claims (and their places in findings).
+    /// Forgets a document of this run and its claims (and their places in findings); other runs keep theirs.
     public func remove(doc: String) throws(StoreError) {
-        try db.transaction { () throws(StoreError) in try db.prepare("DELETE FROM documents WHERE doc = ?").run([.text(doc)]) }
+        guard let run else { return }
+        try db.transaction { () throws(StoreError) in
+            try db.prepare("DELETE FROM documents WHERE run_id = ? AND doc = ?").run([.integer(run), .text(doc)])
+        }
     }
 
-    /// Replaces all findings. Each finding's claims are matched to stored claims by document and
-    /// offsets; a claim the store does not hold yet is added (under a document row with empty hashes).
+    /// Replaces this run's findings, and marks the run finished (the latest run reads go to). Each
+    /// finding's claims are matched to the run's stored claims by document and offsets; a claim the run
+    /// does not hold yet is added (under a document row with empty hashes).
     public func replaceFindings(_ findings: [Finding]) throws(StoreError) {
+        let run = try currentRun()
         try db.transaction { () throws(StoreError) in
-            try db.execute("DELETE FROM finding_claims; DELETE FROM findings;")
-            let insertFinding = try db.prepare("INSERT INTO findings(verdict, kind, subject, event, reason) VALUES (?, ?, ?, ?, ?)")
+            try db.prepare("DELETE FROM findings WHERE run_id = ?").run([.integer(run)])
+            let insertFinding = try db.prepare(
+                "INSERT INTO findings(run_id, verdict, kind, subject, event, reason) VALUES (?, ?, ?, ?, ?, ?)")
             let link = try db.prepare("INSERT OR IGNORE INTO finding_claims(finding_id, claim_id, position) VALUES (?, ?, ?)")
             let find = try db.prepare("""
-                SELECT id FROM claims WHERE doc = ? AND start = ? AND "end" = ? AND quote = ?
+                SELECT id FROM claims WHERE run_id = ? AND doc = ? AND start = ? AND "end" = ? AND quote = ?
                 ORDER BY (kind = ?) DESC, (rule = ?) DESC, id LIMIT 1
                 """)
             let placeholder = try db.prepare(
-                "INSERT OR IGNORE INTO documents(doc, content_hash, rules_hash, claims) VALUES (?, '', '', 0)")
+                "INSERT OR IGNORE INTO documents(run_id, doc, content_hash, rules_hash, claims) VALUES (?, ?, '', '', 0)")
             let insertClaim = try insertClaimStatement()
             for finding in findings.inReportOrder() {
-                try insertFinding.run([.text(finding.verdict.rawValue), .text(finding.kind), SQLValue(finding.subject),
+                try insertFinding.run([.integer(run), .text(finding.verdict.rawValue), .text(finding.kind), SQLValue(finding.subject),
                                        SQLValue(finding.event), .text(finding.reason)])
                 let findingID = db.lastInsertID
                 for item in finding.claims {
                     let c = item.claim
-                    var id = try find.rows([.text(c.doc), SQLValue(c.start), SQLValue(c.end), .text(c.quote), .text(c.kind),
-                                            .text(c.rule)]) { row in Int64(row.int(0)) }.first
+                    var id = try find.rows([.integer(run), .text(c.doc), SQLValue(c.start), SQLValue(c.end), .text(c.quote),
+                                            .text(c.kind), .text(c.rule)]) { row in Int64(row.int(0)) }.first
                     if id == nil {
-                        try placeholder.run([.text(c.doc)])
+                        try placeholder.run([.integer(run), .text(c.doc)])
                         var stored = c
                         if stored.kind.isEmpty { stored.kind = finding.kind }
                         if stored.subject == nil { stored.subject = finding.subject }
                         if stored.event == nil { stored.event = finding.event }
-                        try insertClaim.run(Self.values(stored, doc: c.doc))
+                        try insertClaim.run([.integer(run)] + Self.values(stored, doc: c.doc))
                         id = db.lastInsertID
                     }
                     try link.run([.integer(findingID), .integer(id!), SQLValue(item.position)])
                 }
             }
+            try db.prepare("UPDATE runs SET finished = \(Self.now) WHERE id = ?").run([.integer(run)])
         }
     }
 
-    /// Stored claims, of one document or all, in document then text order.
-    public func claims(doc: String? = nil) throws(StoreError) -> [Claim] {
-        let sql = "SELECT \(Self.claimColumns) FROM claims" + (doc == nil ? "" : " WHERE doc = ?") + " ORDER BY doc, start, id"
-        return try db.prepare(sql).rows(doc.map { [.text($0)] } ?? []) { Self.claim($0, from: 0) }
+    /// Stored claims of one run (by default the latest), of one document or all, in document then text order.
+    public func claims(doc: String? = nil, run: Int64? = nil) throws(StoreError) -> [Claim] {
+        guard let run = try chosen(run) else { return [] }
+        let sql = "SELECT \(Self.claimColumns) FROM claims WHERE run_id = ?" + (doc == nil ? "" : " AND doc = ?") + " ORDER BY doc, start, id"
+        return try db.prepare(sql).rows([.integer(run)] + (doc.map { [.text($0)] } ?? [])) { Self.claim($0, from: 0) }
     }
 
-    /// Stored documents as the report lists them.
-    public func documents() throws(StoreError) -> [DocumentSummary] {
-        try db.prepare("SELECT doc, title, outlet, published, url, claims FROM documents ORDER BY doc").rows { row in
-            DocumentSummary(doc: row.text(0) ?? "", title: row.text(1), outlet: row.text(2), published: row.text(3).flatMap(CalendarDate.init(iso:)),
-                            url: row.text(4), claims: row.int(5))
-        }
+    /// Stored documents of one run (by default the latest) as the report lists them.
+    public func documents(run: Int64? = nil) throws(StoreError) -> [DocumentSummary] {
+        guard let run = try chosen(run) else { return [] }
+        return try db.prepare("SELECT doc, title, outlet, published, url, claims FROM documents WHERE run_id = ? ORDER BY doc")
+            .rows([.integer(run)]) { row in
+                DocumentSummary(doc: row.text(0) ?? "", title: row.text(1), outlet: row.text(2), published: row.text(3).flatMap(CalendarDate.init(iso:)),
+                                url: row.text(4), claims: row.int(5))
+            }
     }
 
-    /// Stored findings with their claims, most severe first.
-    public func findings() throws(StoreError) -> [Finding] {
-        var findings = try db.prepare("SELECT id, verdict, kind, subject, event, reason FROM findings ORDER BY id").rows { row in
-            (row.int(0), Finding(verdict: Verdict(rawValue: row.text(1) ?? "") ?? .variance, kind: row.text(2) ?? "",
-                                 subject: row.text(3), event: row.text(4), reason: row.text(5) ?? "", claims: []))
-        }
+    /// Stored findings of one run (by default the latest) with their claims, most severe first.
+    public func findings(run: Int64? = nil) throws(StoreError) -> [Finding] {
+        guard let run = try chosen(run) else { return [] }
+        var findings = try db.prepare("SELECT id, verdict, kind, subject, event, reason FROM findings WHERE run_id = ? ORDER BY id")
+            .rows([.integer(run)]) { row in
+                (row.int(0), Finding(verdict: Verdict(rawValue: row.text(1) ?? "") ?? .variance, kind: row.text(2) ?? "",
+                                     subject: row.text(3), event: row.text(4), reason: row.text(5) ?? "", claims: []))
+            }
         let links = try db.prepare("""
             SELECT fc.finding_id, fc.position, \(Self.claimColumns.split(separator: ", ").map { "c." + $0 }.joined(separator: ", "))
-            FROM finding_claims fc JOIN claims c ON c.id = fc.claim_id ORDER BY fc.finding_id, fc.position, c.doc, c.start
-            """).rows { row in (row.int(0), FindingClaim(claim: Self.claim(row, from: 2), position: row.int(1))) }
+            FROM findings f JOIN finding_claims fc ON fc.finding_id = f.id JOIN claims c ON c.id = fc.claim_id
+            WHERE f.run_id = ? ORDER BY fc.finding_id, fc.position, c.doc, c.start
+            """).rows([.integer(run)]) { row in (row.int(0), FindingClaim(claim: Self.claim(row, from: 2), position: row.int(1))) }
         var index: [Int: Int] = [:]
         for (offset, item) in findings.enumerated() { index[item.0] = offset }
         for (findingID, claim) in links {
@@ -159,33 +186,47 @@ public final class ClaimStore {
 
     // MARK: Rows
 
+    /// Version 4. `run_id` comes last in each table, after the columns earlier versions had, so a
+    /// `SELECT *` written for them still finds its columns where it did.
     static let schema = """
+        CREATE TABLE runs (
+          id INTEGER PRIMARY KEY, started TEXT, finished TEXT, inputs TEXT, tally_version TEXT, rules_hash TEXT);
         CREATE TABLE documents (
-          doc TEXT PRIMARY KEY, title TEXT, outlet TEXT, author TEXT, published TEXT, url TEXT, encoding TEXT,
-          content_hash TEXT NOT NULL, rules_hash TEXT NOT NULL, claims INTEGER NOT NULL DEFAULT 0);
+          doc TEXT NOT NULL, title TEXT, outlet TEXT, author TEXT, published TEXT, url TEXT, encoding TEXT,
+          content_hash TEXT NOT NULL, rules_hash TEXT NOT NULL, claims INTEGER NOT NULL DEFAULT 0,
+          run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, PRIMARY KEY (run_id, doc));
+        CREATE INDEX documents_by_content ON documents(doc, content_hash, rules_hash);
         CREATE TABLE claims (
-          id INTEGER PRIMARY KEY, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+          id INTEGER PRIMARY KEY, doc TEXT NOT NULL,
           kind TEXT NOT NULL, value, low, high, qualifier TEXT NOT NULL, unit TEXT, scope TEXT,
           subject TEXT, event TEXT, speaker TEXT, quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-          sentence TEXT NOT NULL, rule TEXT NOT NULL, story TEXT, status TEXT);
-        CREATE INDEX claims_by_doc ON claims(doc, start);
+          sentence TEXT NOT NULL, rule TEXT NOT NULL, story TEXT, status TEXT, run_id INTEGER NOT NULL,
+          FOREIGN KEY (run_id, doc) REFERENCES documents(run_id, doc) ON DELETE CASCADE);
+        CREATE INDEX claims_by_doc ON claims(run_id, doc, start);
         CREATE TABLE findings (
-          id INTEGER PRIMARY KEY, verdict TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT, event TEXT, reason TEXT NOT NULL);
+          id INTEGER PRIMARY KEY, verdict TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT, event TEXT, reason TEXT NOT NULL,
+          run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE);
+        CREATE INDEX findings_by_run ON findings(run_id);
         CREATE TABLE finding_claims (
           finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
           claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
           position INTEGER NOT NULL, PRIMARY KEY (finding_id, claim_id));
         CREATE INDEX finding_claims_by_claim ON finding_claims(claim_id);
-        PRAGMA user_version = 3;
+        CREATE VIEW latest_run AS SELECT id FROM runs ORDER BY finished IS NOT NULL DESC, id DESC LIMIT 1;
+        CREATE VIEW latest_documents AS SELECT * FROM documents WHERE run_id = (SELECT id FROM latest_run);
+        CREATE VIEW latest_claims AS SELECT * FROM claims WHERE run_id = (SELECT id FROM latest_run);
+        CREATE VIEW latest_findings AS SELECT * FROM findings WHERE run_id = (SELECT id FROM latest_run);
+        PRAGMA user_version = 4;
         """
 
     /// The claims table's columns after `id`: one per claim field, in table order, each name quoted
     /// (`end` is an SQL keyword). `schema` creates them; `ClaimStoreTests` checks that the two agree.
     static let claimColumns = ClaimField.allCases.map { "\"\($0.name)\"" }.joined(separator: ", ")
 
+    /// Inserts a claim: its run, then `values(_:doc:)`.
     func insertClaimStatement() throws(StoreError) -> SQLiteStatement {
-        let slots = Array(repeating: "?", count: ClaimField.allCases.count).joined(separator: ", ")
-        return try db.prepare("INSERT INTO claims(\(Self.claimColumns)) VALUES (\(slots))")
+        let slots = Array(repeating: "?", count: ClaimField.allCases.count + 1).joined(separator: ", ")
+        return try db.prepare("INSERT INTO claims(run_id, \(Self.claimColumns)) VALUES (\(slots))")
     }
 
     /// A claim's row under `doc`, a column per field.
@@ -196,7 +237,7 @@ public final class ClaimStore {
             case .text(let text), .keyword(let text): return SQLValue(text)
             case .figure(let figure): return sql(figure)
             case .integer(let n): return n.map(SQLValue.init) ?? .null
-            case .words(let words): return SQLValue(words.map(storyJSON))
+            case .words(let words): return SQLValue(words.map(jsonArray))
             }
         }
     }
@@ -219,12 +260,12 @@ public final class ClaimStore {
         }
     }
 
-    /// A story signature as a JSON array, so `json_each(story)` works in queries.
-    static func storyJSON(_ words: [String]) -> String {
+    /// A story signature (or a run's inputs) as a JSON array, so `json_each(story)` works in queries.
+    static func jsonArray(_ words: [String]) -> String {
         "[" + words.map(JSONText.string).joined(separator: ",") + "]"
     }
 
-    static func story(fromJSON text: String) -> [String]? {
+    static func strings(fromJSONArray text: String) -> [String]? {
         try? JSONDecoder().decode([String].self, from: Data(text.utf8))
     }
 
@@ -241,7 +282,7 @@ public final class ClaimStore {
             case .keyword: value = .keyword(row.text(column))
             case .figure: value = .figure(figure(row.value(column)))
             case .integer: value = .integer(row.int(column))
-            case .words: value = .words(row.text(column).flatMap(story(fromJSON:)))
+            case .words: value = .words(row.text(column).flatMap(strings(fromJSONArray:)))
             }
             _ = field.set(value, in: &claim)
         }

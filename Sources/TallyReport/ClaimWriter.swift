@@ -7,18 +7,23 @@ public enum ClaimFormat: String, Sendable, CaseIterable {
 
 /// Writes claims as JSON Lines, a JSON array or CSV, with every contract field in contract order
 /// (`docs/contract.md`, `tally extract`), nulls included: the fields of `ClaimField`, in its order.
+/// CSV rows end with two more cells, the claim's document's `outlet` and `title` (see `csvDocumentColumns`).
 public enum ClaimWriter {
-    public static func render(_ claims: [Claim], format: ClaimFormat) -> String {
+    /// - Parameter documents: the claims' documents, when at hand, for the CSV's `outlet` and `title`
+    ///   (matched by id; a claim of a document not given has them empty).
+    public static func render(_ claims: [Claim], format: ClaimFormat, documents: [Document] = [], excel: Bool = false) -> String {
         var out = ""
-        write(claims, format: format, to: &out)
+        write(claims, format: format, documents: documents, excel: excel, to: &out)
         return out
     }
 
     /// Writes all of `claims` to `stream`, from the header to the closing bracket.
-    public static func write<S: Sequence, Out: TextOutputStream>(_ claims: S, format: ClaimFormat, to stream: inout Out)
-    where S.Element == Claim {
-        var writer = ClaimStreamWriter(format: format)
-        for claim in claims { writer.append(claim, to: &stream) }
+    public static func write<S: Sequence, Out: TextOutputStream>(
+        _ claims: S, format: ClaimFormat, documents: [Document] = [], excel: Bool = false, to stream: inout Out
+    ) where S.Element == Claim {
+        let byID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var writer = ClaimStreamWriter(format: format, excel: excel)
+        for claim in claims { writer.append(claim, of: byID[claim.doc], to: &stream) }
         writer.finish(to: &stream)
     }
 
@@ -27,11 +32,11 @@ public enum ClaimWriter {
     /// the output becomes "[\n  " in `ClaimStreamWriter`, which also writes the header and the brackets).
     ///
     /// One pass per claim straight into bytes, on the worker threads of a batch; `ClaimStreamWriter.append(records:to:)`
-    /// then only copies them.
-    public static func record(_ claims: [Claim], format: ClaimFormat, to out: JSONBuffer) {
+    /// then only copies them. `document`, the claims' document, fills the CSV's `outlet` and `title`.
+    public static func record(_ claims: [Claim], of document: Document? = nil, format: ClaimFormat, to out: JSONBuffer) {
         if format == .csv {
             var bytes: [UInt8] = []
-            for claim in claims { appendCSVRecord(claim, to: &bytes) }
+            for claim in claims { appendCSVRecord(claim, of: document, to: &bytes) }
             out.append(bytes)
             return
         }
@@ -69,15 +74,15 @@ public enum ClaimWriter {
     }
 
     /// One claim as a CSV record (no line terminator).
-    public static func csvRecord(_ claim: Claim) -> String {
+    public static func csvRecord(_ claim: Claim, of document: Document? = nil) -> String {
         var bytes: [UInt8] = []
-        appendCSVRecord(claim, to: &bytes)
+        appendCSVRecord(claim, of: document, to: &bytes)
         return String(decoding: bytes.dropLast(2), as: UTF8.self)
     }
 
     /// Appends one claim as a CSV record and its "\r\n": a cell per field in table order, null as an
-    /// empty cell.
-    public static func appendCSVRecord(_ claim: Claim, to bytes: inout [UInt8]) {
+    /// empty cell, then its document's `csvDocumentColumns` (empty without a document).
+    public static func appendCSVRecord(_ claim: Claim, of document: Document? = nil, to bytes: inout [UInt8]) {
         bytes.reserveCapacity(bytes.count + 256 + claim.sentence.utf8.count + claim.quote.utf8.count)
         for (index, (_, value)) in claim.fieldValues.enumerated() {
             if index > 0 { bytes.append(0x2C) }
@@ -89,6 +94,10 @@ public enum ClaimWriter {
             case .words(let words): cell = csvText(words?.joined(separator: " ") ?? "")
             }
             appendCSVField(cell, to: &bytes)
+        }
+        for text in [document?.outlet, document?.title] {
+            bytes.append(0x2C)
+            appendCSVField(csvText(text ?? ""), to: &bytes)
         }
         bytes.append(0x0D)
         bytes.append(0x0A)
@@ -140,14 +149,19 @@ public enum ClaimWriter {
 /// header or brackets of an empty output).
 public struct ClaimStreamWriter: Sendable {
     public let format: ClaimFormat
+    /// CSV for Excel (`--excel`): the output starts with `ExcelCSV.byteOrderMark`.
+    public let excel: Bool
     /// Whether any record was written yet.
     var started = false
 
-    public init(format: ClaimFormat) { self.format = format }
+    public init(format: ClaimFormat, excel: Bool = false) {
+        self.format = format
+        self.excel = excel && format == .csv
+    }
 
-    public mutating func append<Out: TextOutputStream>(_ claim: Claim, to stream: inout Out) {
+    public mutating func append<Out: TextOutputStream>(_ claim: Claim, of document: Document? = nil, to stream: inout Out) {
         let records = JSONBuffer()
-        ClaimWriter.record([claim], format: format, to: records)
+        ClaimWriter.record([claim], of: document, format: format, to: records)
         var out: [UInt8] = []
         append(records: records.bytes, to: &out)
         stream.write(String(decoding: out, as: UTF8.self))
@@ -168,7 +182,7 @@ public struct ClaimStreamWriter: Sendable {
                 out.append(contentsOf: records[1...])
             }
         case .csv:
-            if !started { out.append(contentsOf: ClaimWriter.csvHeader.utf8) }
+            if !started { appendCSVHeader(to: &out) }
             out.append(contentsOf: records)
         }
         started = true
@@ -185,12 +199,23 @@ public struct ClaimStreamWriter: Sendable {
         switch format {
         case .jsonl: break
         case .json: out.append(contentsOf: (started ? "\n]\n" : "[]\n").utf8)
-        case .csv: if !started { out.append(contentsOf: ClaimWriter.csvHeader.utf8) }
+        case .csv: if !started { appendCSVHeader(to: &out) }
         }
+    }
+
+    /// The start of a CSV output: the byte order mark for Excel, then the header line.
+    private func appendCSVHeader(to out: inout [UInt8]) {
+        if excel { out.append(contentsOf: ExcelCSV.byteOrderMark) }
+        out.append(contentsOf: ClaimWriter.csvHeader.utf8)
     }
 }
 
 extension ClaimWriter {
-    /// The CSV header line: the field names in table order.
-    static let csvHeader = ClaimField.allCases.map(\.name).joined(separator: ",") + "\r\n"
+    /// The columns a CSV row has after the claim's fields: its document's outlet and title, so a
+    /// spreadsheet names the source without a join on `doc` (the JSON outputs leave that to the report's
+    /// `documents`). Both are article text, formula-guarded like the claim's text cells.
+    public static let csvDocumentColumns = ["outlet", "title"]
+
+    /// The CSV header line: the field names in table order, then `csvDocumentColumns`.
+    static let csvHeader = (ClaimField.allCases.map(\.name) + csvDocumentColumns).joined(separator: ",") + "\r\n"
 }

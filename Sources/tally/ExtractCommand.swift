@@ -12,31 +12,44 @@ struct ExtractCommand: ParsableCommand {
             JSON Lines (default) streams one claim per line in document order, with the fields of the
             output contract (doc, kind, value, low, high, qualifier, unit, scope, subject, event, speaker,
             quote, start, end, sentence, rule). Feed it to `tally reconcile` to get the report later or
-            elsewhere.
+            elsewhere. CSV adds the document's outlet and title to each row; --excel writes CSV that Excel
+            opens as UTF-8.
 
               tally extract corpus > claims.jsonl
               tally extract article.html --format csv --output claims.csv
+              tally extract articles/ --excel --output claims.csv
             """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var ruleOptions: RuleOptions
 
-    @Option(help: "jsonl (one claim per line), json (an array) or csv.")
-    var format: ClaimFormat = .jsonl
+    @Option(help: "jsonl (one claim per line, the default), json (an array) or csv (with --excel, the default).")
+    var format: ClaimFormat?
+
+    @Flag(help: "CSV for Excel: a UTF-8 byte order mark first, so Excel reads accents and non-Latin text as written.")
+    var excel = false
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of stdout.")
     var output: String?
 
+    func validate() throws {
+        if excel, let format, format != .csv {
+            throw ValidationError("--excel writes CSV; use it with --format csv (or without --format)")
+        }
+    }
+
     func run() throws {
         let extractor = Extractor(rules: try ruleOptions.load())
-        var writer = ClaimStreamWriter(format: format)
+        let format = format ?? (excel ? .csv : .jsonl)
+        var writer = ClaimStreamWriter(format: format, excel: excel)
         var out: [UInt8] = []
         let streaming = output == nil
-        let format = format
         // Claims are turned into JSON or CSV bytes on the worker threads; here they are only copied out.
         let render: @Sendable (FileResult) -> [UInt8] = { result in
             let records = JSONBuffer(capacity: 1 << 14)
-            for claims in result.claims { ClaimWriter.record(claims, format: format, to: records) }
+            for (document, claims) in zip(result.documents, result.claims) {
+                ClaimWriter.record(claims, of: document, format: format, to: records)
+            }
             return records.bytes
         }
         let skipped = try runBatch(input, extractor: extractor, render: render) { result in

@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
-    @Option(help: "Keep documents, claims and findings in this SQLite file; a later run re-extracts only documents whose text or rules changed.")
+    @Option(help: "Keep documents, claims and findings in this SQLite file, each run beside the earlier ones; a later run re-extracts only documents whose text or rules changed.")
     var db: String?
 
     @Option(help: "Exit with status 1 when a finding at least this severe is found: conflict, framing or variance.")
@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
         var stored: StoredExtraction?
         if let db {
             do {
-                stored = try StoredExtraction(path: db, extractor: extractor, toolVersion: Tally.configuration.version, jobs: input.jobs)
+                stored = try StoredExtraction(path: db, inputs: input.paths, extractor: extractor, toolVersion: Tally.configuration.version, jobs: input.jobs)
             } catch {
                 Console.error("tally: cannot open the store \(db): \(error)")
                 throw Exit.cannotWrite
@@ -87,7 +87,7 @@ struct ReportCommand: ParsableCommand {
         if let stored {
             try stored.saveFindings(report.findings)
             if !input.quiet {
-                Console.error("tally: \(db ?? ""): \(stored.reused) documents unchanged (claims from the store), \(stored.extracted) extracted")
+                Console.error("tally: \(db ?? ""): run \(stored.run ?? 0): \(stored.reused) documents unchanged (claims from the store), \(stored.extracted) extracted")
             }
         }
         let rendered = ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), documents: format == .html ? texts : [],

@@ -39,7 +39,7 @@ import TallyCore
     @Test func claimColumnsAreTheFieldTable() throws {
         let store = try ClaimStore(path: path)
         let columns = try store.db.prepare("PRAGMA table_info(claims)").rows { $0.text(1) ?? "" }
-        #expect(columns == ["id"] + ClaimField.allCases.map(\.name))
+        #expect(columns == ["id"] + ClaimField.allCases.map(\.name) + ["run_id"])
         #expect(ClaimStore.values(Fixtures.range, doc: "b.txt").count == ClaimField.allCases.count)
     }
 
@@ -142,8 +142,11 @@ extension ClaimStoreTests {
         }
         let first = try ClaimStore(path: path).claims(for: documents, rulesHash: "r1", extract: extract)
         #expect(first.extracted == 2 && first.reused == 0)
-        let second = try ClaimStore(path: path).claims(for: documents, rulesHash: "r1", extract: extract)
+        let secondStore = try ClaimStore(path: path)
+        let second = try secondStore.claims(for: documents, rulesHash: "r1", extract: extract)
         #expect(second.extracted == 0 && second.reused == 2)
+        // The second run holds every document, the reused ones too.
+        #expect(try secondStore.run == 2 && secondStore.documents().count == 2 && secondStore.claims().count == 6)
         #expect(second.claims == first.claims)
         #expect(calls == [["a.txt", "b.txt"]])  // the second run never called extraction
 
@@ -179,14 +182,35 @@ extension ClaimStoreTests {
         #expect(words == ["istanbul", "o'brien \"q\"", "ukraine"])
     }
 
-    /// A store as an older Tally wrote it: today's schema without the columns added since `version`,
+    /// The schema Tally wrote as version 3, before runs were kept.
+    static let schemaVersion3 = """
+        CREATE TABLE documents (
+          doc TEXT PRIMARY KEY, title TEXT, outlet TEXT, author TEXT, published TEXT, url TEXT, encoding TEXT,
+          content_hash TEXT NOT NULL, rules_hash TEXT NOT NULL, claims INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE claims (
+          id INTEGER PRIMARY KEY, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+          kind TEXT NOT NULL, value, low, high, qualifier TEXT NOT NULL, unit TEXT, scope TEXT,
+          subject TEXT, event TEXT, speaker TEXT, quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+          sentence TEXT NOT NULL, rule TEXT NOT NULL, story TEXT, status TEXT);
+        CREATE INDEX claims_by_doc ON claims(doc, start);
+        CREATE TABLE findings (
+          id INTEGER PRIMARY KEY, verdict TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT, event TEXT, reason TEXT NOT NULL);
+        CREATE TABLE finding_claims (
+          finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+          claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL, PRIMARY KEY (finding_id, claim_id));
+        CREATE INDEX finding_claims_by_claim ON finding_claims(claim_id);
+        PRAGMA user_version = 3;
+        """
+
+    /// A store as an older Tally wrote it: the version 3 schema without the columns added since `version`,
     /// holding one document and one claim row with the columns that version had.
     func makeOldStore(version: Int, claimColumns: String, claimValues: String) throws {
-        let dropped = version == 1 ? ", story TEXT, status TEXT)" : ", status TEXT)"
+        let dropped = version == 1 ? ", story TEXT, status TEXT)" : version == 2 ? ", status TEXT)" : "no column dropped"
         let old = try SQLiteDatabase(path: path)
         try old.execute(
-            ClaimStore.schema.replacingOccurrences(of: dropped, with: ")")
-                .replacingOccurrences(of: "user_version = \(ClaimStore.schemaVersion)", with: "user_version = \(version)"))
+            Self.schemaVersion3.replacingOccurrences(of: dropped, with: ")")
+                .replacingOccurrences(of: "user_version = 3", with: "user_version = \(version)"))
         try old.execute("""
             INSERT INTO documents(doc, content_hash, rules_hash, claims) VALUES ('a.txt', 'h', 'r', 1);
             INSERT INTO claims(doc, kind, value, low, high, qualifier, quote, start, "end", sentence, rule\(claimColumns))
@@ -199,7 +223,7 @@ extension ClaimStoreTests {
         let store = try ClaimStore(path: path)
         #expect(try store.storedClaims(doc: "a.txt", contentHash: "h", rulesHash: "r") == nil)  // re-extract
         #expect(try store.claims().first?.value == .number(339))  // old rows still readable
-        #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").rows { $0.int(0) } == [3])
+        #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").rows { $0.int(0) } == [ClaimStore.schemaVersion])
     }
 
     @Test func aVersion2StoreGainsTheStatusColumnAndIsReExtracted() throws {
@@ -208,7 +232,7 @@ extension ClaimStoreTests {
         #expect(try store.storedClaims(doc: "a.txt", contentHash: "h", rulesHash: "r") == nil)
         #expect(try store.claims().first?.story == ["kyiv"])
         #expect(try store.claims().first?.status == nil)
-        #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").rows { $0.int(0) } == [3])
+        #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").rows { $0.int(0) } == [ClaimStore.schemaVersion])
     }
 }
 
@@ -237,6 +261,13 @@ extension ClaimStoreTests {
             let text = (error as? StoreError)?.description ?? ""
             return text.contains("not a Tally store: schema version 3 but missing tables claims, finding_claims, findings; columns documents(author,")
         }
+        try SQLiteDatabase(path: path).execute("PRAGMA user_version = 4")
+        #expect {
+            _ = try ClaimStore(path: path)
+        } throws: { error in
+            let text = (error as? StoreError)?.description ?? ""
+            return text.contains("not a Tally store: schema version 4 but missing tables claims, finding_claims, findings, runs;")
+        }
     }
 
     @Test func storesOpenedAtOnceOnANewFileAllWork() throws {
@@ -250,7 +281,10 @@ extension ClaimStoreTests {
             }
         }
         #expect(failures.all.isEmpty, "\(failures.all)")
-        #expect(try ClaimStore(path: path).documents().count == 2)
+        // Four runs, each with its one document.
+        let store = try ClaimStore(path: path)
+        #expect(try store.runs().count == 4)
+        for run in try store.runs() { #expect(try store.documents(run: run.id).count == 1) }
     }
 
     final class Failures: @unchecked Sendable {
@@ -261,5 +295,131 @@ extension ClaimStoreTests {
             all.append(failure)
             lock.unlock()
         }
+    }
+}
+
+/// Runs (issue 17): each store opened is a run, kept beside the earlier ones.
+extension ClaimStoreTests {
+    /// Two runs over different documents: each run's documents, claims and findings are kept, and reads
+    /// give the latest unless told which.
+    @Test func aRunOverOtherDocumentsKeepsTheEarlierRunsFindings() throws {
+        let findingA = Finding(verdict: .variance, kind: "children", subject: "children", event: nil, reason: "a's own",
+                               claims: [FindingClaim(claim: Fixtures.nearly400, position: 1), FindingClaim(claim: Fixtures.atLeast1000, position: 1)])
+        do {
+            let first = try ClaimStore(path: path)
+            first.beginRun(inputs: ["folder-a"], toolVersion: "1.0", rulesHash: "rules-1")
+            #expect(first.run == nil)  // nothing written yet
+            try first.replace(entryA)
+            #expect(first.run == 1)
+            try first.replaceFindings([findingA])
+        }
+        do {
+            let second = try ClaimStore(path: path)
+            second.beginRun(inputs: ["folder-b", "c.txt"], toolVersion: "1.0", rulesHash: "rules-1")
+            try second.replace(entryB)
+            try second.replaceFindings([Fixtures.framing])
+        }
+        let store = try ClaimStore(path: path)
+        let runs = try store.runs()
+        #expect(runs.map(\.id) == [1, 2])
+        #expect(runs.map(\.inputs) == [["folder-a"], ["folder-b", "c.txt"]])
+        #expect(runs.allSatisfy { $0.started != nil && $0.finished != nil && $0.toolVersion == "1.0" && $0.rulesHash == "rules-1" })
+        #expect(try store.latestRun() == 2)
+        #expect(try store.findings().map(\.reason) == [Fixtures.framing.reason])
+        #expect(try Set(store.findings().flatMap(\.claims)) == Set(Fixtures.framing.claims))
+        #expect(try store.findings(run: 1).map(\.reason) == [findingA.reason])
+        #expect(try Set(store.findings(run: 1).flatMap(\.claims)) == Set(findingA.claims))
+        #expect(try store.documents().map(\.doc) == ["b.txt"])
+        #expect(try store.documents(run: 1).map(\.doc) == ["a.txt"])
+        #expect(try store.claims() == entryB.claims)
+        #expect(try store.claims(run: 1) == entryA.claims)
+        // The latest_* views make the same choice for sqlite3.
+        let db = try SQLiteDatabase(path: path)
+        #expect(try db.prepare("SELECT DISTINCT run_id FROM latest_findings").rows { $0.int(0) } == [2])
+        #expect(try db.prepare("SELECT count(*) FROM findings").rows { $0.int(0) } == [2])
+    }
+
+    /// A run that stopped before saving its findings (interrupted, or failed) is not the latest: reads
+    /// go on giving the last finished run.
+    @Test func anUnfinishedRunIsNotTheLatest() throws {
+        do {
+            let first = try ClaimStore(path: path)
+            try first.replace(entryA)
+            try first.replaceFindings([Fixtures.framing])
+        }
+        do {
+            let interrupted = try ClaimStore(path: path)
+            try interrupted.replace(entryB)
+            #expect(try interrupted.latestRun() == 2)  // its own run, while it writes
+        }
+        let store = try ClaimStore(path: path)
+        #expect(try store.runs().map(\.finished).map { $0 == nil } == [false, true])
+        #expect(try store.latestRun() == 1)
+        #expect(try store.findings().map(\.reason) == [Fixtures.framing.reason])
+        // Its claims still serve later runs.
+        #expect(try store.storedClaims(doc: "b.txt", contentHash: entryB.contentHash, rulesHash: "rules-1") == entryB.claims)
+    }
+
+    /// Removing a document or replacing findings touches this run only.
+    @Test func writesTouchOnlyThisRun() throws {
+        do {
+            let first = try ClaimStore(path: path)
+            try first.replace([entryA, entryB])
+            try first.replaceFindings([Fixtures.conflict])
+        }
+        let second = try ClaimStore(path: path)
+        try second.replace([entryA, entryB])
+        try second.remove(doc: "b.txt")
+        try second.replaceFindings([])
+        #expect(try second.claims().count == 2)
+        #expect(try second.claims(run: 1).count == 6)
+        #expect(try second.findings(run: 1).first?.claims.count == 2)
+    }
+
+    /// A version 3 store (before runs) becomes run 1 of a version 4 store, with every document, claim and
+    /// finding and the links between them; its hashes still spare re-extraction; the next run is run 2.
+    @Test func aVersion3StoreBecomesRunOneWithNothingLost() throws {
+        do {
+            let old = try SQLiteDatabase(path: path)
+            try old.execute(Self.schemaVersion3)
+            try old.execute("""
+                INSERT INTO documents(doc, title, outlet, content_hash, rules_hash, claims) VALUES ('a.txt', 'Talks', 'Reuters', 'h', 'r', 2);
+                INSERT INTO claims(id, doc, kind, value, low, high, qualifier, quote, start, "end", sentence, rule, story, status)
+                VALUES (7, 'a.txt', 'children', 339, 339, 339, 'exact', '339', 0, 3, '339 children.', 'c', '["kyiv"]', NULL),
+                       (9, 'a.txt', 'children', 400, 400, 400, 'approximate', 'nearly 400', 20, 30, 'nearly 400.', 'c', NULL, NULL);
+                INSERT INTO findings(id, verdict, kind, subject, event, reason) VALUES (5, 'conflict', 'children', 'children on list', NULL, 'r');
+                INSERT INTO finding_claims VALUES (5, 7, 1), (5, 9, 2);
+                """)
+        }
+        let store = try ClaimStore(path: path)
+        let db = try SQLiteDatabase(path: path)
+        #expect(try db.prepare("PRAGMA user_version").rows { $0.int(0) } == [4])
+        #expect(try db.prepare("PRAGMA foreign_key_check").rows { $0.text(0) }.isEmpty)
+        #expect(try db.prepare("PRAGMA integrity_check").rows { $0.text(0) } == ["ok"])
+        let runs = try store.runs()
+        #expect(runs.count == 1 && runs[0].id == 1 && runs[0].started == nil && runs[0].inputs == nil && runs[0].finished != nil)
+        #expect(try store.documents().map(\.outlet) == ["Reuters"])
+        #expect(try store.claims().map(\.value) == [.number(339), .number(400)])
+        #expect(try store.claims().first?.story == ["kyiv"])
+        let findings = try store.findings()
+        #expect(findings.count == 1 && findings[0].verdict == .conflict)
+        #expect(findings[0].claims.map(\.position) == [1, 2])
+        #expect(findings[0].claims.map(\.claim.quote) == ["339", "nearly 400"])
+        #expect(try store.storedClaims(doc: "a.txt", contentHash: "h", rulesHash: "r")?.count == 2)
+        // The next run is run 2, and run 1 stays.
+        try store.replace(entryB)
+        try store.replaceFindings([])
+        #expect(store.run == 2)
+        #expect(try ClaimStore(path: path).findings(run: 1).count == 1)
+        #expect(try ClaimStore(path: path).findings().isEmpty)
+    }
+
+    /// An empty version 3 store upgrades to no runs at all.
+    @Test func anEmptyVersion3StoreUpgradesToNoRuns() throws {
+        try SQLiteDatabase(path: path).execute(Self.schemaVersion3)
+        let store = try ClaimStore(path: path)
+        #expect(try store.runs().isEmpty)
+        #expect(try store.latestRun() == nil)
+        #expect(try store.findings().isEmpty)
     }
 }

@@ -47,11 +47,11 @@ import TallyCore
         claim.quote = "339 \"children\", said"
         claim.sentence = "line one\nline two"
         let text = ClaimWriter.render([claim, Fixtures.range], format: .csv)
-        #expect(text.hasPrefix("doc,kind,value,low,high,qualifier,unit,scope,subject,event,speaker,quote,start,end,sentence,rule,story,status\r\n"))
+        #expect(text.hasPrefix("doc,kind,value,low,high,qualifier,unit,scope,subject,event,speaker,quote,start,end,sentence,rule,story,status,outlet,title\r\n"))
         #expect(text.contains(",\"339 \"\"children\"\", said\","))
         let rows = CSV.parse(text)
         #expect(rows.count == 3)
-        #expect(rows.allSatisfy { $0.count == ClaimField.allCases.count })
+        #expect(rows.allSatisfy { $0.count == ClaimField.allCases.count + 2 })
         #expect(rows[1][11] == claim.quote)
         #expect(rows[1][14] == "line one\nline two")
         #expect(rows[1][2] == "339")
@@ -61,7 +61,7 @@ import TallyCore
     }
 
     @Test func csvOfNoClaimsIsTheHeader() {
-        #expect(ClaimWriter.render([], format: .csv) == ClaimField.allCases.map(\.name).joined(separator: ",") + "\r\n")
+        #expect(ClaimWriter.render([], format: .csv) == ClaimField.allCases.map(\.name).joined(separator: ",") + ",outlet,title\r\n")
     }
 
     @Test func streamingWriterMatchesTheWholeRendering() {
@@ -143,7 +143,7 @@ extension ClaimWriterTests {
         #expect(line.contains("\"story\":[\"istanbul\",\"ukraine\"],"))
         #expect(try JSONDecoder().decode(Claim.self, from: Data(line.utf8)) == claim)
         #expect(ClaimWriter.render([Fixtures.total], format: .jsonl).contains("\"story\":null,"))
-        #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1].dropLast().last == "istanbul ukraine")
+        #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1][ClaimField.allCases.firstIndex(of: .story)!] == "istanbul ukraine")
     }
 
     @Test func statusIsWrittenLastInEveryFormatAndReadBack() throws {
@@ -153,7 +153,7 @@ extension ClaimWriterTests {
         #expect(line.contains("\"status\":\"running_total\"}"))
         #expect(try JSONDecoder().decode(Claim.self, from: Data(line.utf8)) == claim)
         #expect(ClaimWriter.render([Fixtures.total], format: .jsonl).contains("\"status\":null}"))
-        #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1].last == "running_total")
+        #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1][ClaimField.allCases.count - 1] == "running_total")
     }
 }
 
@@ -192,5 +192,62 @@ extension ClaimWriterTests {
         #expect(CSV.parse(ClaimWriter.csvHeader + ClaimWriter.csvRecord(claim) + "\r\n")[1][8] == "a, \"b\"")
         #expect(ClaimWriter.csvField("say \"hi\", then") == "\"say \"\"hi\"\", then\"")
         #expect(ClaimWriter.csvField("plain") == "plain")
+    }
+}
+
+/// The CSV's document columns and `--excel` (issue 17).
+extension ClaimWriterTests {
+    /// Outlet and title come after every claim field (no column renamed or moved), quoted like any cell.
+    @Test func csvRowsNameTheirDocumentsOutletAndTitle() throws {
+        let document = Document(id: Fixtures.nearly400.doc, title: "Talks, \"round two\"\nin Istanbul", outlet: "Kyiv Independent", text: "")
+        let text = ClaimWriter.render([Fixtures.nearly400, Fixtures.range], format: .csv, documents: [document])
+        let rows = CSV.parse(text)
+        let header = ClaimField.allCases.map(\.name) + ["outlet", "title"]
+        #expect(rows[0] == header)
+        #expect(rows.allSatisfy { $0.count == header.count })
+        #expect(rows[1].suffix(2) == ["Kyiv Independent", "Talks, \"round two\"\nin Istanbul"])
+        #expect(rows[2].suffix(2) == ["", ""])  // a document not given: empty cells
+        // The byte path tally extract takes writes the same cells.
+        let records = JSONBuffer()
+        ClaimWriter.record([Fixtures.nearly400], of: document, format: .csv, to: records)
+        #expect(String(decoding: records.bytes, as: UTF8.self) == ClaimWriter.csvRecord(Fixtures.nearly400, of: document) + "\r\n")
+        #expect(CSV.parse(ClaimWriter.csvHeader + String(decoding: records.bytes, as: UTF8.self))[1] == rows[1])
+        // JSON stays the contract's claim fields.
+        #expect(!ClaimWriter.render([Fixtures.nearly400], format: .jsonl, documents: [document]).contains("Kyiv Independent"))
+    }
+
+    /// Outlet and title are article text: a formula there is written as text.
+    @Test func csvDocumentColumnsAreFormulaGuarded() {
+        for formula in ["=HYPERLINK(\"http://evil\",\"x\")", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"] {
+            let document = Document(id: Fixtures.range.doc, title: formula, outlet: formula, text: "")
+            let row = CSV.parse(ClaimWriter.render([Fixtures.range], format: .csv, documents: [document]))[1]
+            #expect(row.suffix(2) == ["'" + formula, "'" + formula])
+        }
+    }
+
+    /// `--excel`: the UTF-8 byte order mark once, before the header, whether or not there are claims;
+    /// records end in CRLF as in every CSV; other formats never get it.
+    @Test func excelCSVStartsWithTheByteOrderMark() {
+        let bom = "\u{FEFF}"
+        let plain = ClaimWriter.render(claims, format: .csv)
+        let excel = ClaimWriter.render(claims, format: .csv, excel: true)
+        #expect(Array(excel.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(excel == bom + plain)
+        #expect(ClaimWriter.render([], format: .csv, excel: true) == bom + ClaimWriter.csvHeader)
+        #expect(!plain.hasPrefix(bom))
+        #expect(excel.replacingOccurrences(of: "\r\n", with: "").split(separator: "\n", omittingEmptySubsequences: false).count == 1)
+        for format in [ClaimFormat.jsonl, .json] {
+            #expect(ClaimWriter.render(claims, format: format, excel: true) == ClaimWriter.render(claims, format: format))
+        }
+        // Streamed file by file, as tally extract writes it: one mark, first.
+        var writer = ClaimStreamWriter(format: .csv, excel: true)
+        var out: [UInt8] = []
+        for claim in claims {
+            let records = JSONBuffer()
+            ClaimWriter.record([claim], format: .csv, to: records)
+            writer.append(records: records.bytes, to: &out)
+        }
+        writer.finish(to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == excel)
     }
 }
