@@ -26,4 +26,13 @@ import Testing
         let prepared = PreparedDocument(document: Document(id: "a", published: CalendarDate(year: 2025, month: 6), text: text), rules: rules)
         #expect(prepared.quantities.contains { $0.value?.date == CalendarDate(year: 2024) })
     }
+
+    /// An undated article is read from the latest full date it writes: its weekdays and yearless days resolve.
+    @Test func anUndatedArticleIsReadFromItsLatestFullDate() throws {
+        let rules = try Self.rules.get()
+        let text = "Storm Daniel hit the coast on Sunday. On September 12, 2023, officials said the dam broke on September 10."
+        let prepared = PreparedDocument(document: Document(id: "a", text: text), rules: rules)
+        let days = Set(prepared.quantities.compactMap { $0.value?.date })
+        #expect(days == [CalendarDate(year: 2023, month: 9, day: 10), CalendarDate(year: 2023, month: 9, day: 12)])
+    }
 }

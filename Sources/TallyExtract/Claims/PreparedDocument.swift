@@ -24,7 +24,13 @@ public final class PreparedDocument {
     public init(document: Document, rules: __shared RuleSet) {
         self.document = document
         let analysis = TextAnalysis(text: document.text)
-        let quantities = NumeralScanner(vocabulary: rules.vocabulary).scan(analysis, reference: document.published)
+        let scanner = NumeralScanner(vocabulary: rules.vocabulary)
+        var quantities = scanner.scan(analysis, reference: document.published)
+        // An article with no date of its own is read from the latest full date it writes ("on September 12,
+        // 2023"): its "Sunday" and "September 10" are then days, not dropped for want of a year.
+        if document.published == nil, let reference = PreparedDocument.latestFullDate(quantities) {
+            quantities = scanner.scan(analysis, reference: reference)
+        }
         self.analysis = analysis
         self.quantities = quantities
         let input = MatchInput(
@@ -43,6 +49,12 @@ public final class PreparedDocument {
         self.story = story
         self.input = input
         self.classes = classes
+    }
+
+    /// The latest day a text names with its year (without a reference date, a day without a year is
+    /// not read, so every day found names its year).
+    static func latestFullDate(_ quantities: [Quantity]) -> CalendarDate? {
+        quantities.lazy.filter { $0.kind == .date }.compactMap { $0.value?.date }.filter { $0.precision == .day }.max()
     }
 
     /// The sentence's text, as it stands in the document.
