@@ -200,6 +200,7 @@ public struct Reconciler: Sendable {
             }
         }
         if worst == .unrelated { return nil }
+        if worst == .same { return agreement(of: group, relations: relations, copies: copies) }
         let verdict: Verdict
         switch worst {
         case .disjoint: verdict = .conflict
@@ -216,6 +217,22 @@ public struct Reconciler: Sendable {
         let cited = zip(claims, positions).map { FindingClaim(claim: $0, position: $1) }
         let reason = ReasonWriter(verdict: verdict, claims: cited, axis: group.axis, sources: copies.sourceCount(claims.map(\.doc))).reason()
         return Finding(verdict: verdict, kind: group.kind, subject: group.subject, event: group.event, reason: reason, claims: cited)
+    }
+
+    /// An agreement cites the claims that state one figure and nothing else: figures of one article it
+    /// does not compare ("10 Thai nationals" … "12 Thai hostages", `ClaimRelation.unrelated`) are not
+    /// part of it. One source repeating itself is no finding: agreement is between sources.
+    func agreement(of group: Group, relations: [[ClaimRelation]], copies: CopyClusters) -> Finding? {
+        // The largest set of claims all stated the same: the most often stated figure's claims.
+        let claims = group.claims
+        let agreeing = claims.indices.map { i in claims.indices.filter { relations[i][$0] == .same } }.max { $0.count < $1.count } ?? []
+        let sources = copies.sourceCount(agreeing.map { claims[$0].doc })
+        // Earlier readings the articles report as replaced stay cited, named as such in the reason.
+        let members = claims.indices.filter { agreeing.contains($0) || claims[$0].status == .superseded }.map { claims[$0] }
+        guard agreeing.count >= 2, sources >= 2 else { return nil }
+        let cited = members.map { FindingClaim(claim: $0, position: 1) }
+        let reason = ReasonWriter(verdict: .agreement, claims: cited, axis: group.axis, sources: sources).reason()
+        return Finding(verdict: .agreement, kind: group.kind, subject: group.subject, event: group.event, reason: reason, claims: cited)
     }
 
     /// How the claims on each side of a conflict differ among themselves: 3,845 and 3,958 on the low

@@ -108,6 +108,15 @@ import TallyCore
         #expect(stories == [["a", "b"], ["c"]])
     }
 
+    @Test func oneSourceRepeatingItselfIsNoAgreement() {
+        #expect(Reconciler().reconcile([claim("a", value: 39), claim("a", value: 39)]).isEmpty)
+    }
+
+    @Test func anArticleThatCountsTwoThingsDoesNotAgreeWithItself() {
+        // "An additional 10 Thai nationals" … "12 Thai hostages already released", and 12 again: not "10 consistently".
+        #expect(Reconciler().reconcile([claim("a", value: 10), claim("a", value: 12), claim("a", value: 12)]).isEmpty)
+    }
+
     @Test func findingsAreSortedMostSevereFirst() {
         let findings = Reconciler().reconcile([
             claim("a", "aircraft", value: 41, subject: "x"), claim("b", "aircraft", value: 41, subject: "x"),
