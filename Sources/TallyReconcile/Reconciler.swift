@@ -277,7 +277,8 @@ public struct Reconciler: Sendable {
         return Finding(verdict: verdict, kind: group.kind, subject: group.subject, event: group.event, reason: reason, claims: cited)
     }
 
-    /// Sides of a conflict: claims compatible with every other claim get position 0 ("fits both");
+    /// Sides of a conflict: claims compatible with every other claim get position 0 ("fits both"),
+    /// unless they are compared with one side only;
     /// the rest are placed greedily, each on the latest opened side all of whose members it is
     /// compatible with. Claims are placed in `order` (by interval, low figures first), so sides are
     /// bands of neighbouring figures: "more than 2,000" and "more than 2,300" share one, rather than
@@ -296,6 +297,12 @@ public struct Reconciler: Sendable {
                 sides.append([i])
                 positions[i] = sides.count
             }
+        }
+        // A claim that conflicts with none because it is compared with one side only (the rest of its
+        // own article's figures count other things) stands on that side, not on every side.
+        for i in 0..<count where positions[i] == 0 {
+            let compared = Set((0..<count).filter { $0 != i && positions[$0] > 0 && relations[i][$0] != .unrelated }.map { positions[$0] })
+            if compared.count == 1 { positions[i] = compared.first! }
         }
         return positions
     }

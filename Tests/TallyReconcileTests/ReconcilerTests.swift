@@ -117,6 +117,16 @@ import TallyCore
         #expect(Reconciler().reconcile([claim("a", value: 10), claim("a", value: 12), claim("a", value: 12)]).isEmpty)
     }
 
+    @Test func aFigureComparedWithOneSideOnlyStandsOnIt() {
+        // One article gives the day's 90 and the phase's nearly 2,000 (not compared: they count other
+        // things); another gives 90. The first 90 is on the 90 side, not "fits every side".
+        let findings = Reconciler().reconcile([claim("a", value: 90), claim("a", value: 2_000), claim("b", value: 90)])
+        #expect(findings.first?.verdict == .conflict)
+        let positions = findings[0].claims.map(\.position)
+        #expect(positions[0] == positions[2] && positions[0] != positions[1] && positions[0] != 0)
+        #expect(findings.contains { $0.verdict == .agreement && $0.claims.count == 2 })
+    }
+
     @Test func findingsAreSortedMostSevereFirst() {
         let findings = Reconciler().reconcile([
             claim("a", "aircraft", value: 41, subject: "x"), claim("b", "aircraft", value: 41, subject: "x"),
