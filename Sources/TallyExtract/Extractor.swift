@@ -81,7 +81,7 @@ public struct Extractor: Sendable {
                 increments.append(candidate.compiled.rule.emit.increment)
                 defaults.append(candidate.compiled.rule.defaultStatus)
             }
-            if claims.count - first > 1 {
+            if claims.count > first {
                 RelativeStatus.settle(&claims, from: first, defaults: defaults, sources: sources)
             }
             IncrementMerger.fold(&claims, from: first, increments: increments)

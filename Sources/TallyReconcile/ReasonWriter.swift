@@ -13,7 +13,14 @@ struct ReasonWriter {
     /// At most this many figures are named per side.
     static let perSide = 2
 
+    /// The reason; figures that are all plans or projections say so first, since a deal's plan is compared
+    /// apart from what was delivered on the day ("Planned or projected: X says 1,000 …").
     func reason() -> String {
+        let plans = claims.allSatisfy { $0.claim.status == .planned || $0.claim.status == .projected }
+        return plans ? "Planned or projected: " + statement() : statement()
+    }
+
+    private func statement() -> String {
         switch verdict {
         case .conflict:
             let sides = Set(claims.map(\.position)).filter { $0 > 0 }.sorted()

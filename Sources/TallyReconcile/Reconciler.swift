@@ -39,6 +39,9 @@ public struct Reconciler: Sendable {
         var event: String?
         var axis: Axis
         var claims: [Claim]
+        /// Whether any claim on the subject, at any event, states a side: then per side and total are
+        /// read for every claim of the group, those that leave it unsaid too ("some 6,000 bodies").
+        var sided = false
     }
 
     /// Claims grouped by subject, axis and (merged) event — running totals apart and across events — in a
@@ -52,6 +55,7 @@ public struct Reconciler: Sendable {
         var result: [Group] = []
         for key in bySubject.keys.sorted() {
             let members = bySubject[key]!
+            let sided = members.contains { $0.scope != nil }
             let events = Reconciler.canonicalEvents(Set(members.compactMap(\.event)))
             var byEvent: [String: [Claim]] = [:]
             // A figure without an event is about its subject's one dated event (one crash, one flood); where
@@ -77,7 +81,7 @@ public struct Reconciler: Sendable {
                     let first = group[0]
                     // A running total's finding is about its latest reading; another about its group's dated event.
                     let event = first.status == .runningTotal ? group.compactMap(\.event).max() : group.lazy.compactMap(\.event).first.map { events[$0] ?? $0 }
-                    result.append(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group))
+                    result.append(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group, sided: sided))
                   }
                 }
             }
@@ -186,7 +190,7 @@ public struct Reconciler: Sendable {
         var group = group
         group.claims = GroupLimit.mergingRepeats(group.claims)
         if group.claims.count > Reconciler.pairwiseLimit { return sweptFinding(for: group) }
-        let sided = group.claims.contains { $0.scope != nil }
+        let sided = group.sided || group.claims.contains { $0.scope != nil }
         let claims = group.claims
         var worst = ClaimRelation.unrelated
         var relations = [[ClaimRelation]](repeating: [ClaimRelation](repeating: .same, count: claims.count), count: claims.count)

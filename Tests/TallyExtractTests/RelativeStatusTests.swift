@@ -58,4 +58,19 @@ import Testing
         RelativeStatus.settle(&claims, from: 0, defaults: [.runningTotal, nil], sources: [.unmarked, .unmarked])
         #expect(claims[1].status == nil)
     }
+
+    @Test func anIncrementOfAnotherSubjectInTheSentenceBeforeIsAPlainCount() {
+        // "The toll rose to 11,300. Another 10,100 people are reported missing." — "another" is beyond the dead.
+        var claims = [claim("people killed", .runningTotal), claim("people missing", .increment)]
+        RelativeStatus.settle(&claims, from: 1, defaults: [nil], sources: [.before])
+        #expect(claims[1].status == nil)
+        // "… with 9,000 more still missing": "more" read after the figure is relative too.
+        var after = [claim("bodies recovered", nil), claim("people missing", .increment)]
+        RelativeStatus.settle(&after, from: 1, defaults: [nil], sources: [.after])
+        #expect(after[1].status == nil)
+        // Another of the same subject stays an increment.
+        var same = [claim("people missing", nil), claim("people missing", .increment)]
+        RelativeStatus.settle(&same, from: 1, defaults: [nil], sources: [.before])
+        #expect(same[1].status == .increment)
+    }
 }

@@ -127,6 +127,16 @@ import TallyCore
         #expect(findings.contains { $0.verdict == .agreement && $0.claims.count == 2 })
     }
 
+    @Test func aSubjectWithSidesReadsEveryClaimBothWays() {
+        // "some 6,000 bodies" and "12,000 bodies" state no side, but the subject has a per-side figure at
+        // another event: 6,000 may be per side of 12,000, so framing, not a conflict.
+        let findings = Reconciler().reconcile([
+            claim("a", "bodies", value: 6_000, subject: "bodies exchange"), claim("b", "bodies", value: 12_000, subject: "bodies exchange"),
+            claim("c", "bodies", value: 1_000, scope: .perSide, subject: "bodies exchange", event: "2025-05-16"),
+        ])
+        #expect(findings.map(\.verdict) == [.framing])
+    }
+
     @Test func findingsAreSortedMostSevereFirst() {
         let findings = Reconciler().reconcile([
             claim("a", "aircraft", value: 41, subject: "x"), claim("b", "aircraft", value: 41, subject: "x"),

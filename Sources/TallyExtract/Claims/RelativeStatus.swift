@@ -6,29 +6,31 @@ import TallyCore
 /// plain count of its own subject and is compared as one.
 enum RelativeStatus {
     /// Settles, among one sentence's claims `claims[first...]`, statuses that depend on the claim before:
-    /// - a part or increment status read before a figure (`sources`, one per claim from `first`) whose
-    ///   previous claim has another subject is reset to its rule's default (`defaults`), or to a total to
-    ///   date when that previous claim is one: "105 freed so far, including 81 Israelis" counts the
-    ///   Israelis freed so far. One read after the figure ("170 other people") is the figure's own;
+    /// - a part or increment status read before a figure (`sources`, one per claim from `first`), or an
+    ///   increment read after it ("9,000 more still missing"), whose previous claim — in the sentence, or
+    ///   for its first count the document's last — has another subject is reset to its rule's default
+    ///   (`defaults`), or to a total to date when that previous claim in the sentence is one: "105 freed so
+    ///   far, including 81 Israelis" counts the Israelis freed so far. A part read after the figure ("170
+    ///   other people") is the figure's own;
     /// - a count with no status phrase of its own that follows a total to date in the sentence shares the
     ///   period: "During this period, 110 hostages were released as well as 230 prisoners".
     static func settle(_ claims: inout [Claim], from first: Int, defaults: [ClaimStatus?], sources: [StatusSource]) {
-        guard claims.count - first > 1 else { return }
-        // The sentence's last count, and whether a phrase (not a rule file's default) made it a total to date.
-        var previous: (index: Int, statedTotal: Bool)?
+        // The last count before, and whether a phrase (not a rule file's default) made it a total to date
+        // in this sentence (a period frames its own sentence only).
+        var previous: (index: Int, statedTotal: Bool)? = claims[..<first].lastIndex(where: isCount).map { ($0, false) }
         for index in first..<claims.count where isCount(claims[index]) {
             let source = sources[index - first]
             if let previous {
-                if source == .before, let status = claims[index].status, status == .subset || status == .increment,
-                    claims[previous.index].subject != claims[index].subject
-                {
+                let status = claims[index].status
+                let relative = (status == .subset && source == .before) || (status == .increment && (source == .before || source == .after))
+                if relative, claims[previous.index].subject != claims[index].subject {
                     claims[index].status = previous.statedTotal ? .runningTotal : defaults[index - first]
                 } else if source == .unmarked, previous.statedTotal {
                     claims[index].status = .runningTotal
                 }
             }
             let stated = source != .unmarked || previous?.statedTotal == true
-            previous = (index, stated && claims[index].status == .runningTotal)
+            previous = (index, index >= first && stated && claims[index].status == .runningTotal)
         }
     }
 
