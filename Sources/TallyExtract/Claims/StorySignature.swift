@@ -52,7 +52,7 @@ enum StorySignature {
         }
         // A capitalised word the article also writes in lower case is a title-case headline's common
         // word ("Death Toll Rises", "More"), not a name: one such word shared made two stories one.
-        let lowerCased = writtenInLowerCase(Set(tallies.lazy.filter { $0.canonical == nil }.map(\.hash)), probe)
+        let lowerCased = writtenInLowerCase(tallies.filter { $0.canonical == nil }.map(\.hash), probe)
         if !lowerCased.isEmpty { tallies.removeAll { $0.canonical == nil && lowerCased.contains($0.hash) } }
         // Most frequent first, then the earliest (each name has its own first token: a total order).
         tallies.sort { ($1.count, $0.first) < ($0.count, $1.first) }
@@ -62,13 +62,22 @@ enum StorySignature {
     private static func name(_ tally: Tally, _ tokens: [Token]) -> String { tally.canonical ?? tokens[tally.first].lower }
 
     /// The hashes among `candidates` of words the document writes somewhere in lower case.
-    private static func writtenInLowerCase(_ candidates: Set<UInt64>, _ probe: TokenLookup) -> Set<UInt64> {
-        var found: Set<UInt64> = []
+    private static func writtenInLowerCase(_ candidates: [UInt64], _ probe: TokenLookup) -> [UInt64] {
+        var found: [UInt64] = []
         guard !candidates.isEmpty else { return found }
+        // A 64-bit mask of the candidates' low hash bits turns away almost every token with one test;
+        // the few names left are searched in a short list.
+        var mask: UInt64 = 0
+        for hash in candidates { mask |= 1 << (hash & 63) }
         let tokens = probe.tokens
-        for index in tokens.indices where tokens[index].kind == .word && probe.lead(index) &- 0x61 < 26 {
+        for index in tokens.indices {
+            // The hash first: it is a plain integer, where the token's kind and first letter are in its String.
             let hash = probe.hash(index)
-            if candidates.contains(hash) { found.insert(hash) }
+            guard mask & (1 << (hash & 63)) != 0, candidates.contains(hash), !found.contains(hash),
+                tokens[index].kind == .word, probe.lead(index) &- 0x61 < 26
+            else { continue }
+            found.append(hash)
+            if found.count == candidates.count { break }
         }
         return found
     }
