@@ -1,8 +1,8 @@
 import TallyCore
 
-/// The periods a story's totals and plans were read in: their days, split wherever more than `gap`
-/// days pass without a reading. A truce's week of swaps is one period; the same subject's ceasefire a
-/// year later is another, and its figures never meet the first's.
+/// The periods a story's totals to date were read in: their days, split wherever more than `gap` days
+/// pass without a reading. A truce's week of swaps is one period; the same subject's ceasefire a year
+/// later is another, and its totals never meet the first's.
 enum Periods {
     /// More days than this without a reading start a new period.
     static let gap = 30

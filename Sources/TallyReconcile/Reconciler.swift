@@ -62,11 +62,11 @@ public struct Reconciler: Sendable {
             // there are several (one swap a day) it cannot be told which, and is compared only within its article.
             let dated = Set(members.compactMap { $0.event.map { events[$0] ?? $0 } })
             for claim in members {
-                // Totals to date and plans are about a period, not a day: read on any day of it, they meet
-                // (split into periods per story below). Control characters no event label holds keep the keys apart.
+                // A total to date is about a period, not a day: read on any day of it, the readings meet
+                // (split into periods per story below). Control characters no event label holds keep the key apart.
                 var event: String?
                 if Reconciler.spansPeriod(claim) {
-                    event = claim.status == .planned || claim.status == .projected ? Reconciler.planKey : Reconciler.runningKey
+                    event = Reconciler.runningKey
                 } else {
                     event = claim.event.map { events[$0] ?? $0 }
                     if event == nil { event = dated.count == 1 ? dated.first : dated.isEmpty ? nil : "\u{1D}" + claim.doc }
@@ -74,7 +74,7 @@ public struct Reconciler: Sendable {
                 byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(claim)
             }
             for eventKey in byEvent.keys.sorted() {
-                let spansPeriods = eventKey.hasPrefix(Reconciler.planKey) || eventKey.hasPrefix(Reconciler.runningKey)
+                let spansPeriods = eventKey.hasPrefix(Reconciler.runningKey)
                 for story in Reconciler.stories(byEvent[eventKey]!) {
                   for period in spansPeriods ? Periods.split(story) : [story] {
                     let group = period.sorted { ($0.doc, $0.start) < ($1.doc, $1.start) }
@@ -89,18 +89,13 @@ public struct Reconciler: Sendable {
         return result
     }
 
-    /// The event keys of totals to date and of plans.
-    static let runningKey = "\u{1E}running total", planKey = "\u{1C}plan"
+    /// The event key of totals to date.
+    static let runningKey = "\u{1E}running total"
 
-    /// Whether a claim is about a period rather than its day: a total to date (or an earlier reading the
-    /// article reports as replaced, which belongs with the totals it preceded), or a plan or projection
-    /// (a deal's "50 hostages over four days" is the same plan whichever day reports it).
-    static func spansPeriod(_ claim: Claim) -> Bool {
-        switch claim.status {
-        case .runningTotal?, .superseded?, .planned?, .projected?: return true
-        default: return false
-        }
-    }
+    /// Whether a claim is about a period rather than its day: a total to date, or an earlier reading the
+    /// article reports as replaced, which belongs with the totals it preceded. (Plans stay on their day:
+    /// grouped over a period, a deal's total and one day's planned batch stood against each other.)
+    static func spansPeriod(_ claim: Claim) -> Bool { claim.status == .runningTotal || claim.status == .superseded }
 
     /// Splits claims into stories: documents whose story signatures share at least two names (one, when
     /// a signature is short: a brief or cut article names few) tell the same story; claims without a
