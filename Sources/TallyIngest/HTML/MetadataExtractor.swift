@@ -60,6 +60,7 @@ enum MetadataExtractor {
         var times: [(value: String, preferred: Bool)] = []
         var titleText: String?, canonical: String?
         var h1s: [(text: String, node: Int)] = []
+        var h2s: [(text: String, node: Int)] = []
         var bylines: [String] = []
         var marked: [(date: CalendarDate, updated: Bool)] = []
         var markedRead = 0
@@ -86,6 +87,9 @@ enum MetadataExtractor {
                 if h1s.count < 5 { h1s.append((page.spacedText(of: i), i)) }
             case "link":
                 if node.attribute("rel")?.lowercased() == "canonical" { canonical = node.attribute("href") }
+            case "h2":
+                if h2s.count < 3 { h2s.append((page.spacedText(of: i), i)) }
+                fallthrough  // an `<h2>` may be a byline or a marked date too
             default:
                 if bylines.count < 3, let cls = node.attribute("class"), bylineClasses.occurs(inLowercased: cls) {
                     let text = page.text(of: i).collapsingSpaces()
@@ -113,7 +117,7 @@ enum MetadataExtractor {
         let siteNames = [metas["og:site_name"], metas["application-name"], ld.publisher].compactMap { $0.map(HTMLEntities.decode) }
         signals.title = TitleCascade.Candidates(
             ogTitle: metas["og:title"], twitterTitle: metas["twitter:title"], headline: ld.headline, titleTag: titleText,
-            h1s: h1s, siteNames: siteNames, url: url)
+            h1s: h1s, h2s: h2s, siteNames: siteNames, url: url)
         signals.dates = PublishedDateCascade.Signals(
             jsonLDPublished: ld.published, jsonLDModified: ld.modified, metas: metas, times: times, marked: marked, anchor: nil, url: url)
         signals.articleBody = ld.articleBody

@@ -51,16 +51,19 @@ enum PublishedDateCascade {
             guard let d, d.day != nil, d <= today, d.year >= 1995 else { return nil }
             return d
         }
-        for key in publishedMetaNames {
-            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
-        }
-        // Site-specific names ("w-published-date", "published", "article.publish_time"), in key order.
-        for key in s.metas.keys.sorted() where key.contains("publish") && !key.contains("publisher") && !key.contains("modif") {
-            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
-        }
         let seen = s.anchor.flatMap { DatelineFinder.near($0, in: page, today: today) }
+        if let meta = metaPublished(s, ok) {
+            // A dateline before the metadata's date shows the first publication; the metadata names a
+            // republication or a move to a new system (a day apart is only a time zone).
+            if let seen, !seen.updated, let d = ok(seen.date), days(d) < days(meta) - 1 { return d }
+            return meta
+        }
         if let seen, !seen.updated, let d = ok(seen.date), !isOnlyTheModifiedDate(d, s) { return d }
+        // A revision date is the only date the reader sees: it beats the schema's `datePublished`, which
+        // plugins fill from the post's first draft.
+        if let seen, seen.updated, let d = ok(seen.date) { return d }
         if let d = ok(s.jsonLDPublished.flatMap(DateNormalizer.date)) { return d }
+        if let d = ok(s.metas[schemaPublishedMeta].flatMap(DateNormalizer.date)) { return d }
         let ordered = s.times.filter(\.preferred) + s.times.filter { !$0.preferred }
         if let d = ordered.lazy.compactMap({ ok(DateNormalizer.date($0.value)) }).first { return d }
         if let d = s.marked.lazy.filter({ !$0.updated }).compactMap({ ok($0.date) }).first { return d }
@@ -74,6 +77,25 @@ enum PublishedDateCascade {
             if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
         }
         return ok(standalone?.date)
+    }
+
+    /// Days since 1970 of a day-precision date.
+    static func days(_ d: CalendarDate) -> Int { CalendarDate.dayNumber(year: d.year, month: d.month ?? 1, day: d.day ?? 1) }
+
+    /// `<meta itemprop="datePublished">`: the schema.org field, as weak as JSON-LD's.
+    static let schemaPublishedMeta = "datepublished"
+
+    /// The first publication date in the `<meta>` conventions, then in site-specific names
+    /// ("w-published-date", "published", "article.publish_time") in key order.
+    static func metaPublished(_ s: Signals, _ ok: (CalendarDate?) -> CalendarDate?) -> CalendarDate? {
+        for key in publishedMetaNames where key != schemaPublishedMeta {
+            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
+        }
+        for key in s.metas.keys.sorted()
+        where key.contains("publish") && !key.contains("publisher") && !key.contains("modif") && key != schemaPublishedMeta {
+            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
+        }
+        return nil
     }
 
     /// Whether `date` is the metadata's modified date while the metadata names another published date: an

@@ -13,6 +13,8 @@ enum TitleCascade {
         var titleTag: String?
         /// The first few `<h1>`s, text and node index, in document order.
         var h1s: [(text: String, node: Int)] = []
+        /// The first few `<h2>`s, text and node index, in document order.
+        var h2s: [(text: String, node: Int)] = []
         /// `og:site_name`, `application-name`, the JSON-LD publisher: names a title may carry.
         var siteNames: [String] = []
         /// The page's URL, if known (its host names the site too).
@@ -57,6 +59,13 @@ enum TitleCascade {
             guard !norm.isEmpty, text.count <= 300, !names.contains(norm) else { return nil }
             return (text, h.node)
         }
+        // A sub-heading that says exactly what the metadata title says, where no `<h1>` does, is the headline
+        // the page shows: blogs set their name in the `<h1>` and each post's title in an `<h2>`, and shorter
+        // or reworded `<h1>`s lose to a heading that repeats the metadata word for word.
+        if let (text, node) = confirmingSubheading(c.h2s, cleanedMetas, h1s.map(\.0)) {
+            let agreeing = h1s.first { agree(words($0.0), words(text)) }
+            return Choice(title: text, h1Node: agreeing?.1 ?? node)
+        }
         let metaWords = cleanedMetas.map(words) + metas.map(words)
         for (text, node) in h1s {
             let w = words(text)
@@ -82,6 +91,18 @@ enum TitleCascade {
         }
         if let (text, node) = h1s.first { return Choice(title: strip(text, siteNames: names, unknownSuffix: false), h1Node: node) }
         return Choice(title: cleanedMetas.first(where: { !$0.isEmpty }), h1Node: nil)
+    }
+
+    /// The first of the first three `<h2>`s that equals a cleaned metadata title (letters and digits compared),
+    /// when no `<h1>` equals one.
+    static func confirmingSubheading(_ h2s: [(text: String, node: Int)], _ cleanedMetas: [String], _ h1s: [String]) -> (String, Int)? {
+        let targets = Set(cleanedMetas.map(normalized).filter { $0.count >= 8 })
+        guard !targets.isEmpty, !h1s.contains(where: { targets.contains(normalized($0)) }) else { return nil }
+        for h in h2s.prefix(3) {
+            let text = HTMLEntities.decode(h.text).collapsingSpaces()
+            if words(text).count >= 3, targets.contains(normalized(text)) { return (text, h.node) }
+        }
+        return nil
     }
 
     /// Word counts of a lone `<h1>` taken as the headline without the metadata's agreement.
