@@ -74,7 +74,8 @@ enum MetadataExtractor {
             case "meta":
                 let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"))?.lowercased()
                 if let key, let content = node.attribute("content")?.trimmingSpaces(), !content.isEmpty, metas[key] == nil {
-                    metas[key] = content
+                    // Some frameworks carry the JSON-LD in a `<meta name="…ld+json">` instead of a script.
+                    if isJSONLD(key) { applyJSONLD(content, to: &ld) } else { metas[key] = content }
                 }
             case "time":
                 if let value = node.attribute("datetime") ?? (node.attribute("pubdate") != nil ? page.text(of: i) : nil) {

@@ -58,7 +58,7 @@ enum PublishedDateCascade {
             if let seen, !seen.updated, let d = ok(seen.date), days(d) < days(meta) - 1 { return d }
             return meta
         }
-        if let seen, !seen.updated, let d = ok(seen.date), !isOnlyTheModifiedDate(d, s) { return d }
+        if let seen, !seen.updated, let d = ok(seen.date) { return d }
         // A revision date is the only date the reader sees: it beats the schema's `datePublished`, which
         // plugins fill from the post's first draft.
         if let seen, seen.updated, let d = ok(seen.date) { return d }
@@ -96,15 +96,6 @@ enum PublishedDateCascade {
             if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
         }
         return nil
-    }
-
-    /// Whether `date` is the metadata's modified date while the metadata names another published date: an
-    /// unlabelled dateline that shows the revision.
-    static func isOnlyTheModifiedDate(_ date: CalendarDate, _ s: Signals) -> Bool {
-        let modified = ([s.jsonLDModified] + modifiedMetaNames.map { s.metas[$0] }).compactMap { $0.flatMap(DateNormalizer.date) }
-        guard modified.contains(date) else { return false }
-        let published = ([s.jsonLDPublished] + publishedMetaNames.map { s.metas[$0] }).compactMap { $0.flatMap(DateNormalizer.date) }
-        return published.contains { $0 != date }
     }
 
     /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD…`) date in a URL path, unless it is after `today`.
