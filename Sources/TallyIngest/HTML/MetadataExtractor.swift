@@ -46,7 +46,7 @@ enum MetadataExtractor {
         meta.author = signals.author
         meta.url = signals.dates.url
         let choice = TitleCascade.choose(signals.title)
-        meta.title = choice.title
+        meta.title = choice.title.map(repairingMojibake)
         signals.dates.anchor = choice.h1Node
         meta.published = PublishedDateCascade.choose(signals.dates, page: page)
         meta.articleBody = signals.articleBody
@@ -175,6 +175,17 @@ enum MetadataExtractor {
     static func isJSONLD(_ type: String) -> Bool {
         guard type.utf8.allSatisfy({ $0 < 0x80 }) else { return type.lowercased().contains("ld+json") }
         return jsonLDNeedle.occurs(inLowercased: type)
+    }
+
+    /// UTF-8 that was read as Latin-1 somewhere before the page was written ("Investorâ\u{80}\u{99}s" for
+    /// "Investor’s"), decoded again. Only text that holds a C1 control (U+0080–U+009F, which no written text
+    /// uses) and nothing past U+00FF is touched, and only when its bytes are valid UTF-8.
+    static func repairingMojibake(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { (0x80...0x9F).contains($0.value) }), scalars.allSatisfy({ $0.value <= 0xFF }) else { return text }
+        let bytes = scalars.map { UInt8($0.value) }
+        guard let repaired = String(validating: bytes, as: UTF8.self) else { return text }
+        return repaired
     }
 
     /// "By Jane Doe and John Roe" → "Jane Doe and John Roe".

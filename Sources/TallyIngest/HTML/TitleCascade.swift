@@ -70,7 +70,9 @@ enum TitleCascade {
         for (text, node) in h1s {
             let w = words(text)
             if metaWords.contains(where: { agree(w, $0) }) {
-                if let meta = withoutLeadingDate(text, cleanedMetas) { return Choice(title: meta, h1Node: node) }
+                if let meta = withoutLeadingDate(text, cleanedMetas) ?? withoutLeadingLabel(text, cleanedMetas) ?? writtenCase(text, cleanedMetas) {
+                    return Choice(title: meta, h1Node: node)
+                }
                 return Choice(title: stripSection(strip(text, siteNames: names, unknownSuffix: false)), h1Node: node)
             }
         }
@@ -117,6 +119,25 @@ enum TitleCascade {
             if let date = DateNormalizer.date(head), date.day != nil, words(head).count <= 5 { return meta }
         }
         return nil
+    }
+
+    /// The metadata title when the heading is that title after a short label ("Blog: How to …", "Review: …").
+    static func withoutLeadingLabel(_ heading: String, _ metas: [String]) -> String? {
+        guard let colon = heading.firstIndex(of: ":") else { return nil }
+        let label = heading[..<colon]
+        let rest = heading[heading.index(after: colon)...].trimmingSpaces()
+        guard (1...2).contains(words(String(label)).count), DateNormalizer.date(String(label)) == nil, words(rest).count >= 3 else { return nil }
+        let n = normalized(rest)
+        return metas.first { normalized($0) == n }
+    }
+
+    /// The metadata title when the heading is set in capitals ("HOW TO PRUNE ROSES"): the metadata keeps the
+    /// title's written case.
+    static func writtenCase(_ heading: String, _ metas: [String]) -> String? {
+        let letters = heading.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard letters.count >= 8, letters.allSatisfy({ !$0.properties.isLowercase }) else { return nil }
+        let w = words(heading)
+        return metas.first { meta in meta.unicodeScalars.contains { $0.properties.isLowercase } && agree(w, words(meta)) }
     }
 
     /// Whether two titles say the same: most words of each occur in the other.
