@@ -43,6 +43,11 @@ enum TitleCascade {
         for h in c.h1s.prefix(3) {
             let n = normalized(HTMLEntities.decode(h.text))
             guard n.count >= 3, !names.contains(n) else { continue }
+            // A heading that is a bare domain name ("example.com") is the site's logo.
+            if isDomainName(HTMLEntities.decode(h.text)) {
+                names.append(n)
+                continue
+            }
             let isEndSegment = metas.contains { meta in
                 let bytes = TitleBytes(meta)
                 return separators.contains { sep in
@@ -207,6 +212,12 @@ enum TitleCascade {
                     break
                 }
             }
+        }
+        // "example.com Post title": the site's domain set before the title without a separator.
+        if let space = text.firstIndex(of: " "), isDomainName(String(text[..<space])) {
+            let n = normalized(String(text[..<space]))
+            let rest = text[text.index(after: space)...].trimmingSpaces()
+            if !rest.isEmpty, siteNames.contains(where: { n == $0 || ($0.count >= 4 && n.hasPrefix($0)) }) { text = rest }
         }
         if unknownSuffix {
             let bytes = TitleBytes(text)
