@@ -103,6 +103,7 @@ enum TitleCascade {
     /// The first of the first three `<h2>`s that equals a cleaned metadata title (letters and digits compared),
     /// when no `<h1>` equals one.
     static func confirmingSubheading(_ h2s: [(text: String, node: Int)], _ cleanedMetas: [String], _ h1s: [String]) -> (String, Int)? {
+        guard !h2s.isEmpty else { return nil }
         let targets = Set(cleanedMetas.map(normalized).filter { $0.count >= 8 })
         guard !targets.isEmpty, !h1s.contains(where: { targets.contains(normalized($0)) }) else { return nil }
         for h in h2s.prefix(3) {
