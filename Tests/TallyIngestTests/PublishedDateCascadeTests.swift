@@ -198,6 +198,16 @@ import TallyCore
         #expect(try published(html) == "2000-04-24")
     }
 
+    @Test func urlDateADayOffTheTimestampIsTheSitesCalendarDay() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2025-12-19T02:41:00+00:00">
+            <meta property="og:url" content="https://blog.example.net/2025/12/18/a-late-evening-post/"></head><body>\(body)</body></html>
+            """
+        #expect(try published(html) == "2025-12-18")
+        let weekOff = html.replacing("/2025/12/18/", with: "/2025/12/11/")  // another date altogether: the metadata stands
+        #expect(try published(weekOff) == "2025-12-19")
+    }
+
     @Test func jsonLDInAMetaElementIsRead() throws {
         let json = #"{"@type":"Article","headline":"Budget passes","datePublished":"2025-11-17T09:00:00-05:00"}"#
             .replacing("\"", with: "&quot;")
