@@ -134,6 +134,88 @@ import TallyCore
     }
 }
 
+/// What the reader sees next to the headline against what the schema markup says.
+@Suite struct VisibleDatelineTests {
+    let body = "<p>The council approved the new budget after a long debate on Tuesday evening, members said.</p>"
+
+    func published(_ html: String) throws -> String? {
+        let page = try #require(HTMLTree.parse(Array(html.utf8), encoding: "UTF-8"))
+        return MetadataExtractor.extract(page).published?.iso
+    }
+
+    func schema(published: String, modified: String) -> String {
+        #"<script type="application/ld+json">{"@type":"Article","headline":"Budget passes","datePublished":"\#(published)","dateModified":"\#(modified)"}</script>"#
+    }
+
+    @Test func revisionDateTheReaderSeesBeatsTheSchemaDatePublished() throws {
+        let html = """
+            <html><head>\(schema(published: "2021-03-02T08:00:00Z", modified: "2025-09-09T10:00:00Z"))</head><body>
+            <h1>Budget passes</h1><p><span>Last updated:</span> <span>September 9, 2025</span></p>\(body)</body></html>
+            """
+        #expect(try published(html) == "2025-09-09")
+    }
+
+    @Test func revisionDateGivesWayToTheOpenGraphPublicationDate() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2021-03-02T08:00:00Z"></head><body>
+            <h1>Budget passes</h1><p>Updated on 9 Sep 2025</p>\(body)</body></html>
+            """
+        #expect(try published(html) == "2021-03-02")
+    }
+
+    @Test func unlabelledDatelineBeatsTheSchemaEvenWhenItIsTheModifiedDate() throws {
+        let html = """
+            <html><head>\(schema(published: "2021-03-02", modified: "2025-09-09"))</head><body>
+            <h1>Budget passes</h1><p>By Sam Lee · Sep 9, 2025</p>\(body)</body></html>
+            """
+        #expect(try published(html) == "2025-09-09")
+    }
+
+    @Test func itempropMetaIsAsWeakAsTheSchema() throws {
+        let html = """
+            <html><head><meta itemprop="datePublished" content="2020-05-13"></head><body>
+            <h1>Budget passes</h1><p>Updated: January 2, 2025</p>\(body)</body></html>
+            """
+        #expect(try published(html) == "2025-01-02")
+    }
+
+    @Test func datelineBeforeTheMetadataDateIsTheFirstPublication() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2024-08-07T12:00:00Z"></head><body>
+            <h1>Budget passes</h1><p>December 30, 2013</p>\(body)</body></html>
+            """
+        #expect(try published(html) == "2013-12-30")
+        // A day apart is a time zone: the metadata stands.
+        let nextDay = html.replacing("December 30, 2013", with: "August 6, 2024")
+        #expect(try published(nextDay) == "2024-08-07")
+    }
+
+    @Test func timeWithAnUnreadableDatetimeIsReadFromItsText() throws {
+        let html = """
+            <html><head>\(schema(published: "2025-12-01T05:00:00Z", modified: "2025-12-01T05:00:00Z"))</head><body>
+            <h1>Budget passes</h1><p>Ann Roe, Li Wei <time datetime="4/24/2000 12:00:00 AM">24 Apr 2000</time></p>\(body)</body></html>
+            """
+        #expect(try published(html) == "2000-04-24")
+    }
+
+    @Test func urlDateADayOffTheTimestampIsTheSitesCalendarDay() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2025-12-19T02:41:00+00:00">
+            <meta property="og:url" content="https://blog.example.net/2025/12/18/a-late-evening-post/"></head><body>\(body)</body></html>
+            """
+        #expect(try published(html) == "2025-12-18")
+        let weekOff = html.replacing("/2025/12/18/", with: "/2025/12/11/")  // another date altogether: the metadata stands
+        #expect(try published(weekOff) == "2025-12-19")
+    }
+
+    @Test func jsonLDInAMetaElementIsRead() throws {
+        let json = #"{"@type":"Article","headline":"Budget passes","datePublished":"2025-11-17T09:00:00-05:00"}"#
+            .replacing("\"", with: "&quot;")
+        let html = "<html><head><meta name=\"script:ld+json\" content=\"\(json)\"></head><body>\(body)</body></html>"
+        #expect(try published(html) == "2025-11-17")
+    }
+}
+
 @Suite struct PublishedDateMetaNameTests {
     @Test func siteSpecificPublishedMetaNames() throws {
         let html = """

@@ -126,6 +126,77 @@ import Testing
         let page = try #require(HTMLTree.parse(Array(html.utf8), encoding: "UTF-8"))
         let h1 = try #require(page.nodes.indices.first { page.nodes[$0].tag == "h1" })
         #expect(page.spacedText(of: h1).collapsingSpaces() == "WEEKEND CODING AGENT")
-        #expect(MetadataExtractor.extract(page).title == "WEEKEND CODING AGENT")
+        // A heading in capitals takes the metadata's written case.
+        #expect(MetadataExtractor.extract(page).title == "Weekend Coding Agent")
+    }
+}
+
+@Suite struct TitleCascadeSubheadingTests {
+    @Test func subheadingThatRepeatsTheMetadataTitleIsTheHeadline() {
+        var c = TitleCascade.Candidates()
+        c.titleTag = "Notes on pruning old apple trees | Quiet Orchard"
+        c.h1s = [("Quiet Orchard Journal", 4)]
+        c.h2s = [("Notes on pruning old apple trees", 9), ("Tools you need", 20)]
+        let choice = TitleCascade.choose(c)
+        #expect(choice.title == "Notes on pruning old apple trees")
+        #expect(choice.h1Node == 9)
+    }
+
+    @Test func subheadingDoesNotBeatAnHeadingThatEqualsTheMetadata() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "What is composting (and why bother)?"
+        c.titleTag = "What is composting? • Garden basics • Leafmold"
+        c.h1s = [("What is composting (and why bother)?", 4)]
+        c.h2s = [("What is composting?", 9)]
+        #expect(TitleCascade.choose(c).title == "What is composting (and why bother)?")
+    }
+
+    @Test func shortenedHeadingGivesWayToASubheadingWordForWord() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Best rain jackets for hikers in 2025"
+        c.h1s = [("Best rain jackets for hikers", 4)]
+        c.h2s = [("Best rain jackets for hikers in 2025", 7)]
+        let choice = TitleCascade.choose(c)
+        #expect(choice.title == "Best rain jackets for hikers in 2025")
+        #expect(choice.h1Node == 4)  // the dateline is still looked for under the page's headline
+    }
+}
+
+@Suite struct TitleCascadeHeadingWordingTests {
+    @Test func domainNameBeforeTheTitleGoes() {
+        var c = TitleCascade.Candidates()
+        c.titleTag = "quietorchard.net Grafting in the cold months"
+        c.h1s = [("quietorchard.net", 2)]
+        #expect(TitleCascade.choose(c).title == "Grafting in the cold months")
+        c.h1s = []
+        c.titleTag = "Example.com buys a rival search engine"  // no sign that the domain is this site's
+        #expect(TitleCascade.choose(c).title == "Example.com buys a rival search engine")
+    }
+
+    @Test func labelBeforeTheMetadataTitleGoes() {
+        var c = TitleCascade.Candidates()
+        c.siteNames = ["Leafmold"]
+        c.ogTitle = "Ten ways to keep basil alive indoors | Leafmold"
+        c.h1s = [("Guide: Ten ways to keep basil alive indoors", 4)]
+        #expect(TitleCascade.choose(c).title == "Ten ways to keep basil alive indoors")
+    }
+
+    @Test func headingInCapitalsTakesTheMetadataWording() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Ten Ways to Keep Basil Alive Indoors"
+        c.h1s = [("TEN WAYS TO KEEP BASIL ALIVE INDOORS", 4)]
+        #expect(TitleCascade.choose(c).title == "Ten Ways to Keep Basil Alive Indoors")
+        c.h1s = [("NASA and ESA plan a joint mission", 4)]  // a few capitalised words are no capitals heading
+        c.ogTitle = "NASA and ESA plan a joint mission - Space Notes"
+        #expect(TitleCascade.choose(c).title == "NASA and ESA plan a joint mission")
+    }
+
+    @Test func titleReadAsLatin1IsDecodedAgain() throws {
+        let latin1 = String(String.UnicodeScalarView(Array("A gardener’s year".utf8).map { Unicode.Scalar($0) }))
+        #expect(MetadataExtractor.repairingMojibake(latin1) == "A gardener’s year")
+        #expect(MetadataExtractor.repairingMojibake("Café crème") == "Café crème")  // Latin-1 text without C1 controls stays
+        let html = "<html><head><title>\(latin1)</title></head><body><p>Text.</p></body></html>"
+        let page = try #require(HTMLTree.parse(Array(html.utf8), encoding: "UTF-8"))
+        #expect(MetadataExtractor.extract(page).title == "A gardener’s year")
     }
 }

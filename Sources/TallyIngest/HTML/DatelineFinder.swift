@@ -50,7 +50,7 @@ enum DatelineFinder {
             if node.isText {
                 // Scripts are no text; a `<time datetime>`'s text is read through its attribute.
                 guard node.parent >= 0, nodes[node.parent].tag != "script",
-                    nodes[node.parent].tag != "time" || nodes[node.parent].attribute("datetime") == nil
+                    nodes[node.parent].tag != "time" || readableDatetime(nodes[node.parent]) == nil
                 else { continue }
                 let (chars, _) = ContentExtractor.visibleLengthAndCommas(node.text)
                 guard chars > 0 else { continue }
@@ -63,7 +63,7 @@ enum DatelineFinder {
                 }
                 seen += chars
                 if seen > limit { break }
-            } else if node.tag == "time", let value = node.attribute("datetime"), let d = DateNormalizer.date(value), d.day != nil, d <= today {
+            } else if node.tag == "time", let d = readableDatetime(node), d <= today {
                 let cls = (node.attribute("class") ?? "") + " " + (node.attribute("itemprop") ?? "")
                 let marked = cls.lowercased().contains("publish") ? "" : cls
                 if let found = consider(d, labelled: label + " " + marked) { return found }
@@ -74,6 +74,13 @@ enum DatelineFinder {
             }
         }
         return firstUpdated
+    }
+
+    /// A `<time>`'s `datetime` at day precision; nil when it is absent or unreadable ("4/24/2000 12:00 AM"),
+    /// and the element's text is read instead.
+    static func readableDatetime(_ node: HTMLTree.Node) -> CalendarDate? {
+        guard let value = node.attribute("datetime"), let d = DateNormalizer.date(value), d.day != nil else { return nil }
+        return d
     }
 
     private static let months: [String: Int] = [

@@ -46,7 +46,7 @@ enum MetadataExtractor {
         meta.author = signals.author
         meta.url = signals.dates.url
         let choice = TitleCascade.choose(signals.title)
-        meta.title = choice.title
+        meta.title = choice.title.map(repairingMojibake)
         signals.dates.anchor = choice.h1Node
         meta.published = PublishedDateCascade.choose(signals.dates, page: page)
         meta.articleBody = signals.articleBody
@@ -60,6 +60,7 @@ enum MetadataExtractor {
         var times: [(value: String, preferred: Bool)] = []
         var titleText: String?, canonical: String?
         var h1s: [(text: String, node: Int)] = []
+        var h2s: [(text: String, node: Int)] = []
         var bylines: [String] = []
         var marked: [(date: CalendarDate, updated: Bool)] = []
         var markedRead = 0
@@ -73,7 +74,8 @@ enum MetadataExtractor {
             case "meta":
                 let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"))?.lowercased()
                 if let key, let content = node.attribute("content")?.trimmingSpaces(), !content.isEmpty, metas[key] == nil {
-                    metas[key] = content
+                    // Some frameworks carry the JSON-LD in a `<meta name="…ld+json">` instead of a script.
+                    if isJSONLD(key) { applyJSONLD(content, to: &ld) } else { metas[key] = content }
                 }
             case "time":
                 if let value = node.attribute("datetime") ?? (node.attribute("pubdate") != nil ? page.text(of: i) : nil) {
@@ -86,6 +88,9 @@ enum MetadataExtractor {
                 if h1s.count < 5 { h1s.append((page.spacedText(of: i), i)) }
             case "link":
                 if node.attribute("rel")?.lowercased() == "canonical" { canonical = node.attribute("href") }
+            case "h2":
+                if h2s.count < 3 { h2s.append((page.spacedText(of: i), i)) }
+                fallthrough  // an `<h2>` may be a byline or a marked date too
             default:
                 if bylines.count < 3, let cls = node.attribute("class"), bylineClasses.occurs(inLowercased: cls) {
                     let text = page.text(of: i).collapsingSpaces()
@@ -113,7 +118,7 @@ enum MetadataExtractor {
         let siteNames = [metas["og:site_name"], metas["application-name"], ld.publisher].compactMap { $0.map(HTMLEntities.decode) }
         signals.title = TitleCascade.Candidates(
             ogTitle: metas["og:title"], twitterTitle: metas["twitter:title"], headline: ld.headline, titleTag: titleText,
-            h1s: h1s, siteNames: siteNames, url: url)
+            h1s: h1s, h2s: h2s, siteNames: siteNames, url: url)
         signals.dates = PublishedDateCascade.Signals(
             jsonLDPublished: ld.published, jsonLDModified: ld.modified, metas: metas, times: times, marked: marked, anchor: nil, url: url)
         signals.articleBody = ld.articleBody
@@ -170,6 +175,17 @@ enum MetadataExtractor {
     static func isJSONLD(_ type: String) -> Bool {
         guard type.utf8.allSatisfy({ $0 < 0x80 }) else { return type.lowercased().contains("ld+json") }
         return jsonLDNeedle.occurs(inLowercased: type)
+    }
+
+    /// UTF-8 that was read as Latin-1 somewhere before the page was written ("Investorâ\u{80}\u{99}s" for
+    /// "Investor’s"), decoded again. Only text that holds a C1 control (U+0080–U+009F, which no written text
+    /// uses) and nothing past U+00FF is touched, and only when its bytes are valid UTF-8.
+    static func repairingMojibake(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { (0x80...0x9F).contains($0.value) }), scalars.allSatisfy({ $0.value <= 0xFF }) else { return text }
+        let bytes = scalars.map { UInt8($0.value) }
+        guard let repaired = String(validating: bytes, as: UTF8.self) else { return text }
+        return repaired
     }
 
     /// "By Jane Doe and John Roe" → "Jane Doe and John Roe".

@@ -5,22 +5,25 @@
 #endif
 import TallyCore
 
-/// The publication date of a page, from the places sites put it, in the order that proved right most often:
+/// The publication date of a page, from the places sites put it, in the order that proved right most often
+/// (on wcxb-dev, whose ground truth is the date a reader takes from the page):
 ///
-/// 1. `<meta>` publication dates (`article:published_time`, `itemprop`, `dc.date`, `parsely-pub-date`,
-///    `sailthru.date` …): content systems write them from the post's own publication field;
+/// 1. `<meta>` publication dates (`article:published_time`, `dc.date`, `parsely-pub-date`, `sailthru.date`
+///    …): content systems write them from the post's own publication field; a dateline by the headline more
+///    than a day before it wins (the metadata then names a republication or a move to a new system);
 /// 2. the date the reader sees next to the headline (the byline or dateline: "Published Jan 7, 2023",
-///    "By X | March 4, 2025", a `<time>`), unless labelled a revision;
-/// 3. JSON-LD `datePublished` (schema plugins often fill it with the page's creation or first draft), then
-///    `<time datetime>` anywhere;
+///    "By X | March 4, 2025", a `<time>`), unless labelled a revision; then the revision date seen there
+///    ("Updated: 3 March 2025") when it is the only one;
+/// 3. JSON-LD `datePublished` and `<meta itemprop="datePublished">` (schema plugins often fill them with the
+///    page's creation or first draft), then `<time datetime>` anywhere;
 /// 4. a date the page marks as one anywhere else (`<p class="date">`, `<span class="published-date">`,
 ///    `itemprop="datePublished"` on a visible element), first in document order;
-/// 5. a revision date the reader sees ("Updated: 3 March 2025"), then a date in the URL path
-///    (`/2024/06/30/`, `/2023/october/03/`), then the first short text on the page that starts with a date
-///    (`MarkedDates.firstStandalone`);
+/// 5. a revision date marked anywhere, then a date in the URL path (`/2024/06/30/`, `/2023/october/03/`),
+///    then the first short text on the page that starts with a date (`MarkedDates.firstStandalone`);
 /// 6. modified dates from the metadata, only when nothing else is known.
 ///
-/// Dates after today are refused (a clock or a template placeholder, not a publication).
+/// A URL path date one day off the date chosen is taken instead (the same moment on the site's own
+/// calendar). Dates after today are refused (a clock or a template placeholder, not a publication).
 enum PublishedDateCascade {
     struct Signals {
         var jsonLDPublished: String?
@@ -47,20 +50,31 @@ enum PublishedDateCascade {
     static let modifiedMetaNames = ["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"]
 
     static func choose(_ s: Signals, page: HTMLTree, today: CalendarDate = Clock.today) -> CalendarDate? {
+        let chosen = cascade(s, page: page, today: today)
+        // A URL path date a day off the chosen one is the site's own calendar day: the timestamp was written
+        // in another time zone (a post at 9 pm in New York is stamped the next day in UTC).
+        if let chosen, let url = s.url, let inURL = urlDate(url, today: today), abs(days(inURL) - days(chosen)) == 1 { return inURL }
+        return chosen
+    }
+
+    private static func cascade(_ s: Signals, page: HTMLTree, today: CalendarDate) -> CalendarDate? {
         func ok(_ d: CalendarDate?) -> CalendarDate? {
             guard let d, d.day != nil, d <= today, d.year >= 1995 else { return nil }
             return d
         }
-        for key in publishedMetaNames {
-            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
-        }
-        // Site-specific names ("w-published-date", "published", "article.publish_time"), in key order.
-        for key in s.metas.keys.sorted() where key.contains("publish") && !key.contains("publisher") && !key.contains("modif") {
-            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
-        }
         let seen = s.anchor.flatMap { DatelineFinder.near($0, in: page, today: today) }
-        if let seen, !seen.updated, let d = ok(seen.date), !isOnlyTheModifiedDate(d, s) { return d }
+        if let meta = metaPublished(s, ok) {
+            // A dateline before the metadata's date shows the first publication; the metadata names a
+            // republication or a move to a new system (a day apart is only a time zone).
+            if let seen, !seen.updated, let d = ok(seen.date), days(d) < days(meta) - 1 { return d }
+            return meta
+        }
+        if let seen, !seen.updated, let d = ok(seen.date) { return d }
+        // A revision date is the only date the reader sees: it beats the schema's `datePublished`, which
+        // plugins fill from the post's first draft.
+        if let seen, seen.updated, let d = ok(seen.date) { return d }
         if let d = ok(s.jsonLDPublished.flatMap(DateNormalizer.date)) { return d }
+        if let d = ok(s.metas[schemaPublishedMeta].flatMap(DateNormalizer.date)) { return d }
         let ordered = s.times.filter(\.preferred) + s.times.filter { !$0.preferred }
         if let d = ordered.lazy.compactMap({ ok(DateNormalizer.date($0.value)) }).first { return d }
         if let d = s.marked.lazy.filter({ !$0.updated }).compactMap({ ok($0.date) }).first { return d }
@@ -76,13 +90,23 @@ enum PublishedDateCascade {
         return ok(standalone?.date)
     }
 
-    /// Whether `date` is the metadata's modified date while the metadata names another published date: an
-    /// unlabelled dateline that shows the revision.
-    static func isOnlyTheModifiedDate(_ date: CalendarDate, _ s: Signals) -> Bool {
-        let modified = ([s.jsonLDModified] + modifiedMetaNames.map { s.metas[$0] }).compactMap { $0.flatMap(DateNormalizer.date) }
-        guard modified.contains(date) else { return false }
-        let published = ([s.jsonLDPublished] + publishedMetaNames.map { s.metas[$0] }).compactMap { $0.flatMap(DateNormalizer.date) }
-        return published.contains { $0 != date }
+    /// Days since 1970 of a day-precision date.
+    static func days(_ d: CalendarDate) -> Int { CalendarDate.dayNumber(year: d.year, month: d.month ?? 1, day: d.day ?? 1) }
+
+    /// `<meta itemprop="datePublished">`: the schema.org field, as weak as JSON-LD's.
+    static let schemaPublishedMeta = "datepublished"
+
+    /// The first publication date in the `<meta>` conventions, then in site-specific names
+    /// ("w-published-date", "published", "article.publish_time") in key order.
+    static func metaPublished(_ s: Signals, _ ok: (CalendarDate?) -> CalendarDate?) -> CalendarDate? {
+        for key in publishedMetaNames where key != schemaPublishedMeta {
+            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
+        }
+        for key in s.metas.keys.sorted()
+        where key.contains("publish") && !key.contains("publisher") && !key.contains("modif") && key != schemaPublishedMeta {
+            if let raw = s.metas[key], let d = ok(DateNormalizer.date(raw)) { return d }
+        }
+        return nil
     }
 
     /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD…`) date in a URL path, unless it is after `today`.

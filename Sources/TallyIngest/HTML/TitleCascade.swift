@@ -13,6 +13,8 @@ enum TitleCascade {
         var titleTag: String?
         /// The first few `<h1>`s, text and node index, in document order.
         var h1s: [(text: String, node: Int)] = []
+        /// The first few `<h2>`s, text and node index, in document order.
+        var h2s: [(text: String, node: Int)] = []
         /// `og:site_name`, `application-name`, the JSON-LD publisher: names a title may carry.
         var siteNames: [String] = []
         /// The page's URL, if known (its host names the site too).
@@ -41,6 +43,11 @@ enum TitleCascade {
         for h in c.h1s.prefix(3) {
             let n = normalized(HTMLEntities.decode(h.text))
             guard n.count >= 3, !names.contains(n) else { continue }
+            // A heading that is a bare domain name ("example.com") is the site's logo.
+            if isDomainName(HTMLEntities.decode(h.text)) {
+                names.append(n)
+                continue
+            }
             let isEndSegment = metas.contains { meta in
                 let bytes = TitleBytes(meta)
                 return separators.contains { sep in
@@ -57,11 +64,20 @@ enum TitleCascade {
             guard !norm.isEmpty, text.count <= 300, !names.contains(norm) else { return nil }
             return (text, h.node)
         }
+        // A sub-heading that says exactly what the metadata title says, where no `<h1>` does, is the headline
+        // the page shows: blogs set their name in the `<h1>` and each post's title in an `<h2>`, and shorter
+        // or reworded `<h1>`s lose to a heading that repeats the metadata word for word.
+        if let (text, node) = confirmingSubheading(c.h2s, cleanedMetas, h1s.map(\.0)) {
+            let agreeing = h1s.first { agree(words($0.0), words(text)) }
+            return Choice(title: text, h1Node: agreeing?.1 ?? node)
+        }
         let metaWords = cleanedMetas.map(words) + metas.map(words)
         for (text, node) in h1s {
             let w = words(text)
             if metaWords.contains(where: { agree(w, $0) }) {
-                if let meta = withoutLeadingDate(text, cleanedMetas) { return Choice(title: meta, h1Node: node) }
+                if let meta = withoutLeadingDate(text, cleanedMetas) ?? withoutLeadingLabel(text, cleanedMetas) ?? writtenCase(text, cleanedMetas) {
+                    return Choice(title: meta, h1Node: node)
+                }
                 return Choice(title: stripSection(strip(text, siteNames: names, unknownSuffix: false)), h1Node: node)
             }
         }
@@ -84,6 +100,19 @@ enum TitleCascade {
         return Choice(title: cleanedMetas.first(where: { !$0.isEmpty }), h1Node: nil)
     }
 
+    /// The first of the first three `<h2>`s that equals a cleaned metadata title (letters and digits compared),
+    /// when no `<h1>` equals one.
+    static func confirmingSubheading(_ h2s: [(text: String, node: Int)], _ cleanedMetas: [String], _ h1s: [String]) -> (String, Int)? {
+        guard !h2s.isEmpty else { return nil }
+        let targets = Set(cleanedMetas.map(normalized).filter { $0.count >= 8 })
+        guard !targets.isEmpty, !h1s.contains(where: { targets.contains(normalized($0)) }) else { return nil }
+        for h in h2s.prefix(3) {
+            let text = HTMLEntities.decode(h.text).collapsingSpaces()
+            if words(text).count >= 3, targets.contains(normalized(text)) { return (text, h.node) }
+        }
+        return nil
+    }
+
     /// Word counts of a lone `<h1>` taken as the headline without the metadata's agreement.
     static let minimumHeadlineWords = 5
     static let maximumHeadlineWords = 30
@@ -96,6 +125,25 @@ enum TitleCascade {
             if let date = DateNormalizer.date(head), date.day != nil, words(head).count <= 5 { return meta }
         }
         return nil
+    }
+
+    /// The metadata title when the heading is that title after a short label ("Blog: How to …", "Review: …").
+    static func withoutLeadingLabel(_ heading: String, _ metas: [String]) -> String? {
+        guard let colon = heading.firstIndex(of: ":") else { return nil }
+        let label = heading[..<colon]
+        let rest = heading[heading.index(after: colon)...].trimmingSpaces()
+        guard (1...2).contains(words(String(label)).count), DateNormalizer.date(String(label)) == nil, words(rest).count >= 3 else { return nil }
+        let n = normalized(rest)
+        return metas.first { normalized($0) == n }
+    }
+
+    /// The metadata title when the heading is set in capitals ("HOW TO PRUNE ROSES"): the metadata keeps the
+    /// title's written case.
+    static func writtenCase(_ heading: String, _ metas: [String]) -> String? {
+        let letters = heading.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard letters.count >= 8, letters.allSatisfy({ !$0.properties.isLowercase }) else { return nil }
+        let w = words(heading)
+        return metas.first { meta in meta.unicodeScalars.contains { $0.properties.isLowercase } && agree(w, words(meta)) }
     }
 
     /// Whether two titles say the same: most words of each occur in the other.
@@ -165,6 +213,12 @@ enum TitleCascade {
                     break
                 }
             }
+        }
+        // "example.com Post title": the site's domain set before the title without a separator.
+        if let space = text.firstIndex(of: " "), isDomainName(String(text[..<space])) {
+            let n = normalized(String(text[..<space]))
+            let rest = text[text.index(after: space)...].trimmingSpaces()
+            if !rest.isEmpty, siteNames.contains(where: { n == $0 || ($0.count >= 4 && n.hasPrefix($0)) }) { text = rest }
         }
         if unknownSuffix {
             let bytes = TitleBytes(text)
