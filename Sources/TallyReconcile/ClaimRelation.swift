@@ -37,7 +37,11 @@ enum ClaimRelation: Int, Comparable {
         guard let x = a.interval(on: axis), let y = b.interval(on: axis) else { return .overlap }
         if let (earlier, later) = readingDays(a, x, b, y) {
             // A later reading at or above the earlier one updates it; one that fell is a contradiction.
-            if later.high >= earlier.low { return x.overlaps(y) ? .overlap : .updated }
+            if later.high >= earlier.low {
+                // The same total read again is an agreement; a different one that overlaps, a variance.
+                guard x.overlaps(y) else { return .updated }
+                return x == y && a.qualifier == b.qualifier ? .same : .overlap
+            }
         }
         if undatedReadings(a, b), !x.overlaps(y) {
             // Neither article says when its total was read: the higher may simply be the later one.

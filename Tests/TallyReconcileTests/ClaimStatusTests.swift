@@ -22,6 +22,13 @@ import TallyCore
         #expect(findings.map(\.verdict) == [.agreement])
     }
 
+    @Test func theSameTotalReadOnTwoDaysAgrees() {
+        let findings = Reconciler().reconcile([
+            claim("a", 11_300, status: .runningTotal, event: "2023-09-14"), claim("b", 11_300, status: .runningTotal, event: "2023-09-15"),
+        ])
+        #expect(findings.map(\.verdict) == [.agreement])
+    }
+
     @Test func aRisingTotalOverDaysIsAnUpdate() {
         let findings = Reconciler().reconcile([
             claim("a", 3_958, status: .runningTotal, event: "2023-09-17"), claim("b", 4_255, status: .runningTotal, event: "2023-09-28"),
