@@ -35,10 +35,10 @@ let package = Package(
         .target(name: "TallyNumerals", dependencies: ["TallyMemory", "TallyCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyExtract", dependencies: ["TallyMemory", "TallyCore", "TallyNumerals", .product(name: "Yams", package: "Yams")]),
         .target(name: "TallyReconcile", dependencies: ["TallyCore"]),
-        .target(name: "TallyReport", dependencies: ["TallyCore", "TallyNumerals", "CSQLite"]),
+        .target(name: "TallyReport", dependencies: ["TallyMemory", "TallyCore", "TallyNumerals", "CSQLite"]),
         .target(
             name: "TallyPipeline",
-            dependencies: ["TallyCore", "TallyIngest", "TallyExtract", "TallyReconcile", "TallyReport"]),
+            dependencies: ["TallyMemory", "TallyCore", "TallyIngest", "TallyExtract", "TallyReconcile", "TallyReport"]),
         // Measuring the stages rather than running them: the corpus check against gold and baselines, the peers'
         // numeral suites, the article-extraction and throughput benchmarks, and the rule author's views
         // (`tally explain`, the rules reference).
