@@ -89,10 +89,10 @@ struct RulePrefilter: Sendable {
         tokenWords.reserve(range.count, filling: 0)
         tokenClasses.reserve(range.count, filling: ClassMask())
         let lexicon = input.lexicon
-        return input.words.withUnsafeBufferPointer { words in
-            input.quantityStarting.withUnsafeBufferPointer { quantityStarting in
-                startRulesByWord.withUnsafeBufferPointer { byWord in
-                    requiredWordBits.withUnsafeBufferPointer { requiredBits in
+        return input.words.withView { words in
+            input.quantityStarting.withView { quantityStarting in
+                startRulesByWord.withView { byWord in
+                    requiredWordBits.withView { requiredBits in
                         var features = SentenceFeatures()
                         var row = 0
                         for position in range {

@@ -1,23 +1,22 @@
 import TallyCore
+import TallyMemory
 
 /// Finds every number mention in analysed text: numbers, ranges, per-side swaps, durations, dates,
 /// money, percentages and ages, with their qualifiers. Pure and `Sendable`: one scanner serves
 /// any number of threads.
 public struct NumeralScanner: Sendable {
-    public let vocabulary: NumeralVocabulary
+    public var vocabulary: NumeralVocabulary { box.vocabulary }
+    /// The vocabulary in one object, so a scan's context holds one reference instead of copying its tables.
+    private let box: NumeralVocabulary.Box
 
     public init(vocabulary: NumeralVocabulary = .standard) {
-        self.vocabulary = vocabulary
+        box = NumeralVocabulary.Box(vocabulary)
     }
 
     /// Quantities in text order, non-overlapping. `reference` is the publication date relative
     /// dates resolve against (past-biased, as news is); without it relative dates are skipped.
     public func scan(_ analysis: TextAnalysis, reference: CalendarDate?) -> [Quantity] {
-        withUnsafePointer(to: vocabulary) { scan(analysis, reference: reference, vocabulary: $0) }
-    }
-
-    private func scan(_ analysis: TextAnalysis, reference: CalendarDate?, vocabulary: UnsafePointer<NumeralVocabulary>) -> [Quantity] {
-        let context = ScanContext(analysis: analysis, vocabulary: vocabulary, reference: reference)
+        let context = ScanContext(analysis: analysis, vocabulary: box, reference: reference)
         let tokens = analysis.tokens
         var quantities: [Quantity] = []
         // About one mention per fifteen tokens in news text.
@@ -26,7 +25,7 @@ public struct NumeralScanner: Sendable {
         var i = 0
         while i < n {
             // Most tokens open nothing: skip them in a tight loop over the facts.
-            i = context.facts.withUnsafeBufferPointer { facts in
+            i = context.facts.withView { facts in
                 var k = i
                 while k < n, !context.mayStart(at: k, facts) { k &+= 1 }
                 return k
@@ -70,7 +69,7 @@ public struct NumeralScanner: Sendable {
 extension ScanContext {
     /// A cheap test that a mention could begin at `i`, so most tokens cost one lookup. Exact in the
     /// sense that `match(at:)` finds nothing where it says no (see the notes on each case).
-    @inline(__always) func mayStart(at i: Int, _ facts: UnsafeBufferPointer<TokenFacts>) -> Bool {
+    @inline(__always) func mayStart(at i: Int, _ facts: BufferView<TokenFacts>) -> Bool {
         let f = facts[i]
         if f.flags.contains(.starter) { return f.kind != .punct || markMayStart(i, facts) }
         // A word without the starter flag opens something only when glued to what follows: a model
@@ -88,7 +87,7 @@ extension ScanContext {
     /// A starting punctuation mark. "." and "-" (flagged `.starter` and nothing else, whatever the
     /// vocabulary) open only a figure: ".5", "-3", "-.5", or a phone number after "+"; every matcher
     /// needs a number token right after them (or after ". ").
-    @inline(__always) func markMayStart(_ i: Int, _ facts: UnsafeBufferPointer<TokenFacts>) -> Bool {
+    @inline(__always) func markMayStart(_ i: Int, _ facts: BufferView<TokenFacts>) -> Bool {
         let g = facts[i].gram
         guard g == .dot || g == .hyphen else { return true }
         return (i + 1 < tokenCount && facts[i + 1].kind == .number) || (i + 2 < tokenCount && facts[i + 1].gram == .dot && facts[i + 2].kind == .number)
