@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport", "TallyPipeline",
+                "TallyMemory", "TallyCore", "TallyIngest", "TallyNumerals", "TallyExtract", "TallyReconcile", "TallyReport", "TallyPipeline",
                 "TallyEvaluation", "TallyDefaultRules", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
