@@ -27,8 +27,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The package's one home for unsafe code, behind a safe API: the word hash and its table, the
-        // scratch and JSON byte buffers (every `Unsafe*Pointer`, `@unchecked Sendable` and
-        // `@exclusivity(unchecked)` of the stages lives here, each with why it is sound).
+        // scratch and JSON byte buffers, byte and array views, output and frozen buffers, a lock-guarded
+        // state, and the C library's file calls (every `Unsafe*Pointer`, `@unchecked Sendable` and
+        // `@exclusivity(unchecked)` of the stages lives here, each with why it is sound; the other C
+        // libraries each have one boundary file, see scripts/unsafe_check.sh).
         .target(name: "TallyMemory"),
         .target(name: "TallyCore", dependencies: ["TallyMemory"]),
         .target(name: "TallyIngest", dependencies: ["TallyMemory", "TallyCore", "CLibXML2", "CZlib"]),

@@ -21,15 +21,17 @@ enum PlainTextArticle {
     /// Returns the end of the line starting at `start` and the start of the next one (nil at the end).
     @inline(__always)
     static func lineEnd(_ buf: ByteView, from start: Int) -> (end: Int, next: Int?) {
-        var i = start
-        let n = buf.count
-        while i < n {
-            let b = buf[i]
-            if b == 0x0A { return (i, i + 1) }
-            if b == 0x0D { return (i, i + 1 < n && buf[i + 1] == 0x0A ? i + 2 : i + 1) }
-            i += 1
+        // The bytes from `start` on, indexed from 0 (reads within their count need no check).
+        let rest = buf.slice(from: start)
+        let n = rest.count
+        var k = 0
+        while k < n {
+            let b = rest[k]
+            if b == 0x0A { return (start + k, start + k + 1) }
+            if b == 0x0D { return (start + k, k + 1 < n && rest[k + 1] == 0x0A ? start + k + 2 : start + k + 1) }
+            k += 1
         }
-        return (n, nil)
+        return (buf.count, nil)
     }
 
     static func document(utf8 buf: ByteView, id: String, options: IngestOptions) -> Document {

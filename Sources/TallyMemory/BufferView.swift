@@ -58,6 +58,26 @@ import Darwin
 extension BufferView: RandomAccessCollection {
     public typealias Index = Int
     public typealias Indices = Range<Int>
+
+    /// Iterates the elements in order (each read is below `count` by construction, so none is checked again).
+    @frozen public struct Iterator: IteratorProtocol {
+        @usableFromInline var position = 0
+        @usableFromInline let base: UnsafeBufferPointer<Element>
+
+        @inlinable @inline(__always)
+        init(_ base: UnsafeBufferPointer<Element>) { self.base = base }
+
+        @inlinable @inline(__always)
+        public mutating func next() -> Element? {
+            guard position < base.count else { return nil }
+            defer { position &+= 1 }
+            return base[position]
+        }
+    }
+
+    @inlinable @inline(__always)
+    public func makeIterator() -> Iterator { Iterator(base) }
+
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { @inline(__always) get { base.count } }
     @inlinable public var indices: Range<Int> { 0..<base.count }
@@ -97,7 +117,7 @@ extension BufferView where Element == UInt8 {
     @inlinable @inline(__always)
     public func word(at index: Int) -> UInt64 {
         precondition(index >= 0 && index <= base.count &- 8, "ByteView word out of range")
-        return UInt64(littleEndian: UnsafeRawPointer(base.baseAddress! + index).loadUnaligned(as: UInt64.self))
+        return UInt64(littleEndian: UnsafeRawPointer(base.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt64.self))
     }
 
     /// The first index from `start` on whose byte is `byte`, or nil (`memchr`).
@@ -114,6 +134,17 @@ extension BufferView where Element == UInt8 {
         guard !range.isEmpty, let base = base.baseAddress else { return nil }
         guard let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Whether the bytes start with `prefix`.
+    @inlinable
+    public func starts(with prefix: [UInt8]) -> Bool {
+        guard prefix.count <= base.count else { return false }
+        // Sound: both hold at least `prefix.count` bytes (checked above), read for this call only.
+        return prefix.withUnsafeBufferPointer { prefix in
+            for index in 0..<prefix.count where prefix[index] != base[index] { return false }
+            return true
+        }
     }
 
     /// The FNV-1a word hash of bytes `range` (`WordHash.of`).
@@ -182,6 +213,8 @@ extension String {
     /// string is read in place; another is made contiguous first.
     @inlinable @inline(__always)
     public func withBytes<R>(_ body: (ByteView) throws -> R) rethrows -> R {
+        // In place without a `var` copy (and so without a retain) when the string is contiguous.
+        if let result = try utf8.withContiguousStorageIfAvailable({ try body(BufferView($0)) }) { return result }
         var copy = self
         return try copy.withUTF8 { try body(BufferView($0)) }
     }

@@ -28,7 +28,8 @@
     @inlinable @inline(__always)
     public mutating func append(_ element: consuming Element) {
         precondition(written < base.count, "OutputBuffer appended past its capacity")
-        (base.baseAddress! + written).initialize(to: element)
+        // Not nil: the capacity is not 0.
+        (base.baseAddress.unsafelyUnwrapped + written).initialize(to: consume element)
         written &+= 1
     }
 
@@ -38,29 +39,28 @@
         precondition(range.lowerBound >= 0 && range.upperBound <= view.count, "OutputBuffer source range out of range")
         precondition(range.count <= base.count &- written, "OutputBuffer appended past its capacity")
         guard !range.isEmpty else { return }
-        (base.baseAddress! + written).initialize(from: view.base.baseAddress! + range.lowerBound, count: range.count)
+        // Not nil: both have room for the non-empty range.
+        (base.baseAddress.unsafelyUnwrapped + written).initialize(from: view.base.baseAddress.unsafelyUnwrapped + range.lowerBound, count: range.count)
         written &+= range.count
     }
 
-    /// Appends `element` whose `String` fields `first` and `second` hold small ASCII strings (such as
-    /// ""), with those fields set to `firstValue` and `secondValue`: the strings go straight into
-    /// the element's memory, with nothing to retain or release.
+    /// Appends `element` with its `String` fields `first` and `second` set to `firstValue` and
+    /// `secondValue`: the strings go straight into the element's memory, with nothing to retain. The
+    /// fields should hold small strings such as "" (whatever storage another value owns is not
+    /// released: leaked, not freed).
     @inlinable @inline(__always)
     public mutating func append(
         _ element: consuming Element, setting first: StringField<Element>, to firstValue: SmallASCII,
         _ second: StringField<Element>, to secondValue: SmallASCII
     ) {
         precondition(written < base.count, "OutputBuffer appended past its capacity")
-        let slot = base.baseAddress! + written
-        slot.initialize(to: element)
-        // Sound: the fields are `String`s of this element (`StringField` is made from a key path),
-        // whose old values are checked to be small (no storage to release), and the new values are
-        // small ASCII strings in the standard library's layout (`SmallASCII`), which own nothing.
+        let slot = base.baseAddress.unsafelyUnwrapped + written
+        slot.initialize(to: consume element)
+        // Sound: the fields are `String`s of this element (`StringField` is made from a key path, and
+        // only where `SmallASCII.available` confirmed the layout), and the new values are small ASCII
+        // strings in the standard library's layout (`SmallASCII`), which own nothing. An old value is
+        // overwritten without a release, which at worst leaks it.
         let raw = UnsafeMutableRawPointer(slot)
-        precondition(
-            SmallASCII.isSmall(raw.load(fromByteOffset: first.offset &+ 8, as: UInt64.self))
-                && SmallASCII.isSmall(raw.load(fromByteOffset: second.offset &+ 8, as: UInt64.self)),
-            "OutputBuffer set a string field that owns storage")
         raw.storeBytes(of: firstValue.low, toByteOffset: first.offset, as: UInt64.self)
         raw.storeBytes(of: firstValue.high, toByteOffset: first.offset &+ 8, as: UInt64.self)
         raw.storeBytes(of: secondValue.low, toByteOffset: second.offset, as: UInt64.self)
@@ -117,20 +117,31 @@ extension String {
     @usableFromInline let low: UInt64
     @usableFromInline let high: UInt64
 
-    /// Bytes packed little-endian in `low` (0 to 7) and `high` (8 to 14), nothing past `count`.
-    /// Stops the program unless they are ASCII and `count` is at most 15.
+    /// Bytes packed little-endian in `low` (0 to 7) and `high` (8 to 14), nothing past `count`
+    /// (a 16th byte in `high` is dropped). Stops the program unless they are ASCII and `count` is at
+    /// most 15.
     @inlinable @inline(__always)
     public init(low: UInt64, high: UInt64, count: Int) {
-        precondition(
-            UInt(bitPattern: count) <= 15 && (low | high) & 0x8080_8080_8080_8080 == 0 && high >> 56 == 0,
-            "SmallASCII needs at most 15 ASCII bytes")
+        precondition(UInt(bitPattern: count) <= 15 && (low | high) & 0x8080_8080_8080_8080 == 0, "SmallASCII needs at most 15 ASCII bytes")
         self.low = low
-        self.high = high | (UInt64(0xE0 | count) &<< 56)
+        self.high = high & 0x00FF_FFFF_FFFF_FFFF | (UInt64(0xE0 | count) &<< 56)
     }
 
-    /// Whether the second word of a `String` is that of a small ASCII string, which owns nothing.
+    /// The same bytes with bits of `low` and `high` set (ASCII bits only: bit 7 of each byte and the
+    /// bytes past the count are left alone), as lowercasing letters does with 0x20.
     @inlinable @inline(__always)
-    static func isSmall(_ high: UInt64) -> Bool { high >> 61 == 0b111 }
+    public func setting(_ low: UInt64, _ high: UInt64) -> SmallASCII {
+        let count = Int(truncatingIfNeeded: self.high >> 56) & 0x0F
+        let (maskLow, maskHigh) = SmallASCII.masks(count)
+        let ascii: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return SmallASCII(bits: self.low | (low & ascii & maskLow), self.high | (high & ascii & maskHigh))
+    }
+
+    @inlinable @inline(__always)
+    init(bits low: UInt64, _ high: UInt64) {
+        self.low = low
+        self.high = high
+    }
 
     /// As a `String`.
     @inlinable @inline(__always)
@@ -151,8 +162,13 @@ extension String {
     /// without its count; `maskLow`/`maskHigh` are `masks(count)`.
     @inlinable @inline(__always)
     public static func pack(_ bytes: ByteView, _ from: Int, _ count: Int, _ maskLow: UInt64, _ maskHigh: UInt64) -> (UInt64, UInt64) {
-        if from >= 0, from &+ 16 <= bytes.count {
-            return (bytes.word(at: from) & maskLow, bytes.word(at: from &+ 8) & maskHigh)
+        if from >= 0, from <= bytes.count &- 16 {
+            // Sound: the 16 bytes from `from` are inside the view (just checked).
+            let raw = UnsafeRawPointer(bytes.base.baseAddress.unsafelyUnwrapped + from)
+            return (
+                UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & maskLow,
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & maskHigh
+            )
         }
         var low: UInt64 = 0
         var high: UInt64 = 0

@@ -6,7 +6,10 @@ struct ScanContext {
     let tokens: [Token]
     /// The scanner's vocabulary, shared in its box for the scan (a copy would retain its dozens of tables).
     private let vocabularyBox: NumeralVocabulary.Box
-    var vocabulary: NumeralVocabulary { vocabularyBox.vocabulary }
+    var vocabulary: NumeralVocabulary {
+        // Lent, not copied: a copy would retain every table.
+        _read { yield vocabularyBox.vocabulary }
+    }
     let reference: CalendarDate?
     /// Per token: what it may be, which grammar word it is, its kind and spacing (one array, filled
     /// with one lookup per token; see `TokenFacts`).
@@ -41,7 +44,8 @@ struct ScanContext {
             tokens.withView { tokens in
                 tokenInfo.withView { info in
                     punct.withView { punct in
-                        for k in 0..<n {
+                        precondition(info.count == tokens.count)
+                        for k in 0..<tokens.count {
                             let kind = tokens[k].kind
                             var f = TokenFacts(kind: kind, spaced: tokens[k].spaceBefore)
                             switch kind {

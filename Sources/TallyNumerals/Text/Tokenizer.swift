@@ -16,10 +16,9 @@ struct Tokenizer {
     /// Where the tokens and their `TokenInfo` go (moved in for each piece, see `analyse`).
     private var out = OutputBuffer<Token>()
     private var outInfo = OutputBuffer<TokenInfo>()
-    /// The token fields small strings are stored into, read once (nil: make strings normally).
-    private let textField = Tokenizer.textField
-    private let lowerField = Tokenizer.lowerField
-    private var smallStrings: Bool { textField != nil }
+    /// The token fields small strings are stored into, text and lower, read once (nil: make strings normally).
+    private let smallFields = Tokenizer.smallFields
+    private var smallStrings: Bool { smallFields != nil }
     /// Byte position and scalar offset of the cursor.
     private var i = 0
     private var s = 0
@@ -78,8 +77,10 @@ struct Tokenizer {
         self.bytes = bytes
     }
 
-    static let textField = StringField(\Token.text)
-    static let lowerField = StringField(\Token.lower)
+    static let smallFields: (text: StringField<Token>, lower: StringField<Token>)? = {
+        guard let text = StringField(\Token.text), let lower = StringField(\Token.lower) else { return nil }
+        return (text, lower)
+    }()
 
     /// The scalar at byte `j` and its length in bytes (the buffer is valid UTF-8).
     private func scalar(at j: Int) -> (UInt32, Int) {
@@ -121,7 +122,8 @@ struct Tokenizer {
                 } else if b == 0x27, possessiveAt(i) {
                     possessive()
                 } else if smallStrings {
-                    pushSmall(.punct, to: i &+ 1, scalars: 1, lead: b, text: (UInt64(b), 0), lower: (UInt64(b), 0), length: 1, hash: Tokenizer.hashOf(bytes, i, i &+ 1))
+                    let text = SmallASCII(low: UInt64(b), high: 0, count: 1)
+                    pushSmall(.punct, to: i &+ 1, scalars: 1, lead: b, text: text, lower: text, hash: Tokenizer.hashOf(bytes, i, i &+ 1))
                 } else {
                     push(.punct, to: i + 1, scalars: 1, lead: b, text: Tokenizer.asciiStrings[Int(b)], lower: Tokenizer.asciiStrings[Int(b)],
                         hash: Tokenizer.hashOf(bytes, i, i + 1))
@@ -167,19 +169,23 @@ struct Tokenizer {
         // One pass hashes the lowercased bytes and notes upper case; the lowercased text is the
         // surface text itself unless it has a capital.
         let start = i
+        let bytes = self.bytes
         let n = bytes.count
-        var j = i
         var h = FNV1a()
         // AND of the bytes: bit 5 is clear in upper-case letters only.
         var all: UInt8 = 0xFF
-        while j < n {
-            let b = bytes[j]
+        // Read from `start` on, indexed from 0 (so the loop bound is the view's own count).
+        let rest = bytes.slice(from: start)
+        var k = 0
+        while k < rest.count {
+            let b = rest[k]
             let l = b | 0x20
             guard l &- 0x61 < 26 else { break }
             all &= b
             h.add(l)
-            j &+= 1
+            k &+= 1
         }
+        let j = start &+ k
         if j == n || (bytes[j] < 0x80 && bytes[j] != 0x27) {
             let length = j &- start
             let upper = all & 0x20 == 0
@@ -187,10 +193,11 @@ struct Tokenizer {
             if length <= 15, smallStrings {
                 let (maskLow, maskHigh) = SmallASCII.masks(length)
                 let (low, high) = SmallASCII.pack(bytes, start, length, maskLow, maskHigh)
+                let text = SmallASCII(low: low, high: high, count: length)
                 // Letters only: lowercasing sets bit 5 of every byte.
                 let spaces: UInt64 = 0x2020_2020_2020_2020
-                let lower = upper ? (low | (spaces & maskLow), high | (spaces & maskHigh)) : (low, high)
-                pushSmall(.word, to: j, scalars: length, lead: bytes[start], text: (low, high), lower: lower, length: length, hash: hash)
+                let lower = upper ? text.setting(spaces, spaces) : text
+                pushSmall(.word, to: j, scalars: length, lead: bytes[start], text: text, lower: lower, hash: hash)
             } else {
                 let text = Tokenizer.asciiString(bytes, start, j, lowercase: false)
                 let lower = upper ? Tokenizer.asciiString(bytes, start, j, lowercase: true) : text
@@ -315,7 +322,8 @@ struct Tokenizer {
             // ASCII digits and separators: made directly, as words are.
             let (maskLow, maskHigh) = SmallASCII.masks(length)
             let bits = SmallASCII.pack(bytes, start, length, maskLow, maskHigh)
-            pushSmall(.number, to: j, scalars: scalars, lead: bytes[start], text: bits, lower: bits, length: length, hash: Tokenizer.hashOf(bytes, start, j))
+            let text = SmallASCII(low: bits.0, high: bits.1, count: length)
+            pushSmall(.number, to: j, scalars: scalars, lead: bytes[start], text: text, lower: text, hash: Tokenizer.hashOf(bytes, start, j))
             return
         }
         var text = bytes.string(start..<j)
@@ -335,12 +343,12 @@ struct Tokenizer {
     /// (`SmallASCII`): stored straight into the token, with nothing to retain.
     @inline(__always)
     private mutating func pushSmall(
-        _ kind: Token.Kind, to: Int, scalars: Int, lead: UInt8, text: (UInt64, UInt64), lower: (UInt64, UInt64), length: Int, hash: UInt64
+        _ kind: Token.Kind, to: Int, scalars: Int, lead: UInt8, text: SmallASCII, lower: SmallASCII, hash: UInt64
     ) {
+        let fields = smallFields!
         out.append(
             Token(kind: kind, start: s, end: s &+ scalars, text: "", lower: "", spaceBefore: space),
-            setting: textField!, to: SmallASCII(low: text.0, high: text.1, count: length),
-            lowerField!, to: SmallASCII(low: lower.0, high: lower.1, count: length))
+            setting: fields.text, to: text, fields.lower, to: lower)
         finish(to: to, scalars: scalars, lead: lead, hash: hash, word: kind == .word)
     }
 
