@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// A calendar date at day, month or year precision ("2025-06-02", "2025-06", "2025").
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public enum Precision: String, Sendable, Codable { case day, month, year }
@@ -23,28 +25,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             return text
         }
         // The usual case, written as digits (at most 10 bytes: a small string, no allocation).
-        var bytes: (UInt64, UInt64) = (0, 0)
-        return withUnsafeMutableBytes(of: &bytes) { buffer in
-            func digits(_ value: Int, _ count: Int, at offset: Int) {
-                var value = value
-                for index in stride(from: offset + count - 1, through: offset, by: -1) {
-                    buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
-                    value /= 10
+        return String(utf8Capacity: 10) { buffer in
+            func digits(_ value: Int, _ count: Int) {
+                var scale = count == 4 ? 1000 : 10
+                while scale > 0 {
+                    buffer.append(UInt8(truncatingIfNeeded: 0x30 + value / scale % 10))
+                    scale /= 10
                 }
             }
-            digits(year, 4, at: 0)
-            var length = 4
+            digits(year, 4)
             if let month {
-                buffer[4] = 0x2D
-                digits(month, 2, at: 5)
-                length = 7
+                buffer.append(0x2D)
+                digits(month, 2)
                 if let day {
-                    buffer[7] = 0x2D
-                    digits(day, 2, at: 8)
-                    length = 10
+                    buffer.append(0x2D)
+                    digits(day, 2)
                 }
             }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
         }
     }
 

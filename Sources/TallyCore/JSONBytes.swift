@@ -13,14 +13,13 @@ public struct JSONBytes: JSONSink {
     /// Appends text as it is (keys, punctuation, numbers already formatted).
     @inline(__always)
     public mutating func raw(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withBytes { $0.append(0..<$0.count, to: &bytes) }
     }
 
     /// Appends a literal as it is (keys and punctuation).
     @inline(__always)
     public mutating func literal(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        literal.withBytes { $0.append(0..<$0.count, to: &bytes) }
     }
 
     /// Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped;

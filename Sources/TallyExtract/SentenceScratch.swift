@@ -61,18 +61,15 @@ struct SentenceScratch {
     }
 
     /// Scratches kept between documents, for any thread to borrow one at a time.
-    final class Pool: @unchecked Sendable {
-        private var idle: [SentenceScratch] = []
-        private let lock = NSLock()
+    final class Pool: Sendable {
+        private let idle = Guarded<[SentenceScratch]>([])
         private let rules: Int
 
         init(rules: Int) { self.rules = rules }
 
         /// Runs `body` with a scratch bound to `input`, then keeps the scratch for the next document.
         func withScratch<Result>(for input: MatchInput, _ body: (inout SentenceScratch) -> Result) -> Result {
-            lock.lock()
-            let reused = idle.popLast()
-            lock.unlock()
+            let reused = idle.withLock { $0.popLast() }
             var scratch: SentenceScratch
             if var reused {
                 reused.rebind(to: input)
@@ -81,9 +78,7 @@ struct SentenceScratch {
                 scratch = SentenceScratch(input: input, rules: rules)
             }
             let result = body(&scratch)
-            lock.lock()
-            idle.append(scratch)
-            lock.unlock()
+            idle.withLock { $0.append(scratch) }
             return result
         }
     }

@@ -1,9 +1,11 @@
+import TallyMemory
+
 /// `ChromeFilter` on UTF-8 bytes: the same rules, decided without building Strings when the line is ASCII
 /// with at most some plain punctuation (`isPlainPunctuation`), where case mapping, `Character`s and set
 /// membership come down to bytes; other short lines go to the String code.
 extension ChromeFilter {
     /// Whether a trimmed line (UTF-8, no leading or trailing whitespace) is page chrome; see `isChrome(_:countsAreChrome:)`.
-    static func isChrome(utf8 line: UnsafeBufferPointer<UInt8>, countsAreChrome: Bool = true) -> Bool {
+    static func isChrome(utf8 line: ByteView, countsAreChrome: Bool = true) -> Bool {
         let n = line.count
         guard n <= 160 else { return false }
         var i = 0
@@ -14,16 +16,16 @@ extension ChromeFilter {
             }
             let (scalar, length) = UTF8Bytes.decode(line, at: i)
             guard isPlainPunctuation(scalar) else {
-                return isChromeString(String(decoding: line, as: UTF8.self), countsAreChrome: countsAreChrome)
+                return isChromeString(line.string, countsAreChrome: countsAreChrome)
             }
             i += length
         }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 160) { lowered -> Bool in
+        return TemporaryBytes.with(capacity: 160) { lowered in
             for i in 0..<n {
                 let b = line[i]
-                lowered[i] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                lowered.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
             }
-            let lower = UnsafeBufferPointer(rebasing: lowered[0..<n])
+        } _: { lower -> Bool in
             // `bare`: trailing ":" and "|" removed, then spaces trimmed.
             var z = n
             while z > 0 {
@@ -40,7 +42,7 @@ extension ChromeFilter {
             while z > 0, isASCIISpace(lower[z - 1]) { z -= 1 }
             var a = 0
             while a < z, isASCIISpace(lower[a]) { a += 1 }
-            let bare = UnsafeBufferPointer(rebasing: lower[a..<z])
+            let bare = lower.slice(a..<z)
             if ASCIITables.exact.contains(bare) { return true }
             if countsAreChrome && isCountASCII(bare) { return true }
             for prefix in ASCIITables.prefixes where prefix.count <= n {
@@ -69,7 +71,7 @@ extension ChromeFilter {
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     /// `isCount` on lower-case ASCII.
-    static func isCountASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isCountASCII(_ text: ByteView) -> Bool {
         var end = text.count
         if end > 0, text[end - 1] == UInt8(ascii: "k") || text[end - 1] == UInt8(ascii: "m") { end -= 1 }
         guard end > 0, isDigit(text[0]) else { return false }
@@ -83,7 +85,7 @@ extension ChromeFilter {
     }
 
     /// `isCounter` on lower-case ASCII.
-    static func isCounterASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isCounterASCII(_ text: ByteView) -> Bool {
         // Words split on " ", ":", "(", ")"; at most 4 are needed (5 means no).
         var starts = (0, 0, 0, 0), ends = (0, 0, 0, 0)
         var count = 0
@@ -106,16 +108,16 @@ extension ChromeFilter {
         }
         guard count >= 2 else { return false }
         let ranges = [starts.0..<ends.0, starts.1..<ends.1, starts.2..<ends.2, starts.3..<ends.3]
-        func word(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[ranges[k]]) }
+        func word(_ k: Int) -> ByteView { text.slice(ranges[k]) }
         func joinedIsCounterWord(_ from: Int, _ to: Int) -> Bool {
             // Words from..<to joined by single spaces.
             var joined: [UInt8] = []
             joined.reserveCapacity(32)
             for k in from..<to {
                 if k > from { joined.append(0x20) }
-                joined.append(contentsOf: word(k))
+                text.append(ranges[k], to: &joined)
             }
-            return joined.withUnsafeBufferPointer { ASCIITables.counterWords.contains($0) }
+            return joined.withView { ASCIITables.counterWords.contains($0) }
         }
         if isCountASCII(word(0)) { return joinedIsCounterWord(1, count) }
         if isCountASCII(word(count - 1)) { return joinedIsCounterWord(0, count - 1) }
@@ -123,7 +125,7 @@ extension ChromeFilter {
     }
 
     /// `isDateline` on lower-case ASCII.
-    static func isDatelineASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isDatelineASCII(_ text: ByteView) -> Bool {
         let n = text.count
         guard n <= 48, text.contains(where: isDigit) else { return false }
         func isWordByte(_ b: UInt8) -> Bool { isDigit(b) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
@@ -133,13 +135,13 @@ extension ChromeFilter {
             if i == n { break }
             let s = i
             while i < n, isWordByte(text[i]) { i += 1 }
-            let word = UnsafeBufferPointer(rebasing: text[s..<i])
+            let word = text.slice(s..<i)
             if word.allSatisfy(isDigit) { continue }
             // ISO timestamps glue the time to the day: "19t08" (every piece between the t's is digits).
             if word.contains(UInt8(ascii: "t")), word.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "t") }) { continue }
             var l = 0
             while l < word.count, isDigit(word[l]) { l += 1 }
-            if ASCIITables.datelineWords.contains(UnsafeBufferPointer(rebasing: word[l...])) { continue }
+            if ASCIITables.datelineWords.contains(word.slice(from: l)) { continue }
             return false
         }
         return true
@@ -170,7 +172,7 @@ struct ByteSet: Sendable {
     }
 
     @inline(__always)
-    func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func contains(_ bytes: ByteView) -> Bool {
         let n = bytes.count
         guard n <= maxLength else { return false }
         let first = n == 0 ? 0 : Int(bytes[0])

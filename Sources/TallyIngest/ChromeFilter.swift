@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Recognises lines of page chrome that copies of web articles carry: counters, share and comment
 /// widgets, image credits. A small table of line patterns, matched on the whole trimmed line
 /// (case-insensitive), so a sentence that merely mentions "subscribe" is never dropped.
@@ -40,8 +42,7 @@ enum ChromeFilter {
     static func isChrome(_ line: String, countsAreChrome: Bool = true) -> Bool {
         // Chrome lines are short; long lines are prose (and checking them would cost time).
         guard line.utf8.count <= 160 else { return false }
-        var line = line
-        return line.withUTF8 { isChrome(utf8: $0, countsAreChrome: countsAreChrome) }
+        return line.withBytes { isChrome(utf8: $0, countsAreChrome: countsAreChrome) }
     }
 
     /// The rules on Strings, for lines that are not ASCII.

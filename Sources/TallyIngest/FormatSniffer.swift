@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Chooses how to read an input from its first bytes, not from its name.
 enum FormatSniffer {
     enum Format: Equatable {
@@ -73,14 +75,14 @@ enum FormatSniffer {
     private static func controlBytesReason(_ bytes: [UInt8]) -> String? {
         let end = min(bytes.count, window)
         var controls = 0
-        let sawNUL = bytes.withUnsafeBytes { raw -> Bool in
+        let sawNUL = bytes.withView { raw -> Bool in
             // Blocks of eight bytes with none below 0x20 and no 0x7F are skipped whole (SWAR: a byte below 0x20
             // borrows in x - 0x2020…, a 0x7F byte becomes zero in x ^ 0x7F7F…); the others are read byte by byte.
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             var i = 0
             while i < end {
                 if i + 8 <= end {
-                    let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    let x = raw.word(at: i)
                     let y = x ^ (ones &* 0x7F)
                     if ((x &- ones &* 0x20) & ~x | (y &- ones) & ~y) & highs == 0 {
                         i += 8

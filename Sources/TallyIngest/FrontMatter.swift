@@ -1,3 +1,4 @@
+import TallyMemory
 /// Metadata at the very top of a plain-text article, between two `---` lines:
 ///
 /// ```
@@ -51,7 +52,7 @@ struct FrontMatter {
 
 extension FrontMatter {
     /// `parse` for lines that are all ASCII, on the bytes: there spaces, case and `Character`s are plain bytes.
-    static func parseASCII(_ buf: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) -> (frontMatter: FrontMatter, bodyStart: Int)? {
+    static func parseASCII(_ buf: ByteView, lines: [Range<Int>]) -> (frontMatter: FrontMatter, bodyStart: Int)? {
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
         func trim(_ r: Range<Int>) -> Range<Int> {
             var a = r.lowerBound, z = r.upperBound
@@ -62,7 +63,7 @@ extension FrontMatter {
         func isDashes(_ r: Range<Int>) -> Bool {
             r.count == 3 && buf[r.lowerBound] == 0x2D && buf[r.lowerBound + 1] == 0x2D && buf[r.lowerBound + 2] == 0x2D
         }
-        func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
+        func string(_ r: Range<Int>) -> String { buf.string(r) }
         guard let first = lines.first, isDashes(trim(first)) else { return nil }
         var matter = FrontMatter()
         var i = 1
@@ -75,12 +76,11 @@ extension FrontMatter {
             }
             guard let colon = line.first(where: { buf[$0] == UInt8(ascii: ":") }) else { return nil }
             let keyRange = trim(line.lowerBound..<colon)
-            let key = String(unsafeUninitializedCapacity: keyRange.count) { out in
-                for (k, j) in keyRange.enumerated() {
+            let key = String(utf8Capacity: keyRange.count) { out in
+                for j in keyRange {
                     let b = buf[j]
-                    out[k] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                    out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
                 }
-                return keyRange.count
             }
             var valueRange = trim((colon + 1)..<line.upperBound)
             if valueRange.count >= 2, buf[valueRange.lowerBound] == UInt8(ascii: "\"") || buf[valueRange.lowerBound] == UInt8(ascii: "'"),

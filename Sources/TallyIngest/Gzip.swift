@@ -1,6 +1,8 @@
 import CZlib
 
 /// gzip decompression (zlib), bounded so that a small bomb cannot exhaust memory.
+///
+/// The package's one boundary with zlib: only this file calls it or hands it pointers.
 enum Gzip {
     struct Inflated {
         var bytes: [UInt8]
@@ -21,10 +23,13 @@ enum Gzip {
         var consumed = 0
         var truncated = false
         var failure: String?
+        // Sound: zlib reads the input only inside this closure, which keeps it alive (it never writes
+        // through `next_in`, whose type alone is mutable); `avail_in` is the input's true count.
         input.withUnsafeBufferPointer { inBuf in
             stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
             stream.avail_in = UInt32(inBuf.count)
             while true {
+                // Sound: zlib writes at most `avail_out` (the chunk's size) bytes, during this call only.
                 let status: Int32 = chunk.withUnsafeMutableBufferPointer { outBuf in
                     stream.next_out = outBuf.baseAddress
                     stream.avail_out = UInt32(outBuf.count)

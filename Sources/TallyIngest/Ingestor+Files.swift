@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import TallyCore
+import TallyMemory
 
 extension Ingestor {
     /// Extensions of files that are clearly not articles; inside folders they are skipped silently.
@@ -68,8 +69,11 @@ private struct FolderWalk {
     }
 
     mutating func listFolder(_ path: String) {
-        guard let real = FileReader.realPath(path) else {
-            skipped.append(SkippedInput(path: path, reason: FileReader.reason(errno: errno)))
+        let real: String
+        switch FileSystemCalls.realPath(cString: RawPath.cString(path)) {
+        case .success(let resolved): real = resolved
+        case .failure(let error):
+            skipped.append(SkippedInput(path: path, reason: FileReader.reason(errno: error.code)))
             return
         }
         if visiting.contains(real) {
@@ -81,19 +85,19 @@ private struct FolderWalk {
                 path: path, reason: "symbolic link out of the input folder (to \(real)); not followed without --follow-links"))
             return
         }
-        guard let dir = opendir(RawPath.cString(path)) else {
-            skipped.append(SkippedInput(path: path, reason: "cannot list folder: " + FileReader.reason(errno: errno)))
+        let entries: [[UInt8]]
+        switch FileSystemCalls.entryNames(ofFolder: RawPath.cString(path)) {
+        case .success(let found): entries = found
+        case .failure(let error):
+            skipped.append(SkippedInput(path: path, reason: "cannot list folder: " + FileReader.reason(errno: error.code)))
             return
         }
         var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+        for entry in entries {
+            let name = String(decoding: entry, as: UTF8.self)
             if name.hasPrefix(".") { continue }  // ".", "..", and hidden files/folders
             names.append(name)
         }
-        closedir(dir)
         names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         visiting.insert(real)
         let prefix = path.hasSuffix("/") ? path : path + "/"
@@ -119,11 +123,14 @@ private struct FolderWalk {
 /// Whole-file reads with a size limit and errors that say why.
 enum FileReader {
     static func contents(of path: String, maxBytes: Int) throws(IngestError) -> [UInt8] {
-        var info = stat()
-        if stat(RawPath.cString(path), &info) != 0 { throw IngestError(path: path, reason: reason(errno: errno)) }
-        if info.st_mode & S_IFMT == S_IFDIR { throw IngestError(path: path, reason: "is a folder (pass it to inputFiles first)") }
-        if Int(info.st_size) > maxBytes {
-            throw IngestError(path: path, reason: "larger than the \(ByteCount(maxBytes)) limit (\(ByteCount(Int(info.st_size))))")
+        let info: (isDirectory: Bool, size: Int)
+        switch FileSystemCalls.status(cString: RawPath.cString(path)) {
+        case .success(let found): info = found
+        case .failure(let error): throw IngestError(path: path, reason: reason(errno: error.code))
+        }
+        if info.isDirectory { throw IngestError(path: path, reason: "is a folder (pass it to inputFiles first)") }
+        if info.size > maxBytes {
+            throw IngestError(path: path, reason: "larger than the \(ByteCount(maxBytes)) limit (\(ByteCount(info.size)))")
         }
         return try read(path, limit: maxBytes + 1)
     }
@@ -134,55 +141,15 @@ enum FileReader {
 
     /// Reads at most `limit` bytes; a file that grows past `limit` while read is cut there.
     private static func read(_ path: String, limit: Int) throws(IngestError) -> [UInt8] {
-        let fd = open(RawPath.cString(path), O_RDONLY)
-        if fd < 0 { throw IngestError(path: path, reason: reason(errno: errno)) }
-        defer { close(fd) }
-        // The whole file in one array sized from fstat (one byte more, to see the end without another read);
-        // a file that turns out longer goes on in chunks below.
-        var info = stat()
-        let expected = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
-        var failure: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: min(limit, max(expected, 0) + 1)) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let n = posixRead(fd, buffer.baseAddress! + count, buffer.count - count)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if n == 0 { break }
-                count += n
-            }
+        switch FileSystemCalls.readFile(RawPath.cString(path), limit: limit) {
+        case .success(let bytes): return bytes
+        case .failure(let failure):
+            throw IngestError(path: path, reason: (failure.opening ? "" : "unreadable: ") + reason(errno: failure.error.code))
         }
-        if failure != 0 { throw IngestError(path: path, reason: "unreadable: " + reason(errno: failure)) }
-        if bytes.count < min(limit, max(expected, 0) + 1) { return bytes }
-        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
-        while bytes.count < limit {
-            let want = min(chunk.count, limit - bytes.count)
-            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, want) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IngestError(path: path, reason: "unreadable: " + reason(errno: errno))
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return bytes
-    }
-
-    private static func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-            Glibc.read(fd, buffer, count)
-        #else
-            Darwin.read(fd, buffer, count)
-        #endif
     }
 
     static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(RawPath.cString(path), nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        try? FileSystemCalls.realPath(cString: RawPath.cString(path)).get()
     }
 
     /// A short reason for an `errno`, worded for a user.

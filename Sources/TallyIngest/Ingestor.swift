@@ -1,3 +1,4 @@
+import TallyMemory
 import TallyCore
 
 /// Turns files (plain text, HTML, JSON Lines, any of them gzipped; folders recursively) into `Document`s.
@@ -76,10 +77,10 @@ public struct Ingestor: Sendable {
                 // Valid UTF-8 (the usual case) is read straight from the bytes, without a String of the whole file.
                 var start = 0
                 if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-                let valid = bytes.withUnsafeBufferPointer { UTF8Check.isValid(UnsafeBufferPointer(rebasing: $0[start...])) }
+                let valid = bytes.withView { UTF8Check.isValid($0.slice(from: start)) }
                 if valid {
-                    var doc = bytes.withUnsafeBufferPointer {
-                        PlainTextArticle.document(utf8: UnsafeBufferPointer(rebasing: $0[start...]), id: id, options: options)
+                    var doc = bytes.withView {
+                        PlainTextArticle.document(utf8: $0.slice(from: start), id: id, options: options)
                     }
                     doc.encoding = "utf-8"
                     return IngestedFile(documents: [doc])

@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// A fast reader for the common JSON Lines record: one object whose fields we read are plain strings
 /// (an integer `id` too). It works on the line's bytes and is at least as strict as `JSONDecoder`; any
 /// line it does not fully understand — odd escapes, lone surrogates, invalid UTF-8, a known field that
@@ -7,14 +9,14 @@ struct JSONLineScanner {
     /// The fields `JSONLinesReader.Record` reads, by name.
     static let fields = ["id", "url", "published", "title", "outlet", "author", "text", "html"]
 
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private let bytes: ByteView
     private var index = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(_ bytes: ByteView) { self.bytes = bytes }
 
     /// The known fields of the object on this line (field name → string), or nil to leave the line to `JSONDecoder`.
     static func fields(of line: ArraySlice<UInt8>) -> [String: String]? {
-        line.withUnsafeBufferPointer { buffer in
+        line.withView { buffer in
             var scanner = JSONLineScanner(buffer)
             return scanner.object()
         }
@@ -75,7 +77,7 @@ struct JSONLineScanner {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x22 {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                bytes.append(runStart..<index, to: &out)
                 index += 1
                 if ascii { return String(decoding: out, as: UTF8.self) }
                 return String(validating: out, as: UTF8.self)
@@ -86,7 +88,7 @@ struct JSONLineScanner {
                 index += 1
                 continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            bytes.append(runStart..<index, to: &out)
             index += 1
             guard index < bytes.count else { return nil }
             let escape = bytes[index]
@@ -133,7 +135,7 @@ struct JSONLineScanner {
         let count = index - digits
         guard count > 0, count <= 18, count == 1 || bytes[digits] != 0x30 else { return nil }
         if index < bytes.count, bytes[index] == 0x2E || bytes[index] == 0x65 || bytes[index] == 0x45 { return nil }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let text = bytes.string(start..<index)
         return text == "-0" ? "0" : text
     }
 

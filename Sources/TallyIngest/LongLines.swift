@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Says when a document has a line far longer than any real paragraph (a page without line breaks,
 /// a table flattened to one line): it is still read, but the text analysis cuts such runs into
 /// pieces (sentences of at most 400 tokens, paragraphs of at most 4,000), which the reader should know.
@@ -16,8 +18,7 @@ enum LongLines {
     /// The most Unicode scalars between two line breaks ("\n", "\r", U+2028, U+2029), counted on the UTF-8 bytes:
     /// every byte that is not a continuation byte starts a scalar.
     static func longestLine(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { buf -> Int in
+        text.withBytes { buf -> Int in
             var longest = 0
             var current = 0
             let n = buf.count

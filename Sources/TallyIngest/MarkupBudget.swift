@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Limits on the markup of one HTML page, enforced on the bytes before libxml2 parses them.
 ///
 /// libxml2 2.9.14 checks each attribute of an element against all the earlier ones, so one element
@@ -67,7 +69,7 @@ private struct MarkupScan {
     static let rawTextElements: [[UInt8]] = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"].map { Array($0.utf8) }
 
     mutating func run() {
-        bytes.withUnsafeBufferPointer { buf in
+        bytes.withView { buf in
             let n = buf.count
             var i = 0
             var elements = 0
@@ -108,7 +110,7 @@ private struct MarkupScan {
     }
 
     /// Reads a start tag's attributes from `start` (just after its name) and returns the index after its `>`.
-    private mutating func startTag(_ buf: UnsafeBufferPointer<UInt8>, attributesFrom start: Int) -> Int {
+    private mutating func startTag(_ buf: ByteView, attributesFrom start: Int) -> Int {
         let n = buf.count
         var j = start
         var count = 0
@@ -169,14 +171,14 @@ private struct MarkupScan {
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
     static func endsName(_ b: UInt8) -> Bool { isSpace(b) || b == UInt8(ascii: ">") || b == UInt8(ascii: "/") }
 
-    static func equalsIgnoringCase(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: [UInt8]) -> Bool {
+    static func equalsIgnoringCase(_ buf: ByteView, _ range: Range<Int>, _ word: [UInt8]) -> Bool {
         guard range.count == word.count else { return false }
         for (offset, w) in word.enumerated() where buf[range.lowerBound + offset] | 0x20 != w { return false }
         return true
     }
 
     /// The index of `</name` (any case) at or after `from`.
-    static func findEndTag(_ name: [UInt8], in buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    static func findEndTag(_ name: [UInt8], in buf: ByteView, from: Int) -> Int? {
         var i = from
         while let lt = buf.firstIndex(ofSequence: [UInt8]("</".utf8), from: i) {
             let nameRange = (lt + 2)..<min(lt + 2 + name.count, buf.count)

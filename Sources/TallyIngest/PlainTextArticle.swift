@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 
 /// A plain-text article: optional front matter (see `FrontMatter`), then the headline on the first
 /// non-empty line, then the body.
@@ -13,26 +14,27 @@ import TallyCore
 /// byte code cannot settle exactly (short non-ASCII lines, trailing spaces after a non-ASCII character).
 enum PlainTextArticle {
     static func document(text: String, id: String, options: IngestOptions) -> Document {
-        var text = text
-        return text.withUTF8 { document(utf8: $0, id: id, options: options) }
+        text.withBytes { document(utf8: $0, id: id, options: options) }
     }
 
     /// Line separators as `Character`s: "\n", "\r\n" (one grapheme) and "\r".
     /// Returns the end of the line starting at `start` and the start of the next one (nil at the end).
     @inline(__always)
-    static func lineEnd(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, next: Int?) {
-        var i = start
-        let n = buf.count
-        while i < n {
-            let b = buf[i]
-            if b == 0x0A { return (i, i + 1) }
-            if b == 0x0D { return (i, i + 1 < n && buf[i + 1] == 0x0A ? i + 2 : i + 1) }
-            i += 1
+    static func lineEnd(_ buf: ByteView, from start: Int) -> (end: Int, next: Int?) {
+        // The bytes from `start` on, indexed from 0 (reads within their count need no check).
+        let rest = buf.slice(from: start)
+        let n = rest.count
+        var k = 0
+        while k < n {
+            let b = rest[k]
+            if b == 0x0A { return (start + k, start + k + 1) }
+            if b == 0x0D { return (start + k, k + 1 < n && rest[k + 1] == 0x0A ? start + k + 2 : start + k + 1) }
+            k += 1
         }
-        return (n, nil)
+        return (buf.count, nil)
     }
 
-    static func document(utf8 buf: UnsafeBufferPointer<UInt8>, id: String, options: IngestOptions) -> Document {
+    static func document(utf8 buf: ByteView, id: String, options: IngestOptions) -> Document {
         var warnings: [String] = []
         let n = buf.count
         var bodyStart = 0
@@ -56,7 +58,7 @@ enum PlainTextArticle {
             }
             let parsed = ascii
                 ? FrontMatter.parseASCII(buf, lines: ranges)
-                : FrontMatter.parse(ranges.map { Substring(String(decoding: UnsafeBufferPointer(rebasing: buf[$0]), as: UTF8.self)) })
+                : FrontMatter.parse(ranges.map { Substring(buf.string($0)) })
             if let (matter, start) = parsed {
                 fields = matter.fields
                 warnings += matter.warnings
@@ -65,20 +67,15 @@ enum PlainTextArticle {
         }
         var title: String?
         var keptAny = false
-        let text = String(unsafeUninitializedCapacity: max(n, 1)) { out -> Int in
-            var written = 0
-            func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let text = String(utf8Capacity: max(n, 1)) { out in
+            func emit(_ bytes: ByteView) {
                 if keptAny {
-                    out[written] = 0x0A
-                    written += 1
+                    out.append(0x0A)
                 } else {
-                    title = String(decoding: bytes, as: UTF8.self)
+                    title = bytes.string
                     keptAny = true
                 }
-                if bytes.count > 0 {
-                    (out.baseAddress! + written).initialize(from: bytes.baseAddress!, count: bytes.count)
-                    written += bytes.count
-                }
+                out.append(0..<bytes.count, of: bytes)
             }
             var lineIndex = 0
             var start: Int? = 0
@@ -91,18 +88,16 @@ enum PlainTextArticle {
                 case .empty:
                     continue
                 case .bytes(let a, let b):
-                    let line = UnsafeBufferPointer(rebasing: buf[a..<b])
+                    let line = buf.slice(a..<b)
                     if ChromeFilter.isChrome(utf8: line) { continue }
                     emit(line)
                 case .needsString:
                     // Let the String code decide where the trimmed line ends (grapheme rules).
-                    let line = String(decoding: UnsafeBufferPointer(rebasing: buf[s..<end]), as: UTF8.self).trimmingSpaces()
+                    let line = buf.string(s..<end).trimmingSpaces()
                     if line.isEmpty || ChromeFilter.isChrome(line) { continue }
-                    var copy = line
-                    copy.withUTF8 { emit($0) }
+                    line.withBytes { emit($0) }
                 }
             }
-            return written
         }
         var published: CalendarDate?
         if let raw = fields["published"] {
@@ -122,7 +117,7 @@ enum PlainTextArticle {
     }
 
     /// Whether the first line contains "---" (a first line that trims to "---" must).
-    static func firstLineHasDashes(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func firstLineHasDashes(_ buf: ByteView) -> Bool {
         let end = lineEnd(buf, from: 0).end
         var run = 0
         for i in 0..<end {
@@ -146,7 +141,7 @@ enum PlainTextArticle {
 
     /// `trimmingSpaces` on bytes `start..<end` (valid UTF-8).
     @inline(__always)
-    static func trimmed(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Trimmed {
+    static func trimmed(_ buf: ByteView, _ start: Int, _ end: Int) -> Trimmed {
         var a = start
         while a < end {
             let b = buf[a]
@@ -189,7 +184,7 @@ enum PlainTextArticle {
 enum UTF8Bytes {
     /// The scalar value starting at `i` and its length in bytes (the bytes must be valid UTF-8).
     @inline(__always)
-    static func decode(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+    static func decode(_ buf: ByteView, at i: Int) -> (UInt32, Int) {
         let b0 = UInt32(buf[i])
         if b0 < 0x80 { return (b0, 1) }
         if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F), 2) }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import TallyMemory
 
 /// File names that are not UTF-8 (a Latin-1 `café.txt` from an old archive): listing a folder turns each
 /// invalid byte into U+FFFD, since paths are Swift `String`s everywhere, and that name does not exist.
@@ -36,11 +32,9 @@ enum RawPath {
 
     /// The raw name of the entry of `folder` (a C string) that decodes to `name`, valid UTF-8 first.
     private static func entry(named name: String, in folder: [CChar]) -> [UInt8]? {
-        guard let dir = opendir(folder) else { return nil }
-        defer { closedir(dir) }
+        guard let entries = try? FileSystemCalls.entryNames(ofFolder: folder).get() else { return nil }
         var found: [UInt8]?
-        while let entry = readdir(dir) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+        for bytes in entries {
             guard String(decoding: bytes, as: UTF8.self) == name else { continue }
             if String(validating: bytes, as: UTF8.self) != nil { return bytes }
             if found == nil { found = bytes }

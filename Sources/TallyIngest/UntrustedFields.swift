@@ -45,15 +45,9 @@ public enum UntrustedFields {
     }
 
     static func withoutNUL(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { utf8 in
-            String(unsafeUninitializedCapacity: utf8.count) { out in
-                var n = 0
-                for b in utf8 where b != 0 {
-                    out[n] = b
-                    n += 1
-                }
-                return n
+        text.withBytes { utf8 in
+            String(utf8Capacity: utf8.count) { out in
+                for b in utf8 where b != 0 { out.append(b) }
             }
         }
     }

@@ -1,3 +1,4 @@
+import TallyMemory
 import TallyCore
 import TallyExtract
 
@@ -42,15 +43,15 @@ extension Extractor {
             heartbeat()
             claims = extract(document)
         } else {
-            text.withUTF8 { utf8 in
+            text.withContiguousBytes { utf8 in
                 var start = 0
                 var scalarOffset = 0
                 while start < utf8.count, claims.count <= budget.claimsPerDocument {
                     heartbeat()
                     let end = ExtractionChunks.end(of: utf8, from: start, maxBytes: budget.chunkBytes)
-                    let piece = UnsafeBufferPointer(rebasing: utf8[start..<end])
+                    let piece = utf8.slice(start..<end)
                     var part = document
-                    part.text = String(decoding: piece, as: UTF8.self)
+                    part.text = piece.string
                     for var claim in extract(part) {
                         claim.start += scalarOffset
                         claim.end += scalarOffset
@@ -83,7 +84,7 @@ extension Extractor {
 enum ExtractionChunks {
     /// The end of the piece starting at `start`: after the last line break within `maxBytes`, else after the
     /// last space, else at the last character boundary (never inside a UTF-8 sequence).
-    static func end(of utf8: UnsafeBufferPointer<UInt8>, from start: Int, maxBytes: Int) -> Int {
+    static func end(of utf8: ByteView, from start: Int, maxBytes: Int) -> Int {
         let limit = start + maxBytes
         guard limit < utf8.count else { return utf8.count }
         let floor = start + maxBytes / 2
@@ -114,7 +115,7 @@ enum ExtractionChunks {
     }
 
     /// Unicode scalars in valid UTF-8: every byte that is not a continuation byte starts one.
-    static func scalars(in utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    static func scalars(in utf8: ByteView) -> Int {
         var n = 0
         for b in utf8 where b & 0xC0 != 0x80 { n += 1 }
         return n

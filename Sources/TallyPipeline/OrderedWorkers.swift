@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TallyMemory
 
 /// Tells `orderedWork` that the item a worker is on is still making progress (a document of a file is
 /// done, the next begins): its time limit starts again from now.
@@ -67,30 +68,34 @@ public func orderedWork<Value>(
 
 /// The shared state of `orderedWork`: the next item to start, finished results, how far delivery got,
 /// when each running item last showed progress, and which items were given up.
-private final class OrderedState<Value>: @unchecked Sendable {
+private final class OrderedState<Value>: Sendable {
     enum Outcome {
         case value(Value)
         case timedOut
         case stopped
     }
 
-    private let condition = NSCondition()
+    /// What the workers and the delivering thread share, under one lock.
+    struct Shared {
+        var next = 0
+        var delivered = 0
+        var results: [Int: Value] = [:]
+        /// The weight of each finished, undelivered result, and their sum.
+        var weights: [Int: Int] = [:]
+        var waitingWeight = 0
+        var stopped = false
+        /// Running items and when they started or last beat (nanoseconds of uptime).
+        var running: [Int: UInt64] = [:]
+        var abandoned: Set<Int> = []
+        /// Workers that will still take items (not stuck on an abandoned one).
+        var liveWorkers = 0
+    }
+
+    private let shared = Guarded(Shared())
     private let count: Int
     private let ahead: Int
-    private var next = 0
-    private var delivered = 0
-    private var results: [Int: Value] = [:]
     private let weight: (@Sendable (Value) -> Int)?
     private let maxWeight: Int
-    /// The weight of each finished, undelivered result, and their sum.
-    private var weights: [Int: Int] = [:]
-    private var waitingWeight = 0
-    private var stopped = false
-    /// Running items and when they started or last beat (nanoseconds of uptime).
-    private var running: [Int: UInt64] = [:]
-    private var abandoned: Set<Int> = []
-    /// Workers that will still take items (not stuck on an abandoned one).
-    private var liveWorkers = 0
 
     init(count: Int, ahead: Int, weight: (@Sendable (Value) -> Int)?, maxWeight: Int) {
         self.count = count
@@ -101,19 +106,14 @@ private final class OrderedState<Value>: @unchecked Sendable {
 
     /// Starts one worker thread taking items until there are none (or its item is abandoned).
     func startWorker(_ work: @escaping @Sendable (Int, Heartbeat) -> Value) {
-        condition.lock()
-        liveWorkers += 1
-        condition.unlock()
+        shared.withLock { $0.liveWorkers += 1 }
         let thread = Thread { [self] in
             while let index = take() {
                 let heartbeat = Heartbeat { [self] in beat(index) }
                 let value = work(index, heartbeat)
                 if !put(index, value) { return }
             }
-            condition.lock()
-            liveWorkers -= 1
-            condition.broadcast()
-            condition.unlock()
+            shared.withLock(wake: true) { $0.liveWorkers -= 1 }
         }
         // Extraction recurses on nested markup and patterns: the stack of a main thread, not a pool thread's.
         thread.stackSize = 8 << 20
@@ -122,75 +122,73 @@ private final class OrderedState<Value>: @unchecked Sendable {
 
     /// The next index to work on, waiting while too many results are undelivered; nil when done.
     private func take() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        // Too heavy: wait until delivery catches up. Every undelivered item below `next` is done or running,
-        // so delivery always can.
-        while !stopped, next < count, next >= delivered + ahead || (waitingWeight >= maxWeight && next > delivered) { condition.wait() }
-        guard !stopped, next < count else { return nil }
-        next += 1
-        running[next - 1] = DispatchTime.now().uptimeNanoseconds
-        return next - 1
+        let (count, ahead, maxWeight) = (count, ahead, maxWeight)
+        return shared.withLock(waitingFor: { state -> Int?? in
+            // Too heavy: wait until delivery catches up. Every undelivered item below `next` is done or running,
+            // so delivery always can.
+            if !state.stopped, state.next < count,
+                state.next >= state.delivered + ahead || (state.waitingWeight >= maxWeight && state.next > state.delivered)
+            {
+                return nil
+            }
+            guard !state.stopped, state.next < count else { return .some(nil) }
+            state.next += 1
+            state.running[state.next - 1] = DispatchTime.now().uptimeNanoseconds
+            return state.next - 1
+        })
     }
 
     private func beat(_ index: Int) {
-        condition.lock()
-        if running[index] != nil { running[index] = DispatchTime.now().uptimeNanoseconds }
-        condition.unlock()
+        shared.withLock { state in
+            if state.running[index] != nil { state.running[index] = DispatchTime.now().uptimeNanoseconds }
+        }
     }
 
     /// Stores a result; false when the item was abandoned (the worker then ends: another took its place).
     private func put(_ index: Int, _ value: Value) -> Bool {
         let heft = weight?(value) ?? 0
-        condition.lock()
-        defer { condition.unlock() }
-        running[index] = nil
-        if abandoned.remove(index) != nil { return false }
-        if !stopped {
-            results[index] = value
-            weights[index] = heft
-            waitingWeight += heft
+        return shared.withLock(wake: true) { state in
+            state.running[index] = nil
+            if state.abandoned.remove(index) != nil { return false }
+            if !state.stopped {
+                state.results[index] = value
+                state.weights[index] = heft
+                state.waitingWeight += heft
+            }
+            return true
         }
-        condition.broadcast()
-        return true
     }
 
     /// Waits for the result of `index`, for it to run out of time, or for `shouldStop`.
     func result(_ index: Int, timeLimit: Double?, shouldStop: () -> Bool) -> Outcome {
-        condition.lock()
-        defer { condition.unlock() }
-        while results[index] == nil {
-            if shouldStop() { return .stopped }
-            if let timeLimit, let since = running[index],
-                Double(DispatchTime.now().uptimeNanoseconds - since) / 1e9 >= timeLimit
-            {
-                running[index] = nil
-                abandoned.insert(index)
-                liveWorkers -= 1
-                delivered = index + 1
-                condition.broadcast()
-                return .timedOut
-            }
-            _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
-        }
-        delivered = index + 1
-        waitingWeight -= weights.removeValue(forKey: index) ?? 0
-        condition.broadcast()
-        return .value(results.removeValue(forKey: index)!)
+        shared.withLock(
+            waitingFor: { state -> Outcome? in
+                if state.results[index] == nil {
+                    if shouldStop() { return .stopped }
+                    if let timeLimit, let since = state.running[index],
+                        Double(DispatchTime.now().uptimeNanoseconds - since) / 1e9 >= timeLimit
+                    {
+                        state.running[index] = nil
+                        state.abandoned.insert(index)
+                        state.liveWorkers -= 1
+                        state.delivered = index + 1
+                        return .timedOut
+                    }
+                    return nil
+                }
+                state.delivered = index + 1
+                state.waitingWeight -= state.weights.removeValue(forKey: index) ?? 0
+                return .value(state.results.removeValue(forKey: index)!)
+            }, poll: 0.1, wake: true)
     }
 
     /// Lets waiting workers finish without starting new items.
     func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
+        shared.withLock(wake: true) { $0.stopped = true }
     }
 
     /// Waits until every worker not stuck on an abandoned item has ended.
     func waitForWorkers() {
-        condition.lock()
-        while liveWorkers > 0 { condition.wait() }
-        condition.unlock()
+        shared.withLock(waitingFor: { $0.liveWorkers > 0 ? nil : () })
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TallyMemory
 
 /// Runs `transform` over `count` indices on `jobs` threads and returns the results in index order.
 /// The batch runner, the benchmark and the store all parallelise this way: work per item, order kept.
@@ -14,27 +15,23 @@ public func parallelMap<Value>(_ count: Int, jobs: Int, _ transform: @Sendable (
 }
 
 /// Write-once slots filled by parallel workers (each index by one worker), read after they all finish.
-final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private var next = 0
-    private let lock = NSLock()
+final class Slots<Value>: Sendable {
+    private let state: Guarded<(next: Int, storage: [Value?])>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    init(count: Int) { state = Guarded((0, Array(repeating: nil, count: count))) }
 
     /// The next index no worker has taken yet, or nil when all are taken.
     func claimNext() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < storage.count else { return nil }
-        next += 1
-        return next - 1
+        state.withLock { state in
+            guard state.next < state.storage.count else { return nil }
+            state.next += 1
+            return state.next - 1
+        }
     }
 
     func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
+        state.withLock { $0.storage[index] = value }
     }
 
-    var values: [Value] { storage.map { $0! } }
+    var values: [Value] { state.withLock { $0.storage.map { $0! } } }
 }

@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Writes an output file all at once or not at all, without ever replacing what is not a regular file.
 ///
 /// A regular file (or a new one) gets the bytes in a temporary file in the same directory, flushed to

@@ -1,3 +1,4 @@
+import TallyMemory
 import TallyCore
 
 /// Output formats of `tally extract`.
@@ -112,10 +113,9 @@ public enum ClaimWriter {
 
     /// Appends `text` as a CSV field (see `csvField`).
     static func appendCSVField(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { source in
+        text.withBytes { source in
             guard source.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-                bytes.append(contentsOf: source)
+                source.append(0..<source.count, to: &bytes)
                 return
             }
             bytes.append(0x22)

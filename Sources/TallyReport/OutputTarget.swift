@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// What an output path names once its symlinks are followed: a regular file (new or existing) that is
 /// replaced atomically, or something that must be written into where it is (a device, a FIFO, a
 /// terminal, `/dev/stdout`), since renaming a file over it would destroy it (`/dev/full` as root

@@ -16,6 +16,10 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var description: String
 }
 
+// The package's one boundary with SQLite: only this file calls its C API or holds its pointers
+// (the connection and statement handles, which never leave these two classes). Each other pointer
+// use below says why it is sound.
+
 /// One SQLite connection: a small wrapper over the C API. Not thread-safe; one per run.
 final class SQLiteDatabase {
     private(set) var handle: OpaquePointer?
@@ -46,6 +50,7 @@ final class SQLiteDatabase {
 
     /// Runs one or more statements without parameters.
     func execute(_ sql: String) throws(StoreError) {
+        // Sound: SQLite allocates the message (or leaves it nil); it is copied, then freed once, here.
         var message: UnsafeMutablePointer<CChar>?
         if sqlite3_exec(handle, sql, nil, nil, &message) != SQLITE_OK {
             let reason = message.map { String(cString: $0) } ?? lastError
@@ -101,6 +106,8 @@ final class SQLiteStatement {
             case .integer(let n): status = sqlite3_bind_int64(statement, index, n)
             case .real(let x): status = sqlite3_bind_double(statement, index, x)
             case .text(let text):
+                // Sound: the bytes live for the call, and SQLITE_TRANSIENT (the shim) has SQLite copy them
+                // before it returns; the count leaves out the C string's NUL.
                 status = text.utf8CString.withUnsafeBufferPointer { buffer in
                     tally_sqlite3_bind_text(statement, index, buffer.baseAddress, Int32(buffer.count - 1))
                 }
@@ -144,6 +151,8 @@ final class SQLiteStatement {
     func text(_ column: Int32) -> String? {
         guard let bytes = sqlite3_column_text(statement, column) else { return nil }
         let count = Int(sqlite3_column_bytes(statement, column))
+        // Sound: SQLite keeps the column's `count` bytes valid until the next step, reset or finalize
+        // of the statement; they are copied into the String at once.
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TallyCore
+import TallyMemory
 import TallyReport
 
 /// Keeps a folder's reading inside the folder: a file reached through a symlink that leads out of the

@@ -1,4 +1,5 @@
 import Testing
+import TallyMemory
 @testable import TallyNumerals
 
 /// The layout assumptions behind the scanner's fast paths, checked on this platform.

@@ -1,3 +1,4 @@
+import TallyMemory
 import Foundation
 import Testing
 import TallyCore
@@ -98,8 +99,7 @@ import TallyIngest
 
     @Test func piecesEndAtLineBreaksThenSpacesThenCharacters() {
         func end(_ text: String, _ max: Int) -> Int {
-            var text = text
-            return text.withUTF8 { ExtractionChunks.end(of: $0, from: 0, maxBytes: max) }
+            text.withBytes { ExtractionChunks.end(of: $0, from: 0, maxBytes: max) }
         }
         #expect(end("aaaaaaa\nbbbb cccc", 12) == 8)
         #expect(end("aaaa\nbbbbb cccc", 12) == 11)  // a line break in the first half is too early: the last space

@@ -1,3 +1,4 @@
+import TallyMemory
 import TallyCore
 import TallyNumerals
 
@@ -79,9 +80,7 @@ public final class PreparedDocument {
         if cachedIsASCII, start >= sentence.start, start <= end, end <= sentence.end {
             let from = start - sentence.start
             let to = end - sentence.start
-            let cut = sentenceText.utf8.withContiguousStorageIfAvailable { bytes in
-                String(decoding: bytes[from..<to], as: UTF8.self)
-            }
+            let cut = !sentenceText.isContiguousUTF8 ? nil : sentenceText.withBytes { $0.string(from..<to) }
             if let cut { return cut }
         }
         return analysis.slice(start, end)

@@ -1,5 +1,6 @@
 import Foundation
 import TallyCore
+import TallyMemory
 
 /// What a pattern is matched against: a document's tokens, as word ids, with the number mentions
 /// found in them. Built once per document.
@@ -9,7 +10,7 @@ public final class MatchInput {
     /// Vocabulary id of every token (-1: a word no rule or lexicon phrase uses).
     public let words: [Int32]
     /// `words` in memory of the input's own, for the matcher's inner loop.
-    let wordIDs: UnsafeMutablePointer<Int32>
+    let wordIDs: FrozenBuffer<Int32>
     /// Token index → index into `quantities` of the first mention starting there, or -1.
     let quantityStarting: [Int32]
     /// Per mention: the token index it ends at, and a bit per `Pattern.QuantityClass.ordered` class
@@ -29,8 +30,7 @@ public final class MatchInput {
         self.quantities = quantities
         let words = words ?? lexicon.wordIDs(of: tokens)
         self.words = words
-        wordIDs = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, words.count))
-        wordIDs.initialize(from: words, count: words.count)
+        wordIDs = FrozenBuffer(words)
         var starting = [Int32](repeating: -1, count: tokens.count + 1)
         for (index, quantity) in quantities.enumerated() where starting[quantity.tokens.lowerBound] < 0 {
             starting[quantity.tokens.lowerBound] = Int32(index)
@@ -48,8 +48,6 @@ public final class MatchInput {
         self.regexes = regexes
     }
 
-    deinit { wordIDs.deallocate() }
-
     /// The mention starting at token `position`, if any.
     @inline(__always)
     func quantity(startingAt position: Int) -> Int? {
@@ -59,7 +57,7 @@ public final class MatchInput {
 }
 
 /// Compiled `/regex/` atoms, shared read-only across threads.
-public final class RegexCache: @unchecked Sendable {
+public final class RegexCache: Sendable {
     private let compiled: [String: NSRegularExpression]
 
     public init(patterns: Set<String>) throws {

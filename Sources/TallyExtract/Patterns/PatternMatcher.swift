@@ -39,7 +39,7 @@ public final class PatternMatcher {
 
     private let tokens: [Token]
     /// The input's word ids (`MatchInput.wordIDs`, valid while `input` lives).
-    private let words: UnsafeMutablePointer<Int32>
+    private let words: FrozenBuffer<Int32>
     private let buffers: Buffers
     /// Visited (instruction, position) states, stamped with the run that visited them.
     private let visited: ScratchBuffer<UInt32>
@@ -308,7 +308,7 @@ public final class PatternMatcher {
 
     /// Whether the token at `position` is the word with this code (an id, or -(k+1) for `texts[k]`).
     @inline(__always)
-    private static func word(_ code: Int32, matches position: Int, _ words: UnsafeMutablePointer<Int32>, _ tokens: [Token], _ texts: [String]) -> Bool {
+    private static func word(_ code: Int32, matches position: Int, _ words: FrozenBuffer<Int32>, _ tokens: [Token], _ texts: [String]) -> Bool {
         code >= 0 ? words[position] == code : tokens[position].lower == texts[Int(-code - 1)]
     }
 

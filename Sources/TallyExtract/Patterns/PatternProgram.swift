@@ -1,9 +1,11 @@
+import TallyMemory
+
 /// A `Pattern` compiled for the matcher: a flat list of instructions over word ids, lexicon class
 /// ids and numbered capture slots, with alternatives as splits and bounded repetition unrolled.
 ///
 /// Splits try their first branch first, so the matcher explores ways to match in the same order as
 /// the pattern reads: alternatives left to right, repetition greedy, longer word options first.
-public final class PatternProgram: @unchecked Sendable {
+public final class PatternProgram: Sendable {
     enum Operation: UInt8, Sendable {
         /// `a`: a word code (see `wordCode`).
         case word
@@ -36,7 +38,7 @@ public final class PatternProgram: @unchecked Sendable {
     let instructions: [Instruction]
     /// `instructions` in memory of the program's own, for the matcher's inner loop (no bounds checks
     /// or reference counting per step).
-    let code: UnsafeMutablePointer<Instruction>
+    let code: FrozenBuffer<Instruction>
     /// Word-code sequences for `.phrases`.
     let phrases: [[[Int32]]]
     /// Words the vocabulary lacks, compared as text: word code -(k+1) is `texts[k]`.
@@ -48,8 +50,6 @@ public final class PatternProgram: @unchecked Sendable {
     /// What the pattern can start with, in ids.
     let start: StartFilter
 
-    deinit { code.deallocate() }
-
     /// The slot pair of a capture, if the pattern defines it.
     public func captureIndex(_ name: String) -> Int? { captureNames.firstIndex(of: name) }
 
@@ -58,8 +58,7 @@ public final class PatternProgram: @unchecked Sendable {
         compiler.emit(pattern)
         compiler.append(Instruction(operation: .match))
         instructions = compiler.instructions
-        code = UnsafeMutablePointer<Instruction>.allocate(capacity: instructions.count)
-        code.initialize(from: instructions, count: instructions.count)
+        code = FrozenBuffer(instructions)
         phrases = compiler.phrases
         texts = compiler.texts
         regexes = compiler.regexes

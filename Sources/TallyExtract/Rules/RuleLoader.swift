@@ -137,8 +137,7 @@ struct FingerprintHasher {
     }
 
     private mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withBytes { bytes in
             for byte in bytes { add(byte: byte) }
         }
     }

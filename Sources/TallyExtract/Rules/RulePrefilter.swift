@@ -89,15 +89,19 @@ struct RulePrefilter: Sendable {
         tokenWords.reserve(range.count, filling: 0)
         tokenClasses.reserve(range.count, filling: ClassMask())
         let lexicon = input.lexicon
-        return input.words.withUnsafeBufferPointer { words in
-            input.quantityStarting.withUnsafeBufferPointer { quantityStarting in
-                startRulesByWord.withUnsafeBufferPointer { byWord in
-                    requiredWordBits.withUnsafeBufferPointer { requiredBits in
+        return input.words.withView { allWords in
+            input.quantityStarting.withView { allQuantityStarting in
+                startRulesByWord.withView { byWord in
+                    requiredWordBits.withView { requiredBits in
                         var features = SentenceFeatures()
                         var row = 0
-                        for position in range {
-                            let word = words[position]
-                            let mention = quantityStarting[position] >= 0
+                        // The sentence's own words, indexed from 0 (the loop's bound is their count).
+                        let words = allWords.slice(range)
+                        let quantityStarting = allQuantityStarting.slice(range)
+                        precondition(quantityStarting.count == words.count)
+                        for relative in 0..<words.count {
+                            let word = words[relative]
+                            let mention = quantityStarting[relative] >= 0
                             if stride == 1 {
                                 var bits = anyStartRules[0] | textStartRules[0]
                                 if word >= 0 { bits |= byWord[Int(word)] }
@@ -111,7 +115,6 @@ struct RulePrefilter: Sendable {
                                     starts[row + column] = bits
                                 }
                             }
-                            let relative = position - range.lowerBound
                             if word >= 0 {
                                 let bits = requiredBits[Int(word)], classes = lexicon.classesStarting(with: word)
                                 features.words |= bits

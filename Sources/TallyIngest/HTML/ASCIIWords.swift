@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Lower-cased bytes of attribute values and fast substring tests on them: the class/id rules run on
 /// every element of every page, where `String.contains` is far too slow.
 struct ASCIIWords {
@@ -22,7 +24,7 @@ struct ASCIIWords {
 
     /// Whether any needle of the set occurs: one pass over the bytes, needles bucketed by first byte.
     func containsAny(_ needles: NeedleSet) -> Bool {
-        bytes.withUnsafeBufferPointer { needles.occurs(in: $0, lowercasing: false) }
+        bytes.withView { needles.occurs(in: $0, lowercasing: false) }
     }
 
     /// Whether any run of letters and digits equals one of `tokens` (short words, compared in place).
@@ -75,16 +77,15 @@ struct NeedleSet: Sendable {
 
     /// `ASCIIWords(text).containsAny(self)` without building the lower-cased copy (needles are lower case).
     func occurs(inLowercased text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { occurs(in: $0, lowercasing: true) }
+        text.withBytes { occurs(in: $0, lowercasing: true) }
     }
 
     /// Whether a needle occurs in `hay` (ASCII letters lower-cased first when `lowercasing`).
     @inline(__always)
-    func occurs(in hay: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Bool {
-        bytes.withUnsafeBufferPointer { needles in
-            starts.withUnsafeBufferPointer { starts in
-                first.withUnsafeBufferPointer { first in
+    func occurs(in hay: ByteView, lowercasing: Bool) -> Bool {
+        bytes.withView { needles in
+            starts.withView { starts in
+                first.withView { first in
                     @inline(__always) func at(_ i: Int) -> UInt8 {
                         let b = hay[i]
                         return lowercasing && b >= 0x41 && b <= 0x5A ? b + 0x20 : b

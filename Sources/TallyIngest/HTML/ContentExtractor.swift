@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Finds the article body of a page and renders it as text.
 ///
 /// 1. Chrome is marked (`JunkFilter`) and left out of everything below.
@@ -29,8 +31,8 @@ enum ContentExtractor {
 
     /// Sizes, bottom-up, leaving out chrome.
     static func measure(_ nodes: [HTMLTree.Node], _ stats: inout [Stats]) {
-        nodes.withUnsafeBufferPointer { nodes in
-            stats.withUnsafeMutableBufferPointer { stats in
+        nodes.withView { nodes in
+            stats.withMutableView { stats in
                 for i in nodes.indices.reversed() {
                     if nodes[i].isText {
                         let parent = nodes[i].parent
@@ -61,8 +63,7 @@ enum ContentExtractor {
 
     /// Characters of `text` that are not whitespace, and the number of commas, in one pass.
     static func visibleLengthAndCommas(_ text: String) -> (Int, Int) {
-        var text = text
-        return text.withUTF8 { buf in
+        text.withBytes { buf in
             var n = 0, commas = 0
             for b in buf {
                 if b > 0x20 && (b & 0xC0) != 0x80 { n += 1 }

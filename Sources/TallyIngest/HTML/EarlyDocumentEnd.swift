@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import TallyMemory
 
 /// Some templates close the document early (`</body></html>` after the site header) and print the article
 /// after it. Browsers carry on and show that text in the body; libxml2 drops it. So a `</body>` or `</html>`
@@ -18,7 +14,7 @@ enum EarlyDocumentEnd {
         guard n > minimumTail else { return }
         let limit = n - minimumTail
         var i = 0
-        bytes.withUnsafeMutableBufferPointer { b in
+        bytes.withMutableView { b in
             // A closing tag is premature when at least eight opening tags follow it: true of everything
             // before the eighth opening tag counted from the end, found once, backwards.
             var cutoff = n
@@ -34,8 +30,8 @@ enum EarlyDocumentEnd {
             guard tags == 8 else { return }
             while i < limit {
                 // `</` then `b`/`h` (either case): a candidate. `memchr` finds the next `<`.
-                guard let p = memchr(b.baseAddress! + i, 0x3C, limit - i) else { return }
-                i = b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                guard let p = b.view.firstIndex(of: 0x3C, in: i..<limit) else { return }
+                i = p
                 guard b[i + 1] == 0x2F else {
                     i += 1
                     continue

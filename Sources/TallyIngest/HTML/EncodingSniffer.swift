@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// The encoding of an HTML page, decided in this order: BOM, `<meta charset>` / `http-equiv` in the first
 /// 1024 bytes, valid UTF-8, windows-1252. UTF-8, windows-1252 and ISO-8859-1 are converted here; other
 /// declared encodings are handed to libxml2 by name (`parserEncoding`).
@@ -92,11 +94,11 @@ enum EncodingSniffer {
 struct UTF8Check {
     /// Whether the bytes are well-formed UTF-8 (Unicode table 3-7, as `String(validating:)` decides), ASCII
     /// eight bytes at a time.
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isValid(_ bytes: ByteView) -> Bool {
         let n = bytes.count
         var i = 0
         while i < n {
-            if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            if i + 8 <= n, bytes.word(at: i) & 0x8080_8080_8080_8080 == 0 {
                 i += 8
                 continue
             }
@@ -141,6 +143,10 @@ struct UTF8Check {
     var invalid = 0
 
     init(_ bytes: [UInt8]) {
+        self = bytes.withView { UTF8Check(view: $0) }
+    }
+
+    private init(view bytes: ByteView) {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -149,7 +155,7 @@ struct UTF8Check {
                 // Runs of ASCII eight bytes at a time.
                 i += 1
                 while i + 8 <= n {
-                    let block = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+                    let block = bytes.word(at: i)
                     if block & 0x8080_8080_8080_8080 != 0 { break }
                     i += 8
                 }

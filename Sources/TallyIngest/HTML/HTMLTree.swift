@@ -1,7 +1,12 @@
 import CLibXML2
+import TallyMemory
 
 /// A page parsed by libxml2 and copied into Swift values, so nothing refers to libxml2 memory after
 /// `parse` returns (the libxml2 document is freed there and never shared across threads).
+///
+/// The package's one boundary with libxml2: only this file calls it or reads its pointers. Every
+/// libxml2 pointer below comes from the document being copied, is read only between its parse and
+/// its `xmlFreeDoc` (both in `parse`), and never leaves this file; each use says why it is sound.
 struct HTMLTree: Sendable {
     struct Node: Sendable {
         /// Lower-case element name; empty for text.
@@ -55,6 +60,7 @@ struct HTMLTree: Sendable {
         _ = parserReady
         guard let context = htmlNewParserCtxt() else { return }
         defer { htmlFreeParserCtxt(context) }
+        // Sound: libxml2 reads the `count` bytes only during the call, which the closure keeps alive.
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), nil, encoding, parseOptions)
@@ -73,6 +79,7 @@ struct HTMLTree: Sendable {
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         let options = parseOptions
+        // Sound: libxml2 reads the `count` bytes only during the call, which the closure keeps alive.
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlCtxtReadMemory(context, chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
@@ -84,6 +91,7 @@ struct HTMLTree: Sendable {
         var tree = HTMLTree()
         tree.nodes.reserveCapacity(bytes.count / 40)
         tree.copy(rootElement, parent: -1)
+        // Sound: the context is alive until the deferred free; its message is a C string it owns.
         if let message = context.pointee.lastError.message, String(cString: message).hasPrefix("Excessive depth") {
             // libxml2 stops at its nesting limit (256 elements) and keeps what came before.
             tree.warnings.append("HTML nested too deeply (over 256 levels): the page was read only up to that point")
@@ -103,6 +111,10 @@ struct HTMLTree: Sendable {
     static let opaqueTags: Set<String> = ["style", "noscript", "template", "svg", "math", "iframe", "object", "select"]
 
     /// Copies the subtree under `node` iteratively (deep pages must not overflow the stack).
+    ///
+    /// Sound: every node, attribute and string pointer read here belongs to the live document
+    /// (`parse` frees it only after the copy), links are followed only when non-nil, and strings are
+    /// copied into Swift values before the next node is read.
     private mutating func copy(_ top: xmlNodePtr, parent topParent: Int) {
         var stack: [(xmlNodePtr, Int)] = [(top, topParent)]
         while let (node, parent) = stack.popLast() {
@@ -122,6 +134,9 @@ struct HTMLTree: Sendable {
                     if let text = a.pointee.children, text.pointee.next == nil, let content = text.pointee.content {
                         value = String(cString: content)
                     } else if let v = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
+                        // Sound: an attribute is a node to libxml2 (`xmlAttr` begins with `xmlNode`'s
+                        // fields, and `xmlNodeGetContent` handles XML_ATTRIBUTE_NODE); the content it
+                        // allocates is copied, then freed once.
                         value = String(cString: v)
                         tally_xmlFree(v)
                     }
@@ -153,6 +168,8 @@ struct HTMLTree: Sendable {
     }
 
     /// Text content; whitespace-only runs (indentation between tags) become one space without allocating.
+    ///
+    /// Sound: reads the NUL-terminated string only up to its NUL.
     private static func text(_ content: UnsafePointer<xmlChar>) -> String {
         var p = content
         while true {
@@ -167,18 +184,19 @@ struct HTMLTree: Sendable {
     static let longestKeptAttribute = keptAttributes.map(\.utf8.count).max()!
 
     /// The name lower-cased (ASCII letters), or nil when it is longer than `limit` bytes.
+    ///
+    /// Sound: reads the NUL-terminated name only up to its NUL (`length` bytes before it).
     private static func lowercased(_ name: UnsafePointer<xmlChar>, limit: Int) -> String? {
         var length = 0
         while name[length] != 0 {
             length += 1
             if length > limit { return nil }
         }
-        return String(unsafeUninitializedCapacity: length) { out in
+        return String(utf8Capacity: length) { out in
             for i in 0..<length {
                 let b = name[i]
-                out[i] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
             }
-            return length
         }
     }
 

@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Renders element subtrees as plain text: whitespace collapsed, block boundaries as paragraph breaks
 /// (so sentences never run together), `<br>` as a line break, `<pre>` kept verbatim.
 struct TextRenderer {
@@ -59,8 +61,7 @@ struct TextRenderer {
 
     /// Appends `text` with runs of whitespace (Unicode White_Space) collapsed to one pending space.
     private mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { buf in
+        text.withBytes { buf in
             let n = buf.count
             var i = 0
             while i < n {
@@ -82,7 +83,7 @@ struct TextRenderer {
                     if length == 1 {
                         current.append(b)
                     } else {
-                        current.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<(i + length)]))
+                        buf.append(i..<(i + length), to: &current)
                     }
                 }
                 i += length

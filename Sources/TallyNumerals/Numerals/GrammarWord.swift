@@ -32,7 +32,7 @@ enum GrammarWord: String, CaseIterable, Sendable {
     static let byText: WordHashTable<GrammarWord> = WordHashTable(GrammarWord.allCases.filter { $0 != .other }.map { ($0.rawValue, $0) })
 
     /// Position in declaration order (a no-payload enum is stored as its case index).
-    @inline(__always) var id: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+    @inline(__always) var id: Int { CaseIndex.of(self) }
 }
 
 /// A set of grammar words as a 256-bit mask.

@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 
 /// A number expression found at some token: "1,000", "twenty-three", "3bn", "half a million".
 struct NumberExpr {
@@ -54,12 +55,11 @@ struct NumberValue {
     /// Same results as `parseDigitText(text)` and `Int(text)`: up to 15 digits the value is one
     /// exact integer divided by an exact power of ten (correctly rounded, as `Double(String)` is).
     init(_ text: String) {
-        var copy = text
-        self = copy.withUTF8 { NumberValue(utf8: $0, text: text) }
+        self = text.withBytes { NumberValue(utf8: $0, text: text) }
     }
 
     /// `init(_:)` over the text's UTF-8 bytes.
-    private init(utf8: UnsafeBufferPointer<UInt8>, text: String) {
+    private init(utf8: ByteView, text: String) {
         var mantissa: UInt64 = 0
         var digits = 0
         var fraction = 0

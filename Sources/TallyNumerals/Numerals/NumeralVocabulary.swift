@@ -8,6 +8,12 @@ import TallyMemory
 /// `currency` (values are ISO codes), `time_unit` (values are plural unit names), `percent_word`
 /// and `model_prefix` (plain lists). Number words themselves are grammar and live in `NumberWords`.
 public struct NumeralVocabulary: Sendable {
+    /// A vocabulary behind one reference (`NumeralScanner`'s, shared by its scans).
+    final class Box: Sendable {
+        let vocabulary: NumeralVocabulary
+        init(_ vocabulary: NumeralVocabulary) { self.vocabulary = vocabulary }
+    }
+
     /// Lowercased phrase → qualifier ("at least" → `.atLeast`, "nearly" → `.lessThan`).
     public var qualifiers: [String: Qualifier]
     /// Lowercased symbol, code or name → ISO currency code ("$" → "USD", "hryvnias" → "UAH").

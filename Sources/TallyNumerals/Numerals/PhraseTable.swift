@@ -75,7 +75,7 @@ public struct PhraseTable<Value: Sendable & Hashable>: Sendable, Hashable {
     func match(_ c: ScanContext, at i: Int) -> (value: Value, end: Int)? {
         guard let candidates = index.value(hash: c.info[i].hash, c.tokens[i].lower) else { return nil }
         let next = i + 1 < c.tokenCount ? c.info[i + 1].hash : 0
-        return candidates.withUnsafeBufferPointer { candidates -> (value: Value, end: Int)? in
+        return candidates.withView { candidates -> (value: Value, end: Int)? in
             outer: for p in 0..<candidates.count {
                 let count = candidates[p].count
                 let end = i + count

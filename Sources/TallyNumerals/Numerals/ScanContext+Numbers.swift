@@ -5,10 +5,10 @@ extension ScanContext {
     /// The number expression starting at token `i`, if any. The matchers ask for the same token
     /// several times in a row, so the last answer is kept.
     func number(at i: Int) -> NumberExpr? {
-        if numberMemo.index == i { return numberMemo.value }
+        if numberMemoIndex.value == i { return numberMemoValue.value }
         let e = parseNumber(at: i)
-        numberMemo.index = i
-        numberMemo.value = e
+        numberMemoIndex.value = i
+        numberMemoValue.value = e
         return e
     }
 

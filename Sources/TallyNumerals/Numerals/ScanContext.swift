@@ -4,9 +4,12 @@ import TallyMemory
 /// The state one scan shares across its pattern matchers: tokens, words and the reference date.
 struct ScanContext {
     let tokens: [Token]
-    /// The scanner's vocabulary, borrowed for the scan (a copy would retain its dozens of tables).
-    private let vocabularyAddress: UnsafePointer<NumeralVocabulary>
-    var vocabulary: NumeralVocabulary { unsafeAddress { vocabularyAddress } }
+    /// The scanner's vocabulary, shared in its box for the scan (a copy would retain its dozens of tables).
+    private let vocabularyBox: NumeralVocabulary.Box
+    var vocabulary: NumeralVocabulary {
+        // Lent, not copied: a copy would retain every table.
+        _read { yield vocabularyBox.vocabulary }
+    }
     let reference: CalendarDate?
     /// Per token: what it may be, which grammar word it is, its kind and spacing (one array, filled
     /// with one lookup per token; see `TokenFacts`).
@@ -18,29 +21,31 @@ struct ScanContext {
     let numbers: [NumberValue]
     /// The number of tokens (`tokens.count`).
     let tokenCount: Int
-    /// The last `number(at:)` answer (a pure function of the position).
-    let numberMemo = NumberMemo()
+    /// The last `number(at:)` answer (a pure function of the position) and its position.
+    let numberMemoIndex = Cell(-1)
+    let numberMemoValue = Cell<NumberExpr?>(nil)
 
-    /// `vocabulary` must outlive the context (`NumeralScanner.scan` keeps both in one scope).
-    init(analysis: TextAnalysis, vocabulary vocabularyAddress: UnsafePointer<NumeralVocabulary>, reference: CalendarDate?) {
+    init(analysis: TextAnalysis, vocabulary vocabularyBox: NumeralVocabulary.Box, reference: CalendarDate?) {
         let tokens = analysis.tokens
         let tokenInfo = analysis.info
         self.tokens = tokens
-        self.vocabularyAddress = vocabularyAddress
+        self.vocabularyBox = vocabularyBox
         self.reference = reference
         let n = tokens.count
         self.tokenCount = n
-        let words = vocabularyAddress.pointee.words
+        let words = vocabularyBox.vocabulary.words
+        let punct = vocabularyBox.vocabulary.asciiPunct
         var numbers = [NumberValue](repeating: .none, count: n)
         // One pass, written in place: the commonest tokens (words not in the vocabulary) cost a
         // hash probe and a few byte tests.
         // At least one element of capacity: with none, the initializer writes into the shared
         // empty-array storage, a race between threads (ThreadSanitizer).
-        let facts = [TokenFacts](unsafeUninitializedCapacity: max(n, 1)) { out, count in
-            tokens.withUnsafeBufferPointer { tokens in
-                tokenInfo.withUnsafeBufferPointer { info in
-                    vocabularyAddress.pointee.asciiPunct.withUnsafeBufferPointer { punct in
-                        for k in 0..<n {
+        let facts = [TokenFacts](writing: n) { out in
+            tokens.withView { tokens in
+                tokenInfo.withView { info in
+                    punct.withView { punct in
+                        precondition(info.count == tokens.count)
+                        for k in 0..<tokens.count {
                             let kind = tokens[k].kind
                             var f = TokenFacts(kind: kind, spaced: tokens[k].spaceBefore)
                             switch kind {
@@ -60,12 +65,11 @@ struct ScanContext {
                                 let lead = info[k].lead
                                 if lead < 0x80 ? (lead &- 0x41 < 26) : ScanContext.isCapitalised(lead: lead, tokens[k].text) { f.flags.insert(.capitalised) }
                             }
-                            out.initializeElement(at: k, to: f)
+                            out.append(f)
                         }
                     }
                 }
             }
-            count = n
         }
         self.facts = facts
         self.info = tokenInfo
@@ -164,8 +168,4 @@ struct TokenFacts {
     }
 }
 
-/// One remembered `number(at:)` result.
-final class NumberMemo {
-    @exclusivity(unchecked) var index = -1
-    @exclusivity(unchecked) var value: NumberExpr? = nil
-}
+

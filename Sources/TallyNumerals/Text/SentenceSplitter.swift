@@ -49,7 +49,7 @@ enum SentenceSplitter {
             // them, no possible terminal mark, short of the length limit.
             if let f = first {
                 let limit = min(tokens.count, f + maxTokens - 1)
-                t = info.withUnsafeBufferPointer { info in
+                t = info.withView { info in
                     var k = t
                     while k < limit, !info[k].newline, !mayBeTerminal(info[k].lead) { k &+= 1 }
                     return k

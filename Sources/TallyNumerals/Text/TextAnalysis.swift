@@ -1,4 +1,5 @@
 import TallyCore
+import TallyMemory
 
 /// A text broken into tokens and sentences, with Unicode-scalar offsets throughout.
 public struct TextAnalysis: Sendable {
@@ -36,7 +37,7 @@ public struct TextAnalysis: Sendable {
     /// UTF-8 offset of scalar `k` (0...scalarCount): the same in ASCII text; otherwise found from the
     /// nearest token starting at or before `k` (binary search on the tokens' byte offsets), then
     /// walked scalar by scalar (offsets are mostly token edges, so the walk is short).
-    private func utf8Offset(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private func utf8Offset(_ k: Int, _ bytes: ByteView) -> Int {
         if byteCount == scalarCount { return k }
         if k >= scalarCount { return bytes.count }
         var low = 0
@@ -65,10 +66,10 @@ public struct TextAnalysis: Sendable {
         let to = max(from, min(end, scalarCount))
         if from == to { return "" }
         // Token byte offsets are 32-bit: past 4 GiB, slice the scalars instead.
-        let sliced = byteCount > Int(UInt32.max) ? nil : text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+        let sliced = byteCount > Int(UInt32.max) || !text.isContiguousUTF8 ? nil : text.withBytes { bytes -> String in
             let a = utf8Offset(from, bytes)
             let b = utf8Offset(to, bytes)
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+            return bytes.string(a..<b)
         }
         if let sliced { return sliced }
         var view = String.UnicodeScalarView()

@@ -12,16 +12,13 @@ import TallyMemory
 /// Tokens are written straight into the result arrays' storage (`out`, `outInfo`): no
 /// uniqueness check, growth test or string retain per token.
 struct Tokenizer {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    /// Where the tokens and their `TokenInfo` go, `count` of `capacity` written.
-    private var out: UnsafeMutablePointer<Token>
-    private var outInfo: UnsafeMutablePointer<TokenInfo>
-    private var count = 0
-    private var capacity = 0
-    /// `SmallASCII.available` and the token field offsets, read once.
-    private let smallStrings = SmallASCII.available
-    private let textOffset = SmallASCII.textOffset
-    private let lowerOffset = SmallASCII.lowerOffset
+    private let bytes: ByteView
+    /// Where the tokens and their `TokenInfo` go (moved in for each piece, see `analyse`).
+    private var out = OutputBuffer<Token>()
+    private var outInfo = OutputBuffer<TokenInfo>()
+    /// The token fields small strings are stored into, text and lower, read once (nil: make strings normally).
+    private let smallFields = Tokenizer.smallFields
+    private var smallStrings: Bool { smallFields != nil }
     /// Byte position and scalar offset of the cursor.
     private var i = 0
     private var s = 0
@@ -44,7 +41,7 @@ struct Tokenizer {
 
     /// Tokens, line breaks before them, and the text's scalar count, in one pass over the UTF-8 bytes.
     static func analyse(_ text: inout String) -> Result {
-        text.withUTF8 { buffer in
+        text.withContiguousBytes { buffer in
             var tokenizer = Tokenizer(bytes: buffer)
             var tokens: [Token] = []
             var info: [TokenInfo] = []
@@ -54,16 +51,15 @@ struct Tokenizer {
             repeat {
                 let room = (buffer.count &- tokenizer.i) / 3 &+ 16
                 var pieceInfo: [TokenInfo] = []
-                let piece = [Token](unsafeUninitializedCapacity: room) { tokenBuffer, tokenCount in
-                    pieceInfo = [TokenInfo](unsafeUninitializedCapacity: room) { infoBuffer, infoCount in
-                        tokenizer.out = tokenBuffer.baseAddress!
-                        tokenizer.outInfo = infoBuffer.baseAddress!
-                        tokenizer.count = 0
-                        tokenizer.capacity = room
+                let piece = [Token](writing: room) { tokenBuffer in
+                    pieceInfo = [TokenInfo](writing: room) { infoBuffer in
+                        // The buffers are the tokenizer's for this piece only, and handed back with their counts.
+                        swap(&tokenizer.out, &tokenBuffer)
+                        swap(&tokenizer.outInfo, &infoBuffer)
                         tokenizer.run()
-                        infoCount = tokenizer.count
+                        swap(&tokenizer.out, &tokenBuffer)
+                        swap(&tokenizer.outInfo, &infoBuffer)
                     }
-                    tokenCount = tokenizer.count
                 }
                 if tokens.isEmpty {
                     tokens = piece
@@ -77,12 +73,14 @@ struct Tokenizer {
         }
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private init(bytes: ByteView) {
         self.bytes = bytes
-        // Replaced by the result storage before `run`.
-        out = UnsafeMutablePointer(bitPattern: MemoryLayout<Token>.alignment)!
-        outInfo = UnsafeMutablePointer(bitPattern: MemoryLayout<TokenInfo>.alignment)!
     }
+
+    static let smallFields: (text: StringField<Token>, lower: StringField<Token>)? = {
+        guard let text = StringField(\Token.text), let lower = StringField(\Token.lower) else { return nil }
+        return (text, lower)
+    }()
 
     /// The scalar at byte `j` and its length in bytes (the buffer is valid UTF-8).
     private func scalar(at j: Int) -> (UInt32, Int) {
@@ -109,7 +107,7 @@ struct Tokenizer {
     /// Tokenises from the cursor until the text or the output room ends (every step writes at most one token).
     private mutating func run() {
         let n = bytes.count
-        while i < n, count < capacity {
+        while i < n, out.count < out.capacity {
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
@@ -124,7 +122,8 @@ struct Tokenizer {
                 } else if b == 0x27, possessiveAt(i) {
                     possessive()
                 } else if smallStrings {
-                    pushSmall(.punct, to: i &+ 1, scalars: 1, lead: b, text: (UInt64(b), 0), lower: (UInt64(b), 0), length: 1, hash: Tokenizer.hashOf(bytes, i, i &+ 1))
+                    let text = SmallASCII(low: UInt64(b), high: 0, count: 1)
+                    pushSmall(.punct, to: i &+ 1, scalars: 1, lead: b, text: text, lower: text, hash: Tokenizer.hashOf(bytes, i, i &+ 1))
                 } else {
                     push(.punct, to: i + 1, scalars: 1, lead: b, text: Tokenizer.asciiStrings[Int(b)], lower: Tokenizer.asciiStrings[Int(b)],
                         hash: Tokenizer.hashOf(bytes, i, i + 1))
@@ -145,7 +144,7 @@ struct Tokenizer {
                 if let normal = ScalarClass.normalisedPunct(v) {
                     push(.punct, to: i + len, scalars: 1, lead: normal.utf8.first!, text: normal, lower: normal, hash: WordHash.of(normal))
                 } else {
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + len)]), as: UTF8.self)
+                    let text = bytes.string(i..<(i + len))
                     push(.punct, to: i + len, scalars: 1, lead: bytes[i], text: text, lower: text, hash: WordHash.of(text))
                 }
             }
@@ -170,19 +169,23 @@ struct Tokenizer {
         // One pass hashes the lowercased bytes and notes upper case; the lowercased text is the
         // surface text itself unless it has a capital.
         let start = i
+        let bytes = self.bytes
         let n = bytes.count
-        var j = i
         var h = FNV1a()
         // AND of the bytes: bit 5 is clear in upper-case letters only.
         var all: UInt8 = 0xFF
-        while j < n {
-            let b = bytes[j]
+        // Read from `start` on, indexed from 0 (so the loop bound is the view's own count).
+        let rest = bytes.slice(from: start)
+        var k = 0
+        while k < rest.count {
+            let b = rest[k]
             let l = b | 0x20
             guard l &- 0x61 < 26 else { break }
             all &= b
             h.add(l)
-            j &+= 1
+            k &+= 1
         }
+        let j = start &+ k
         if j == n || (bytes[j] < 0x80 && bytes[j] != 0x27) {
             let length = j &- start
             let upper = all & 0x20 == 0
@@ -190,10 +193,11 @@ struct Tokenizer {
             if length <= 15, smallStrings {
                 let (maskLow, maskHigh) = SmallASCII.masks(length)
                 let (low, high) = SmallASCII.pack(bytes, start, length, maskLow, maskHigh)
+                let text = SmallASCII(low: low, high: high, count: length)
                 // Letters only: lowercasing sets bit 5 of every byte.
                 let spaces: UInt64 = 0x2020_2020_2020_2020
-                let lower = upper ? (low | (spaces & maskLow), high | (spaces & maskHigh)) : (low, high)
-                pushSmall(.word, to: j, scalars: length, lead: bytes[start], text: (low, high), lower: lower, length: length, hash: hash)
+                let lower = upper ? text.setting(spaces, spaces) : text
+                pushSmall(.word, to: j, scalars: length, lead: bytes[start], text: text, lower: lower, hash: hash)
             } else {
                 let text = Tokenizer.asciiString(bytes, start, j, lowercase: false)
                 let lower = upper ? Tokenizer.asciiString(bytes, start, j, lowercase: true) : text
@@ -240,7 +244,7 @@ struct Tokenizer {
                 break
             }
         }
-        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
+        var text = bytes.string(start..<j)
         if normalise {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { ScalarClass.isApostrophe($0.value) ? "'" : $0 }))
         }
@@ -318,10 +322,11 @@ struct Tokenizer {
             // ASCII digits and separators: made directly, as words are.
             let (maskLow, maskHigh) = SmallASCII.masks(length)
             let bits = SmallASCII.pack(bytes, start, length, maskLow, maskHigh)
-            pushSmall(.number, to: j, scalars: scalars, lead: bytes[start], text: bits, lower: bits, length: length, hash: Tokenizer.hashOf(bytes, start, j))
+            let text = SmallASCII(low: bits.0, high: bits.1, count: length)
+            pushSmall(.number, to: j, scalars: scalars, lead: bytes[start], text: text, lower: text, hash: Tokenizer.hashOf(bytes, start, j))
             return
         }
-        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
+        var text = bytes.string(start..<j)
         if length != scalars {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isASCII ? $0 : " " }))
         }
@@ -338,16 +343,12 @@ struct Tokenizer {
     /// (`SmallASCII`): stored straight into the token, with nothing to retain.
     @inline(__always)
     private mutating func pushSmall(
-        _ kind: Token.Kind, to: Int, scalars: Int, lead: UInt8, text: (UInt64, UInt64), lower: (UInt64, UInt64), length: Int, hash: UInt64
+        _ kind: Token.Kind, to: Int, scalars: Int, lead: UInt8, text: SmallASCII, lower: SmallASCII, hash: UInt64
     ) {
-        let tag = UInt64(0xE0 | length) &<< 56
-        let slot = out + count
-        slot.initialize(to: Token(kind: kind, start: s, end: s &+ scalars, text: "", lower: "", spaceBefore: space))
-        let raw = UnsafeMutableRawPointer(slot)
-        raw.storeBytes(of: text.0, toByteOffset: textOffset, as: UInt64.self)
-        raw.storeBytes(of: text.1 | tag, toByteOffset: textOffset &+ 8, as: UInt64.self)
-        raw.storeBytes(of: lower.0, toByteOffset: lowerOffset, as: UInt64.self)
-        raw.storeBytes(of: lower.1 | tag, toByteOffset: lowerOffset &+ 8, as: UInt64.self)
+        let fields = smallFields!
+        out.append(
+            Token(kind: kind, start: s, end: s &+ scalars, text: "", lower: "", spaceBefore: space),
+            setting: fields.text, to: text, fields.lower, to: lower)
         finish(to: to, scalars: scalars, lead: lead, hash: hash, word: kind == .word)
     }
 
@@ -355,15 +356,14 @@ struct Tokenizer {
     /// not copied) and moves the cursor past it.
     @inline(__always)
     private mutating func push(_ kind: Token.Kind, to: Int, scalars: Int, lead: UInt8, text: consuming String, lower: consuming String, hash: UInt64) {
-        (out + count).initialize(to: Token(kind: kind, start: s, end: s &+ scalars, text: text, lower: lower, spaceBefore: space))
+        out.append(Token(kind: kind, start: s, end: s &+ scalars, text: text, lower: lower, spaceBefore: space))
         finish(to: to, scalars: scalars, lead: lead, hash: hash, word: kind == .word)
     }
 
     /// The token's `TokenInfo`, and the cursor moved past it.
     @inline(__always)
     private mutating func finish(to: Int, scalars: Int, lead: UInt8, hash: UInt64, word: Bool) {
-        (outInfo + count).initialize(to: TokenInfo(hash: hash, byte: UInt32(truncatingIfNeeded: i), lead: lead, newline: newline))
-        count &+= 1
+        outInfo.append(TokenInfo(hash: hash, byte: UInt32(truncatingIfNeeded: i), lead: lead, newline: newline))
         i = to
         s &+= scalars
         lastWordEnd = word ? s : -1
@@ -373,40 +373,38 @@ struct Tokenizer {
 
     /// FNV-1a of bytes `from..<to` (ASCII that needs no lowercasing), as `WordHash.of`.
     @inline(__always)
-    static func hashOf(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
-        WordHash.of(UnsafeBufferPointer(rebasing: bytes[from..<to]))
+    static func hashOf(_ bytes: ByteView, _ from: Int, _ to: Int) -> UInt64 {
+        bytes.wordHash(from..<to)
     }
 
     /// ASCII bytes as a String (lowercased if asked), without UTF-8 validation for short ones.
     @inline(__always)
-    static func asciiString(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, lowercase: Bool) -> String {
-        String(unsafeUninitializedCapacity: to - from) { out in
+    static func asciiString(_ bytes: ByteView, _ from: Int, _ to: Int, lowercase: Bool) -> String {
+        String(utf8Capacity: to - from) { out in
             if lowercase {
                 for j in from..<to {
                     let b = bytes[j]
-                    out[j - from] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                    out.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
                 }
             } else {
-                for j in from..<to { out[j - from] = bytes[j] }
+                out.append(from..<to, of: bytes)
             }
-            return to - from
         }
     }
 
     /// The lowercased ASCII bytes as a String, or nil when they hold no upper-case letter.
-    static func asciiLowerIfUpper(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String? {
+    static func asciiLowerIfUpper(_ bytes: ByteView, _ from: Int, _ to: Int) -> String? {
         var hasUpper = false
         for j in from..<to where bytes[j] >= 0x41 && bytes[j] <= 0x5A {
             hasUpper = true
             break
         }
         if !hasUpper { return nil }
-        return String(unsafeUninitializedCapacity: to - from) { out in
+        return String(utf8Capacity: to - from) { out in
             for j in from..<to {
                 let b = bytes[j]
-                out[j - from] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                out.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
             }
-            return to - from
         }
     }
 
@@ -427,65 +425,4 @@ struct Tokenizer {
     var lead: UInt8
     /// A line break sits in the whitespace before the token.
     var newline: Bool
-}
-
-/// Short ASCII strings made directly in the standard library's small-string form: 16 bytes, the
-/// UTF-8 bytes in order, then a last byte 0xE0 | count (small, ASCII, immortal). This is the
-/// layout on 64-bit platforms; `available` checks it once against strings made the ordinary way,
-/// and the tokenizer builds strings normally where it does not hold.
-enum SmallASCII {
-    /// Byte offsets of `Token.text` and `Token.lower`, where the tokenizer stores small strings' bits.
-    static let textOffset = MemoryLayout<Token>.offset(of: \Token.text) ?? 0
-    static let lowerOffset = MemoryLayout<Token>.offset(of: \Token.lower) ?? 0
-
-    static let available: Bool = {
-        guard MemoryLayout<String>.size == 16, MemoryLayout<Token>.offset(of: \Token.text) != nil,
-            MemoryLayout<Token>.offset(of: \Token.lower) != nil
-        else { return false }
-        for sample in ["", "a", "Kyiv", "abcdefgh", "abcdefghijklmno"] {
-            var low: UInt64 = 0
-            var high: UInt64 = 0
-            for (k, b) in sample.utf8.enumerated() {
-                if k < 8 { low |= UInt64(b) << UInt64(k * 8) } else { high |= UInt64(b) << UInt64((k - 8) * 8) }
-            }
-            let made = make(low, high, count: sample.utf8.count)
-            guard made == sample, made.utf8.count == sample.utf8.count, Array(made.utf8) == Array(sample.utf8),
-                made.hashValue == sample.hashValue
-            else { return false }
-            let bits = unsafeBitCast(sample, to: (UInt64, UInt64).self)
-            guard bits.0 == low, bits.1 == high | (UInt64(0xE0 | sample.utf8.count) << 56) else { return false }
-        }
-        return true
-    }()
-
-    /// The byte masks of the two words of a `count`-byte small string (count ≤ 15).
-    @inline(__always) static func masks(_ count: Int) -> (UInt64, UInt64) {
-        let low: UInt64 = count >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
-        let high: UInt64 = count > 8 ? (1 &<< UInt64(truncatingIfNeeded: (count &- 8) &* 8)) &- 1 : 0
-        return (low, high)
-    }
-
-    /// Bytes `from..<from + count` (count ≤ 15) as the two words of a small string, without its
-    /// count; `maskLow`/`maskHigh` are `masks(count)`.
-    @inline(__always) static func pack(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int, _ maskLow: UInt64, _ maskHigh: UInt64
-    ) -> (UInt64, UInt64) {
-        if from &+ 16 <= bytes.count {
-            let raw = UnsafeRawPointer(bytes.baseAddress! + from)
-            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & maskLow
-            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & maskHigh
-            return (low, high)
-        }
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for k in 0..<count {
-            let b = UInt64(bytes[from &+ k])
-            if k < 8 { low |= b &<< UInt64(k &* 8) } else { high |= b &<< UInt64((k &- 8) &* 8) }
-        }
-        return (low, high)
-    }
-
-    @inline(__always) static func make(_ low: UInt64, _ high: UInt64, count: Int) -> String {
-        unsafeBitCast((low, high | (UInt64(0xE0 | count) &<< 56)), to: String.self)
-    }
 }
