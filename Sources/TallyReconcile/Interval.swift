@@ -32,6 +32,13 @@ enum Hedge {
     /// news writes "more than 3,000" for a figure near the one it names, so "more than 3,000" stands
     /// against "more than 5,300", while "more than 200" still agrees with 240.
     static let openReach = 0.25
+    /// A large round count stated without a hedge ("11,000 dead", "a further 10,000 missing") is read
+    /// this far either side: news rounds such tolls, so 11,000 and 11,300 differ in wording, not in fact.
+    static let rounding = 0.05
+
+    /// Whether a count is large and round: at least 10,000 and a whole number of thousands.
+    static func isRound(_ value: Double) -> Bool { value >= 10_000 && value.truncatingRemainder(dividingBy: 1_000) == 0 }
+
     /// Strict inequalities ("more than 40") exclude the figure itself by this fraction.
     static let strict = 1e-6
 }
@@ -57,6 +64,11 @@ extension Claim {
         var low = number(self.low) ?? (qualifier == .atMost || qualifier == .lessThan ? 0 : value)
         var high = lastDay(self.high) ?? (above ? (axis == .days ? Hedge.unbounded : value.map { $0 + abs($0) * Hedge.openReach }) : lastDay(self.value))
         guard var lo = low, var hi = high else { return nil }
+        if qualifier == .exact, axis == .count, lo == hi, Hedge.isRound(lo) {
+            // "11,000" beside "11,300" is a rounded figure, not another count.
+            lo -= lo * Hedge.rounding
+            hi += hi * Hedge.rounding
+        }
         switch qualifier {
         case .approximate:
             lo -= abs(lo) * Hedge.approximate

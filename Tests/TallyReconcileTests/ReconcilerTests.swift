@@ -137,6 +137,14 @@ import TallyCore
         #expect(findings.map(\.verdict) == [.framing])
     }
 
+    @Test func aLargeRoundCountIsReadAsRounded() {
+        let rounded = Reconciler().reconcile([claim("a", "casualties", value: 11_000), claim("b", "casualties", value: 11_300)])
+        #expect(rounded.map(\.verdict) == [.variance])
+        // Small or unround counts are as stated: 200 and 210 prisoners differ.
+        let exact = Reconciler().reconcile([claim("a", "prisoners", value: 200), claim("b", "prisoners", value: 210)])
+        #expect(exact.map(\.verdict) == [.conflict])
+    }
+
     @Test func findingsAreSortedMostSevereFirst() {
         let findings = Reconciler().reconcile([
             claim("a", "aircraft", value: 41, subject: "x"), claim("b", "aircraft", value: 41, subject: "x"),
