@@ -25,7 +25,11 @@ import Testing
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable.path] + arguments).map { strdup($0) } + [nil]
         let rules = "TALLY_RULES=" + TallyProcess.repository.appendingPathComponent("rules").path
-        let env: [UnsafeMutablePointer<CChar>?] = [strdup(rules), strdup("PATH=/usr/bin:/bin"), nil]
+        // A sanitizer's settings go to the child too (its leak suppressions, `scripts/lsan.supp`).
+        let sanitizer = ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"].compactMap { key in
+            ProcessInfo.processInfo.environment[key].map { key + "=" + $0 }
+        }
+        let env: [UnsafeMutablePointer<CChar>?] = ([rules, "PATH=/usr/bin:/bin"] + sanitizer).map { strdup($0) } + [nil]
         defer { (argv + env).forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, env)
