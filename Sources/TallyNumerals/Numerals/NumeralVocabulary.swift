@@ -27,6 +27,11 @@ public struct NumeralVocabulary: Sendable {
     var dateNameTable = PhraseTable<Bool>()
     /// Currency sub-units ("cents", "kopecks"): hundredths of the amount before them.
     var currencySubunits: Set<String> = []
+    /// Sub-units written on their own, lowercased → the currency they are hundredths of
+    /// ("cents" → USD, "pence" → GBP): "12 cents" is 0.12 dollars (`currency_hundredth`).
+    var currencyHundredths: [String: UnitID] = [:]
+    /// Names that are money only after a scale word ("361 million pounds"; `scaled_currency`).
+    var scaledCurrencies: [String: UnitID] = [:]
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
     var qualifierVetoes: [String: Set<String>] = [:] { didSet { vetoMap = WordHashTable(qualifierVetoes.mapValues { WordHashSet($0) }) } }
     /// `qualifierVetoes` hashed like the tokens (kept in step by `qualifierVetoes`).
@@ -142,6 +147,8 @@ public struct NumeralVocabulary: Sendable {
         var result = vocabulary
         result.qualifierVetoes = vetoes
         result.currencySubunits = Set((lexicon.classes["currency_subunit"] ?? []).map { $0.phrase.lowercased() })
+        for entry in lexicon.classes["currency_hundredth"] ?? [] { result.currencyHundredths[entry.phrase.lowercased()] = result.units.intern(entry.value) }
+        for entry in lexicon.classes["scaled_currency"] ?? [] { result.scaledCurrencies[entry.phrase.lowercased()] = result.units.intern(entry.value) }
         for entry in lexicon.classes["date_name"] ?? [] { result.dateNameTable.add(entry.phrase, value: true) }
         return (result, diagnostics)
     }

@@ -106,8 +106,10 @@ extension ScanContext {
             return m
         }
         if !e.isFraction, moneySuffixed(&m, at: j) { return m }
-        // "one-yen bid"
+        if !e.isFraction, hundredths(&m, at: j) || scaledMoney(&m, at: j) { return m }
+        // "one-yen bid", "a 12-cent dividend"
         if isPunct(j, .hyphen), adjacent(j), adjacent(j + 1), let c = currency(at: j + 1), c.isName, moneySuffixed(&m, at: j + 1) { return m }
+        if isPunct(j, .hyphen), adjacent(j), adjacent(j + 1), !e.isFraction, hundredths(&m, at: j + 1) { return m }
         // Prime marks: 2' (minutes), 1" (seconds), unless the mark closes a quotation.
         if e.isDigits, e.scale == 1, isPunct(j, .apostrophe) || isPunct(j, .quote), adjacent(j), j + 1 >= tokenCount || tokens[j + 1].spaceBefore,
             !(isPunct(i - 1, .apostrophe) && adjacent(i)), !quoteIsOpen(before: i, mark: facts[j].gram)

@@ -84,7 +84,9 @@ extension ScanContext {
                 e.scale = scale
                 e.isPlainInteger = false
                 e.end = i + 2
-            } else if timeUnit(i + 1) == nil, currency(at: i + 1) == nil, !has(i + 1, .percent) || phrase(vocabulary.percentTable, at: i + 1) == nil {
+            } else if timeUnit(i + 1) == nil, currency(at: i + 1) == nil, !has(i + 1, .percent) || phrase(vocabulary.percentTable, at: i + 1) == nil,
+                !isGluedUnitWord(i + 1)
+            {
                 e.isGlued = true
                 return e
             }

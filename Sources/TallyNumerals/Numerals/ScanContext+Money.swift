@@ -1,0 +1,35 @@
+import TallyCore
+
+/// Money written with a sub-unit alone or a name that needs a scale word (lexicon classes
+/// `currency_hundredth` and `scaled_currency` in `rules/lexicon/currencies.yaml`).
+extension ScanContext {
+    /// "12 cents", "197 pence", "212p", "one penny": hundredths of the currency the sub-unit
+    /// belongs to. A one-letter sub-unit ("p") counts only glued to digits.
+    func hundredths(_ m: inout Measure, at j: Int) -> Bool {
+        guard isWord(j) || isPunct(j, .other), let unit = vocabulary.currencyHundredths[lower(j)] else { return false }
+        if tokens[j].text.unicodeScalars.count == 1, tokens[j].text.unicodeScalars.first!.properties.isAlphabetic {
+            guard m.isDigits, adjacent(j), isEndOrPunct(j + 1) || facts[j + 1].spaced, tokens[j].text == lower(j) else { return false }
+        }
+        m.kind = .money
+        m.unit = unit
+        m.value /= 100
+        m.end = j + 1
+        // "not one cent", "not a penny": none at all.
+        if m.value == 0.01, lower(m.start - 1) == "not" { m.value = 0 }
+        return true
+    }
+
+    /// "361 million pounds": a name that is money only after a scale word.
+    func scaledMoney(_ m: inout Measure, at j: Int) -> Bool {
+        guard m.scale >= 1000, isWord(j), let unit = vocabulary.scaledCurrencies[lower(j)] else { return false }
+        m.kind = .money
+        m.unit = unit
+        m.end = j + 1
+        return true
+    }
+
+    /// A word glued to digits that names what they count ("212p"), so the digits are no glued code.
+    func isGluedUnitWord(_ j: Int) -> Bool {
+        vocabulary.currencyHundredths[lower(j)] != nil
+    }
+}
