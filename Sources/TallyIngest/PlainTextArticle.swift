@@ -65,7 +65,10 @@ enum PlainTextArticle {
         }
         var title: String?
         var keptAny = false
-        let text = String(unsafeUninitializedCapacity: max(n, 1)) { out -> Int in
+        // Page chrome is dropped line by line; when that would leave nothing, the text was all content
+        // (a record whose whole text is "1,234"), so it is kept whole.
+        var dropChrome = true
+        func body() -> String { String(unsafeUninitializedCapacity: max(n, 1)) { out -> Int in
             var written = 0
             func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
                 if keptAny {
@@ -92,17 +95,22 @@ enum PlainTextArticle {
                     continue
                 case .bytes(let a, let b):
                     let line = UnsafeBufferPointer(rebasing: buf[a..<b])
-                    if ChromeFilter.isChrome(utf8: line) { continue }
+                    if dropChrome, ChromeFilter.isChrome(utf8: line) { continue }
                     emit(line)
                 case .needsString:
                     // Let the String code decide where the trimmed line ends (grapheme rules).
                     let line = String(decoding: UnsafeBufferPointer(rebasing: buf[s..<end]), as: UTF8.self).trimmingSpaces()
-                    if line.isEmpty || ChromeFilter.isChrome(line) { continue }
+                    if line.isEmpty || (dropChrome && ChromeFilter.isChrome(line)) { continue }
                     var copy = line
                     copy.withUTF8 { emit($0) }
                 }
             }
             return written
+        } }
+        var text = body()
+        if !keptAny {
+            dropChrome = false
+            text = body()
         }
         var published: CalendarDate?
         if let raw = fields["published"] {

@@ -21,4 +21,22 @@ import TallyNumerals
         }
         #expect(String(decoding: out.bytes, as: UTF8.self) == Self.lines.joined(separator: "\n") + "\n")
     }
+
+    /// CSV rows: the JSON Lines keys as the header, a row per record, empty cells for nulls, quoted
+    /// where a comma or quote needs it, and a formula-like text defused.
+    @Test func writesCSVRows() throws {
+        let out = JSONBuffer(capacity: 64)
+        for line in Self.lines {
+            QuantityWriter.csvRecord(try JSONDecoder().decode(QuantityRecord.self, from: Data(line.utf8)), to: out)
+        }
+        let rows = String(decoding: out.bytes, as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(QuantityWriter.csvHeader == "doc,text,start,end,value,low,high,qualifier,unit,kind\r\n")
+        #expect(rows[0] == "text,\"at least 1,000\",0,14,1000,1000,,at_least,,number")
+        #expect(rows[2] == "text,Monday,52,58,2025-06-02,2025-06,2025,exact,,date")
+        let formulaLine = #"{"doc":"d","text":"=1+1","start":0,"end":4,"value":2,"low":null,"high":null,"qualifier":"exact","unit":null,"kind":"number"}"#
+        let formula = try JSONDecoder().decode(QuantityRecord.self, from: Data(formulaLine.utf8))
+        let one = JSONBuffer(capacity: 16)
+        QuantityWriter.csvRecord(formula, to: one)
+        #expect(String(decoding: one.bytes, as: UTF8.self) == "d,'=1+1,0,4,2,,,exact,,number\r\n")
+    }
 }
