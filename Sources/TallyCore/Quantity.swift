@@ -4,6 +4,8 @@ public enum QuantityKind: String, Sendable, Hashable, Codable, CaseIterable {
     case perSide = "per_side"
     /// An age ("aged 18 to 25", "a 90-year-old", "under 25"): a number mention that is never a count.
     case age
+    /// A figure in a unit of measure ("512GB", "7 kW", "120 km/h", "40 tonnes"): never a count.
+    case measure
 }
 
 /// One number mention in a text, claim or not: what the numerals layer understood.

@@ -10,7 +10,7 @@ struct QuantitiesCommand: ParsableCommand {
         commandName: "quantities",
         abstract: "Show every number the numerals layer understands, claim or not: value or interval, qualifier, unit, kind.",
         discussion: """
-            The layer rules are built on. Kinds: number, range, duration, date, money, percent, per_side, age.
+            The layer rules are built on. Kinds: number, range, duration, date, money, percent, per_side, age, measure.
 
               tally quantities --text "at least 1,000 on each side, a 90-minute session on Monday" --published 2025-06-02
               tally quantities article.txt

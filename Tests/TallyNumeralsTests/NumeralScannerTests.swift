@@ -85,7 +85,7 @@ struct NumeralScannerTests {
             "date [2018] 2018 2018..2018 exact", "duration [over several years] nil 3..9 range years vague",
         ]),
         ("50 to 80 mm of rain; a two-for-one deal; a budget for 2027", [
-            "range [50 to 80] nil 50..80 range", "number [two] 2 2..2 exact", "number [one] 1 1..1 exact", "date [2027] 2027 2027..2027 exact",
+            "measure [50 to 80 mm] nil 50..80 range mm", "number [two] 2 2..2 exact", "number [one] 1 1..1 exact", "date [2027] 2027 2027..2027 exact",
         ]),
     ]
 

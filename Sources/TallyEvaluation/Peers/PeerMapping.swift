@@ -35,10 +35,11 @@ enum PeerMapping {
 
     static func entities(_ c: PeerCase) -> [JSONValue] { c.expect.array ?? [] }
 
-    /// Every figure Tally read, except dates: values, and both ends of ranges.
+    /// Every figure Tally read, except dates and measures (Recognizers-Text reads "180ml" in its own
+    /// dimension model, not as a number): values, and both ends of ranges.
     static func figures(_ quantities: [Quantity]) -> [Double] {
         var values: [Double] = []
-        for q in quantities where q.kind != .date && !q.isVague {
+        for q in quantities where q.kind != .date && q.kind != .measure && !q.isVague {
             if let v = q.value?.number {
                 values.append(v)
             } else {

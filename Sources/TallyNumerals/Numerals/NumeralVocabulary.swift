@@ -32,6 +32,15 @@ public struct NumeralVocabulary: Sendable {
     var currencyHundredths: [String: UnitID] = [:]
     /// Names that are money only after a scale word ("361 million pounds"; `scaled_currency`).
     var scaledCurrencies: [String: UnitID] = [:]
+    /// Units of measure after a figure ("GB", "km/h", "tonnes"; `measure_unit` in `measures.yaml`).
+    var measureTable = PhraseTable<UnitID>()
+    /// Unit of measure → its size in a base unit ("GB" → 1e9 bytes; `measure_size`).
+    public private(set) var measureSizes: [String: (factor: Double, base: String)] = [:]
+
+    /// A measure's value in its unit's base unit ("2 TB" → 2e12 bytes), when the lexicon gives a size.
+    public func baseValue(_ value: Double, unit: String) -> (value: Double, unit: String)? {
+        measureSizes[unit].map { (value * $0.factor, $0.base) }
+    }
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
     var qualifierVetoes: [String: Set<String>] = [:] { didSet { vetoMap = WordHashTable(qualifierVetoes.mapValues { WordHashSet($0) }) } }
     /// `qualifierVetoes` hashed like the tokens (kept in step by `qualifierVetoes`).
@@ -149,6 +158,15 @@ public struct NumeralVocabulary: Sendable {
         result.currencySubunits = Set((lexicon.classes["currency_subunit"] ?? []).map { $0.phrase.lowercased() })
         for entry in lexicon.classes["currency_hundredth"] ?? [] { result.currencyHundredths[entry.phrase.lowercased()] = result.units.intern(entry.value) }
         for entry in lexicon.classes["scaled_currency"] ?? [] { result.scaledCurrencies[entry.phrase.lowercased()] = result.units.intern(entry.value) }
+        for entry in lexicon.classes["measure_unit"] ?? [] { result.measureTable.add(entry.phrase, value: result.units.intern(entry.value)) }
+        for entry in lexicon.classes["measure_size"] ?? [] {
+            let parts = entry.value.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, let factor = Double(parts[0]) {
+                result.measureSizes[entry.phrase] = (factor, String(parts[1]))
+            } else {
+                diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "measure_size '\(entry.value)' is not 'FACTOR BASE' (such as '1e9 bytes')"))
+            }
+        }
         for entry in lexicon.classes["date_name"] ?? [] { result.dateNameTable.add(entry.phrase, value: true) }
         return (result, diagnostics)
     }

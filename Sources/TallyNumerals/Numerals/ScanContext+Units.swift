@@ -1,7 +1,7 @@
 import TallyCore
 
-/// Money written with a sub-unit alone or a name that needs a scale word (lexicon classes
-/// `currency_hundredth` and `scaled_currency` in `rules/lexicon/currencies.yaml`).
+/// Units after a figure: money in a sub-unit alone or in a name that needs a scale word
+/// (`currency_hundredth`, `scaled_currency` in `currencies.yaml`) and units of measure (`measures.yaml`).
 extension ScanContext {
     /// "12 cents", "197 pence", "212p", "one penny": hundredths of the currency the sub-unit
     /// belongs to. A one-letter sub-unit ("p") counts only glued to digits.
@@ -30,6 +30,12 @@ extension ScanContext {
 
     /// A word glued to digits that names what they count ("212p"), so the digits are no glued code.
     func isGluedUnitWord(_ j: Int) -> Bool {
-        vocabulary.currencyHundredths[lower(j)] != nil
+        vocabulary.currencyHundredths[lower(j)] != nil || unitOfMeasure(at: j) != nil
+    }
+
+    /// A unit of measure at `j` ("GB", "km/h", "degrees Celsius") and the token just past it.
+    func unitOfMeasure(at j: Int) -> (unit: UnitID, end: Int)? {
+        guard j < tokenCount, facts[j].kind != .number, let (unit, end) = phrase(vocabulary.measureTable, at: j) else { return nil }
+        return (unit, end)
     }
 }
