@@ -26,11 +26,15 @@ public enum QuantityWriter {
         line.optionalString(record.unit)
         line.literal(",\"kind\":\"")
         line.raw(record.kind.rawValue)
-        line.literal("\"}\n")
+        line.literal("\",\"change\":")
+        line.optionalString(record.change?.rawValue)
+        line.literal(",\"from\":")
+        line.figure(record.from)
+        line.literal("}\n")
     }
 
     /// The CSV header line (`tally quantities --format csv`): the JSON Lines keys, in the same order.
-    public static let csvHeader = "doc,text,start,end,value,low,high,qualifier,unit,kind\r\n"
+    public static let csvHeader = "doc,text,start,end,value,low,high,qualifier,unit,kind,change,from\r\n"
 
     /// Appends the record as a CSV record and its "\r\n" (RFC 4180; null as an empty cell; article
     /// text that a spreadsheet would read as a formula gets a leading `'`, as in claims CSV).
@@ -49,7 +53,9 @@ public enum QuantityWriter {
         cell(ClaimWriter.csvFigure(record.high))
         cell(record.qualifier.rawValue)
         cell(record.unit ?? "")
-        cell(record.kind.rawValue, last: true)
+        cell(record.kind.rawValue)
+        cell(record.change?.rawValue ?? "")
+        cell(ClaimWriter.csvFigure(record.from), last: true)
         bytes.append(0x0D)
         bytes.append(0x0A)
         out.append(bytes)

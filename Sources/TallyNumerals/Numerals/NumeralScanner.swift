@@ -13,7 +13,9 @@ public struct NumeralScanner: Sendable {
     /// Quantities in text order, non-overlapping. `reference` is the publication date relative
     /// dates resolve against (past-biased, as news is); without it relative dates are skipped.
     public func scan(_ analysis: TextAnalysis, reference: CalendarDate?) -> [Quantity] {
-        withUnsafePointer(to: vocabulary) { scan(analysis, reference: reference, vocabulary: $0) }
+        var quantities = withUnsafePointer(to: vocabulary) { scan(analysis, reference: reference, vocabulary: $0) }
+        vocabulary.changeWords.annotate(&quantities, analysis.tokens)
+        return quantities
     }
 
     private func scan(_ analysis: TextAnalysis, reference: CalendarDate?, vocabulary: UnsafePointer<NumeralVocabulary>) -> [Quantity] {

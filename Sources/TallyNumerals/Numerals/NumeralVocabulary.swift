@@ -32,6 +32,8 @@ public struct NumeralVocabulary: Sendable {
     var currencyHundredths: [String: UnitID] = [:]
     /// Names that are money only after a scale word ("361 million pounds"; `scaled_currency`).
     var scaledCurrencies: [String: UnitID] = [:]
+    /// Words saying which way a figure moved (`changes.yaml`; `ChangeReader`).
+    var changeWords = ChangeWords()
     /// Units of measure after a figure ("GB", "km/h", "tonnes"; `measure_unit` in `measures.yaml`).
     var measureTable = PhraseTable<UnitID>()
     /// Unit of measure → its size in a base unit ("GB" → 1e9 bytes; `measure_size`).
@@ -158,6 +160,22 @@ public struct NumeralVocabulary: Sendable {
         result.currencySubunits = Set((lexicon.classes["currency_subunit"] ?? []).map { $0.phrase.lowercased() })
         for entry in lexicon.classes["currency_hundredth"] ?? [] { result.currencyHundredths[entry.phrase.lowercased()] = result.units.intern(entry.value) }
         for entry in lexicon.classes["scaled_currency"] ?? [] { result.scaledCurrencies[entry.phrase.lowercased()] = result.units.intern(entry.value) }
+        for (className, isParticle) in [("change_word", false), ("change_particle", true)] {
+            for entry in lexicon.classes[className] ?? [] {
+                guard let change = Change(rawValue: entry.value) else {
+                    diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "unknown change '\(entry.value)' (expected up or down)"))
+                    continue
+                }
+                let phrase = entry.phrase.lowercased()
+                if isParticle {
+                    result.changeWords.particles[phrase] = change
+                } else {
+                    result.changeWords.words[phrase] = change
+                    result.changeWords.longest = max(result.changeWords.longest, phrase.split(separator: " ").count)
+                }
+            }
+        }
+        result.changeWords.particleAfter = Set((lexicon.classes["change_particle_after"] ?? []).map { $0.phrase.lowercased() })
         for entry in lexicon.classes["measure_unit"] ?? [] { result.measureTable.add(entry.phrase, value: result.units.intern(entry.value)) }
         for entry in lexicon.classes["measure_size"] ?? [] {
             let parts = entry.value.split(separator: " ", maxSplits: 1)

@@ -94,7 +94,8 @@ extension ScanContext {
             return .date(start: d.start, end: d.end, low: low, high: high)
         }
         let w = gram(i)
-        if w == .between || w == .from, let a = measure(at: i + 1), a.vague == nil {
+        // After a change word, "from X to Y" is a move ("slid from 41,200 to 39,870"), not a range.
+        if w == .between || (w == .from && vocabulary.changeWords.lead(into: i + 1, tokens)?.viaFrom != true), let a = measure(at: i + 1), a.vague == nil {
             let joiner = gram(a.end)
             if (w == .between && (joiner == .and || joiner == .hyphen || joiner == .tilde)) || (w == .from && (joiner == .to || joiner == .hyphen || joiner == .tilde)),
                 let (x, y) = rangeEnds(a, a.end + 1)
@@ -183,7 +184,9 @@ extension ScanContext {
             return Found(kind: .perSide, start: start, end: b.end, value: a.value, low: a.value, high: a.value, qualifier: .exact, unit: nil)
         }
         let joiner = gram(a.end)
-        if ScanContext.rangeWords.contains(joiner), !isPostQualifier(at: a.end), let (x, y) = rangeEnds(a, a.end + 1) {
+        if ScanContext.rangeWords.contains(joiner), !isPostQualifier(at: a.end), !isMoveTo(a, joiner: joiner, start: start),
+            let (x, y) = rangeEnds(a, a.end + 1)
+        {
             return ageSuffix(Found(range: x, y, start: start, end: y.end))
         }
         var found = ageSuffix(Found(a, start: start, qualifier: qualifier))
@@ -202,6 +205,14 @@ extension ScanContext {
             found.end = a.end + 2
         }
         return found
+    }
+
+    /// "rose 1.3 percent to 4,812.50", "fell from 40 to 30": after a change word, "to" joins a move
+    /// and its new level, not two ends of a range ("rose 5 to 10 percent", a bare first figure taking
+    /// the second's unit, stays a range).
+    private func isMoveTo(_ a: Measure, joiner: GrammarWord, start: Int) -> Bool {
+        guard joiner == .to, let lead = vocabulary.changeWords.lead(into: start, tokens) else { return false }
+        return lead.viaFrom || a.kind != .number
     }
 
     /// A qualifier phrase at `i`, unless the word before makes it a verb particle ("hand over").
@@ -229,7 +240,8 @@ extension ScanContext {
             a.kind = b.kind
             a.unit = b.unit
             if a.scale == 1, b.scale > 1, a.value * b.scale <= b.value { a.value *= b.scale }
-        } else if b.kind == .number, a.kind != .number, a.kind != .duration {
+        } else if b.kind == .number, a.kind != .number, a.kind != .duration, a.kind != .percent {
+            // ("40% to 4,812" is no range of percentages: a second end would repeat the sign.)
             b.kind = a.kind
             b.unit = a.unit
             if b.scale == 1, a.scale > 1, b.value * a.scale >= a.value { b.value *= a.scale }
