@@ -66,6 +66,7 @@ enum PeerStrictMapping {
             expected.append(PeerMapping.rangeKey(lo: lo, loInclusive: closed || loIncl, hi: hi, hiInclusive: closed || hiIncl))
         }
         var actual: [String] = []
+        var exact = 0
         for q in quantities where q.kind != .date && !q.isVague {
             let lo = q.low?.number
             let hi = q.high?.number
@@ -77,11 +78,15 @@ enum PeerStrictMapping {
             case .range where lo != nil && hi != nil: actual.append(PeerMapping.rangeKey(lo: lo, loInclusive: true, hi: hi, hiInclusive: true))
             default:
                 // "equal to 20": an exact figure is the closed range [20, 20].
-                if let v = q.value?.number { actual.append(PeerMapping.rangeKey(lo: v, loInclusive: true, hi: v, hiInclusive: true)) }
+                if let v = q.value?.number {
+                    actual.append(PeerMapping.rangeKey(lo: v, loInclusive: true, hi: v, hiInclusive: true))
+                    exact += 1
+                }
             }
         }
         let detail = "expected \(expected.map { $0 ?? "?" }), got \(actual.sorted())"
-        if expected.isEmpty { return actual.isEmpty ? .pass : .fail(detail) }
+        // A case expecting no range fails on a range or bound Tally reads, not on a plain figure.
+        if expected.isEmpty { return actual.count == exact ? .pass : .fail(detail) }
         return containsAll(actual, expected) ? .pass : .fail(detail)
     }
 

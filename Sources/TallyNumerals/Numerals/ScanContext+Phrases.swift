@@ -192,12 +192,16 @@ extension ScanContext {
         var found = ageSuffix(Found(a, start: start, qualifier: qualifier))
         guard found.kind != .age else { return found }
         // "more than 5000 or equal to", "1,000 or more", "1,000-odd"
-        if qualifier == .moreThan || qualifier == .lessThan, gram(found.end) == .or, gram(found.end + 1) == .equal {
+        // ("more than 5000 or equal to 6000" compares with another figure: two mentions.)
+        if qualifier == .moreThan || qualifier == .lessThan, gram(found.end) == .or, gram(found.end + 1) == .equal,
+            !(gram(found.end + 2) == .to && isNumber(found.end + 3))
+        {
             found = Found(a, start: start, qualifier: qualifier == .moreThan ? .atLeast : .atMost)
             found.end = a.end + (gram(a.end + 2) == .to ? 3 : 2)
         } else if qualifier == .exact || qualifier == .approximate, has(found.end, .postQualifier), let (post, end) = phrase(vocabulary.postQualifierTable, at: found.end),
-            post != .approximate || qualifier == .exact
+            post != .approximate || qualifier == .exact, !(lower(end) == "than" && (isNumber(end + 1) || has(end + 1, .numberWord)))
         {
+            // ("200 or greater than 190": the comparison belongs to the next figure.)
             found = Found(a, start: start, qualifier: post)
             found.end = end
         } else if qualifier == .exact, isPunct(found.end, .hyphen), adjacent(found.end), gram(found.end + 1) == .odd {
