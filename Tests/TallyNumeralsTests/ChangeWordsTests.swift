@@ -25,6 +25,12 @@ struct ChangeWordsTests {
         #expect(changes("Inflation eased sharply to 2.1 percent.") == ["2.1 percent down -"])
     }
 
+    /// "X, up from Y": the first figure moved, from the second.
+    @Test func aFigureUpFromAnEarlierOne() {
+        #expect(changes("Arrivals reached 7,300, up from 5,900.") == ["7,300 up 5,900", "5,900 - -"])
+        #expect(changes("Debt stood at $2.1bn, down from $2.6bn.").first == "$2.1bn down 2,600,000,000")
+    }
+
     /// "down" and "up" as verb particles, and ranges without a change word, carry none.
     @Test func particlesAndPlainRangesCarryNone() {
         #expect(changes("Gunners brought down 4 drones and set up 2 checkpoints.") == ["4 - -", "2 - -"])

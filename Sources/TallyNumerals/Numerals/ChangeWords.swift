@@ -34,7 +34,7 @@ struct ChangeWords: Sendable {
     /// The change leading into a figure starting at token `start`: a change word right before it, or
     /// before "by"/"from"/"to" or one "-ly" adverb ("rose by 5", "fell sharply from 40", "eased to 2.1"),
     /// and whether "from" was passed.
-    func lead(into start: Int, _ tokens: [Token]) -> (change: Change, viaFrom: Bool)? {
+    func lead(into start: Int, _ tokens: [Token]) -> (change: Change, viaFrom: Bool, wordStart: Int)? {
         guard !isEmpty else { return nil }
         var k = start
         var viaFrom = false
@@ -42,11 +42,11 @@ struct ChangeWords: Sendable {
             viaFrom = tokens[k - 1].lower == "from"
             k -= 1
         }
-        if let (c, _) = change(endingBefore: k, tokens) { return (c, viaFrom) }
+        if let (c, s) = change(endingBefore: k, tokens) { return (c, viaFrom, s) }
         if k > 1, tokens[k - 1].kind == .word, tokens[k - 1].lower.hasSuffix("ly"), tokens[k - 1].lower.count > 3,
-            let (c, _) = change(endingBefore: k - 1, tokens)
+            let (c, s) = change(endingBefore: k - 1, tokens)
         {
-            return (c, viaFrom)
+            return (c, viaFrom, s)
         }
         return nil
     }
@@ -58,8 +58,19 @@ struct ChangeWords: Sendable {
         for index in quantities.indices {
             let q = quantities[index]
             guard q.kind != .date, q.kind != .duration, q.kind != .age else { continue }
-            if let (c, viaFrom) = lead(into: q.tokens.lowerBound, tokens) {
-                if !viaFrom { quantities[index].change = c }
+            if let (c, viaFrom, wordStart) = lead(into: q.tokens.lowerBound, tokens) {
+                if !viaFrom {
+                    quantities[index].change = c
+                } else if index > 0, !(q.tokens.upperBound < tokens.count && tokens[q.tokens.upperBound].lower == "to") {
+                    // "40 were freed, up from 25": the figure before the change moved from this one.
+                    let p = quantities[index - 1]
+                    var gap = wordStart
+                    if gap > 0, tokens[gap - 1].kind == .punct, tokens[gap - 1].text == "," { gap -= 1 }
+                    if gap - p.tokens.upperBound <= 4, gap >= p.tokens.upperBound, p.kind == q.kind, p.kind != .date, p.kind != .duration {
+                        quantities[index - 1].change = c
+                        quantities[index - 1].from = q.value
+                    }
+                }
                 continue
             }
             // "... from X to Y", "rose 1.3 percent to 4,812.50": Y continues the move before "to".
@@ -67,7 +78,7 @@ struct ChangeWords: Sendable {
             guard index > 0, to > 0, tokens[to].kind == .word, tokens[to].lower == "to" else { continue }
             let p = quantities[index - 1]
             guard p.tokens.upperBound == to, p.kind != .date, p.kind != .duration,
-                let (c, viaFrom) = lead(into: p.tokens.lowerBound, tokens)
+                let (c, viaFrom, _) = lead(into: p.tokens.lowerBound, tokens)
             else { continue }
             quantities[index].change = c
             if viaFrom, p.kind == q.kind || p.kind == .number || q.kind == .number { quantities[index].from = p.value }
