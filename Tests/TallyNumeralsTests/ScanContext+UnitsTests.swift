@@ -28,6 +28,12 @@ struct ScanContextUnitsTests {
         #expect(describe("See p 14 of the report.").allSatisfy { !$0.hasPrefix("money") })
     }
 
+    /// A figure that ends the text has no unit after it to look at.
+    @Test func aFigureAtTheEnd() {
+        #expect(describe("The bill came to 12") == ["number [12] 12 12..12 exact"])
+        #expect(describe("12") == ["number [12] 12 12..12 exact"])
+    }
+
     /// Units of measure of general news (`rules/lexicon/measures.yaml`): a `measure` with its unit.
     @Test(arguments: [
         ("The phone ships with 256GB of storage.", "measure [256GB] 256 256..256 exact GB"),

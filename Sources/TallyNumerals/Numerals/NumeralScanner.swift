@@ -14,7 +14,7 @@ public struct NumeralScanner: Sendable {
     /// dates resolve against (past-biased, as news is); without it relative dates are skipped.
     public func scan(_ analysis: TextAnalysis, reference: CalendarDate?) -> [Quantity] {
         var quantities = withUnsafePointer(to: vocabulary) { scan(analysis, reference: reference, vocabulary: $0) }
-        vocabulary.changeWords.annotate(&quantities, analysis.tokens)
+        vocabulary.changeWords.annotate(&quantities, analysis)
         return quantities
     }
 

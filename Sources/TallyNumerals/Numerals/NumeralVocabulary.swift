@@ -29,9 +29,13 @@ public struct NumeralVocabulary: Sendable {
     var currencySubunits: Set<String> = []
     /// Sub-units written on their own, lowercased → the currency they are hundredths of
     /// ("cents" → USD, "pence" → GBP): "12 cents" is 0.12 dollars (`currency_hundredth`).
-    var currencyHundredths: [String: UnitID] = [:]
+    var currencyHundredths: [String: UnitID] = [:] { didSet { hundredthMap = WordHashTable(currencyHundredths) } }
+    /// `currencyHundredths`, hashed like the tokens (kept in step).
+    private(set) var hundredthMap = WordHashTable<UnitID>()
     /// Names that are money only after a scale word ("361 million pounds"; `scaled_currency`).
-    var scaledCurrencies: [String: UnitID] = [:]
+    var scaledCurrencies: [String: UnitID] = [:] { didSet { scaledMap = WordHashTable(scaledCurrencies) } }
+    /// `scaledCurrencies`, hashed like the tokens (kept in step).
+    private(set) var scaledMap = WordHashTable<UnitID>()
     /// Words saying which way a figure moved (`changes.yaml`; `ChangeReader`).
     var changeWords = ChangeWords()
     /// Units of measure after a figure ("GB", "km/h", "tonnes"; `measure_unit` in `measures.yaml`).
@@ -160,6 +164,8 @@ public struct NumeralVocabulary: Sendable {
         result.currencySubunits = Set((lexicon.classes["currency_subunit"] ?? []).map { $0.phrase.lowercased() })
         for entry in lexicon.classes["currency_hundredth"] ?? [] { result.currencyHundredths[entry.phrase.lowercased()] = result.units.intern(entry.value) }
         for entry in lexicon.classes["scaled_currency"] ?? [] { result.scaledCurrencies[entry.phrase.lowercased()] = result.units.intern(entry.value) }
+        var changeWords: [String: Change] = [:]
+        var particles: [String: Change] = [:]
         for (className, isParticle) in [("change_word", false), ("change_particle", true)] {
             for entry in lexicon.classes[className] ?? [] {
                 guard let change = Change(rawValue: entry.value) else {
@@ -168,13 +174,15 @@ public struct NumeralVocabulary: Sendable {
                 }
                 let phrase = entry.phrase.lowercased()
                 if isParticle {
-                    result.changeWords.particles[phrase] = change
+                    particles[phrase] = change
                 } else {
-                    result.changeWords.words[phrase] = change
+                    changeWords[phrase] = change
                     result.changeWords.longest = max(result.changeWords.longest, phrase.split(separator: " ").count)
                 }
             }
         }
+        result.changeWords.words = changeWords
+        result.changeWords.particles = particles
         result.changeWords.particleAfter = Set((lexicon.classes["change_particle_after"] ?? []).map { $0.phrase.lowercased() })
         for entry in lexicon.classes["measure_unit"] ?? [] { result.measureTable.add(entry.phrase, value: result.units.intern(entry.value)) }
         for entry in lexicon.classes["measure_size"] ?? [] {

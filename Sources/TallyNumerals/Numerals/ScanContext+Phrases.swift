@@ -95,7 +95,7 @@ extension ScanContext {
         }
         let w = gram(i)
         // After a change word, "from X to Y" is a move ("slid from 41,200 to 39,870"), not a range.
-        if w == .between || (w == .from && vocabulary.changeWords.lead(into: i + 1, tokens)?.viaFrom != true), let a = measure(at: i + 1), a.vague == nil {
+        if w == .between || (w == .from && vocabulary.changeWords.lead(into: i + 1, tokens, info)?.viaFrom != true), let a = measure(at: i + 1), a.vague == nil {
             let joiner = gram(a.end)
             if (w == .between && (joiner == .and || joiner == .hyphen || joiner == .tilde)) || (w == .from && (joiner == .to || joiner == .hyphen || joiner == .tilde)),
                 let (x, y) = rangeEnds(a, a.end + 1)
@@ -215,7 +215,7 @@ extension ScanContext {
     /// and its new level, not two ends of a range ("rose 5 to 10 percent", a bare first figure taking
     /// the second's unit, stays a range).
     private func isMoveTo(_ a: Measure, joiner: GrammarWord, start: Int) -> Bool {
-        guard joiner == .to, let lead = vocabulary.changeWords.lead(into: start, tokens) else { return false }
+        guard joiner == .to, let lead = vocabulary.changeWords.lead(into: start, tokens, info) else { return false }
         return lead.viaFrom || a.kind != .number
     }
 

@@ -6,7 +6,7 @@ extension ScanContext {
     /// "12 cents", "197 pence", "212p", "one penny": hundredths of the currency the sub-unit
     /// belongs to. A one-letter sub-unit ("p") counts only glued to digits.
     func hundredths(_ m: inout Measure, at j: Int) -> Bool {
-        guard isWord(j) || isPunct(j, .other), let unit = vocabulary.currencyHundredths[lower(j)] else { return false }
+        guard j < tokenCount, facts[j].kind != .number, let unit = vocabulary.hundredthMap.value(hash: info[j].hash, tokens[j].lower) else { return false }
         if tokens[j].text.unicodeScalars.count == 1, tokens[j].text.unicodeScalars.first!.properties.isAlphabetic {
             guard m.isDigits, adjacent(j), isEndOrPunct(j + 1) || facts[j + 1].spaced, tokens[j].text == lower(j) else { return false }
         }
@@ -21,7 +21,7 @@ extension ScanContext {
 
     /// "361 million pounds": a name that is money only after a scale word.
     func scaledMoney(_ m: inout Measure, at j: Int) -> Bool {
-        guard m.scale >= 1000, isWord(j), let unit = vocabulary.scaledCurrencies[lower(j)] else { return false }
+        guard m.scale >= 1000, isWord(j), let unit = vocabulary.scaledMap.value(hash: info[j].hash, tokens[j].lower) else { return false }
         m.kind = .money
         m.unit = unit
         m.end = j + 1
@@ -30,7 +30,7 @@ extension ScanContext {
 
     /// A word glued to digits that names what they count ("212p"), so the digits are no glued code.
     func isGluedUnitWord(_ j: Int) -> Bool {
-        vocabulary.currencyHundredths[lower(j)] != nil || unitOfMeasure(at: j) != nil
+        vocabulary.hundredthMap.contains(hash: info[j].hash, tokens[j].lower) || unitOfMeasure(at: j) != nil
     }
 
     /// A unit of measure at `j` ("GB", "km/h", "degrees Celsius") and the token just past it.
