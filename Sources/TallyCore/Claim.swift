@@ -23,13 +23,17 @@ public struct Claim: Sendable, Hashable, Codable {
     public var story: [String]?
     /// Plan, projection, increment, subset or total to date; nil for a figure stated as done.
     public var status: ClaimStatus?
+    /// The direction the figure moved, as stated ("rose", "down"), from its quantity; nil when none is.
+    public var change: Change?
+    /// The level it moved from, where stated ("slid from $41,200 to $39,870").
+    public var from: Figure?
 
     @inlinable
     public init(
         doc: String, kind: String, value: Figure?, low: Figure?, high: Figure?, qualifier: Qualifier,
         unit: String?, scope: Scope?, subject: String?, event: String?, speaker: String?,
         quote: String, start: Int, end: Int, sentence: String, rule: String, story: [String]? = nil,
-        status: ClaimStatus? = nil
+        status: ClaimStatus? = nil, change: Change? = nil, from: Figure? = nil
     ) {
         self.doc = doc
         self.kind = kind
@@ -49,5 +53,7 @@ public struct Claim: Sendable, Hashable, Codable {
         self.rule = rule
         self.story = story
         self.status = status
+        self.change = change
+        self.from = from
     }
 }

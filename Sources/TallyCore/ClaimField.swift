@@ -11,6 +11,10 @@ public enum ClaimField: String, CaseIterable, CodingKey, Sendable {
     case story
     /// Plan, projection, increment, subset or running total (an addition to contract v1, after `story`).
     case status
+    /// `up` or `down`: the direction the figure moved, as stated (an addition to contract v1, after `status`).
+    case change
+    /// The level the figure moved from, where stated (an addition to contract v1, after `change`).
+    case from
 
     /// The JSON key, CSV column and SQLite column.
     @inlinable
@@ -57,6 +61,15 @@ public enum ClaimField: String, CaseIterable, CodingKey, Sendable {
             // Null, or a status Tally knows.
             guard case .keyword(let word) = value, word == nil || ClaimStatus(rawValue: word!) != nil else { return false }
             claim.status = word.flatMap(ClaimStatus.init(rawValue:))
+            return true
+        case .change:
+            // Null, or a direction Tally knows.
+            guard case .keyword(let word) = value, word == nil || Change(rawValue: word!) != nil else { return false }
+            claim.change = word.flatMap(Change.init(rawValue:))
+            return true
+        case .from:
+            guard case .figure(let figure) = value else { return false }
+            claim.from = figure
             return true
         }
     }

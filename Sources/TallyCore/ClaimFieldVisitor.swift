@@ -35,6 +35,8 @@ extension Claim {
         visitor.text(.rule, rule)
         visitor.words(.story, story)
         visitor.keyword(.status, status?.rawValue)
+        visitor.keyword(.change, change?.rawValue)
+        visitor.figure(.from, from)
     }
 
     /// Every field with its value, in table order (for the writers off the hot path: CSV, SQLite, Codable).

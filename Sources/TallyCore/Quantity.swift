@@ -4,6 +4,8 @@ public enum QuantityKind: String, Sendable, Hashable, Codable, CaseIterable {
     case perSide = "per_side"
     /// An age ("aged 18 to 25", "a 90-year-old", "under 25"): a number mention that is never a count.
     case age
+    /// A figure in a unit of measure ("512GB", "7 kW", "120 km/h", "40 tonnes"): never a count.
+    case measure
 }
 
 /// One number mention in a text, claim or not: what the numerals layer understood.
@@ -25,10 +27,14 @@ public struct Quantity: Sendable, Hashable {
     public var unit: String?
     /// True for vague quantities such as "thousands" or "dozens".
     public var isVague: Bool
+    /// The direction the text says the figure moved in ("rose 1.3 percent", "down 12 cents"), if any.
+    public var change: Change?
+    /// The level it moved from, where stated ("slid from $41,200 to $39,870": 41,200 on the second figure).
+    public var from: Figure?
 
     public init(
         kind: QuantityKind, start: Int, end: Int, tokens: Range<Int>, value: Figure?, low: Figure?, high: Figure?,
-        qualifier: Qualifier, unit: String? = nil, isVague: Bool = false
+        qualifier: Qualifier, unit: String? = nil, isVague: Bool = false, change: Change? = nil, from: Figure? = nil
     ) {
         self.kind = kind
         self.start = start
@@ -40,5 +46,12 @@ public struct Quantity: Sendable, Hashable {
         self.qualifier = qualifier
         self.unit = unit
         self.isVague = isVague
+        self.change = change
+        self.from = from
     }
+}
+
+/// Which way a figure moved, as the text states it ("rose", "fell", "up", "down").
+public enum Change: String, Sendable, Hashable, Codable, CaseIterable {
+    case up, down
 }

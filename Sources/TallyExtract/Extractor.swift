@@ -73,7 +73,11 @@ public struct Extractor: Sendable {
             sources.reserveCapacity(winners.count)
             defaults.reserveCapacity(winners.count)
             for candidate in winners {
-                let built = builder.claim(for: candidate, sentenceIndex: sentenceIndex)
+                var built = builder.claim(for: candidate, sentenceIndex: sentenceIndex)
+                // The move its figure states ("rose 40 to 1,200"), from the numerals layer.
+                let quantity = context.quantities[candidate.quantityIndex]
+                built.claim.change = quantity.change
+                built.claim.from = quantity.from
                 // A figure the article states once (rule file `repeats: once`) is claimed at its first mention.
                 if candidate.compiled.rule.statedOnce, !stated.insert(StatedFigure(built.claim)).inserted { continue }
                 claims.append(built.claim)

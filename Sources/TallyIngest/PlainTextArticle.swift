@@ -67,7 +67,10 @@ enum PlainTextArticle {
         }
         var title: String?
         var keptAny = false
-        let text = String(utf8Capacity: max(n, 1)) { out in
+        // Page chrome is dropped line by line; when that would leave nothing, the text was all content
+        // (a record whose whole text is "1,234"), so it is kept whole.
+        var dropChrome = true
+        func body() -> String { String(utf8Capacity: max(n, 1)) { out in
             func emit(_ bytes: ByteView) {
                 if keptAny {
                     out.append(0x0A)
@@ -89,15 +92,20 @@ enum PlainTextArticle {
                     continue
                 case .bytes(let a, let b):
                     let line = buf.slice(a..<b)
-                    if ChromeFilter.isChrome(utf8: line) { continue }
+                    if dropChrome, ChromeFilter.isChrome(utf8: line) { continue }
                     emit(line)
                 case .needsString:
                     // Let the String code decide where the trimmed line ends (grapheme rules).
                     let line = buf.string(s..<end).trimmingSpaces()
-                    if line.isEmpty || ChromeFilter.isChrome(line) { continue }
+                    if line.isEmpty || (dropChrome && ChromeFilter.isChrome(line)) { continue }
                     line.withBytes { emit($0) }
                 }
             }
+        } }
+        var text = body()
+        if !keptAny {
+            dropChrome = false
+            text = body()
         }
         var published: CalendarDate?
         if let raw = fields["published"] {

@@ -27,6 +27,7 @@ extension ClaimStore {
             expected["runs"] = nil
             for table in ["documents", "claims", "findings"] { expected[table]?.remove("run_id") }
         }
+        if version < 5 { for column in ["change", "from"] { expected["claims"]?.remove(column) } }
         if version < 3 { expected["claims"]?.remove("status") }
         if version < 2 { expected["claims"]?.remove("story") }
         return expected
@@ -70,6 +71,10 @@ extension ClaimStore {
                 try db.execute("ALTER TABLE claims ADD COLUMN status TEXT; UPDATE documents SET rules_hash = ''; PRAGMA user_version = 3;")
             }
             if version < 4 { try upgradeToRuns() }
+            if version == 4 {
+                // Version 4 claims have no change: keep them, but re-extract every document.
+                try db.execute("ALTER TABLE claims ADD COLUMN change TEXT; ALTER TABLE claims ADD COLUMN \"from\"; UPDATE documents SET rules_hash = ''; PRAGMA user_version = 5;")
+            }
         }
     }
 
@@ -79,7 +84,8 @@ extension ClaimStore {
     /// `schema`, the rows copied, then the old tables dropped, children first so no cascade reaches a kept
     /// row. Runs inside `prepareSchema`'s transaction: a failure leaves the version 3 store as it was.
     func upgradeToRuns() throws(StoreError) {
-        let claimColumns = Self.claimColumns
+        // The claims columns a version 3 store has (change and from came with version 5).
+        let claimColumns = ClaimField.allCases.filter { $0 != .change && $0 != .from }.map { "\"\($0.name)\"" }.joined(separator: ", ")
         try db.execute("""
             DROP INDEX IF EXISTS claims_by_doc; DROP INDEX IF EXISTS finding_claims_by_claim;
             ALTER TABLE finding_claims RENAME TO finding_claims_v3; ALTER TABLE findings RENAME TO findings_v3;

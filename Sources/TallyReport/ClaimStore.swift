@@ -17,7 +17,7 @@ import TallyCore
 /// `latest_claims`, `latest_findings` of the latest run. Every write is one transaction. Stores of schema
 /// versions 1 to 3 are upgraded on open (`ClaimStore+Schema.swift`).
 public final class ClaimStore {
-    public static let schemaVersion = 4
+    public static let schemaVersion = 5
     public let path: String
     let db: SQLiteDatabase
     /// The run this store writes into, once its first write made it (`currentRun`).
@@ -200,7 +200,7 @@ public final class ClaimStore {
           id INTEGER PRIMARY KEY, doc TEXT NOT NULL,
           kind TEXT NOT NULL, value, low, high, qualifier TEXT NOT NULL, unit TEXT, scope TEXT,
           subject TEXT, event TEXT, speaker TEXT, quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-          sentence TEXT NOT NULL, rule TEXT NOT NULL, story TEXT, status TEXT, run_id INTEGER NOT NULL,
+          sentence TEXT NOT NULL, rule TEXT NOT NULL, story TEXT, status TEXT, change TEXT, "from", run_id INTEGER NOT NULL,
           FOREIGN KEY (run_id, doc) REFERENCES documents(run_id, doc) ON DELETE CASCADE);
         CREATE INDEX claims_by_doc ON claims(run_id, doc, start);
         CREATE TABLE findings (
@@ -216,7 +216,7 @@ public final class ClaimStore {
         CREATE VIEW latest_documents AS SELECT * FROM documents WHERE run_id = (SELECT id FROM latest_run);
         CREATE VIEW latest_claims AS SELECT * FROM claims WHERE run_id = (SELECT id FROM latest_run);
         CREATE VIEW latest_findings AS SELECT * FROM findings WHERE run_id = (SELECT id FROM latest_run);
-        PRAGMA user_version = 4;
+        PRAGMA user_version = 5;
         """
 
     /// The claims table's columns after `id`: one per claim field, in table order, each name quoted

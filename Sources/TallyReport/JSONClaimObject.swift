@@ -30,6 +30,8 @@ struct JSONClaimObject<Sink: JSONSink>: ClaimFieldVisitor {
         case .rule: return ",\"rule\":"
         case .story: return ",\"story\":"
         case .status: return ",\"status\":"
+        case .change: return ",\"change\":"
+        case .from: return ",\"from\":"
         }
     }
 

@@ -26,6 +26,43 @@ public enum QuantityWriter {
         line.optionalString(record.unit)
         line.literal(",\"kind\":\"")
         line.raw(record.kind.rawValue)
-        line.literal("\"}\n")
+        line.literal("\",\"change\":")
+        line.optionalString(record.change?.rawValue)
+        line.literal(",\"from\":")
+        line.figure(record.from)
+        line.literal("}\n")
     }
+
+    /// The CSV header line (`tally quantities --format csv`): the JSON Lines keys, in the same order.
+    public static let csvHeader = "doc,text,start,end,value,low,high,qualifier,unit,kind,change,from\r\n"
+
+    /// Appends the record as a CSV record and its "\r\n" (RFC 4180; null as an empty cell; article
+    /// text that a spreadsheet would read as a formula gets a leading `'`, as in claims CSV).
+    public static func csvRecord(_ record: QuantityRecord, to out: JSONBuffer) {
+        var bytes: [UInt8] = []
+        func cell(_ text: String, last: Bool = false) {
+            ClaimWriter.appendCSVField(text, to: &bytes)
+            if !last { bytes.append(0x2C) }
+        }
+        cell(ClaimWriter.csvText(record.doc))
+        cell(ClaimWriter.csvText(record.text))
+        cell(String(record.start))
+        cell(String(record.end))
+        cell(ClaimWriter.csvFigure(record.value))
+        cell(ClaimWriter.csvFigure(record.low))
+        cell(ClaimWriter.csvFigure(record.high))
+        cell(record.qualifier.rawValue)
+        cell(record.unit ?? "")
+        cell(record.kind.rawValue)
+        cell(record.change?.rawValue ?? "")
+        cell(ClaimWriter.csvFigure(record.from), last: true)
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        out.append(bytes)
+    }
+}
+
+/// `tally quantities --format`: JSON Lines (the default) or CSV.
+public enum QuantityFormat: String, Sendable, CaseIterable {
+    case jsonl, csv
 }

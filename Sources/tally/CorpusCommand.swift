@@ -9,7 +9,7 @@ struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Regression-test the rules over the annotated corpus.",
-        subcommands: [CorpusCheckCommand.self])
+        subcommands: [CorpusCheckCommand.self, CorpusPeersCommand.self])
 }
 
 struct CorpusCheckCommand: ParsableCommand {

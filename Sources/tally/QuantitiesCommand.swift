@@ -10,10 +10,11 @@ struct QuantitiesCommand: ParsableCommand {
         commandName: "quantities",
         abstract: "Show every number the numerals layer understands, claim or not: value or interval, qualifier, unit, kind.",
         discussion: """
-            The layer rules are built on. Kinds: number, range, duration, date, money, percent, per_side, age.
+            The layer rules are built on. Kinds: number, range, duration, date, money, percent, per_side, age, measure.
 
               tally quantities --text "at least 1,000 on each side, a 90-minute session on Monday" --published 2025-06-02
               tally quantities article.txt
+              tally quantities articles/ --format csv > quantities.csv
             """)
 
     @OptionGroup var input: InputOptions
@@ -21,6 +22,9 @@ struct QuantitiesCommand: ParsableCommand {
 
     @Option(help: "Analyse this text instead of files.")
     var text: String?
+
+    @Option(help: "jsonl (one quantity per line, the default) or csv (a header line, then one row per quantity).")
+    var format: QuantityFormat = .jsonl
 
     /// Files whose articles are all at most this long are scanned and rendered on the worker threads
     /// (in parallel, output kept until its turn); a longer article is scanned on the main thread in
@@ -35,10 +39,12 @@ struct QuantitiesCommand: ParsableCommand {
     func run() throws {
         let rules = try ruleOptions.load()
         let scanner = NumeralScanner(vocabulary: rules.vocabulary)
+        let format = format
+        if format == .csv { Console.output(QuantityWriter.csvHeader) }
         // One document's quantities as JSON Lines into `out`; `flush` may empty `out` between records.
         @Sendable func emit(_ document: Document, to out: JSONBuffer, flush: (JSONBuffer) -> Void = { _ in }) {
             QuantityRecord.forEach(doc: document.id, text: document.text, reference: document.published, scanner: scanner) { record in
-                QuantityWriter.jsonLine(record, to: out)
+                if format == .csv { QuantityWriter.csvRecord(record, to: out) } else { QuantityWriter.jsonLine(record, to: out) }
                 if out.count > 1 << 16 { flush(out) }
             }
         }
@@ -69,3 +75,5 @@ struct QuantitiesCommand: ParsableCommand {
         if !skipped.isEmpty { throw Exit.skippedInputs }
     }
 }
+
+extension QuantityFormat: ExpressibleByArgument {}

@@ -5,11 +5,11 @@ import Testing
 
 /// The claim's field table: contract order, and every field read and written by the same entry.
 @Suite struct ClaimFieldTests {
-    /// The fields of `tally extract` in `../shared/CONTRACT.md`, in order, then `story` and `status`
-    /// (added after v1).
+    /// The fields of `tally extract` in `../shared/CONTRACT.md`, in order, then `story`, `status`,
+    /// `change` and `from` (added after v1).
     static let contractOrder = [
         "doc", "kind", "value", "low", "high", "qualifier", "unit", "scope", "subject", "event", "speaker", "quote", "start", "end",
-        "sentence", "rule", "story", "status",
+        "sentence", "rule", "story", "status", "change", "from",
     ]
 
     /// A claim with every field set, none to its empty value.
@@ -17,7 +17,7 @@ import Testing
         doc: "a.txt", kind: "prisoners", value: .number(1000), low: .number(1000), high: .date(CalendarDate(year: 2025, month: 6)),
         qualifier: .atLeast, unit: "people", scope: .perSide, subject: "prisoner exchange", event: "2025-06-02", speaker: "Umerov",
         quote: "at least 1,000", start: 7, end: 21, sentence: "They swapped at least 1,000.", rule: "prisoners.swap", story: ["istanbul"],
-        status: .planned)
+        status: .planned, change: .down, from: .number(1200))
 
     @Test func fieldsAreInContractOrder() {
         #expect(ClaimField.allCases.map(\.name) == Self.contractOrder)

@@ -6,6 +6,16 @@ import TallyCore
 @Suite struct JSONLinesAndGzipTests {
     let ingestor = Ingestor()
 
+    /// A record whose whole text is a figure is content, not page chrome (issue 15).
+    @Test func aLoneNumberRecordIsKept() throws {
+        let jsonl = """
+            {"id":"n1","text":"7,450"}
+            """
+        let file = try ingestor.read(bytes: Array(jsonl.utf8), id: "figures.jsonl")
+        #expect(file.documents.map(\.text) == ["7,450"])
+        #expect(file.documents.allSatisfy { !$0.warnings.contains("no text after removing page chrome") })
+    }
+
     @Test func recordsBecomeDocumentsAndABadLineIsAWarning() throws {
         let jsonl = """
             {"id":"r1","url":"https://e.com/1","published":"2025-06-02","title":"T1","outlet":"Wire","text":"Headline one\\n\\nBody with 1,000 prisoners."}

@@ -23,6 +23,8 @@ import TallyCore
             if referenceIsChrome(trimmed) { continue }
             kept.append(trimmed)
         }
+        // A text that is all "chrome" is all content: kept whole.
+        if kept.isEmpty { kept = lines[bodyStart...].map { $0.trimmingSpaces() }.filter { !$0.isEmpty } }
         var published: CalendarDate?
         if let raw = fields["published"] {
             if let date = DateNormalizer.date(raw) {

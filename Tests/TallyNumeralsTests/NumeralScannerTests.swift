@@ -85,7 +85,7 @@ struct NumeralScannerTests {
             "date [2018] 2018 2018..2018 exact", "duration [over several years] nil 3..9 range years vague",
         ]),
         ("50 to 80 mm of rain; a two-for-one deal; a budget for 2027", [
-            "range [50 to 80] nil 50..80 range", "number [two] 2 2..2 exact", "number [one] 1 1..1 exact", "date [2027] 2027 2027..2027 exact",
+            "measure [50 to 80 mm] nil 50..80 range mm", "number [two] 2 2..2 exact", "number [one] 1 1..1 exact", "date [2027] 2027 2027..2027 exact",
         ]),
     ]
 
@@ -120,8 +120,8 @@ struct NumeralScannerTests {
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         #expect(lines == [
-            #"{"doc":"a.txt","end":14,"high":null,"kind":"number","low":1000,"qualifier":"at_least","start":0,"text":"at least 1,000","unit":null,"value":1000}"#,
-            #"{"doc":"a.txt","end":28,"high":150,"kind":"duration","low":150,"qualifier":"exact","start":19,"text":"2.5 hours","unit":"minutes","value":150}"#,
+            #"{"change":null,"doc":"a.txt","end":14,"from":null,"high":null,"kind":"number","low":1000,"qualifier":"at_least","start":0,"text":"at least 1,000","unit":null,"value":1000}"#,
+            #"{"change":null,"doc":"a.txt","end":28,"from":null,"high":150,"kind":"duration","low":150,"qualifier":"exact","start":19,"text":"2.5 hours","unit":"minutes","value":150}"#,
         ])
     }
 

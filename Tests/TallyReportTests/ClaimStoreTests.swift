@@ -226,6 +226,27 @@ extension ClaimStoreTests {
         #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").rows { $0.int(0) } == [ClaimStore.schemaVersion])
     }
 
+    /// A version 4 store gains the `change` and `from` columns (issue 15); its documents are re-extracted.
+    @Test func aVersion4StoreGainsTheChangeColumnsAndIsReExtracted() throws {
+        do {
+            let old = try SQLiteDatabase(path: path)
+            try old.execute(
+                ClaimStore.schema.replacingOccurrences(of: ", change TEXT, \"from\"", with: "")
+                    .replacingOccurrences(of: "user_version = 5", with: "user_version = 4"))
+            try old.execute("""
+                INSERT INTO runs(id, finished) VALUES (1, '2026-01-01T00:00:00Z');
+                INSERT INTO documents(run_id, doc, content_hash, rules_hash, claims) VALUES (1, 'a.txt', 'h', 'r', 1);
+                INSERT INTO claims(run_id, doc, kind, value, low, high, qualifier, quote, start, "end", sentence, rule)
+                VALUES (1, 'a.txt', 'children', 339, 339, 339, 'exact', '339', 0, 3, '339 children.', 'c');
+                """)
+        }
+        let store = try ClaimStore(path: path)
+        #expect(try store.storedClaims(doc: "a.txt", contentHash: "h", rulesHash: "r") == nil)
+        #expect(try store.claims().first?.value == .number(339))
+        #expect(try store.claims().first?.change == nil)
+        #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").rows { $0.int(0) } == [ClaimStore.schemaVersion])
+    }
+
     @Test func aVersion2StoreGainsTheStatusColumnAndIsReExtracted() throws {
         try makeOldStore(version: 2, claimColumns: ", story", claimValues: ", '[\"kyiv\"]'")
         let store = try ClaimStore(path: path)
@@ -376,7 +397,7 @@ extension ClaimStoreTests {
         #expect(try second.findings(run: 1).first?.claims.count == 2)
     }
 
-    /// A version 3 store (before runs) becomes run 1 of a version 4 store, with every document, claim and
+    /// A version 3 store (before runs) becomes run 1 of a current store, with every document, claim and
     /// finding and the links between them; its hashes still spare re-extraction; the next run is run 2.
     @Test func aVersion3StoreBecomesRunOneWithNothingLost() throws {
         do {
@@ -393,7 +414,7 @@ extension ClaimStoreTests {
         }
         let store = try ClaimStore(path: path)
         let db = try SQLiteDatabase(path: path)
-        #expect(try db.prepare("PRAGMA user_version").rows { $0.int(0) } == [4])
+        #expect(try db.prepare("PRAGMA user_version").rows { $0.int(0) } == [ClaimStore.schemaVersion])
         #expect(try db.prepare("PRAGMA foreign_key_check").rows { $0.text(0) }.isEmpty)
         #expect(try db.prepare("PRAGMA integrity_check").rows { $0.text(0) } == ["ok"])
         let runs = try store.runs()

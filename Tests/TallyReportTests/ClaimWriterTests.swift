@@ -47,7 +47,7 @@ import TallyCore
         claim.quote = "339 \"children\", said"
         claim.sentence = "line one\nline two"
         let text = ClaimWriter.render([claim, Fixtures.range], format: .csv)
-        #expect(text.hasPrefix("doc,kind,value,low,high,qualifier,unit,scope,subject,event,speaker,quote,start,end,sentence,rule,story,status,outlet,title\r\n"))
+        #expect(text.hasPrefix("doc,kind,value,low,high,qualifier,unit,scope,subject,event,speaker,quote,start,end,sentence,rule,story,status,change,from,outlet,title\r\n"))
         #expect(text.contains(",\"339 \"\"children\"\", said\","))
         let rows = CSV.parse(text)
         #expect(rows.count == 3)
@@ -146,14 +146,30 @@ extension ClaimWriterTests {
         #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1][ClaimField.allCases.firstIndex(of: .story)!] == "istanbul ukraine")
     }
 
-    @Test func statusIsWrittenLastInEveryFormatAndReadBack() throws {
+    @Test func statusIsWrittenInEveryFormatAndReadBack() throws {
         var claim = Fixtures.exact339
         claim.status = .runningTotal
         let line = ClaimWriter.render([claim], format: .jsonl)
-        #expect(line.contains("\"status\":\"running_total\"}"))
+        #expect(line.contains("\"status\":\"running_total\","))
         #expect(try JSONDecoder().decode(Claim.self, from: Data(line.utf8)) == claim)
-        #expect(ClaimWriter.render([Fixtures.total], format: .jsonl).contains("\"status\":null}"))
-        #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1][ClaimField.allCases.count - 1] == "running_total")
+        #expect(ClaimWriter.render([Fixtures.total], format: .jsonl).contains("\"status\":null,"))
+        #expect(CSV.parse(ClaimWriter.render([claim], format: .csv))[1][ClaimField.allCases.firstIndex(of: .status)!] == "running_total")
+    }
+
+    /// `change` and `from` come last (issue 15), in every format, and read back.
+    @Test func changeAndFromAreWrittenLastInEveryFormatAndReadBack() throws {
+        var claim = Fixtures.exact339
+        claim.change = .down
+        claim.from = .number(412)
+        let line = ClaimWriter.render([claim], format: .jsonl)
+        #expect(line.contains("\"change\":\"down\",\"from\":412}"))
+        #expect(try JSONDecoder().decode(Claim.self, from: Data(line.utf8)) == claim)
+        #expect(ClaimWriter.render([Fixtures.total], format: .jsonl).contains("\"change\":null,\"from\":null}"))
+        let row = CSV.parse(ClaimWriter.render([claim], format: .csv))[1]
+        #expect(row[ClaimField.allCases.count - 2] == "down" && row[ClaimField.allCases.count - 1] == "412")
+        // A claims file written before the two fields still reads, without them.
+        let older = line.replacingOccurrences(of: ",\"change\":\"down\",\"from\":412", with: "")
+        #expect(try JSONDecoder().decode(Claim.self, from: Data(older.utf8)).change == nil)
     }
 }
 

@@ -22,7 +22,7 @@ import Testing
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n")
-        #expect(lines[0].hasSuffix(",story,status,outlet,title"))
+        #expect(lines[0].hasSuffix(",story,status,change,from,outlet,title"))
         #expect(lines.count >= 3, "\(text)")
         #expect(lines[1].hasSuffix(",Kyiv Independent,\"'=HYPERLINK(\"\"http://evil\"\",\"\"Łódź, “talks”\"\")\""), "\(lines[1])")
 

@@ -35,10 +35,11 @@ enum PeerMapping {
 
     static func entities(_ c: PeerCase) -> [JSONValue] { c.expect.array ?? [] }
 
-    /// Every figure Tally read, except dates: values, and both ends of ranges.
+    /// Every figure Tally read, except dates and measures (Recognizers-Text reads "180ml" in its own
+    /// dimension model, not as a number): values, and both ends of ranges.
     static func figures(_ quantities: [Quantity]) -> [Double] {
         var values: [Double] = []
-        for q in quantities where q.kind != .date && !q.isVague {
+        for q in quantities where q.kind != .date && q.kind != .measure && !q.isVague {
             if let v = q.value?.number {
                 values.append(v)
             } else {
@@ -105,6 +106,16 @@ enum PeerMapping {
         "South Korean won": "KRW", "Israeli new shekel": "ILS", "Nigerian naira": "NGN", "Vietnamese dong": "VND",
     ]
 
+    /// More of Recognizers-Text's unit names, for the strict reading (`PeerStrictMapping`): a
+    /// name Tally has no ISO code for stays unmatched, so the case fails.
+    static let moreCurrencyNames: [String: String] = [
+        "Franc": "CHF", "Rupee": "INR", "Sri Lankan rupee": "LKR", "Mexican peso": "MXN", "Hong Kong dollar": "HKD",
+        "New Zealand dollar": "NZD", "Netherlands guilder": "NLG", "Finnish markka": "FIM", "Peseta": "ESP",
+        "Georgian lari": "GEL", "Lao kip": "LAK",
+    ]
+
+    static func currencyCode(_ name: String) -> String? { currencyNames[name] ?? moreCurrencyNames[name] }
+
     /// Currencies: (value, ISO code) pairs; currencies Tally's lexicon does not list are out of scope.
     static func currencies(_ c: PeerCase, _ quantities: [Quantity], vocabulary: NumeralVocabulary) -> PeerOutcome {
         let known = Set(vocabulary.currencies.values)
@@ -147,18 +158,7 @@ enum PeerMapping {
                 return .outOfScope("type \(type)")
             }
         }
-        var actual: [DateKey] = []
-        for q in quantities {
-            if q.kind == .date, let a = q.low?.date, let b = q.high?.date {
-                // Recognizers-Text ends a range at the start of its last date ("2014 to 2018" is
-                // [2014-01-01, 2018-01-01)) and a single period after it; a Monday–Sunday range is a week.
-                let isWeek = analysis.slice(q.start, q.end).lowercased().contains("week")
-                let end = a == b || isWeek ? b.dayRange.upperBound + 1 : b.dayRange.lowerBound
-                actual.append(.days(a.dayRange.lowerBound, end))
-            } else if q.kind == .duration, let s = q.valueInSeconds {
-                actual.append(.duration(round6(s)))
-            }
-        }
+        let actual = dateKeys(quantities, analysis: analysis)
         let e = expected.sorted()
         let a = actual.sorted()
         if e == a { return .pass }
@@ -174,6 +174,23 @@ enum PeerMapping {
             return .disagreement("'in N days' read as a duration")
         }
         return .fail("expected \(e.map(\.description)), got \(a.map(\.description))")
+    }
+
+    /// Tally's dates as the peer's day intervals, and its durations in seconds.
+    static func dateKeys(_ quantities: [Quantity], analysis: TextAnalysis) -> [DateKey] {
+        var actual: [DateKey] = []
+        for q in quantities {
+            if q.kind == .date, let a = q.low?.date, let b = q.high?.date {
+                // Recognizers-Text ends a range at the start of its last date ("2014 to 2018" is
+                // [2014-01-01, 2018-01-01)) and a single period after it; a Monday–Sunday range is a week.
+                let isWeek = analysis.slice(q.start, q.end).lowercased().contains("week")
+                let end = a == b || isWeek ? b.dayRange.upperBound + 1 : b.dayRange.lowerBound
+                actual.append(.days(a.dayRange.lowerBound, end))
+            } else if q.kind == .duration, let s = q.valueInSeconds {
+                actual.append(.duration(round6(s)))
+            }
+        }
+        return actual
     }
 
     /// Date expressions outside what a news date layer models, by the words that mark them

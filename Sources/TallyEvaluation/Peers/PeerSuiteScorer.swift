@@ -65,17 +65,26 @@ public struct PeerSuiteScorer: Sendable {
     }
 
     /// Scores every `*.jsonl` file in `directory`; suites sorted by name.
-    public func score(directory: String) throws -> [SuiteScore] {
+    /// With `strict`, every case counts (see `PeerStrictMapping`); otherwise the scoped reading.
+    public func score(directory: String, strict: Bool = false) throws -> [SuiteScore] {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".jsonl") }.sorted()
         var cases: [PeerCase] = []
         for file in files { cases += try PeerCase.load(path: (directory as NSString).appendingPathComponent(file)) }
-        return score(cases: cases)
+        return score(cases: cases, strict: strict)
     }
 
-    public func score(cases: [PeerCase]) -> [SuiteScore] {
+    public func score(cases: [PeerCase], strict: Bool = false) -> [SuiteScore] {
         var scores: [String: SuiteScore] = [:]
-        for c in cases { scores[c.suite, default: SuiteScore(suite: c.suite)].record(outcome(c), input: c.input) }
+        for c in cases { scores[c.suite, default: SuiteScore(suite: c.suite)].record(strict ? strictOutcome(c) : outcome(c), input: c.input) }
         return scores.values.sorted { $0.suite < $1.suite }
+    }
+
+    /// The strict outcome of one case: no scope, no disagreement but past-biased dates.
+    public func strictOutcome(_ c: PeerCase) -> PeerOutcome {
+        let reference = c.reference.flatMap { CalendarDate(iso: $0) }
+        let analysis = TextAnalysis(text: c.input)
+        let quantities = scanner.scan(analysis, reference: reference)
+        return PeerStrictMapping.outcome(c, quantities, reference: reference, analysis: analysis, vocabulary: scanner.vocabulary)
     }
 
     /// The outcome of one case, by suite family, with the documented disagreements applied to

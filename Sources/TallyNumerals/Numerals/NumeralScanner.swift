@@ -59,6 +59,7 @@ public struct NumeralScanner: Sendable {
                 i = max(end, i + 1)
             }
         }
+        vocabulary.changeWords.annotate(&quantities, analysis)
         return quantities
     }
 

@@ -33,6 +33,26 @@ public struct NumeralVocabulary: Sendable {
     var dateNameTable = PhraseTable<Bool>()
     /// Currency sub-units ("cents", "kopecks"): hundredths of the amount before them.
     var currencySubunits: Set<String> = []
+    /// Sub-units written on their own, lowercased → the currency they are hundredths of
+    /// ("cents" → USD, "pence" → GBP): "12 cents" is 0.12 dollars (`currency_hundredth`).
+    var currencyHundredths: [String: UnitID] = [:] { didSet { hundredthMap = WordHashTable(currencyHundredths) } }
+    /// `currencyHundredths`, hashed like the tokens (kept in step).
+    private(set) var hundredthMap = WordHashTable<UnitID>()
+    /// Names that are money only after a scale word ("361 million pounds"; `scaled_currency`).
+    var scaledCurrencies: [String: UnitID] = [:] { didSet { scaledMap = WordHashTable(scaledCurrencies) } }
+    /// `scaledCurrencies`, hashed like the tokens (kept in step).
+    private(set) var scaledMap = WordHashTable<UnitID>()
+    /// Words saying which way a figure moved (`changes.yaml`; `ChangeReader`).
+    var changeWords = ChangeWords()
+    /// Units of measure after a figure ("GB", "km/h", "tonnes"; `measure_unit` in `measures.yaml`).
+    var measureTable = PhraseTable<UnitID>()
+    /// Unit of measure → its size in a base unit ("GB" → 1e9 bytes; `measure_size`).
+    public private(set) var measureSizes: [String: (factor: Double, base: String)] = [:]
+
+    /// A measure's value in its unit's base unit ("2 TB" → 2e12 bytes), when the lexicon gives a size.
+    public func baseValue(_ value: Double, unit: String) -> (value: Double, unit: String)? {
+        measureSizes[unit].map { (value * $0.factor, $0.base) }
+    }
     /// Qualifier first word → preceding words that make it part of a verb ("hand over").
     var qualifierVetoes: [String: Set<String>] = [:] { didSet { vetoMap = WordHashTable(qualifierVetoes.mapValues { WordHashSet($0) }) } }
     /// `qualifierVetoes` hashed like the tokens (kept in step by `qualifierVetoes`).
@@ -148,6 +168,37 @@ public struct NumeralVocabulary: Sendable {
         var result = vocabulary
         result.qualifierVetoes = vetoes
         result.currencySubunits = Set((lexicon.classes["currency_subunit"] ?? []).map { $0.phrase.lowercased() })
+        for entry in lexicon.classes["currency_hundredth"] ?? [] { result.currencyHundredths[entry.phrase.lowercased()] = result.units.intern(entry.value) }
+        for entry in lexicon.classes["scaled_currency"] ?? [] { result.scaledCurrencies[entry.phrase.lowercased()] = result.units.intern(entry.value) }
+        var changeWords: [String: Change] = [:]
+        var particles: [String: Change] = [:]
+        for (className, isParticle) in [("change_word", false), ("change_particle", true)] {
+            for entry in lexicon.classes[className] ?? [] {
+                guard let change = Change(rawValue: entry.value) else {
+                    diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "unknown change '\(entry.value)' (expected up or down)"))
+                    continue
+                }
+                let phrase = entry.phrase.lowercased()
+                if isParticle {
+                    particles[phrase] = change
+                } else {
+                    changeWords[phrase] = change
+                    result.changeWords.longest = max(result.changeWords.longest, phrase.split(separator: " ").count)
+                }
+            }
+        }
+        result.changeWords.words = changeWords
+        result.changeWords.particles = particles
+        result.changeWords.particleAfter = Set((lexicon.classes["change_particle_after"] ?? []).map { $0.phrase.lowercased() })
+        for entry in lexicon.classes["measure_unit"] ?? [] { result.measureTable.add(entry.phrase, value: result.units.intern(entry.value)) }
+        for entry in lexicon.classes["measure_size"] ?? [] {
+            let parts = entry.value.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, let factor = Double(parts[0]) {
+                result.measureSizes[entry.phrase] = (factor, String(parts[1]))
+            } else {
+                diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "measure_size '\(entry.value)' is not 'FACTOR BASE' (such as '1e9 bytes')"))
+            }
+        }
         for entry in lexicon.classes["date_name"] ?? [] { result.dateNameTable.add(entry.phrase, value: true) }
         return (result, diagnostics)
     }

@@ -14,6 +14,10 @@ public struct QuantityRecord: Sendable, Hashable, Codable {
     public var qualifier: Qualifier
     public var unit: String?
     public var kind: QuantityKind
+    /// `up`, `down` or nil (an addition to the contract, after `kind`).
+    public var change: Change?
+    /// The level the figure moved from, where stated (after `change`).
+    public var from: Figure?
 
     public init(doc: String, quantity q: Quantity, in analysis: TextAnalysis) {
         self.doc = doc
@@ -26,16 +30,35 @@ public struct QuantityRecord: Sendable, Hashable, Codable {
         self.qualifier = q.qualifier
         self.unit = q.unit
         self.kind = q.kind
+        self.change = q.change
+        self.from = q.from
     }
 
     enum CodingKeys: String, CodingKey {
-        case doc, text, start, end, value, low, high, qualifier, unit, kind
+        case doc, text, start, end, value, low, high, qualifier, unit, kind, change, from
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        doc = try c.decode(String.self, forKey: .doc)
+        text = try c.decode(String.self, forKey: .text)
+        start = try c.decode(Int.self, forKey: .start)
+        end = try c.decode(Int.self, forKey: .end)
+        value = try c.decodeIfPresent(Figure.self, forKey: .value)
+        low = try c.decodeIfPresent(Figure.self, forKey: .low)
+        high = try c.decodeIfPresent(Figure.self, forKey: .high)
+        qualifier = try c.decode(Qualifier.self, forKey: .qualifier)
+        unit = try c.decodeIfPresent(String.self, forKey: .unit)
+        kind = try c.decode(QuantityKind.self, forKey: .kind)
+        // Records written before the change fields lack them.
+        change = try c.decodeIfPresent(Change.self, forKey: .change)
+        from = try c.decodeIfPresent(Figure.self, forKey: .from)
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeFields([
             (CodingKeys.doc, doc), (.text, text), (.start, start), (.end, end), (.value, value), (.low, low), (.high, high),
-            (.qualifier, qualifier), (.unit, unit), (.kind, kind),
+            (.qualifier, qualifier), (.unit, unit), (.kind, kind), (.change, change?.rawValue), (.from, from),
         ])
     }
 

@@ -106,8 +106,17 @@ extension ScanContext {
             return m
         }
         if !e.isFraction, moneySuffixed(&m, at: j) { return m }
-        // "one-yen bid"
+        if !e.isFraction, hundredths(&m, at: j) || scaledMoney(&m, at: j) { return m }
+        // "one-yen bid", "a 12-cent dividend"
         if isPunct(j, .hyphen), adjacent(j), adjacent(j + 1), let c = currency(at: j + 1), c.isName, moneySuffixed(&m, at: j + 1) { return m }
+        if isPunct(j, .hyphen), adjacent(j), adjacent(j + 1), !e.isFraction, hundredths(&m, at: j + 1) { return m }
+        // Units of measure: "512GB", "7 kW", "120 km/h", "a 40-tonne truck".
+        if let (unit, end) = unitOfMeasure(at: j) ?? (isPunct(j, .hyphen) && adjacent(j) && adjacent(j + 1) ? unitOfMeasure(at: j + 1) : nil) {
+            m.kind = .measure
+            m.unit = unit
+            m.end = end
+            return m
+        }
         // Prime marks: 2' (minutes), 1" (seconds), unless the mark closes a quotation.
         if e.isDigits, e.scale == 1, isPunct(j, .apostrophe) || isPunct(j, .quote), adjacent(j), j + 1 >= tokenCount || tokens[j + 1].spaceBefore,
             !(isPunct(i - 1, .apostrophe) && adjacent(i)), !quoteIsOpen(before: i, mark: facts[j].gram)

@@ -140,7 +140,8 @@ extension ScanContext {
             return e
         }
         if gram(i + 1) == .a, gram(i + 2) == .dozen { return NumberExpr(value: 6, start: i, end: i + 3) }
-        guard fractionFollows(i + 1) || gram(i + 1) == .their || gram(i + 1) == .its else { return nil }
+        // "more than half", "less than half": after a comparison "half" is a share whatever follows.
+        guard fractionFollows(i + 1) || gram(i + 1) == .their || gram(i + 1) == .its || lower(i - 1) == "than" else { return nil }
         var e = NumberExpr(value: 0.5, start: i, end: i + 1)
         e.isFraction = true
         return e

@@ -71,6 +71,14 @@ extension ScanContext {
         var e = NumberExpr(value: value, start: i, end: i + 1)
         e.isDigits = true
         e.isPlainInteger = plain
+        if isWord(i + 1), adjacent(i + 1), let (exponent, end) = exponent(at: i + 1) {
+            // "1e10", "1.3e6", "12.32e+14": scientific notation.
+            // Parsed whole, so 6.02e23 is the nearest double to it, not 6.02 times 1e23 rounded twice.
+            e.value = Double("\(e.value)e\(exponent)") ?? e.value
+            e.isPlainInteger = false
+            e.end = end
+            return e
+        }
         if isWord(i + 1), adjacent(i + 1) {
             let suffix = gram(i + 1)
             if plain, word(NumberWords.ordinalSuffixes, i + 1) {
@@ -84,7 +92,9 @@ extension ScanContext {
                 e.scale = scale
                 e.isPlainInteger = false
                 e.end = i + 2
-            } else if timeUnit(i + 1) == nil, currency(at: i + 1) == nil, !has(i + 1, .percent) || phrase(vocabulary.percentTable, at: i + 1) == nil {
+            } else if timeUnit(i + 1) == nil, currency(at: i + 1) == nil, !has(i + 1, .percent) || phrase(vocabulary.percentTable, at: i + 1) == nil,
+                !isGluedUnitWord(i + 1)
+            {
                 e.isGlued = true
                 return e
             }
@@ -208,5 +218,20 @@ extension ScanContext {
             return (numerator / den, k + 1)
         }
         return nil
+    }
+
+    /// "e10", "e+14", "e-1" glued after digits: the exponent and the token past it.
+    private func exponent(at j: Int) -> (Int, Int)? {
+        guard tokens[j].text == "e" || tokens[j].text == "E" else { return nil }
+        var k = j + 1
+        var sign = 1
+        if isPunct(k, .plus) || isPunct(k, .hyphen), adjacent(k) {
+            sign = isPunct(k, .hyphen) ? -1 : 1
+            k += 1
+        }
+        guard isNumber(k), adjacent(k), let (value, plain) = parsed(k), plain, value <= 300 else { return nil }
+        // Not the start of a longer code ("1e10x").
+        if k + 1 < tokenCount, adjacent(k + 1), facts[k + 1].kind != .punct { return nil }
+        return (sign * Int(value), k + 1)
     }
 }

@@ -94,7 +94,8 @@ extension ScanContext {
             return .date(start: d.start, end: d.end, low: low, high: high)
         }
         let w = gram(i)
-        if w == .between || w == .from, let a = measure(at: i + 1), a.vague == nil {
+        // After a change word, "from X to Y" is a move ("slid from 41,200 to 39,870"), not a range.
+        if w == .between || (w == .from && vocabulary.changeWords.lead(into: i + 1, tokens, info)?.viaFrom != true), let a = measure(at: i + 1), a.vague == nil {
             let joiner = gram(a.end)
             if (w == .between && (joiner == .and || joiner == .hyphen || joiner == .tilde)) || (w == .from && (joiner == .to || joiner == .hyphen || joiner == .tilde)),
                 let (x, y) = rangeEnds(a, a.end + 1)
@@ -183,18 +184,24 @@ extension ScanContext {
             return Found(kind: .perSide, start: start, end: b.end, value: a.value, low: a.value, high: a.value, qualifier: .exact, unit: nil)
         }
         let joiner = gram(a.end)
-        if ScanContext.rangeWords.contains(joiner), !isPostQualifier(at: a.end), let (x, y) = rangeEnds(a, a.end + 1) {
+        if ScanContext.rangeWords.contains(joiner), !isPostQualifier(at: a.end), !isMoveTo(a, joiner: joiner, start: start),
+            let (x, y) = rangeEnds(a, a.end + 1)
+        {
             return ageSuffix(Found(range: x, y, start: start, end: y.end))
         }
         var found = ageSuffix(Found(a, start: start, qualifier: qualifier))
         guard found.kind != .age else { return found }
         // "more than 5000 or equal to", "1,000 or more", "1,000-odd"
-        if qualifier == .moreThan || qualifier == .lessThan, gram(found.end) == .or, gram(found.end + 1) == .equal {
+        // ("more than 5000 or equal to 6000" compares with another figure: two mentions.)
+        if qualifier == .moreThan || qualifier == .lessThan, gram(found.end) == .or, gram(found.end + 1) == .equal,
+            !(gram(found.end + 2) == .to && isNumber(found.end + 3))
+        {
             found = Found(a, start: start, qualifier: qualifier == .moreThan ? .atLeast : .atMost)
             found.end = a.end + (gram(a.end + 2) == .to ? 3 : 2)
         } else if qualifier == .exact || qualifier == .approximate, has(found.end, .postQualifier), let (post, end) = phrase(vocabulary.postQualifierTable, at: found.end),
-            post != .approximate || qualifier == .exact
+            post != .approximate || qualifier == .exact, !(lower(end) == "than" && (isNumber(end + 1) || has(end + 1, .numberWord)))
         {
+            // ("200 or greater than 190": the comparison belongs to the next figure.)
             found = Found(a, start: start, qualifier: post)
             found.end = end
         } else if qualifier == .exact, isPunct(found.end, .hyphen), adjacent(found.end), gram(found.end + 1) == .odd {
@@ -202,6 +209,14 @@ extension ScanContext {
             found.end = a.end + 2
         }
         return found
+    }
+
+    /// "rose 1.3 percent to 4,812.50", "fell from 40 to 30": after a change word, "to" joins a move
+    /// and its new level, not two ends of a range ("rose 5 to 10 percent", a bare first figure taking
+    /// the second's unit, stays a range).
+    private func isMoveTo(_ a: Measure, joiner: GrammarWord, start: Int) -> Bool {
+        guard joiner == .to, let lead = vocabulary.changeWords.lead(into: start, tokens, info) else { return false }
+        return lead.viaFrom || a.kind != .number
     }
 
     /// A qualifier phrase at `i`, unless the word before makes it a verb particle ("hand over").
@@ -229,7 +244,8 @@ extension ScanContext {
             a.kind = b.kind
             a.unit = b.unit
             if a.scale == 1, b.scale > 1, a.value * b.scale <= b.value { a.value *= b.scale }
-        } else if b.kind == .number, a.kind != .number, a.kind != .duration {
+        } else if b.kind == .number, a.kind != .number, a.kind != .duration, a.kind != .percent {
+            // ("40% to 4,812" is no range of percentages: a second end would repeat the sign.)
             b.kind = a.kind
             b.unit = a.unit
             if b.scale == 1, a.scale > 1, b.value * a.scale >= a.value { b.value *= a.scale }
