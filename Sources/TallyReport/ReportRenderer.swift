@@ -31,15 +31,38 @@ public enum ReportRenderer {
     }
 
     /// The contract's JSON (version 1), pretty-printed with sorted keys so equal reports give equal bytes.
+    ///
+    /// Written finding by finding: one encoding of the whole report held every finding's claims as
+    /// encoder values at once (twice the memory of the reduce that found them). The bytes are those of
+    /// one `JSONEncoder` pass: the report without findings, then each finding encoded alone and indented
+    /// into the findings array where the encoder would have put it.
     public static func json(_ report: Report) -> String {
-        var sorted = report
-        sorted.findings = report.findings.inReportOrder()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
-            return String(decoding: try encoder.encode(sorted), as: UTF8.self) + "\n"
+            var frame = report
+            frame.findings = []
+            let outline = Array(try encoder.encode(frame))
+            // No string holds a raw line break or an unescaped quote: this is the top-level key's empty array.
+            let empty = Array("\n  \"findings\" : [\n\n  ]".utf8)
+            guard !report.findings.isEmpty, let at = outline.firstRange(of: empty) else {
+                return String(decoding: outline, as: UTF8.self) + "\n"
+            }
+            var out: [UInt8] = []
+            out += outline[..<(at.lowerBound + empty.count - 5)]
+            for (index, finding) in report.findings.inReportOrder().enumerated() {
+                out += index == 0 ? [0x0A] : [0x2C, 0x0A]
+                out += [0x20, 0x20, 0x20, 0x20]
+                for byte in try encoder.encode(finding) {
+                    out.append(byte)
+                    if byte == 0x0A { out += [0x20, 0x20, 0x20, 0x20] }
+                }
+            }
+            out += outline[(at.upperBound - 4)...]
+            out.append(0x0A)
+            return String(decoding: out, as: UTF8.self)
         } catch {
             // Unreachable with the float strategy above; kept so a renderer never traps.
             return "{\"version\": 1, \"error\": " + JSONText.string("\(error)") + "}\n"

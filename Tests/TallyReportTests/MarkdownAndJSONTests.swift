@@ -67,6 +67,27 @@ import TallyCore
         #expect(Set(contract).isSubset(of: claim.keys))
     }
 
+    /// Written finding by finding, the bytes are those one encoding of the whole report gives.
+    @Test func isTheBytesOfOneEncoderPass() throws {
+        func whole(_ report: Report) throws -> String {
+            var sorted = report
+            sorted.findings = report.findings.inReportOrder()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+            return String(decoding: try encoder.encode(sorted), as: UTF8.self) + "\n"
+        }
+        #expect(json == (try whole(Fixtures.report)))
+        var none = Fixtures.report
+        none.findings = []
+        none.unpaired = UnpairedClaims()
+        #expect(ReportRenderer.json(none) == (try whole(none)))
+        var one = Fixtures.report
+        one.findings = [Fixtures.conflict]
+        one.documents[0].title = "a title with \"findings\" : [ in it\n"
+        #expect(ReportRenderer.json(one) == (try whole(one)))
+    }
+
     @Test func isDeterministicAndPretty() {
         #expect(json == ReportRenderer.render(Fixtures.report, format: .json))
         #expect(json.contains("\n  \"documents\" : ["))
