@@ -35,6 +35,9 @@ public struct ReportBuilder: Sendable {
     /// reducing what the map wrote is how a corpus larger than `claimLimit` is reconciled.
     public mutating func add(claims found: [Claim]) { book.append(contentsOf: found) }
 
+    /// One claim read back from a claims file (not limited either).
+    public mutating func add(claim: Claim) { book.append(claim) }
+
     /// Every claim held, rebuilt.
     public var claims: [Claim] { book.claims }
 

@@ -36,7 +36,19 @@ public enum ReportRenderer {
     /// encoder values at once (twice the memory of the reduce that found them). The bytes are those of
     /// one `JSONEncoder` pass: the report without findings, then each finding encoded alone and indented
     /// into the findings array where the encoder would have put it.
-    public static func json(_ report: Report) -> String {
+    public static func json(_ report: Report) -> String { String(decoding: jsonBytes(report), as: UTF8.self) }
+
+    /// `render(_:format:color:documents:filter:)` as UTF-8 bytes: the JSON report is made as bytes and
+    /// returned as they are (a report of a gigabyte of news runs to hundreds of megabytes).
+    public static func renderBytes(
+        _ report: Report, format: ReportFormat, color: Bool = false, documents: [Document] = [], filter: ReportFilter = .all
+    ) -> [UInt8] {
+        if format == .json { return jsonBytes(filter.apply(report)) }
+        return Array(render(report, format: format, color: color, documents: documents, filter: filter).utf8)
+    }
+
+    /// `json(_:)` as UTF-8 bytes.
+    public static func jsonBytes(_ report: Report) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
@@ -48,7 +60,7 @@ public enum ReportRenderer {
             // No string holds a raw line break or an unescaped quote: this is the top-level key's empty array.
             let empty = Array("\n  \"findings\" : [\n\n  ]".utf8)
             guard !report.findings.isEmpty, let at = outline.firstRange(of: empty) else {
-                return String(decoding: outline, as: UTF8.self) + "\n"
+                return outline + [0x0A]
             }
             var out: [UInt8] = []
             out += outline[..<(at.lowerBound + empty.count - 5)]
@@ -62,10 +74,10 @@ public enum ReportRenderer {
             }
             out += outline[(at.upperBound - 4)...]
             out.append(0x0A)
-            return String(decoding: out, as: UTF8.self)
+            return out
         } catch {
             // Unreachable with the float strategy above; kept so a renderer never traps.
-            return "{\"version\": 1, \"error\": " + JSONText.string("\(error)") + "}\n"
+            return Array(("{\"version\": 1, \"error\": " + JSONText.string("\(error)") + "}\n").utf8)
         }
     }
 }

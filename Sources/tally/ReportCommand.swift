@@ -90,7 +90,7 @@ struct ReportCommand: ParsableCommand {
                 Console.error("tally: \(db ?? ""): run \(stored.run ?? 0): \(stored.reused) documents unchanged (claims from the store), \(stored.extracted) extracted")
             }
         }
-        let rendered = ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), documents: format == .html ? texts : [],
+        let rendered = ReportRenderer.renderBytes(report, format: format, color: color.enabled(toFile: output != nil), documents: format == .html ? texts : [],
             filter: filterOptions.filter)
         try write(rendered, to: output)
         if let html { try write(ReportRenderer.render(report, format: .html, documents: texts, filter: filterOptions.filter), to: html) }
@@ -111,6 +111,16 @@ func write(_ text: String, to path: String?) throws {
         Console.error("tally: \(error)")
         throw Exit.cannotWrite
     }
+}
+
+/// Writes bytes to a file atomically, or to stdout when no path is given (with a final line break, as
+/// `write(_:to:)` for text): a large report is written as it was rendered, without a copy as a String.
+func write(_ bytes: [UInt8], to path: String?) throws {
+    guard let path else {
+        Console.output(bytes.last == 0x0A ? bytes : bytes + [0x0A])
+        return
+    }
+    try Console.write(bytes, to: path)
 }
 
 extension ReportFormat: ExpressibleByArgument {}
