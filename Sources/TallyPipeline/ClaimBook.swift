@@ -13,9 +13,13 @@ import TallyReconcile
 /// so the findings are those of `Reconciler.reconcile(_:)` on every claim at once.
 public struct ClaimBook: Sendable {
     struct Record: Sendable {
-        var value: Figure?
-        var low: Figure?
-        var high: Figure?
+        /// The figures, packed (`pack(_:)`): a `Figure?` takes 40 bytes, these 27.
+        var value: UInt64
+        var low: UInt64
+        var high: UInt64
+        var valueShape: UInt8
+        var lowShape: UInt8
+        var highShape: UInt8
         var start: Int
         var end: Int
         var quote: Int
@@ -46,6 +50,8 @@ public struct ClaimBook: Sendable {
     private var stories: [[String]] = []
     private var storyIDs: [[String]: UInt32] = [:]
     private var text: [UInt8] = []
+    /// Figures that do not pack into 64 bits (a date beyond the years and days `pack` holds).
+    private var unpacked: [Figure] = []
     /// Each document's claim-sentence fingerprints, by document id (for `Reconciler.Sources`).
     private var sentences: [UInt32: Set<UInt64>] = [:]
     /// The last claim's sentence, story and their ids: neighbours mostly share them.
@@ -74,8 +80,12 @@ public struct ClaimBook: Sendable {
         sentences[doc, default: []].insert(sentence.fingerprint)
         let quote = text.count
         text += claim.quote.utf8
+        let (value, valueShape) = pack(claim.value)
+        let (low, lowShape) = pack(claim.low)
+        let (high, highShape) = pack(claim.high)
         records.append(Record(
-            value: claim.value, low: claim.low, high: claim.high, start: claim.start, end: claim.end,
+            value: value, low: low, high: high, valueShape: valueShape, lowShape: lowShape, highShape: highShape,
+            start: claim.start, end: claim.end,
             quote: quote, sentence: sentence.at, quoteBytes: UInt32(text.count - quote), sentenceBytes: sentence.bytes,
             doc: doc, kind: name(claim.kind), unit: name(claim.unit), subject: name(claim.subject), event: name(claim.event),
             speaker: name(claim.speaker), rule: name(claim.rule), story: story(claim.story), qualifier: claim.qualifier,
@@ -90,7 +100,8 @@ public struct ClaimBook: Sendable {
     func claim(_ index: Int) -> Claim {
         let r = records[index]
         return Claim(
-            doc: names[Int(r.doc)], kind: names[Int(r.kind)], value: r.value, low: r.low, high: r.high, qualifier: r.qualifier,
+            doc: names[Int(r.doc)], kind: names[Int(r.kind)], value: unpack(r.value, r.valueShape), low: unpack(r.low, r.lowShape),
+            high: unpack(r.high, r.highShape), qualifier: r.qualifier,
             unit: name(r.unit), scope: r.scope, subject: name(r.subject), event: name(r.event), speaker: name(r.speaker),
             quote: string(r.quote, r.quoteBytes), start: r.start, end: r.end, sentence: string(r.sentence, r.sentenceBytes),
             rule: names[Int(r.rule)], story: r.story == ClaimBook.none ? nil : stories[Int(r.story)], status: r.status)
@@ -146,6 +157,35 @@ public struct ClaimBook: Sendable {
             }
         }
         return unpaired
+    }
+
+    // MARK: Figures
+
+    /// A figure as 64 bits and its shape: 0 none, 1 a number (its bits), 2 a date (year, month and day;
+    /// 255 for a month or day not given), 3 an index into `unpacked`.
+    private mutating func pack(_ figure: Figure?) -> (UInt64, UInt8) {
+        switch figure {
+        case nil: return (0, 0)
+        case .number(let n)?: return (n.bitPattern, 1)
+        case .date(let d)?:
+            if let year = Int32(exactly: d.year), d.month != nil || d.day == nil, (d.month ?? 0) >= 0, (d.month ?? 0) < 255, (d.day ?? 0) >= 0, (d.day ?? 0) < 255 {
+                let month = UInt64(d.month ?? 255), day = UInt64(d.day ?? 255)
+                return (UInt64(UInt32(bitPattern: year)) << 16 | month << 8 | day, 2)
+            }
+            unpacked.append(.date(d))
+            return (UInt64(unpacked.count - 1), 3)
+        }
+    }
+
+    private func unpack(_ bits: UInt64, _ shape: UInt8) -> Figure? {
+        switch shape {
+        case 1: return .number(Double(bitPattern: bits))
+        case 2:
+            let month = Int(bits >> 8 & 0xFF), day = Int(bits & 0xFF)
+            return .date(CalendarDate(year: Int(Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 16))), month: month == 255 ? nil : month, day: day == 255 ? nil : day))
+        case 3: return unpacked[Int(bits)]
+        default: return nil
+        }
     }
 
     // MARK: Names

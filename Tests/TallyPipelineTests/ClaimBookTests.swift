@@ -56,6 +56,29 @@ import TallyReconcile
         #expect(book.claims == claims)
     }
 
+    @Test func figuresComeBackExactly() {
+        var day = CalendarDate(year: 2025, month: 6, day: 2)
+        day.month = nil  // a day without its month: kept as it is, unpacked
+        let figures: [Figure?] = [
+            nil, .number(-0.0), .number(1e300), .number(.nan), .number(.infinity), .number(339),
+            .date(CalendarDate(year: 2025)), .date(CalendarDate(year: 2025, month: 6)), .date(CalendarDate(year: 2025, month: 6, day: 2)),
+            .date(CalendarDate(year: -44, month: 3, day: 15)), .date(CalendarDate(year: Int(Int32.max) + 1, month: 1, day: 1)), .date(day),
+        ]
+        var claims: [Claim] = []
+        for (index, figure) in figures.enumerated() {
+            var claim = Self.claims(count: 1, seed: UInt64(index))[0]
+            (claim.value, claim.low, claim.high) = (figure, figures[(index + 1) % figures.count], figure)
+            claims.append(claim)
+        }
+        var book = ClaimBook()
+        book.append(contentsOf: claims)
+        for (got, want) in zip(book.claims, claims) {
+            #expect(got.low?.date == want.low?.date && got.low?.number?.bitPattern == want.low?.number?.bitPattern)
+            #expect(got.value?.number?.bitPattern == want.value?.number?.bitPattern && got.value?.date == want.value?.date)
+            #expect(got.high?.date == want.high?.date && got.high?.number?.bitPattern == want.high?.number?.bitPattern)
+        }
+    }
+
     @Test func anEmptyBookHasNoFindings() {
         let book = ClaimBook()
         #expect(book.isEmpty && book.reconcile().isEmpty)
