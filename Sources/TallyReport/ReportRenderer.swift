@@ -38,17 +38,30 @@ public enum ReportRenderer {
     /// into the findings array where the encoder would have put it.
     public static func json(_ report: Report) -> String { String(decoding: jsonBytes(report), as: UTF8.self) }
 
-    /// `render(_:format:color:documents:filter:)` as UTF-8 bytes: the JSON report is made as bytes and
-    /// returned as they are (a report of a gigabyte of news runs to hundreds of megabytes).
-    public static func renderBytes(
-        _ report: Report, format: ReportFormat, color: Bool = false, documents: [Document] = [], filter: ReportFilter = .all
-    ) -> [UInt8] {
-        if format == .json { return jsonBytes(filter.apply(report)) }
-        return Array(render(report, format: format, color: color, documents: documents, filter: filter).utf8)
+    /// `render(_:format:color:documents:filter:)` handed to `emit` as UTF-8 bytes: the JSON report piece by
+    /// piece, as it is made (a report of a gigabyte of news runs to gigabytes), the others whole.
+    public static func render(
+        _ report: Report, format: ReportFormat, color: Bool = false, documents: [Document] = [], filter: ReportFilter = .all,
+        emit: ([UInt8]) -> Bool
+    ) {
+        if format == .json { return json(filter.apply(report), emit: emit) }
+        _ = emit(Array(render(report, format: format, color: color, documents: documents, filter: filter).utf8))
     }
 
     /// `json(_:)` as UTF-8 bytes.
     public static func jsonBytes(_ report: Report) -> [UInt8] {
+        var out: [UInt8] = []
+        json(report) { piece in
+            out += piece
+            return true
+        }
+        return out
+    }
+
+    /// `json(_:)` handed to `emit` piece by piece (the report without its findings is cut where they go,
+    /// and each finding is a piece), so that a large report is written without being held whole; stops
+    /// when `emit` returns false.
+    public static func json(_ report: Report, emit: ([UInt8]) -> Bool) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
@@ -60,24 +73,23 @@ public enum ReportRenderer {
             // No string holds a raw line break or an unescaped quote: this is the top-level key's empty array.
             let empty = Array("\n  \"findings\" : [\n\n  ]".utf8)
             guard !report.findings.isEmpty, let at = outline.firstRange(of: empty) else {
-                return outline + [0x0A]
+                _ = emit(outline + [0x0A])
+                return
             }
-            var out: [UInt8] = []
-            out += outline[..<(at.lowerBound + empty.count - 5)]
+            guard emit(Array(outline[..<(at.lowerBound + empty.count - 5)])) else { return }
             for (index, finding) in report.findings.inReportOrder().enumerated() {
-                out += index == 0 ? [0x0A] : [0x2C, 0x0A]
-                out += [0x20, 0x20, 0x20, 0x20]
+                var piece: [UInt8] = index == 0 ? [0x0A] : [0x2C, 0x0A]
+                piece += [0x20, 0x20, 0x20, 0x20]
                 for byte in try encoder.encode(finding) {
-                    out.append(byte)
-                    if byte == 0x0A { out += [0x20, 0x20, 0x20, 0x20] }
+                    piece.append(byte)
+                    if byte == 0x0A { piece += [0x20, 0x20, 0x20, 0x20] }
                 }
+                guard emit(piece) else { return }
             }
-            out += outline[(at.upperBound - 4)...]
-            out.append(0x0A)
-            return out
+            _ = emit(outline[(at.upperBound - 4)...] + [0x0A])
         } catch {
             // Unreachable with the float strategy above; kept so a renderer never traps.
-            return Array(("{\"version\": 1, \"error\": " + JSONText.string("\(error)") + "}\n").utf8)
+            _ = emit(Array(("{\"version\": 1, \"error\": " + JSONText.string("\(error)") + "}\n").utf8))
         }
     }
 }

@@ -86,6 +86,17 @@ import TallyCore
         one.findings = [Fixtures.conflict]
         one.documents[0].title = "a title with \"findings\" : [ in it\n"
         #expect(ReportRenderer.json(one) == (try whole(one)))
+        // Handed over piece by piece (the outline cut where the findings go, then one piece per finding).
+        var pieces: [[UInt8]] = []
+        ReportRenderer.render(Fixtures.report, format: .json) { pieces.append($0); return true }
+        #expect(pieces.count == 2 + Fixtures.report.findings.count)
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == json)
+        var first: [[UInt8]] = []
+        ReportRenderer.render(Fixtures.report, format: .json) { first.append($0); return false }
+        #expect(first.count == 1)
+        var text: [[UInt8]] = []
+        ReportRenderer.render(Fixtures.report, format: .text) { text.append($0); return true }
+        #expect(text == [Array(ReportRenderer.render(Fixtures.report, format: .text).utf8)])
     }
 
     @Test func isDeterministicAndPretty() {
