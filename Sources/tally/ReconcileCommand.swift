@@ -49,10 +49,11 @@ struct ReconcileCommand: ParsableCommand {
         }
         if problems > 20 { Console.error("tally: … \(problems) bad lines in all") }
         let report = builder.report()
+        builder = ReportBuilder()  // the claims are in the findings now: not held through the rendering
         try writeReport(to: output) { emit in
             ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), filter: filterOptions.filter, emit: emit)
         }
         if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
-        if problems > 0 || !builder.skipped.isEmpty { throw Exit.skippedInputs }
+        if problems > 0 || !report.skipped.isEmpty { throw Exit.skippedInputs }
     }
 }

@@ -84,6 +84,7 @@ struct ReportCommand: ParsableCommand {
             throw Exit.cannotWrite
         }
         let report = builder.report()
+        builder = ReportBuilder()  // the claims are in the findings now: not held through the rendering
         if let stored {
             try stored.saveFindings(report.findings)
             if !input.quiet {
