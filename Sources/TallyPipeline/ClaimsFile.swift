@@ -20,24 +20,78 @@ public struct ClaimsFile: Sendable {
 
     /// Reads the file at `path`, or standard input for `-`; nil when it cannot be read.
     public static func read(_ path: String) -> ClaimsFile? {
-        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
-        return data.map { ClaimsFile(data: $0, path: path) }
+        var file = ClaimsFile(path: path, claims: [], badLines: [])
+        guard read(path, claim: { file.claims.append($0) }, badLine: { file.badLines.append($0) }) else { return nil }
+        return file
+    }
+
+    /// Reads the file at `path` (standard input for `-`) record by record, a megabyte at a time, handing
+    /// each claim and each bad line over as it comes: the reduce never holds the file, which is several
+    /// times the size of the articles it was extracted from. False when the file cannot be read (what
+    /// was handed over before a read error stays handed over).
+    public static func read(_ path: String, claim: (Claim) -> Void, badLine: (BadLine) -> Void) -> Bool {
+        let handle: FileHandle
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else {
+            guard let opened = FileHandle(forReadingAtPath: path) else { return false }
+            handle = opened
+        }
+        defer { if path != "-" { try? handle.close() } }
+        var lines = Lines(path: path)
+        var pending: [UInt8] = []
+        while true {
+            let chunk: Data
+            do {
+                guard let read = try handle.read(upToCount: 1 << 20), !read.isEmpty else { break }
+                chunk = read
+            } catch {
+                return false
+            }
+            pending += chunk
+            guard let lastBreak = pending.lastIndex(of: UInt8(ascii: "\n")) else { continue }
+            lines.parse(pending[..<lastBreak], claim: claim, badLine: badLine)
+            pending.removeSubrange(...lastBreak)
+        }
+        lines.parse(pending[...], claim: claim, badLine: badLine)
+        return true
     }
 
     /// Parses a claims file already in memory; `path` names it in bad lines.
     public init(data: Data, path: String) {
+        self.init(path: path, claims: [], badLines: [])
+        var lines = Lines(path: path)
+        var claims: [Claim] = []
+        var badLines: [BadLine] = []
+        lines.parse(Array(data)[...], claim: { claims.append($0) }, badLine: { badLines.append($0) })
+        self.claims = claims
+        self.badLines = badLines
+    }
+
+    private init(path: String, claims: [Claim], badLines: [BadLine]) {
         self.path = path
-        claims = []
-        badLines = []
+        self.claims = claims
+        self.badLines = badLines
+    }
+
+    /// Lines of a claims file, numbered across the pieces it is read in.
+    struct Lines {
+        let path: String
         let decoder = JSONDecoder()
-        var lineNumber = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-            do {
-                claims.append(try decoder.decode(Claim.self, from: Data(line)))
-            } catch {
-                badLines.append(BadLine(path: path, line: lineNumber, reason: ClaimsFile.describe(error)))
+        var number = 0
+
+        init(path: String) { self.path = path }
+
+        /// Parses the lines of `bytes`, whole lines only (the last one need not end in a line break).
+        mutating func parse(_ bytes: ArraySlice<UInt8>, claim: (Claim) -> Void, badLine: (BadLine) -> Void) {
+            for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                number += 1
+                if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+                do {
+                    claim(try decoder.decode(Claim.self, from: Data(line)))
+                } catch {
+                    badLine(BadLine(path: path, line: number, reason: ClaimsFile.describe(error)))
+                }
             }
         }
     }

@@ -3,13 +3,13 @@ import TallyReconcile
 
 /// Gathers a batch's documents, claims and skips, then reconciles them into a `Report`.
 ///
-/// Holds claims and one summary per document, never document text, so memory follows the number of
-/// claims rather than the size of the corpus; and at most `claimLimit` claims (about a gigabyte), so
-/// not even that is unbounded. Documents whose claims no longer fit are listed as skipped with the
+/// Holds claims (compactly, in a `ClaimBook`) and one summary per document, never document text, so
+/// memory follows the number of claims rather than the size of the corpus; and at most `claimLimit`
+/// claims, so not even that is unbounded. Documents whose claims no longer fit are listed as skipped with the
 /// reason: reconcile a larger corpus with `tally extract` and `tally reconcile` (the map and the reduce).
 public struct ReportBuilder: Sendable {
     public private(set) var documents: [DocumentSummary] = []
-    public private(set) var claims: [Claim] = []
+    public private(set) var book = ClaimBook()
     public private(set) var skipped: [SkippedInput] = []
     public let claimLimit: Int
 
@@ -33,16 +33,22 @@ public struct ReportBuilder: Sendable {
 
     /// Claims read back from claims files (`tally reconcile`, the reduce step): not limited, since
     /// reducing what the map wrote is how a corpus larger than `claimLimit` is reconciled.
-    public mutating func add(claims found: [Claim]) { claims += found }
+    public mutating func add(claims found: [Claim]) { book.append(contentsOf: found) }
+
+    /// One claim read back from a claims file (not limited either).
+    public mutating func add(claim: Claim) { book.append(claim) }
+
+    /// Every claim held, rebuilt.
+    public var claims: [Claim] { book.claims }
 
     /// Adds what fits under `claimLimit` and says how many claims were kept.
     private mutating func keep(_ found: [Claim], of doc: String) -> Int {
-        let room = max(0, claimLimit - claims.count)
+        let room = max(0, claimLimit - book.count)
         guard found.count > room else {
-            claims += found
+            book.append(contentsOf: found)
             return found.count
         }
-        claims += found.prefix(room)
+        book.append(contentsOf: found.prefix(room))
         skipped.append(SkippedInput(path: doc, reason: "\(found.count - room) of its \(found.count) claims not reconciled: the run holds at most \(claimLimit) (use tally extract, then tally reconcile)"))
         return room
     }
@@ -50,8 +56,8 @@ public struct ReportBuilder: Sendable {
     public mutating func skip(_ input: SkippedInput) { skipped.append(input) }
 
     public func report(reconciler: Reconciler = Reconciler()) -> Report {
-        var report = Report(documents: documents, findings: reconciler.reconcile(claims), skipped: skipped)
-        report.unpaired = UnpairedClaims(claims: claims, findings: report.findings)
+        var report = Report(documents: documents, findings: book.reconcile(with: reconciler), skipped: skipped)
+        report.unpaired = book.unpaired(report.findings)
         return report
     }
 }

@@ -22,6 +22,12 @@ struct CopyClusters: Sendable {
     init(_ claims: [Claim]) {
         var sentences: [String: Set<UInt64>] = [:]
         for claim in claims { sentences[claim.doc, default: []].insert(CopyClusters.fingerprint(claim.sentence)) }
+        self.init(sentences: sentences)
+    }
+
+    /// From each document's claim sentences, as `fingerprint`s (what a reduce that does not hold the
+    /// sentences keeps of them).
+    init(sentences: [String: Set<UInt64>]) {
         var carriers: [UInt64: [String]] = [:]
         for (doc, set) in sentences { for sentence in set { carriers[sentence, default: []].append(doc) } }
         var shared: [Pair: Int] = [:]

@@ -17,14 +17,24 @@ public struct Reconciler: Sendable {
     public init() {}
 
     public func reconcile(_ claims: [Claim]) -> [Finding] {
+        Reconciler.ordered(findings(claims, copies: CopyClusters(claims)))
+    }
+
+    /// The findings of `claims` in the order their groups come, with the copies of the whole run (the
+    /// bounded reduce gives one subject's claims at a time: see `Reconciler+Subjects.swift`).
+    func findings(_ claims: [Claim], copies: CopyClusters) -> [Finding] {
         var findings: [Finding] = []
-        let copies = CopyClusters(claims)
         for group in groups(claims) where group.claims.count >= 2 {
             guard let finding = finding(for: group, copies: copies) else { continue }
             findings.append(finding)
             findings += sideFindings(of: finding, in: group, copies: copies)
         }
-        return findings.sorted { a, b in
+        return findings
+    }
+
+    /// Findings most severe first, as reports list them.
+    static func ordered(_ findings: [Finding]) -> [Finding] {
+        findings.sorted { a, b in
             if a.verdict != b.verdict { return a.verdict < b.verdict }
             if a.kind != b.kind { return a.kind < b.kind }
             if (a.subject, a.event) != (b.subject, b.event) { return (a.subject ?? "", a.event ?? "") < (b.subject ?? "", b.event ?? "") }

@@ -21,20 +21,37 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        try write(to: path) { emit in _ = emit(bytes) }
+    }
+
+    /// Writes the pieces `produce` hands to `emit`, in order, as one file with the guarantees of
+    /// `write(_:to:)`: a large output (a report of a gigabyte of news) need never be held whole. `emit`
+    /// returns false once a write has failed; the error is thrown when `produce` returns.
+    public static func write(to path: String, _ produce: (_ emit: ([UInt8]) -> Bool) -> Void) throws(WriteError) {
         guard !path.isEmpty else { throw WriteError(path: path, reason: "empty path") }
         switch OutputTarget.resolve(path) {
         case .failure(let error): throw WriteError(path: path, reason: error.description)
         case .success(.replace(let file)):
-            if let error = replace(file, with: bytes) { throw WriteError(path: path, reason: error.description) }
+            if let error = replace(file, with: produce) { throw WriteError(path: path, reason: error.description) }
         case .success(.writeThrough(let file)):
-            if let error = writeThrough(file, bytes) { throw WriteError(path: path, reason: error.description) }
+            if let error = writeThrough(file, produce) { throw WriteError(path: path, reason: error.description) }
         case .success(.descriptor(let fd)):
-            if let error = FileSystemCalls.writeAll(fd, bytes) { throw WriteError(path: path, reason: error.description) }
+            if let error = writePieces(fd, produce) { throw WriteError(path: path, reason: error.description) }
         }
     }
 
+    /// Hands `produce` an `emit` that writes to `fd` until a write fails; that failure, if any.
+    static func writePieces(_ fd: Int32, _ produce: (_ emit: ([UInt8]) -> Bool) -> Void) -> SystemError? {
+        var failure: SystemError?
+        produce { piece in
+            if failure == nil { failure = FileSystemCalls.writeAll(fd, piece) }
+            return failure == nil
+        }
+        return failure
+    }
+
     /// Writes a temporary file beside `file` and renames it over `file`.
-    static func replace(_ file: String, with bytes: [UInt8]) -> SystemError? {
+    static func replace(_ file: String, with produce: (_ emit: ([UInt8]) -> Bool) -> Void) -> SystemError? {
         let (directory, name) = split(file)
         let temp = directory + "/." + name + ".tmp-\(FileSystemCalls.processID())-\(UInt32.random(in: 0...UInt32.max))"
         // Keep an existing file's permissions and owner; new files get 0644 less the umask.
@@ -45,7 +62,7 @@ public enum AtomicFile {
         case .failure(let error): return error
         }
         if let existing { FileSystemCalls.setOwnership(fd, mode: existing.mode, uid: existing.uid, gid: existing.gid) }
-        var failure = FileSystemCalls.writeAll(fd, bytes)
+        var failure = writePieces(fd, produce)
         if failure == nil { failure = FileSystemCalls.fsyncFile(fd) }
         if let error = FileSystemCalls.closeFile(fd), failure == nil { failure = error }
         if failure == nil { failure = FileSystemCalls.renameFile(temp, file) }
@@ -58,13 +75,13 @@ public enum AtomicFile {
     }
 
     /// Opens `file` where it is (no create, no truncate) and writes into it: a device or FIFO as it is.
-    static func writeThrough(_ file: String, _ bytes: [UInt8]) -> SystemError? {
+    static func writeThrough(_ file: String, _ produce: (_ emit: ([UInt8]) -> Bool) -> Void) -> SystemError? {
         let fd: Int32
         switch FileSystemCalls.openExisting(file) {
         case .success(let opened): fd = opened
         case .failure(let error): return error
         }
-        var failure = FileSystemCalls.writeAll(fd, bytes)
+        var failure = writePieces(fd, produce)
         if failure == nil, FileSystemCalls.isRegular(fd) { failure = FileSystemCalls.fsyncFile(fd) }
         if let error = FileSystemCalls.closeFile(fd), failure == nil { failure = error }
         return failure

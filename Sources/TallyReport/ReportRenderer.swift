@@ -31,18 +31,65 @@ public enum ReportRenderer {
     }
 
     /// The contract's JSON (version 1), pretty-printed with sorted keys so equal reports give equal bytes.
-    public static func json(_ report: Report) -> String {
-        var sorted = report
-        sorted.findings = report.findings.inReportOrder()
+    ///
+    /// Written finding by finding: one encoding of the whole report held every finding's claims as
+    /// encoder values at once (twice the memory of the reduce that found them). The bytes are those of
+    /// one `JSONEncoder` pass: the report without findings, then each finding encoded alone and indented
+    /// into the findings array where the encoder would have put it.
+    public static func json(_ report: Report) -> String { String(decoding: jsonBytes(report), as: UTF8.self) }
+
+    /// `render(_:format:color:documents:filter:)` handed to `emit` as UTF-8 bytes: the JSON report piece by
+    /// piece, as it is made (a report of a gigabyte of news runs to gigabytes), the others whole.
+    public static func render(
+        _ report: Report, format: ReportFormat, color: Bool = false, documents: [Document] = [], filter: ReportFilter = .all,
+        emit: ([UInt8]) -> Bool
+    ) {
+        if format == .json { return json(filter.apply(report), emit: emit) }
+        _ = emit(Array(render(report, format: format, color: color, documents: documents, filter: filter).utf8))
+    }
+
+    /// `json(_:)` as UTF-8 bytes.
+    public static func jsonBytes(_ report: Report) -> [UInt8] {
+        var out: [UInt8] = []
+        json(report) { piece in
+            out += piece
+            return true
+        }
+        return out
+    }
+
+    /// `json(_:)` handed to `emit` piece by piece (the report without its findings is cut where they go,
+    /// and each finding is a piece), so that a large report is written without being held whole; stops
+    /// when `emit` returns false.
+    public static func json(_ report: Report, emit: ([UInt8]) -> Bool) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
-            return String(decoding: try encoder.encode(sorted), as: UTF8.self) + "\n"
+            var frame = report
+            frame.findings = []
+            let outline = Array(try encoder.encode(frame))
+            // No string holds a raw line break or an unescaped quote: this is the top-level key's empty array.
+            let empty = Array("\n  \"findings\" : [\n\n  ]".utf8)
+            guard !report.findings.isEmpty, let at = outline.firstRange(of: empty) else {
+                _ = emit(outline + [0x0A])
+                return
+            }
+            guard emit(Array(outline[..<(at.lowerBound + empty.count - 5)])) else { return }
+            for (index, finding) in report.findings.inReportOrder().enumerated() {
+                var piece: [UInt8] = index == 0 ? [0x0A] : [0x2C, 0x0A]
+                piece += [0x20, 0x20, 0x20, 0x20]
+                for byte in try encoder.encode(finding) {
+                    piece.append(byte)
+                    if byte == 0x0A { piece += [0x20, 0x20, 0x20, 0x20] }
+                }
+                guard emit(piece) else { return }
+            }
+            _ = emit(outline[(at.upperBound - 4)...] + [0x0A])
         } catch {
             // Unreachable with the float strategy above; kept so a renderer never traps.
-            return "{\"version\": 1, \"error\": " + JSONText.string("\(error)") + "}\n"
+            _ = emit(Array(("{\"version\": 1, \"error\": " + JSONText.string("\(error)") + "}\n").utf8))
         }
     }
 }

@@ -138,11 +138,19 @@ struct TextReport {
         let cut = reason.range(of: " — ", options: .backwards).flatMap { reason.distance(from: $0.lowerBound, to: reason.endIndex) <= width / 2 ? $0 : nil }
         let head = cut.map { String(reason[..<$0.lowerBound]) } ?? reason
         let tail = cut.map { String(reason[$0.lowerBound...]) } ?? ""
-        var words = head.split(separator: " ")
-        while !words.isEmpty {
-            words.removeLast()
-            let shortened = wrap(words.joined(separator: " ") + " …" + tail, indent: indent)
-            if shortened.split(separator: "\n").count <= lines { return shortened }
+        // The longest run of leading words that fits, one word short of the whole at most. Fewer words never
+        // wrap to more lines, so it is found by halving: dropping one word at a time was quadratic, and a
+        // reason naming thousands of sources took seconds.
+        let words = head.split(separator: " ")
+        func shortened(_ count: Int) -> String { wrap(words.prefix(count).joined(separator: " ") + " …" + tail, indent: indent) }
+        func fits(_ text: String) -> Bool { text.split(separator: "\n").count <= lines }
+        if !words.isEmpty, fits(shortened(0)) {
+            var (fitting, tooLong) = (0, words.count)
+            while tooLong - fitting > 1 {
+                let middle = (fitting + tooLong) / 2
+                if fits(shortened(middle)) { fitting = middle } else { tooLong = middle }
+            }
+            return shortened(fitting)
         }
         return wrap(String(reason.prefix(lines * (width - indent.count) - 2)) + " …", indent: indent)
     }

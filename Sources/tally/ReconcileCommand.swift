@@ -37,21 +37,23 @@ struct ReconcileCommand: ParsableCommand {
         var builder = ReportBuilder()
         var problems = 0
         for path in claimFiles {
-            guard let file = ClaimsFile.read(path) else {
-                Console.error("tally: cannot read \(path)")
-                builder.skip(SkippedInput(path: path, reason: "cannot read file"))
-                continue
-            }
-            for badLine in file.badLines {
+            // Record by record: the file itself is never held, only the claims, compactly (`ClaimBook`).
+            let read = ClaimsFile.read(path, claim: { builder.add(claim: $0) }) { badLine in
                 problems += 1
                 if problems <= 20 { Console.error("tally: \(badLine)") }
             }
-            builder.add(claims: file.claims)
+            if !read {
+                Console.error("tally: cannot read \(path)")
+                builder.skip(SkippedInput(path: path, reason: "cannot read file"))
+            }
         }
         if problems > 20 { Console.error("tally: … \(problems) bad lines in all") }
         let report = builder.report()
-        try write(ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), filter: filterOptions.filter), to: output)
+        builder = ReportBuilder()  // the claims are in the findings now: not held through the rendering
+        try writeReport(to: output) { emit in
+            ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), filter: filterOptions.filter, emit: emit)
+        }
         if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
-        if problems > 0 || !builder.skipped.isEmpty { throw Exit.skippedInputs }
+        if problems > 0 || !report.skipped.isEmpty { throw Exit.skippedInputs }
     }
 }

@@ -84,15 +84,17 @@ struct ReportCommand: ParsableCommand {
             throw Exit.cannotWrite
         }
         let report = builder.report()
+        builder = ReportBuilder()  // the claims are in the findings now: not held through the rendering
         if let stored {
             try stored.saveFindings(report.findings)
             if !input.quiet {
                 Console.error("tally: \(db ?? ""): run \(stored.run ?? 0): \(stored.reused) documents unchanged (claims from the store), \(stored.extracted) extracted")
             }
         }
-        let rendered = ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), documents: format == .html ? texts : [],
-            filter: filterOptions.filter)
-        try write(rendered, to: output)
+        try writeReport(to: output) { emit in
+            ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), documents: format == .html ? texts : [],
+                                  filter: filterOptions.filter, emit: emit)
+        }
         if let html { try write(ReportRenderer.render(report, format: .html, documents: texts, filter: filterOptions.filter), to: html) }
         if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
         if !skipped.isEmpty { throw Exit.skippedInputs }
@@ -107,6 +109,28 @@ func write(_ text: String, to path: String?) throws {
     }
     do {
         try AtomicFile.write(text, to: path)
+    } catch {
+        Console.error("tally: \(error)")
+        throw Exit.cannotWrite
+    }
+}
+
+/// Writes a report rendered piece by piece (`ReportRenderer.render(…emit:)`) to a file atomically, or to
+/// stdout when no path is given, ending in a line break as `write(_:to:)` does: a large report is
+/// written as it is made, never held whole.
+func writeReport(to path: String?, _ produce: (_ emit: ([UInt8]) -> Bool) -> Void) throws {
+    guard let path else {
+        var last: UInt8?
+        produce { piece in
+            Console.output(piece)
+            last = piece.last ?? last
+            return true
+        }
+        if last != 0x0A { Console.output([0x0A]) }
+        return
+    }
+    do {
+        try AtomicFile.write(to: path, produce)
     } catch {
         Console.error("tally: \(error)")
         throw Exit.cannotWrite

@@ -27,6 +27,31 @@ import TallyCore
         ])
     }
 
+    /// Read a megabyte at a time, a file gives the claims, bad lines and line numbers it gives whole.
+    @Test func readRecordByRecordAsWhole() throws {
+        var lines: [String] = []
+        for index in 0..<9_000 {
+            switch index % 1_000 {
+            case 7: lines.append("{oops")
+            case 8: lines.append("  ")
+            default: lines.append(Self.record.replacingOccurrences(of: "\"start\":29", with: "\"start\":\(index)"))
+            }
+        }
+        let text = lines.joined(separator: "\n")  // no final line break: the last record counts too
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("claims-\(UInt32.random(in: 0...UInt32.max)).jsonl").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(text.utf8.count > 2 << 20)
+        let whole = ClaimsFile(data: Data(text.utf8), path: path)
+        var claims: [Claim] = []
+        var bad: [ClaimsFile.BadLine] = []
+        #expect(ClaimsFile.read(path, claim: { claims.append($0) }, badLine: { bad.append($0) }))
+        #expect(claims == whole.claims && claims.count == 8_982)
+        #expect(bad == whole.badLines && bad.count == 9 && bad.first?.line == 8)
+        #expect(ClaimsFile.read(path)?.claims == whole.claims)
+        #expect(!ClaimsFile.read(FileManager.default.temporaryDirectory.path, claim: { _ in }, badLine: { _ in }))
+    }
+
     @Test func anUnreadableFileIsNil() {
         #expect(ClaimsFile.read("/nonexistent/claims.jsonl") == nil)
     }

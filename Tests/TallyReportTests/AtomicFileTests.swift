@@ -18,6 +18,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["report.html"])
     }
 
+    @Test func writesPiecesAsOneFileAndStopsAtAFailure() throws {
+        let path = directory + "/pieces.json"
+        try AtomicFile.write("old", to: path)
+        try AtomicFile.write(to: path) { emit in
+            for piece in ["{", "\"a\" : 1", "}\n"] { #expect(emit(Array(piece.utf8))) }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"a\" : 1}\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["pieces.json"])
+        var emitted: [Bool] = []
+        #expect(throws: AtomicFile.WriteError.self) {
+            try AtomicFile.write(to: "/dev/full") { emit in
+                for _ in 0..<3 { emitted.append(emit(Array(repeating: 0x20, count: 1 << 16))) }
+            }
+        }
+        #expect(emitted == [false, false, false])
+    }
+
     @Test func keepsAnExistingFilesPermissions() throws {
         let path = directory + "/claims.csv"
         try AtomicFile.write("a", to: path)

@@ -67,6 +67,38 @@ import TallyCore
         #expect(Set(contract).isSubset(of: claim.keys))
     }
 
+    /// Written finding by finding, the bytes are those one encoding of the whole report gives.
+    @Test func isTheBytesOfOneEncoderPass() throws {
+        func whole(_ report: Report) throws -> String {
+            var sorted = report
+            sorted.findings = report.findings.inReportOrder()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+            return String(decoding: try encoder.encode(sorted), as: UTF8.self) + "\n"
+        }
+        #expect(json == (try whole(Fixtures.report)))
+        var none = Fixtures.report
+        none.findings = []
+        none.unpaired = UnpairedClaims()
+        #expect(ReportRenderer.json(none) == (try whole(none)))
+        var one = Fixtures.report
+        one.findings = [Fixtures.conflict]
+        one.documents[0].title = "a title with \"findings\" : [ in it\n"
+        #expect(ReportRenderer.json(one) == (try whole(one)))
+        // Handed over piece by piece (the outline cut where the findings go, then one piece per finding).
+        var pieces: [[UInt8]] = []
+        ReportRenderer.render(Fixtures.report, format: .json) { pieces.append($0); return true }
+        #expect(pieces.count == 2 + Fixtures.report.findings.count)
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == json)
+        var first: [[UInt8]] = []
+        ReportRenderer.render(Fixtures.report, format: .json) { first.append($0); return false }
+        #expect(first.count == 1)
+        var text: [[UInt8]] = []
+        ReportRenderer.render(Fixtures.report, format: .text) { text.append($0); return true }
+        #expect(text == [Array(ReportRenderer.render(Fixtures.report, format: .text).utf8)])
+    }
+
     @Test func isDeterministicAndPretty() {
         #expect(json == ReportRenderer.render(Fixtures.report, format: .json))
         #expect(json.contains("\n  \"documents\" : ["))

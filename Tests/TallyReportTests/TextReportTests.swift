@@ -31,6 +31,40 @@ import TallyCore
         #expect(text.contains("unattributed"))
     }
 
+    /// The summary of a long reason is cut where dropping words one at a time would cut it (the halving
+    /// search finds the same longest prefix that fits).
+    @Test func longReasonsAreCutWhereDroppingWordsOneByOneWould() {
+        let report = TextReport(color: false)
+        func naive(_ reason: String, lines: Int = 2) -> String {
+            let indent = "   "
+            let whole = report.wrap(reason, indent: indent)
+            guard whole.split(separator: "\n").count > lines else { return whole }
+            let cut = reason.range(of: " — ", options: .backwards).flatMap { reason.distance(from: $0.lowerBound, to: reason.endIndex) <= report.width / 2 ? $0 : nil }
+            let head = cut.map { String(reason[..<$0.lowerBound]) } ?? reason
+            let tail = cut.map { String(reason[$0.lowerBound...]) } ?? ""
+            var words = head.split(separator: " ")
+            while !words.isEmpty {
+                words.removeLast()
+                let shortened = report.wrap(words.joined(separator: " ") + " …" + tail, indent: indent)
+                if shortened.split(separator: "\n").count <= lines { return shortened }
+            }
+            return report.wrap(String(reason.prefix(lines * (report.width - indent.count) - 2)) + " …", indent: indent)
+        }
+        var state: UInt64 = 7
+        for sources in [1, 3, 12, 40, 300] {
+            let names = (0..<sources).map { i -> String in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return "Outlet\(i) says " + String(repeating: "x", count: Int(state >> 60) + 1) + " \(Int(state >> 40) % 9000)"
+            }
+            for tail in ["", " — the figures do not overlap", " — " + String(repeating: "long ", count: 30)] {
+                let reason = names.joined(separator: "; ") + tail
+                #expect(report.summary(reason) == naive(reason))
+            }
+        }
+        let unbroken = String(repeating: "y", count: 400)
+        #expect(report.summary(unbroken) == naive(unbroken))
+    }
+
     @Test func conflictSidesInPositionOrder() throws {
         // The conflict lists position 0 (Zelensky) before position 1 although given the other way round.
         let a = try #require(text.range(of: "Zelensky  "))
