@@ -13,13 +13,15 @@ import TallyReconcile
 /// so the findings are those of `Reconciler.reconcile(_:)` on every claim at once.
 public struct ClaimBook: Sendable {
     struct Record: Sendable {
-        /// The figures, packed (`pack(_:)`): a `Figure?` takes 40 bytes, these 27.
+        /// The figures, packed (`pack(_:)`): a `Figure?` takes 40 bytes, these 36.
         var value: UInt64
         var low: UInt64
         var high: UInt64
+        var from: UInt64
         var valueShape: UInt8
         var lowShape: UInt8
         var highShape: UInt8
+        var fromShape: UInt8
         var start: Int
         var end: Int
         var quote: Int
@@ -37,6 +39,7 @@ public struct ClaimBook: Sendable {
         var qualifier: Qualifier
         var scope: Scope?
         var status: ClaimStatus?
+        var change: Change?
         /// Whether the claim is compared at all (`Reconciler.isComparable`).
         var comparable: Bool
     }
@@ -83,13 +86,15 @@ public struct ClaimBook: Sendable {
         let (value, valueShape) = pack(claim.value)
         let (low, lowShape) = pack(claim.low)
         let (high, highShape) = pack(claim.high)
+        let (from, fromShape) = pack(claim.from)
         records.append(Record(
-            value: value, low: low, high: high, valueShape: valueShape, lowShape: lowShape, highShape: highShape,
+            value: value, low: low, high: high, from: from, valueShape: valueShape, lowShape: lowShape, highShape: highShape,
+            fromShape: fromShape,
             start: claim.start, end: claim.end,
             quote: quote, sentence: sentence.at, quoteBytes: UInt32(text.count - quote), sentenceBytes: sentence.bytes,
             doc: doc, kind: name(claim.kind), unit: name(claim.unit), subject: name(claim.subject), event: name(claim.event),
             speaker: name(claim.speaker), rule: name(claim.rule), story: story(claim.story), qualifier: claim.qualifier,
-            scope: claim.scope, status: claim.status, comparable: Reconciler.isComparable(claim)))
+            scope: claim.scope, status: claim.status, change: claim.change, comparable: Reconciler.isComparable(claim)))
     }
 
     public mutating func append<Claims: Sequence>(contentsOf claims: Claims) where Claims.Element == Claim {
@@ -104,7 +109,8 @@ public struct ClaimBook: Sendable {
             high: unpack(r.high, r.highShape), qualifier: r.qualifier,
             unit: name(r.unit), scope: r.scope, subject: name(r.subject), event: name(r.event), speaker: name(r.speaker),
             quote: string(r.quote, r.quoteBytes), start: r.start, end: r.end, sentence: string(r.sentence, r.sentenceBytes),
-            rule: names[Int(r.rule)], story: r.story == ClaimBook.none ? nil : stories[Int(r.story)], status: r.status)
+            rule: names[Int(r.rule)], story: r.story == ClaimBook.none ? nil : stories[Int(r.story)], status: r.status,
+            change: r.change, from: unpack(r.from, r.fromShape))
     }
 
     /// The findings `Reconciler.reconcile(_:)` makes of every claim, made subject by subject.

@@ -32,7 +32,7 @@ import TallyReconcile
                 unit: units[draw(units.count)], scope: [nil, .perSide, .total][draw(3)], subject: subjects[draw(subjects.count)],
                 event: events[draw(events.count)], speaker: ["Umerov", nil][draw(2)], quote: "\(Int(value)) children",
                 start: index % 40, end: index % 40 + 12, sentence: sentence, rule: "rule.\(draw(3))", story: stories[draw(stories.count)],
-                status: statuses[draw(statuses.count)]))
+                status: statuses[draw(statuses.count)], change: [nil, .up, .down][draw(3)], from: draw(4) == 0 ? .number(value / 2) : nil))
         }
         return claims
     }
