@@ -113,8 +113,10 @@ struct JSONLinesReader {
     }
 
     private func document(from record: Record, line: Int, fileID: String) -> Document? {
-        // A missing or empty id is named by the record's line, so every output row names its document.
-        let docID = record.id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(fileID)#\(line)"
+        // A missing or empty id is named by the record's line, so every output row names its document; so is
+        // one of NULs and spaces only, which the untrusted-field cleaning would leave empty.
+        let given = record.id.flatMap { id in id.unicodeScalars.contains { $0 != "\u{0}" && !$0.properties.isWhitespace } ? id : nil }
+        let docID = given ?? "\(fileID)#\(line)"
         var doc: Document
         if let html = record.html, !html.trimmingSpaces().isEmpty {
             doc = HTMLArticle.document(bytes: Array(html.utf8), id: docID, knownEncoding: "utf-8", options: ingestor.options)
@@ -124,7 +126,7 @@ struct JSONLinesReader {
         } else {
             return nil
         }
-        if record.id?.isEmpty ?? true { doc.warnings.append("record has no \"id\"; named by its line") }
+        if given == nil { doc.warnings.append("record has no \"id\"; named by its line") }
         if let title = record.title, !title.isEmpty { doc.title = title }
         if let outlet = record.outlet, !outlet.isEmpty { doc.outlet = outlet }
         if let author = record.author, !author.isEmpty { doc.author = author }

@@ -16,6 +16,13 @@ import TallyCore
         #expect(file.documents.allSatisfy { !$0.warnings.contains("no text after removing page chrome") })
     }
 
+    /// An id of NULs only would be empty once cleaned: the record is named by its line (a fuzzer's find).
+    @Test func anIdOfNULsIsNamedByItsLine() throws {
+        let jsonl = #"{"id":"\u0000","text":"At least 2,s</p>"}"#
+        let file = try ingestor.read(bytes: Array(jsonl.utf8), id: "nul.jsonl")
+        #expect(file.documents.map(\.id) == ["nul.jsonl#1"])
+    }
+
     @Test func recordsBecomeDocumentsAndABadLineIsAWarning() throws {
         let jsonl = """
             {"id":"r1","url":"https://e.com/1","published":"2025-06-02","title":"T1","outlet":"Wire","text":"Headline one\\n\\nBody with 1,000 prisoners."}
