@@ -84,15 +84,13 @@ public struct Reconciler: Sendable {
                 byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(claim)
             }
             for eventKey in byEvent.keys.sorted() {
-                let spansPeriods = eventKey.hasPrefix(Reconciler.runningKey)
-                for story in Reconciler.stories(byEvent[eventKey]!) {
-                  for period in spansPeriods ? Periods.split(story) : [story] {
-                    let group = period.sorted { ($0.doc, $0.start) < ($1.doc, $1.start) }
+                let stories = Reconciler.stories(byEvent[eventKey]!)
+                for part in eventKey.hasPrefix(Reconciler.runningKey) ? stories.flatMap(Periods.split) : stories {
+                    let group = part.sorted { ($0.doc, $0.start) < ($1.doc, $1.start) }
                     let first = group[0]
                     // A running total's finding is about its latest reading; another about its group's dated event.
                     let event = first.status == .runningTotal ? group.compactMap(\.event).max() : group.lazy.compactMap(\.event).first.map { events[$0] ?? $0 }
                     result.append(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group, sided: sided))
-                  }
                 }
             }
         }
