@@ -30,7 +30,7 @@ enum RelativeStatus {
                 }
             }
             let stated = source != .unmarked || previous?.statedTotal == true
-            previous = (index, index >= first && stated && claims[index].status == .runningTotal)
+            previous = (index, stated && claims[index].status == .runningTotal)
         }
     }
 
