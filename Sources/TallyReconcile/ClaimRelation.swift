@@ -2,8 +2,9 @@ import TallyCore
 
 /// How two claims about the same thing relate.
 enum ClaimRelation: Int, Comparable {
-    /// Not compared: two figures of one article from the same (or no named) speaker count different
-    /// things more often than they contradict ("12 aircraft destroyed … 3 damaged").
+    /// Not compared: two figures of one article from the same speaker (or both in its own voice) count
+    /// different things more often than they contradict ("12 aircraft destroyed … 3 damaged"); so do an
+    /// attributed figure and the article's own when they are far apart (`rivals`).
     case unrelated = -1
     case same = 0
     case overlap = 1
@@ -47,12 +48,23 @@ enum ClaimRelation: Int, Comparable {
             // Neither article says when its total was read: the higher may simply be the later one.
             return .updated
         }
-        if oneSource, a.sentence == b.sentence || a.speaker == nil || b.speaker == nil || a.speaker == b.speaker {
+        if oneSource, a.sentence == b.sentence || a.speaker == b.speaker || (a.speaker == nil || b.speaker == nil) && !rivals(x, y) {
             let relation = compare(a, x, b, y, sided: sided)
             return relation == .disjoint ? .unrelated : relation
         }
         return compare(a, x, b, y, sided: sided)
     }
+
+    /// Whether a figure an article states in its own voice and one it attributes are close enough to be
+    /// rival counts of one thing ("12 Thai hostages", the prime minister said; "only 10 were released"):
+    /// within a factor of `rivalRatio`. Far apart, they more often count a part and the whole ("44 seats",
+    /// the commission said … "the 450-seat chamber") than contradict each other.
+    static func rivals(_ x: Interval, _ y: Interval) -> Bool {
+        let (lower, upper) = x.high <= y.high ? (x, y) : (y, x)
+        return lower.high > 0 && upper.low <= lower.high * rivalRatio
+    }
+
+    static let rivalRatio = 2.0
 
     /// Two totals to date from different articles, neither of which gives the day it was read on.
     static func undatedReadings(_ a: Claim, _ b: Claim) -> Bool {

@@ -171,4 +171,15 @@ import TallyCore
         let findings = Reconciler().reconcile([claim("a", 12, speaker: "army", sentence: "s1"), claim("a", 3, speaker: "rebels", sentence: "s2")])
         #expect(findings.map(\.verdict) == [.conflict])
     }
+
+    /// "12 Thai hostages had been released", the prime minister said … "only 10 were ultimately released".
+    @Test func anArticlesOwnFigureConflictsWithANearbyAttributedOne() {
+        let findings = Reconciler().reconcile([claim("a", 12, speaker: "Thavisin", sentence: "s1"), claim("a", 10, speaker: nil, sentence: "s2")])
+        #expect(findings.map(\.verdict) == [.conflict])
+    }
+
+    /// "44 seats", the commission said … "the 450-seat chamber": a part and the whole, not rivals.
+    @Test func anArticlesOwnFigureFarFromAnAttributedOneIsNoFinding() {
+        #expect(Reconciler().reconcile([claim("a", 44, speaker: "commission", sentence: "s1"), claim("a", 450, speaker: nil, sentence: "s2")]).isEmpty)
+    }
 }
