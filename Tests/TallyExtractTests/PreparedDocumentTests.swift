@@ -35,4 +35,16 @@ import Testing
         let days = Set(prepared.quantities.compactMap { $0.value?.date })
         #expect(days == [CalendarDate(year: 2023, month: 9, day: 10), CalendarDate(year: 2023, month: 9, day: 12)])
     }
+
+    /// A date the article recalls as background is no reference: read from it, "on Monday" would be a day
+    /// of October 2023 in a report of January 2025.
+    @Test func anUndatedArticleIsNotReadFromARecalledDate() throws {
+        let rules = try Self.rules.get()
+        for background in ["the attack on October 7, 2023", "hostages held since October 7, 2023"] {
+            let text = "A spokesman said on Monday that eight of 33 hostages had died. They were taken in \(background)."
+            let prepared = PreparedDocument(document: Document(id: "a", text: text), rules: rules)
+            let days = prepared.quantities.compactMap { $0.value?.date }.filter { $0 != CalendarDate(year: 2023, month: 10, day: 7) }
+            #expect(days.isEmpty, "\(background): \(days)")
+        }
+    }
 }

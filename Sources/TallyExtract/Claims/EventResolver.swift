@@ -25,6 +25,9 @@ struct EventResolver {
     }
 
     static let nonEventMarkers = WordHashSet(["since", "until", "till", "by", "before", "after", "from", "ahead", "following"])
+    /// Past events news recalls with their full date ("the attack on October 7, 2023"): such a date is no
+    /// reference for an undated article, though "drone attacks on Sunday" is the event of the day.
+    static let recalledEvents = WordHashSet(["attack", "attacks", "massacre", "invasion", "anniversary"])
     /// How many words before a date a non-event marker still governs it ("following the attacks on Oct 7").
     static let markerReach = 5
     static let openingParagraphs = 3
@@ -68,6 +71,23 @@ struct EventResolver {
             if day <= publishedDays.upperBound, day >= publishedDays.lowerBound - 7 { return date }
         }
         return published ?? latest
+    }
+
+    /// The latest day the text names with its year, leaving out those it marks as background (without a
+    /// reference date a day without a year is not read, so every day found names its year).
+    func latestFullDate() -> CalendarDate? {
+        var latest: CalendarDate?
+        var sentenceIndex = 0
+        for quantity in quantities where quantity.kind == .date {
+            guard let date = quantity.value?.date, date.precision == .day, latest == nil || latest! < date else { continue }
+            let first = quantity.tokens.lowerBound
+            while sentenceIndex < sentences.count, sentences[sentenceIndex].tokens.upperBound <= first { sentenceIndex += 1 }
+            guard sentenceIndex < sentences.count, !isMarkedNonEvent(first, in: sentences[sentenceIndex]),
+                !isMarkedNonEvent(first, in: sentences[sentenceIndex], by: EventResolver.recalledEvents)
+            else { continue }
+            latest = date
+        }
+        return latest
     }
 
     func resolve() -> Events {
@@ -123,11 +143,11 @@ struct EventResolver {
 
     /// Whether a word shortly before a date ("since", "until", "following the attacks on"…) says it is
     /// no event; the look back stops at punctuation and at other numbers.
-    private func isMarkedNonEvent(_ first: Int, in sentence: Sentence) -> Bool {
+    private func isMarkedNonEvent(_ first: Int, in sentence: Sentence, by markers: WordHashSet = EventResolver.nonEventMarkers) -> Bool {
         var index = first - 1
         while index >= max(sentence.tokens.lowerBound, first - EventResolver.markerReach) {
             if probe.tokens[index].kind != .word { return false }
-            if probe.isIn(EventResolver.nonEventMarkers, index) { return true }
+            if probe.isIn(markers, index) { return true }
             index -= 1
         }
         return false

@@ -27,9 +27,13 @@ public final class PreparedDocument {
         let analysis = TextAnalysis(text: document.text)
         let scanner = NumeralScanner(vocabulary: rules.vocabulary)
         var quantities = scanner.scan(analysis, reference: document.published)
+        let probe = TokenLookup(analysis)
         // An article with no date of its own is read from the latest full date it writes ("on September 12,
-        // 2023"): its "Sunday" and "September 10" are then days, not dropped for want of a year.
-        if document.published == nil, let reference = PreparedDocument.latestFullDate(quantities) {
+        // 2023"): its "Sunday" and "September 10" are then days, not dropped for want of a year. A date it
+        // gives as background ("held since the attack on October 7, 2023") is no such reference.
+        if document.published == nil,
+            let reference = EventResolver(probe: probe, quantities: quantities, published: nil).latestFullDate()
+        {
             quantities = scanner.scan(analysis, reference: reference)
         }
         self.analysis = analysis
@@ -37,7 +41,6 @@ public final class PreparedDocument {
         let input = MatchInput(
             tokens: analysis.tokens, quantities: quantities, lexicon: rules.index, regexes: rules.regexes, words: rules.index.wordIDs(of: analysis))
         let classes = rules.speakerVocabulary.classes.resolved(in: rules.index)
-        let probe = TokenLookup(analysis)
         self.speakers = SpeakerResolver(
             probe: probe, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words, speechVerb: classes.speechVerb
         ).resolve()
@@ -50,12 +53,6 @@ public final class PreparedDocument {
         self.story = story
         self.input = input
         self.classes = classes
-    }
-
-    /// The latest day a text names with its year (without a reference date, a day without a year is
-    /// not read, so every day found names its year).
-    static func latestFullDate(_ quantities: [Quantity]) -> CalendarDate? {
-        quantities.lazy.filter { $0.kind == .date }.compactMap { $0.value?.date }.filter { $0.precision == .day }.max()
     }
 
     /// The sentence's text, as it stands in the document.
