@@ -53,6 +53,7 @@ public struct Extractor: Sendable {
         var quantityCursor = 0
         let quantities = context.quantities
         let builder = ClaimBuilder(context: context, rules: rules)
+        let parts = ListParts(context: context, rules: rules)
         for (sentenceIndex, sentence) in context.analysis.sentences.enumerated() {
             while quantityCursor < quantities.count, quantities[quantityCursor].tokens.lowerBound < sentence.tokens.lowerBound {
                 quantityCursor += 1
@@ -89,6 +90,7 @@ public struct Extractor: Sendable {
                 RelativeStatus.settle(&claims, from: first, defaults: defaults, sources: sources)
             }
             IncrementMerger.fold(&claims, from: first, increments: increments)
+            parts.add(to: &claims, from: first, sentenceIndex: sentenceIndex, inSentence: scratch.inSentence, claimed: Set(winners.map(\.quantityIndex)))
         }
         return claims
     }

@@ -19,11 +19,15 @@ struct ClaimClasses: Sendable {
     /// subset or running total (`ClaimStatus`).
     var statusMarker: Int?
     var statusAfter: Int?
+    /// `list_joiner`, and what may follow a listed count: `list_follow` and the counted nouns (`ListParts`).
+    var listJoiner: Int?
+    var listFollowers: [Int] = []
 
     static let names = (
         speechVerb: "speech_verb", nearQualifier: "near_qualifier", perSideMarker: "per_side_marker", totalMarker: "total_marker",
         oneSideMarker: "one_side_marker", party: "party", statusMarker: "status_marker",
-        statusAfter: "status_after")
+        statusAfter: "status_after", listJoiner: "list_joiner",
+        listFollowers: ["list_follow", "person_noun", "child_noun", "pow_noun", "body_noun", "soldier_noun", "nationality"])
 
     /// Each class's position among `lexicon.classNames` (the id `LexiconIndex` gives it).
     init(lexicon: Lexicon) {
@@ -38,6 +42,8 @@ struct ClaimClasses: Sendable {
         party = position(names.party)
         statusMarker = position(names.statusMarker)
         statusAfter = position(names.statusAfter)
+        listJoiner = position(names.listJoiner)
+        listFollowers = names.listFollowers.compactMap(position)
     }
 
     /// The ids in `index`: each remembered one if the index names it so, else looked up.
@@ -56,6 +62,8 @@ struct ClaimClasses: Sendable {
         classes.party = id(party, names.party)
         classes.statusMarker = id(statusMarker, names.statusMarker)
         classes.statusAfter = id(statusAfter, names.statusAfter)
+        classes.listJoiner = id(listJoiner, names.listJoiner)
+        classes.listFollowers = names.listFollowers.compactMap { index.classID($0) }
         return classes
     }
 }
