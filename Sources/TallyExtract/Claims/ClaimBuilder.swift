@@ -57,6 +57,10 @@ struct ClaimBuilder {
         let end = tokens[match.end - 1].end
         let sentenceText = context.text(ofSentence: sentenceIndex)
         let status = status(for: candidate, sentence: sentence)
+        var subject = compiled.subject.map { expand($0, rule: compiled, match: match, quantity: quantity, sentence: sentence) }
+        if compiled.rule.kind == PlacePart.kind {
+            subject = PlacePart.subject(subject, place: PlacePart(context: context, rules: rules).place(after: quantity.tokens, in: sentence))
+        }
         let claim = Claim(
             doc: context.document.id,
             kind: compiled.rule.kind,
@@ -66,7 +70,7 @@ struct ClaimBuilder {
             qualifier: qualifier,
             unit: value(compiled.rule.emit.unit, match, compiled) ?? quantity.unit,
             scope: scope(for: quantity, rule: compiled, match: match, sentence: sentence),
-            subject: compiled.subject.map { expand($0, rule: compiled, match: match, quantity: quantity, sentence: sentence) },
+            subject: subject,
             event: context.events.event(at: quantity.tokens.lowerBound),
             speaker: context.speakers.speaker(at: quantity.tokens.lowerBound, sentence: sentenceIndex),
             quote: context.text(start, end, inSentence: sentenceIndex),

@@ -22,11 +22,13 @@ struct ClaimClasses: Sendable {
     /// `list_joiner`, and what may follow a listed count: `list_follow` and the counted nouns (`ListParts`).
     var listJoiner: Int?
     var listFollowers: [Int] = []
+    /// `place_part`: the part of a toll a place names ("on the ground": `PlacePart`).
+    var placePart: Int?
 
     static let names = (
         speechVerb: "speech_verb", nearQualifier: "near_qualifier", perSideMarker: "per_side_marker", totalMarker: "total_marker",
         oneSideMarker: "one_side_marker", party: "party", statusMarker: "status_marker",
-        statusAfter: "status_after", listJoiner: "list_joiner",
+        statusAfter: "status_after", listJoiner: "list_joiner", placePart: "place_part",
         listFollowers: ["list_follow", "person_noun", "child_noun", "pow_noun", "body_noun", "soldier_noun", "nationality"])
 
     /// Each class's position among `lexicon.classNames` (the id `LexiconIndex` gives it).
@@ -44,6 +46,7 @@ struct ClaimClasses: Sendable {
         statusAfter = position(names.statusAfter)
         listJoiner = position(names.listJoiner)
         listFollowers = names.listFollowers.compactMap(position)
+        placePart = position(names.placePart)
     }
 
     /// The ids in `index`: each remembered one if the index names it so, else looked up.
@@ -64,6 +67,7 @@ struct ClaimClasses: Sendable {
         classes.statusAfter = id(statusAfter, names.statusAfter)
         classes.listJoiner = id(listJoiner, names.listJoiner)
         classes.listFollowers = names.listFollowers.compactMap { index.classID($0) }
+        classes.placePart = id(placePart, names.placePart)
         return classes
     }
 }

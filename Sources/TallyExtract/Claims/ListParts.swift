@@ -33,6 +33,7 @@ struct ListParts {
         var added = false
         // The count each part may belong to: the latest listed count before it (a claim, or a part found).
         var heads = claims[first...].filter { ListParts.listedKinds.contains($0.kind) }
+        let placeParts = PlacePart(context: context, rules: rules)
         guard !heads.isEmpty else { return }
         for index in inSentence where !claimed.contains(index) {
             let quantity = quantities[index]
@@ -61,6 +62,11 @@ struct ListParts {
             part.scope = nil
             part.subject = nil
             part.status = .subset
+            // "at least 29 on the ground": the whole of that part of the toll, compared as such.
+            if head.kind == PlacePart.kind, let place = placeParts.place(after: quantity.tokens, in: sentence) {
+                part.subject = PlacePart.subject(placeParts.whole(head.subject), place: place)
+                part.status = head.status
+            }
             part.change = nil
             part.from = nil
             part.rule = ListParts.rule

@@ -1,0 +1,47 @@
+import TallyCore
+import TallyNumerals
+
+/// The part of a toll a place phrase right after its figure names ("241 people on board", "29 on the
+/// ground", lexicon `place_part`): the count is of that part, so its subject says so ("people killed on
+/// the ground") and it is compared with the same part elsewhere, never with the whole toll.
+struct PlacePart {
+    let context: PreparedDocument
+    let rules: RuleSet
+
+    /// How many tokens after a figure the phrase may start ("24 people died on the ground").
+    static let reach = 4
+    /// The kind whose counts are split by place: tolls.
+    static let kind = "casualties"
+
+    /// The place phrase's value after the figure at `tokens`, within its clause and before the next count.
+    func place(after tokens: Range<Int>, in sentence: Sentence) -> String? {
+        guard let placePart = context.classes.placePart else { return nil }
+        let all = context.analysis.tokens
+        var end = min(sentence.tokens.upperBound, tokens.upperBound + PlacePart.reach)
+        for index in tokens.upperBound..<end where all[index].kind == .punct || all[index].kind == .number {
+            end = index
+            break
+        }
+        guard tokens.upperBound < end else { return nil }
+        let words = context.input.words
+        for start in tokens.upperBound..<end {
+            if let hit = rules.index.longest(classID: placePart, words: words, at: start, limit: sentence.tokens.upperBound) { return hit.value }
+        }
+        return nil
+    }
+
+    /// `subject` with the place added, unless it says it already ("people on board").
+    static func subject(_ subject: String?, place: String?) -> String? {
+        guard let subject, let place, !subject.hasSuffix(place) else { return subject }
+        return subject + " " + place
+    }
+
+    /// `subject` without the place a toll's subject ends with, if any ("people killed on board" → "people killed").
+    func whole(_ subject: String?) -> String? {
+        guard let subject else { return nil }
+        for place in Set(rules.lexicon.phrases(of: ClaimClasses.names.placePart).values) where subject.hasSuffix(" " + place) {
+            return String(subject.dropLast(place.count + 1))
+        }
+        return subject
+    }
+}
