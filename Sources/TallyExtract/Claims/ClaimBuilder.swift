@@ -56,10 +56,12 @@ struct ClaimBuilder {
         let start = tokens[match.start].start
         let end = tokens[match.end - 1].end
         let sentenceText = context.text(ofSentence: sentenceIndex)
-        let status = status(for: candidate, sentence: sentence)
+        var status = status(for: candidate, sentence: sentence)
         var subject = compiled.subject.map { expand($0, rule: compiled, match: match, quantity: quantity, sentence: sentence) }
-        if compiled.rule.kind == PlacePart.kind {
-            subject = PlacePart.subject(subject, place: PlacePart(context: context, rules: rules).place(after: quantity.tokens, in: sentence))
+        if compiled.rule.kind == PlacePart.kind, let place = PlacePart(context: context, rules: rules).place(after: quantity.tokens, in: sentence) {
+            subject = PlacePart.subject(subject, place: place)
+            // "Among the dead are 33 on the ground": all of that part, not a part of it.
+            if status.status == .subset { status = (compiled.rule.defaultStatus, .unmarked) }
         }
         let claim = Claim(
             doc: context.document.id,
