@@ -33,6 +33,8 @@ public struct PatternMatch: Sendable, Hashable {
 /// Not thread-safe: it reuses its buffers. Make one per document (per thread); a matcher for the next
 /// document can take over the buffers of the last (`init(input:reusingBuffersOf:)`).
 public final class PatternMatcher {
+    /// The bit of `MatchInput.quantityClasses` for counts (`NUM`): a word that starts one is no `WORD`.
+    static let countBit: UInt16 = 1 << UInt16(Pattern.QuantityClass.num.ordinal)
     public let input: MatchInput
     /// Maximum instruction steps per start position; a pattern that needs more gives up at that position.
     public let budget = 4_000
@@ -261,7 +263,11 @@ public final class PatternMatcher {
                     position += 1
                     pc += 1
                 case .anyWord:
+                    // A word, not a count written in words ("20 women and two children": "two" is no gap);
+                    // a day is a word ("by Monday's earthquake").
                     guard position < limit, tokens[position].kind == .word else { break thread }
+                    let mention = Int(input.quantityStarting[position])
+                    guard mention < 0 || input.quantityClasses[mention] & PatternMatcher.countBit == 0 else { break thread }
                     position += 1
                     pc += 1
                 case .regex:
