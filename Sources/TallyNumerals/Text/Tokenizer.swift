@@ -370,7 +370,8 @@ struct Tokenizer {
         let end = j + 1
         while j >= 0, ScalarClass.isASCIILetter(bytes[j]) { j -= 1 }
         let first = j + 1
-        guard first < end, j < 0 || bytes[j] < 0x80 else { return false }
+        // A whole word: no letter of another script runs into it.
+        guard first < end, j < 0 || bytes[j] < 0x80 || skipSpaces(before: first) != j else { return false }
         let lower = Tokenizer.asciiString(bytes, first, end, lowercase: true)
         if abbreviated, SentenceSplitter.abbreviations.contains(lower) || SentenceSplitter.numberAbbreviations.contains(lower) { return true }
         guard NumberWords.months[lower] != nil else { return false }
