@@ -40,6 +40,14 @@ struct ScanContextNumbersTests {
         #expect(describe("three hundred and twenty-one people").first?.hasPrefix("number [three hundred and twenty-one] 321") == true)
     }
 
+    /// Billionths and trillionths are fractions as millionths are; "the billionth visitor" is an ordinal.
+    @Test func scaleDenominators() {
+        let q = scanner.scan(text: "It takes a trillionth of a second.")
+        #expect(q.count == 1 && q[0].kind == .duration && q[0].value?.number == 1e-12)
+        #expect(scanner.scan(text: "Two billionths remain.").first?.value?.number == 2e-9)
+        #expect(scanner.scan(text: "She was the billionth visitor.").isEmpty)
+    }
+
     /// A caret not followed by a figure, or a code after it, is no power.
     @Test func aCaretWithoutAFigureIsNoPower() {
         #expect(describe("Score 5^ here.") == ["number [5] 5 5..5 exact"])
