@@ -1,0 +1,29 @@
+import TallyCore
+
+/// Decades and centuries: "the 1990s", "the '90s", "the 19th century", "the twenty-first century".
+/// A decade written with two digits is the latest one begun by the reference ("the 90s" in 2019 is
+/// the 1990s) and must say so with "the" or an apostrophe: "in their 90s" is an age.
+extension ScanContext {
+    /// A decade or century at token `i`, as the span of its years.
+    func decadeOrCentury(at i: Int) -> DateMatch? {
+        if isNumber(i), adjacent(i + 1), tokens[i + 1].lower == "s", let n = integer(i), n % 10 == 0 {
+            // "1990s", not "1990sx".
+            if adjacent(i + 2), facts[i + 2].kind != .punct { return nil }
+            let digits = tokens[i].text.utf8.count
+            if digits == 4, n >= 1000, n < 2200 {
+                return DateMatch(start: i, end: i + 2, low: CalendarDate(year: n), high: CalendarDate(year: n + 9))
+            }
+            // Two digits are a decade only as "the 90s" or "'90s": "in their 90s" is an age.
+            guard digits == 2, isPunct(i - 1, .apostrophe) || gram(i - 1) == .the else { return nil }
+            guard let ref = reference else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
+            var year = ref.year - ref.year % 100 + n
+            if year > ref.year { year -= 100 }
+            return DateMatch(start: i, end: i + 2, low: CalendarDate(year: year), high: CalendarDate(year: year + 9))
+        }
+        guard isNumber(i) || has(i, .dayWord), let e = number(at: i), e.isOrdinal, e.value >= 1, e.value <= 22, e.value == e.value.rounded(),
+            tokens.indices.contains(e.end), tokens[e.end].lower == "century"
+        else { return nil }
+        let first = (Int(e.value) - 1) * 100
+        return DateMatch(start: i, end: e.end + 1, low: CalendarDate(year: first), high: CalendarDate(year: first + 99))
+    }
+}
