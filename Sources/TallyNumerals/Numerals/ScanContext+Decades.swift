@@ -6,7 +6,7 @@ import TallyCore
 extension ScanContext {
     /// A decade or century at token `i`, as the span of its years.
     func decadeOrCentury(at i: Int) -> DateMatch? {
-        if isNumber(i), adjacent(i + 1), tokens[i + 1].lower == "s", let n = integer(i), n % 10 == 0 {
+        if isNumber(i), adjacent(i + 1), info[i + 1].lead | 0x20 == UInt8(ascii: "s"), tokens[i + 1].lower == "s", let n = integer(i), n % 10 == 0 {
             // "1990s", not "1990sx".
             if adjacent(i + 2), facts[i + 2].kind != .punct { return nil }
             let digits = tokens[i].text.utf8.count
@@ -20,10 +20,22 @@ extension ScanContext {
             if year > ref.year { year -= 100 }
             return DateMatch(start: i, end: i + 2, low: CalendarDate(year: year), high: CalendarDate(year: year + 9))
         }
-        guard isNumber(i) || has(i, .dayWord), let e = number(at: i), e.isOrdinal, e.value >= 1, e.value <= 22, e.value == e.value.rounded(),
+        // "century" ends the ordinal: one token on ("15th" is two, "twenty-first" three).
+        guard isNumber(i) || has(i, .dayWord), leadIs(UInt8(ascii: "c"), from: i + 1, to: i + 3), let e = number(at: i), e.isOrdinal, e.value >= 1, e.value <= 22, e.value == e.value.rounded(),
             tokens.indices.contains(e.end), tokens[e.end].lower == "century"
         else { return nil }
         let first = (Int(e.value) - 1) * 100
         return DateMatch(start: i, end: e.end + 1, low: CalendarDate(year: first), high: CalendarDate(year: first + 99))
+    }
+
+    /// Some token from `from` to `to` (within the text) is a word starting with `letter` (lowercase
+    /// ASCII), in either case: a one-byte test per token that rules a matcher out cheaply.
+    @inline(__always) private func leadIs(_ letter: UInt8, from: Int, to: Int) -> Bool {
+        var k = from
+        while k <= to, k < tokenCount {
+            if info[k].lead | 0x20 == letter, facts[k].kind == .word { return true }
+            k += 1
+        }
+        return false
     }
 }

@@ -229,12 +229,14 @@ extension ScanContext {
     /// A power written out after the figure at `i`: "1.1^23", "2.5^-1", "1.3x10^6", "6.23×10^-4". The
     /// operation to apply to the figure and the token past the power; nil when none is written there.
     private func writtenPower(after i: Int) -> ((Double) -> Double, Int)? {
+        // One byte tells the caret, "x" and "×" (first byte 0xC3) from every other token.
         guard adjacent(i + 1) else { return nil }
-        if let (n, end) = caretExponent(at: i + 1) {
+        let lead = info[i + 1].lead
+        if lead == UInt8(ascii: "^"), let (n, end) = caretExponent(at: i + 1) {
             return ({ ScanContext.raise($0, to: n) }, end)
         }
         // "x10^6": times ten to a power, the "x" a letter or the sign.
-        guard lower(i + 1) == "x" || tokens[i + 1].text == "\u{00D7}", integer(i + 2) == 10, adjacent(i + 2), let (n, end) = caretExponent(at: i + 3) else { return nil }
+        guard lead | 0x20 == UInt8(ascii: "x") || lead == 0xC3, lower(i + 1) == "x" || tokens[i + 1].text == "\u{00D7}", integer(i + 2) == 10, adjacent(i + 2), let (n, end) = caretExponent(at: i + 3) else { return nil }
         return ({ Double("\($0)e\(n)") ?? $0 * ScanContext.raise(10, to: n) }, end)
     }
 

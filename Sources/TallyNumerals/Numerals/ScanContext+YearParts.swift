@@ -8,11 +8,28 @@ import TallyCore
 extension ScanContext {
     /// A quarter or half-year at token `i`, or a run of quarters ("the past two quarters").
     func yearPart(at i: Int) -> DateMatch? {
+        guard mayOpenYearPart(i) else { return nil }
         switch facts[i].kind {
         case .number: return yearThenCode(at: i) ?? namedPart(at: i)
         case .word: return codeThenYear(at: i) ?? namedPart(at: i)
         case .punct: return nil
         }
+    }
+
+    /// Every form has a part word ("quarter(s)", "half") or a q/h code within three tokens of its
+    /// start: a test on the tokens' facts rules out the rest (most mentions) before any parsing.
+    @inline(__always) private func mayOpenYearPart(_ i: Int) -> Bool {
+        var k = i
+        while k <= i + 3, k < tokenCount {
+            let f = facts[k]
+            if f.gram == .quarter || f.gram == .quarters || f.gram == .half { return true }
+            if f.kind == .word, k + 1 < tokenCount, facts[k + 1].kind == .number, !facts[k + 1].spaced {
+                let lead = info[k].lead | 0x20
+                if lead == UInt8(ascii: "q") || lead == UInt8(ascii: "h") { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// "Q3", "q1", "H2" at `j`: months per part (3 or 6), the part's number, and the token past it.
