@@ -88,7 +88,7 @@ extension ScanContext {
             }
         }
         // Before model names: "Q3 2019" is a quarter, not a code.
-        if let d = yearPart(at: i) {
+        if mayOpenYearPart(i), let d = yearPart(at: i) {
             guard let low = d.low, let high = d.high else { return .skip(end: d.end) }
             return .date(start: d.start, end: d.end, low: low, high: high)
         }

@@ -7,8 +7,8 @@ import TallyCore
 /// hydrogen and "the second half" is as often a match's.
 extension ScanContext {
     /// A quarter or half-year at token `i`, or a run of quarters ("the past two quarters").
+    /// Ask `mayOpenYearPart(i)` first (the cheap test, inlined into the caller).
     func yearPart(at i: Int) -> DateMatch? {
-        guard mayOpenYearPart(i) else { return nil }
         switch facts[i].kind {
         case .number: return yearThenCode(at: i) ?? namedPart(at: i)
         case .word: return codeThenYear(at: i) ?? namedPart(at: i)
@@ -16,11 +16,12 @@ extension ScanContext {
         }
     }
 
-    /// Every form has a part word ("quarter(s)", "half") or a q/h code within three tokens of its
-    /// start: a test on the tokens' facts rules out the rest (most mentions) before any parsing.
-    @inline(__always) private func mayOpenYearPart(_ i: Int) -> Bool {
+    /// Every form has a part word ("quarter(s)", "half") or a q/h code within two tokens of its
+    /// start ("1st quarter", "past two quarters", "2017-q1"; "the" opens nothing): a test on the
+    /// tokens' facts rules out the rest (most mentions) before any parsing.
+    @inline(__always) func mayOpenYearPart(_ i: Int) -> Bool {
         var k = i
-        while k <= i + 3, k < tokenCount {
+        while k <= i + 2, k < tokenCount {
             let f = facts[k]
             if f.gram == .quarter || f.gram == .quarters || f.gram == .half { return true }
             if f.kind == .word, k + 1 < tokenCount, facts[k + 1].kind == .number, !facts[k + 1].spaced {
