@@ -79,7 +79,7 @@ extension ScanContext {
             e.end = end
             return e
         }
-        if let (power, end) = writtenPower(after: i) {
+        if mayBePower(after: i), let (power, end) = writtenPower(after: i) {
             e.value = power(e.value)
             e.isPlainInteger = false
             e.end = end
@@ -226,17 +226,22 @@ extension ScanContext {
         return nil
     }
 
+    /// A caret, "x" or "×" (first byte 0xC3) touches the figure at `i`: one byte rules out a power
+    /// after every other figure (inlined into `digits`).
+    @inline(__always) private func mayBePower(after i: Int) -> Bool {
+        guard adjacent(i + 1) else { return false }
+        let lead = info[i + 1].lead
+        return lead == UInt8(ascii: "^") || lead | 0x20 == UInt8(ascii: "x") || lead == 0xC3
+    }
+
     /// A power written out after the figure at `i`: "1.1^23", "2.5^-1", "1.3x10^6", "6.23×10^-4". The
     /// operation to apply to the figure and the token past the power; nil when none is written there.
     private func writtenPower(after i: Int) -> ((Double) -> Double, Int)? {
-        // One byte tells the caret, "x" and "×" (first byte 0xC3) from every other token.
-        guard adjacent(i + 1) else { return nil }
-        let lead = info[i + 1].lead
-        if lead == UInt8(ascii: "^"), let (n, end) = caretExponent(at: i + 1) {
+        if info[i + 1].lead == UInt8(ascii: "^"), let (n, end) = caretExponent(at: i + 1) {
             return ({ ScanContext.raise($0, to: n) }, end)
         }
         // "x10^6": times ten to a power, the "x" a letter or the sign.
-        guard lead | 0x20 == UInt8(ascii: "x") || lead == 0xC3, lower(i + 1) == "x" || tokens[i + 1].text == "\u{00D7}", integer(i + 2) == 10, adjacent(i + 2), let (n, end) = caretExponent(at: i + 3) else { return nil }
+        guard lower(i + 1) == "x" || tokens[i + 1].text == "\u{00D7}", integer(i + 2) == 10, adjacent(i + 2), let (n, end) = caretExponent(at: i + 3) else { return nil }
         return ({ Double("\($0)e\(n)") ?? $0 * ScanContext.raise(10, to: n) }, end)
     }
 
