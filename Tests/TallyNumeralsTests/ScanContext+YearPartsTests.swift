@@ -27,6 +27,13 @@ struct ScanContextYearPartsTests {
         #expect(months(text) == [expected])
     }
 
+    /// A range of parts runs from the first's first month to the second's last.
+    @Test func rangesOfParts() {
+        #expect(months("Sales rose from 2017-q1 to 2018-q1.") == ["from 2017-q1 to 2018-q1: 2017-01..2018-03"])
+        #expect(months("Sales rose between Q1 2017 and Q3 2018.") == ["between Q1 2017 and Q3 2018: 2017-01..2018-09"])
+        #expect(months("Sales rose from Q1 2017 on.") == ["Q1 2017: 2017-01..2017-03"])
+    }
+
     /// Without its year, a quarter is the latest one begun by the reference.
     @Test func aQuarterAloneIsTheLatestBegun() {
         #expect(months("Sales in Q2 beat Q4.") == ["Q2: 2019-04..2019-06", "Q4: 2018-10..2018-12"])

@@ -9,6 +9,24 @@ extension ScanContext {
     /// A quarter or half-year at token `i`, or a run of quarters ("the past two quarters").
     /// Ask `mayOpenYearPart(i)` first (the cheap test, inlined into the caller).
     func yearPart(at i: Int) -> DateMatch? {
+        let w = gram(i)
+        if w == .from || w == .between { return partRange(at: i) }
+        return singlePart(at: i)
+    }
+
+    /// "from 2017-q1 to 2018-q1", "between Q1 2017 and Q3 2018", "from q1 of 2017 - q3 of 2018": from
+    /// the first part's first month to the second's last.
+    private func partRange(at i: Int) -> DateMatch? {
+        guard let first = singlePart(at: i + 1), let low = first.low, let high = first.high else { return nil }
+        let joiner = gram(first.end)
+        let joins = gram(i) == .between ? (joiner == .and || joiner == .hyphen) : ScanContext.rangeJoiners.contains(joiner)
+        guard joins, mayOpenYearPart(first.end + 1), let second = singlePart(at: first.end + 1), let end = second.high, end > high else {
+            return DateMatch(start: first.start, end: first.end, low: low, high: high)
+        }
+        return DateMatch(start: i, end: second.end, low: low, high: end)
+    }
+
+    private func singlePart(at i: Int) -> DateMatch? {
         switch facts[i].kind {
         case .number: return yearThenCode(at: i) ?? namedPart(at: i)
         case .word: return codeThenYear(at: i) ?? namedPart(at: i)
@@ -20,8 +38,11 @@ extension ScanContext {
     /// start ("1st quarter", "past two quarters", "2017-q1"; "the" opens nothing): a test on the
     /// tokens' facts rules out the rest (most mentions) before any parsing.
     @inline(__always) func mayOpenYearPart(_ i: Int) -> Bool {
+        // "from 2017-q1 to …", "between Q1 2017 and …": a range of parts.
         var k = i
-        while k <= i + 2, k < tokenCount {
+        if facts[i].gram == .from || facts[i].gram == .between { k += 1 }
+        let last = k + 2
+        while k <= last, k < tokenCount {
             let f = facts[k]
             if f.gram == .quarter || f.gram == .quarters || f.gram == .half { return true }
             if f.kind == .word, k + 1 < tokenCount, facts[k + 1].kind == .number, !facts[k + 1].spaced {
