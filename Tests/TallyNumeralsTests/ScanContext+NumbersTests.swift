@@ -46,6 +46,9 @@ struct ScanContextNumbersTests {
         #expect(q.count == 1 && q[0].kind == .duration && q[0].value?.number == 1e-12)
         #expect(scanner.scan(text: "Two billionths remain.").first?.value?.number == 2e-9)
         #expect(scanner.scan(text: "She was the billionth visitor.").isEmpty)
+        // A numerator with a scale takes a larger scale's plural, and no smaller denominator.
+        #expect(scanner.scan(text: "It is a hundred trillionths.").first?.value?.number == 1e-10)
+        #expect(scanner.scan(text: "It is a million fifths.").first?.value?.number == 1e6)
     }
 
     /// A caret not followed by a figure, or a code after it, is no power.

@@ -93,7 +93,7 @@ extension ScanContext {
             e.scale = e.value
             if w == .dozen, gram(i + 2) == .of { e.end = i + 3 }
             applyScales(&e)
-            return e
+            return denominator(after: e) ?? e
         }
         if w == .couple || w == .pair {
             e.value = 2
@@ -312,7 +312,14 @@ extension ScanContext {
 
     /// "two-thirds", "five eighths", "one quarter", "one twenty-fifth" after a cardinal numerator.
     private func denominator(after e: NumberExpr) -> NumberExpr? {
-        guard e.value > 0, e.value == e.value.rounded(), e.scale == 1 else { return nil }
+        guard e.value > 0, e.value == e.value.rounded() else { return nil }
+        // A numerator with a scale takes only a larger scale's plural: "a hundred trillionths".
+        if e.scale > 1 {
+            guard let d = word(NumberWords.pluralDenominators, e.end), d >= 1e6, d > e.scale else { return nil }
+            var f = NumberExpr(value: e.value / d, start: e.start, end: e.end + 1)
+            f.isFraction = true
+            return f
+        }
         var j = e.end
         if isPunct(j, .hyphen), adjacent(j) == adjacent(j + 1) { j += 1 }
         let w = gram(j)
