@@ -10,6 +10,7 @@ struct ScanContextNumbersTests {
         ("Registers hold 6.02E+23 entries.", "number [6.02E+23] 6.02e+23 6.02e+23..6.02e+23 exact"),
         ("Some 14 500 homes were flooded.", "number [Some 14 500] 14,500 14,500..14,500 approximate"),
         ("The fund holds 12,34,567 shares.", "number [12,34,567] 1,234,567 1,234,567..1,234,567 exact"),
+        ("It measured two and fifty-four hundredths.", "number [two and fifty-four hundredths] 2.54 2.54..2.54 exact"),
         ("Growth of 1.5^2 follows.", "number [1.5^2] 2.25 2.25..2.25 exact"),
         ("It is 2^-2 of it.", "number [2^-2] 0.25 0.25..0.25 exact"),
         ("Some 1.3x10^6 cells.", "number [Some 1.3x10^6] 1,300,000 1,300,000..1,300,000 approximate"),

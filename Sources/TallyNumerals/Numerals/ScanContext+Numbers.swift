@@ -218,6 +218,10 @@ extension ScanContext {
             numerator = v
             k += 1
         }
+        // "and fifty-four hundredths": a worded numerator of two or more words, below its denominator.
+        if numerator == 1, k == j + 1, has(k, .dayWord), let n = cardinal(at: k), n.isFraction, n.value < 1, n.end > k + 2 {
+            return (n.value, n.end)
+        }
         let w = gram(k)
         if w == .half || w == .halves { return numerator == 1 ? (0.5, k + 1) : nil }
         if let den = word(NumberWords.denominators, k) ?? word(NumberWords.pluralDenominators, k), w != .second {
