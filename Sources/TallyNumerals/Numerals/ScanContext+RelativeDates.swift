@@ -12,11 +12,8 @@ extension ScanContext {
             let d = referenceDay.map { CalendarDate(dayNumber: $0 + offset) }
             return DateMatch(start: i, end: i + 1, low: d, high: d)
         }
-        if w == .weekend { return weekend(start: i, at: i, step: nil) }
-        if w == .earlier { return earlierThis(at: i) }
         if w == .last || w == .next || w == .this, month(at: i + 1) == nil {
             let step = w == .last ? -1 : (w == .next ? 1 : 0)
-            if isWeekend(i + 1) { return weekend(start: i, at: i + 1, step: step) }
             let unit = gram(i + 1)
             if unit == .week {
                 guard let day = referenceDay else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }

@@ -57,8 +57,6 @@ extension NumeralVocabulary {
             "billion", "trillion", "quarter", "http", "https", "www", "several", "+",
             // Quarters counted from the reference's: "past quarter", "the coming three quarters".
             "past", "previous", "current", "coming", "following",
-            // "over the weekend", "earlier this month".
-            "weekend", "earlier",
         ]
         mark(starterWords, [.starter, .misc])
         mark(Set(NumberWords.small.keys).union(NumberWords.tens.keys).union(NumberWords.ordinals.keys).union(NumberWords.vague.keys), [.starter])
