@@ -183,10 +183,9 @@ enum PeerMapping {
             if q.kind == .date, let a = q.low?.date, let b = q.high?.date {
                 // Recognizers-Text ends a range at the start of its last date ("2014 to 2018" is
                 // [2014-01-01, 2018-01-01)) and a single period after it; a Monday–Sunday range is a week.
-                // So is a quarter or half of a year, a run of quarters ("the past two quarters"), a decade, a century, or a period so far ("earlier this year").
+                // So is a quarter or half of a year, a run of quarters ("the past two quarters"), a decade or a century.
                 let text = analysis.slice(q.start, q.end).lowercased()
                 let isPeriod = text.contains("week") || text.contains("quarter") || text.contains("half") || text.contains("century") || text.hasSuffix("0s")
-                    || text.hasPrefix("earlier")
                     || isYearPartCode(text)
                 let end = a == b || isPeriod ? b.dayRange.upperBound + 1 : b.dayRange.lowerBound
                 actual.append(.days(a.dayRange.lowerBound, end))
