@@ -46,6 +46,9 @@ struct TokenizerTests {
         #expect(texts("No. 5 200") == ["No", ".", "5", "200"])
         #expect(texts("MH17 298 people") == ["MH", "17", "298", "people"])
         #expect(texts("Covid-19 300 deaths") == ["Covid", "-", "19", "300", "deaths"])
+        #expect(texts("in 2023-24 500 died") == ["in", "2023", "-", "24", "500", "died"])
+        // A hyphen inside a compound of words binds nothing.
+        #expect(texts("a 2 000-for-2 000 swap") == ["a", "2 000", "-", "for", "-", "2 000", "swap"])
         #expect(texts("at 10:30 200 people") == ["at", "10", ":", "30", "200", "people"])
         // A year has four digits: never a first group.
         #expect(texts("in 2023 150 people") == ["in", "2023", "150", "people"])

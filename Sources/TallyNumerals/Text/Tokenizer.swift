@@ -361,8 +361,11 @@ struct Tokenizer {
         let glued = bytes[start - 1]
         var j = skipSpaces(before: start)
         if j == start - 1 {
-            // "-", "/", ":", "." or a letter touching the digits.
-            return ScalarClass.isASCIILetter(glued) || glued == 0x2D || glued == 0x2F || glued == 0x3A || glued == 0x2E
+            // "/", ":", "." or a letter touching the digits; a hyphen after a figure ("2023-24 500")
+            // or after a name or code with a capital ("Covid-19 300"), not in a compound of words
+            // ("2 000-for-2 000").
+            if glued == 0x2D { return start >= 2 && (ScalarClass.isDigit(bytes[start - 2]) || capitalisedWord(endingAt: start - 2)) }
+            return ScalarClass.isASCIILetter(glued) || glued == 0x2F || glued == 0x3A || glued == 0x2E
         }
         guard j >= 0 else { return false }
         let abbreviated = bytes[j] == 0x2E
@@ -385,6 +388,16 @@ struct Tokenizer {
             if k >= 0, ScalarClass.isDigit(bytes[k]) { return false }
         }
         return true
+    }
+
+    /// The ASCII letters ending at byte `j` hold a capital.
+    private func capitalisedWord(endingAt j: Int) -> Bool {
+        var k = j
+        while k >= 0, ScalarClass.isASCIILetter(bytes[k]) {
+            if bytes[k] < 0x61 { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// The last byte before `j` that is no space (spaces: ASCII ones and those that group digits),
