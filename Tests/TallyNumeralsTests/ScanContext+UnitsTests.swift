@@ -65,4 +65,10 @@ struct ScanContextUnitsTests {
         #expect(vocabulary.baseValue(2, unit: "TB")?.unit == "bytes")
         #expect(vocabulary.baseValue(1, unit: "°C") == nil)
     }
+
+    /// A night is a day of a stay ("two nights in jail").
+    @Test func nightsAreDays() {
+        let q = scanner.scan(text: "He spent two nights in jail.")
+        #expect(q.count == 1 && q[0].kind == .duration && q[0].unit == "days" && q[0].value?.number == 2)
+    }
 }

@@ -36,6 +36,36 @@ struct TokenizerTests {
         #expect(texts("1 0000") == ["1", "0000"])
     }
 
+    @Test func aSpaceGroupsNoThousandsAfterDigitsBoundToWhatPrecedesThem() {
+        // A day after its month, written out or abbreviated, then a count.
+        #expect(texts("On May 5 200 prisoners") == ["On", "May", "5", "200", "prisoners"])
+        #expect(texts("Sept. 11 300 firefighters") == ["Sept", ".", "11", "300", "firefighters"])
+        #expect(texts("on 12 March 4 000 left") == ["on", "12", "March", "4 000", "left"])
+        #expect(texts("on\u{00A0}May 5\u{00A0}200 prisoners").count == 5)
+        // A number labelled by an abbreviation, or glued to a code, a time or a date.
+        #expect(texts("No. 5 200") == ["No", ".", "5", "200"])
+        #expect(texts("MH17 298 people") == ["MH", "17", "298", "people"])
+        #expect(texts("Covid-19 300 deaths") == ["Covid", "-", "19", "300", "deaths"])
+        #expect(texts("in 2023-24 500 died") == ["in", "2023", "-", "24", "500", "died"])
+        // A hyphen inside a compound of words binds nothing.
+        #expect(texts("a 2 000-for-2 000 swap") == ["a", "2 000", "-", "for", "-", "2 000", "swap"])
+        #expect(texts("at 10:30 200 people") == ["at", "10", ":", "30", "200", "people"])
+        // A year has four digits: never a first group.
+        #expect(texts("in 2023 150 people") == ["in", "2023", "150", "people"])
+        // Elsewhere the space still groups: "may" as a verb is no month, nor is a word ending in one.
+        #expect(texts("some 4 000 people") == ["some", "4 000", "people"])
+        #expect(texts("they may 5 000 times") == ["they", "may", "5 000", "times"])
+        #expect(texts("Dismay 5 000") == ["Dismay", "5 000"])
+        #expect(texts("($4 500)") == ["(", "$", "4 500", ")"])
+    }
+
+    @Test func indianGroupingIsOneNumber() {
+        #expect(texts("12,34,567.89 rupees") == ["12,34,567.89", "rupees"])
+        #expect(texts("1,00,000") == ["1,00,000"])
+        #expect(texts("1,2,3 and 12,34") == ["1", ",", "2", ",", "3", "and", "12", ",", "34"])
+        #expect(texts("12,34,5678") == ["12", ",", "34", ",", "5678"])
+    }
+
     @Test func punctuationIsNormalisedButOffsetsAreExact() {
         let text = "“at least 1,000” – he said’s"
         let tokens = TextAnalysis(text: text).tokens

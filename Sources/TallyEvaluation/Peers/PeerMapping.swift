@@ -183,14 +183,26 @@ enum PeerMapping {
             if q.kind == .date, let a = q.low?.date, let b = q.high?.date {
                 // Recognizers-Text ends a range at the start of its last date ("2014 to 2018" is
                 // [2014-01-01, 2018-01-01)) and a single period after it; a Monday–Sunday range is a week.
-                let isWeek = analysis.slice(q.start, q.end).lowercased().contains("week")
-                let end = a == b || isWeek ? b.dayRange.upperBound + 1 : b.dayRange.lowerBound
+                // So is a quarter or half of a year, a run of quarters ("the past two quarters"), a decade or a century.
+                let text = analysis.slice(q.start, q.end).lowercased()
+                let isPeriod = text.contains("week") || text.contains("quarter") || text.contains("half") || text.contains("century") || text.hasSuffix("0s")
+                    || isYearPartCode(text)
+                let end = a == b || isPeriod ? b.dayRange.upperBound + 1 : b.dayRange.lowerBound
                 actual.append(.days(a.dayRange.lowerBound, end))
             } else if q.kind == .duration, let s = q.valueInSeconds {
                 actual.append(.duration(round6(s)))
             }
         }
         return actual
+    }
+
+    /// "q3 2019", "2017-q1", "2019 h2": the text names a quarter or half by its code.
+    static func isYearPartCode(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for k in scalars.indices.dropLast() where (scalars[k] == "q" || scalars[k] == "h") && ("1"..."4").contains(scalars[k + 1]) {
+            if k == 0 || !scalars[k - 1].properties.isAlphabetic { return true }
+        }
+        return false
     }
 
     /// Date expressions outside what a news date layer models, by the words that mark them

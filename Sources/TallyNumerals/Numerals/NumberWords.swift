@@ -47,7 +47,7 @@ enum NumberWords {
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
         "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
         "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-        "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 1e6,
+        "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "trillionth": 1e12,
         "billionth": 1e9,
     ]
 
@@ -57,7 +57,7 @@ enum NumberWords {
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
         "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
         "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
-        "hundredth": 100, "thousandth": 1000, "millionth": 1e6,
+        "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
     ]
 
     /// Plural denominators ("two-thirds", "five eighths").
@@ -67,6 +67,7 @@ enum NumberWords {
         "fourteenths": 14, "fifteenths": 15, "sixteenths": 16, "seventeenths": 17, "eighteenths": 18,
         "nineteenths": 19, "twentieths": 20, "thirtieths": 30, "fortieths": 40, "fiftieths": 50, "sixtieths": 60,
         "seventieths": 70, "eightieths": 80, "ninetieths": 90, "hundredths": 100, "thousandths": 1000, "millionths": 1e6,
+        "billionths": 1e9, "trillionths": 1e12,
     ]
 
     /// Ordinal suffixes glued to digits ("2nd", "19th").

@@ -52,6 +52,7 @@ extension ScanContext {
         // A number that is not an integer ("1,000", "2.5") can open only "… ago": years, days,
         // numeric dates and day ranges all start with an integer.
         if isNumber(i), integer(i) == nil { return relativeDate(at: i) }
+        if mayOpenDecadeOrCentury(i), let span = decadeOrCentury(at: i) { return span }
         if let relative = relativeDate(at: i) { return relative }
         // Ranges: "between June 20 and June 30", "from 2014 to 2018".
         let w = gram(i)

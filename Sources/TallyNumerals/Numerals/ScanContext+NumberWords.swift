@@ -93,7 +93,7 @@ extension ScanContext {
             e.scale = e.value
             if w == .dozen, gram(i + 2) == .of { e.end = i + 3 }
             applyScales(&e)
-            return e
+            return denominator(after: e) ?? e
         }
         if w == .couple || w == .pair {
             e.value = 2
@@ -222,7 +222,7 @@ extension ScanContext {
                 last = .big
                 lastBig = 12
             } else if w == .and, last == .hundred || last == .big, isCardinalWord(j + 1) || (last == .hundred && isNumber(j + 1)),
-                !isDenominator(j + 2), !isDenominator(j + 3)
+                !isDenominator(j + 2), !isDenominator(j + 3), !andOpensAnotherNumber(j + 1, afterHundred: last == .hundred, lastBig: lastBig)
             {
                 j += 1
                 continue
@@ -253,6 +253,22 @@ extension ScanContext {
         applyAndFraction(&e)
         applyEcho(&e)
         return e
+    }
+
+    /// Whether the figure at `k`, after an "and", is a number of its own rather than the tail of the
+    /// one before: zero ("4 thousand 3 hundred and 0"), or a figure with a scale the number already
+    /// passed ("3 hundred and 2 hundred", "5 thousand and 2 million") is a second number; "two
+    /// hundred and three thousand" (a larger scale, none passed yet) and "one thousand and two
+    /// hundred" are one.
+    private func andOpensAnotherNumber(_ k: Int, afterHundred: Bool, lastBig: Double) -> Bool {
+        if let v = isNumber(k) ? parsed(k).flatMap({ $0.plain ? $0.value : nil }) : word(NumberWords.small, k), v == 0 { return true }
+        // The scale word after the figure ("twenty-three thousand": past its hyphenated unit).
+        var next = k + 1
+        if isPunct(next, .hyphen), word(NumberWords.small, next + 1) != nil { next += 2 }
+        let w = gram(next)
+        if w == .hundred || w == .hundreds { return afterHundred }
+        guard let s = word(NumberWords.scales, next), s >= 1000 else { return false }
+        return lastBig > 0 && s >= lastBig
     }
 
     private func isDenominator(_ j: Int) -> Bool {
@@ -296,7 +312,14 @@ extension ScanContext {
 
     /// "two-thirds", "five eighths", "one quarter", "one twenty-fifth" after a cardinal numerator.
     private func denominator(after e: NumberExpr) -> NumberExpr? {
-        guard e.value > 0, e.value == e.value.rounded(), e.scale == 1 else { return nil }
+        guard e.value > 0, e.value == e.value.rounded() else { return nil }
+        // A numerator with a scale takes only a larger scale's plural: "a hundred trillionths".
+        if e.scale > 1 {
+            guard let d = word(NumberWords.pluralDenominators, e.end), d >= 1e6, d > e.scale else { return nil }
+            var f = NumberExpr(value: e.value / d, start: e.start, end: e.end + 1)
+            f.isFraction = true
+            return f
+        }
         var j = e.end
         if isPunct(j, .hyphen), adjacent(j) == adjacent(j + 1) { j += 1 }
         let w = gram(j)

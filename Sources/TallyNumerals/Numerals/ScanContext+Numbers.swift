@@ -79,6 +79,12 @@ extension ScanContext {
             e.end = end
             return e
         }
+        if mayBePower(after: i), let (power, end) = writtenPower(after: i) {
+            e.value = power(e.value)
+            e.isPlainInteger = false
+            e.end = end
+            return e
+        }
         if isWord(i + 1), adjacent(i + 1) {
             let suffix = gram(i + 1)
             if plain, word(NumberWords.ordinalSuffixes, i + 1) {
@@ -212,12 +218,63 @@ extension ScanContext {
             numerator = v
             k += 1
         }
+        // "and fifty-four hundredths": a worded numerator of two or more words, below its denominator.
+        if numerator == 1, k == j + 1, has(k, .dayWord), let n = cardinal(at: k), n.isFraction, n.value < 1, n.end > k + 2 {
+            return (n.value, n.end)
+        }
         let w = gram(k)
         if w == .half || w == .halves { return numerator == 1 ? (0.5, k + 1) : nil }
         if let den = word(NumberWords.denominators, k) ?? word(NumberWords.pluralDenominators, k), w != .second {
             return (numerator / den, k + 1)
         }
         return nil
+    }
+
+    /// A caret, "x" or "×" (first byte 0xC3) touches the figure at `i`: one byte rules out a power
+    /// after every other figure (inlined into `digits`).
+    @inline(__always) private func mayBePower(after i: Int) -> Bool {
+        guard adjacent(i + 1) else { return false }
+        let lead = info[i + 1].lead
+        return lead == UInt8(ascii: "^") || lead | 0x20 == UInt8(ascii: "x") || lead == 0xC3
+    }
+
+    /// A power written out after the figure at `i`: "1.1^23", "2.5^-1", "1.3x10^6", "6.23×10^-4". The
+    /// operation to apply to the figure and the token past the power; nil when none is written there.
+    private func writtenPower(after i: Int) -> ((Double) -> Double, Int)? {
+        if info[i + 1].lead == UInt8(ascii: "^"), let (n, end) = caretExponent(at: i + 1) {
+            return ({ ScanContext.raise($0, to: n) }, end)
+        }
+        // "x10^6": times ten to a power, the "x" a letter or the sign.
+        guard lower(i + 1) == "x" || tokens[i + 1].text == "\u{00D7}", integer(i + 2) == 10, adjacent(i + 2), let (n, end) = caretExponent(at: i + 3) else { return nil }
+        return ({ Double("\($0)e\(n)") ?? $0 * ScanContext.raise(10, to: n) }, end)
+    }
+
+    /// "^23", "^-1", "^+23", "^--23" touching the figure (token `j` is the caret): the exponent and the
+    /// token past it. Not the start of a longer code ("^23b").
+    private func caretExponent(at j: Int) -> (Int, Int)? {
+        guard j < tokenCount, adjacent(j), tokens[j].text == "^" else { return nil }
+        var k = j + 1
+        var sign = 1
+        while k < j + 3, isPunct(k, .plus) || isPunct(k, .hyphen), adjacent(k) {
+            if isPunct(k, .hyphen) { sign = -sign }
+            k += 1
+        }
+        guard isNumber(k), adjacent(k), let n = integer(k), n <= 300 else { return nil }
+        if k + 1 < tokenCount, adjacent(k + 1), facts[k + 1].kind != .punct { return nil }
+        return (sign * n, k + 1)
+    }
+
+    /// `base` to the integer power `n`, by squaring.
+    static func raise(_ base: Double, to n: Int) -> Double {
+        var result = 1.0
+        var b = base
+        var k = n.magnitude
+        while k > 0 {
+            if k & 1 == 1 { result *= b }
+            b *= b
+            k >>= 1
+        }
+        return n < 0 ? 1 / result : result
     }
 
     /// "e10", "e+14", "e-1" glued after digits: the exponent and the token past it.

@@ -87,6 +87,11 @@ extension ScanContext {
                 return nil
             }
         }
+        // Before model names: "Q3 2019" is a quarter, not a code.
+        if mayOpenYearPart(i), let d = yearPart(at: i) {
+            guard let low = d.low, let high = d.high else { return .skip(end: d.end) }
+            return .date(start: d.start, end: d.end, low: low, high: high)
+        }
         if let end = timeOfDay(at: i) ?? modelName(at: i) { return .skip(end: end) }
         if let age = ageFirst(at: i, hedge: hedge) { return .found(age) }
         if let d = date(at: i) {

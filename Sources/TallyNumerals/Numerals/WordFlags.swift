@@ -55,6 +55,8 @@ extension NumeralVocabulary {
             "a", "an", "half", "point", "minus", "negative", "tens", "last", "next", "this", "yesterday", "today",
             "tomorrow", "between", "from", "aged", "age", "ages", "all", "-", ".", "hundred", "thousand", "million",
             "billion", "trillion", "quarter", "http", "https", "www", "several", "+",
+            // Quarters counted from the reference's: "past quarter", "the coming three quarters".
+            "past", "previous", "current", "coming", "following",
         ]
         mark(starterWords, [.starter, .misc])
         mark(Set(NumberWords.small.keys).union(NumberWords.tens.keys).union(NumberWords.ordinals.keys).union(NumberWords.vague.keys), [.starter])

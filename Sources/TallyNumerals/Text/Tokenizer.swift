@@ -277,6 +277,8 @@ struct Tokenizer {
         var groupLength = 0
         // A plain space groups thousands ("2 500 for 2 500") only in a number grouped no other way.
         var otherSeparator = false
+        // Whether the first group is bound to what precedes it (asked once, at the first space).
+        var bound: Bool? = nil
         while j < bytes.count {
             let b = bytes[j]
             if ScalarClass.isDigit(b) {
@@ -293,6 +295,14 @@ struct Tokenizer {
                 otherSeparator = true
                 continue
             }
+            if b == 0x2C, groupLength <= 2, groupLength > 0, indianGroups(at: j + 1) {
+                // "12,34,567": lakh and crore grouping, pairs of digits before the last three.
+                groupLength = 0
+                j += 1
+                scalars += 1
+                otherSeparator = true
+                continue
+            }
             if b == 0x2E, isDigitAt(j + 1) {
                 j += 1
                 scalars += 1
@@ -300,7 +310,7 @@ struct Tokenizer {
                 otherSeparator = true
                 continue
             }
-            if b == 0x20, !otherSeparator, groupLength <= 3, threeDigitGroup(at: j + 1) {
+            if b == 0x20, !otherSeparator, groupLength <= 3, threeDigitGroup(at: j + 1), !(bound ?? firstGroupIsBound(start, &bound)) {
                 groupLength = 0
                 j += 1
                 scalars += 1
@@ -308,7 +318,7 @@ struct Tokenizer {
             }
             if b >= 0x80 {
                 let (v, len) = scalar(at: j)
-                if ScalarClass.isDigitGroupSpace(v), groupLength <= 3, threeDigitGroup(at: j + len) {
+                if ScalarClass.isDigitGroupSpace(v), groupLength <= 3, threeDigitGroup(at: j + len), !(bound ?? firstGroupIsBound(start, &bound)) {
                     groupLength = 0
                     j += len
                     scalars += 1
@@ -332,6 +342,89 @@ struct Tokenizer {
         }
         let hash = WordHash.of(text)
         push(.number, to: j, scalars: scalars, lead: bytes[start], text: text, lower: text, hash: hash)
+    }
+
+    /// Whether the digits starting at byte `start` already belong to what precedes them, so no space
+    /// after them can group thousands: two numbers stand side by side. They do after a month, as its
+    /// day ("May 5 200 prisoners", "Sept. 11 300 firefighters"); after an abbreviation that labels
+    /// a number ("No. 5 200"); and glued to letters or to a mark of a code, time or date ("MH17 298",
+    /// "Covid-19 300", "10:30 200", "9/11 300"). Read backwards from the bytes, only when a space
+    /// could group digits (rare), so tokenising pays nothing for it elsewhere. Notes it in `bound`.
+    private func firstGroupIsBound(_ start: Int, _ bound: inout Bool?) -> Bool {
+        let answer = precededByBindingContext(start)
+        bound = answer
+        return answer
+    }
+
+    private func precededByBindingContext(_ start: Int) -> Bool {
+        guard start > 0 else { return false }
+        let glued = bytes[start - 1]
+        var j = skipSpaces(before: start)
+        if j == start - 1 {
+            // "/", ":", "." or a letter touching the digits; a hyphen after a figure ("2023-24 500")
+            // or after a name or code with a capital ("Covid-19 300"), not in a compound of words
+            // ("2 000-for-2 000").
+            if glued == 0x2D { return start >= 2 && (ScalarClass.isDigit(bytes[start - 2]) || capitalisedWord(endingAt: start - 2)) }
+            return ScalarClass.isASCIILetter(glued) || glued == 0x2F || glued == 0x3A || glued == 0x2E
+        }
+        guard j >= 0 else { return false }
+        let abbreviated = bytes[j] == 0x2E
+        if abbreviated { j -= 1 }
+        let end = j + 1
+        while j >= 0, ScalarClass.isASCIILetter(bytes[j]) { j -= 1 }
+        let first = j + 1
+        // A whole word: no letter of another script runs into it.
+        guard first < end, j < 0 || bytes[j] < 0x80 || skipSpaces(before: first) != j else { return false }
+        let lower = Tokenizer.asciiString(bytes, first, end, lowercase: true)
+        if abbreviated, SentenceSplitter.abbreviations.contains(lower) || SentenceSplitter.numberAbbreviations.contains(lower) { return true }
+        guard NumberWords.months[lower] != nil else { return false }
+        // "May", "March": months only with their capital ("they may 5 000" has no day).
+        if NumberWords.ambiguousMonths.contains(lower), bytes[first] >= 0x61 { return false }
+        // A month after its day has its day already ("on 12 March 4 000 left", "12th March").
+        let before = skipSpaces(before: first)
+        if before >= 0, before < first - 1 {
+            var k = before
+            while k >= 0, ScalarClass.isASCIILetter(bytes[k]) { k -= 1 }
+            if k >= 0, ScalarClass.isDigit(bytes[k]) { return false }
+        }
+        return true
+    }
+
+    /// The ASCII letters ending at byte `j` hold a capital.
+    private func capitalisedWord(endingAt j: Int) -> Bool {
+        var k = j
+        while k >= 0, ScalarClass.isASCIILetter(bytes[k]) {
+            if bytes[k] < 0x61 { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The last byte before `j` that is no space (spaces: ASCII ones and those that group digits),
+    /// or -1.
+    private func skipSpaces(before j: Int) -> Int {
+        var k = j - 1
+        while k >= 0 {
+            let b = bytes[k]
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                k -= 1
+            } else if b == 0xA0, k >= 1, bytes[k - 1] == 0xC2 {
+                k -= 2
+            } else if (b == 0xAF || b == 0x89), k >= 2, bytes[k - 1] == 0x80, bytes[k - 2] == 0xE2 {
+                k -= 3
+            } else {
+                break
+            }
+        }
+        return k
+    }
+
+    /// Pairs of digits, each followed by a comma, then exactly three digits at byte `j` ("34,567"):
+    /// the Indian grouping of "12,34,567". A list such as "1,2,3" has no such groups.
+    private func indianGroups(at j: Int) -> Bool {
+        var k = j
+        while isDigitAt(k), isDigitAt(k + 1), k + 2 < bytes.count, bytes[k + 2] == 0x2C { k += 3 }
+        return k > j && threeDigitGroup(at: k)
     }
 
     /// Exactly three ASCII digits at byte `j`, not followed by a fourth.

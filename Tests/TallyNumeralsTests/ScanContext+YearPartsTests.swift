@@ -1,0 +1,57 @@
+import Testing
+import TallyCore
+@testable import TallyNumerals
+
+/// Quarters and halves of a year (issue 15), read against 15 August 2019 (the third quarter).
+struct ScanContextYearPartsTests {
+    static let august15 = CalendarDate(year: 2019, month: 8, day: 15)
+
+    func months(_ text: String) -> [String] {
+        let analysis = TextAnalysis(text: text)
+        return scanner.scan(analysis, reference: Self.august15).filter { $0.kind == .date }.map { q in
+            "\(analysis.slice(q.start, q.end)): \(q.low.map(\.description) ?? "nil")..\(q.high.map(\.description) ?? "nil")"
+        }
+    }
+
+    @Test(arguments: [
+        ("Sales rose in Q3 2019.", "Q3 2019: 2019-07..2019-09"),
+        ("Sales rose in 2017-q1.", "2017-q1: 2017-01..2017-03"),
+        ("Output fell in 2019 H2.", "2019 H2: 2019-07..2019-12"),
+        ("Profit doubled in Q1 of 2017.", "Q1 of 2017: 2017-01..2017-03"),
+        ("Profit doubled in the first quarter of 2013.", "first quarter of 2013: 2013-01..2013-03"),
+        ("Profit doubled in the 4th quarter of last year.", "4th quarter of last year: 2018-10..2018-12"),
+        ("Debt grew in the second half of last year.", "second half of last year: 2018-07..2018-12"),
+        ("Debt grew in the last quarter of 2018.", "last quarter of 2018: 2018-10..2018-12"),
+    ])
+    func namedParts(_ text: String, _ expected: String) {
+        #expect(months(text) == [expected])
+    }
+
+    /// A range of parts runs from the first's first month to the second's last.
+    @Test func rangesOfParts() {
+        #expect(months("Sales rose from 2017-q1 to 2018-q1.") == ["from 2017-q1 to 2018-q1: 2017-01..2018-03"])
+        #expect(months("Sales rose between Q1 2017 and Q3 2018.") == ["between Q1 2017 and Q3 2018: 2017-01..2018-09"])
+        #expect(months("Sales rose from Q1 2017 on.") == ["Q1 2017: 2017-01..2017-03"])
+    }
+
+    /// Without its year, a quarter is the latest one begun by the reference.
+    @Test func aQuarterAloneIsTheLatestBegun() {
+        #expect(months("Sales in Q2 beat Q4.") == ["Q2: 2019-04..2019-06", "Q4: 2018-10..2018-12"])
+    }
+
+    @Test func quartersCountedFromTheReference() {
+        #expect(months("Sales for last quarter fell.") == ["last quarter: 2019-04..2019-06"])
+        #expect(months("Sales in this quarter fell.") == ["this quarter: 2019-07..2019-09"])
+        #expect(months("Sales for the past two quarters fell.") == ["past two quarters: 2019-01..2019-06"])
+        #expect(months("Sales over the next 3 quarters will rise.") == ["next 3 quarters: 2019-10..2020-06"])
+    }
+
+    /// Sport has quarters and halves too, and "H2" alone is hydrogen: no dates without a year.
+    @Test func quartersOfAGameAndCodesAreNoDates() {
+        #expect(months("He scored in the first quarter of the game and in the last quarter.").isEmpty)
+        #expect(months("The second half was better.").isEmpty)
+        #expect(months("Plants make H2 and Q3x parts.").isEmpty)
+        // No reference: nothing to count from.
+        #expect(scanner.scan(text: "Sales for last quarter fell.").filter { $0.kind == .date }.isEmpty)
+    }
+}
