@@ -1,0 +1,54 @@
+import Testing
+@testable import TallyIngest
+
+@Suite struct OpaqueContentTests {
+    let filler = String(repeating: "x = x + 1; ", count: 40)
+
+    func stripped(_ html: String) -> String {
+        var bytes = Array(html.utf8)
+        OpaqueContent.strip(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test func scriptsStylesAndDrawingsAreEmptied() {
+        let html = "<p>a</p><script>\(filler)</script><p>b</p><STYLE media=x>\(filler)</style><svg viewBox=\"0 0 1 1\"><path d=\"\(filler)\"/></svg><p>c</p>"
+        #expect(stripped(html) == "<p>a</p><script></script><p>b</p><STYLE media=x></style><svg viewBox=\"0 0 1 1\"></svg><p>c</p>")
+    }
+
+    @Test func jsonScriptsAndShortContentsStay() {
+        let ld = "<script type=\"application/ld+json\">{\"articleBody\": \"\(filler)\"}</script>"
+        let next = "<script id=\"__NEXT_DATA__\" type=\"application/JSON\">{\"x\": \"\(filler)\"}</script>"
+        let short = "<script>var a = 1;</script>"
+        #expect(stripped(ld + next + short) == ld + next + short)
+    }
+
+    @Test func markupThatOnlyLooksLikeAScriptIsKept() {
+        // In a comment or an attribute value `<script` starts nothing; the text after it must survive.
+        let comment = "<!-- <script> --><p>\(filler)</p><script>y</script>"
+        #expect(stripped(comment) == comment)
+        let attribute = "<div data-x=\"<script>\"><p>\(filler)</p></div><script>y</script>"
+        #expect(stripped(attribute) == attribute)
+        // A drawing with another inside is left whole; its inner one is emptied.
+        let nested = "<svg><svg><path d=\"\(filler)\"/></svg><text>label</text></svg>"
+        #expect(stripped(nested) == "<svg><svg></svg><text>label</text></svg>")
+        // An unclosed script runs to the end for libxml2: kept.
+        let open = "<p>a</p><script>\(filler)"
+        #expect(stripped(open) == open)
+    }
+
+    @Test func pageReadsTheSameWithoutTheScripts() {
+        let html = """
+            <html><head><title>Night buses | Metro</title><style>\(filler)</style>
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Night buses return", "datePublished": "2025-03-04"}</script>
+            </head><body><h1>Night buses return</h1><script>\(filler) document.write("<p>not text</p>");</script>
+            <p>The council voted on Tuesday to bring back night buses on four routes, starting in May, after two years without them.</p>
+            <p>Drivers' unions said they would need forty more drivers, and the council promised to hire them by the spring.</p>
+            <p>Riders who work late shifts had asked for the service since it was cut, the transport committee said.</p></body></html>
+            """
+        let doc = HTMLArticle.document(bytes: Array(html.utf8), id: "t", knownEncoding: nil, options: IngestOptions())
+        #expect(doc.title == "Night buses return")
+        #expect(doc.published?.iso == "2025-03-04")
+        #expect(doc.text.contains("night buses on four routes"))
+        #expect(!doc.text.contains("not text"))
+    }
+}
