@@ -161,11 +161,17 @@ enum ContentExtractor {
         guard !nodes.isEmpty else { return nil }
         var stats = [Stats](repeating: Stats(), count: nodes.count)
         // Chrome by tag/role first; then class/id hints, unless the element holds the article.
+        // Inside chrome nothing is judged again: the verdict of an element under junk is never read.
         var verdicts = [JunkFilter.Verdict](repeating: .keep, count: nodes.count)
+        var memo = JunkFilter.HintMemo()
         for i in nodes.indices where !nodes[i].isText {
             let parent = nodes[i].parent
-            verdicts[i] = JunkFilter.verdict(nodes[i], relaxed: relaxed)
-            stats[i].junk = (parent >= 0 && stats[parent].junk) || verdicts[i] == .junk
+            if parent >= 0 && stats[parent].junk {
+                stats[i].junk = true
+                continue
+            }
+            verdicts[i] = JunkFilter.verdict(nodes[i], relaxed: relaxed, memo: &memo)
+            stats[i].junk = verdicts[i] == .junk
         }
         measure(nodes, &stats)
         var holdsArticle = [Bool](repeating: false, count: nodes.count)

@@ -65,6 +65,14 @@ enum JunkFilter {
     /// that hold most of the page's text (sites name wrappers "sidebar-layout" or "page-ad-margins").
     /// `relaxed`: the strong class/id words only hint (a second try on pages that came out nearly empty).
     static func verdict(_ node: HTMLTree.Node, relaxed: Bool = false) -> Verdict {
+        var memo = HintMemo()
+        return verdict(node, relaxed: relaxed, memo: &memo)
+    }
+
+    /// `verdict(node, relaxed:)`, with the judgement of each `class`/`id` text kept in `memo`: a page repeats
+    /// the same classes on many elements (menu entries, cards, list items), and judging them is most of
+    /// the filter's work.
+    static func verdict(_ node: HTMLTree.Node, relaxed: Bool, memo: inout HintMemo) -> Verdict {
         if node.kind.contains(.junk) { return .junk }
         if node.kind.contains(.softJunk) { return .hinted }
         var hints = ASCIIWords()
@@ -96,6 +104,22 @@ enum JunkFilter {
         }
         if hintedByRole { return .hinted }
         guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
+        if let known = memo.known[hints.bytes] { return known }
+        let judged = judge(hints, relaxed: relaxed)
+        if memo.known.count < HintMemo.capacity { memo.known[hints.bytes] = judged }
+        return judged
+    }
+
+    /// Judgements of `class`/`id` texts on one page, for one value of `relaxed`.
+    struct HintMemo {
+        /// Entries kept at most: a page of unique class names must not grow the memo without bound.
+        static let capacity = 4096
+        var known: [[UInt8]: Verdict] = [:]
+    }
+
+    /// The verdict of an element's lower-cased `class`/`id` words alone.
+    static func judge(_ words: ASCIIWords, relaxed: Bool) -> Verdict {
+        var hints = words
         if usesPageBuilder(hints) { hints = withoutPageBuilderLayout(hints) }
         // Embedded posts quote sources ("social-media-embed", "twitter-tweet"): article text.
         if hints.containsAny(embedWords) { return .keep }
