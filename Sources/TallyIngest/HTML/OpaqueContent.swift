@@ -1,16 +1,19 @@
 import TallyMemory
 
-/// The contents of `<script>`, `<style>` and `<svg>` elements, cut from the bytes before libxml2 parses them.
+/// What no extractor reads, cut from the bytes before libxml2 parses them: the contents of `<script>`,
+/// `<style>` and `<svg>` elements, and the attributes `HTMLTree` does not copy (`data-*`, `src`, `srcset`,
+/// `alt`, `aria-label` …).
 ///
-/// No extractor reads them (`HTMLTree` does not even copy them), yet they are over a third of a typical
-/// news page's bytes (inline bundles, CSS, icon paths) and libxml2 reads raw text one character at a time:
-/// on the WCXB pages they were half its work. Scripts whose start tag says `json` anywhere (JSON-LD,
-/// `__NEXT_DATA__`) are kept whole, since the metadata and the body fallback read them.
+/// `HTMLTree` throws all of it away, yet on the WCXB pages the contents were over a third of the bytes
+/// (inline bundles, CSS, icon paths) and libxml2 reads raw text and attribute values one character at a
+/// time, building a node for every attribute: they were most of its work. Scripts whose start tag says
+/// `json` anywhere (JSON-LD, `__NEXT_DATA__`) are kept whole, since the metadata and the body fallback read
+/// them.
 ///
-/// The scan follows libxml2's reading where it matters: comments and quoted attribute values are skipped,
-/// a script or style ends at the first `</script` / `</style` in any case, and an `<svg>` is emptied only
-/// when no other `<svg` starts inside it. Where the scan is unsure it keeps the bytes: cutting less is
-/// always safe.
+/// The scan follows libxml2's reading where it matters: comments are skipped, start tags are read as
+/// `StartTagScan` reads them, a script or style ends at the first `</script` / `</style` in any case, and an
+/// `<svg>` is emptied only when no other `<svg` starts inside it. Where the scan is unsure it keeps the
+/// bytes: cutting less is always safe.
 enum OpaqueContent {
     /// Contents shorter than this are left alone: copying around them would cost more than it saves.
     static let minimumCut = 256
@@ -37,7 +40,8 @@ enum OpaqueContent {
         bytes = out
     }
 
-    /// The byte ranges to cut, in order: each the whole content between a start tag's `>` and its end tag.
+    /// The byte ranges to cut, in order: unread attributes, and whole contents between a start tag's `>` and
+    /// its end tag.
     static func ranges(_ b: ByteView) -> [Range<Int>] {
         let n = b.count
         var cuts: [Range<Int>] = []
@@ -59,10 +63,11 @@ enum OpaqueContent {
                 continue
             }
             var j = lt + 1
-            while j < n, !endsName(b[j]) { j += 1 }
+            while j < n, StartTagScan.isNameByte(b[j]) { j += 1 }
             let name = (lt + 1)..<j
-            let tagEnd = endOfStartTag(b, from: j)
+            let (tagEnd, unread) = StartTagScan.scan(b, from: j, collect: true)
             guard tagEnd < n else { break }
+            cuts.append(contentsOf: unread)
             i = tagEnd + 1
             let isScript = equalsIgnoringCase(b, name, script)
             let isStyle = !isScript && equalsIgnoringCase(b, name, style)
@@ -84,23 +89,6 @@ enum OpaqueContent {
             if !nested { i = end }
         }
         return cuts
-    }
-
-    /// The index of a start tag's `>` from just after its name, quoted values skipped (`memchr` for each of
-    /// `>` and the quotes: tags are most of a page's bytes).
-    static func endOfStartTag(_ b: ByteView, from start: Int) -> Int {
-        let n = b.count
-        var j = start
-        while j < n {
-            guard let gt = b.firstIndex(of: UInt8(ascii: ">"), in: j..<n) else { return n }
-            let double = b.firstIndex(of: UInt8(ascii: "\""), in: j..<gt)
-            let single = b.firstIndex(of: UInt8(ascii: "'"), in: j..<gt)
-            guard let quote = [double, single].compactMap({ $0 }).min() else { return gt }
-            // A `>` inside a quoted value does not end the tag.
-            guard let close = b.firstIndex(of: b[quote], in: (quote + 1)..<n) else { return n }
-            j = close + 1
-        }
-        return n
     }
 
     static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
