@@ -46,6 +46,17 @@ import Testing
         }
     }
 
+    @Test func frameworkAttributesLibxml2CannotNameAreCutWhole() {
+        // libxml2 reads `@click` as junk up to the next blank; the `>` of the arrow then ended its tag and the
+        // script became page text.
+        let html = "<button @click=\"open = !open; $nextTick(() => $refs.menu.focus())\" (keyup)='go()' class=\"menu\">Menu</button>"
+        #expect(stripped(html) == "<button class=\"menu\">Menu</button>")
+        let page = "<html><body><div x-data @keydown.escape=\"() => close()\"><p>\(String(repeating: "Plumbing needs care every season of the year. ", count: 12))</p></div></body></html>"
+        let doc = HTMLArticle.document(bytes: Array(page.utf8), id: "t", knownEncoding: nil, options: IngestOptions())
+        #expect(doc.text.hasPrefix("Plumbing needs care"))
+        #expect(!doc.text.contains("close()"))
+    }
+
     @Test func pageReadsTheSameWithoutTheScripts() {
         let html = """
             <html><head><title>Night buses | Metro</title><style>\(filler)</style>

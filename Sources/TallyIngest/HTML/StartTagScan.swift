@@ -24,6 +24,15 @@ enum StartTagScan {
             if c == UInt8(ascii: ">") { return (j, plain ? unread : []) }
             if c == UInt8(ascii: "/"), j + 1 < n, b[j + 1] == UInt8(ascii: ">") { return (j + 1, plain ? unread : []) }
             guard isNameStart(c) else {
+                // A name libxml2 does not accept (Alpine's `@click`, Angular's `(click)` and `[class.x]`) with a
+                // quoted value: browsers read it as an attribute, libxml2 as junk up to the next blank, and a `>`
+                // in the value ("() => open = true") then ends its tag and spills the script into the text.
+                // Cut whole, libxml2 reads the rest of the tag as browsers do.
+                if let value = quotedAttribute(b, at: j), blanks < j, followedByEnd(b, value.upperBound) {
+                    if collect { unread.append(blanks..<value.upperBound) }
+                    j = value.upperBound
+                    continue
+                }
                 // A bogus attribute: skipped up to the next blank or the end of the tag.
                 plain = false
                 while j < n, !isBlank(b[j]), b[j] != UInt8(ascii: ">"), !(b[j] == UInt8(ascii: "/") && j + 1 < n && b[j + 1] == UInt8(ascii: ">")) { j += 1 }
@@ -54,10 +63,32 @@ enum StartTagScan {
             }
             guard collect, plain, blanks < nameStart else { continue }
             // Cut only between blanks and the tag's end, so no two neighbours are glued together.
-            let followed = j >= n || isBlank(b[j]) || b[j] == UInt8(ascii: ">") || (b[j] == UInt8(ascii: "/") && j + 1 < n && b[j + 1] == UInt8(ascii: ">"))
-            if followed, !isKept(b, name) { unread.append(blanks..<j) }
+            if followedByEnd(b, j), !isKept(b, name) { unread.append(blanks..<j) }
         }
         return (n, [])
+    }
+
+    /// Whether `at` is a blank or the tag's end (`>`, `/>`, or the end of the page).
+    static func followedByEnd(_ b: ByteView, _ at: Int) -> Bool {
+        let n = b.count
+        return at >= n || isBlank(b[at]) || b[at] == UInt8(ascii: ">") || (b[at] == UInt8(ascii: "/") && at + 1 < n && b[at + 1] == UInt8(ascii: ">"))
+    }
+
+    /// The range of an attribute read as browsers read it (a name of anything but blanks, `/`, `>` and `=`,
+    /// then `=` and a quoted value), or nil when there is none at `at`.
+    static func quotedAttribute(_ b: ByteView, at start: Int) -> Range<Int>? {
+        let n = b.count
+        var k = start
+        while k < n, !isBlank(b[k]), b[k] != UInt8(ascii: "/"), b[k] != UInt8(ascii: ">"), b[k] != UInt8(ascii: "="),
+            b[k] != UInt8(ascii: "\""), b[k] != UInt8(ascii: "'"), b[k] != UInt8(ascii: "<")
+        { k += 1 }
+        guard k > start, k - start < longestName else { return nil }
+        while k < n, isBlank(b[k]) { k += 1 }
+        guard k < n, b[k] == UInt8(ascii: "=") else { return nil }
+        k += 1
+        while k < n, isBlank(b[k]) { k += 1 }
+        guard k < n, b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "'"), let close = b.firstIndex(of: b[k], in: (k + 1)..<n) else { return nil }
+        return start..<(close + 1)
     }
 
     static func isKept(_ b: ByteView, _ name: Range<Int>) -> Bool {
