@@ -93,12 +93,16 @@ enum ContentExtractor {
     /// byte of other characters except general punctuation (U+2000…, where the invisible joiners that pad
     /// e-mail newsletters live). Spaces and markup-free padding do not make a body.
     static func proseSize(_ text: String) -> Int {
-        var n = 0
-        for b in text.utf8 {
-            let lower = b | 0x20
-            if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0xC3 && b != 0xE2) { n += 1 }
+        // On the contiguous bytes: iterating `utf8` costs several times more on bodies of many kilobytes.
+        text.withBytes { bytes in
+            var n = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                let lower = b | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0xC3 && b != 0xE2) { n += 1 }
+            }
+            return n
         }
-        return n
     }
 
     private static func render(_ page: HTMLTree, _ analysis: Analysis) -> Body {

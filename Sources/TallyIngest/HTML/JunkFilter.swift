@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Elements that are never article text: scripts and styles, navigation, headers and footers, asides,
 /// comment sections, related/recommended lists, share bars, cookie notices, bylines, captions, hidden
 /// elements — by tag, by ARIA role, and by words in `class`/`id`.
@@ -104,9 +106,10 @@ enum JunkFilter {
         }
         if hintedByRole { return .hinted }
         guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
-        if let known = memo.known[hints.bytes] { return known }
+        let key = HintMemo.Key(hints.bytes)
+        if let known = memo.known[key] { return known }
         let judged = judge(hints, relaxed: relaxed)
-        if memo.known.count < HintMemo.capacity { memo.known[hints.bytes] = judged }
+        if memo.known.count < HintMemo.capacity { memo.known[key] = judged }
         return judged
     }
 
@@ -114,7 +117,22 @@ enum JunkFilter {
     struct HintMemo {
         /// Entries kept at most: a page of unique class names must not grow the memo without bound.
         static let capacity = 4096
-        var known: [[UInt8]: Verdict] = [:]
+        var known: [Key: Verdict] = [:]
+
+        /// The bytes with their FNV-1a hash, computed once in a plain loop (hashing `[UInt8]` feeds the
+        /// hasher byte by byte, which cost more than the judging it saved).
+        struct Key: Hashable {
+            let bytes: [UInt8]
+            let hash: UInt64
+
+            init(_ bytes: [UInt8]) {
+                self.bytes = bytes
+                hash = bytes.withView { $0.wordHash(0..<$0.count) }
+            }
+
+            static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+            func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        }
     }
 
     /// The verdict of an element's lower-cased `class`/`id` words alone.
