@@ -46,6 +46,10 @@ enum OpaqueContent {
         let n = b.count
         var cuts: [Range<Int>] = []
         var i = 0
+        // Bounds that keep the scan linear on hostile pages: no `</svg` after `svgEnds`, and drawings nested
+        // in one another are left whole up to `nestedUntil` (each region is searched once).
+        var svgEnds = n
+        var nestedUntil = 0
         while i < n {
             guard let lt = b.firstIndex(of: 0x3C, in: i..<n), lt + 1 < n else { break }
             let next = b[lt + 1]
@@ -76,17 +80,22 @@ enum OpaqueContent {
             // `<svg/>` holds nothing; a `<script … />` may be empty to libxml2 or not, so it is read past
             // but never cut.
             let selfClosing = b[tagEnd - 1] == UInt8(ascii: "/")
-            if isSVG && selfClosing { continue }
+            if isSVG && (selfClosing || i >= svgEnds || i < nestedUntil) { continue }
             let tag = isScript ? script : isStyle ? style : svg
             // libxml2 ends raw text at the first `</name`; an unclosed one runs to the end and is kept.
             guard let end = findEndTag(tag, in: b, from: i) else {
-                if isSVG { continue } else { break }
+                if isSVG {
+                    svgEnds = i
+                    continue
+                }
+                break
             }
             let nested = isSVG && findStartTag(svg, in: b, from: i, before: end) != nil
             let keep = selfClosing || (isScript && contains(b, j..<tagEnd, json)) || nested
             if !keep, end - i >= minimumCut { cuts.append(i..<end) }
-            // A nested drawing's inner markup is read on; anything else resumes at its end tag.
-            if !nested { i = end }
+            // A nested drawing's inner markup is read on (for scripts and attributes); anything else resumes
+            // at its end tag.
+            if nested { nestedUntil = end } else { i = end }
         }
         return cuts
     }

@@ -28,7 +28,10 @@ enum StartTagScan {
                 // quoted value: browsers read it as an attribute, libxml2 as junk up to the next blank, and a `>`
                 // in the value ("() => open = true") then ends its tag and spills the script into the text.
                 // Cut whole, libxml2 reads the rest of the tag as browsers do.
-                if let value = quotedAttribute(b, at: j), blanks < j, followedByEnd(b, value.upperBound) {
+                let attribute = quotedAttribute(b, at: j)
+                // No closing quote anywhere after: nothing further is cut (and no later search repeats this one).
+                if attribute.unclosed { return (n, []) }
+                if let value = attribute.range, blanks < j, followedByEnd(b, value.upperBound) {
                     if collect { unread.append(blanks..<value.upperBound) }
                     j = value.upperBound
                     continue
@@ -76,19 +79,21 @@ enum StartTagScan {
 
     /// The range of an attribute read as browsers read it (a name of anything but blanks, `/`, `>` and `=`,
     /// then `=` and a quoted value), or nil when there is none at `at`.
-    static func quotedAttribute(_ b: ByteView, at start: Int) -> Range<Int>? {
+    /// `unclosed` when the value's quote is never closed.
+    static func quotedAttribute(_ b: ByteView, at start: Int) -> (range: Range<Int>?, unclosed: Bool) {
         let n = b.count
         var k = start
         while k < n, !isBlank(b[k]), b[k] != UInt8(ascii: "/"), b[k] != UInt8(ascii: ">"), b[k] != UInt8(ascii: "="),
             b[k] != UInt8(ascii: "\""), b[k] != UInt8(ascii: "'"), b[k] != UInt8(ascii: "<")
         { k += 1 }
-        guard k > start, k - start < longestName else { return nil }
+        guard k > start, k - start < longestName else { return (nil, false) }
         while k < n, isBlank(b[k]) { k += 1 }
-        guard k < n, b[k] == UInt8(ascii: "=") else { return nil }
+        guard k < n, b[k] == UInt8(ascii: "=") else { return (nil, false) }
         k += 1
         while k < n, isBlank(b[k]) { k += 1 }
-        guard k < n, b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "'"), let close = b.firstIndex(of: b[k], in: (k + 1)..<n) else { return nil }
-        return start..<(close + 1)
+        guard k < n, b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "'") else { return (nil, false) }
+        guard let close = b.firstIndex(of: b[k], in: (k + 1)..<n) else { return (nil, true) }
+        return (start..<(close + 1), false)
     }
 
     static func isKept(_ b: ByteView, _ name: Range<Int>) -> Bool {
