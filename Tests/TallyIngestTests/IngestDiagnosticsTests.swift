@@ -10,6 +10,14 @@ enum IngestDiagnostics {
     static let benchmarkDirectory = "../shared/datasets/article-extraction-benchmark"
     static var benchmarkAvailable: Bool { access(benchmarkDirectory + "/ground-truth.json", R_OK) == 0 }
 
+    /// The bytes libxml2 reads in ingestion: without what no extractor reads (`OpaqueContent`), as `HTMLArticle`
+    /// passes them, so the diagnostics see the same tree.
+    static func unread(_ sniffed: EncodingSniffer.Result) -> [UInt8] {
+        var bytes = sniffed.bytes
+        if sniffed.parserEncoding == "UTF-8" { OpaqueContent.strip(&bytes) }
+        return bytes
+    }
+
     static func threadCPUSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
@@ -27,7 +35,7 @@ enum IngestDiagnostics {
     let html = try Gzip.decompress(bytes, maxBytes: 64 << 20, id: path).bytes
     let sniffed = EncodingSniffer.toUTF8(html)
     print("encoding:", sniffed.encoding, sniffed.parserEncoding, sniffed.warnings, EncodingSniffer.declaredCharset(html) ?? "-")
-    let page = try #require(HTMLTree.parse(sniffed.bytes, encoding: sniffed.parserEncoding))
+    let page = try #require(HTMLTree.parse(IngestDiagnostics.unread(sniffed), encoding: sniffed.parserEncoding))
     let relaxed = getenv("TALLY_RELAXED") != nil  // the second pass of starved pages
     for line in ContentExtractor.explain(page, needle: parts.count > 1 ? parts[1] : "", relaxed: relaxed) { print(line) }
 }
@@ -53,10 +61,11 @@ enum IngestDiagnostics {
         for html in pages {
             clock = IngestDiagnostics.threadCPUSeconds()
             let sniffed = EncodingSniffer.toUTF8(html)
+            let bytes = IngestDiagnostics.unread(sniffed)
             lap(0)
-            HTMLTree.parseOnly(sniffed.bytes, encoding: sniffed.parserEncoding)
+            HTMLTree.parseOnly(bytes, encoding: sniffed.parserEncoding)
             lap(1)
-            let page = try #require(HTMLTree.parse(sniffed.bytes, encoding: sniffed.parserEncoding))
+            let page = try #require(HTMLTree.parse(bytes, encoding: sniffed.parserEncoding))
             lap(2)
             _ = MetadataExtractor.extract(page)
             lap(3)
@@ -91,7 +100,7 @@ enum IngestDiagnostics {
         let gz = try FileReader.contents(of: file, maxBytes: 64 << 20)
         let html = try Gzip.decompress(gz, maxBytes: 64 << 20, id: file).bytes
         let sniffed = EncodingSniffer.toUTF8(html)
-        guard let page = HTMLTree.parse(sniffed.bytes, encoding: sniffed.parserEncoding) else { continue }
+        guard let page = HTMLTree.parse(IngestDiagnostics.unread(sniffed), encoding: sniffed.parserEncoding) else { continue }
         let s = MetadataExtractor.gather(page)
         let choice = TitleCascade.choose(s.title)
         let seen = choice.h1Node.flatMap { DatelineFinder.near($0, in: page, today: Clock.today) }

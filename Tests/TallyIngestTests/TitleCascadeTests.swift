@@ -200,3 +200,56 @@ import Testing
         #expect(MetadataExtractor.extract(page).title == "A gardener’s year")
     }
 }
+
+@Suite struct TitleCascadeConfirmedHeadingTests {
+    func title(_ c: TitleCascade.Candidates) -> String? { TitleCascade.choose(c).title }
+
+    @Test func shortHeadingThatOpensTheMetadataTitleIsTheHeadline() {
+        var c = TitleCascade.Candidates()
+        c.siteNames = ["Garden Encyclopedia"]
+        c.ogTitle = "Composting basics | Bins, Worms, Carbon, Nitrogen, & Timing | Garden Encyclopedia"
+        c.h1s = [("composting basics", 7)]
+        let choice = TitleCascade.choose(c)
+        #expect(choice.title == "Composting basics")
+        #expect(choice.h1Node == 7)
+        // A heading in its own mixed case keeps its wording.
+        c.h1s = [("Composting Basics", 7)]
+        #expect(title(c) == "Composting Basics")
+        // A heading that only opens the title's first words is not confirmed by it.
+        c.h1s = [("Composting", 7)]
+        #expect(title(c) == "Composting basics | Bins, Worms, Carbon, Nitrogen, & Timing")
+    }
+
+    @Test func linkDecorationsAfterTheHeadlineGo() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "City Council Votes to Expand Night Bus Service - Aggregator"
+        c.h1s = [("City Council Votes to Expand Night Bus Service (citynews.com) 42", 4)]
+        #expect(title(c) == "City Council Votes to Expand Night Bus Service")
+        // Words after the headline are a subtitle, not a decoration.
+        c.h1s = [("City Council Votes to Expand Night Bus Service (Again) 42", 4)]
+        #expect(title(c) == "City Council Votes to Expand Night Bus Service (Again) 42")
+    }
+
+    @Test func characterLostToEncodingIsTakenFromTheMetadata() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "The Basics of Beekeeping: A Beginner’s Guide"
+        c.h1s = [("The Basics of Beekeeping? A Beginner? Guide", 2)]
+        #expect(title(c) == "The Basics of Beekeeping: A Beginner’s Guide")
+        // A real question mark stays.
+        c.ogTitle = "Is Beekeeping Hard? A Beginner’s Guide to the First Year"
+        c.h1s = [("Is Beekeeping Hard? A Beginner's Guide", 2)]
+        #expect(title(c) == "Is Beekeeping Hard? A Beginner's Guide")
+    }
+
+    @Test func dateEndingALoneHeadlineIsPartOfIt() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Weekly Security Roundup"
+        c.h1s = [("Security Framework Roundup 12/19/2025", 9)]
+        #expect(title(c) == "Security Framework Roundup 12/19/2025")
+        // A heading block that holds the byline is no headline.
+        c.h1s = [("By Jane Roe and Sam Poe 12/19/2025", 9)]
+        #expect(title(c) == "Weekly Security Roundup")
+        #expect(TitleCascade.holdsByline("Posted on March 4, 2025 by the team"))
+        #expect(!TitleCascade.holdsByline("Budget Review for the City Council"))
+    }
+}

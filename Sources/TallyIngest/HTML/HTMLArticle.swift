@@ -27,7 +27,10 @@ enum HTMLArticle {
             warnings += sniffed.warnings
         }
         warnings += options.markupBudget.enforce(&input)
-        if parserEncoding == "UTF-8" { EarlyDocumentEnd.blankPrematureEnds(&input) }
+        if parserEncoding == "UTF-8" {
+            OpaqueContent.strip(&input)
+            EarlyDocumentEnd.blankPrematureEnds(&input)
+        }
         guard let page = HTMLTree.parse(input, encoding: parserEncoding) else {
             return Document(id: id, published: options.published, encoding: encoding, text: "", warnings: warnings + ["HTML could not be parsed"])
         }

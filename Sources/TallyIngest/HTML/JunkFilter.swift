@@ -1,3 +1,5 @@
+import TallyMemory
+
 /// Elements that are never article text: scripts and styles, navigation, headers and footers, asides,
 /// comment sections, related/recommended lists, share bars, cookie notices, bylines, captions, hidden
 /// elements — by tag, by ARIA role, and by words in `class`/`id`.
@@ -65,6 +67,14 @@ enum JunkFilter {
     /// that hold most of the page's text (sites name wrappers "sidebar-layout" or "page-ad-margins").
     /// `relaxed`: the strong class/id words only hint (a second try on pages that came out nearly empty).
     static func verdict(_ node: HTMLTree.Node, relaxed: Bool = false) -> Verdict {
+        var memo = HintMemo()
+        return verdict(node, relaxed: relaxed, memo: &memo)
+    }
+
+    /// `verdict(node, relaxed:)`, with the judgement of each `class`/`id` text kept in `memo`: a page repeats
+    /// the same classes on many elements (menu entries, cards, list items), and judging them is most of
+    /// the filter's work.
+    static func verdict(_ node: HTMLTree.Node, relaxed: Bool, memo: inout HintMemo) -> Verdict {
         if node.kind.contains(.junk) { return .junk }
         if node.kind.contains(.softJunk) { return .hinted }
         var hints = ASCIIWords()
@@ -96,6 +106,38 @@ enum JunkFilter {
         }
         if hintedByRole { return .hinted }
         guard !hints.isEmpty, node.tag != "body", node.tag != "html", node.tag != "article", node.tag != "main" else { return .keep }
+        let key = HintMemo.Key(hints.bytes)
+        if let known = memo.known[key] { return known }
+        let judged = judge(hints, relaxed: relaxed)
+        if memo.known.count < HintMemo.capacity { memo.known[key] = judged }
+        return judged
+    }
+
+    /// Judgements of `class`/`id` texts on one page, for one value of `relaxed`.
+    struct HintMemo {
+        /// Entries kept at most: a page of unique class names must not grow the memo without bound.
+        static let capacity = 4096
+        var known: [Key: Verdict] = [:]
+
+        /// The bytes with their FNV-1a hash, computed once in a plain loop (hashing `[UInt8]` feeds the
+        /// hasher byte by byte, which cost more than the judging it saved).
+        struct Key: Hashable {
+            let bytes: [UInt8]
+            let hash: UInt64
+
+            init(_ bytes: [UInt8]) {
+                self.bytes = bytes
+                hash = bytes.withView { $0.wordHash(0..<$0.count) }
+            }
+
+            static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+            func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        }
+    }
+
+    /// The verdict of an element's lower-cased `class`/`id` words alone.
+    static func judge(_ words: ASCIIWords, relaxed: Bool) -> Verdict {
+        var hints = words
         if usesPageBuilder(hints) { hints = withoutPageBuilderLayout(hints) }
         // Embedded posts quote sources ("social-media-embed", "twitter-tweet"): article text.
         if hints.containsAny(embedWords) { return .keep }

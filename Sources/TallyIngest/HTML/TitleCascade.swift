@@ -73,9 +73,12 @@ enum TitleCascade {
         }
         let metaWords = cleanedMetas.map(words) + metas.map(words)
         for (text, node) in h1s {
+            if let segment = leadingSegment(text, metas, siteNames: names) { return Choice(title: segment, h1Node: node) }
             let w = words(text)
             if metaWords.contains(where: { agree(w, $0) }) {
-                if let meta = withoutLeadingDate(text, cleanedMetas) ?? withoutLeadingLabel(text, cleanedMetas) ?? writtenCase(text, cleanedMetas) {
+                if let meta = withoutLeadingDate(text, cleanedMetas) ?? withoutLeadingLabel(text, cleanedMetas) ?? writtenCase(text, cleanedMetas)
+                    ?? withoutLinkDecoration(text, cleanedMetas) ?? withLostCharacters(text, cleanedMetas)
+                {
                     return Choice(title: meta, h1Node: node)
                 }
                 return Choice(title: stripSection(strip(text, siteNames: names, unknownSuffix: false)), h1Node: node)
@@ -88,7 +91,7 @@ enum TitleCascade {
             if !out.contains(where: { normalized($0.0) == normalized(h.0) }) { out.append(h) }
         }
         if distinct.count == 1, let (text, node) = distinct.first, (minimumHeadlineWords...maximumHeadlineWords).contains(words(text).count),
-            DatelineFinder.firstDate(in: text) == nil  // a heading block holding the byline is no headline
+            !holdsByline(text)
         {
             return Choice(title: stripSection(strip(text, siteNames: names, unknownSuffix: false)), h1Node: node)
         }
@@ -109,6 +112,85 @@ enum TitleCascade {
         for h in h2s.prefix(3) {
             let text = HTMLEntities.decode(h.text).collapsingSpaces()
             if words(text).count >= 3, targets.contains(normalized(text)) { return (text, h.node) }
+        }
+        return nil
+    }
+
+    /// Whether a heading block carries the byline or dateline ("By Jane Roe | March 4, 2025"): such a block is
+    /// no headline. A date that a title names after words of its own ("Metasploit Wrap-Up 12/19/2025") is
+    /// part of it.
+    static func holdsByline(_ heading: String) -> Bool {
+        guard let (_, offset) = DatelineFinder.firstDate(in: heading) else { return false }
+        let before = words(String(heading.prefix(offset)))
+        return before.count < 2 || before.contains { bylineWords.contains($0) }
+    }
+
+    static let bylineWords: Set<String> = ["by", "posted", "published", "updated", "written", "on"]
+
+    /// The heading, when it says just what the first segment of a metadata title says ("history of coffee"
+    /// over "History of coffee | Origin, Spread, … | Britannica"): a short heading that the metadata confirms
+    /// is the headline. A heading set all in one case takes the metadata's written case.
+    static func leadingSegment(_ heading: String, _ metas: [String], siteNames: [String]) -> String? {
+        let n = normalized(heading)
+        guard words(heading).count >= 2, n.count >= 8 else { return nil }
+        for meta in metas {
+            let bytes = TitleBytes(meta)
+            for sep in strongSeparators {
+                guard let (head, tail) = bytes.split(at: sep, last: false) else { continue }
+                if normalized(head) == n, !names(head, siteNames), words(tail).count >= 1 {
+                    // The heading's own wording, unless it is set all in one case.
+                    let letters = heading.unicodeScalars.filter { $0.properties.isAlphabetic }
+                    let oneCase = letters.allSatisfy { !$0.properties.isLowercase } || letters.allSatisfy { !$0.properties.isUppercase }
+                    return oneCase ? head.trimmingSpaces() : heading
+                }
+                break
+            }
+        }
+        return nil
+    }
+
+    /// The metadata title when the heading is that title followed only by link decorations: the source's
+    /// domain and a comment count ("… Guarantee Jobs (latimes.com) 87"), as aggregators print them.
+    static func withoutLinkDecoration(_ heading: String, _ metas: [String]) -> String? {
+        for meta in metas where meta.count >= 8 && heading.count > meta.count && heading.hasPrefix(meta) {
+            let rest = heading.dropFirst(meta.count).split(whereSeparator: { $0 == " " })
+            let trim: Set<Character> = ["(", ")", "[", "]"]
+            let decorations = rest.allSatisfy { part in
+                let p = String(part.filter { !trim.contains($0) })
+                return p.isEmpty || p.allSatisfy(\.isNumber) || isDomainName(p)
+            }
+            if decorations, rest.contains(where: { part in isDomainName(String(part.filter { !trim.contains($0) })) }) { return meta }
+        }
+        return nil
+    }
+
+    /// The metadata title when the heading is that title with characters lost to a broken encoding, each
+    /// run shown as "?" ("Event Planning? Beginner? Guide" for "Event Planning: Beginner's Guide").
+    static func withLostCharacters(_ heading: String, _ metas: [String]) -> String? {
+        guard heading.contains("?") || heading.contains("\u{FFFD}") else { return nil }
+        let pieces = heading.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "?" || $0 == "\u{FFFD}" }).map(Array.init)
+        guard pieces.count >= 2 else { return nil }
+        for meta in metas {
+            let m = Array(meta)
+            guard m.count >= heading.count else { continue }
+            var at = 0
+            var matched = true
+            for (k, piece) in pieces.enumerated() {
+                if k > 0 {
+                    // One to three characters stood where the heading shows "?"; the piece follows them.
+                    guard let gap = (1...3).first(where: { g in at + g + piece.count <= m.count && Array(m[(at + g)..<(at + g + piece.count)]) == piece })
+                    else {
+                        matched = false
+                        break
+                    }
+                    at += gap
+                } else if !(piece.count <= m.count && Array(m[0..<piece.count]) == piece) {
+                    matched = false
+                    break
+                }
+                at += piece.count
+            }
+            if matched, at == m.count, meta != heading { return meta }
         }
         return nil
     }
