@@ -222,13 +222,22 @@ public struct ClaimBook: Sendable {
     /// The findings `Reconciler.reconcile(_:)` makes of every claim, made subject by subject; throws when
     /// a run written to disk cannot be read back.
     public func reconcile(with reconciler: Reconciler = Reconciler()) throws(SpillError) -> [Finding] {
-        guard runs.isEmpty else { return try mergedFindings(with: reconciler) }
+        var findings: [Finding] = []
+        try forEachSubject(with: reconciler) { findings += $0 }
+        return Reconciler.ordered(findings: findings)
+    }
+
+    /// Hands each subject's findings to `body`, subject by subject in name order (unsorted within; what
+    /// `reconcile(with:)` sorts), so a caller can write them away rather than hold them all.
+    public func forEachSubject(
+        with reconciler: Reconciler = Reconciler(), _ body: ([Finding]) throws(SpillError) -> Void
+    ) throws(SpillError) {
+        guard runs.isEmpty else { return try mergedFindings(with: reconciler, body) }
         var bySubject: [UInt32: [UInt32]] = [:]
         for index in records.indices where records[index].comparable {
             bySubject[records[index].subject, default: []].append(UInt32(index))
         }
         let sources = self.sources
-        var findings: [Finding] = []
         for subject in bySubject.keys.sorted(by: { names[Int($0)] < names[Int($1)] }) {
             var shared: (at: Int, sentence: String)?
             let claims = bySubject[subject]!.map { index -> Claim in
@@ -238,14 +247,13 @@ public struct ClaimBook: Sendable {
                 if let shared, shared.at == at { claim.sentence = shared.sentence } else { shared = (at, claim.sentence) }
                 return claim
             }
-            findings += reconciler.findings(ofSubject: claims, sources: sources)
+            try body(reconciler.findings(ofSubject: claims, sources: sources))
         }
-        return Reconciler.ordered(findings: findings)
     }
 
-    /// `reconcile(with:)` over the runs and the claims still held: each subject's claims gathered from
+    /// `forEachSubject(with:_:)` over the runs and the claims still held: each subject's claims gathered from
     /// every run in turn (oldest first, then those held), which is the order they were added in.
-    private func mergedFindings(with reconciler: Reconciler) throws(SpillError) -> [Finding] {
+    private func mergedFindings(with reconciler: Reconciler, _ body: ([Finding]) throws(SpillError) -> Void) throws(SpillError) {
         let chunk = min(4 << 20, max(64 << 10, spillBytes / (2 * (runs.count + 1))))
         var readers: [ClaimRunReader] = []
         for run in runs { readers.append(try ClaimRunReader(run, chunk: chunk)) }
@@ -253,7 +261,6 @@ public struct ClaimBook: Sendable {
         let held = subjectOrder().filter { records[$0].comparable }
         var next = 0
         let sources = self.sources
-        var findings: [Finding] = []
         while true {
             var subject: UInt32?
             func consider(_ candidate: UInt32) {
@@ -276,27 +283,42 @@ public struct ClaimBook: Sendable {
                 claims.append(claim)
                 next += 1
             }
-            findings += reconciler.findings(ofSubject: claims, sources: sources)
+            try body(reconciler.findings(ofSubject: claims, sources: sources))
         }
-        return Reconciler.ordered(findings: findings)
     }
 
     /// The claims in none of `findings`, counted by why, as `UnpairedClaims(claims:findings:)` counts them;
     /// throws when a run written to disk cannot be read back.
     public func unpaired(_ findings: [Finding]) throws(SpillError) -> UnpairedClaims {
-        struct Key: Hashable {
-            var doc: UInt32
-            var start: Int
-            var end: Int
-            var kind: UInt32
-        }
-        var paired: Set<Key> = []
-        for finding in findings {
+        var paired = Paired()
+        for finding in findings { paired.add(finding, in: self) }
+        return try unpaired(paired)
+    }
+
+    /// What makes a claim cited: its document, span and kind.
+    struct Key: Hashable {
+        var doc: UInt32
+        var start: Int
+        var end: Int
+        var kind: UInt32
+    }
+
+    /// The claims findings cite, gathered as the findings are made (and then let go).
+    public struct Paired: Sendable {
+        var keys: Set<Key> = []
+        public init() {}
+
+        public mutating func add(_ finding: Finding, in book: ClaimBook) {
             for item in finding.claims {
-                guard let doc = nameIDs[item.claim.doc], let kind = nameIDs[item.claim.kind] else { continue }
-                paired.insert(Key(doc: doc, start: item.claim.start, end: item.claim.end, kind: kind))
+                guard let doc = book.nameIDs[item.claim.doc], let kind = book.nameIDs[item.claim.kind] else { continue }
+                keys.insert(Key(doc: doc, start: item.claim.start, end: item.claim.end, kind: kind))
             }
         }
+    }
+
+    /// The claims none of the findings that `paired` gathered cite, counted by why.
+    public func unpaired(_ paired: Paired) throws(SpillError) -> UnpairedClaims {
+        let paired = paired.keys
         var unpaired = UnpairedClaims()
         func count(_ record: Record) {
             guard !paired.contains(Key(doc: record.doc, start: record.start, end: record.end, kind: record.kind)) else { return }

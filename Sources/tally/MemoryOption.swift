@@ -32,4 +32,33 @@ extension ReportBuilder {
             throw Exit.cannotWrite
         }
     }
+
+    /// `encodedReport()`, or a message and `Exit.cannotWrite` when the findings cannot be written to disk
+    /// or the claims read back.
+    func finishedEncodedReport() throws -> (report: Report, findings: EncodedFindings) {
+        if let failure = book.spillFailure { Console.error("tally: warning: \(failure); the claims are held in memory instead") }
+        do {
+            return try encodedReport()
+        } catch {
+            Console.error("tally: the reduce could not use the disk: \(error)")
+            throw Exit.cannotWrite
+        }
+    }
+}
+
+/// Writes the JSON report of `encodedReport()` (to `path` atomically, or stdout), each finding's bytes read
+/// back from disk; a findings file that cannot be read back ends the output there, with a message and
+/// `Exit.cannotWrite`.
+func writeEncodedJSONReport(_ report: Report, _ encoded: EncodedFindings, filter: ReportFilter, to path: String?) throws {
+    var failure: SpillError?
+    try writeReport(to: path) { emit in
+        ReportRenderer.json(filter.apply(report), emit: { failure == nil && emit($0) }) { stub, out in
+            guard failure == nil else { return }
+            do throws(SpillError) { try encoded.bytes(of: stub, into: out) } catch { failure = error }
+        }
+    }
+    if let failure {
+        Console.error("tally: the report is incomplete: \(failure)")
+        throw Exit.cannotWrite
+    }
 }

@@ -84,6 +84,16 @@ struct ReportCommand: ParsableCommand {
             Console.error("tally: the store \(db ?? ""): \(storeError)")
             throw Exit.cannotWrite
         }
+        if format == .json, html == nil, stored == nil {
+            // The findings go to disk as their JSON bytes while they are made: a gigabyte of news makes
+            // findings citing millions of claims, too many to hold.
+            let (report, encoded) = try builder.finishedEncodedReport()
+            builder = ReportBuilder()
+            try writeEncodedJSONReport(report, encoded, filter: filterOptions.filter, to: output)
+            if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
+            if !skipped.isEmpty { throw Exit.skippedInputs }
+            return
+        }
         let report = try builder.finishedReport()
         builder = ReportBuilder()  // the claims are in the findings now: not held through the rendering
         if let stored {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TallyCore
 import TallyReconcile
+import TallyReport
 @testable import TallyPipeline
 
 /// The compact reduce gives what the reconciler gives on every claim at once.
@@ -118,6 +119,32 @@ import TallyReconcile
         }
         #expect(small.book.spilledRuns >= 2)
         #expect(try small.report() == large.report())
+    }
+
+    /// The JSON report made from findings written to disk as they are found is, byte for byte, the one
+    /// rendered from the findings held, spilled claims or not, filtered or not; its findings file goes
+    /// with it.
+    @Test(arguments: [1 << 30, 16 << 10])
+    func theJSONReportOfFindingsOnDiskIsTheSame(memory: Int) throws {
+        let folder = try Self.spillFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let claims = Self.claims(count: 2_000, seed: 12)
+        var builder = ReportBuilder(memory: memory, spillFolder: folder)
+        for claim in claims { builder.add(claim: claim) }
+        let whole = try builder.report()
+        #expect(whole.findings.count > 5)
+        for filter in [ReportFilter.all, ReportFilter(verdicts: [.conflict, .variance], top: 3)] {
+            var bytes: [UInt8] = []
+            do {
+                let (report, encoded) = try builder.encodedReport()
+                #expect(report.unpaired == whole.unpaired)
+                ReportRenderer.json(filter.apply(report), emit: { bytes += $0; return true }) { stub, out in
+                    #expect(throws: Never.self) { try encoded.bytes(of: stub, into: out) }
+                }
+            }
+            #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: ReportRenderer.jsonBytes(filter.apply(whole)), as: UTF8.self))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == builder.book.spilledRuns)
     }
 
     @Test func givesBackEveryClaimAsItWasAdded() throws {
