@@ -140,7 +140,7 @@ public enum ReportRenderer {
         for (index, claim) in finding.claims.enumerated() {
             out += index == 0 ? [0x0A] : [0x2C, 0x0A]
             out += repeatElement(0x20, count: 8)
-            indented(try encoder.encode(claim), by: 8, into: &out)
+            if !FindingClaimJSON.write(claim, indent: 8, into: &out) { indented(Array(try encoder.encode(claim)), by: 8, into: &out) }
             if out.count >= 1 << 16 {
                 emit(out)
                 out.removeAll(keepingCapacity: true)

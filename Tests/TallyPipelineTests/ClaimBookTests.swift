@@ -183,4 +183,39 @@ import TallyReport
         #expect(try book.isEmpty && book.reconcile().isEmpty)
         #expect(try book.unpaired([]) == UnpairedClaims())
     }
+
+    /// A finding's bytes as `ReportRenderer.jsonFinding` writes them (claims written straight into bytes where
+    /// they can be, by the encoder where not) are those of the encoder on the whole finding: every field,
+    /// null or not, text that needs escaping or not (quotes, backslashes, control characters, DEL, line
+    /// separators, accents, emoji), whole and fractional figures, dates and the non-finite.
+    @Test func aFindingsBytesAreTheEncoders() throws {
+        var claims = Self.claims(count: 300, seed: 21)
+        let texts = ["plain", "a \"quoted\" word", "back\\slash", "tab\there", "line\nbreak", "del\u{7F}", "sep\u{2028}arator", "é — 🙂", "slash/ed", ""]
+        let figures: [Figure?] = [nil, .number(1_000), .number(-0.0), .number(2.5), .number(.nan), .number(-.infinity), .number(9e15), .number(-12),
+                                  .date(CalendarDate(year: 2025, month: 6, day: 2)), .date(CalendarDate(year: 2025)), .date(CalendarDate(year: 12_345, month: 1))]
+        for index in claims.indices {
+            claims[index].doc = texts[index % texts.count] + "\(index)"
+            claims[index].quote = texts[(index / 3) % texts.count]
+            claims[index].sentence = texts[(index / 7) % texts.count] + " sentence"
+            claims[index].rule = texts[(index / 11) % texts.count]
+            if index % 5 == 0 { claims[index].speaker = texts[(index / 2) % texts.count] }
+            if index % 4 == 0 { claims[index].unit = texts[(index / 5) % texts.count] }
+            claims[index].value = figures[index % figures.count]
+            claims[index].low = figures[(index / 2) % figures.count]
+            claims[index].high = figures[(index / 3) % figures.count]
+        }
+        let encoder = ReportRenderer.jsonEncoder()
+        for start in stride(from: 0, to: claims.count, by: 30) {
+            let finding = Finding(verdict: .conflict, kind: "children", subject: "s\"ubject", event: nil, reason: "why",
+                                  claims: claims[start..<(start + 30)].enumerated().map { FindingClaim(claim: $1, position: $0 % 3) })
+            var got: [UInt8] = []
+            try ReportRenderer.jsonFinding(finding, encoder: encoder) { got += $0 }
+            var want: [UInt8] = []
+            for byte in try encoder.encode(finding) {
+                want.append(byte)
+                if byte == 0x0A { want += [0x20, 0x20, 0x20, 0x20] }
+            }
+            #expect(String(decoding: got, as: UTF8.self) == String(decoding: want, as: UTF8.self))
+        }
+    }
 }
