@@ -146,6 +146,12 @@ public struct ClaimBook: Sendable {
         if heldBytes > spillBytes, spillFailure == nil { spill() }
     }
 
+    /// Once claims went to disk, writes the ones still held there too, before the merge: the merge then
+    /// holds one subject's claims and the runs' read buffers, not a quarter of the budget besides.
+    public mutating func spillHeld() {
+        if !runs.isEmpty, spillFailure == nil { spill() }
+    }
+
     /// Writes the claims held to a run, sorted by subject name (claims never compared last), each
     /// subject's in the order added, and lets go of them. When the run cannot be written the claims stay
     /// here, and so do later ones (`spillFailure` says why).

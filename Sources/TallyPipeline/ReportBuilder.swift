@@ -59,6 +59,9 @@ public struct ReportBuilder: Sendable {
 
     public mutating func skip(_ input: SkippedInput) { skipped.append(input) }
 
+    /// Sends the claims still held to disk when others went there already (`ClaimBook.spillHeld`).
+    public mutating func spillHeld() { book.spillHeld() }
+
     /// The report; throws when claims the book wrote to disk cannot be read back.
     public func report(reconciler: Reconciler = Reconciler()) throws(SpillError) -> Report {
         var report = Report(documents: documents, findings: try book.reconcile(with: reconciler), skipped: skipped)

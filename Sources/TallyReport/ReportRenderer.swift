@@ -75,31 +75,60 @@ public enum ReportRenderer {
     private static func json(_ report: Report, escapingEmit emit: @escaping ([UInt8]) -> Bool, finding piece: (Finding, (_ bytes: [UInt8]) -> Void) throws -> Void) {
         let encoder = jsonEncoder()
         do {
+            // The report without documents or findings, cut where they go: each array's pieces are indented
+            // into it where the encoder would have put them (documents a thousand at a time: encoding half a
+            // million at once took gigabytes).
             var frame = report
             frame.findings = []
+            frame.documents = []
             let outline = Array(try encoder.encode(frame))
-            // No string holds a raw line break or an unescaped quote: this is the top-level key's empty array.
-            let empty = Array("\n  \"findings\" : [\n\n  ]".utf8)
-            guard !report.findings.isEmpty, let at = outline.firstRange(of: empty) else {
-                _ = emit(outline + [0x0A])
-                return
+            var cursor = 0
+            /// Emits the outline up to the array `key` opens, `fill`'s pieces, and moves past the empty array;
+            /// false once `emit` refused. No string holds a raw line break or an unescaped quote: the first
+            /// match is the top-level key's empty array.
+            func splice(_ key: String, _ fill: () throws -> Bool) throws -> Bool {
+                let empty = Array("\n  \"\(key)\" : [\n\n  ]".utf8)
+                guard let at = outline[cursor...].firstRange(of: empty) else { return true }
+                guard emit(Array(outline[cursor..<(at.lowerBound + empty.count - 5)])), try fill() else { return false }
+                cursor = at.upperBound - 4
+                return true
             }
-            guard emit(Array(outline[..<(at.lowerBound + empty.count - 5)])) else { return }
-            for (index, finding) in report.findings.inReportOrder().enumerated() {
-                var out: [UInt8] = index == 0 ? [0x0A] : [0x2C, 0x0A]
-                out += [0x20, 0x20, 0x20, 0x20]
-                var stopped = false
-                try piece(finding) { bytes in
-                    guard !stopped else { return }
-                    out += bytes
-                    if out.count >= 1 << 20 {
-                        stopped = !emit(out)
-                        out.removeAll(keepingCapacity: true)
+            if !report.documents.isEmpty {
+                let documents = report.documents
+                guard try splice("documents", {
+                    for start in stride(from: 0, to: documents.count, by: 1024) {
+                        let bytes = Array(try encoder.encode(Array(documents[start..<min(start + 1024, documents.count)])))
+                        var out: [UInt8] = start == 0 ? [] : [0x2C]
+                        // "[" … "\n]" dropped; the elements, two spaces deeper.
+                        for byte in bytes[1..<(bytes.count - 2)] {
+                            out.append(byte)
+                            if byte == 0x0A { out += [0x20, 0x20] }
+                        }
+                        guard emit(out) else { return false }
                     }
-                }
-                guard !stopped, emit(out) else { return }
+                    return true
+                }) else { return }
             }
-            _ = emit(outline[(at.upperBound - 4)...] + [0x0A])
+            if !report.findings.isEmpty {
+                guard try splice("findings", {
+                    for (index, finding) in report.findings.inReportOrder().enumerated() {
+                        var out: [UInt8] = index == 0 ? [0x0A] : [0x2C, 0x0A]
+                        out += [0x20, 0x20, 0x20, 0x20]
+                        var stopped = false
+                        try piece(finding) { bytes in
+                            guard !stopped else { return }
+                            out += bytes
+                            if out.count >= 1 << 20 {
+                                stopped = !emit(out)
+                                out.removeAll(keepingCapacity: true)
+                            }
+                        }
+                        guard !stopped, emit(out) else { return false }
+                    }
+                    return true
+                }) else { return }
+            }
+            _ = emit(outline[cursor...] + [0x0A])
         } catch {
             // Unreachable with the float strategy above; kept so a renderer never traps.
             _ = emit(Array(("{\"version\": 1, \"error\": " + JSONText.string("\(error)") + "}\n").utf8))

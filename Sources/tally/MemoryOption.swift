@@ -23,7 +23,8 @@ struct MemoryOption: ParsableArguments {
 extension ReportBuilder {
     /// The report, or a message and `Exit.cannotWrite` when claims spilled to disk cannot be read back;
     /// says so on stderr when spilling failed and the claims were held in memory instead.
-    func finishedReport() throws -> Report {
+    mutating func finishedReport() throws -> Report {
+        spillHeld()
         if let failure = book.spillFailure { Console.error("tally: warning: \(failure); the claims are held in memory instead") }
         do {
             return try report()
@@ -35,7 +36,8 @@ extension ReportBuilder {
 
     /// `encodedReport()`, or a message and `Exit.cannotWrite` when the findings cannot be written to disk
     /// or the claims read back.
-    func finishedEncodedReport() throws -> (report: Report, findings: EncodedFindings) {
+    mutating func finishedEncodedReport() throws -> (report: Report, findings: EncodedFindings) {
+        spillHeld()
         if let failure = book.spillFailure { Console.error("tally: warning: \(failure); the claims are held in memory instead") }
         do {
             return try encodedReport()

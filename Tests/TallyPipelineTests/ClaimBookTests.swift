@@ -76,6 +76,13 @@ import TallyReport
             #expect(try book.reconcile() == findings)
             #expect(try book.unpaired(findings) == UnpairedClaims(claims: claims, findings: findings))
             #expect(try book.claims == claims)
+            // The claims still held go to disk too, and the merge finds the same.
+            let runs = book.spilledRuns
+            book.spillHeld()
+            #expect(book.spilledRuns >= runs && book.count == claims.count)
+            #expect(try book.reconcile() == findings)
+            #expect(try book.unpaired(findings) == UnpairedClaims(claims: claims, findings: findings))
+            #expect(try book.claims == claims)
         }
         // The runs go with the book.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
