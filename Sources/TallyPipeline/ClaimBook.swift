@@ -11,6 +11,11 @@ import TallyReconcile
 /// fingerprints gathered as claims arrive. `reconcile(with:)` then gives the `Reconciler` one subject's
 /// claims at a time, rebuilt as `Claim`s only for that subject (their names sharing the table's storage),
 /// so the findings are those of `Reconciler.reconcile(_:)` on every claim at once.
+///
+/// Past `spillBytes` of records and text, the claims held are sorted by subject and written to a run on
+/// disk (`ClaimRun`), and the book starts again empty; `reconcile(with:)` then merges the runs subject by
+/// subject, so memory holds one subject's claims at a time however many claims there are. Names, story
+/// signatures and sentence fingerprints stay in memory (a few bytes a claim).
 public struct ClaimBook: Sendable {
     struct Record: Sendable {
         /// The figures, packed (`pack(_:)`): a `Figure?` takes 40 bytes, these 36.
@@ -60,14 +65,56 @@ public struct ClaimBook: Sendable {
     /// The last claim's sentence, story and their ids: neighbours mostly share them.
     private var last: (sentence: String, at: Int, bytes: UInt32, fingerprint: UInt64)?
     private var lastStory: (words: [String], id: UInt32)?
+    /// Claims written to disk, sorted by subject, oldest run first.
+    private var runs: [ClaimRun] = []
+    private var spilled = 0
+    /// Comparable claims by subject, spilled or not (for `unpaired(_:)`).
+    private var comparableBySubject: [UInt32: Int] = [:]
 
-    public init() {}
+    /// The memory a run (`tally report`, `tally reconcile`) may use by default: 1 GiB.
+    public static let defaultMemory = 1 << 30
 
-    public var count: Int { records.count }
-    public var isEmpty: Bool { records.isEmpty }
+    /// Bytes of records and text held before they go to a run on disk: a quarter of the run's memory,
+    /// the rest being for documents, names, sentence fingerprints, findings and reading runs back.
+    public let spillBytes: Int
 
-    /// Every claim, rebuilt (for callers that want them all; the reduce itself never does).
-    public var claims: [Claim] { records.indices.map(claim) }
+    /// Why claims stay in memory past `spillBytes`: a run could not be written (nil while spilling works).
+    public private(set) var spillFailure: String?
+
+    /// The folder runs are written to.
+    public let spillFolder: String
+
+    /// A book for a run that may use `memory` bytes, spilling into `spillFolder` (default `$TMPDIR`, else `/tmp`).
+    public init(memory: Int = ClaimBook.defaultMemory, spillFolder: String? = nil) {
+        spillBytes = max(1, memory / 4)
+        self.spillFolder = spillFolder ?? SpillFolder.standard
+    }
+
+    public var count: Int { spilled + records.count }
+    public var isEmpty: Bool { count == 0 }
+    /// How many runs went to disk.
+    public var spilledRuns: Int { runs.count }
+
+    /// Every claim in the order added, rebuilt (for callers that want them all; the reduce itself never does).
+    public var claims: [Claim] {
+        get throws(SpillError) {
+            guard !runs.isEmpty else { return records.indices.map(claim) }
+            var all: [(index: Int, claim: Claim)] = []
+            for run in runs {
+                var reader = try ClaimRunReader(run, chunk: 1 << 20)
+                var sentence = ""
+                while reader.head != nil {
+                    let spilled = try reader.take()
+                    all.append((spilled.index, claim(spilled, previousSentence: &sentence)))
+                }
+            }
+            all.sort { $0.index < $1.index }
+            return all.map(\.claim) + records.indices.map(claim)
+        }
+    }
+
+    /// Bytes the claims held in memory take (what `spillBytes` bounds).
+    private var heldBytes: Int { records.capacity * MemoryLayout<Record>.stride + text.capacity }
 
     public mutating func append(_ claim: Claim) {
         let doc = name(claim.doc)
@@ -95,6 +142,53 @@ public struct ClaimBook: Sendable {
             doc: doc, kind: name(claim.kind), unit: name(claim.unit), subject: name(claim.subject), event: name(claim.event),
             speaker: name(claim.speaker), rule: name(claim.rule), story: story(claim.story), qualifier: claim.qualifier,
             scope: claim.scope, status: claim.status, change: claim.change, comparable: Reconciler.isComparable(claim)))
+        if records[records.count - 1].comparable { comparableBySubject[records[records.count - 1].subject, default: 0] += 1 }
+        if heldBytes > spillBytes, spillFailure == nil { spill() }
+    }
+
+    /// Once claims went to disk, writes the ones still held there too, before the merge: the merge then
+    /// holds one subject's claims and the runs' read buffers, not a quarter of the budget besides.
+    public mutating func spillHeld() {
+        if !runs.isEmpty, spillFailure == nil { spill() }
+    }
+
+    /// Writes the claims held to a run, sorted by subject name (claims never compared last), each
+    /// subject's in the order added, and lets go of them. When the run cannot be written the claims stay
+    /// here, and so do later ones (`spillFailure` says why).
+    private mutating func spill() {
+        guard !records.isEmpty else { return }
+        let order = subjectOrder()
+        var writer: ClaimRunWriter
+        do { writer = try ClaimRunWriter(folder: spillFolder) } catch {
+            spillFailure = error.description
+            return
+        }
+        do {
+            var previous: Int?
+            for index in order {
+                let r = records[index]
+                let sentence = previous.map { records[$0].sentence == r.sentence } == true ? nil : text[r.sentence..<(r.sentence + Int(r.sentenceBytes))]
+                try writer.append(r, index: spilled + index, quote: text[r.quote..<(r.quote + Int(r.quoteBytes))], sentence: sentence)
+                previous = index
+            }
+            runs.append(try writer.finish())
+        } catch {
+            spillFailure = error.description
+            return
+        }
+        spilled += records.count
+        records = []
+        text = []
+        last = nil
+    }
+
+    /// The indices of the claims held, comparable ones by subject name then as added, then the rest as added.
+    private func subjectOrder() -> [Int] {
+        let subjects = Set(records.lazy.filter(\.comparable).map(\.subject)).sorted { names[Int($0)] < names[Int($1)] }
+        var rank: [UInt32: Int] = [:]
+        for (place, subject) in subjects.enumerated() { rank[subject] = place }
+        let keys = records.map { $0.comparable ? rank[$0.subject]! : subjects.count }
+        return records.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
     }
 
     public mutating func append<Claims: Sequence>(contentsOf claims: Claims) where Claims.Element == Claim {
@@ -113,14 +207,43 @@ public struct ClaimBook: Sendable {
             change: r.change, from: unpack(r.from, r.fromShape))
     }
 
-    /// The findings `Reconciler.reconcile(_:)` makes of every claim, made subject by subject.
-    public func reconcile(with reconciler: Reconciler = Reconciler()) -> [Finding] {
+    /// A claim read back from a run; `previousSentence` is the sentence of the claim before it in the run,
+    /// shared when the run says it is the same (as extraction gave them, claims of one sentence share it).
+    private func claim(_ spilled: SpilledClaim, previousSentence: inout String) -> Claim {
+        let r = spilled.record
+        if let sentence = spilled.sentence { previousSentence = String(decoding: sentence, as: UTF8.self) }
+        return Claim(
+            doc: names[Int(r.doc)], kind: names[Int(r.kind)], value: unpack(r.value, r.valueShape), low: unpack(r.low, r.lowShape),
+            high: unpack(r.high, r.highShape), qualifier: r.qualifier,
+            unit: name(r.unit), scope: r.scope, subject: name(r.subject), event: name(r.event), speaker: name(r.speaker),
+            quote: String(decoding: spilled.quote, as: UTF8.self), start: r.start, end: r.end, sentence: previousSentence,
+            rule: names[Int(r.rule)], story: r.story == ClaimBook.none ? nil : stories[Int(r.story)], status: r.status,
+            change: r.change, from: unpack(r.from, r.fromShape))
+    }
+
+    private var sources: Reconciler.Sources {
+        Reconciler.Sources(sentences: Dictionary(uniqueKeysWithValues: sentences.map { (names[Int($0.key)], $0.value) }))
+    }
+
+    /// The findings `Reconciler.reconcile(_:)` makes of every claim, made subject by subject; throws when
+    /// a run written to disk cannot be read back.
+    public func reconcile(with reconciler: Reconciler = Reconciler()) throws(SpillError) -> [Finding] {
+        var findings: [Finding] = []
+        try forEachSubject(with: reconciler) { findings += $0 }
+        return Reconciler.ordered(findings: findings)
+    }
+
+    /// Hands each subject's findings to `body`, subject by subject in name order (unsorted within; what
+    /// `reconcile(with:)` sorts), so a caller can write them away rather than hold them all.
+    public func forEachSubject(
+        with reconciler: Reconciler = Reconciler(), _ body: ([Finding]) throws(SpillError) -> Void
+    ) throws(SpillError) {
+        guard runs.isEmpty else { return try mergedFindings(with: reconciler, body) }
         var bySubject: [UInt32: [UInt32]] = [:]
         for index in records.indices where records[index].comparable {
             bySubject[records[index].subject, default: []].append(UInt32(index))
         }
-        let sources = Reconciler.Sources(sentences: Dictionary(uniqueKeysWithValues: sentences.map { (names[Int($0.key)], $0.value) }))
-        var findings: [Finding] = []
+        let sources = self.sources
         for subject in bySubject.keys.sorted(by: { names[Int($0)] < names[Int($1)] }) {
             var shared: (at: Int, sentence: String)?
             let claims = bySubject[subject]!.map { index -> Claim in
@@ -130,38 +253,94 @@ public struct ClaimBook: Sendable {
                 if let shared, shared.at == at { claim.sentence = shared.sentence } else { shared = (at, claim.sentence) }
                 return claim
             }
-            findings += reconciler.findings(ofSubject: claims, sources: sources)
+            try body(reconciler.findings(ofSubject: claims, sources: sources))
         }
-        return Reconciler.ordered(findings: findings)
     }
 
-    /// The claims in none of `findings`, counted by why, as `UnpairedClaims(claims:findings:)` counts them.
-    public func unpaired(_ findings: [Finding]) -> UnpairedClaims {
-        struct Key: Hashable {
-            var doc: UInt32
-            var start: Int
-            var end: Int
-            var kind: UInt32
+    /// `forEachSubject(with:_:)` over the runs and the claims still held: each subject's claims gathered from
+    /// every run in turn (oldest first, then those held), which is the order they were added in.
+    private func mergedFindings(with reconciler: Reconciler, _ body: ([Finding]) throws(SpillError) -> Void) throws(SpillError) {
+        let chunk = min(4 << 20, max(64 << 10, spillBytes / (2 * (runs.count + 1))))
+        var readers: [ClaimRunReader] = []
+        for run in runs { readers.append(try ClaimRunReader(run, chunk: chunk)) }
+        var previous = [String](repeating: "", count: readers.count)
+        let held = subjectOrder().filter { records[$0].comparable }
+        var next = 0
+        let sources = self.sources
+        while true {
+            var subject: UInt32?
+            func consider(_ candidate: UInt32) {
+                if subject.map({ names[Int(candidate)] < names[Int($0)] }) ?? true { subject = candidate }
+            }
+            for reader in readers { if let head = reader.head, head.record.comparable { consider(head.record.subject) } }
+            if next < held.count { consider(records[held[next]].subject) }
+            guard let subject else { break }
+            var claims: [Claim] = []
+            for i in readers.indices {
+                while let head = readers[i].head, head.record.comparable, head.record.subject == subject {
+                    claims.append(claim(try readers[i].take(), previousSentence: &previous[i]))
+                }
+            }
+            var shared: (at: Int, sentence: String)?
+            while next < held.count, records[held[next]].subject == subject {
+                var claim = claim(held[next])
+                let at = records[held[next]].sentence
+                if let shared, shared.at == at { claim.sentence = shared.sentence } else { shared = (at, claim.sentence) }
+                claims.append(claim)
+                next += 1
+            }
+            try body(reconciler.findings(ofSubject: claims, sources: sources))
         }
-        var paired: Set<Key> = []
-        for finding in findings {
+    }
+
+    /// The claims in none of `findings`, counted by why, as `UnpairedClaims(claims:findings:)` counts them;
+    /// throws when a run written to disk cannot be read back.
+    public func unpaired(_ findings: [Finding]) throws(SpillError) -> UnpairedClaims {
+        var paired = Paired()
+        for finding in findings { paired.add(finding, in: self) }
+        return try unpaired(paired)
+    }
+
+    /// What makes a claim cited: its document, span and kind.
+    struct Key: Hashable {
+        var doc: UInt32
+        var start: Int
+        var end: Int
+        var kind: UInt32
+    }
+
+    /// The claims findings cite, gathered as the findings are made (and then let go).
+    public struct Paired: Sendable {
+        var keys: Set<Key> = []
+        public init() {}
+
+        public mutating func add(_ finding: Finding, in book: ClaimBook) {
             for item in finding.claims {
-                guard let doc = nameIDs[item.claim.doc], let kind = nameIDs[item.claim.kind] else { continue }
-                paired.insert(Key(doc: doc, start: item.claim.start, end: item.claim.end, kind: kind))
+                guard let doc = book.nameIDs[item.claim.doc], let kind = book.nameIDs[item.claim.kind] else { continue }
+                keys.insert(Key(doc: doc, start: item.claim.start, end: item.claim.end, kind: kind))
             }
         }
-        var comparable: [UInt32: Int] = [:]
-        for record in records where record.comparable { comparable[record.subject, default: 0] += 1 }
+    }
+
+    /// The claims none of the findings that `paired` gathered cite, counted by why.
+    public func unpaired(_ paired: Paired) throws(SpillError) -> UnpairedClaims {
+        let paired = paired.keys
         var unpaired = UnpairedClaims()
-        for record in records where !paired.contains(Key(doc: record.doc, start: record.start, end: record.end, kind: record.kind)) {
+        func count(_ record: Record) {
+            guard !paired.contains(Key(doc: record.doc, start: record.start, end: record.end, kind: record.kind)) else { return }
             if !record.comparable {
                 unpaired.noSubject += 1
-            } else if comparable[record.subject, default: 0] <= 1 {
+            } else if comparableBySubject[record.subject, default: 0] <= 1 {
                 unpaired.alone += 1
             } else {
                 unpaired.otherEvent += 1
             }
         }
+        for run in runs {
+            var reader = try ClaimRunReader(run, chunk: 1 << 20)
+            while reader.head != nil { count(try reader.take().record) }
+        }
+        for record in records { count(record) }
         return unpaired
     }
 

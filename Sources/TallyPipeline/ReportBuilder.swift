@@ -3,20 +3,22 @@ import TallyReconcile
 
 /// Gathers a batch's documents, claims and skips, then reconciles them into a `Report`.
 ///
-/// Holds claims (compactly, in a `ClaimBook`) and one summary per document, never document text, so
-/// memory follows the number of claims rather than the size of the corpus; and at most `claimLimit`
-/// claims, so not even that is unbounded. Documents whose claims no longer fit are listed as skipped with the
-/// reason: reconcile a larger corpus with `tally extract` and `tally reconcile` (the map and the reduce).
+/// Holds claims (compactly, in a `ClaimBook`, which writes them to disk in sorted runs past a quarter of
+/// `memory`) and one summary per document, never document text. A `claimLimit` can still cap the claims
+/// reconciled: documents whose claims no longer fit are then listed as skipped with the reason.
 public struct ReportBuilder: Sendable {
     public private(set) var documents: [DocumentSummary] = []
-    public private(set) var book = ClaimBook()
+    public private(set) var book: ClaimBook
     public private(set) var skipped: [SkippedInput] = []
     public let claimLimit: Int
 
-    public static let defaultClaimLimit = 1_000_000
+    /// No limit: past its memory the book spills to disk rather than dropping claims (a million claims,
+    /// about 130 MB of news, was the limit before it could).
+    public static let defaultClaimLimit = Int.max
 
-    public init(claimLimit: Int = ReportBuilder.defaultClaimLimit) {
+    public init(claimLimit: Int = ReportBuilder.defaultClaimLimit, memory: Int = ClaimBook.defaultMemory, spillFolder: String? = nil) {
         self.claimLimit = claimLimit
+        book = ClaimBook(memory: memory, spillFolder: spillFolder)
     }
 
     public mutating func add(_ result: FileResult) {
@@ -39,7 +41,9 @@ public struct ReportBuilder: Sendable {
     public mutating func add(claim: Claim) { book.append(claim) }
 
     /// Every claim held, rebuilt.
-    public var claims: [Claim] { book.claims }
+    public var claims: [Claim] {
+        get throws(SpillError) { try book.claims }
+    }
 
     /// Adds what fits under `claimLimit` and says how many claims were kept.
     private mutating func keep(_ found: [Claim], of doc: String) -> Int {
@@ -55,9 +59,13 @@ public struct ReportBuilder: Sendable {
 
     public mutating func skip(_ input: SkippedInput) { skipped.append(input) }
 
-    public func report(reconciler: Reconciler = Reconciler()) -> Report {
-        var report = Report(documents: documents, findings: book.reconcile(with: reconciler), skipped: skipped)
-        report.unpaired = book.unpaired(report.findings)
+    /// Sends the claims still held to disk when others went there already (`ClaimBook.spillHeld`).
+    public mutating func spillHeld() { book.spillHeld() }
+
+    /// The report; throws when claims the book wrote to disk cannot be read back.
+    public func report(reconciler: Reconciler = Reconciler()) throws(SpillError) -> Report {
+        var report = Report(documents: documents, findings: try book.reconcile(with: reconciler), skipped: skipped)
+        report.unpaired = try book.unpaired(report.findings)
         return report
     }
 }

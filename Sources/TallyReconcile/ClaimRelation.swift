@@ -68,14 +68,42 @@ enum ClaimRelation: Int, Comparable {
 
     /// Two totals to date from different articles, neither of which gives the day it was read on.
     static func undatedReadings(_ a: Claim, _ b: Claim) -> Bool {
-        a.status == .runningTotal && b.status == .runningTotal && a.doc != b.doc && Reconciler.day(of: a) == nil && Reconciler.day(of: b) == nil
+        a.status == .runningTotal && b.status == .runningTotal && a.doc != b.doc && readingDay(a) == nil && readingDay(b) == nil
     }
 
     /// For two running totals read on different days, their intervals in time order; else nil.
     static func readingDays(_ a: Claim, _ x: Interval, _ b: Claim, _ y: Interval) -> (earlier: Interval, later: Interval)? {
-        guard a.status == .runningTotal, b.status == .runningTotal, let dayA = Reconciler.day(of: a), let dayB = Reconciler.day(of: b), dayA != dayB
+        guard a.status == .runningTotal, b.status == .runningTotal, let dayA = readingDay(a), let dayB = readingDay(b), dayA != dayB
         else { return nil }
         return dayA < dayB ? (x, y) : (y, x)
+    }
+
+    /// `Reconciler.day(of:)` as a day number (days since 1970), read straight from the event's bytes when
+    /// it is written `YYYY-MM-DD`, as events are: the relation is asked for every pair of a group, and
+    /// parsing a `CalendarDate` for each was a tenth of the reduce. Any other event goes through
+    /// `Reconciler.day(of:)`, so the answer is the same for every event.
+    static func readingDay(_ claim: Claim) -> Int? {
+        guard let event = claim.event else { return nil }
+        if let read = event.utf8.withContiguousStorageIfAvailable(isoDay), let day = read { return day }
+        return Reconciler.day(of: claim).map { CalendarDate.dayNumber(year: $0.year, month: $0.month!, day: $0.day!) }
+    }
+
+    /// For exactly `DDDD-DD-DD` (ASCII digits), its day number, or nil inside when it names no real day
+    /// (as `CalendarDate(iso:)` refuses it); nil outside for any other text, left to `CalendarDate(iso:)`.
+    private static func isoDay(_ bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = Int(bytes[i]) &- 0x30
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        guard month >= 1, month <= 12, day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return .some(nil) }
+        return CalendarDate.dayNumber(year: year, month: month, day: day)
     }
 
     private static func compare(_ a: Claim, _ x: Interval, _ b: Claim, _ y: Interval, sided: Bool) -> ClaimRelation {

@@ -19,6 +19,7 @@ struct ReconcileCommand: ParsableCommand {
     var claimFiles: [String] = []
 
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var memory: MemoryOption
 
     @Option(help: "Output format: text, markdown, json or html.")
     var format: ReportFormat = .text
@@ -34,7 +35,7 @@ struct ReconcileCommand: ParsableCommand {
 
     func run() throws {
         guard !claimFiles.isEmpty else { throw ValidationError("give at least one claims file (JSON Lines), or - for stdin") }
-        var builder = ReportBuilder()
+        var builder = ReportBuilder(memory: memory.bytes)
         var problems = 0
         for path in claimFiles {
             // Record by record: the file itself is never held, only the claims, compactly (`ClaimBook`).
@@ -48,10 +49,19 @@ struct ReconcileCommand: ParsableCommand {
             }
         }
         if problems > 20 { Console.error("tally: … \(problems) bad lines in all") }
-        let report = builder.report()
-        builder = ReportBuilder()  // the claims are in the findings now: not held through the rendering
-        try writeReport(to: output) { emit in
-            ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), filter: filterOptions.filter, emit: emit)
+        let report: Report
+        if format == .json {
+            // The findings go to disk as their JSON bytes while they are made (see `tally report`).
+            let encoded: EncodedFindings
+            (report, encoded) = try builder.finishedEncodedReport()
+            builder = ReportBuilder()
+            try writeEncodedJSONReport(report, encoded, filter: filterOptions.filter, to: output)
+        } else {
+            report = try builder.finishedReport()
+            builder = ReportBuilder()  // the claims are in the findings now: not held through the rendering
+            try writeReport(to: output) { emit in
+                ReportRenderer.render(report, format: format, color: color.enabled(toFile: output != nil), filter: filterOptions.filter, emit: emit)
+            }
         }
         if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
         if problems > 0 || !report.skipped.isEmpty { throw Exit.skippedInputs }

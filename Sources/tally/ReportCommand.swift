@@ -26,6 +26,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var ruleOptions: RuleOptions
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var memory: MemoryOption
 
     @Option(help: "Output format: text (terminal), markdown, json or html (the page --html writes).")
     var format: ReportFormat = .text
@@ -49,7 +50,7 @@ struct ReportCommand: ParsableCommand {
         try input.requireInputs()
         let rules = try ruleOptions.load()
         let extractor = Extractor(rules: rules)
-        var builder = ReportBuilder()
+        var builder = ReportBuilder(memory: memory.bytes)
         var texts: [Document] = []
         let keepTexts = html != nil || format == .html
         var stored: StoredExtraction?
@@ -83,7 +84,17 @@ struct ReportCommand: ParsableCommand {
             Console.error("tally: the store \(db ?? ""): \(storeError)")
             throw Exit.cannotWrite
         }
-        let report = builder.report()
+        if format == .json, html == nil, stored == nil {
+            // The findings go to disk as their JSON bytes while they are made: a gigabyte of news makes
+            // findings citing millions of claims, too many to hold.
+            let (report, encoded) = try builder.finishedEncodedReport()
+            builder = ReportBuilder()
+            try writeEncodedJSONReport(report, encoded, filter: filterOptions.filter, to: output)
+            if let failOn, report.findings.contains(where: { $0.verdict <= failOn }) { throw Exit.findings }
+            if !skipped.isEmpty { throw Exit.skippedInputs }
+            return
+        }
+        let report = try builder.finishedReport()
         builder = ReportBuilder()  // the claims are in the findings now: not held through the rendering
         if let stored {
             try stored.saveFindings(report.findings)

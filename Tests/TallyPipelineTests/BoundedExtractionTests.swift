@@ -108,13 +108,13 @@ import TallyIngest
         #expect(end("short", 100) == 5)
     }
 
-    @Test func theRunKeepsAtMostItsClaimLimitAndSaysWhichDocumentLostClaims() {
+    @Test func theRunKeepsAtMostItsClaimLimitAndSaysWhichDocumentLostClaims() throws {
         var builder = ReportBuilder(claimLimit: 5)
         let claim = Claim.empty
         builder.add(Document(id: "a", text: ""), claims: Array(repeating: claim, count: 3))
         builder.add(Document(id: "b", text: ""), claims: Array(repeating: claim, count: 4))
         builder.add(Document(id: "c", text: ""), claims: [claim])
-        #expect(builder.claims.count == 5)
+        #expect(try builder.claims.count == 5)
         #expect(builder.documents.map(\.claims) == [3, 2, 0])
         #expect(builder.skipped.map(\.path) == ["b", "c"])
         #expect(builder.skipped.first?.reason.hasPrefix("2 of its 4 claims not reconciled") == true)

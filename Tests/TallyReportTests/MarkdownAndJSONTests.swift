@@ -67,7 +67,7 @@ import TallyCore
         #expect(Set(contract).isSubset(of: claim.keys))
     }
 
-    /// Written finding by finding, the bytes are those one encoding of the whole report gives.
+    /// Written finding by finding (documents a thousand at a time), the bytes are those one encoding of the whole report gives.
     @Test func isTheBytesOfOneEncoderPass() throws {
         func whole(_ report: Report) throws -> String {
             var sorted = report
@@ -86,10 +86,22 @@ import TallyCore
         one.findings = [Fixtures.conflict]
         one.documents[0].title = "a title with \"findings\" : [ in it\n"
         #expect(ReportRenderer.json(one) == (try whole(one)))
-        // Handed over piece by piece (the outline cut where the findings go, then one piece per finding).
+        // Documents go a thousand at a time: 2,500 of them, and none.
+        var many = Fixtures.report
+        many.documents = (0..<2_500).map { index in
+            var document = Fixtures.report.documents[index % Fixtures.report.documents.count]
+            document.doc += "-\(index)"
+            return document
+        }
+        #expect(ReportRenderer.json(many) == (try whole(many)))
+        var noDocuments = Fixtures.report
+        noDocuments.documents = []
+        #expect(ReportRenderer.json(noDocuments) == (try whole(noDocuments)))
+        // Handed over piece by piece (the outline cut where the documents and the findings go, the documents
+        // in one piece, then one piece per finding).
         var pieces: [[UInt8]] = []
         ReportRenderer.render(Fixtures.report, format: .json) { pieces.append($0); return true }
-        #expect(pieces.count == 2 + Fixtures.report.findings.count)
+        #expect(pieces.count == 4 + Fixtures.report.findings.count)
         #expect(String(decoding: pieces.joined(), as: UTF8.self) == json)
         var first: [[UInt8]] = []
         ReportRenderer.render(Fixtures.report, format: .json) { first.append($0); return false }
