@@ -48,17 +48,18 @@ enum ClaimRelation: Int, Comparable {
             // Neither article says when its total was read: the higher may simply be the later one.
             return .updated
         }
-        if oneSource, a.sentence == b.sentence || a.speaker == b.speaker || (a.speaker == nil || b.speaker == nil) && !rivals(x, y) {
+        if oneSource, a.sentence == b.sentence || a.speaker == b.speaker || (a.speaker == nil || b.speaker == nil) && !(axis == .count && rivals(x, y)) {
             let relation = compare(a, x, b, y, sided: sided)
             return relation == .disjoint ? .unrelated : relation
         }
         return compare(a, x, b, y, sided: sided)
     }
 
-    /// Whether a figure an article states in its own voice and one it attributes are close enough to be
+    /// Whether a count an article states in its own voice and one it attributes are close enough to be
     /// rival counts of one thing ("12 Thai hostages", the prime minister said; "only 10 were released"):
     /// within a factor of `rivalRatio`. Far apart, they more often count a part and the whole ("44 seats",
-    /// the commission said … "the 450-seat chamber") than contradict each other.
+    /// the commission said … "the 450-seat chamber") than contradict each other; and an article's sums,
+    /// near or not, are most often different lines of one budget (counts only are rivals).
     static func rivals(_ x: Interval, _ y: Interval) -> Bool {
         let (lower, upper) = x.high <= y.high ? (x, y) : (y, x)
         return lower.high > 0 && upper.low <= lower.high * rivalRatio

@@ -178,6 +178,17 @@ import TallyCore
         #expect(findings.map(\.verdict) == [.conflict])
     }
 
+    /// "€85m in EU grants", the mayor said … "a loan of £40 million (roughly €46 million)": two lines of a budget.
+    @Test func anArticlesOwnSumAndAnAttributedOneAreNoFinding() {
+        let sums = [claim("a", 85_000_000, speaker: "Ek", sentence: "s1"), claim("a", 46_000_000, speaker: nil, sentence: "s2")].map { sum in
+            var sum = sum
+            sum.kind = "money"
+            sum.unit = "EUR"
+            return sum
+        }
+        #expect(Reconciler().reconcile(sums).isEmpty)
+    }
+
     /// "44 seats", the commission said … "the 450-seat chamber": a part and the whole, not rivals.
     @Test func anArticlesOwnFigureFarFromAnAttributedOneIsNoFinding() {
         #expect(Reconciler().reconcile([claim("a", 44, speaker: "commission", sentence: "s1"), claim("a", 450, speaker: nil, sentence: "s2")]).isEmpty)
