@@ -90,7 +90,7 @@ public struct Extractor: Sendable {
                 RelativeStatus.settle(&claims, from: first, defaults: defaults, sources: sources)
             }
             IncrementMerger.fold(&claims, from: first, increments: increments)
-            parts.add(to: &claims, from: first, sentenceIndex: sentenceIndex, inSentence: scratch.inSentence, claimed: Set(winners.map(\.quantityIndex)))
+            parts.add(to: &claims, from: first, sentenceIndex: sentenceIndex, inSentence: scratch.inSentence, winners: winners)
         }
         return claims
     }

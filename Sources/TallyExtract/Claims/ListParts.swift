@@ -23,9 +23,9 @@ struct ListParts {
     static let reach = 30
 
     /// Adds, in text order, the parts of the sentence's counts among `claims[first...]`;
-    /// `inSentence` are the sentence's quantity indices, `claimed` those a rule claimed.
-    func add(to claims: inout [Claim], from first: Int, sentenceIndex: Int, inSentence: [Int], claimed: Set<Int>) {
-        guard claims.count > first, let joiner = context.classes.listJoiner else { return }
+    /// `inSentence` are the sentence's quantity indices, `winners` the rule matches claimed.
+    func add(to claims: inout [Claim], from first: Int, sentenceIndex: Int, inSentence: [Int], winners: [Candidate]) {
+        guard claims.count > first, inSentence.count > winners.count, let joiner = context.classes.listJoiner else { return }
         let quantities = context.quantities
         let tokens = context.analysis.tokens
         let sentence = context.analysis.sentences[sentenceIndex]
@@ -35,12 +35,12 @@ struct ListParts {
         var heads = claims[first...].filter { ListParts.listedKinds.contains($0.kind) }
         let placeParts = PlacePart(context: context, rules: rules)
         guard !heads.isEmpty else { return }
-        for index in inSentence where !claimed.contains(index) {
+        for index in inSentence where !winners.contains(where: { $0.quantityIndex == index }) {
             let quantity = quantities[index]
             guard quantity.kind == .number, quantity.unit == nil, !quantity.isVague, let figure = quantity.value?.number,
                 figure >= 1, figure < 10_000_000, figure == figure.rounded(),
                 let head = heads.last(where: { $0.end <= quantity.start }),
-                let headEnd = tokens.lastIndex(where: { $0.end <= head.end }),
+                let headEnd = sentence.tokens.last(where: { tokens[$0].end <= head.end }),
                 quantity.tokens.lowerBound - headEnd <= ListParts.reach
             else { continue }
             // A list word right before the number ("— 115", ", 20", "and 457", "including 69").
@@ -50,7 +50,7 @@ struct ListParts {
             else { continue }
             // "Emily Damari, 28; Romi Gonen, 24": a number set off by commas after a name is an age.
             if follower == .punctuation, join.start > 0, tokens[join.start].kind == .punct, tokens[join.start - 1].kind == .word,
-                context.analysis.tokens[join.start - 1].text.first?.isUppercase == true
+                tokens[join.start - 1].text.first?.isUppercase == true
             {
                 continue
             }
