@@ -85,24 +85,24 @@ enum ClaimRelation: Int, Comparable {
     /// `Reconciler.day(of:)`, so the answer is the same for every event.
     static func readingDay(_ claim: Claim) -> Int? {
         guard let event = claim.event else { return nil }
-        if let read = event.utf8.withContiguousStorageIfAvailable(isoDay), let day = read { return day }
+        if let day = isoDay(event.utf8) { return day }
         return Reconciler.day(of: claim).map { CalendarDate.dayNumber(year: $0.year, month: $0.month!, day: $0.day!) }
     }
 
     /// For exactly `DDDD-DD-DD` (ASCII digits), its day number, or nil inside when it names no real day
     /// (as `CalendarDate(iso:)` refuses it); nil outside for any other text, left to `CalendarDate(iso:)`.
-    private static func isoDay(_ bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
-        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let digit = Int(bytes[i]) &- 0x30
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
+    private static func isoDay(_ text: String.UTF8View) -> Int?? {
+        guard text.count == 10 else { return nil }
+        var (year, month, day) = (0, 0, 0)
+        for (offset, byte) in text.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == 0x2D else { return nil }
+                continue
             }
-            return value
+            let digit = Int(byte) &- 0x30
+            guard digit >= 0, digit <= 9 else { return nil }
+            if offset < 4 { year = year * 10 + digit } else if offset < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
         guard month >= 1, month <= 12, day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return .some(nil) }
         return CalendarDate.dayNumber(year: year, month: month, day: day)
     }
