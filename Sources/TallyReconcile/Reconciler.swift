@@ -28,6 +28,7 @@ public struct Reconciler: Sendable {
             guard let finding = finding(for: group, copies: copies) else { continue }
             findings.append(finding)
             findings += sideFindings(of: finding, in: group, copies: copies)
+            findings += commonFigureFinding(of: finding, in: group, copies: copies)
         }
         return findings
     }
@@ -248,14 +249,32 @@ public struct Reconciler: Sendable {
     func sideFindings(of finding: Finding, in group: Group, copies: CopyClusters) -> [Finding] {
         guard finding.verdict == .conflict, group.claims.count <= Reconciler.pairwiseLimit else { return [] }
         let sides = Set(finding.claims.map(\.position)).filter { $0 > 0 }.sorted()
-        return sides.compactMap { side in
+        return sides.flatMap { side -> [Finding] in
             var members = group
             members.claims = finding.claims.filter { $0.position == side }.map(\.claim)
-            guard members.claims.count >= 2 else { return nil }
             // Sources that agree on one side are a finding too: "two outlets say 90" is the confirmation a
             // fact-checker weighs against the other side.
-            return self.finding(for: members, copies: copies)
+            guard members.claims.count >= 2, let sideFinding = self.finding(for: members, copies: copies) else { return [] }
+            return [sideFinding] + commonFigureFinding(of: sideFinding, in: members, copies: copies)
         }
+    }
+
+    /// The sources that state one figure within a variance: "four outlets say 11,300" is the
+    /// confirmation a fact-checker weighs against a lone 10,000, and the variance would otherwise hide it.
+    /// The figure stated by the most sources is taken; none when no figure has two sources.
+    func commonFigureFinding(of finding: Finding, in group: Group, copies: CopyClusters) -> [Finding] {
+        guard finding.verdict == .variance, group.claims.count <= Reconciler.pairwiseLimit else { return [] }
+        var byFigure: [Interval: [Claim]] = [:]
+        for cited in finding.claims { byFigure[cited.claim.interval(on: group.axis)!, default: []].append(cited.claim) }
+        // Most sources first; among equals the lowest figure, so the choice does not depend on hashing.
+        let ranked = byFigure.map { (figure: $0.key, claims: $0.value, sources: copies.sourceCount($0.value.map(\.doc))) }
+            .filter { $0.sources >= 2 && $0.claims.count < finding.claims.count }
+            .sorted { ($1.sources, $0.figure.low, $0.figure.high) < ($0.sources, $1.figure.low, $1.figure.high) }
+        guard let common = ranked.first?.claims else { return [] }
+        var members = group
+        members.claims = common
+        guard let agreement = self.finding(for: members, copies: copies), agreement.verdict == .agreement else { return [] }
+        return [agreement]
     }
 
     /// A very large group (thousands of articles on one event): intervals sorted by their low end, a new

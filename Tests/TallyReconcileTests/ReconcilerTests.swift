@@ -48,6 +48,23 @@ import TallyCore
         #expect(findings[0].reason.contains("one way"))
     }
 
+    @Test func sourcesStatingOneFigureWithinAVarianceAgree() {
+        let findings = Reconciler().reconcile([
+            claim("a", "casualties", value: 11300, unit: "people"),
+            claim("b", "casualties", value: 11300, unit: "people"),
+            claim("c", "casualties", value: 11000, low: 10500, high: 11500, .approximate, unit: "people"),
+        ])
+        #expect(findings.map(\.verdict) == [.variance, .agreement])
+        #expect(Set(findings[1].claims.map(\.claim.doc)) == ["a", "b"])
+        // One source saying it twice is no agreement.
+        let single = Reconciler().reconcile([
+            claim("a", "casualties", value: 11300, unit: "people"),
+            claim("a", "casualties", value: 11300, unit: "people", speaker: "x"),
+            claim("c", "casualties", value: 11000, low: 10500, high: 11500, .approximate, unit: "people"),
+        ])
+        #expect(single.map(\.verdict) == [.variance])
+    }
+
     @Test func overlappingPrisonerFiguresAreVariance() {
         let findings = Reconciler().reconcile([
             claim("a", "prisoners", value: 1000, low: 1000, .atLeast, scope: .perSide),
