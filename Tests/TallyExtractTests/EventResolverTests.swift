@@ -42,4 +42,11 @@ import Testing
             "The war began with the attacks of October 7, 2023. On January 19, 2025, three hostages were freed.", published: "")
         #expect(events.main == "2025-01-19")
     }
+
+    @Test func anUndatedArticleTakesNoEventFromTheAttackItRecalls() {
+        let (_, _, events) = EventResolverTests.events(
+            "A ceasefire ended the war that was sparked by the Hamas-led attack on October 7, 2023. Under it, 33 hostages would be freed.",
+            published: "")
+        #expect(events.main == nil)
+    }
 }

@@ -64,6 +64,8 @@ struct EventResolver {
             else { break }
             if isMarkedNonEvent(first, in: sentences[sentence]) { continue }
             guard let publishedDays else {
+                // "the war sparked by the attack on October 7, 2023" recalls the background, not the news.
+                if isMarkedNonEvent(first, in: sentences[sentence], by: EventResolver.recalledEvents) { continue }
                 if latest == nil || latest! < date { latest = date }
                 continue
             }
