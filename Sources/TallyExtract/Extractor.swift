@@ -70,6 +70,8 @@ public struct Extractor: Sendable {
             var increments: [Bool] = []
             var sources: [StatusSource] = []
             var defaults: [ClaimStatus?] = []
+            var breaks: [Bool] = []
+            var lastEnd = sentence.tokens.lowerBound
             increments.reserveCapacity(winners.count)
             sources.reserveCapacity(winners.count)
             defaults.reserveCapacity(winners.count)
@@ -85,9 +87,15 @@ public struct Extractor: Sendable {
                 sources.append(built.statusSource)
                 increments.append(candidate.compiled.rule.emit.increment)
                 defaults.append(candidate.compiled.rule.defaultStatus)
+                // Whether a word such as "after" stands between this figure and the one claimed before it.
+                let tokens = quantity.tokens
+                breaks.append(context.classes.periodBreak.map {
+                    lastEnd < tokens.lowerBound && rules.index.first(classID: $0, words: context.input.words, range: lastEnd..<tokens.lowerBound) != nil
+                } ?? false)
+                lastEnd = max(lastEnd, tokens.upperBound)
             }
             if claims.count > first {
-                RelativeStatus.settle(&claims, from: first, defaults: defaults, sources: sources)
+                RelativeStatus.settle(&claims, from: first, defaults: defaults, sources: sources, breaks: breaks)
             }
             IncrementMerger.fold(&claims, from: first, increments: increments)
             parts.add(to: &claims, from: first, sentenceIndex: sentenceIndex, inSentence: scratch.inSentence, winners: winners)

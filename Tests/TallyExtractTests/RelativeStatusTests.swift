@@ -52,6 +52,16 @@ import Testing
         #expect(claims.map(\.status) == [.runningTotal, .runningTotal, .runningTotal])
     }
 
+    @Test func aCountAfterAWordOfAnotherTimeKeepsItsOwnStatus() {
+        // "The total number of hostages freed so far rose to 102, after 17 hostages were released on Sunday."
+        var claims = [claim("hostage release", .runningTotal), claim("hostage release", nil)]
+        RelativeStatus.settle(&claims, from: 0, defaults: [nil, nil], sources: [.before, .unmarked], breaks: [false, true])
+        #expect(claims[1].status == nil)
+        var joined = [claim("hostage release", .runningTotal), claim("prisoner exchange", nil)]
+        RelativeStatus.settle(&joined, from: 0, defaults: [nil, nil], sources: [.before, .unmarked], breaks: [false, false])
+        #expect(joined[1].status == .runningTotal)
+    }
+
     @Test func aRuleFilesDefaultTotalFramesNothing() {
         // "killing 1,200 people and taking 240 hostages": the toll's file default is no phrase of the text.
         var claims = [claim("people killed", .runningTotal), claim("hostages held", nil)]

@@ -19,6 +19,8 @@ struct ClaimClasses: Sendable {
     /// subset or running total (`ClaimStatus`).
     var statusMarker: Int?
     var statusAfter: Int?
+    /// `period_break`: a word between two counts that puts the second in another time (`RelativeStatus`).
+    var periodBreak: Int?
     /// `list_joiner`, and what may follow a listed count: `list_follow` and the counted nouns (`ListParts`).
     var listJoiner: Int?
     var listFollowers: [Int] = []
@@ -28,7 +30,7 @@ struct ClaimClasses: Sendable {
     static let names = (
         speechVerb: "speech_verb", nearQualifier: "near_qualifier", perSideMarker: "per_side_marker", totalMarker: "total_marker",
         oneSideMarker: "one_side_marker", party: "party", statusMarker: "status_marker",
-        statusAfter: "status_after", listJoiner: "list_joiner", placePart: "place_part",
+        statusAfter: "status_after", periodBreak: "period_break", listJoiner: "list_joiner", placePart: "place_part",
         listFollowers: ["list_follow", "person_noun", "child_noun", "pow_noun", "body_noun", "soldier_noun", "nationality"])
 
     /// Each class's position among `lexicon.classNames` (the id `LexiconIndex` gives it).
@@ -44,6 +46,7 @@ struct ClaimClasses: Sendable {
         party = position(names.party)
         statusMarker = position(names.statusMarker)
         statusAfter = position(names.statusAfter)
+        periodBreak = position(names.periodBreak)
         listJoiner = position(names.listJoiner)
         listFollowers = names.listFollowers.compactMap(position)
         placePart = position(names.placePart)
@@ -65,6 +68,7 @@ struct ClaimClasses: Sendable {
         classes.party = id(party, names.party)
         classes.statusMarker = id(statusMarker, names.statusMarker)
         classes.statusAfter = id(statusAfter, names.statusAfter)
+        classes.periodBreak = id(periodBreak, names.periodBreak)
         classes.listJoiner = id(listJoiner, names.listJoiner)
         classes.listFollowers = names.listFollowers.compactMap { index.classID($0) }
         classes.placePart = id(placePart, names.placePart)

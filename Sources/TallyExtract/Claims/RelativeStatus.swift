@@ -13,8 +13,10 @@ enum RelativeStatus {
     ///   far, including 81 Israelis" counts the Israelis freed so far. A part read after the figure ("170
     ///   other people") is the figure's own;
     /// - a count with no status phrase of its own that follows a total to date in the sentence shares the
-    ///   period: "During this period, 110 hostages were released as well as 230 prisoners".
-    static func settle(_ claims: inout [Claim], from first: Int, defaults: [ClaimStatus?], sources: [StatusSource]) {
+    ///   period: "During this period, 110 hostages were released as well as 230 prisoners" — unless a word
+    ///   of another time stands between them (`breaks`, one per claim: "rose to 102, after 17 hostages were
+    ///   released on Sunday").
+    static func settle(_ claims: inout [Claim], from first: Int, defaults: [ClaimStatus?], sources: [StatusSource], breaks: [Bool] = []) {
         // The last count before, and whether a phrase (not a rule file's default) made it a total to date
         // in this sentence (a period frames its own sentence only).
         var previous: (index: Int, statedTotal: Bool)? = claims[..<first].lastIndex(where: isCount).map { ($0, false) }
@@ -25,7 +27,7 @@ enum RelativeStatus {
                 let relative = (status == .subset && source == .before) || (status == .increment && (source == .before || source == .after))
                 if relative, claims[previous.index].subject != claims[index].subject {
                     claims[index].status = previous.statedTotal ? .runningTotal : defaults[index - first]
-                } else if source == .unmarked, previous.statedTotal {
+                } else if source == .unmarked, previous.statedTotal, !(index - first < breaks.count && breaks[index - first]) {
                     claims[index].status = .runningTotal
                 }
             }
