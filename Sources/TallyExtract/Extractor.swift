@@ -135,12 +135,17 @@ public struct Extractor: Sendable {
         let inSentence = scratch.inSentence
         scratch.reset(mentions: inSentence.count)
         let features = prefilter.features(
-            of: sentence.tokens, in: input, starts: scratch.startRows, tokenWords: scratch.tokenWords, tokenClasses: scratch.tokenClasses)
+            of: sentence.tokens, in: input, starts: scratch.startRows, startUnion: scratch.startUnion, tokenWords: scratch.tokenWords,
+            tokenClasses: scratch.tokenClasses)
         var longestMention = 0
         for index in inSentence { longestMention = max(longestMention, Int(input.quantityEnds[index] - input.quantityFirstTokens[index])) }
         let rows = scratch.startRows
         let stride = prefilter.stride
-        for ruleIndex in compiled.indices where prefilter.sentence(features, mayMatch: ruleIndex) {
+        let startUnion = scratch.startUnion
+        // A rule that can start at no token of the sentence has no match in it (`has` below would turn
+        // down every start): skip it before its `requires` are searched.
+        for ruleIndex in compiled.indices
+        where RulePrefilter.mayStart(ruleIndex, in: startUnion) && prefilter.sentence(features, mayMatch: ruleIndex) {
             let compiledRule = compiled[ruleIndex]
             guard let valueCapture = compiledRule.valueCapture else { continue }
             // The `requires` pattern that is missing; only a trace goes on matching past one.

@@ -12,6 +12,8 @@ struct SentenceScratch {
     let requirements: RequirementCache
     /// Per token of the sentence: the rules that may start there (`RulePrefilter.stride` words each).
     let startRows = ScratchBuffer<UInt64>(capacity: 256, filling: 0)
+    /// The union of the sentence's `startRows`: the rules that may start anywhere in it.
+    let startUnion = ScratchBuffer<UInt64>(capacity: 4, filling: 0)
     /// Per token of the sentence: its required-word bits and the lexicon classes that can start there.
     let tokenWords = ScratchBuffer<UInt64>(capacity: 256, filling: 0)
     let tokenClasses = ScratchBuffer<ClassMask>(capacity: 256, filling: ClassMask())

@@ -167,10 +167,32 @@ public final class PatternMatcher {
     /// Whether the compiled pattern matches anywhere in `range`.
     public func occurs(_ program: PatternProgram, in range: Range<Int>) -> Bool {
         let filter = program.start
-        for position in range where canStart(filter, at: position) {
-            if matchEnd(program, at: position, limit: range.upperBound, anyMatch: true) >= 0 { return true }
+        guard !filter.anyPosition, !filter.quantity, filter.texts.isEmpty else {
+            for position in range where canStart(filter, at: position) {
+                if matchEnd(program, at: position, limit: range.upperBound, anyMatch: true) >= 0 { return true }
+            }
+            return false
         }
-        return false
+        return occurs(program, startingWithKnownWordsIn: range)
+    }
+
+    /// `occurs` for a pattern that can start only with vocabulary words (most `requires` patterns, each
+    /// searched over a whole paragraph): the same positions as `canStart` picks, found by testing each
+    /// token's word id against the start bits in a tight loop rather than through every case of `canStart`.
+    private func occurs(_ program: PatternProgram, startingWithKnownWordsIn range: Range<Int>) -> Bool {
+        let upper = min(range.upperBound, tokens.count)
+        guard range.lowerBound < upper else { return false }
+        return words.withView { allWords in
+            program.start.words.withView { startBits in
+                let words = allWords.slice(range.lowerBound..<upper)
+                for relative in 0..<words.count {
+                    let word = words[relative]
+                    guard word >= 0, startBits[Int(word) >> 6] & (1 << UInt64(word & 63)) != 0 else { continue }
+                    if matchEnd(program, at: range.lowerBound + relative, limit: range.upperBound, anyMatch: true) >= 0 { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// The end of the longest match starting at `start` (or of the first one found, with `anyMatch`),

@@ -80,12 +80,15 @@ struct RulePrefilter: Sendable {
     }
 
     /// Fills, per token of `range` from its first, `starts` (`stride` words each), `tokenWords` and
-    /// `tokenClasses` (what `window` reads), and returns the sentence's features.
+    /// `tokenClasses` (what `window` reads), and `startUnion` with the union of the `starts` rows (the
+    /// rules that may start anywhere in the range, see `mayStart`); returns the sentence's features.
     func features(
-        of range: Range<Int>, in input: MatchInput, starts: ScratchBuffer<UInt64>, tokenWords: ScratchBuffer<UInt64>,
-        tokenClasses: ScratchBuffer<ClassMask>
+        of range: Range<Int>, in input: MatchInput, starts: ScratchBuffer<UInt64>, startUnion: ScratchBuffer<UInt64>,
+        tokenWords: ScratchBuffer<UInt64>, tokenClasses: ScratchBuffer<ClassMask>
     ) -> SentenceFeatures {
         starts.reserve(range.count * stride, filling: 0)
+        startUnion.reserve(stride, filling: 0)
+        startUnion.fill(0, count: stride)
         tokenWords.reserve(range.count, filling: 0)
         tokenClasses.reserve(range.count, filling: ClassMask())
         let lexicon = input.lexicon
@@ -107,12 +110,14 @@ struct RulePrefilter: Sendable {
                                 if word >= 0 { bits |= byWord[Int(word)] }
                                 if mention { bits |= quantityStartRules[0] }
                                 starts[row] = bits
+                                startUnion[0] |= bits
                             } else {
                                 for column in 0..<stride {
                                     var bits = anyStartRules[column] | textStartRules[column]
                                     if word >= 0 { bits |= byWord[Int(word) * stride + column] }
                                     if mention { bits |= quantityStartRules[column] }
                                     starts[row + column] = bits
+                                    startUnion[column] |= bits
                                 }
                             }
                             if word >= 0 {
@@ -163,6 +168,13 @@ struct RulePrefilter: Sendable {
     /// Whether the rule's first words include words the vocabulary lacks, so that a start needs
     /// `PatternMatcher.canStart` to be sure.
     func startsByText(_ rule: Int) -> Bool { textStartRules[rule >> 6] & (1 << UInt64(rule & 63)) != 0 }
+
+    /// Whether a rule may start at some token of the sentence whose rows `features` united in
+    /// `startUnion`: when not, no start passes `has`, and the rule's `requires` need no search.
+    @inline(__always)
+    static func mayStart(_ rule: Int, in startUnion: ScratchBuffer<UInt64>) -> Bool {
+        startUnion[rule >> 6] & (1 << UInt64(rule & 63)) != 0
+    }
 
     /// Whether a rule's bit is set in the row that starts at `row` in `rows`.
     @inline(__always)
