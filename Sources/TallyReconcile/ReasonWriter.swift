@@ -75,13 +75,20 @@ struct ReasonWriter {
     }
 
     /// "X says 3,958 people (2023-09-17), Y says 4,255 people (2023-09-28) — a total to date, updated
-    /// from 3,958 to 4,255": the earliest and the latest reading of a running total read on several days.
+    /// from 3,958 to 4,255": the earliest reading of a running total read on several days and the latest
+    /// that states another figure ("updated from 270 to 270" says nothing); one that went down, within
+    /// the approximations that let it overlap, is "revised down".
     private func update() -> String? {
         let readings = claims.map(\.claim).compactMap { claim in Reconciler.day(of: claim).map { (claim: claim, day: $0) } }
             .filter { $0.claim.status == .runningTotal }
-        guard let first = readings.min(by: { $0.day < $1.day }), let last = readings.max(by: { $0.day < $1.day }), first.day != last.day else { return nil }
+        guard let first = readings.min(by: { $0.day < $1.day }) else { return nil }
+        let firstFigure = ReasonWriter.figure(first.claim)
+        guard let last = readings.filter({ ReasonWriter.figure($0.claim) != firstFigure }).max(by: { $0.day < $1.day }), first.day < last.day
+        else { return nil }
+        let (from, to) = (first.claim.interval(on: axis), last.claim.interval(on: axis))
+        let down = from.flatMap { f in to.map { t in t.low + t.high < f.low + f.high } } ?? false
         return "\(ReasonWriter.says(first.claim)) (\(first.day.iso)), \(ReasonWriter.says(last.claim)) (\(last.day.iso))"
-            + " — a total to date, updated from \(ReasonWriter.figure(first.claim)) to \(ReasonWriter.figure(last.claim))"
+            + " — a total to date, \(down ? "revised down" : "updated") from \(firstFigure) to \(ReasonWriter.figure(last.claim))"
     }
 
     /// Whether two of the figures do not overlap and are totals to date of undated articles (the only

@@ -38,6 +38,16 @@ import TallyCore
         #expect(findings[0].event == "2023-09-28")
     }
 
+    @Test func aTotalThatFellWithinItsApproximationIsRevisedDownNotUpdated() {
+        var about = claim("c", 11_000, status: .runningTotal, event: "2023-09-16")
+        (about.low, about.high, about.qualifier) = (.number(10_500), .number(11_500), .approximate)
+        let findings = Reconciler().reconcile([
+            claim("a", 11_300, status: .runningTotal, event: "2023-09-14"), claim("b", 11_300, status: .runningTotal, event: "2023-09-15"), about,
+        ])
+        let variance = try! #require(findings.first { $0.verdict == .variance })
+        #expect(variance.reason.contains("revised down from 11,300 people to about 11,000 people"))
+    }
+
     @Test func aFallingTotalOverDaysIsAConflict() {
         let findings = Reconciler().reconcile([
             claim("a", 3_840, status: .runningTotal, event: "2023-09-14"), claim("b", 3_166, status: .runningTotal, event: "2023-09-16"),
