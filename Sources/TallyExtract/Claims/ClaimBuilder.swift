@@ -71,7 +71,7 @@ struct ClaimBuilder {
             high: high,
             qualifier: qualifier,
             unit: value(compiled.rule.emit.unit, match, compiled) ?? quantity.unit,
-            scope: scope(for: quantity, rule: compiled, match: match, sentence: sentence),
+            scope: scope(for: candidate.quantityIndex, rule: compiled, match: match, sentence: sentence),
             subject: subject,
             event: context.events.event(at: quantity.tokens.lowerBound),
             speaker: context.speakers.speaker(at: quantity.tokens.lowerBound, sentence: sentenceIndex),
@@ -172,20 +172,45 @@ struct ClaimBuilder {
         return context.analysis.tokens[range].map(\.lower).joined(separator: " ")
     }
 
-    private func scope(for quantity: Quantity, rule: CompiledRule, match: PatternMatch, sentence: Sentence) -> Scope? {
+    private func scope(for index: Int, rule: CompiledRule, match: PatternMatch, sentence: Sentence) -> Scope? {
+        let quantity = context.quantities[index]
         let stated = value(rule.rule.emit.scope, match, rule)
         if let scope = stated.flatMap(Scope.init(rawValue:)) { return scope }
         if quantity.kind == .perSide { return .perSide }
         // Scope words ("on each side", "in total", "unilaterally") are read only where a rule asks: `scope: auto`.
         guard stated == Emit.autoScope else { return nil }
+        // Never past another count: "four bodies returned as total of freed captives stands at 58" says
+        // the 58 is a total, not the four.
+        let (lower, upper) = countBounds(around: index, in: sentence)
         let classes = context.classes
-        let after = quantity.tokens.upperBound..<min(sentence.tokens.upperBound, max(match.end, quantity.tokens.upperBound) + ClaimBuilder.scopeWindow)
+        let after = quantity.tokens.upperBound..<max(quantity.tokens.upperBound, min(upper, max(match.end, quantity.tokens.upperBound) + ClaimBuilder.scopeWindow))
         if first(classes.perSideMarker, in: after) != nil { return .perSide }
-        let around = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - 4)..<after.upperBound
+        let around = max(lower, quantity.tokens.lowerBound - 4)..<after.upperBound
         if first(classes.totalMarker, in: around) != nil { return .total }
-        let before = max(sentence.tokens.lowerBound, quantity.tokens.lowerBound - 6)..<quantity.tokens.lowerBound
+        let before = max(lower, quantity.tokens.lowerBound - 6)..<quantity.tokens.lowerBound
+        if first(classes.totalBefore, in: before) != nil { return .total }
         if first(classes.oneSideMarker, in: before) != nil { return .oneSide }
         return nil
+    }
+
+    /// The tokens of a figure's sentence between the counts before and after it (dates and durations
+    /// are no counts): how far the words about this figure reach.
+    private func countBounds(around index: Int, in sentence: Sentence) -> (lower: Int, upper: Int) {
+        let quantities = context.quantities
+        func isCount(_ quantity: Quantity) -> Bool { quantity.kind != .date && quantity.kind != .duration }
+        var lower = sentence.tokens.lowerBound
+        var previous = index - 1
+        while previous >= 0, quantities[previous].tokens.upperBound > sentence.tokens.lowerBound {
+            if isCount(quantities[previous]) { lower = max(lower, quantities[previous].tokens.upperBound); break }
+            previous -= 1
+        }
+        var upper = sentence.tokens.upperBound
+        var next = index + 1
+        while next < quantities.count, quantities[next].tokens.lowerBound < sentence.tokens.upperBound {
+            if isCount(quantities[next]) { upper = min(upper, quantities[next].tokens.lowerBound); break }
+            next += 1
+        }
+        return (lower, upper)
     }
 
     /// The first phrase of a lexicon class in a token range.

@@ -12,6 +12,8 @@ struct ClaimClasses: Sendable {
     /// Scope markers read for `scope: auto`.
     var perSideMarker: Int?
     var totalMarker: Int?
+    /// `total_before`: a total that names what follows ("a total of 81"), read before a figure only.
+    var totalBefore: Int?
     var oneSideMarker: Int?
     /// `party`: who a `{party}` subject names.
     var party: Int?
@@ -28,7 +30,7 @@ struct ClaimClasses: Sendable {
     var placePart: Int?
 
     static let names = (
-        speechVerb: "speech_verb", nearQualifier: "near_qualifier", perSideMarker: "per_side_marker", totalMarker: "total_marker",
+        speechVerb: "speech_verb", nearQualifier: "near_qualifier", perSideMarker: "per_side_marker", totalMarker: "total_marker", totalBefore: "total_before",
         oneSideMarker: "one_side_marker", party: "party", statusMarker: "status_marker",
         statusAfter: "status_after", periodBreak: "period_break", listJoiner: "list_joiner", placePart: "place_part",
         listFollowers: ["list_follow", "person_noun", "child_noun", "pow_noun", "body_noun", "soldier_noun", "nationality"])
@@ -42,6 +44,7 @@ struct ClaimClasses: Sendable {
         nearQualifier = position(names.nearQualifier)
         perSideMarker = position(names.perSideMarker)
         totalMarker = position(names.totalMarker)
+        totalBefore = position(names.totalBefore)
         oneSideMarker = position(names.oneSideMarker)
         party = position(names.party)
         statusMarker = position(names.statusMarker)
@@ -64,6 +67,7 @@ struct ClaimClasses: Sendable {
         classes.nearQualifier = id(nearQualifier, names.nearQualifier)
         classes.perSideMarker = id(perSideMarker, names.perSideMarker)
         classes.totalMarker = id(totalMarker, names.totalMarker)
+        classes.totalBefore = id(totalBefore, names.totalBefore)
         classes.oneSideMarker = id(oneSideMarker, names.oneSideMarker)
         classes.party = id(party, names.party)
         classes.statusMarker = id(statusMarker, names.statusMarker)

@@ -49,7 +49,7 @@ public struct Emit: Sendable, Hashable {
     public var status: ClaimStatus?
 
     /// `scope: auto`: read the scope from the words around the figure (lexicon classes
-    /// `per_side_marker`, `total_marker`, `one_side_marker`).
+    /// `per_side_marker`, `total_marker`, `total_before`, `one_side_marker`).
     public static let autoScope = "auto"
 
     /// A literal or a capture reference (`$name`).
