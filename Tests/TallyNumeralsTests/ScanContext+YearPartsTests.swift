@@ -81,4 +81,20 @@ struct ScanContextYearPartsTests {
         // "The week of April 20" is the day, as news means it.
         #expect(months("MPs debate it the week of April 10.") == ["April 10: 2019-04-10..2019-04-10"])
     }
+
+    /// A month by its place in a year, a day by its place in a month.
+    @Test(arguments: [
+        ("They will leave the third month of 2021.", "third month of 2021: 2021-03..2021-03"),
+        ("The 9th month of next year will see a review.", "9th month of next year: 2020-09..2020-09"),
+        ("We will come back on the 15th day of next month.", "15th day of next month: 2019-09-15..2019-09-15"),
+        ("We came back on the twenty third day of July.", "twenty third day of July: 2019-07-23..2019-07-23"),
+    ])
+    func monthsAndDaysByPlace(_ text: String, _ expected: String) {
+        #expect(months(text) == [expected])
+    }
+
+    @Test func daysOfOtherThings() {
+        #expect(months("On the 15th day of the strike, talks resumed.").isEmpty)
+        #expect(!months("The 30th day of February never comes.").contains { $0.hasPrefix("30th") })
+    }
 }
