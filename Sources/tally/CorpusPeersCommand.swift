@@ -25,7 +25,7 @@ struct CorpusPeersCommand: ParsableCommand {
     @Flag(help: "Count every case; only past-biased dates are set aside.")
     var strict = false
 
-    @Flag(help: "List every failing case (suite | input | detail).")
+    @Flag(help: "List every failing case (suite | input | detail), then every case set aside as a disagreement.")
     var failures = false
 
     func run() throws {
@@ -36,6 +36,10 @@ struct CorpusPeersCommand: ParsableCommand {
         if failures {
             for s in scores {
                 for f in s.failures { out += "FAIL \(s.suite.split(separator: "/").last ?? "") | \(f.input) | \(f.detail)\n" }
+            }
+            // The cases set aside (not counted), each with its reason: past-biased dates under --strict.
+            for s in scores {
+                for d in s.disagreementCases { out += "DISAGREE \(s.suite.split(separator: "/").last ?? "") | \(d.input) | \(d.detail)\n" }
             }
         }
         Console.output(out)

@@ -20,6 +20,9 @@ struct NumeralScannerTests {
             "duration [18 months] 18 18..18 exact months", "duration [month-long] 1 1..1 exact months",
         ]),
         ("talks dragged on for months", ["duration [months] nil 2..11 range months vague"]),
+        ("shelling went on all day, all week and all night; all days count", [
+            "duration [all day] 1 1..1 exact days", "duration [all week] 1 1..1 exact weeks",
+        ]),
         ("$3bn, ₴500, 200 hryvnias and 7 billion dollars", [
             "money [$3bn] 3,000,000,000 3,000,000,000..3,000,000,000 exact USD", "money [₴500] 500 500..500 exact UAH",
             "money [200 hryvnias] 200 200..200 exact UAH", "money [7 billion dollars] 7,000,000,000 7,000,000,000..7,000,000,000 exact USD",

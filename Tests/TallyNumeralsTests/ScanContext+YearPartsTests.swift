@@ -54,4 +54,47 @@ struct ScanContextYearPartsTests {
         // No reference: nothing to count from.
         #expect(scanner.scan(text: "Sales for last quarter fell.").filter { $0.kind == .date }.isEmpty)
     }
+
+    /// Weeks named by their place in a month or year, or by a day in them: Monday to Sunday, a
+    /// period's first week holding its first Thursday (ISO 8601) and its last week its last.
+    @Test(arguments: [
+        ("Rooms were booked in the first week of 2015.", "first week of 2015: 2014-12-29..2015-01-04"),
+        ("Rooms were booked in the first week of 2021.", "first week of 2021: 2021-01-04..2021-01-10"),
+        ("Rooms were booked in the second week of 2021.", "second week of 2021: 2021-01-11..2021-01-17"),
+        ("Rooms were booked in the 3rd week of 2018.", "3rd week of 2018: 2018-01-15..2018-01-21"),
+        ("Rooms were booked in the last week of 2016.", "last week of 2016: 2016-12-26..2017-01-01"),
+        ("Rooms were booked in the last week of Dec 2016.", "last week of Dec 2016: 2016-12-26..2017-01-01"),
+        ("Rooms were booked in the first week of Jan 2015.", "first week of Jan 2015: 2014-12-29..2015-01-04"),
+        ("Rooms were booked in the third week of July.", "third week of July: 2019-07-15..2019-07-21"),
+        ("Rooms were booked in the first week of last year.", "first week of last year: 2018-01-01..2018-01-07"),
+        ("Talks resume the week beginning February 4.", "week beginning February 4: 2019-02-04..2019-02-10"),
+    ])
+    func weeks(_ text: String, _ expected: String) {
+        #expect(months(text) == [expected])
+    }
+
+    /// A week of something else stays what it was: "last week", or no date at all.
+    @Test func weeksOfOtherThings() {
+        #expect(months("The first week of the war was the worst.").isEmpty)
+        #expect(months("They met last week of all weeks.") == ["last week: 2019-08-05..2019-08-11"])
+        #expect(months("A week of protests followed.").isEmpty)
+        // "The week of April 20" is the day, as news means it.
+        #expect(months("MPs debate it the week of April 10.") == ["April 10: 2019-04-10..2019-04-10"])
+    }
+
+    /// A month by its place in a year, a day by its place in a month.
+    @Test(arguments: [
+        ("They will leave the third month of 2021.", "third month of 2021: 2021-03..2021-03"),
+        ("The 9th month of next year will see a review.", "9th month of next year: 2020-09..2020-09"),
+        ("We will come back on the 15th day of next month.", "15th day of next month: 2019-09-15..2019-09-15"),
+        ("We came back on the twenty third day of July.", "twenty third day of July: 2019-07-23..2019-07-23"),
+    ])
+    func monthsAndDaysByPlace(_ text: String, _ expected: String) {
+        #expect(months(text) == [expected])
+    }
+
+    @Test func daysOfOtherThings() {
+        #expect(months("On the 15th day of the strike, talks resumed.").isEmpty)
+        #expect(!months("The 30th day of February never comes.").contains { $0.hasPrefix("30th") })
+    }
 }

@@ -149,7 +149,7 @@ enum PeerStrictMapping {
                 spare.remove(at: i)
                 return true
             }
-            if !missing.isEmpty, excused { return .disagreement("past-biased date") }
+            if !missing.isEmpty, excused { return .disagreement("past-biased date: \(detail)") }
         }
         return .fail(detail)
     }

@@ -27,6 +27,8 @@ public struct SuiteScore: Sendable, Hashable {
     public var outOfScope = 0
     public var failures: [PeerFailure] = []
     public var disagreementReasons: [String: Int] = [:]
+    /// Each case set aside as a disagreement, with its reason (listed by `tally corpus peers --failures`).
+    public var disagreementCases: [PeerFailure] = []
 
     public init(suite: String) { self.suite = suite }
 
@@ -47,7 +49,10 @@ public struct SuiteScore: Sendable, Hashable {
         case .outOfScope: outOfScope += 1
         case .disagreement(let reason):
             disagreements += 1
-            disagreementReasons[reason, default: 0] += 1
+            // "past-biased date: expected …, got …" counts under "past-biased date".
+            let kind = reason.split(separator: ":", maxSplits: 1).first.map(String.init) ?? reason
+            disagreementReasons[kind, default: 0] += 1
+            disagreementCases.append(PeerFailure(input: input, detail: reason))
         }
     }
 }

@@ -255,6 +255,13 @@ extension ScanContext {
             }
             return nil
         }
+        // "all day", "all week", "all month", "all year": one of the unit (not "all night", whose
+        // unit is a day's, nor "all days", which counts none).
+        if gram(i - 1) == .all, let unit = timeUnit(i), unit == .days || unit == .weeks || unit == .months || unit == .years,
+            !tokens[i].lower.hasSuffix("s"), tokens[i].lower != "night", !isPunct(i + 1, .hyphen)
+        {
+            return Measure(kind: .duration, start: i - 1, end: i + 1, value: 1, unit: unit)
+        }
         // "month-long" is one month; "hours-long", "days-long" state no figure (an unknown number of them).
         if let unit = timeUnit(i), isPunct(i + 1, .hyphen), adjacent(i + 1), gram(i + 2) == .long, adjacent(i + 2) {
             return tokens[i].lower.hasSuffix("s") ? nil : Measure(kind: .duration, start: i, end: i + 3, value: 1, unit: unit)

@@ -180,6 +180,8 @@ extension ScanContext {
     /// A figure with what may follow it: a range end, a per-side "-for-", an age, a post-qualifier.
     func core(at i: Int, start: Int, qualifier: Qualifier) -> Found? {
         guard var a = measure(at: i) else { return nil }
+        // A measure may open before `i` ("all day", read at its unit); otherwise it opens at the hedge.
+        let start = a.start < i ? min(a.start, start) : start
         a.start = start
         if a.vague != nil { return Found(a, start: start, qualifier: .exact) }
         // "1,000-for-1,000": the same figure on each side ("two-for-one" is a ratio, not a swap).

@@ -11,7 +11,7 @@ extension ScanContext {
     func yearPart(at i: Int) -> DateMatch? {
         let w = gram(i)
         if w == .from || w == .between { return partRange(at: i) }
-        return singlePart(at: i)
+        return week(at: i) ?? monthOrDay(at: i) ?? singlePart(at: i)
     }
 
     /// "from 2017-q1 to 2018-q1", "between Q1 2017 and Q3 2018", "from q1 of 2017 - q3 of 2018": from
@@ -45,6 +45,12 @@ extension ScanContext {
         while k <= last, k < tokenCount {
             let f = facts[k]
             if f.gram == .quarter || f.gram == .quarters || f.gram == .half { return true }
+            // "the first week of 2015", "the week beginning February 4", "the third month of 2021",
+            // "the 15th day of next month".
+            if f.gram == .week, k + 1 < tokenCount, facts[k + 1].gram == .of || ScanContext.weekStarts.contains(tokens[k + 1].lower) { return true }
+            if f.gram == .month || f.flags.contains(.timeUnit), k + 1 < tokenCount, facts[k + 1].gram == .of, f.gram == .month || tokens[k].lower == "day" {
+                return true
+            }
             if f.kind == .word, k + 1 < tokenCount, facts[k + 1].kind == .number, !facts[k + 1].spaced {
                 let lead = info[k].lead | 0x20
                 if lead == UInt8(ascii: "q") || lead == UInt8(ascii: "h") { return true }
@@ -164,6 +170,104 @@ extension ScanContext {
             if n - 1 > (month - 1) / months { index -= perYear }
         }
         return DateMatch(start: start, end: end, low: ScanContext.partStart(index, months: months), high: ScanContext.partEnd(index, months: months))
+    }
+
+    /// Words that name a week by its first day: "the week beginning February 4".
+    static let weekStarts: Set<String> = ["beginning", "starting", "commencing"]
+
+    /// A week named by its place in a month or year ("the first week of 2015", "the 3rd week of
+    /// January", "the last week of Dec 2016") or by its first day ("the week beginning February 4",
+    /// "the week starting on May 20"). Weeks run Monday to Sunday; as in ISO 8601, a month's or year's first
+    /// week is the one holding its first Thursday and its last week the one holding its last.
+    func week(at i: Int) -> DateMatch? {
+        var k = i
+        if gram(k) == .the { k += 1 }
+        if gram(k) == .week {
+            // "the week beginning February 4", "week starting on May 20". Not "the week of April
+            // 20": news means the day by it (the corpus's gold reads it so), and a week may hold it.
+            var j = k + 1
+            guard ScanContext.weekStarts.contains(lower(j)) else { return nil }
+            if gram(j + 1) == .on { j += 1 }
+            j += 1
+            guard let d = date(at: j) ?? (gram(j) == .the ? date(at: j + 1) : nil) else { return nil }
+            guard let low = d.low, let high = d.high else { return DateMatch(start: i, end: d.end, low: nil, high: nil) }
+            guard low == high, low.day != nil else { return nil }
+            let monday = low.dayRange.lowerBound - low.weekday
+            return DateMatch(start: i, end: d.end, low: CalendarDate(dayNumber: monday), high: CalendarDate(dayNumber: monday + 6))
+        }
+        guard let ordinal = weekOrdinal(at: k), gram(ordinal.end) == .week, gram(ordinal.end + 1) == .of else { return nil }
+        let j = ordinal.end + 2
+        var period: (first: Int, last: Int, end: Int)?
+        if let m = namedMonth(at: j) {
+            guard let year = m.year else { return DateMatch(start: i, end: m.end, low: nil, high: nil) }
+            period = (CalendarDate.dayNumber(year: year, month: m.month, day: 1),
+                      CalendarDate.dayNumber(year: year, month: m.month, day: CalendarDate.daysIn(month: m.month, year: year)), m.end)
+        } else if let (year, end) = yearOfPart(after: ordinal.end + 1) {
+            guard let year else { return DateMatch(start: i, end: end, low: nil, high: nil) }
+            period = (CalendarDate.dayNumber(year: year, month: 1, day: 1), CalendarDate.dayNumber(year: year, month: 12, day: 31), end)
+        }
+        guard let period else { return nil }
+        let monday: Int
+        if ordinal.last {
+            let thursday = period.last - (CalendarDate(dayNumber: period.last).weekday - 3 + 7) % 7
+            monday = thursday - 3
+        } else {
+            let thursday = period.first + (3 - CalendarDate(dayNumber: period.first).weekday + 7) % 7
+            monday = thursday - 3 + 7 * (ordinal.value - 1)
+            // The week's Thursday must fall within the month or year.
+            guard monday + 3 <= period.last else { return nil }
+        }
+        return DateMatch(start: i, end: period.end, low: CalendarDate(dayNumber: monday), high: CalendarDate(dayNumber: monday + 6))
+    }
+
+    /// A month named after "of": "January", "Dec 2016", "June, 2019" (the latest such month begun by
+    /// the reference when no year is written, as "in May" is; a nil year when there is no reference).
+    private func namedMonth(at j: Int) -> (year: Int?, month: Int, end: Int)? {
+        guard let m = month(at: j) else { return nil }
+        if let (y, e) = yearNumber(at: m.end) ?? (isPunct(m.end, .comma) ? yearNumber(at: m.end + 1) : nil) { return (y, m.month, e) }
+        guard m.strict else { return nil }
+        guard let ref = reference, let refMonth = ref.month else { return (nil, m.month, m.end) }
+        return (ref.year - (m.month > refMonth ? 1 : 0), m.month, m.end)
+    }
+
+    /// A month by its place in a year ("the third month of 2021", "the 9th month of next year") or a
+    /// day by its place in a month ("the 15th day of next month", "the twenty third day of
+    /// September"). "The 15th day of the strike" names no date.
+    func monthOrDay(at i: Int) -> DateMatch? {
+        var k = i
+        if gram(k) == .the { k += 1 }
+        guard let o = weekOrdinal(at: k), !o.last, gram(o.end + 1) == .of else { return nil }
+        let j = o.end + 2
+        if gram(o.end) == .month {
+            guard o.value <= 12, let (year, end) = yearOfPart(after: o.end + 1) else { return nil }
+            guard let year else { return DateMatch(start: i, end: end, low: nil, high: nil) }
+            let d = CalendarDate(year: year, month: o.value)
+            return DateMatch(start: i, end: end, low: d, high: d)
+        }
+        guard lower(o.end) == "day", o.value <= 31 else { return nil }
+        var found: (year: Int?, month: Int, end: Int)?
+        if let m = namedMonth(at: j) {
+            found = m
+        } else if gram(j + 1) == .month, gram(j) == .this || gram(j) == .next || gram(j) == .last {
+            // "of this month", "of next month", "of last month": counted from the reference's.
+            guard let ref = reference, let refMonth = ref.month else { return DateMatch(start: i, end: j + 2, low: nil, high: nil) }
+            let index = ref.year * 12 + refMonth - 1 + (gram(j) == .next ? 1 : (gram(j) == .last ? -1 : 0))
+            found = (index / 12, index % 12 + 1, j + 2)
+        }
+        guard let found else { return nil }
+        guard let year = found.year else { return DateMatch(start: i, end: found.end, low: nil, high: nil) }
+        guard o.value <= CalendarDate.daysIn(month: found.month, year: year) else { return nil }
+        let d = CalendarDate(year: year, month: found.month, day: o.value)
+        return DateMatch(start: i, end: found.end, low: d, high: d)
+    }
+
+    /// "first", "3rd", "twenty-seventh" or "last" before "week": its number (or that it is the last).
+    private func weekOrdinal(at k: Int) -> (value: Int, last: Bool, end: Int)? {
+        if gram(k) == .last { return (0, true, k + 1) }
+        // "twenty third", "thirty-first": a tens word and an ordinal, as days are written.
+        if isWord(k), word(NumberWords.tens, k) != nil, let (d, end) = day(at: k) { return (d, false, end) }
+        guard has(k, .dayWord) || isNumber(k), let e = number(at: k), e.isOrdinal, e.value >= 1, e.value <= 53, e.value == e.value.rounded() else { return nil }
+        return (Int(e.value), false, e.end)
     }
 
     /// The first month of part `index` (counted from year 0) of `months` months.
