@@ -6,7 +6,15 @@ import TallyNumerals
 /// the ground") and it is compared with the same part elsewhere, never with the whole toll.
 struct PlacePart {
     let context: PreparedDocument
-    let rules: RuleSet
+    /// The rule set's lexicon and its index, not the whole `RuleSet`: copying that per claim cost more than the lookup.
+    let index: LexiconIndex
+    let lexicon: Lexicon
+
+    init(context: PreparedDocument, rules: RuleSet) {
+        self.context = context
+        index = rules.index
+        lexicon = rules.lexicon
+    }
 
     /// How many tokens after a figure the phrase may start ("24 people died on the ground").
     static let reach = 4
@@ -25,7 +33,7 @@ struct PlacePart {
         guard tokens.upperBound < end else { return nil }
         let words = context.input.words
         for start in tokens.upperBound..<end {
-            if let hit = rules.index.longest(classID: placePart, words: words, at: start, limit: sentence.tokens.upperBound) { return hit.value }
+            if let hit = index.longest(classID: placePart, words: words, at: start, limit: sentence.tokens.upperBound) { return hit.value }
         }
         return nil
     }
@@ -39,7 +47,7 @@ struct PlacePart {
     /// `subject` without the place a toll's subject ends with, if any ("people killed on board" → "people killed").
     func whole(_ subject: String?) -> String? {
         guard let subject else { return nil }
-        for place in Set(rules.lexicon.phrases(of: ClaimClasses.names.placePart).values) where subject.hasSuffix(" " + place) {
+        for place in Set(lexicon.phrases(of: ClaimClasses.names.placePart).values) where subject.hasSuffix(" " + place) {
             return String(subject.dropLast(place.count + 1))
         }
         return subject
