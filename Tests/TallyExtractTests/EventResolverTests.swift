@@ -49,4 +49,19 @@ import Testing
             published: "")
         #expect(events.main == nil)
     }
+
+    @Test func theNextDayIsTheMainEventWhenReportedAsDoneNotWhenPlanned() {
+        let plan: (TextAnalysis) -> (Range<Int>) -> Bool = { analysis in
+            { range in analysis.tokens[range].contains { $0.lower == "will" } }
+        }
+        func main(_ text: String) -> String? {
+            let analysis = TextAnalysis(text: text)
+            let reference = CalendarDate(iso: "2023-11-24")  // a Friday
+            let quantities = NumeralScanner().scan(analysis, reference: reference)
+            return EventResolver(probe: TokenLookup(analysis), quantities: quantities, published: reference, announcesPlan: plan(analysis)).mainEvent()?.iso
+        }
+        #expect(main("Hamas released 13 hostages on Saturday after a delay.") == "2023-11-25")
+        #expect(main("The truce will take effect on Saturday, as agreed at talks on Wednesday.") == "2023-11-22")
+        #expect(main("The truce will take effect on Saturday.") == "2023-11-24")
+    }
 }

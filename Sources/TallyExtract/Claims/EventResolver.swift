@@ -5,7 +5,7 @@ import TallyNumerals
 /// Which event each figure belongs to.
 ///
 /// An article's main event is the first date in its opening paragraphs that falls in the week up to
-/// publication ("met on Monday"), else the publication date. A figure whose nearest date in its clause
+/// publication ("met on Monday") or on the next day, reported as done, else the publication date. A figure whose nearest date in its clause
 /// is an earlier one ("topping the swap agreed at talks in May", "the first round … on May 16") is about
 /// that earlier event instead; one nearer the main event's date, or a later date (plans, deadlines),
 /// stays on the main event. Dates a few words after "since", "until", "by" or "following" name no
@@ -16,12 +16,16 @@ struct EventResolver {
     let sentences: [Sentence]
     let quantities: [Quantity]
     let published: CalendarDate?
+    /// Whether the tokens of a range announce a plan or projection (`status_marker`: "will take effect on
+    /// Thursday"): a date after the publication day names the main event only when it is reported as done.
+    let announcesPlan: (Range<Int>) -> Bool
 
-    init(probe: TokenLookup, quantities: [Quantity], published: CalendarDate?) {
+    init(probe: TokenLookup, quantities: [Quantity], published: CalendarDate?, announcesPlan: @escaping (Range<Int>) -> Bool = { _ in false }) {
         self.probe = probe
         self.sentences = probe.analysis.sentences
         self.quantities = quantities
         self.published = published
+        self.announcesPlan = announcesPlan
     }
 
     static let nonEventMarkers = WordHashSet(["since", "until", "till", "by", "before", "after", "from", "ahead", "following"])
@@ -71,6 +75,8 @@ struct EventResolver {
             }
             let day = date.dayRange.lowerBound
             if day <= publishedDays.upperBound, day >= publishedDays.lowerBound - 7 { return date }
+            // A page dated when first posted reports the next day's news ("released 13 hostages on Saturday").
+            if day == publishedDays.upperBound + 1, !announcesPlan(sentences[sentence].tokens.lowerBound..<first) { return date }
         }
         return published ?? latest
     }

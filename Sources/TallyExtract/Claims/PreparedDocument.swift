@@ -44,7 +44,13 @@ public final class PreparedDocument {
         self.speakers = SpeakerResolver(
             probe: probe, lexicon: rules.index, vocabulary: rules.speakerVocabulary, words: input.words, speechVerb: classes.speechVerb
         ).resolve()
-        self.events = EventResolver(probe: probe, quantities: quantities, published: document.published).resolve()
+        let planned = classes.statusMarker.map { marker in
+            { (range: Range<Int>) -> Bool in
+                guard let hit = rules.index.last(classID: marker, words: input.words, range: range) else { return false }
+                return hit.value == ClaimStatus.planned.rawValue || hit.value == ClaimStatus.projected.rawValue
+            }
+        }
+        self.events = EventResolver(probe: probe, quantities: quantities, published: document.published, announcesPlan: planned ?? { _ in false }).resolve()
         var story = StorySignature.words(probe: probe, titles: rules.speakerVocabulary.titles, names: rules.speakerVocabulary.storyNames)
         if let outlet = document.outlet {
             let outletWords = outlet.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
