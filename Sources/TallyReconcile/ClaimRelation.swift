@@ -41,7 +41,7 @@ enum ClaimRelation: Int, Comparable {
             if later.high >= earlier.low {
                 // The same total read again is an agreement; a different one that overlaps, a variance.
                 guard x.overlaps(y) else { return .updated }
-                return x == y && a.qualifier == b.qualifier ? .same : .overlap
+                return agreeing(a, x, b, y)
             }
         }
         if undatedReadings(a, b), !x.overlaps(y) {
@@ -109,13 +109,23 @@ enum ClaimRelation: Int, Comparable {
 
     private static func compare(_ a: Claim, _ x: Interval, _ b: Claim, _ y: Interval, sided: Bool) -> ClaimRelation {
         if sided, let relation = scoped(a, x, b, y) { return relation }
-        if x.overlaps(y) {
-            return x == y && a.qualifier == b.qualifier ? .same : .overlap
-        }
+        if x.overlaps(y) { return agreeing(a, x, b, y) }
         if sided, readings(a, x).contains(where: { r in readings(b, y).contains(where: { $0.overlaps(r) }) }) {
             return .framing
         }
         return .disjoint
+    }
+
+    /// Two overlapping figures: the same when stated alike or when they name one figure, else an overlap.
+    private static func agreeing(_ a: Claim, _ x: Interval, _ b: Claim, _ y: Interval) -> ClaimRelation {
+        x == y && a.qualifier == b.qualifier || statesSameFigure(a, b) ? .same : .overlap
+    }
+
+    /// Whether two claims name one figure, hedged or not: "270", "at least 270", "about 270" and "up to 270"
+    /// all state 270, and sources that write them agree on it ("more than" and "nearly" exclude it).
+    static func statesSameFigure(_ a: Claim, _ b: Claim) -> Bool {
+        guard let figure = a.statedFigure, figure == b.statedFigure else { return false }
+        return a.unit == b.unit && a.scope == b.scope
     }
 
     /// Both scopes stated and different: only the per-side readings can agree, and that is framing.

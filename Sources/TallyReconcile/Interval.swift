@@ -44,6 +44,13 @@ enum Hedge {
 }
 
 extension Claim {
+    /// The one number a claim names when its hedge includes that number ("270", "at least 270", "about
+    /// 270", "up to 270"); nil for ranges and for hedges that exclude it ("more than", "nearly").
+    var statedFigure: Double? {
+        guard case .number(let n)? = value, [.exact, .atLeast, .atMost, .approximate].contains(qualifier) else { return nil }
+        return n
+    }
+
     /// The comparable interval this claim asserts, or nil when it has no figure on `axis`.
     func interval(on axis: Axis) -> Interval? {
         func number(_ figure: Figure?) -> Double? {

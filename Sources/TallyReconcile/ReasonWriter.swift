@@ -67,7 +67,8 @@ struct ReasonWriter {
             // Earlier readings the articles report as replaced agree or not with nothing: left out of the count.
             let current = claims.filter { $0.claim.status != .superseded }
             let basis = current.isEmpty ? claims : current
-            let figure = ReasonWriter.figure(basis[0].claim)
+            // "270" rather than "at least 270" when sources state one figure with and without a hedge.
+            let figure = ReasonWriter.figure((basis.first { $0.claim.qualifier == .exact } ?? basis[0]).claim)
             let sources = basis.count == claims.count ? self.sources ?? Set(claims.map(\.claim.doc)).count : Set(basis.map(\.claim.doc)).count
             let aside = basis.count == claims.count ? "" : " (earlier readings aside)"
             return "\(sources == 1 ? "the article says" : "\(sources) sources say") \(figure) consistently\(aside)"

@@ -264,8 +264,12 @@ public struct Reconciler: Sendable {
     /// The figure stated by the most sources is taken; none when no figure has two sources.
     func commonFigureFinding(of finding: Finding, in group: Group, copies: CopyClusters) -> [Finding] {
         guard finding.verdict == .variance, group.claims.count <= Reconciler.pairwiseLimit else { return [] }
+        // Keyed by the figure stated ("270" and "at least 270" state one), else by the interval.
         var byFigure: [Interval: [Claim]] = [:]
-        for cited in finding.claims { byFigure[cited.claim.interval(on: group.axis)!, default: []].append(cited.claim) }
+        for cited in finding.claims {
+            let key = cited.claim.statedFigure.map { Interval(low: $0, high: $0) } ?? cited.claim.interval(on: group.axis)!
+            byFigure[key, default: []].append(cited.claim)
+        }
         // Most sources first; among equals the lowest figure, so the choice does not depend on hashing.
         let ranked = byFigure.map { (figure: $0.key, claims: $0.value, sources: copies.sourceCount($0.value.map(\.doc))) }
             .filter { $0.sources >= 2 && $0.claims.count < finding.claims.count }

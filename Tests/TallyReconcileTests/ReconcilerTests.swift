@@ -65,6 +65,23 @@ import TallyCore
         #expect(single.map(\.verdict) == [.variance])
     }
 
+    @Test func aFigureStatedWithAndWithoutAnIncludingHedgeIsOneFigure() {
+        // "270" and "at least 270" agree; "nearly 300" fits both but names another figure: a variance.
+        let findings = Reconciler().reconcile([
+            claim("a", "casualties", value: 270, unit: "people"),
+            claim("b", "casualties", value: 270, low: 270, .atLeast, unit: "people"),
+            claim("c", "casualties", value: 300, low: 270, high: 300, .lessThan, unit: "people"),
+        ])
+        #expect(findings.map(\.verdict) == [.variance, .agreement])
+        #expect(Set(findings[1].claims.map(\.claim.doc)) == ["a", "b"])
+        #expect(findings[1].reason == "2 sources say 270 people consistently")
+        let alone = Reconciler().reconcile([
+            claim("b", "casualties", value: 270, low: 270, .atLeast, unit: "people"),
+            claim("a", "casualties", value: 270, unit: "people"),
+        ])
+        #expect(alone.map(\.verdict) == [.agreement])
+    }
+
     @Test func overlappingPrisonerFiguresAreVariance() {
         let findings = Reconciler().reconcile([
             claim("a", "prisoners", value: 1000, low: 1000, .atLeast, scope: .perSide),
