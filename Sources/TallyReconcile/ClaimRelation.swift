@@ -118,7 +118,18 @@ enum ClaimRelation: Int, Comparable {
 
     /// Two overlapping figures: the same when stated alike or when they name one figure, else an overlap.
     private static func agreeing(_ a: Claim, _ x: Interval, _ b: Claim, _ y: Interval) -> ClaimRelation {
-        x == y && a.qualifier == b.qualifier || statesSameFigure(a, b) ? .same : .overlap
+        x == y && a.qualifier == b.qualifier || statesSameFigure(a, b) || bounds(a, x, b, y) || bounds(b, y, a, x) ? .same : .overlap
+    }
+
+    /// Whether `a` states an open bound ("over 250", "up to 1,200") that `b`'s exact figure, in the same
+    /// unit, lies within and close to (`Hedge.rounding`): the two say the same thing, one more precisely
+    /// ("over 250" hostages and 251; "more than 40" warplanes and 41). Further off ("at least 29" dead and
+    /// 33) the bound is another count that the figure merely fits.
+    private static func bounds(_ a: Claim, _ x: Interval, _ b: Claim, _ y: Interval) -> Bool {
+        guard [.atLeast, .moreThan, .atMost, .lessThan].contains(a.qualifier), b.qualifier == .exact, y.low == y.high, a.unit == b.unit, a.scope == b.scope,
+            case .number(let named)? = a.value, x.low <= y.low, y.high <= x.high
+        else { return false }
+        return abs(y.low - named) <= abs(named) * Hedge.rounding
     }
 
     /// Whether two claims name one figure, hedged or not: "270", "at least 270", "about 270" and "up to 270"

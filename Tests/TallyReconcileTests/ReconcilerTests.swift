@@ -82,6 +82,19 @@ import TallyCore
         #expect(alone.map(\.verdict) == [.agreement])
     }
 
+    @Test func aFigureJustInsideAnOpenBoundAgreesWithItAndOneFurtherOffVaries() {
+        let close = Reconciler().reconcile([
+            claim("a", "people", value: 250, low: 250, .moreThan, unit: "people"),
+            claim("b", "people", value: 251, unit: "people"),
+        ])
+        #expect(close.map(\.verdict) == [.agreement])
+        let further = Reconciler().reconcile([
+            claim("a", "casualties", value: 29, low: 29, .atLeast, unit: "people"),
+            claim("b", "casualties", value: 33, unit: "people"),
+        ])
+        #expect(further.map(\.verdict) == [.variance])
+    }
+
     @Test func overlappingPrisonerFiguresAreVariance() {
         let findings = Reconciler().reconcile([
             claim("a", "prisoners", value: 1000, low: 1000, .atLeast, scope: .perSide),
@@ -111,12 +124,12 @@ import TallyCore
         #expect(findings[0].event == "2025-05-16")
     }
 
-    @Test func moreThanFortyAndFortyOneAgreeInTheInterval() {
+    @Test func moreThanFortyAndFortyOneAgree() {
         let findings = Reconciler().reconcile([
             claim("a", "aircraft", value: 40, low: 40, .moreThan),
             claim("b", "aircraft", value: 41),
         ])
-        #expect(findings.map(\.verdict) == [.variance])
+        #expect(findings.map(\.verdict) == [.agreement])
     }
 
     @Test func moreThanThreeThousandStandsAgainstMoreThanFiveThousandThree() {
