@@ -98,7 +98,11 @@ public struct Extractor: Sendable {
                 built.claim.change = quantity.change
                 built.claim.from = quantity.from
                 // A figure the article states once (rule file `repeats: once`) is claimed at its first mention.
-                if candidate.compiled.rule.statedOnce, !stated.insert(StatedFigure(built.claim)).inserted { continue }
+                if candidate.compiled.rule.statedOnce {
+                    // Room up front: grown from empty, the set rehashes at almost every insert of a document's few.
+                    if stated.isEmpty { stated.reserveCapacity(16) }
+                    guard stated.insert(StatedFigure(built.claim)).inserted else { continue }
+                }
                 claims.append(built.claim)
                 sources.append(built.statusSource)
                 increments.append(candidate.compiled.rule.emit.increment)
