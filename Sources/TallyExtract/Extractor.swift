@@ -15,6 +15,9 @@ public struct Extractor: Sendable {
     let compiled: [CompiledRule]
     /// Which rules a sentence can match, and where they can start.
     let prefilter: RulePrefilter
+    /// Per rule: its `requires` set, shared by the rules with the same `requires` and context, whose
+    /// answer per sentence or paragraph `RequirementCache` keeps.
+    let requirementSets: [Int]
     /// Matching buffers kept from one document to the next.
     private let scratches: SentenceScratch.Pool
 
@@ -22,7 +25,20 @@ public struct Extractor: Sendable {
         self.rules = rules
         self.compiled = rules.rules.map { CompiledRule($0, lexicon: rules.index) }
         self.prefilter = RulePrefilter(compiled, lexicon: rules.index)
-        self.scratches = SentenceScratch.Pool(rules: compiled.count)
+        var sets: [RequirementSet: Int] = [:]
+        self.requirementSets = rules.rules.map { rule in
+            let key = RequirementSet(requires: rule.requires, context: rule.context)
+            if let known = sets[key] { return known }
+            sets[key] = sets.count
+            return sets.count - 1
+        }
+        self.scratches = SentenceScratch.Pool(requirementSets: max(1, sets.count))
+    }
+
+    /// What makes two rules' `requires` one search: the same patterns over the same context.
+    struct RequirementSet: Hashable {
+        var requires: [Pattern]
+        var context: Rule.Context
     }
 
     public func extract(_ document: Document) -> [Claim] {
@@ -82,7 +98,11 @@ public struct Extractor: Sendable {
                 built.claim.change = quantity.change
                 built.claim.from = quantity.from
                 // A figure the article states once (rule file `repeats: once`) is claimed at its first mention.
-                if candidate.compiled.rule.statedOnce, !stated.insert(StatedFigure(built.claim)).inserted { continue }
+                if candidate.compiled.rule.statedOnce {
+                    // Room up front: grown from empty, the set rehashes at almost every insert of a document's few.
+                    if stated.isEmpty { stated.reserveCapacity(16) }
+                    guard stated.insert(StatedFigure(built.claim)).inserted else { continue }
+                }
                 claims.append(built.claim)
                 sources.append(built.statusSource)
                 increments.append(candidate.compiled.rule.emit.increment)
@@ -152,7 +172,7 @@ public struct Extractor: Sendable {
             var missingRequirement: Int?
             if !compiledRule.requires.isEmpty {
                 let range = compiledRule.rule.context == .sentence ? sentence.tokens : context.paragraphTokens(of: sentenceIndex)
-                let holds = scratch.requirements.holds(rule: ruleIndex, in: range) {
+                let holds = scratch.requirements.holds(set: requirementSets[ruleIndex], in: range) {
                     compiledRule.requires.allSatisfy { matcher.occurs($0, in: range) }
                 }
                 if !holds {

@@ -28,9 +28,9 @@ struct SentenceScratch {
     /// Per mention of the sentence (indexed like `inSentence`): index into `found`, -1 for none.
     private let bestFor = ScratchBuffer<Int32>(capacity: 16, filling: -1)
 
-    init(input: MatchInput, rules: Int) {
+    init(input: MatchInput, requirementSets: Int) {
         matcher = PatternMatcher(input: input)
-        requirements = RequirementCache(rules: rules)
+        requirements = RequirementCache(sets: requirementSets)
         let slots = Pattern.QuantityClass.ordered.count + 1
         startsByClass = (0..<slots).map { _ in ScratchBuffer(capacity: 64, filling: 0) }
         startsReady = ScratchBuffer(capacity: slots, filling: false)
@@ -65,9 +65,9 @@ struct SentenceScratch {
     /// Scratches kept between documents, for any thread to borrow one at a time.
     final class Pool: Sendable {
         private let idle = Guarded<[SentenceScratch]>([])
-        private let rules: Int
+        private let requirementSets: Int
 
-        init(rules: Int) { self.rules = rules }
+        init(requirementSets: Int) { self.requirementSets = requirementSets }
 
         /// Runs `body` with a scratch bound to `input`, then keeps the scratch for the next document.
         func withScratch<Result>(for input: MatchInput, _ body: (inout SentenceScratch) -> Result) -> Result {
@@ -77,7 +77,7 @@ struct SentenceScratch {
                 reused.rebind(to: input)
                 scratch = reused
             } else {
-                scratch = SentenceScratch(input: input, rules: rules)
+                scratch = SentenceScratch(input: input, requirementSets: requirementSets)
             }
             let result = body(&scratch)
             idle.withLock { $0.append(scratch) }

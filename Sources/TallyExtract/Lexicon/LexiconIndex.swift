@@ -75,12 +75,12 @@ public final class LexiconIndex: Sendable {
         self.nodeValues = nodeValues
         self.values = values
         self.firstWordClasses = firstWordClasses
-        self.longestPhrases = phrasesByClass.map { $0.map(\.words.count).max() ?? 0 }
+        self.longestPhrases = phrasesByClass.map { $0.map { $0.words.count }.max() ?? 0 }
     }
 
     /// Lowercased tokens of a phrase, as the text tokenizer splits it.
     public static func tokenize(_ phrase: String) -> [String] {
-        TextAnalysis(text: phrase).tokens.map(\.lower)
+        TextAnalysis(text: phrase).tokens.map { $0.lower }
     }
 
     // MARK: - Ids

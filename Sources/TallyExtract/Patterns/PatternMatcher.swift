@@ -235,6 +235,9 @@ public final class PatternMatcher {
                     position += 1
                     pc += 1
                 case .phrases:
+                    guard instruction.b != 0 || (position < limit && program.mayStartPhrase(Int(instruction.a), with: words[position])) else {
+                        break thread
+                    }
                     ends.count = 0
                     for option in program.phrases[Int(instruction.a)] where position + option.count <= limit {
                         var all = true

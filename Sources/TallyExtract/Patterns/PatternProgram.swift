@@ -9,7 +9,8 @@ public final class PatternProgram: Sendable {
     enum Operation: UInt8, Sendable {
         /// `a`: a word code (see `wordCode`).
         case word
-        /// `a`: index into `phrases` (word-code sequences, longest first).
+        /// `a`: index into `phrases` (word-code sequences, longest first); `b`: 1 when an option is
+        /// empty or starts with a word the vocabulary lacks, so `mayStartPhrase` cannot rule a word out.
         case phrases
         /// `a`: lexicon class id, -1 when the lexicon lacks the class (never matches).
         case lexicon
@@ -41,6 +42,11 @@ public final class PatternProgram: Sendable {
     let code: FrozenBuffer<Instruction>
     /// Word-code sequences for `.phrases`.
     let phrases: [[[Int32]]]
+    /// Per `.phrases` operand, a bit per vocabulary id (`phraseStartStride` words each): the words its
+    /// options start with. Most positions start none, and the matcher turns them down without walking
+    /// every option.
+    let phraseStarts: FrozenBuffer<UInt64>
+    let phraseStartStride: Int
     /// Words the vocabulary lacks, compared as text: word code -(k+1) is `texts[k]`.
     let texts: [String]
     /// Regex bodies, by `.regex` operand.
@@ -49,6 +55,13 @@ public final class PatternProgram: Sendable {
     public let captureNames: [String]
     /// What the pattern can start with, in ids.
     let start: StartFilter
+
+    /// Whether an option of `.phrases` operand `index` can start with the word of this id (-1: a
+    /// word the vocabulary lacks); meaningful only for an instruction whose `b` is 0.
+    @inline(__always)
+    func mayStartPhrase(_ index: Int, with word: Int32) -> Bool {
+        word >= 0 && phraseStarts[index * phraseStartStride + Int(word) >> 6] & (1 << UInt64(word & 63)) != 0
+    }
 
     /// The slot pair of a capture, if the pattern defines it.
     public func captureIndex(_ name: String) -> Int? { captureNames.firstIndex(of: name) }
@@ -60,6 +73,13 @@ public final class PatternProgram: Sendable {
         instructions = compiler.instructions
         code = FrozenBuffer(instructions)
         phrases = compiler.phrases
+        let stride = (lexicon.vocabulary.count + 63) / 64
+        var starts = [UInt64](repeating: 0, count: compiler.phrases.count * stride)
+        for (index, options) in compiler.phrases.enumerated() {
+            for first in options.compactMap({ $0.first }) where first >= 0 { starts[index * stride + Int(first) >> 6] |= 1 << UInt64(first & 63) }
+        }
+        phraseStarts = FrozenBuffer(starts)
+        phraseStartStride = stride
         texts = compiler.texts
         regexes = compiler.regexes
         captureNames = compiler.captureNames
@@ -97,8 +117,10 @@ public final class PatternProgram: Sendable {
                 append(Instruction(operation: .word, a: wordCode(word)))
             case .words(let options):
                 let sorted = options.sorted(by: { $0.count > $1.count })
-                phrases.append(sorted.map { $0.map { wordCode($0) } })
-                append(Instruction(operation: .phrases, a: Int32(phrases.count - 1)))
+                let codes = sorted.map { $0.map { wordCode($0) } }
+                phrases.append(codes)
+                let anyStart = codes.contains { ($0.first ?? -1) < 0 }
+                append(Instruction(operation: .phrases, a: Int32(phrases.count - 1), b: anyStart ? 1 : 0))
             case .lexiconClass(let name):
                 append(Instruction(operation: .lexicon, a: Int32(lexicon.classID(name) ?? -1)))
             case .quantity(let kind):
