@@ -23,4 +23,8 @@ import Testing
         #expect(try tolls("At least 24 people died in the crash.").map(\.subject) == ["people killed"])
         #expect(try tolls("At least 24 people died on the ground.").map(\.subject) == ["people killed on the ground"])
     }
+
+    @Test func everyPartNamedTogetherIsTheWholeToll() throws {
+        #expect(try tolls("The jet crashed, killing at least 265 people on board and on the ground.").map(\.subject) == ["people killed"])
+    }
 }

@@ -33,7 +33,15 @@ struct PlacePart {
         guard tokens.upperBound < end else { return nil }
         let words = context.input.words
         for start in tokens.upperBound..<end {
-            if let hit = index.longest(classID: placePart, words: words, at: start, limit: sentence.tokens.upperBound) { return hit.value }
+            guard let hit = index.longest(classID: placePart, words: words, at: start, limit: sentence.tokens.upperBound) else { continue }
+            // "265 people on board and on the ground": every part named is the whole toll.
+            let next = hit.end + 1
+            if hit.end < sentence.tokens.upperBound, all[hit.end].lower == "and" || all[hit.end].lower == "or", next < sentence.tokens.upperBound,
+                let other = index.longest(classID: placePart, words: words, at: next, limit: sentence.tokens.upperBound), other.value != hit.value
+            {
+                return nil
+            }
+            return hit.value
         }
         return nil
     }
