@@ -60,6 +60,7 @@ extension ScanContext {
             var k = i + 1
             if gram(k) == .the { k += 1 }
             if isNumber(k), let dayFirst = dayMonthRange(at: k, start: i) { return dayFirst }
+            if ScanContext.periodPartWords.contains(gram(k)) { return partRange(at: k, start: i) }
             guard let first = partialDate(at: k, context: true) else { return nil }
             let joiner = gram(first.end)
             var next = first.end + 1
@@ -67,6 +68,11 @@ extension ScanContext {
             if (w == .between && (joiner == .and || joiner == .hyphen || joiner == .tilde)) || (w == .from && ScanContext.rangeJoiners.contains(joiner)) {
                 if let second = partialDate(at: next, after: first, context: true) { return resolveRange(first, second, start: i, end: second.end) }
                 if let relative = untilRelative(first, at: next, start: i) { return relative }
+                // "from 2007 to the end of 2008": to the part's last day.
+                if ScanContext.periodPartWords.contains(gram(next)), let part = periodPart(at: next, rangeEnd: .high) {
+                    guard let low = resolve(first), let high = part.high else { return DateMatch(start: i, end: part.end, low: nil, high: nil) }
+                    return low < high ? DateMatch(start: i, end: part.end, low: low, high: high) : nil
+                }
             }
             if first.month == nil, first.year == nil, first.day != nil, let dayFirst = dayMonthRange(at: k, start: i) { return dayFirst }
             return nil
@@ -98,6 +104,20 @@ extension ScanContext {
         guard first.month != nil || first.year != nil || first.dayOnly else { return nil }
         let resolved = resolve(first)
         return DateMatch(start: first.start, end: first.end, low: resolved, high: resolved)
+    }
+
+    /// "from early 2020 to late 2021", "between the middle of 2007 and 2008": a range opened by a
+    /// part of a period, from its first day to the second end's last (nil unless both ends read).
+    private func partRange(at k: Int, start i: Int) -> DateMatch? {
+        guard let first = periodPart(at: k, rangeEnd: .low) else { return nil }
+        let joiner = gram(first.end)
+        guard (gram(i) == .between && (joiner == .and || joiner == .hyphen)) || (gram(i) == .from && ScanContext.rangeJoiners.contains(joiner)) else { return nil }
+        var next = first.end + 1
+        if gram(next) == .the { next += 1 }
+        let second = ScanContext.periodPartWords.contains(gram(next)) ? periodPart(at: next, rangeEnd: .high) : date(at: next)
+        guard let second, second.start == next else { return nil }
+        guard let low = first.low, let high = second.high else { return DateMatch(start: i, end: second.end, low: nil, high: nil) }
+        return low < high ? DateMatch(start: i, end: second.end, low: low, high: high) : nil
     }
 
     /// "from 2019-08-01 to today", "between Jan 2019 and yesterday": a range ending at the reference.
