@@ -186,7 +186,7 @@ enum PeerMapping {
                 // So is a quarter or half of a year, a run of quarters ("the past two quarters"), a decade or a century.
                 let text = analysis.slice(q.start, q.end).lowercased()
                 let isPeriod = text.contains("week") || text.contains("quarter") || text.contains("half") || text.contains("century") || text.hasSuffix("0s")
-                    || isYearPartCode(text)
+                    || isYearPartCode(text) || isPeriodPart(text)
                 let end = a == b || isPeriod ? b.dayRange.upperBound + 1 : b.dayRange.lowerBound
                 actual.append(.days(a.dayRange.lowerBound, end))
             } else if q.kind == .duration, let s = q.valueInSeconds {
@@ -194,6 +194,19 @@ enum PeerMapping {
             }
         }
         return actual
+    }
+
+    /// "early 2021", "mid-june", "end of the week", "later this year": a part of one period, which
+    /// ends after its last day like the period itself.
+    /// So does a range whose last end is such a part ("from 2007 to the end of 2008").
+    static func isPeriodPart(_ text: String) -> Bool {
+        let parts: Set<Substring> = ["early", "mid", "late", "end", "beginning", "start", "middle", "earlier", "later"]
+        var words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard let first = words.first else { return false }
+        if parts.contains(first) { return true }
+        guard first == "from" || first == "between", let joiner = words.lastIndex(where: { ["to", "and", "until", "till", "through"].contains($0) }) else { return false }
+        words = Array(words[(joiner + 1)...].drop(while: { $0 == "the" }))
+        return words.first.map { parts.contains($0) } ?? false
     }
 
     /// "q3 2019", "2017-q1", "2019 h2": the text names a quarter or half by its code.

@@ -110,7 +110,7 @@ struct EventResolver {
             while sentenceIndex < sentences.count, sentences[sentenceIndex].tokens.upperBound <= first {
                 sentenceIndex += 1
             }
-            guard sentenceIndex < sentences.count, let date = quantities[index].value?.date,
+            guard sentenceIndex < sentences.count, let date = quantities[index].value?.date ?? EventResolver.month(holding: quantities[index]),
                 !isMarkedNonEvent(first, in: sentences[sentenceIndex])
             else { continue }
             let clause = self.clause(around: first, in: sentences[sentenceIndex])
@@ -128,6 +128,13 @@ struct EventResolver {
             dates.append((clause, first, label))
         }
         return Events(main: main?.iso, dates: dates)
+    }
+
+    /// The month a date range lies within ("early May", "late March", "earlier this month": days of
+    /// one month), which dates its event as the month itself did before parts of months were read.
+    static func month(holding q: Quantity) -> CalendarDate? {
+        guard let low = q.low?.date, let high = q.high?.date, let m = low.month, low.year == high.year, high.month == m else { return nil }
+        return CalendarDate(year: low.year, month: m)
     }
 
     /// The clause of a sentence containing token `index`.

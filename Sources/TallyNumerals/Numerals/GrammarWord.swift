@@ -23,7 +23,7 @@ enum GrammarWord: String, CaseIterable, Sendable {
     // Time.
     case year, years, month, months, week, weeks, days, hours, minutes, seconds, ago, yesterday, today, tomorrow, now
     case may, june, july, sunday, mid, early, late, end, beginning, start, spring, summer, autumn, fall, winter
-    case later, earlier, long, old, olds, age, ages, aged, lasting, lasted, took
+    case later, earlier, middle, long, old, olds, age, ages, aged, lasting, lasted, took
     case am, pm, gmt, utc, m, p, k, g, d, w, y
     // Other pattern words.
     case all, odd, equal, more, less, fewer, additional, extra, further, http, https, www

@@ -60,6 +60,7 @@ extension ScanContext {
             var k = i + 1
             if gram(k) == .the { k += 1 }
             if isNumber(k), let dayFirst = dayMonthRange(at: k, start: i) { return dayFirst }
+            if ScanContext.periodPartWords.contains(gram(k)) { return partRange(at: k, start: i) }
             guard let first = partialDate(at: k, context: true) else { return nil }
             let joiner = gram(first.end)
             var next = first.end + 1
@@ -67,6 +68,11 @@ extension ScanContext {
             if (w == .between && (joiner == .and || joiner == .hyphen || joiner == .tilde)) || (w == .from && ScanContext.rangeJoiners.contains(joiner)) {
                 if let second = partialDate(at: next, after: first, context: true) { return resolveRange(first, second, start: i, end: second.end) }
                 if let relative = untilRelative(first, at: next, start: i) { return relative }
+                // "from 2007 to the end of 2008": to the part's last day.
+                if ScanContext.periodPartWords.contains(gram(next)), let part = periodPart(at: next, rangeEnd: .high) {
+                    guard let low = resolve(first), let high = part.high else { return DateMatch(start: i, end: part.end, low: nil, high: nil) }
+                    return low < high ? DateMatch(start: i, end: part.end, low: low, high: high) : nil
+                }
             }
             if first.month == nil, first.year == nil, first.day != nil, let dayFirst = dayMonthRange(at: k, start: i) { return dayFirst }
             return nil
@@ -98,6 +104,20 @@ extension ScanContext {
         guard first.month != nil || first.year != nil || first.dayOnly else { return nil }
         let resolved = resolve(first)
         return DateMatch(start: first.start, end: first.end, low: resolved, high: resolved)
+    }
+
+    /// "from early 2020 to late 2021", "between the middle of 2007 and 2008": a range opened by a
+    /// part of a period, from its first day to the second end's last (nil unless both ends read).
+    private func partRange(at k: Int, start i: Int) -> DateMatch? {
+        guard let first = periodPart(at: k, rangeEnd: .low) else { return nil }
+        let joiner = gram(first.end)
+        guard (gram(i) == .between && (joiner == .and || joiner == .hyphen)) || (gram(i) == .from && ScanContext.rangeJoiners.contains(joiner)) else { return nil }
+        var next = first.end + 1
+        if gram(next) == .the { next += 1 }
+        let second = ScanContext.periodPartWords.contains(gram(next)) ? periodPart(at: next, rangeEnd: .high) : date(at: next)
+        guard let second, second.start == next else { return nil }
+        guard let low = first.low, let high = second.high else { return DateMatch(start: i, end: second.end, low: nil, high: nil) }
+        return low < high ? DateMatch(start: i, end: second.end, low: low, high: high) : nil
     }
 
     /// "from 2019-08-01 to today", "between Jan 2019 and yesterday": a range ending at the reference.
@@ -217,6 +237,12 @@ extension ScanContext {
                 }
                 return date
             }
+            // "January twenty five nineteen eighty six", "May twenty nine": a day in cardinal words,
+            // before a year or closing the clause ("in May two people died" is no date).
+            if let (d, e2) = cardinalWordDay(at: k) {
+                if let (y, e3) = yearAfter(e2, allowOf: true) { return PartialDate(year: y, month: mo, day: d, start: i, end: e3) }
+                if strict, isEndOrPunct(e2) { return PartialDate(year: nil, month: mo, day: d, start: i, end: e2) }
+            }
             if let (y, e2) = yearAfter(k, allowOf: true) { return PartialDate(year: y, month: mo, day: nil, start: i, end: e2) }
             let rangeFollows = ScanContext.rangeJoiners.contains(gram(e)) && month(at: e + 1) != nil
             if strict, context || hasDateContext(before: i) || rangeFollows || previous?.month != nil {
@@ -255,7 +281,56 @@ extension ScanContext {
         if let (y, e) = yearNumber(at: i), previous?.year != nil && previous?.month == nil || context || hasDateContext(before: i) || isYearModifier(i) {
             return PartialDate(year: y, month: nil, day: nil, start: i, end: e)
         }
+        guard isWord(i), has(i, .numberWord) else { return nil }
+        // "twenty five January nineteen eighty six": a cardinal day before its month needs the year.
+        if has(i + 1, .month) || has(i + 2, .month) || has(i + 3, .month), let (d, e) = cardinalWordDay(at: i), let (mo, e2, strict) = month(at: e), strict,
+            let (y, e3) = yearAfter(e2, allowOf: true)
+        {
+            return PartialDate(year: y, month: mo, day: d, start: i, end: e3)
+        }
+        // "in nineteen ninety six", "since two thousand and fifteen".
+        if context || hasDateContext(before: i), let (y, e) = wordYear(at: i) { return PartialDate(year: y, month: nil, day: nil, start: i, end: e) }
         return nil
+    }
+
+    /// A day of the month in cardinal words at `j` ("twenty five", "fifteen").
+    private func cardinalWordDay(at j: Int) -> (Int, Int)? {
+        guard isWord(j), has(j, .numberWord), let e = number(at: j), !e.isDigits, e.isCardinal, !e.isFraction, e.scale == 1,
+            e.value == e.value.rounded(), e.value >= 1, e.value <= 31
+        else { return nil }
+        return (Int(e.value), e.end)
+    }
+
+    /// A year in words at `j`: "nineteen eighty six", "twenty twenty" (hundreds, then the rest), or a
+    /// cardinal from 1000 to 2199 ("two thousand and fifteen", "nineteen hundred ninety three"). A
+    /// cardinal counts only where nothing it could count follows: the end of a clause, or "and"
+    /// before a word that is no number ("in October two thousand and returned"); "in May two thousand
+    /// people" is a count.
+    func wordYear(at j: Int) -> (Int, Int)? {
+        guard isWord(j), has(j, .numberWord) else { return nil }
+        // Hundreds: "fifteen" to "nineteen", or "twenty"; then "ten" to "ninety-nine".
+        let century = word(NumberWords.small, j) ?? word(NumberWords.tens, j).flatMap { $0 == 20 ? 20 : nil }
+        if let century, century >= 15, century <= 20, isWord(j + 1) {
+            var rest: Double? = nil
+            var end = j + 2
+            if let t = word(NumberWords.tens, j + 1) {
+                rest = t
+                var k = j + 2
+                if isPunct(k, .hyphen), adjacent(k), adjacent(k + 1) { k += 1 }
+                if let u = word(NumberWords.small, k), u >= 1, u <= 9 {
+                    rest = t + u
+                    end = k + 1
+                }
+            } else if let teen = word(NumberWords.small, j + 1), teen >= 10 {
+                rest = teen
+            }
+            if let rest { return (Int(century * 100 + rest), end) }
+        }
+        guard let e = number(at: j), !e.isDigits, e.isCardinal, !e.isFraction, e.value == e.value.rounded(), e.value >= 1000, e.value <= 2199 else {
+            return nil
+        }
+        let clauseEnds = isEndOrPunct(e.end) || (gram(e.end) == .and && isWord(e.end + 1) && !has(e.end + 1, .numberWord))
+        return clauseEnds ? (Int(e.value), e.end) : nil
     }
 
     /// A weekday at `j`: a full name in any case, or a capitalised abbreviation ("Sat", "Tue.").
@@ -318,6 +393,8 @@ extension ScanContext {
         if isPunct(j, .comma), let y = yearNumber(at: j + 1) { return y }
         if isPunct(j, .hyphen) || isPunct(j, .slash), adjacent(j), adjacent(j + 1), let y = yearNumber(at: j + 1) { return y }
         if gram(j) == .in_ || (allowOf && gram(j) == .of), let y = yearNumber(at: j + 1) { return y }
+        // "13 Sept nineteen seventy two", "October two thousand and five".
+        if let y = wordYear(at: j) { return y }
         return nil
     }
 

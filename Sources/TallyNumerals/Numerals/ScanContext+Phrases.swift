@@ -94,6 +94,10 @@ extension ScanContext {
         }
         if let end = timeOfDay(at: i) ?? modelName(at: i) { return .skip(end: end) }
         if let age = ageFirst(at: i, hedge: hedge) { return .found(age) }
+        if ScanContext.periodPartWords.contains(facts[i].gram), let d = periodPart(at: i) {
+            guard let low = d.low, let high = d.high else { return .skip(end: d.end) }
+            return .date(start: d.start, end: d.end, low: low, high: high)
+        }
         if let d = date(at: i) {
             guard let low = d.low, let high = d.high else { return .skip(end: d.end) }
             return .date(start: d.start, end: d.end, low: low, high: high)

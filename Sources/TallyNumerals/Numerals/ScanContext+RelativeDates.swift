@@ -62,7 +62,42 @@ extension ScanContext {
             let d = CalendarDate(dayNumber: back == 6 ? day + 1 : day - back)
             return DateMatch(start: i, end: end, low: d, high: d)
         }
-        return ago(at: i)
+        return ago(at: i) ?? offset(at: i)
+    }
+
+    /// "three weeks from tomorrow", "ten days from now", "two days before yesterday", "a year from
+    /// today": a day counted from the reference's (days, weeks, months or years before, after or from
+    /// it). Only from now, today, tomorrow or yesterday: "two days after Saturday" states the gap and
+    /// the anchor's date as two figures (the corpus gold has both), and "for 3 days from today" is a
+    /// duration starting today.
+    private func offset(at i: Int) -> DateMatch? {
+        let g2 = gram(i + 2)
+        let g3 = gram(i + 3)
+        guard g2 == .before || g2 == .after || g2 == .from || g3 == .before || g3 == .after || g3 == .from else { return nil }
+        guard let e = number(at: i) ?? (gram(i) == .a || gram(i) == .an ? NumberExpr(value: 1, start: i, end: i + 1) : nil), e.isCardinal,
+            e.value == e.value.rounded(), e.value >= 1, e.value < 10_000, let unit = timeUnit(e.end)
+        else { return nil }
+        let direction = gram(e.end + 1)
+        guard direction == .before || direction == .after || direction == .from else { return nil }
+        guard unit == .days || unit == .weeks || unit == .months || unit == .years else { return nil }
+        let k = e.end + 2
+        let anchor = gram(k)
+        guard anchor == .today || anchor == .tomorrow || anchor == .yesterday || (anchor == .now && direction == .from), gram(i - 1) != .for_ else { return nil }
+        let end = k + 1
+        guard let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
+        let anchorDay = day + (anchor == .tomorrow ? 1 : (anchor == .yesterday ? -1 : 0))
+        let n = Int(e.value) * (direction == .before ? -1 : 1)
+        let d: CalendarDate
+        switch unit {
+        case .days: d = CalendarDate(dayNumber: anchorDay + n)
+        case .weeks: d = CalendarDate(dayNumber: anchorDay + 7 * n)
+        default:
+            let a = CalendarDate(dayNumber: anchorDay)
+            let index = a.year * 12 + (a.month ?? 1) - 1 + (unit == .months ? n : 12 * n)
+            let (y, m) = (index / 12, index % 12 + 1)
+            d = CalendarDate(year: y, month: m, day: min(a.day ?? 1, CalendarDate.daysIn(month: m, year: y)))
+        }
+        return DateMatch(start: i, end: end, low: d, high: d)
     }
 
     /// "two days ago", "3 years ago": a date counted back from the reference, at the precision

@@ -57,6 +57,8 @@ extension NumeralVocabulary {
             "billion", "trillion", "quarter", "http", "https", "www", "several", "+",
             // Quarters counted from the reference's: "past quarter", "the coming three quarters".
             "past", "previous", "current", "coming", "following",
+            // Parts of a period: "early 2021", "mid-June", "the end of the year", "later this month".
+            "early", "mid", "late", "end", "beginning", "start", "middle", "earlier", "later",
         ]
         mark(starterWords, [.starter, .misc])
         mark(Set(NumberWords.small.keys).union(NumberWords.tens.keys).union(NumberWords.ordinals.keys).union(NumberWords.vague.keys), [.starter])
