@@ -70,6 +70,7 @@ struct NumeralScannerTests {
             "date [between the ninth and the seventeenth of April] nil 2025-04-09..2025-04-17 range",
         ]),
         ("the one who left, no one knows, one of them", ["number [one] 1 1..1 exact"]),
+        ("only one passenger survived, the only one who did", ["number [one] 1 1..1 exact"]),
         ("call +1-222-2222-2222 or see https://x.org/a-2025-06-02?q=30%", []),
         ("call 0800 555 0142 or 020-44 10 00; several billion dollars; on Tuesday, the first of many", [
             "money [several billion dollars] nil 3,000,000,000..9,000,000,000 range USD vague", "date [Tuesday] 2025-06-03 2025-06-03..2025-06-03 exact",

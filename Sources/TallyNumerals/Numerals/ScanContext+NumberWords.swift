@@ -74,14 +74,17 @@ extension ScanContext {
     /// "several had been held": verbs after which "several" is a pronoun.
     static let auxiliaries = GrammarWordSet([.had, .have, .has, .were, .was, .are, .is_, .will, .would, .could, .did, .do_, .said, .say])
     /// Words before "one" that make it a pronoun.
-    static let pronounDeterminers = GrammarWordSet([.the, .this, .that, .which, .each, .every, .any, .another, .no, .only, .someone, .everyone])
+    static let pronounDeterminers = GrammarWordSet([.the, .this, .that, .which, .each, .every, .any, .another, .no, .someone, .everyone])
 
-    /// "the one", "which one", "no one", "one another": a pronoun, not a number.
+    /// "the one", "which one", "no one", "one another", "the only one": a pronoun, not a number. "Only one"
+    /// without a determiner before it counts ("only one passenger survived", "only one of the 242").
     private func isPronoun(at i: Int) -> Bool {
         let next = gram(i + 1)
         if next == .another || next == .possessive { return true }
         if word(NumberWords.scales, i + 1) != nil || isNumber(i + 1) { return false }
-        return i > 0 && ScanContext.pronounDeterminers.contains(gram(i - 1))
+        guard i > 0 else { return false }
+        if gram(i - 1) == .only { return i > 1 && ScanContext.pronounDeterminers.contains(gram(i - 2)) }
+        return ScanContext.pronounDeterminers.contains(gram(i - 1))
     }
 
     /// "a hundred", "a dozen", "a couple of", "a few", "a fifth", "a half".
