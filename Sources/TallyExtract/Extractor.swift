@@ -87,6 +87,7 @@ public struct Extractor: Sendable {
             var sources: [StatusSource] = []
             var defaults: [ClaimStatus?] = []
             var breaks: [Bool] = []
+            var starts: [Int] = []
             var lastEnd = sentence.tokens.lowerBound
             increments.reserveCapacity(winners.count)
             sources.reserveCapacity(winners.count)
@@ -113,9 +114,14 @@ public struct Extractor: Sendable {
                     lastEnd < tokens.lowerBound && rules.index.first(classID: $0, words: context.input.words, range: lastEnd..<tokens.lowerBound) != nil
                 } ?? false)
                 lastEnd = max(lastEnd, tokens.upperBound)
+                starts.append(tokens.lowerBound)
             }
             if claims.count > first {
                 RelativeStatus.settle(&claims, from: first, defaults: defaults, sources: sources, breaks: breaks)
+                // A total to date is read on the article's day, not on a past event the sentence recalls.
+                for index in first..<claims.count where claims[index].status == .runningTotal {
+                    claims[index].event = context.events.event(at: starts[index - first], total: true)
+                }
             }
             IncrementMerger.fold(&claims, from: first, increments: increments)
             parts.add(to: &claims, from: first, sentenceIndex: sentenceIndex, inSentence: scratch.inSentence, winners: winners)

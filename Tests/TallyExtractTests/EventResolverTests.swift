@@ -64,4 +64,18 @@ import Testing
         #expect(main("The truce will take effect on Saturday, as agreed at talks on Wednesday.") == "2023-11-22")
         #expect(main("The truce will take effect on Saturday.") == "2023-11-24")
     }
+
+    @Test func aDateBeforeTheNounOfAPastEventRecallsItToo() {
+        let (_, _, events) = EventResolverTests.events(
+            "The October 7, 2023, Hamas assault killed over 1,200 people. Three hostages will be freed on Thursday.", published: "")
+        #expect(events.main == nil)
+    }
+
+    @Test func aTotalToDateIsNotReadOnTheDayOfAnEventItsSentenceRecalls() {
+        let (analysis, _, events) = EventResolverTests.events(
+            "Of the 251 people kidnapped during the attack on October 7, 2023, 87 remain, including at least 34 bodies.", published: "2025-01-27")
+        let remaining = try! #require(analysis.tokens.firstIndex { $0.text == "34" })
+        #expect(events.event(at: remaining) == "2023-10-07")
+        #expect(events.event(at: remaining, total: true) == "2025-01-27")
+    }
 }

@@ -29,9 +29,12 @@ struct EventResolver {
     }
 
     static let nonEventMarkers = WordHashSet(["since", "until", "till", "by", "before", "after", "from", "ahead", "following"])
-    /// Past events news recalls with their full date ("the attack on October 7, 2023"): such a date is no
-    /// reference for an undated article, though "drone attacks on Sunday" is the event of the day.
-    static let recalledEvents = WordHashSet(["attack", "attacks", "massacre", "invasion", "anniversary"])
+    /// Past events news recalls with their full date ("the attack on October 7, 2023", "the October 7, 2023,
+    /// Hamas assault"): such a date is no reference for an undated article, nor the day a total to date was
+    /// read, though "drone attacks on Sunday" is the event of the day.
+    static let recalledEvents = WordHashSet(["attack", "attacks", "assault", "raid", "massacre", "invasion", "anniversary"])
+    /// How many tokens after a date a recalled event's noun may stand ("October 7, 2023, Hamas assault").
+    static let recalledReach = 4
     /// How many words before a date a non-event marker still governs it ("following the attacks on Oct 7").
     static let markerReach = 5
     static let openingParagraphs = 3
@@ -39,15 +42,17 @@ struct EventResolver {
     /// Events resolved for one document.
     struct Events {
         var main: String?
-        /// The dates that name an event, in text order: the clause each stands in, its first token, and
-        /// its label when it is earlier than the main event (nil when it is the main event or later).
-        var dates: [(clause: Range<Int>, token: Int, earlier: String?)]
+        /// The dates that name an event, in text order: the clause each stands in, its first token, its
+        /// label when it is earlier than the main event (nil when it is the main event or later), and
+        /// whether it dates a past event the text recalls ("the attack on October 7, 2023").
+        var dates: [(clause: Range<Int>, token: Int, earlier: String?, recalled: Bool)]
 
         /// The event of a figure starting at token `index`: the earlier event its nearest date names,
-        /// else the main event.
-        func event(at index: Int) -> String? {
+        /// else the main event. A total to date (`total`) is read on the article's day, not on a recalled
+        /// event's ("87 remain, including at least 34 bodies", after "the attack on October 7, 2023").
+        func event(at index: Int, total: Bool = false) -> String? {
             var nearest: (distance: Int, earlier: String?)?
-            for date in dates where date.clause.contains(index) {
+            for date in dates where date.clause.contains(index) && !(total && date.recalled) {
                 let distance = abs(date.token - index)
                 if nearest == nil || distance < nearest!.distance { nearest = (distance, date.earlier) }
             }
@@ -69,7 +74,7 @@ struct EventResolver {
             if isMarkedNonEvent(first, in: sentences[sentence]) { continue }
             guard let publishedDays else {
                 // "the war sparked by the attack on October 7, 2023" recalls the background, not the news.
-                if isMarkedNonEvent(first, in: sentences[sentence], by: EventResolver.recalledEvents) { continue }
+                if isRecalled(quantities[index].tokens, in: sentences[sentence]) { continue }
                 if latest == nil || latest! < date { latest = date }
                 continue
             }
@@ -91,7 +96,7 @@ struct EventResolver {
             let first = quantity.tokens.lowerBound
             while sentenceIndex < sentences.count, sentences[sentenceIndex].tokens.upperBound <= first { sentenceIndex += 1 }
             guard sentenceIndex < sentences.count, !isMarkedNonEvent(first, in: sentences[sentenceIndex]),
-                !isMarkedNonEvent(first, in: sentences[sentenceIndex], by: EventResolver.recalledEvents)
+                !isRecalled(quantity.tokens, in: sentences[sentenceIndex])
             else { continue }
             latest = date
         }
@@ -101,7 +106,7 @@ struct EventResolver {
     func resolve() -> Events {
         let main = mainEvent()
         let mainFirstDay = main?.dayRange.lowerBound
-        var dates: [(clause: Range<Int>, token: Int, earlier: String?)] = []
+        var dates: [(clause: Range<Int>, token: Int, earlier: String?, recalled: Bool)] = []
         // ISO labels made so far: an article names the same few dates again and again.
         var labels: [(date: CalendarDate, iso: String)] = []
         var sentenceIndex = 0
@@ -114,8 +119,9 @@ struct EventResolver {
                 !isMarkedNonEvent(first, in: sentences[sentenceIndex])
             else { continue }
             let clause = self.clause(around: first, in: sentences[sentenceIndex])
+            let recalled = isRecalled(quantities[index].tokens, in: sentences[sentenceIndex])
             if let mainFirstDay, date.dayRange.upperBound >= mainFirstDay {  // the main event or later
-                dates.append((clause, first, nil))
+                dates.append((clause, first, nil, recalled))
                 continue
             }
             let label: String
@@ -125,7 +131,7 @@ struct EventResolver {
                 label = date.iso
                 labels.append((date, label))
             }
-            dates.append((clause, first, label))
+            dates.append((clause, first, label, recalled))
         }
         return Events(main: main?.iso, dates: dates)
     }
@@ -154,6 +160,20 @@ struct EventResolver {
         case UInt8(ascii: "-"): return probe.tokens[index].spaceBefore
         default: return false
         }
+    }
+
+    /// Whether a date recalls a past event: its noun shortly before ("the attack on October 7, 2023") or
+    /// after it ("the October 7, 2023, Hamas assault"), within the sentence and up to other punctuation.
+    private func isRecalled(_ tokens: Range<Int>, in sentence: Sentence) -> Bool {
+        if isMarkedNonEvent(tokens.lowerBound, in: sentence, by: EventResolver.recalledEvents) { return true }
+        for index in tokens.upperBound..<min(sentence.tokens.upperBound, tokens.upperBound + EventResolver.recalledReach) {
+            switch probe.tokens[index].kind {
+            case .word: if probe.isIn(EventResolver.recalledEvents, index) { return true }
+            case .punct where probe.lead(index) == UInt8(ascii: ","): continue
+            default: return false
+            }
+        }
+        return false
     }
 
     /// Whether a word shortly before a date ("since", "until", "following the attacks on"…) says it is
