@@ -76,6 +76,11 @@ extension Claim {
             lo -= lo * Hedge.rounding
             hi += hi * Hedge.rounding
         }
+        if axis == .minutes, unit == "months" {
+            // A month is 28 to 31 days: "a month-long ceasefire" and "a 30-day ceasefire" may be one length.
+            lo *= Axis.shortestMonth / Axis.minutesPerUnit["months"]!
+            hi *= Axis.longestMonth / Axis.minutesPerUnit["months"]!
+        }
         switch qualifier {
         case .approximate:
             lo -= abs(lo) * Hedge.approximate
@@ -105,6 +110,10 @@ enum Axis: Hashable, Sendable {
     static let minutesPerUnit: [String: Double] = [
         "seconds": 1.0 / 60, "minutes": 1, "hours": 60, "days": 1_440, "weeks": 10_080, "months": 43_830, "years": 525_960,
     ]
+
+    /// The shortest and longest month, in minutes: a length in months is read as that range of days.
+    static let shortestMonth = 28.0 * 1_440
+    static let longestMonth = 31.0 * 1_440
 
     static func of(_ claim: Claim) -> Axis {
         if claim.value?.date != nil || claim.low?.date != nil || claim.high?.date != nil { return .days }

@@ -95,6 +95,16 @@ import TallyCore
         #expect(further.map(\.verdict) == [.variance])
     }
 
+    @Test func aMonthAndThirtyDaysMayBeOneLength() {
+        let findings = Reconciler().reconcile([
+            claim("a", "duration", value: 30, unit: "days"),
+            claim("b", "duration", value: 1, unit: "months"),
+        ])
+        #expect(findings.map(\.verdict) == [.variance])
+        let apart = Reconciler().reconcile([claim("a", "duration", value: 45, unit: "days"), claim("b", "duration", value: 1, unit: "months")])
+        #expect(apart.map(\.verdict) == [.conflict])
+    }
+
     @Test func overlappingPrisonerFiguresAreVariance() {
         let findings = Reconciler().reconcile([
             claim("a", "prisoners", value: 1000, low: 1000, .atLeast, scope: .perSide),
