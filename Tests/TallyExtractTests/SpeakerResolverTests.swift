@@ -24,8 +24,8 @@ import Testing
             speaker_not_name: [if, credit, monday]
             speaker_name_particle: [al]
             speaker_pronoun:
-              person: [he, she]
-              group: [it, they]
+              person: [he, she, him, her]
+              group: [it, they, them]
               author: [we, i]
             """, file: "speakers.yaml"
     ).0
@@ -49,6 +49,14 @@ import Testing
         #expect(speakers.speaker(at: analysis.sentences[3].tokens.upperBound - 2, sentence: 3) == "Umerov")
         // A new paragraph carries nothing over.
         #expect(speakers.speaker(at: analysis.sentences[4].tokens.lowerBound, sentence: 4) == nil)
+    }
+
+    @Test func accordingToAPronounIsTheLastPersonNamed() {
+        let (_, speakers) = SpeakerResolverTests.speakers(
+            "Health minister Othman Abduljaleel said 3,000 had died.\nSome 2,400 are still missing, according to him. According to her ministry, 10 more.")
+        #expect(speakers.mentions(in: 1).map(\.name) == ["Abduljaleel"])
+        // "her ministry" is a phrase, not the pronoun: no earlier person is taken for it.
+        #expect(speakers.mentions(in: 2).map(\.name) != ["Abduljaleel"])
     }
 
     @Test func aSentenceWithoutAttributionTakesThePreviousOneOfItsParagraph() {

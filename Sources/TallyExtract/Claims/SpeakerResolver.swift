@@ -245,6 +245,14 @@ struct SpeakerResolver {
     /// The speaker named by a phrase starting at `start` after "according to" or "citing": "figures from
     /// the ministry", "a statement from the ministry" are the ministry's; "the statement" points back.
     private func published(from start: Int, limit: Int) -> Attribution? {
+        // "according to him.": the last person named, as "he said" is.
+        if start < limit, start + 1 == limit || probe.tokens[start + 1].kind == .punct, let kind = probe.value(in: vocabulary.pronouns, start) {
+            switch kind {
+            case "person": return .pronoun(.person)
+            case "group": return .pronoun(.group)
+            default: return nil
+            }
+        }
         guard let range = reader.forward(from: start, limit: limit) else { return nil }
         if reader.endsInEvidence(range) || reader.endsInAnaphor(range), range.upperBound + 1 < limit,
             probe.isIn(SpeakerResolver.publishedBy, range.upperBound),
