@@ -4,15 +4,6 @@ import TallyCore
 
 /// Years and days written in words (issue 15), read against Thursday 15 August 2019.
 struct ScanContextDatesTests {
-    static let august15 = CalendarDate(year: 2019, month: 8, day: 15)
-
-    func kinds(_ text: String) -> [String] {
-        let analysis = TextAnalysis(text: text)
-        return scanner.scan(analysis, reference: Self.august15).map { q in
-            "\(q.kind.rawValue) \(analysis.slice(q.start, q.end)): \(q.low.map(\.description) ?? "nil")..\(q.high.map(\.description) ?? "nil")"
-        }
-    }
-
     @Test(arguments: [
         ("They left in nineteen ninety six.", "date nineteen ninety six: 1996..1996"),
         ("It has grown since two thousand and fifteen.", "date two thousand and fifteen: 2015..2015"),
@@ -25,13 +16,13 @@ struct ScanContextDatesTests {
         ("Prices fell in twenty twenty.", "date twenty twenty: 2020..2020"),
     ])
     func yearsAndDaysInWords(_ text: String, _ expected: String) {
-        #expect(kinds(text) == [expected])
+        #expect(spans(text, kinds: true) == [expected])
     }
 
     /// A cardinal before something it can count is a count, not a year or a day.
     @Test func countsStayCounts() {
-        #expect(kinds("In May two thousand people marched.") == ["date May: 2019-05..2019-05", "number two thousand: 2,000..2,000"])
-        #expect(kinds("In June twenty people died.") == ["date June: 2019-06..2019-06", "number twenty: 20..20"])
-        #expect(kinds("They left in October two thousand and returned.") == ["date October two thousand: 2000-10..2000-10"])
+        #expect(spans("In May two thousand people marched.", kinds: true) == ["date May: 2019-05..2019-05", "number two thousand: 2,000..2,000"])
+        #expect(spans("In June twenty people died.", kinds: true) == ["date June: 2019-06..2019-06", "number twenty: 20..20"])
+        #expect(spans("They left in October two thousand and returned.", kinds: true) == ["date October two thousand: 2000-10..2000-10"])
     }
 }

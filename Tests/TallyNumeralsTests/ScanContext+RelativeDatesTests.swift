@@ -4,15 +4,6 @@ import TallyCore
 
 /// Days counted from the reference's (issue 15), read against Thursday 15 August 2019.
 struct ScanContextRelativeDatesTests {
-    static let august15 = CalendarDate(year: 2019, month: 8, day: 15)
-
-    func kinds(_ text: String) -> [String] {
-        let analysis = TextAnalysis(text: text)
-        return scanner.scan(analysis, reference: Self.august15).map { q in
-            "\(q.kind.rawValue) \(analysis.slice(q.start, q.end)): \(q.low.map(\.description) ?? "nil")..\(q.high.map(\.description) ?? "nil")"
-        }
-    }
-
     @Test(arguments: [
         ("Talks resume two weeks from now.", "date two weeks from now: 2019-08-29..2019-08-29"),
         ("A vote is due a year from today.", "date a year from today: 2020-08-15..2020-08-15"),
@@ -21,13 +12,13 @@ struct ScanContextRelativeDatesTests {
         ("The law lapses 6 months from today.", "date 6 months from today: 2020-02-15..2020-02-15"),
     ])
     func countedFromTheReference(_ text: String, _ expected: String) {
-        #expect(kinds(text) == [expected])
+        #expect(spans(text, kinds: true) == [expected])
     }
 
     /// A gap after a named day is two figures, and "for N days from today" a duration from today.
     @Test func gapsAndSpansStayDurations() {
-        #expect(kinds("The truce began two days after Saturday.") == ["duration two days: 2..2", "date Saturday: 2019-08-10..2019-08-10"])
-        #expect(kinds("The truce lasts for 3 days from today.") == ["duration 3 days: 3..3", "date today: 2019-08-15..2019-08-15"])
+        #expect(spans("The truce began two days after Saturday.", kinds: true) == ["duration two days: 2..2", "date Saturday: 2019-08-10..2019-08-10"])
+        #expect(spans("The truce lasts for 3 days from today.", kinds: true) == ["duration 3 days: 3..3", "date today: 2019-08-15..2019-08-15"])
         // No reference: consumed, not reported.
         #expect(scanner.scan(text: "Talks resume two weeks from now.").isEmpty)
     }

@@ -39,3 +39,16 @@ func describe(_ text: String, reference: CalendarDate? = june2) -> [String] {
         return parts.joined(separator: " ")
     }
 }
+
+/// Thursday 15 August 2019: the reference of the date tests of issue 15.
+let august15 = CalendarDate(year: 2019, month: 8, day: 15)
+
+/// Each quantity as "text: low..high" (with its kind first when `kinds`), read against `reference`;
+/// dates only when `datesOnly`.
+func spans(_ text: String, reference: CalendarDate = august15, datesOnly: Bool = false, kinds: Bool = false) -> [String] {
+    let analysis = TextAnalysis(text: text)
+    return scanner.scan(analysis, reference: reference).filter { !datesOnly || $0.kind == .date }.map { q in
+        (kinds ? "\(q.kind.rawValue) " : "") + "\(analysis.slice(q.start, q.end)): \(q.low.map(\.description) ?? "nil")..\(q.high.map(\.description) ?? "nil")"
+    }
+}
+
