@@ -252,4 +252,21 @@ import Testing
         #expect(TitleCascade.holdsByline("Posted on March 4, 2025 by the team"))
         #expect(!TitleCascade.holdsByline("Budget Review for the City Council"))
     }
+
+    @Test func countOrYearTheHeadingLeftOutComesFromTheMetadata() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "8 Recent Trends in Beekeeping - Hive Works"
+        c.h1s = [("Recent Trends in Beekeeping", 4)]
+        #expect(title(c) == "8 Recent Trends in Beekeeping")
+        c.ogTitle = "15 Best Beekeeping Suits 2025"
+        c.h1s = [("15 Best Beekeeping Suits", 4)]
+        #expect(title(c) == "15 Best Beekeeping Suits 2025")
+        // More than a count or a year is an SEO variant: the visible heading stays.
+        c.ogTitle = "15 Critical Beekeeping Tips for Beginners"
+        c.h1s = [("Beekeeping Tips for Beginners", 4)]
+        #expect(title(c) == "Beekeeping Tips for Beginners")
+        c.ogTitle = "The best beekeeping suits for keeping you safe in 2026"
+        c.h1s = [("The best beekeeping suits for keeping you safe", 4)]
+        #expect(title(c) == "The best beekeeping suits for keeping you safe")
+    }
 }

@@ -78,6 +78,7 @@ enum TitleCascade {
             if metaWords.contains(where: { agree(w, $0) }) {
                 if let meta = withoutLeadingDate(text, cleanedMetas) ?? withoutLeadingLabel(text, cleanedMetas) ?? writtenCase(text, cleanedMetas)
                     ?? withoutLinkDecoration(text, cleanedMetas) ?? withLostCharacters(text, cleanedMetas)
+                    ?? withCountOrYear(text, cleanedMetas)
                 {
                     return Choice(title: meta, h1Node: node)
                 }
@@ -193,6 +194,26 @@ enum TitleCascade {
             if matched, at == m.count, meta != heading { return meta }
         }
         return nil
+    }
+
+    /// The metadata title when it is the heading with only a count before it or a year after it ("8 Recent
+    /// Trends in Photography" over `<h1>Recent Trends in Photography</h1>`, "15 Best … Platforms 2025" over
+    /// "15 Best … Platforms"): the heading is the title shortened for the page's design.
+    static func withCountOrYear(_ heading: String, _ metas: [String]) -> String? {
+        let w = words(heading)
+        guard w.count >= 2 else { return nil }
+        return metas.first { meta in
+            let m = words(meta)
+            guard m.count == w.count + 1 else { return false }
+            if let first = m.first, first.allSatisfy({ ("0"..."9").contains($0) }), first.count <= 3, Array(m.dropFirst()) == w { return true }
+            if let last = m.last, isYear(last), Array(m.dropLast()) == w { return true }
+            return false
+        }
+    }
+
+    /// "1998", "2026": four digits starting 19 or 20.
+    static func isYear(_ word: String) -> Bool {
+        word.count == 4 && word.allSatisfy({ ("0"..."9").contains($0) }) && (word.hasPrefix("19") || word.hasPrefix("20"))
     }
 
     /// Word counts of a lone `<h1>` taken as the headline without the metadata's agreement.
