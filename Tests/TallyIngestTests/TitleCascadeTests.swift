@@ -269,4 +269,12 @@ import Testing
         c.h1s = [("The best beekeeping suits for keeping you safe", 4)]
         #expect(title(c) == "The best beekeeping suits for keeping you safe")
     }
+
+    @Test func ampersandOfTheMetadataIsKept() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Hive Costs: A Complete Breakdown for Hobbyists & Farmers"
+        c.h1s = [("Hive Costs: A Complete Breakdown for Hobbyists and Farmers", 4)]
+        #expect(title(c) == "Hive Costs: A Complete Breakdown for Hobbyists & Farmers")
+        #expect(TitleCascade.withAmpersand("Bees and Honey", ["Bees & Wax"]) == nil)
+    }
 }

@@ -78,7 +78,7 @@ enum TitleCascade {
             if metaWords.contains(where: { agree(w, $0) }) {
                 if let meta = withoutLeadingDate(text, cleanedMetas) ?? withoutLeadingLabel(text, cleanedMetas) ?? writtenCase(text, cleanedMetas)
                     ?? withoutLinkDecoration(text, cleanedMetas) ?? withLostCharacters(text, cleanedMetas)
-                    ?? withCountOrYear(text, cleanedMetas)
+                    ?? withCountOrYear(text, cleanedMetas) ?? withAmpersand(text, cleanedMetas)
                 {
                     return Choice(title: meta, h1Node: node)
                 }
@@ -214,6 +214,14 @@ enum TitleCascade {
     /// "1998", "2026": four digits starting 19 or 20.
     static func isYear(_ word: String) -> Bool {
         word.count == 4 && word.allSatisfy({ ("0"..."9").contains($0) }) && (word.hasPrefix("19") || word.hasPrefix("20"))
+    }
+
+    /// The metadata title when it says what the heading says with "&" for "and" ("Homeowners & Investors"
+    /// over "Homeowners and Investors"): the metadata keeps the title as written.
+    static func withAmpersand(_ heading: String, _ metas: [String]) -> String? {
+        func spelled(_ text: String) -> String { normalized(text.replacing(" & ", with: " and ")) }
+        let n = spelled(heading)
+        return metas.first { meta in meta.contains(" & ") && normalized(meta) != normalized(heading) && spelled(meta) == n }
     }
 
     /// Word counts of a lone `<h1>` taken as the headline without the metadata's agreement.
