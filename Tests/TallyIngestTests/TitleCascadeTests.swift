@@ -277,4 +277,18 @@ import Testing
         #expect(title(c) == "Hive Costs: A Complete Breakdown for Hobbyists & Farmers")
         #expect(TitleCascade.withAmpersand("Bees and Honey", ["Bees & Wax"]) == nil)
     }
+
+    @Test func bracketedTagTheHeadingSpellsOutIsKept() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "Best Beehive Kits For Beginners [2026]"
+        c.h1s = [("Best Beehive Kits for Beginners in 2026", 4)]
+        #expect(title(c) == "Best Beehive Kits For Beginners [2026]")
+        c.ogTitle = "Best Honey Extractors in 2025 [Tried 11 Models]"
+        c.h1s = [("Best Honey Extractors in 2025 - I Tried 11 Models", 4)]
+        #expect(title(c) == "Best Honey Extractors in 2025 [Tried 11 Models]")
+        // A tag the heading leaves out is an SEO variant's.
+        c.ogTitle = "The Busiest Honey Markets [2025 Edition]"
+        c.h1s = [("The Busiest Honey Markets in the U.S.", 4)]
+        #expect(title(c) == "The Busiest Honey Markets in the U.S.")
+    }
 }

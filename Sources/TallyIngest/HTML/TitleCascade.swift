@@ -78,7 +78,7 @@ enum TitleCascade {
             if metaWords.contains(where: { agree(w, $0) }) {
                 if let meta = withoutLeadingDate(text, cleanedMetas) ?? withoutLeadingLabel(text, cleanedMetas) ?? writtenCase(text, cleanedMetas)
                     ?? withoutLinkDecoration(text, cleanedMetas) ?? withLostCharacters(text, cleanedMetas)
-                    ?? withCountOrYear(text, cleanedMetas) ?? withAmpersand(text, cleanedMetas)
+                    ?? withCountOrYear(text, cleanedMetas) ?? withAmpersand(text, cleanedMetas) ?? withBracketedTag(text, cleanedMetas)
                 {
                     return Choice(title: meta, h1Node: node)
                 }
@@ -222,6 +222,20 @@ enum TitleCascade {
         func spelled(_ text: String) -> String { normalized(text.replacing(" & ", with: " and ")) }
         let n = spelled(heading)
         return metas.first { meta in meta.contains(" & ") && normalized(meta) != normalized(heading) && spelled(meta) == n }
+    }
+
+    /// The metadata title when it ends in a bracketed tag whose figures the heading spells out in words of
+    /// its own ("Best Website Builder For Small Business [2026]" over "Best Website Builders for Small
+    /// Business in 2026", "… [Tried 11 Services]" over "… - I Tried 11 Services"): the same title, written
+    /// with its tag. A tag the heading leaves out ("[2025 Edition]") marks an SEO variant.
+    static func withBracketedTag(_ heading: String, _ metas: [String]) -> String? {
+        guard !heading.contains("[") else { return nil }
+        let w = words(heading)
+        return metas.first { meta in
+            guard meta.hasSuffix("]"), let open = meta.lastIndex(of: "[") else { return false }
+            let figures = words(String(meta[open...])).filter { $0.allSatisfy { ("0"..."9").contains($0) } }
+            return !figures.isEmpty && figures.allSatisfy(w.contains) && agree(w, words(meta))
+        }
     }
 
     /// Word counts of a lone `<h1>` taken as the headline without the metadata's agreement.
