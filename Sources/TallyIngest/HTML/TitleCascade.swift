@@ -78,6 +78,7 @@ enum TitleCascade {
             if metaWords.contains(where: { agree(w, $0) }) {
                 if let meta = withoutLeadingDate(text, cleanedMetas) ?? withoutLeadingLabel(text, cleanedMetas) ?? writtenCase(text, cleanedMetas)
                     ?? withoutLinkDecoration(text, cleanedMetas) ?? withLostCharacters(text, cleanedMetas)
+                    ?? withCountOrYear(text, cleanedMetas) ?? withAmpersand(text, cleanedMetas) ?? withBracketedTag(text, cleanedMetas)
                 {
                     return Choice(title: meta, h1Node: node)
                 }
@@ -193,6 +194,48 @@ enum TitleCascade {
             if matched, at == m.count, meta != heading { return meta }
         }
         return nil
+    }
+
+    /// The metadata title when it is the heading with only a count before it or a year after it ("8 Recent
+    /// Trends in Photography" over `<h1>Recent Trends in Photography</h1>`, "15 Best … Platforms 2025" over
+    /// "15 Best … Platforms"): the heading is the title shortened for the page's design.
+    static func withCountOrYear(_ heading: String, _ metas: [String]) -> String? {
+        let w = words(heading)
+        guard w.count >= 2 else { return nil }
+        return metas.first { meta in
+            let m = words(meta)
+            guard m.count == w.count + 1 else { return false }
+            if let first = m.first, first.allSatisfy({ ("0"..."9").contains($0) }), first.count <= 3, Array(m.dropFirst()) == w { return true }
+            if let last = m.last, isYear(last), Array(m.dropLast()) == w { return true }
+            return false
+        }
+    }
+
+    /// "1998", "2026": four digits starting 19 or 20.
+    static func isYear(_ word: String) -> Bool {
+        word.count == 4 && word.allSatisfy({ ("0"..."9").contains($0) }) && (word.hasPrefix("19") || word.hasPrefix("20"))
+    }
+
+    /// The metadata title when it says what the heading says with "&" for "and" ("Homeowners & Investors"
+    /// over "Homeowners and Investors"): the metadata keeps the title as written.
+    static func withAmpersand(_ heading: String, _ metas: [String]) -> String? {
+        func spelled(_ text: String) -> String { normalized(text.replacing(" & ", with: " and ")) }
+        let n = spelled(heading)
+        return metas.first { meta in meta.contains(" & ") && normalized(meta) != normalized(heading) && spelled(meta) == n }
+    }
+
+    /// The metadata title when it ends in a bracketed tag whose figures the heading spells out in words of
+    /// its own ("Best Website Builder For Small Business [2026]" over "Best Website Builders for Small
+    /// Business in 2026", "… [Tried 11 Services]" over "… - I Tried 11 Services"): the same title, written
+    /// with its tag. A tag the heading leaves out ("[2025 Edition]") marks an SEO variant.
+    static func withBracketedTag(_ heading: String, _ metas: [String]) -> String? {
+        guard !heading.contains("[") else { return nil }
+        let w = words(heading)
+        return metas.first { meta in
+            guard meta.hasSuffix("]"), let open = meta.lastIndex(of: "[") else { return false }
+            let figures = words(String(meta[open...])).filter { $0.allSatisfy { ("0"..."9").contains($0) } }
+            return !figures.isEmpty && figures.allSatisfy(w.contains) && agree(w, words(meta))
+        }
     }
 
     /// Word counts of a lone `<h1>` taken as the headline without the metadata's agreement.
