@@ -204,6 +204,14 @@ import Testing
 @Suite struct TitleCascadeConfirmedHeadingTests {
     func title(_ c: TitleCascade.Candidates) -> String? { TitleCascade.choose(c).title }
 
+    /// The title chosen from a metadata title and one `<h1>`.
+    func title(og: String, h1: String) -> String? {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = og
+        c.h1s = [(h1, 4)]
+        return title(c)
+    }
+
     @Test func shortHeadingThatOpensTheMetadataTitleIsTheHeadline() {
         var c = TitleCascade.Candidates()
         c.siteNames = ["Garden Encyclopedia"]
@@ -254,41 +262,22 @@ import Testing
     }
 
     @Test func countOrYearTheHeadingLeftOutComesFromTheMetadata() {
-        var c = TitleCascade.Candidates()
-        c.ogTitle = "8 Recent Trends in Beekeeping - Hive Works"
-        c.h1s = [("Recent Trends in Beekeeping", 4)]
-        #expect(title(c) == "8 Recent Trends in Beekeeping")
-        c.ogTitle = "15 Best Beekeeping Suits 2025"
-        c.h1s = [("15 Best Beekeeping Suits", 4)]
-        #expect(title(c) == "15 Best Beekeeping Suits 2025")
+        #expect(title(og: "8 Recent Trends in Beekeeping - Hive Works", h1: "Recent Trends in Beekeeping") == "8 Recent Trends in Beekeeping")
+        #expect(title(og: "15 Best Beekeeping Suits 2025", h1: "15 Best Beekeeping Suits") == "15 Best Beekeeping Suits 2025")
         // More than a count or a year is an SEO variant: the visible heading stays.
-        c.ogTitle = "15 Critical Beekeeping Tips for Beginners"
-        c.h1s = [("Beekeeping Tips for Beginners", 4)]
-        #expect(title(c) == "Beekeeping Tips for Beginners")
-        c.ogTitle = "The best beekeeping suits for keeping you safe in 2026"
-        c.h1s = [("The best beekeeping suits for keeping you safe", 4)]
-        #expect(title(c) == "The best beekeeping suits for keeping you safe")
+        #expect(title(og: "15 Critical Beekeeping Tips for Beginners", h1: "Beekeeping Tips for Beginners") == "Beekeeping Tips for Beginners")
+        #expect(title(og: "The best beekeeping suits for keeping you safe in 2026", h1: "The best beekeeping suits for keeping you safe") == "The best beekeeping suits for keeping you safe")
     }
 
     @Test func ampersandOfTheMetadataIsKept() {
-        var c = TitleCascade.Candidates()
-        c.ogTitle = "Hive Costs: A Complete Breakdown for Hobbyists & Farmers"
-        c.h1s = [("Hive Costs: A Complete Breakdown for Hobbyists and Farmers", 4)]
-        #expect(title(c) == "Hive Costs: A Complete Breakdown for Hobbyists & Farmers")
+        #expect(title(og: "Hive Costs: A Complete Breakdown for Hobbyists & Farmers", h1: "Hive Costs: A Complete Breakdown for Hobbyists and Farmers") == "Hive Costs: A Complete Breakdown for Hobbyists & Farmers")
         #expect(TitleCascade.withAmpersand("Bees and Honey", ["Bees & Wax"]) == nil)
     }
 
     @Test func bracketedTagTheHeadingSpellsOutIsKept() {
-        var c = TitleCascade.Candidates()
-        c.ogTitle = "Best Beehive Kits For Beginners [2026]"
-        c.h1s = [("Best Beehive Kits for Beginners in 2026", 4)]
-        #expect(title(c) == "Best Beehive Kits For Beginners [2026]")
-        c.ogTitle = "Best Honey Extractors in 2025 [Tried 11 Models]"
-        c.h1s = [("Best Honey Extractors in 2025 - I Tried 11 Models", 4)]
-        #expect(title(c) == "Best Honey Extractors in 2025 [Tried 11 Models]")
+        #expect(title(og: "Best Beehive Kits For Beginners [2026]", h1: "Best Beehive Kits for Beginners in 2026") == "Best Beehive Kits For Beginners [2026]")
+        #expect(title(og: "Best Honey Extractors in 2025 [Tried 11 Models]", h1: "Best Honey Extractors in 2025 - I Tried 11 Models") == "Best Honey Extractors in 2025 [Tried 11 Models]")
         // A tag the heading leaves out is an SEO variant's.
-        c.ogTitle = "The Busiest Honey Markets [2025 Edition]"
-        c.h1s = [("The Busiest Honey Markets in the U.S.", 4)]
-        #expect(title(c) == "The Busiest Honey Markets in the U.S.")
+        #expect(title(og: "The Busiest Honey Markets [2025 Edition]", h1: "The Busiest Honey Markets in the U.S.") == "The Busiest Honey Markets in the U.S.")
     }
 }

@@ -205,15 +205,18 @@ enum TitleCascade {
         return metas.first { meta in
             let m = words(meta)
             guard m.count == w.count + 1 else { return false }
-            if let first = m.first, first.allSatisfy({ ("0"..."9").contains($0) }), first.count <= 3, Array(m.dropFirst()) == w { return true }
+            if let first = m.first, isDigits(first), first.count <= 3, Array(m.dropFirst()) == w { return true }
             if let last = m.last, isYear(last), Array(m.dropLast()) == w { return true }
             return false
         }
     }
 
+    /// Whether a word is ASCII digits only ("8", "2026").
+    static func isDigits(_ word: String) -> Bool { !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber } }
+
     /// "1998", "2026": four digits starting 19 or 20.
     static func isYear(_ word: String) -> Bool {
-        word.count == 4 && word.allSatisfy({ ("0"..."9").contains($0) }) && (word.hasPrefix("19") || word.hasPrefix("20"))
+        word.count == 4 && isDigits(word) && (word.hasPrefix("19") || word.hasPrefix("20"))
     }
 
     /// The metadata title when it says what the heading says with "&" for "and" ("Homeowners & Investors"
@@ -233,7 +236,7 @@ enum TitleCascade {
         let w = words(heading)
         return metas.first { meta in
             guard meta.hasSuffix("]"), let open = meta.lastIndex(of: "[") else { return false }
-            let figures = words(String(meta[open...])).filter { $0.allSatisfy { ("0"..."9").contains($0) } }
+            let figures = words(String(meta[open...])).filter(isDigits)
             return !figures.isEmpty && figures.allSatisfy(w.contains) && agree(w, words(meta))
         }
     }
