@@ -37,7 +37,8 @@ import Testing
         let out = folder.appendingPathComponent(".out"), err = folder.appendingPathComponent(".err")  // hidden: not read
         let process = try TallyProcess.process(["extract", folder.path, "-q", "--jobs", "1", "--time-limit", "0"], stdout: out, stderr: err)
         try process.run()
-        usleep(1_500_000)  // well into slow.txt (the first file)
+        try #require(TallyProcess.waitUntilCatching(signal, process), "the run ended before it caught signals")
+        usleep(500_000)  // into slow.txt (the first file), which takes seconds
         try #require(process.isRunning, "the run ended before the signal")
         let signalled = Date()
         kill(process.processIdentifier, signal)

@@ -61,6 +61,25 @@ struct TallyProcess {
             stderr: (try? String(contentsOf: stderr, encoding: .utf8)) ?? "")
     }
 
+    /// Waits (up to `timeout` seconds) until the running `process` has installed its handler for `signal`,
+    /// read from `/proc/PID/status` (`SigCgt`, a hex mask with bit `signal - 1`). A test that signals a
+    /// freshly started process would otherwise kill it before its handler exists when the machine is
+    /// loaded (a sanitizer build starts slowly). Returns false when the process ended or the time ran out.
+    static func waitUntilCatching(_ signal: Int32, _ process: Process, timeout: TimeInterval = 60) -> Bool {
+        let status = "/proc/\(process.processIdentifier)/status"
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline {
+            let lines = ((try? String(contentsOfFile: status, encoding: .utf8)) ?? "").split(separator: "\n")
+            if let line = lines.first(where: { $0.hasPrefix("SigCgt:") }),
+               let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16),
+               mask & (1 << UInt64(signal - 1)) != 0 {
+                return true
+            }
+            usleep(10_000)
+        }
+        return false
+    }
+
     /// A fresh scratch folder.
     static func scratch(_ name: String) throws -> URL {
         let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("tally-\(name)-\(UUID().uuidString)")
