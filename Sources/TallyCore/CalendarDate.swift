@@ -1,4 +1,9 @@
 import TallyMemory
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A calendar date at day, month or year precision ("2025-06-02", "2025-06", "2025").
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -130,6 +135,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// Today (UTC): dates after it are refused, and a weekday picks the year of a date written without one.
+    public static var today: CalendarDate { CalendarDate(dayNumber: Int(time(nil) / 86_400)) }
+
+    /// "Friday, 24 November" with no year: the latest year, up to `today`, in which that day falls on that
+    /// weekday (0 = Monday), looking back at most 28 years (the calendar repeats within them).
+    public static func latest(month: Int, day: Int, weekday: Int, upTo today: CalendarDate = .today) -> CalendarDate? {
+        guard (1...12).contains(month), day >= 1 else { return nil }
+        for year in stride(from: today.year, through: today.year - 28, by: -1) where day <= daysIn(month: month, year: year) {
+            let candidate = CalendarDate(year: year, month: month, day: day)
+            if candidate <= today, candidate.weekday == weekday { return candidate }
+        }
+        return nil
     }
 
     /// Day of the week, 0 = Monday … 6 = Sunday (day precision; the first day otherwise).

@@ -132,7 +132,7 @@ struct JSONLinesReader {
         if let author = record.author, !author.isEmpty { doc.author = author }
         if let url = record.url, !url.isEmpty { doc.url = url }
         if record.published?.isEmpty ?? true, doc.published == nil || doc.published == ingestor.options.published,
-            let url = record.url, let date = PublishedDateCascade.urlDate(url, today: Clock.today)
+            let url = record.url, let date = PublishedDateCascade.urlDate(url, today: CalendarDate.today)
         {
             // The record gives no date and the page none of its own: a dated URL beats the run's default.
             doc.published = date

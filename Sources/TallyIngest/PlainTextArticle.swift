@@ -116,7 +116,7 @@ enum PlainTextArticle {
             }
         }
         // A dated URL (`/2024/06/30/`) says more than the run's default date.
-        if published == nil, let url = fields["url"] { published = PublishedDateCascade.urlDate(url, today: Clock.today) }
+        if published == nil, let url = fields["url"] { published = PublishedDateCascade.urlDate(url, today: CalendarDate.today) }
         if published == nil { published = options.published }
         if !keptAny { warnings.append("no text after removing page chrome") }
         return Document(

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import TallyCore
 import Testing
 @testable import TallyIngest
 
@@ -103,7 +104,7 @@ enum IngestDiagnostics {
         guard let page = HTMLTree.parse(IngestDiagnostics.unread(sniffed), encoding: sniffed.parserEncoding) else { continue }
         let s = MetadataExtractor.gather(page)
         let choice = TitleCascade.choose(s.title)
-        let seen = choice.h1Node.flatMap { DatelineFinder.near($0, in: page, today: Clock.today) }
+        let seen = choice.h1Node.flatMap { DatelineFinder.near($0, in: page, today: CalendarDate.today) }
         let d = s.dates
         let metas = d.metas.filter { k, _ in ["date", "time", "publish", "modif", "created", "updated"].contains { k.contains($0) } }
         let t = s.title

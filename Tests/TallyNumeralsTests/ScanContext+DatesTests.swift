@@ -25,4 +25,27 @@ struct ScanContextDatesTests {
         #expect(spans("In June twenty people died.", kinds: true) == ["date June: 2019-06..2019-06", "number twenty: 20..20"])
         #expect(spans("They left in October two thousand and returned.", kinds: true) == ["date October two thousand: 2000-10..2000-10"])
     }
+
+    /// With no date to read against, a weekday pins the year of a day written without one: the latest
+    /// year, up to today, in which it falls on that weekday; without a weekday the day stays unread.
+    @Test func aWeekdayPinsTheYearOfADateInAnUndatedText() throws {
+        let analysis = TextAnalysis(text: "Thirteen hostages were freed on Friday, 24 November, and more on November 25.")
+        let dates = scanner.scan(analysis, reference: nil).filter { $0.kind == .date }
+        let friday = try #require(dates.first?.value?.date)
+        #expect(dates.count == 1)
+        #expect(friday.month == 11 && friday.day == 24 && friday.weekday == 4 && friday <= CalendarDate.today)
+    }
+
+    @Test func theLatestYearADayFallsOnAWeekday() {
+        let today = CalendarDate(year: 2026, month: 12, day: 7)
+        #expect(CalendarDate.latest(month: 11, day: 24, weekday: 4, upTo: today)?.iso == "2023-11-24")
+        #expect(CalendarDate.latest(month: 11, day: 24, weekday: 4, upTo: CalendarDate(year: 2023, month: 11, day: 23))?.iso == "2017-11-24")
+        #expect(CalendarDate.latest(month: 2, day: 29, weekday: 3, upTo: today)?.iso == "2024-02-29")
+        #expect(CalendarDate.latest(month: 2, day: 30, weekday: 3, upTo: today) == nil)
+    }
+
+    @Test func aDateInParenthesesAfterItsWeekdayIsOneDate() {
+        #expect(spans("An official said on Sunday (June 15) that 12 families had claimed remains.", reference: CalendarDate(year: 2025, month: 6, day: 16), datesOnly: true)
+            == ["Sunday (June 15: 2025-06-15..2025-06-15"])
+    }
 }

@@ -64,7 +64,7 @@ enum MetadataExtractor {
         var bylines: [String] = []
         var marked: [(date: CalendarDate, updated: Bool)] = []
         var markedRead = 0
-        let today = Clock.today
+        let today = CalendarDate.today
         for (i, node) in page.nodes.enumerated() where !node.isText {
             switch node.tag {
             case "script":

@@ -49,7 +49,7 @@ enum PublishedDateCascade {
 
     static let modifiedMetaNames = ["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"]
 
-    static func choose(_ s: Signals, page: HTMLTree, today: CalendarDate = Clock.today) -> CalendarDate? {
+    static func choose(_ s: Signals, page: HTMLTree, today: CalendarDate = CalendarDate.today) -> CalendarDate? {
         let chosen = cascade(s, page: page, today: today)
         // A URL path date a day off the chosen one is the site's own calendar day: the timestamp was written
         // in another time zone (a post at 9 pm in New York is stamped the next day in UTC).
@@ -153,12 +153,4 @@ extension PublishedDateCascade {
         "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
         "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
     ]
-}
-
-/// Today's date (UTC), for refusing dates in the future.
-enum Clock {
-    static var today: CalendarDate {
-        let days = Int(time(nil) / 86_400)
-        return CalendarDate(dayNumber: days)
-    }
 }

@@ -9,7 +9,8 @@ struct PartialDate {
     var end: Int
     /// "the 18th": a day of the reference month.
     var dayOnly = false
-    /// "Mon 13th": the weekday picks the month (the latest one where the day falls on it).
+    /// "Mon 13th": the weekday picks the month (the latest one where the day falls on it); in an
+    /// article with no date, "Friday, 24 November" picks the year the same way.
     var weekday: Int? = nil
 }
 
@@ -200,12 +201,9 @@ extension ScanContext {
         if let numeric = numericDate(at: i, context: slashContext) { return numeric }
         // "Monday, June 2nd", "tuesday the eleventh", "Sat 14th": the weekday belongs to the date.
         if let (wd, e) = weekday(at: i) {
-            var m = e
-            if isPunct(m, .comma) { m += 1 }
-            if gram(m) == .the { m += 1 }
-            if var dated = partialDate(at: m, context: true), dated.day != nil {
+            if var dated = partialDate(at: dateStart(afterWeekday: e), context: true), dated.day != nil {
                 dated.start = i
-                if dated.dayOnly { dated.weekday = wd }
+                if dated.dayOnly || dated.year == nil { dated.weekday = wd }
                 return dated
             }
             return nil
@@ -331,6 +329,15 @@ extension ScanContext {
         }
         let clauseEnds = isEndOrPunct(e.end) || (gram(e.end) == .and && isWord(e.end + 1) && !has(e.end + 1, .numberWord))
         return clauseEnds ? (Int(e.value), e.end) : nil
+    }
+
+    /// Where a date written after a weekday ending at `end` starts: past a comma or an opening parenthesis,
+    /// and "the" ("Monday, June 2", "Sunday (June 15)", "Tuesday the eleventh").
+    func dateStart(afterWeekday end: Int) -> Int {
+        var k = end
+        if isPunct(k, .comma) || isPunct(k, .openParen) { k += 1 }
+        if gram(k) == .the { k += 1 }
+        return k
     }
 
     /// A weekday at `j`: a full name in any case, or a capitalised abbreviation ("Sat", "Tue.").

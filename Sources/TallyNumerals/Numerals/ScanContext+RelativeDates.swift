@@ -32,9 +32,7 @@ extension ScanContext {
                 return DateMatch(start: i, end: i + 2, low: d, high: d)
             }
             if let weekday = word(NumberWords.weekdays, i + 1) {
-                var k = i + 2
-                if isPunct(k, .comma) { k += 1 }
-                if let dated = partialDate(at: k, context: true), dated.day != nil { return nil }
+                if let dated = partialDate(at: dateStart(afterWeekday: i + 2), context: true), dated.day != nil { return nil }
                 guard let day = referenceDay else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
                 let today = CalendarDate(dayNumber: day).weekday
                 var target: Int
@@ -50,10 +48,7 @@ extension ScanContext {
         }
         // A bare weekday ("on Monday", "Monday's talks") unless a date follows it.
         if let (weekday, end) = weekday(at: i), word(NumberWords.weekdays, i) != nil || hasDateContext(before: i) {
-            var k = end
-            if isPunct(k, .comma) { k += 1 }
-            if gram(k) == .the { k += 1 }
-            if let dated = partialDate(at: k, context: true), dated.day != nil { return nil }
+            if let dated = partialDate(at: dateStart(afterWeekday: end), context: true), dated.day != nil { return nil }
             guard let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
             let today = CalendarDate(dayNumber: day).weekday
             // The last such day, up to today; tomorrow's weekday is tomorrow, since news dated the
@@ -157,6 +152,9 @@ extension ScanContext {
                 return CalendarDate(year: y, month: m, day: d)
             }
             return CalendarDate(year: y, month: m)
+        }
+        if reference == nil, let weekday = p.weekday, let m = p.month, let d = p.day {
+            return CalendarDate.latest(month: m, day: d, weekday: weekday)
         }
         guard let ref = reference, let refDay = referenceDay, let m = p.month else { return nil }
         if let d = p.day {
