@@ -78,4 +78,18 @@ import Testing
         #expect(events.event(at: remaining) == "2023-10-07")
         #expect(events.event(at: remaining, total: true) == "2025-01-27")
     }
+
+    @Test func aTotalToDateIsReadOnThePublicationDayNotOnTheEarlierNewsItReports() {
+        let (analysis, _, events) = EventResolverTests.events(
+            "Thursday's crash killed 270. DNA samples of 32 victims have matched so far, officials said.", published: "2025-06-15")
+        #expect(events.main == "2025-06-12")
+        let matched = try! #require(analysis.tokens.firstIndex { $0.text == "32" })
+        #expect(events.event(at: matched) == "2025-06-12")
+        #expect(events.event(at: matched, total: true) == "2025-06-15")
+        // An article that gives no date of its own does not say on which day its totals were read.
+        let (undated, _, noDay) = EventResolverTests.events("The toll rose on June 12, 2025. So far 32 victims have been identified.", published: "")
+        let identified = try! #require(undated.tokens.firstIndex { $0.text == "32" })
+        #expect(noDay.event(at: identified) == "2025-06-12")
+        #expect(noDay.event(at: identified, total: true) == nil)
+    }
 }

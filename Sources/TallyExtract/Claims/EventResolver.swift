@@ -42,6 +42,9 @@ struct EventResolver {
     /// Events resolved for one document.
     struct Events {
         var main: String?
+        /// The day a total to date is read on: the publication day when the main event is earlier (Sunday's
+        /// "32 identified so far" after Thursday's crash counts as of Sunday), else the main event.
+        var reading: String?
         /// The dates that name an event, in text order: the clause each stands in, its first token, its
         /// label when it is earlier than the main event (nil when it is the main event or later), and
         /// whether it dates a past event the text recalls ("the attack on October 7, 2023").
@@ -56,7 +59,7 @@ struct EventResolver {
                 let distance = abs(date.token - index)
                 if nearest == nil || distance < nearest!.distance { nearest = (distance, date.earlier) }
             }
-            return nearest?.earlier ?? main
+            return nearest?.earlier ?? (total ? reading : main)
         }
     }
 
@@ -133,7 +136,8 @@ struct EventResolver {
             }
             dates.append((clause, first, label, recalled))
         }
-        return Events(main: main?.iso, dates: dates)
+        let reading = published.flatMap { published in main.map { $0 < published ? published : $0 } }
+        return Events(main: main?.iso, reading: reading?.iso, dates: dates)
     }
 
     /// The month a date range lies within ("early May", "late March", "earlier this month": days of
