@@ -330,3 +330,19 @@ import Testing
         #expect(!TitleCascade.isNameLike("A practical introduction"))
     }
 }
+
+@Suite struct TitleCascadeWordTests {
+    /// The byte-by-byte path for ASCII titles says what the Unicode path says.
+    @Test func asciiWordsMatchTheUnicodeSplit() {
+        for text in ["How to Prune Roses (2026) | Leafmold", "  x--Y__z 42nd  ", "", "Bees & wasps: who's who?", "A\r\nB\tc"] {
+            let slow = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            #expect(TitleCascade.asciiWords(text) == slow)
+            #expect(TitleCascade.words(text) == slow)
+            #expect(TitleCascade.normalized(text) == slow.joined())
+        }
+        // Other characters take the Unicode path.
+        #expect(TitleCascade.asciiWords("Café crème") == nil)
+        #expect(TitleCascade.words("Café Crème – Ÿes") == ["café", "crème", "ÿes"])
+        #expect(TitleCascade.normalized("The Gardener’s Year") == "thegardenersyear")
+    }
+}

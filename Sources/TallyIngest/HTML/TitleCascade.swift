@@ -287,12 +287,52 @@ enum TitleCascade {
 
     /// Lower-cased runs of letters and digits.
     static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        if let ascii = asciiWords(text) { return ascii }
+        return text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
     }
 
     /// Letters and digits only, lower-cased: "The Motley Fool" → "themotleyfool".
     static func normalized(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+        if let ascii = asciiNormalized(text) { return ascii }
+        return String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    /// `words` for ASCII text, byte by byte: titles are compared many times over, and Unicode letter tests per
+    /// `Character` cost more than the rest of the cascade. Nil when the text holds other characters.
+    static func asciiWords(_ text: String) -> [String]? {
+        var out: [String] = []
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if let kept = asciiAlphanumericLowered(byte) {
+                word.append(kept)
+            } else if !word.isEmpty {
+                out.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
+        return out
+    }
+
+    /// `normalized` for ASCII text; nil when the text holds other characters.
+    static func asciiNormalized(_ text: String) -> String? {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if let k = asciiAlphanumericLowered(byte) { kept.append(k) }
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// An ASCII letter (lower-cased) or digit; nil for anything else.
+    @inline(__always) static func asciiAlphanumericLowered(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x61...0x7A, 0x30...0x39: return byte
+        case 0x41...0x5A: return byte | 0x20
+        default: return nil
+        }
     }
 
     /// "Example.com", "news.example.org": one word with a dot and a common suffix.
