@@ -281,3 +281,68 @@ import Testing
         #expect(title(og: "The Busiest Honey Markets [2025 Edition]", h1: "The Busiest Honey Markets in the U.S.") == "The Busiest Honey Markets in the U.S.")
     }
 }
+
+/// Segments after a dash or a separator that are labels, not words of the title.
+@Suite struct TitleCascadeKeywordTailTests {
+    func title(_ c: TitleCascade.Candidates) -> String? { TitleCascade.choose(c).title }
+
+    @Test func keywordLabelAfterADashLeavesTheHeading() {
+        var c = TitleCascade.Candidates()
+        c.siteNames = ["Hive Works"]
+        c.ogTitle = "Smoker Fuels Compared – Hands-On Tested - Hive Works"
+        c.h1s = [("Smoker Fuels Compared – Hands-On Tested", 5)]
+        #expect(title(c) == "Smoker Fuels Compared")
+        // Through the heading that opens a longer `<title>` too.
+        c = TitleCascade.Candidates()
+        c.titleTag = "Choosing a First Hive — Frames & Foundation Kits | Hive Works"
+        c.h1s = [("Choosing a First Hive — Frames & Foundation Kits", 5)]
+        #expect(title(c) == "Choosing a First Hive")
+    }
+
+    @Test func tailThatReadsAsWordsOfTheTitleStays() {
+        for heading in [
+            "Choosing a First Hive – tips and tricks", "Choosing a First Hive – A Field Guide", "Choosing a First Hive – My Picks!",
+            "Choosing a First Hive — and Why It Matters", "Choosing a First Hive - Frames, Boxes, Smokers",
+            "First Hive – Spring Setup Guide For Small Urban Yards",
+        ] {
+            var c = TitleCascade.Candidates()
+            c.ogTitle = heading + " | Hive Works"
+            c.h1s = [(heading, 5)]
+            #expect(title(c) == heading)
+        }
+        // Too short a headline before the dash keeps its label.
+        #expect(TitleCascade.withoutKeywordTail("Hive Basics – Spring Setup") == "Hive Basics – Spring Setup")
+        #expect(TitleCascade.isKeywordLabel("Top Local & Long-Distance Packers"))
+        #expect(!TitleCascade.isKeywordLabel("Tips From Our Keepers"))
+    }
+
+    @Test func subheadingIsNotConfirmedByCuttingAPhraseOffTheMetadata() {
+        var c = TitleCascade.Candidates()
+        c.ogTitle = "What is Queen Rearing - A practical introduction"
+        c.h1s = [("A practical introduction to queen rearing for small apiaries", 4)]
+        c.h2s = [("What is queen rearing?", 9)]
+        #expect(title(c) == "A practical introduction to queen rearing for small apiaries")
+        // A last segment that reads as a name still goes before the comparison.
+        c.ogTitle = "What is Queen Rearing | Hive Notes"
+        c.h1s = [("Hive Notes Journal", 4)]
+        #expect(title(c) == "What is queen rearing?")
+        #expect(TitleCascade.isNameLike("Hive Notes") && TitleCascade.isNameLike("hivenotes.org"))
+        #expect(!TitleCascade.isNameLike("A practical introduction"))
+    }
+}
+
+@Suite struct TitleCascadeWordTests {
+    /// The byte-by-byte path for ASCII titles says what the Unicode path says.
+    @Test func asciiWordsMatchTheUnicodeSplit() {
+        for text in ["How to Prune Roses (2026) | Leafmold", "  x--Y__z 42nd  ", "", "Bees & wasps: who's who?", "A\r\nB\tc"] {
+            let slow = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            #expect(TitleCascade.asciiWords(text) == slow)
+            #expect(TitleCascade.words(text) == slow)
+            #expect(TitleCascade.normalized(text) == slow.joined())
+        }
+        // Other characters take the Unicode path.
+        #expect(TitleCascade.asciiWords("Café crème") == nil)
+        #expect(TitleCascade.words("Café Crème – Ÿes") == ["café", "crème", "ÿes"])
+        #expect(TitleCascade.normalized("The Gardener’s Year") == "thegardenersyear")
+    }
+}

@@ -67,13 +67,16 @@ enum TitleCascade {
         // A sub-heading that says exactly what the metadata title says, where no `<h1>` does, is the headline
         // the page shows: blogs set their name in the `<h1>` and each post's title in an `<h2>`, and shorter
         // or reworded `<h1>`s lose to a heading that repeats the metadata word for word.
-        if let (text, node) = confirmingSubheading(c.h2s, cleanedMetas, h1s.map(\.0)) {
+        // The unknown last segment must read as a name there: "What is X - A guided introduction" does not
+        // make a sub-heading "What is X?" the headline.
+        let namedMetas = c.h2s.isEmpty ? [] : metas.map { strip($0, siteNames: names, unknownSuffix: true, unknownNamesOnly: true) }
+        if let (text, node) = confirmingSubheading(c.h2s, namedMetas, h1s.map(\.0)) {
             let agreeing = h1s.first { agree(words($0.0), words(text)) }
             return Choice(title: text, h1Node: agreeing?.1 ?? node)
         }
         let metaWords = cleanedMetas.map(words) + metas.map(words)
         for (text, node) in h1s {
-            if let segment = leadingSegment(text, metas, siteNames: names) { return Choice(title: segment, h1Node: node) }
+            if let segment = leadingSegment(text, metas, siteNames: names) { return Choice(title: withoutKeywordTail(segment), h1Node: node) }
             let w = words(text)
             if metaWords.contains(where: { agree(w, $0) }) {
                 if let meta = withoutLeadingDate(text, cleanedMetas) ?? withoutLeadingLabel(text, cleanedMetas) ?? writtenCase(text, cleanedMetas)
@@ -284,12 +287,52 @@ enum TitleCascade {
 
     /// Lower-cased runs of letters and digits.
     static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        if let ascii = asciiWords(text) { return ascii }
+        return text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
     }
 
     /// Letters and digits only, lower-cased: "The Motley Fool" → "themotleyfool".
     static func normalized(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+        if let ascii = asciiNormalized(text) { return ascii }
+        return String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    /// `words` for ASCII text, byte by byte: titles are compared many times over, and Unicode letter tests per
+    /// `Character` cost more than the rest of the cascade. Nil when the text holds other characters.
+    static func asciiWords(_ text: String) -> [String]? {
+        var out: [String] = []
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if let kept = asciiAlphanumericLowered(byte) {
+                word.append(kept)
+            } else if !word.isEmpty {
+                out.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
+        return out
+    }
+
+    /// `normalized` for ASCII text; nil when the text holds other characters.
+    static func asciiNormalized(_ text: String) -> String? {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if let k = asciiAlphanumericLowered(byte) { kept.append(k) }
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// An ASCII letter (lower-cased) or digit; nil for anything else.
+    @inline(__always) static func asciiAlphanumericLowered(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x61...0x7A, 0x30...0x39: return byte
+        case 0x41...0x5A: return byte | 0x20
+        default: return nil
+        }
     }
 
     /// "Example.com", "news.example.org": one word with a dot and a common suffix.
@@ -319,7 +362,8 @@ enum TitleCascade {
 
     /// `title` without leading or trailing segments that name the site. With `unknownSuffix`, one short last
     /// segment after a strong separator goes too even when no known name matches it ("… | Acme Widgets").
-    static func strip(_ title: String, siteNames: [String], unknownSuffix: Bool) -> String {
+    /// With `unknownNamesOnly`, that segment goes only when it reads as a name (`isNameLike`).
+    static func strip(_ title: String, siteNames: [String], unknownSuffix: Bool, unknownNamesOnly: Bool = false) -> String {
         var text = title
         // Every separator holds a space; most headings with none are a single word.
         guard text.utf8.contains(0x20) else { return text }
@@ -352,7 +396,7 @@ enum TitleCascade {
             let bytes = TitleBytes(text)
             for sep in strongSeparators {
                 guard let (head, tail) = bytes.split(at: sep, last: true) else { continue }
-                if words(tail).count <= 4 && words(head).count >= 3 {
+                if words(tail).count <= 4 && words(head).count >= 3 && (!unknownNamesOnly || isNameLike(tail)) {
                     text = head.trimmingSpaces()
                 }
                 break
@@ -361,10 +405,21 @@ enum TitleCascade {
         return text
     }
 
+    /// "Rust Blog", "Acme & Sons", "example.org": every word starts with a capital, a digit or a symbol; a
+    /// segment with a lower-case word ("A guided introduction") is a phrase of the title.
+    static func isNameLike(_ segment: String) -> Bool {
+        if isDomainName(segment) { return true }
+        return segment.split(separator: " ").allSatisfy { token in
+            guard let first = token.first else { return true }
+            return !first.isLowercase
+        }
+    }
+
     static let pipe = Array(" | ".utf8)
+    static let dashes = [" – ", " — ", " - "].map { Array($0.utf8) }
 
     /// A heading's " | Section" tails ("… | Opinion", "… | Patient Education | Children's Hospital"): short
-    /// labels after pipes, taken off from the end.
+    /// labels after pipes, taken off from the end; then one keyword label after a dash ("… – Buyer Guide").
     static func stripSection(_ heading: String) -> String {
         var text = heading
         for _ in 0..<3 {
@@ -372,8 +427,42 @@ enum TitleCascade {
             else { break }
             text = head.trimmingSpaces()
         }
-        return text
+        return withoutKeywordTail(text)
     }
+
+    /// The heading without a last segment after a dash that is a bare keyword label ("Gym Basics – Strength
+    /// Training", "Ten Lamps Compared - Hands-On Tested"): a few capitalised words and no function word, set
+    /// after the headline for search engines. A tail that reads as words of the title ("– tips and tricks",
+    /// "– A Field Guide", "— and why it matters", "– My Picks!") stays.
+    static func withoutKeywordTail(_ heading: String) -> String {
+        let bytes = TitleBytes(heading)
+        for dash in dashes {
+            guard let (head, tail) = bytes.split(at: dash, last: true) else { continue }
+            if words(head).count >= 3, isKeywordLabel(tail) { return head.trimmingSpaces() }
+            return heading
+        }
+        return heading
+    }
+
+    /// "Caterer Comparison Spreadsheet", "Top Local & Long-Distance Movers": one to four capitalised words
+    /// (with "&" or hyphens), no article, preposition, conjunction or pronoun, no sentence punctuation.
+    static func isKeywordLabel(_ segment: String) -> Bool {
+        let tokens = segment.split(separator: " ").filter { $0 != "&" }
+        guard (1...4).contains(tokens.count) else { return false }
+        return tokens.allSatisfy { token in
+            guard let first = token.first, first.isUppercase || first.isNumber,
+                token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’" })
+            else { return false }
+            return !functionWords.contains(token.lowercased())
+        }
+    }
+
+    /// Words that make a title segment read as a phrase rather than a keyword label.
+    static let functionWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "nor", "of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "about",
+        "vs", "my", "your", "our", "his", "her", "their", "its", "i", "you", "we", "it", "this", "that", "how", "why", "what", "when",
+        "where", "who", "is", "are",
+    ]
 
     /// Whether `segment` is one of the site names (or the name with a word around it: "Acme Blog"), or a
     /// bare domain name ("Example.com").
