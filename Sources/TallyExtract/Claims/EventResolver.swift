@@ -43,7 +43,8 @@ struct EventResolver {
     struct Events {
         var main: String?
         /// The day a total to date is read on: the publication day when the main event is earlier (Sunday's
-        /// "32 identified so far" after Thursday's crash counts as of Sunday), else the main event.
+        /// "32 identified so far" after Thursday's crash counts as of Sunday), else the main event; none in an
+        /// article with no date of its own, which does not say when its totals were read.
         var reading: String?
         /// The dates that name an event, in text order: the clause each stands in, its first token, its
         /// label when it is earlier than the main event (nil when it is the main event or later), and
@@ -90,7 +91,7 @@ struct EventResolver {
     }
 
     /// The latest day the text names with its year, leaving out those it marks as background (without a
-    /// reference date a day without a year is not read, so every day found names its year).
+    /// reference date a day without a year is read only when a weekday fixes its year: "Friday, 24 November").
     func latestFullDate() -> CalendarDate? {
         var latest: CalendarDate?
         var sentenceIndex = 0

@@ -29,7 +29,8 @@ public final class PreparedDocument {
         var quantities = scanner.scan(analysis, reference: document.published)
         let probe = TokenLookup(analysis)
         // An article with no date of its own is read from the latest full date it writes ("on September 12,
-        // 2023"): its "Sunday" and "September 10" are then days, not dropped for want of a year. A date it
+        // 2023", or "on Tuesday, 12 September", whose weekday fixes the year): its "Sunday" and "September 10"
+        // are then days, not dropped for want of a year. A date it
         // gives as background ("held since the attack on October 7, 2023") is no such reference.
         if document.published == nil,
             let reference = EventResolver(probe: probe, quantities: quantities, published: nil).latestFullDate()
