@@ -99,10 +99,14 @@ struct NumeralScannerTests {
         #expect(describe(text) == expected)
     }
 
+    /// Without a reference only full dates are read, and a day whose weekday fixes its year (the latest
+    /// year up to today in which May 16 was a Monday).
     @Test func relativeDatesNeedAReference() {
         #expect(describe("on Monday, May 16, in May, last month, 16 May 2025 and in 2022", reference: nil) == [
+            "date [Monday, May 16] 2022-05-16 2022-05-16..2022-05-16 exact",
             "date [16 May 2025] 2025-05-16 2025-05-16..2025-05-16 exact", "date [2022] 2022 2022..2022 exact",
         ])
+        #expect(describe("on Tuesday, May 16, in May", reference: nil) == ["date [Tuesday, May 16] 2023-05-16 2023-05-16..2023-05-16 exact"])
     }
 
     @Test func pastBiasedResolution() {
