@@ -13,7 +13,7 @@ import Testing
               evidence: [showed, shows]
               told: [told]
               source: [statement by]
-              put: [put]
+              put: [put, putting]
             speaker_title: [president, lead, negotiator, minister, spokesman, dr, mayor]
             speaker_alias:
               Zelensky: [Zelenskyy, Zelensky]
@@ -191,5 +191,16 @@ import Testing
     @Test func aShortAcronymSpeaksEvenWhereItSpellsAWord() {
         #expect(SpeakerResolverTests.names("WHO said 12 died.") == [["WHO"]])
         #expect(SpeakerResolverTests.names("READ WHO said 12 died.") == [[]])
+    }
+
+    @Test func aNameWithATimePhraseBeforeItsComma() {
+        #expect(SpeakerResolverTests.names("The Farm Office on Saturday, June 14, said 30 sheep died.") == [["Farm Office"]])
+    }
+
+    @Test func theAgentOfAReportingParticipleSpeaks() {
+        #expect(SpeakerResolverTests.names("Of the 90 missing, 34 were confirmed dead by the Harbour Ministry.") == [["Harbour Ministry"]])
+        #expect(SpeakerResolverTests.names("\"We saved 40,\" Mayor Ilse Brandt said, as reported by the Gazette.") == [["Brandt"]])
+        #expect(SpeakerResolverTests.names("A report issued late, putting the toll at 40, came from Mayor Ilse Brandt.") == [[]])
+        #expect(SpeakerResolverTests.names("The latest came from the mayor, Ilse Brandt, putting the toll at 40.") == [["Brandt"]])
     }
 }

@@ -245,9 +245,8 @@ struct SpeakerResolver {
             if word == according, index + 1 < upper, words[index + 1] == to {
                 // "the Red Crescent said ..., according to the AP": the agency closing the sentence relays the
                 // speaker already named; it speaks for nothing here and is no one "the organization" points back to.
-                // Only right after the attribution's clause: "..., 25 according to officials" is a second voice.
+                // Only as the sentence's closing clause, after a comma: "..., against 25 according to officials" is a second voice.
                 if lastVerbEntry >= 0, index > lastVerbEnd, probe.isPunct(index - 1, UInt8(ascii: ",")),
-                    !(lastVerbEnd..<index).contains(where: { tokens[$0].kind == .number }),
                     let relay = reader.forward(from: index + 2, limit: upper), relay.upperBound == upper
                     || (tokens[relay.upperBound].kind == .punct && relay.upperBound + 1 == upper)
                 {
@@ -392,6 +391,7 @@ struct SpeakerResolver {
         return index
     }
     private static let onHash = WordHash.of("on")
+    private static let asHash = WordHash.of("as")
     /// Days and months that date a statement between its speaker and the verb.
     static let timeWords = WordHashSet([
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
@@ -439,8 +439,10 @@ struct SpeakerResolver {
     private func speaker(ofVerbAt verb: Int, end: Int, in range: Range<Int>, nameAfter: Bool = true) -> Attribution? {
         // "was reported", "were told": a passive names its speaker only after "by".
         if verb > range.lowerBound, probe.isIn(SpeakerResolver.passive, verb - 1) {
-            guard end + 1 < range.upperBound, probe.lowerIs(end, "by", hash: SpeakerResolver.byHash) else { return nil }
-            return reader.forward(from: end + 1, limit: range.upperBound).flatMap(reader.speaker).map { .named($0) }
+            // "were confirmed dead by the army": one word may stand between the verb and "by".
+            guard let by = (end..<min(end + 2, range.upperBound - 1)).first(where: { probe.lowerIs($0, "by", hash: SpeakerResolver.byHash) })
+            else { return nil }
+            return reader.forward(from: by + 1, limit: range.upperBound).flatMap(reader.speaker).map { .named($0) }
         }
         let left = subjectEnd(before: verb, in: range)
         let afterPunctuation = left < range.lowerBound || tokens[left].kind == .punct
@@ -451,6 +453,14 @@ struct SpeakerResolver {
         if nameAfter, afterPunctuation, let phrase = reader.forward(from: end, limit: range.upperBound), closesClause(phrase.upperBound, in: range) {
             if reader.isAnaphor(phrase) { return .anaphor(reader.text(phrase)) }
             if let speaker = reader.speaker(phrase) { return .named(speaker) }
+        }
+        // "34 bodies confirmed dead by the army", "The update, reported by the Harbour Office, said": the agent
+        // speaks; "X said, as reported by Y" is Y relaying X.
+        if verb == range.lowerBound || !probe.lowerIs(verb - 1, "as", hash: SpeakerResolver.asHash),
+            let by = (end..<min(end + 2, range.upperBound)).first(where: { probe.lowerIs($0, "by", hash: SpeakerResolver.byHash) }),
+            let speaker = reader.forward(from: by + 1, limit: range.upperBound).flatMap(reader.speaker)
+        {
+            return .named(speaker)
         }
         guard left >= range.lowerBound, probe.isPunct(left, UInt8(ascii: ",")) else { return nil }
         // "Ukrainian President Zelenskyy, speaking from Vilnius, said", "Thailand's Prime Minister, Srettha
@@ -466,7 +476,11 @@ struct SpeakerResolver {
             // "..., while Severtrans, the shipping group, reported": a conjunction opens the clause.
             var start = boundary + 1
             if start < comma, probe.isIn(SpeakerResolver.conjunctions, start) { start += 1 }
-            if let phrase = reader.forward(from: start, limit: comma), phrase.upperBound == comma, let speaker = reader.speaker(phrase) {
+            // "Israel on Saturday, January 25, said": the name may carry a time phrase up to its comma.
+            if let phrase = reader.forward(from: start, limit: comma),
+                phrase.upperBound == comma || timePhraseStart(endingAt: comma - 1, floor: phrase.upperBound) == phrase.upperBound,
+                let speaker = reader.speaker(phrase)
+            {
                 if reader.isRole(phrase) {
                     if role == nil { role = speaker }
                 } else if speaker.kind == .name {
