@@ -155,6 +155,7 @@ import Testing
         #expect(SpeakerResolverTests.names("WHO: 40 dead in floods\nRain fell.") == [["WHO"], []])
         // A bare name before the colon may be a place or a topic; a body sentence with a dateline reads no source.
         #expect(SpeakerResolverTests.names("Portville: 40 boats lost\nRain fell.") == [[], []])
+        #expect(SpeakerResolverTests.names("Storm sinks 40 boats: Portville\nRain fell.") == [[], []])
         #expect(SpeakerResolverTests.names("Rain fell.\nPortville: 40 boats were lost at sea: Harbour Ministry.") == [[], []])
         // A picture credit is no source.
         #expect(SpeakerResolverTests.names("Boats in the harbour (Photo: Harbour Ministry)\nRain fell.") == [[], []])

@@ -198,17 +198,27 @@ struct SpeakerResolver {
         var end = range.upperBound
         while end > colon + 1, tokens[end - 1].kind == .punct { end -= 1 }
         if let phrase = reader.forward(from: colon + 1, limit: end), phrase.upperBound == end, phrase.lowerBound == colon + 1
-            || probe.isIn(SpeakerPhraseReader.determiners, colon + 1), let speaker = reader.speaker(phrase), speaker.kind != .record
+            || probe.isIn(SpeakerPhraseReader.determiners, colon + 1), let speaker = headlineSpeaker(phrase)
         {
             return (colon, .named(speaker))
         }
         if colon > range.lowerBound, let phrase = reader.forward(from: range.lowerBound, limit: colon), phrase.upperBound == colon,
-            let speaker = reader.speaker(phrase), speaker.kind == .person || speaker.kind == .group
-                || (speaker.kind == .name && phrase.count == 1 && reader.isShortAcronym(phrase.lowerBound))
+            let speaker = headlineSpeaker(phrase)
         {
             return (colon, .named(speaker))
         }
         return nil
+    }
+
+    /// Who a headline's phrase names, when it surely speaks: a titled person, an organisation, an acronym; a
+    /// bare capitalised word may be a place or a topic ("Gaza: ...", "...: Libya").
+    private func headlineSpeaker(_ phrase: Range<Int>) -> SpeakerPhrase? {
+        guard let speaker = reader.speaker(phrase) else { return nil }
+        switch speaker.kind {
+        case .person, .group: return speaker
+        case .name: return phrase.count == 1 && reader.isShortAcronym(phrase.lowerBound) ? speaker : nil
+        case .record: return nil
+        }
     }
 
     /// Reporting verbs of one sentence with the speaker each names.
