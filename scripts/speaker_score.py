@@ -9,7 +9,8 @@ under ../shared/realnews/ next to the project. Skips cleanly (exit 0) when the f
 Each claim of `tally extract DIR --format jsonl` is matched to the gold claims of the same article
 whose quote overlaps its own (same kind preferred, then the largest overlap). For matched claims:
   right    the gold has a speaker and the names agree (case-insensitive: the gold speaker contains
-           the predicted name's last word, or the prediction contains the gold speaker's last word)
+           the predicted name's last word, or the prediction contains the gold speaker's last word,
+           or one is the acronym the other spells out: WHO, World Health Organization)
   wrong    the gold has a speaker and the prediction names someone else
   missing  the gold has a speaker and the claim has none
   extra    the gold has no speaker and the claim has one
@@ -78,11 +79,26 @@ def words(name):
     return [w for w in re.findall(r"[\w\-]+", (name or "").lower().replace("\u2019", "'")) if w != "s"]
 
 
+LINKS = {"of", "the", "for", "and", "on", "de"}
+
+
+def initials(name):
+    """'World Health Organization' -> 'who': what its acronym spells."""
+    return "".join(w[0] for w in words(name) if w not in LINKS)
+
+
 def agrees(gold, predicted):
     g, p = words(gold), words(predicted)
     if not g or not p:
         return False
-    return p[-1] in g or g[-1] in p
+    if p[-1] in g or g[-1] in p:
+        return True
+    # An acronym for the name the other side spells out ("WHO" for "World Health Organization").
+    for short, full in ((predicted, gold), (gold, predicted)):
+        s = short.strip()
+        if len(s) >= 2 and s.isalpha() and s.isupper() and initials(full) == s.lower():
+            return True
+    return False
 
 
 def not_a_name(speaker):

@@ -6,22 +6,23 @@ import Testing
 @Suite struct SpeakerResolverTests {
     static let lexicon = Lexicon.parse(
         yaml: """
-            speech_verb: [said, told, reported, announced, confirmed, estimate]
+            speech_verb: [said, says, told, reported, announced, confirmed, estimate]
             speaker_cue:
               cite: [citing, quoting]
               quoted: [quoted]
               evidence: [showed, shows]
               told: [told]
               source: [statement by]
+              put: [put, putting]
             speaker_title: [president, lead, negotiator, minister, spokesman, dr, mayor]
             speaker_alias:
               Zelensky: [Zelenskyy, Zelensky]
             speaker_noun: [officials, ministry, office, sources]
             speaker_body: [crescent, service]
             speaker_modifier: [health, prison]
-            speaker_evidence: [figures, data, count]
+            speaker_evidence: [figures, data, count, toll]
             speaker_anaphor: [statement]
-            speaker_not_name: [if, credit, monday]
+            speaker_not_name: [if, credit, monday, saturday, june, who, photo]
             speaker_name_particle: [al]
             speaker_pronoun:
               person: [he, she, him, her]
@@ -147,5 +148,60 @@ import Testing
 
     @Test func anAcronymInParenthesesNamesTheSpeaker() {
         #expect(SpeakerResolverTests.names("Earlier, the Weather Office (IF) said 12 towns flooded.") == [["IF"]])
+    }
+
+    @Test func aHeadlineNamesItsSourceAtEitherEndOfAColon() {
+        #expect(SpeakerResolverTests.names("Floods sweep 40 villages: Harbour Ministry\nRain fell.") == [["Harbour Ministry"], []])
+        #expect(SpeakerResolverTests.names("WHO: 40 dead in floods\nRain fell.") == [["WHO"], []])
+        // A bare name before the colon may be a place or a topic; a body sentence with a dateline reads no source.
+        #expect(SpeakerResolverTests.names("Portville: 40 boats lost\nRain fell.") == [[], []])
+        #expect(SpeakerResolverTests.names("Storm sinks 40 boats: Portville\nRain fell.") == [[], []])
+        #expect(SpeakerResolverTests.names("Rain fell.\nPortville: 40 boats were lost at sea: Harbour Ministry.") == [[], []])
+        // A picture credit is no source.
+        #expect(SpeakerResolverTests.names("Boats in the harbour (Photo: Harbour Ministry)\nRain fell.") == [[], []])
+    }
+
+    @Test func aQuotationRunOnIntoTheNextParagraphKeepsItsSpeaker() {
+        let (analysis, speakers) = SpeakerResolverTests.speakers("Mayor Ilse Brandt said: \"We saved 40.\"\n\"Another 12 are missing.")
+        #expect(speakers.speaker(at: analysis.sentences[1].tokens.lowerBound, sentence: 1) == "Brandt")
+        // Without a quotation in the paragraph before, nothing runs on.
+        let (plain, unquoted) = SpeakerResolverTests.speakers("Mayor Ilse Brandt said 40 were saved.\n\"Another 12 are missing.")
+        #expect(unquoted.speaker(at: plain.sentences[1].tokens.lowerBound, sentence: 1) == nil)
+    }
+
+    @Test func whoPutsAFigureAtSomethingSpeaks() {
+        #expect(SpeakerResolverTests.names("Mayor Ilse Brandt put the toll at 40.") == [["Brandt"]])
+        #expect(SpeakerResolverTests.names("Officials put pressure on 3 banks.") == [[]])
+    }
+
+    @Test func aTimePhraseBetweenSpeakerAndVerb() {
+        #expect(SpeakerResolverTests.names("Officials on Saturday said 270 were treated.") == [["Officials"]])
+        #expect(SpeakerResolverTests.names("The Farm Office on June 14 said 30 sheep died.") == [["Farm Office"]])
+    }
+
+    @Test func aClosingAccordingToRelaysTheSpeakerAlreadyNamed() {
+        #expect(SpeakerResolverTests.names("The Harbour Ministry said 40 boats sank, according to the Gazette.") == [["Harbour Ministry"]])
+        #expect(
+            SpeakerResolverTests.names("The Farm Office says 22 got away, against 25 according to officials.") == [["Farm Office", "officials"]])
+    }
+
+    @Test func aLowerCaseCompoundOpensAnOrganisationsName() {
+        #expect(SpeakerResolverTests.names("Some 40 died, according to the eastern-based Harbour Ministry.") == [["eastern-based Harbour Ministry"]])
+    }
+
+    @Test func aShortAcronymSpeaksEvenWhereItSpellsAWord() {
+        #expect(SpeakerResolverTests.names("WHO said 12 died.") == [["WHO"]])
+        #expect(SpeakerResolverTests.names("READ WHO said 12 died.") == [[]])
+    }
+
+    @Test func aNameWithATimePhraseBeforeItsComma() {
+        #expect(SpeakerResolverTests.names("The Farm Office on Saturday, June 14, said 30 sheep died.") == [["Farm Office"]])
+    }
+
+    @Test func theAgentOfAReportingParticipleSpeaks() {
+        #expect(SpeakerResolverTests.names("Of the 90 missing, 34 were confirmed dead by the Harbour Ministry.") == [["Harbour Ministry"]])
+        #expect(SpeakerResolverTests.names("\"We saved 40,\" Mayor Ilse Brandt said, as reported by the Gazette.") == [["Brandt"]])
+        #expect(SpeakerResolverTests.names("A report issued late, putting the toll at 40, came from Mayor Ilse Brandt.") == [[]])
+        #expect(SpeakerResolverTests.names("The latest came from the mayor, Ilse Brandt, putting the toll at 40.") == [["Brandt"]])
     }
 }

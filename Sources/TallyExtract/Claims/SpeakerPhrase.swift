@@ -82,7 +82,7 @@ struct SpeakerPhraseReader {
         let kinds = probe.value(in: vocabulary.kinds, index) ?? []
         if kinds.contains(.pronoun) || kinds.contains(.determiner) { return .none }
         let capitalised = probe.isCapitalised(index)
-        if capitalised, kinds.contains(.notName) { return .none }
+        if capitalised, kinds.contains(.notName), !isShortAcronym(index) { return .none }
         if kinds.contains(.head) { return .head }
         if kinds.contains(.evidence) { return .evidence }
         if kinds.contains(.title) { return .title }
@@ -99,6 +99,17 @@ struct SpeakerPhraseReader {
             return .modifier
         }
         return .none
+    }
+
+    /// "WHO said", "WHO: 4,000 dead": a word of two or three capitals is an agency's short name even where it
+    /// spells a function word, unless a neighbouring word is in capitals too ("READ MORE", "IN PICTURES").
+    func isShortAcronym(_ index: Int) -> Bool {
+        func allCaps(_ i: Int) -> Bool {
+            let token = tokens[i]
+            return token.kind == .word && token.text.utf8.count >= 2 && token.text.utf8.allSatisfy { $0 &- 0x41 < 26 }
+        }
+        guard allCaps(index), tokens[index].text.utf8.count <= 3 else { return false }
+        return !(index > 0 && allCaps(index - 1)) && !(index + 1 < tokens.count && allCaps(index + 1))
     }
 
     private func isWordPart(_ part: Part) -> Bool {
@@ -135,6 +146,13 @@ struct SpeakerPhraseReader {
             var skip = 1
             if part == .of, index + 2 < limit, probe.lowerIs(index + 1, "the", hash: SpeakerPhraseReader.theHash) { skip = 2 }
             let next = index + skip < limit ? self.part(index + skip) : .none
+            // "the eastern-based Interior Ministry": a lower-case compound opens the name.
+            if part == .none, previous == nil, next == .hyphen, isLooseModifier(index) {
+                previous = .modifier
+                index += 1
+                known = next
+                continue
+            }
             if part == .none, previous != nil, isLooseModifier(index), headFollows(index + 1, limit: limit) {
                 // "the civil protection agency", "the disaster management agency": a word of the name's own.
                 previous = .modifier

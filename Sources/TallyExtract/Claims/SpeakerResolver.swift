@@ -101,7 +101,7 @@ struct SpeakerResolver {
         /// Whether a quotation is open where the sentence starts (quote marks counted through its paragraph).
         var quoted = false
         var paragraph = -1
-        for sentence in sentences {
+        for (sentenceIndex, sentence) in sentences.enumerated() {
             speakers.offsets.append(speakers.named.count)
             found.removeAll(keepingCapacity: true)
             if sentence.paragraph != paragraph {
@@ -109,6 +109,7 @@ struct SpeakerResolver {
                 quoted = false
             }
             quoted = attributions(in: sentence, quoted: quoted, into: &found)
+            if found.isEmpty, let headline = headlineAttribution(sentenceIndex) { found.append(headline) }
             for (position, attribution) in found {
                 switch attribution {
                 case .named(let phrase):
@@ -144,6 +145,13 @@ struct SpeakerResolver {
                     if let mention = last(next) { carried[index] = mention; break }
                     next += 1
                 }
+                // A paragraph that opens a quotation it never attributes goes on quoting whoever the paragraph
+                // before quoted (news runs one speaker's words over several paragraphs).
+                if carried[index] < 0, index > 0, sentences[index - 1].paragraph != paragraph,
+                    let mention = lastQuotedAttribution(endingAt: index - 1, offsets: offsets, carried: carried, &quotes)
+                {
+                    carried[index] = mention
+                }
             }
             if carried[index] < 0, index > 0, sentences[index - 1].paragraph == paragraph {
                 carried[index] = last(index - 1) ?? carried[index - 1]
@@ -151,6 +159,66 @@ struct SpeakerResolver {
         }
         speakers.carried = carried
         return speakers
+    }
+
+    /// The last attribution of the paragraph that ends with sentence `end`, when that paragraph quotes someone.
+    private func lastQuotedAttribution(endingAt end: Int, offsets: [Int], carried: [Int32], _ quotes: inout QuoteCounts) -> Int32? {
+        let paragraph = sentences[end].paragraph
+        var index = end
+        var quoting = false
+        var attribution: Int32?
+        while index >= 0, sentences[index].paragraph == paragraph {
+            if attribution == nil {
+                if offsets[index + 1] > offsets[index] {
+                    attribution = Int32(offsets[index + 1] - 1)
+                } else if carried[index] >= 0 {
+                    attribution = carried[index]
+                }
+            }
+            if quoteMarks(in: index, &quotes) > 0 { quoting = true }
+            index -= 1
+        }
+        return quoting ? attribution : nil
+    }
+
+    /// A headline that names its source at one end of a colon: "Floods kill 2,300: Emergency services",
+    /// "WHO: 4,000 confirmed dead". Only a paragraph of one sentence with no closing full stop reads so, as a
+    /// dateline ("Tripoli: More than ...") opens a body sentence; before the colon, a bare capitalised word
+    /// may be a place or a topic ("Gaza: ..."), so it speaks only as an acronym, a titled person or an organisation.
+    private func headlineAttribution(_ index: Int) -> (Int, Attribution)? {
+        let sentence = sentences[index]
+        let range = sentence.tokens
+        guard range.count >= 3, !probe.isPunct(range.upperBound - 1, UInt8(ascii: ".")) else { return nil }
+        if index > 0, sentences[index - 1].paragraph == sentence.paragraph { return nil }
+        if index + 1 < sentences.count, sentences[index + 1].paragraph == sentence.paragraph { return nil }
+        guard let colon = range.first(where: { probe.isPunct($0, UInt8(ascii: ":")) }) else { return nil }
+        // "(Photo: Ministry of ...)", "Credit: ...": a caption's credit names who took the picture, not who said a figure.
+        if colon > range.lowerBound, (probe.isIn(vocabulary.notNames, colon - 1) && reader.part(colon - 1) == .none) || probe.isIn(SpeakerResolver.creditLabels, colon - 1) { return nil }
+        if (range.lowerBound..<colon).contains(where: { probe.isPunct($0, UInt8(ascii: "(")) }) { return nil }
+        var end = range.upperBound
+        while end > colon + 1, tokens[end - 1].kind == .punct { end -= 1 }
+        if let phrase = reader.forward(from: colon + 1, limit: end), phrase.upperBound == end, phrase.lowerBound == colon + 1
+            || probe.isIn(SpeakerPhraseReader.determiners, colon + 1), let speaker = headlineSpeaker(phrase)
+        {
+            return (colon, .named(speaker))
+        }
+        if colon > range.lowerBound, let phrase = reader.forward(from: range.lowerBound, limit: colon), phrase.upperBound == colon,
+            let speaker = headlineSpeaker(phrase)
+        {
+            return (colon, .named(speaker))
+        }
+        return nil
+    }
+
+    /// Who a headline's phrase names, when it surely speaks: a titled person, an organisation, an acronym; a
+    /// bare capitalised word may be a place or a topic ("Gaza: ...", "...: Libya").
+    private func headlineSpeaker(_ phrase: Range<Int>) -> SpeakerPhrase? {
+        guard let speaker = reader.speaker(phrase) else { return nil }
+        switch speaker.kind {
+        case .person, .group: return speaker
+        case .name: return phrase.count == 1 && reader.isShortAcronym(phrase.lowerBound) ? speaker : nil
+        case .record: return nil
+        }
     }
 
     /// Reporting verbs of one sentence with the speaker each names.
@@ -185,6 +253,16 @@ struct SpeakerResolver {
             }
             let word = words[index]
             if word == according, index + 1 < upper, words[index + 1] == to {
+                // "the Red Crescent said ..., according to the AP": the agency closing the sentence relays the
+                // speaker already named; it speaks for nothing here and is no one "the organization" points back to.
+                // Only as the sentence's closing clause, after a comma: "..., against 25 according to officials" is a second voice.
+                if lastVerbEntry >= 0, index > lastVerbEnd, probe.isPunct(index - 1, UInt8(ascii: ",")),
+                    let relay = reader.forward(from: index + 2, limit: upper), relay.upperBound == upper
+                    || (tokens[relay.upperBound].kind == .punct && relay.upperBound + 1 == upper)
+                {
+                    index = relay.upperBound
+                    continue
+                }
                 if let attribution = published(from: index + 2, limit: upper) { found.append((index, attribution)) }
                 index += 2
                 continue
@@ -213,6 +291,13 @@ struct SpeakerResolver {
                     }
                 case "evidence":
                     if let phrase = publisher(before: index, in: range) { found.append((index, .named(phrase))) }
+                case "put":
+                    // "officials put the toll at 3,000": a figure put by someone is theirs; "put pressure on" is not.
+                    if putsAFigure(after: hit.end, limit: upper), let attribution = speaker(ofVerbAt: index, end: hit.end, in: range, nameAfter: false) {
+                        found.append((index, attribution))
+                        lastVerbEnd = hit.end
+                        lastVerbEntry = found.count - 1
+                    }
                 case "told":
                     // "X told Y": X, never the one told.
                     if let attribution = speaker(ofVerbAt: index, end: hit.end, in: range, nameAfter: false) {
@@ -271,17 +356,57 @@ struct SpeakerResolver {
         return reader.speaker(range).map { .named($0) }
     }
 
+    /// Whether what is put is a figure: within three words an evidence noun ("the toll", "that number")
+    /// and then "at" before the clause ends.
+    private func putsAFigure(after start: Int, limit: Int) -> Bool {
+        var index = start
+        while index < limit, index < start + 3, reader.part(index) != .evidence { index += 1 }
+        guard index < limit, index < start + 3 else { return false }
+        var at = index + 1
+        while at < limit, at <= index + 8, tokens[at].kind != .number {
+            if probe.lowerIs(at, "at", hash: SpeakerResolver.atHash) { return true }
+            at += 1
+        }
+        return false
+    }
+    private static let atHash = WordHash.of("at")
+    /// Words that label a picture's credit before a colon ("Credit: ..."), where "Credit" may still be part of a name elsewhere.
+    static let creditLabels = WordHashSet(["credit", "credits", "courtesy", "source"])
+
     /// The last word of a verb's subject: the word before it, past up to two adverbs and auxiliaries
-    /// ("He also said", "officials had earlier said").
+    /// ("He also said", "officials had earlier said") and a time phrase ("Doctors on Saturday said").
     private func subjectEnd(before verb: Int, in range: Range<Int>) -> Int {
         var left = verb - 1
         var skipped = 0
-        while skipped < 2, left > range.lowerBound, probe.isIn(SpeakerResolver.adverbs, left) {
-            left -= 1
+        while skipped < 3, left > range.lowerBound {
+            if probe.isIn(SpeakerResolver.adverbs, left) {
+                left -= 1
+            } else if let start = timePhraseStart(endingAt: left, floor: range.lowerBound + 1) {
+                left = start - 1
+            } else {
+                break
+            }
             skipped += 1
         }
         return left
     }
+
+    /// Where a time phrase ending at `end` starts: "on Saturday", "on June 14", "on 14 June", "Saturday", "yesterday".
+    private func timePhraseStart(endingAt end: Int, floor: Int) -> Int? {
+        var index = end
+        if index > floor, tokens[index].kind == .number { index -= 1 }
+        guard index >= floor, probe.isIn(SpeakerResolver.timeWords, index) else { return nil }
+        if index - 1 >= floor, tokens[index - 1].kind == .number { index -= 1 }
+        if index - 1 >= floor, probe.lowerIs(index - 1, "on", hash: SpeakerResolver.onHash) { index -= 1 }
+        return index
+    }
+    private static let onHash = WordHash.of("on")
+    private static let asHash = WordHash.of("as")
+    /// Days and months that date a statement between its speaker and the verb.
+    static let timeWords = WordHashSet([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    ])
 
     /// "the ministry's figures showed", "figures from the ministry show": who published them.
     private func publisher(before verb: Int, in range: Range<Int>) -> SpeakerPhrase? {
@@ -324,15 +449,12 @@ struct SpeakerResolver {
     private func speaker(ofVerbAt verb: Int, end: Int, in range: Range<Int>, nameAfter: Bool = true) -> Attribution? {
         // "was reported", "were told": a passive names its speaker only after "by".
         if verb > range.lowerBound, probe.isIn(SpeakerResolver.passive, verb - 1) {
-            guard end + 1 < range.upperBound, probe.lowerIs(end, "by", hash: SpeakerResolver.byHash) else { return nil }
-            return reader.forward(from: end + 1, limit: range.upperBound).flatMap(reader.speaker).map { .named($0) }
+            // "were confirmed dead by the army": one word may stand between the verb and "by".
+            guard let by = (end..<min(end + 2, range.upperBound - 1)).first(where: { probe.lowerIs($0, "by", hash: SpeakerResolver.byHash) })
+            else { return nil }
+            return reader.forward(from: by + 1, limit: range.upperBound).flatMap(reader.speaker).map { .named($0) }
         }
-        var left = verb - 1
-        var skipped = 0
-        while skipped < 2, left > range.lowerBound, probe.isIn(SpeakerResolver.adverbs, left) {
-            left -= 1
-            skipped += 1
-        }
+        let left = subjectEnd(before: verb, in: range)
         let afterPunctuation = left < range.lowerBound || tokens[left].kind == .punct
         if left >= range.lowerBound, !probe.isPunct(left, UInt8(ascii: ",")), let attribution = speaker(before: verb, in: range) {
             return attribution
@@ -341,6 +463,14 @@ struct SpeakerResolver {
         if nameAfter, afterPunctuation, let phrase = reader.forward(from: end, limit: range.upperBound), closesClause(phrase.upperBound, in: range) {
             if reader.isAnaphor(phrase) { return .anaphor(reader.text(phrase)) }
             if let speaker = reader.speaker(phrase) { return .named(speaker) }
+        }
+        // "34 bodies confirmed dead by the army", "The update, reported by the Harbour Office, said": the agent
+        // speaks; "X said, as reported by Y" is Y relaying X.
+        if verb == range.lowerBound || !probe.lowerIs(verb - 1, "as", hash: SpeakerResolver.asHash),
+            let by = (end..<min(end + 2, range.upperBound)).first(where: { probe.lowerIs($0, "by", hash: SpeakerResolver.byHash) }),
+            let speaker = reader.forward(from: by + 1, limit: range.upperBound).flatMap(reader.speaker)
+        {
+            return .named(speaker)
         }
         guard left >= range.lowerBound, probe.isPunct(left, UInt8(ascii: ",")) else { return nil }
         // "Ukrainian President Zelenskyy, speaking from Vilnius, said", "Thailand's Prime Minister, Srettha
@@ -356,7 +486,11 @@ struct SpeakerResolver {
             // "..., while Severtrans, the shipping group, reported": a conjunction opens the clause.
             var start = boundary + 1
             if start < comma, probe.isIn(SpeakerResolver.conjunctions, start) { start += 1 }
-            if let phrase = reader.forward(from: start, limit: comma), phrase.upperBound == comma, let speaker = reader.speaker(phrase) {
+            // "Israel on Saturday, January 25, said": the name may carry a time phrase up to its comma.
+            if let phrase = reader.forward(from: start, limit: comma),
+                phrase.upperBound == comma || timePhraseStart(endingAt: comma - 1, floor: phrase.upperBound) == phrase.upperBound,
+                let speaker = reader.speaker(phrase)
+            {
                 if reader.isRole(phrase) {
                     if role == nil { role = speaker }
                 } else if speaker.kind == .name {
