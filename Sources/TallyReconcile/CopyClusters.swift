@@ -78,7 +78,10 @@ struct CopyClusters: Sendable {
         var space = false
         var started = false
         for scalar in sentence.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            // ASCII letters and digits told without the Unicode property tables (most of a reduce's scalars).
+            let value = scalar.value
+            let isWord = scalar.isASCII ? (0x61...0x7A).contains(value | 0x20) || (0x30...0x39).contains(value) : scalar.properties.isAlphabetic
+            if isWord {
                 if space, started { mix(0x20) }
                 space = false
                 started = true
