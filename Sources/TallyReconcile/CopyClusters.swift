@@ -36,14 +36,16 @@ struct CopyClusters: Sendable {
         carried.reserveCapacity(sentences.values.reduce(0) { $0 + $1.count })
         for (number, doc) in docs.enumerated() { for sentence in sentences[doc]! { carried.append((sentence, number)) } }
         carried.sort { ($0.sentence, $0.doc) < ($1.sentence, $1.doc) }
-        var shared: [Pair: Int] = [:]
+        // Sentences shared by each pair of documents, keyed by the pair's numbers (the first in the high
+        // half): a pair of Strings took 40 bytes an entry, and generated news has tens of millions of pairs.
+        var shared: [UInt64: UInt32] = [:]
         var start = 0
         while start < carried.count {
             var end = start + 1
             while end < carried.count, carried[end].sentence == carried[start].sentence { end += 1 }
             if end - start > 1, end - start <= CopyClusters.maximumCarriers {
                 for i in start..<end {
-                    for j in (i + 1)..<end { shared[Pair(a: docs[carried[i].doc], b: docs[carried[j].doc]), default: 0] += 1 }
+                    for j in (i + 1)..<end { shared[UInt64(carried[i].doc) << 32 | UInt64(carried[j].doc), default: 0] += 1 }
                 }
             }
             start = end
@@ -54,10 +56,12 @@ struct CopyClusters: Sendable {
             while let up = parent[node], up != node { node = up }
             return node
         }
-        for (pair, count) in shared.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) where count >= CopyClusters.minimumShared {
-            let smaller = min(sentences[pair.a]!.count, sentences[pair.b]!.count)
-            guard Double(count) / Double(smaller) >= CopyClusters.minimumOverlap else { continue }
-            let (ra, rb) = (root(pair.a), root(pair.b))
+        // In name order (documents are numbered in name order), only the pairs that share enough.
+        for key in shared.keys.filter({ shared[$0]! >= CopyClusters.minimumShared }).sorted() {
+            let (a, b) = (docs[Int(key >> 32)], docs[Int(key & 0xFFFF_FFFF)])
+            let smaller = min(sentences[a]!.count, sentences[b]!.count)
+            guard Double(shared[key]!) / Double(smaller) >= CopyClusters.minimumOverlap else { continue }
+            let (ra, rb) = (root(a), root(b))
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
             parent[ra] = parent[ra] ?? ra
             parent[rb] = parent[rb] ?? rb
@@ -73,11 +77,6 @@ struct CopyClusters: Sendable {
     /// The number of distinct sources among `docs`.
     func sourceCount<Docs: Sequence>(_ docs: Docs) -> Int where Docs.Element == String {
         Set(docs.map { source[$0] ?? $0 }).count
-    }
-
-    private struct Pair: Hashable {
-        var a: String
-        var b: String
     }
 
     /// A sentence as copies share it — its letters and digits, lower-cased, the words apart — hashed
