@@ -233,8 +233,9 @@ public struct ClaimBook: Sendable {
         return Reconciler.ordered(findings: findings)
     }
 
-    /// Hands each subject's findings to `body`, subject by subject in name order (unsorted within; what
-    /// `reconcile(with:)` sorts), so a caller can write them away rather than hold them all.
+    /// Hands the findings to `body` a group's at a time (`Reconciler.forEachFinding`), subject by subject in
+    /// name order (unsorted within; what `reconcile(with:)` sorts), so a caller can write them away rather
+    /// than hold them all.
     public func forEachSubject(
         with reconciler: Reconciler = Reconciler(), _ body: ([Finding]) throws(SpillError) -> Void
     ) throws(SpillError) {
@@ -253,7 +254,7 @@ public struct ClaimBook: Sendable {
                 if let shared, shared.at == at { claim.sentence = shared.sentence } else { shared = (at, claim.sentence) }
                 return claim
             }
-            try body(reconciler.findings(ofSubject: claims, sources: sources))
+            try reconciler.forEachFinding(ofSubject: claims, sources: sources, body)
         }
     }
 
@@ -276,6 +277,8 @@ public struct ClaimBook: Sendable {
             if next < held.count { consider(records[held[next]].subject) }
             guard let subject else { break }
             var claims: [Claim] = []
+            // The subject's count is known: grown by doubling, the largest subject's array took twice its room.
+            claims.reserveCapacity(comparableBySubject[subject, default: 0])
             for i in readers.indices {
                 while let head = readers[i].head, head.record.comparable, head.record.subject == subject {
                     claims.append(claim(try readers[i].take(), previousSentence: &previous[i]))
@@ -289,7 +292,7 @@ public struct ClaimBook: Sendable {
                 claims.append(claim)
                 next += 1
             }
-            try body(reconciler.findings(ofSubject: claims, sources: sources))
+            try reconciler.forEachFinding(ofSubject: claims, sources: sources, body)
         }
     }
 

@@ -28,12 +28,27 @@ struct CopyClusters: Sendable {
     /// From each document's claim sentences, as `fingerprint`s (what a reduce that does not hold the
     /// sentences keeps of them).
     init(sentences: [String: Set<UInt64>]) {
-        var carriers: [UInt64: [String]] = [:]
-        for (doc, set) in sentences { for sentence in set { carriers[sentence, default: []].append(doc) } }
-        var shared: [Pair: Int] = [:]
-        for docs in carriers.values where docs.count > 1 && docs.count <= CopyClusters.maximumCarriers {
-            let sorted = docs.sorted()
-            for i in sorted.indices { for j in sorted.indices where j > i { shared[Pair(a: sorted[i], b: sorted[j]), default: 0] += 1 } }
+        // Each (sentence, document) as one flat pair, sorted: the documents carrying a sentence are then
+        // neighbours. A table of each sentence's carriers took about 100 bytes a sentence, some 400 MB for
+        // a gigabyte of news, where almost every sentence has one carrier.
+        let docs = sentences.keys.sorted()
+        var carried: [(sentence: UInt64, doc: Int)] = []
+        carried.reserveCapacity(sentences.values.reduce(0) { $0 + $1.count })
+        for (number, doc) in docs.enumerated() { for sentence in sentences[doc]! { carried.append((sentence, number)) } }
+        carried.sort { ($0.sentence, $0.doc) < ($1.sentence, $1.doc) }
+        // Sentences shared by each pair of documents, keyed by the pair's numbers (the first in the high
+        // half): a pair of Strings took 40 bytes an entry, and generated news has tens of millions of pairs.
+        var shared: [UInt64: UInt32] = [:]
+        var start = 0
+        while start < carried.count {
+            var end = start + 1
+            while end < carried.count, carried[end].sentence == carried[start].sentence { end += 1 }
+            if end - start > 1, end - start <= CopyClusters.maximumCarriers {
+                for i in start..<end {
+                    for j in (i + 1)..<end { shared[UInt64(carried[i].doc) << 32 | UInt64(carried[j].doc), default: 0] += 1 }
+                }
+            }
+            start = end
         }
         var parent: [String: String] = [:]
         func root(_ doc: String) -> String {
@@ -41,10 +56,12 @@ struct CopyClusters: Sendable {
             while let up = parent[node], up != node { node = up }
             return node
         }
-        for (pair, count) in shared.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) where count >= CopyClusters.minimumShared {
-            let smaller = min(sentences[pair.a]!.count, sentences[pair.b]!.count)
-            guard Double(count) / Double(smaller) >= CopyClusters.minimumOverlap else { continue }
-            let (ra, rb) = (root(pair.a), root(pair.b))
+        // In name order (documents are numbered in name order), only the pairs that share enough.
+        for key in shared.keys.filter({ shared[$0]! >= CopyClusters.minimumShared }).sorted() {
+            let (a, b) = (docs[Int(key >> 32)], docs[Int(key & 0xFFFF_FFFF)])
+            let smaller = min(sentences[a]!.count, sentences[b]!.count)
+            guard Double(shared[key]!) / Double(smaller) >= CopyClusters.minimumOverlap else { continue }
+            let (ra, rb) = (root(a), root(b))
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
             parent[ra] = parent[ra] ?? ra
             parent[rb] = parent[rb] ?? rb
@@ -62,11 +79,6 @@ struct CopyClusters: Sendable {
         Set(docs.map { source[$0] ?? $0 }).count
     }
 
-    private struct Pair: Hashable {
-        var a: String
-        var b: String
-    }
-
     /// A sentence as copies share it — its letters and digits, lower-cased, the words apart — hashed
     /// (FNV-1a, 64 bits), so a cluster of a million claims holds eight bytes per sentence.
     static func fingerprint(_ sentence: String) -> UInt64 {
@@ -78,7 +90,10 @@ struct CopyClusters: Sendable {
         var space = false
         var started = false
         for scalar in sentence.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            // ASCII letters and digits told without the Unicode property tables (most of a reduce's scalars).
+            let value = scalar.value
+            let isWord = scalar.isASCII ? (0x61...0x7A).contains(value | 0x20) || (0x30...0x39).contains(value) : scalar.properties.isAlphabetic
+            if isWord {
                 if space, started { mix(0x20) }
                 space = false
                 started = true

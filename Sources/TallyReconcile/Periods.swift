@@ -10,18 +10,23 @@ enum Periods {
     /// The claims split by period, in time order. An undated claim joins the one period there is; where
     /// there are several it cannot be told which, and it is compared only within its article.
     static func split(_ claims: [Claim]) -> [[Claim]] {
-        func day(_ claim: Claim) -> Int? { claim.event.flatMap { CalendarDate(iso: $0)?.dayRange.lowerBound } }
-        let days = Set(claims.compactMap(day)).sorted()
+        split(Array(claims.indices), in: claims).map { $0.map { claims[$0] } }
+    }
+
+    /// `split(_:)` of the claims at `members` in `claims`, as lists of those indices.
+    static func split(_ members: [Int], in claims: [Claim]) -> [[Int]] {
+        func day(_ index: Int) -> Int? { claims[index].event.flatMap { CalendarDate(iso: $0)?.dayRange.lowerBound } }
+        let days = Set(members.compactMap(day)).sorted()
         var starts: [Int] = []
         for (index, day) in days.enumerated() where index == 0 || day - days[index - 1] > gap { starts.append(day) }
-        guard starts.count > 1 else { return [claims] }
-        var periods = [[Claim]](repeating: [], count: starts.count)
-        var undated: [String: [Claim]] = [:]
-        for claim in claims {
-            if let day = day(claim) {
-                periods[starts.lastIndex { $0 <= day } ?? 0].append(claim)
+        guard starts.count > 1 else { return [members] }
+        var periods = [[Int]](repeating: [], count: starts.count)
+        var undated: [String: [Int]] = [:]
+        for index in members {
+            if let day = day(index) {
+                periods[starts.lastIndex { $0 <= day } ?? 0].append(index)
             } else {
-                undated[claim.doc, default: []].append(claim)
+                undated[claims[index].doc, default: []].append(index)
             }
         }
         return periods + undated.keys.sorted().map { undated[$0]! }

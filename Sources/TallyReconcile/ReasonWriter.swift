@@ -23,10 +23,14 @@ struct ReasonWriter {
     private func statement() -> String {
         switch verdict {
         case .conflict:
-            let sides = Set(claims.map(\.position)).filter { $0 > 0 }.sorted()
-            let statements = sides.map { side in
-                distinct(claims.filter { $0.position == side }.map(\.claim)).prefix(ReasonWriter.perSide).map(ReasonWriter.says).joined(separator: ", ")
+            // The first distinct figures of each side, gathered in one pass: a swept group has thousands of
+            // claims and may have hundreds of sides, and filtering the claims once per side was quadratic.
+            var named: [Int: [Claim]] = [:]
+            var seen: [Int: Set<String>] = [:]
+            for item in claims where item.position > 0 && named[item.position, default: []].count < ReasonWriter.perSide {
+                if seen[item.position, default: []].insert(ReasonWriter.distinctKey(item.claim)).inserted { named[item.position, default: []].append(item.claim) }
             }
+            let statements = named.keys.sorted().map { side in named[side]!.map(ReasonWriter.says).joined(separator: ", ") }
             var text = statements.joined(separator: "; ") + " — the figures do not overlap"
             var neutralFigures: [String] = []
             for claim in claims where claim.position == 0 {
@@ -106,8 +110,11 @@ struct ReasonWriter {
     /// Claims with distinct figures, first of each kept.
     private func distinct(_ claims: [Claim]) -> [Claim] {
         var seen: Set<String> = []
-        return claims.filter { seen.insert(ReasonWriter.figure($0) + "|" + ($0.speaker ?? $0.doc)).inserted }
+        return claims.filter { seen.insert(ReasonWriter.distinctKey($0)).inserted }
     }
+
+    /// What `distinct(_:)` tells claims apart by: the figure and who states it.
+    private static func distinctKey(_ claim: Claim) -> String { figure(claim) + "|" + (claim.speaker ?? claim.doc) }
 
     /// "Medinsky says 339 children", or "000.txt says …" when no speaker is known; an earlier reading
     /// the article reports as replaced is marked so ("said earlier").

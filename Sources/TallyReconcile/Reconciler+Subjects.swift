@@ -24,10 +24,16 @@ extension Reconciler {
         claim.subject != nil && claim.interval(on: Axis.of(claim)) != nil
     }
 
-    /// The findings of claims that all have one subject (in their input order), unsorted; `sources`
-    /// holds the copies of the whole run.
-    public func findings(ofSubject claims: [Claim], sources: Sources) -> [Finding] {
-        findings(claims, copies: sources.copies)
+    /// Hands `body` the findings of claims that all have one subject (in their input order), a group's at a
+    /// time, unsorted; `sources` holds the copies of the whole run. A caller that writes findings away then
+    /// holds one group's, not a whole subject's (hundreds of thousands of claims in a gigabyte of news).
+    public func forEachFinding<Failure: Error>(
+        ofSubject claims: [Claim], sources: Sources, _ body: ([Finding]) throws(Failure) -> Void
+    ) throws(Failure) {
+        try forEachGroup(claims) { (group: Group) throws(Failure) in
+            let findings = findings(of: group, copies: sources.copies)
+            if !findings.isEmpty { try body(findings) }
+        }
     }
 
     /// Every subject's findings, gathered in subject order, sorted as `reconcile(_:)` sorts them.

@@ -24,13 +24,14 @@ public struct Reconciler: Sendable {
     /// bounded reduce gives one subject's claims at a time: see `Reconciler+Subjects.swift`).
     func findings(_ claims: [Claim], copies: CopyClusters) -> [Finding] {
         var findings: [Finding] = []
-        for group in groups(claims) where group.claims.count >= 2 {
-            guard let finding = finding(for: group, copies: copies) else { continue }
-            findings.append(finding)
-            findings += sideFindings(of: finding, in: group, copies: copies)
-            findings += commonFigureFinding(of: finding, in: group, copies: copies)
-        }
+        forEachGroup(claims) { findings += self.findings(of: $0, copies: copies) }
         return findings
+    }
+
+    /// A group's finding, with its sides' and its common figure's.
+    func findings(of group: Group, copies: CopyClusters) -> [Finding] {
+        guard group.claims.count >= 2, let finding = finding(for: group, copies: copies) else { return [] }
+        return [finding] + sideFindings(of: finding, in: group, copies: copies) + commonFigureFinding(of: finding, in: group, copies: copies)
     }
 
     /// Findings most severe first, as reports list them.
@@ -55,24 +56,26 @@ public struct Reconciler: Sendable {
         var sided = false
     }
 
-    /// Claims grouped by subject, axis and (merged) event — running totals apart and across events — in a
-    /// deterministic order.
-    func groups(_ claims: [Claim]) -> [Group] {
-        var bySubject: [String: [Claim]] = [:]
-        for claim in claims where claim.subject != nil && claim.interval(on: Axis.of(claim)) != nil {
+    /// Hands `body` the claims grouped by subject, axis and (merged) event — running totals apart and
+    /// across events — one group at a time, in a deterministic order. The grouping works on indices
+    /// into `claims`, and each group's claims are copied out only for `body`: a subject of 600,000 claims
+    /// is then held once while it is grouped, not once per step (by subject, by event, by story, sorted).
+    func forEachGroup<Failure: Error>(_ claims: [Claim], _ body: (Group) throws(Failure) -> Void) throws(Failure) {
+        var bySubject: [String: [Int]] = [:]
+        for index in claims.indices where Reconciler.isComparable(claims[index]) {
             // By subject, not kind: hostages are counted as prisoners or as people, the subject says which.
-            bySubject[claim.subject!, default: []].append(claim)
+            bySubject[claims[index].subject!, default: []].append(index)
         }
-        var result: [Group] = []
         for key in bySubject.keys.sorted() {
-            let members = bySubject[key]!
-            let sided = members.contains { $0.scope != nil }
-            let events = Reconciler.canonicalEvents(Set(members.compactMap(\.event)))
-            var byEvent: [String: [Claim]] = [:]
+            let members = bySubject.removeValue(forKey: key)!
+            let sided = members.contains { claims[$0].scope != nil }
+            let events = Reconciler.canonicalEvents(Set(members.compactMap { claims[$0].event }))
+            var byEvent: [String: [Int]] = [:]
             // A figure without an event is about its subject's one dated event (one crash, one flood); where
             // there are several (one swap a day) it cannot be told which, and is compared only within its article.
-            let dated = Set(members.compactMap { $0.event.map { events[$0] ?? $0 } })
-            for claim in members {
+            let dated = Set(members.compactMap { claims[$0].event.map { events[$0] ?? $0 } })
+            for index in members {
+                let claim = claims[index]
                 // A total to date is about a period, not a day: read on any day of it, the readings meet
                 // (split into periods per story below). Control characters no event label holds keep the key apart.
                 var event: String?
@@ -82,20 +85,20 @@ public struct Reconciler: Sendable {
                     event = claim.event.map { events[$0] ?? $0 }
                     if event == nil { event = dated.count == 1 ? dated.first : dated.isEmpty ? nil : "\u{1D}" + claim.doc }
                 }
-                byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(claim)
+                byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(index)
             }
             for eventKey in byEvent.keys.sorted() {
-                let stories = Reconciler.stories(byEvent[eventKey]!)
-                for part in eventKey.hasPrefix(Reconciler.runningKey) ? stories.flatMap(Periods.split) : stories {
-                    let group = part.sorted { ($0.doc, $0.start) < ($1.doc, $1.start) }
+                let stories = Reconciler.stories(of: byEvent.removeValue(forKey: eventKey)!, in: claims)
+                for part in eventKey.hasPrefix(Reconciler.runningKey) ? stories.flatMap({ Periods.split($0, in: claims) }) : stories {
+                    let order = part.sorted { (claims[$0].doc, claims[$0].start) < (claims[$1].doc, claims[$1].start) }
+                    let group = order.map { claims[$0] }
                     let first = group[0]
                     // A running total's finding is about its latest reading; another about its group's dated event.
                     let event = first.status == .runningTotal ? group.compactMap(\.event).max() : group.lazy.compactMap(\.event).first.map { events[$0] ?? $0 }
-                    result.append(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group, sided: sided))
+                    try body(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group, sided: sided))
                 }
             }
         }
-        return result
     }
 
     /// The event key of totals to date.
@@ -110,58 +113,74 @@ public struct Reconciler: Sendable {
     /// a signature is short: a brief or cut article names few) tell the same story; claims without a
     /// signature join every story.
     static func stories(_ claims: [Claim]) -> [[Claim]] {
-        let docs = Array(Set(claims.map(\.doc))).sorted()
-        var signature: [String: [String]] = [:]
-        for claim in claims where signature[claim.doc] == nil { signature[claim.doc] = Array(Set(claim.story ?? [])).sorted() }
-        var parent = Dictionary(uniqueKeysWithValues: docs.map { ($0, $0) })
+        stories(of: Array(claims.indices), in: claims).map { $0.map { claims[$0] } }
+    }
+
+    /// `stories(_:)` of the claims at `members` in `claims`, as lists of those indices.
+    static func stories(of members: [Int], in claims: [Claim]) -> [[Int]] {
+        // Documents and names are numbered first (documents in name order), so the union-find and the
+        // indexes below hash and compare integers, not Strings.
+        let docs = Array(Set(members.map { claims[$0].doc })).sorted()
+        let docNumbers = Dictionary(uniqueKeysWithValues: docs.enumerated().map { ($0.element, $0.offset) })
+        var wordNumbers: [String: Int] = [:]
+        var signature = [[Int]?](repeating: nil, count: docs.count)
+        for index in members {
+            let doc = docNumbers[claims[index].doc]!
+            guard signature[doc] == nil else { continue }
+            signature[doc] = Array(Set(claims[index].story ?? [])).sorted().map { word in
+                if let number = wordNumbers[word] { return number }
+                wordNumbers[word] = wordNumbers.count
+                return wordNumbers.count - 1
+            }
+        }
+        var parent = Array(docs.indices)
         // Union-find; roots are the smallest name (so the grouping does not depend on join order), and
         // every lookup points the path it walked straight at the root, keeping later lookups short.
-        func root(_ doc: String) -> String {
+        func root(_ doc: Int) -> Int {
             var node = doc
-            while parent[node]! != node { node = parent[node]! }
+            while parent[node] != node { node = parent[node] }
             var walk = doc
             while walk != node {
-                let next = parent[walk]!
+                let next = parent[walk]
                 parent[walk] = node
                 walk = next
             }
             return node
         }
-        func join(_ a: String, _ b: String) {
+        func join(_ a: Int, _ b: Int) {
             let (ra, rb) = (root(a), root(b))
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
         // Two documents share two names exactly when they share a pair of names, so each pair (and,
         // for one-name signatures, each name) is indexed once: linear in the number of documents.
-        var firstWithPair: [String: String] = [:]
-        var shortSignatures: [String] = []
-        var unsigned: [String] = []
-        for doc in docs {
+        var firstWithPair: [UInt64: Int] = [:]
+        var shortNames = Set<Int>()
+        var unsigned = false
+        for doc in docs.indices {
             guard let words = signature[doc], !words.isEmpty else {
-                unsigned.append(doc)
+                unsigned = true
                 continue
             }
-            if words.count <= shortSignature { shortSignatures.append(doc) }
+            if words.count <= shortSignature { shortNames.formUnion(words) }
             for i in words.indices {
                 for j in words.indices where j > i {
-                    let key = words[i] + "\u{1F}" + words[j]
+                    let key = UInt64(words[i]) << 32 | UInt64(words[j])
                     if let other = firstWithPair[key] { join(doc, other) } else { firstWithPair[key] = doc }
                 }
             }
         }
         // A short signature joins every story that has one of its names: all documents with that name
         // become one story, so each joins the first of them (linear, where joining each pair was quadratic).
-        let shortNames = Set(shortSignatures.flatMap { signature[$0]! })
-        var firstWithName: [String: String] = [:]
-        for doc in docs {
+        var firstWithName: [Int: Int] = [:]
+        for doc in docs.indices {
             for word in signature[doc] ?? [] where shortNames.contains(word) {
                 if let first = firstWithName[word] { join(doc, first) } else { firstWithName[word] = doc }
             }
         }
         // Claims without a signature join every story: then there is one story.
-        if !unsigned.isEmpty, let first = docs.first { for doc in docs { join(doc, first) } }
-        var components: [String: [Claim]] = [:]
-        for claim in claims { components[root(claim.doc), default: []].append(claim) }
+        if unsigned { for doc in docs.indices { join(doc, 0) } }
+        var components: [Int: [Int]] = [:]
+        for index in members { components[root(docNumbers[claims[index].doc]!), default: []].append(index) }
         return components.keys.sorted().map { components[$0]! }
     }
 

@@ -13,6 +13,14 @@ import TallyCore
 
     static let wire = ["The toll rose to 2,000 on Monday.", "At least 5,000 people were missing, officials said.", "Rescuers found 300 bodies."]
 
+    @Test func aFingerprintKeepsLettersAndDigitsLowerCasedAndTheWordsApart() {
+        #expect(CopyClusters.fingerprint("Über 5,000 PEOPLE -- fled!") == CopyClusters.fingerprint("über 5 000 people fled"))
+        #expect(CopyClusters.fingerprint("ÉTÉ 2023") == CopyClusters.fingerprint("été 2023"))
+        #expect(CopyClusters.fingerprint("a b") != CopyClusters.fingerprint("ab"))
+        #expect(CopyClusters.fingerprint("Zone 9") != CopyClusters.fingerprint("Zone 8"))
+        #expect(CopyClusters.fingerprint("[x]") == CopyClusters.fingerprint("x"))
+    }
+
     @Test func documentsSharingMostClaimSentencesAreOneSource() {
         let a = Self.wire.enumerated().map { claim("a.txt", Double($0.offset), $0.element) }
         // The copy is cut short and punctuated differently, and carries one sentence of its own.

@@ -27,6 +27,15 @@ import TallyCore
         #expect(findings[0].reason.contains("Medinsky says 339 children"))
     }
 
+    @Test func aConflictNamesTheFirstTwoDistinctFiguresOfEachSide() {
+        // One side of four overlapping figures (A's twice), the other of one.
+        let low = { (doc: String, value: Double, speaker: String) in self.claim(doc, value: value, low: 8, high: 14, .approximate, speaker: speaker) }
+        let findings = Reconciler().reconcile([low("a", 10, "A"), low("b", 10, "A"), low("c", 11, "C"), low("d", 12, "D"), claim("e", value: 500, speaker: "E")])
+        let reason = findings.first { $0.verdict == .conflict }?.reason ?? ""
+        let named = reason.split(separator: " — ").first.map(String.init) ?? ""
+        #expect(named.components(separatedBy: "; ").map { $0.components(separatedBy: ", ").map { $0.split(separator: " ").first ?? "" } } == [["A", "C"], ["E"]])
+    }
+
     @Test func anHourAndNinetyMinutesConflictWhileLessThanTwoHoursFitsBoth() {
         let findings = Reconciler().reconcile([
             claim("a", "duration", value: 1, .approximate, unit: "hours"),
