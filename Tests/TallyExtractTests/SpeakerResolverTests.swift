@@ -108,6 +108,9 @@ import Testing
     @Test func aPassiveNamesItsSpeakerOnlyAfterBy() {
         #expect(SpeakerResolverTests.names("The raid was reported to have cost $3 million.") == [[]])
         #expect(SpeakerResolverTests.names("Losses of 40 sheep were reported by the Farm Office.") == [["Farm Office"]])
+        // A verb that ends its clause has no agent to look for ("by" needs a word after it).
+        #expect(SpeakerResolverTests.names("Forty sheep died, the Farm Office confirmed") == [["Farm Office"]])
+        #expect(SpeakerResolverTests.names("Losses of 40 sheep were reported") == [[]])
     }
 
     @Test func verbsInsideAQuotationAreTheQuotedSpeakers() {

@@ -445,14 +445,21 @@ struct SpeakerResolver {
         return reader.speaker(phrase).map { .named($0) }
     }
 
+    /// The agent of a verb ending at `end`: the speaker after a "by" right after it or one word later
+    /// ("reported by the Harbour Office", "confirmed dead by the army").
+    private func agent(after end: Int, in range: Range<Int>) -> SpeakerPhrase? {
+        // "by" needs a word after it, within the clause.
+        let stop = min(end + 2, range.upperBound - 1)
+        guard end < stop, let by = (end..<stop).first(where: { probe.lowerIs($0, "by", hash: SpeakerResolver.byHash) }) else { return nil }
+        return reader.forward(from: by + 1, limit: range.upperBound).flatMap(reader.speaker)
+    }
+
     /// The speaker of a reporting verb: before it, else (when `nameAfter`) after it ("..., said the ministry").
     private func speaker(ofVerbAt verb: Int, end: Int, in range: Range<Int>, nameAfter: Bool = true) -> Attribution? {
         // "was reported", "were told": a passive names its speaker only after "by".
         if verb > range.lowerBound, probe.isIn(SpeakerResolver.passive, verb - 1) {
             // "were confirmed dead by the army": one word may stand between the verb and "by".
-            guard let by = (end..<min(end + 2, range.upperBound - 1)).first(where: { probe.lowerIs($0, "by", hash: SpeakerResolver.byHash) })
-            else { return nil }
-            return reader.forward(from: by + 1, limit: range.upperBound).flatMap(reader.speaker).map { .named($0) }
+            return agent(after: end, in: range).map { .named($0) }
         }
         let left = subjectEnd(before: verb, in: range)
         let afterPunctuation = left < range.lowerBound || tokens[left].kind == .punct
@@ -466,10 +473,7 @@ struct SpeakerResolver {
         }
         // "34 bodies confirmed dead by the army", "The update, reported by the Harbour Office, said": the agent
         // speaks; "X said, as reported by Y" is Y relaying X.
-        if verb == range.lowerBound || !probe.lowerIs(verb - 1, "as", hash: SpeakerResolver.asHash),
-            let by = (end..<min(end + 2, range.upperBound)).first(where: { probe.lowerIs($0, "by", hash: SpeakerResolver.byHash) }),
-            let speaker = reader.forward(from: by + 1, limit: range.upperBound).flatMap(reader.speaker)
-        {
+        if verb == range.lowerBound || !probe.lowerIs(verb - 1, "as", hash: SpeakerResolver.asHash), let speaker = agent(after: end, in: range) {
             return .named(speaker)
         }
         guard left >= range.lowerBound, probe.isPunct(left, UInt8(ascii: ",")) else { return nil }
