@@ -171,7 +171,10 @@ struct EventResolver {
     /// after it ("the October 7, 2023, Hamas assault"), within the sentence and up to other punctuation.
     private func isRecalled(_ tokens: Range<Int>, in sentence: Sentence) -> Bool {
         if isMarkedNonEvent(tokens.lowerBound, in: sentence, by: EventResolver.recalledEvents) { return true }
-        for index in tokens.upperBound..<min(sentence.tokens.upperBound, tokens.upperBound + EventResolver.recalledReach) {
+        // A date read across a sentence break (broken text) may end past its sentence: nothing follows it then.
+        let end = min(sentence.tokens.upperBound, tokens.upperBound + EventResolver.recalledReach)
+        guard tokens.upperBound < end else { return false }
+        for index in tokens.upperBound..<end {
             switch probe.tokens[index].kind {
             case .word: if probe.isIn(EventResolver.recalledEvents, index) { return true }
             case .punct where probe.lead(index) == UInt8(ascii: ","): continue
