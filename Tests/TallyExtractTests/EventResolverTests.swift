@@ -5,11 +5,13 @@ import Testing
 @testable import TallyExtract
 
 @Suite struct EventResolverTests {
+    static let recalledEvents = try! RuleSet.load(directory: RuleLoaderTests.repository.appendingPathComponent("rules").path).recalledEvents
+
     static func events(_ text: String, published: String) -> (TextAnalysis, [Quantity], EventResolver.Events) {
         let analysis = TextAnalysis(text: text)
         let reference = CalendarDate(iso: published)
         let quantities = NumeralScanner().scan(analysis, reference: reference)
-        return (analysis, quantities, EventResolver(probe: TokenLookup(analysis), quantities: quantities, published: reference).resolve())
+        return (analysis, quantities, EventResolver(probe: TokenLookup(analysis), quantities: quantities, published: reference, recalledEvents: recalledEvents).resolve())
     }
 
     @Test func anEarlierDateMovesOnlyItsClause() {
@@ -58,7 +60,7 @@ import Testing
             let analysis = TextAnalysis(text: text)
             let reference = CalendarDate(iso: "2023-11-24")  // a Friday
             let quantities = NumeralScanner().scan(analysis, reference: reference)
-            return EventResolver(probe: TokenLookup(analysis), quantities: quantities, published: reference, announcesPlan: plan(analysis)).mainEvent()?.iso
+            return EventResolver(probe: TokenLookup(analysis), quantities: quantities, published: reference, recalledEvents: EventResolverTests.recalledEvents, announcesPlan: plan(analysis)).mainEvent()?.iso
         }
         #expect(main("Hamas released 13 hostages on Saturday after a delay.") == "2023-11-25")
         #expect(main("The truce will take effect on Saturday, as agreed at talks on Wednesday.") == "2023-11-22")

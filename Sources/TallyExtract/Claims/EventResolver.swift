@@ -19,9 +19,17 @@ struct EventResolver {
     /// Whether the tokens of a range announce a plan or projection (`status_marker`: "will take effect on
     /// Thursday"): a date after the publication day names the main event only when it is reported as done.
     let announcesPlan: (Range<Int>) -> Bool
+    /// Past events news recalls with their date ("the attack on October 7, 2023", "the October 7, 2023,
+    /// Hamas assault": lexicon `recalled_event`): such a date is no reference for an undated article, nor
+    /// the day a total to date was read, though "drone attacks on Sunday" is the event of the day.
+    let recalledEvents: WordHashSet
 
-    init(probe: TokenLookup, quantities: [Quantity], published: CalendarDate?, announcesPlan: @escaping (Range<Int>) -> Bool = { _ in false }) {
+    init(
+        probe: TokenLookup, quantities: [Quantity], published: CalendarDate?, recalledEvents: WordHashSet,
+        announcesPlan: @escaping (Range<Int>) -> Bool = { _ in false }
+    ) {
         self.probe = probe
+        self.recalledEvents = recalledEvents
         self.sentences = probe.analysis.sentences
         self.quantities = quantities
         self.published = published
@@ -29,10 +37,6 @@ struct EventResolver {
     }
 
     static let nonEventMarkers = WordHashSet(["since", "until", "till", "by", "before", "after", "from", "ahead", "following"])
-    /// Past events news recalls with their full date ("the attack on October 7, 2023", "the October 7, 2023,
-    /// Hamas assault"): such a date is no reference for an undated article, nor the day a total to date was
-    /// read, though "drone attacks on Sunday" is the event of the day.
-    static let recalledEvents = WordHashSet(["attack", "attacks", "assault", "raid", "massacre", "invasion", "anniversary"])
     /// How many tokens after a date a recalled event's noun may stand ("October 7, 2023, Hamas assault").
     static let recalledReach = 4
     /// How many words before a date a non-event marker still governs it ("following the attacks on Oct 7").
@@ -170,13 +174,13 @@ struct EventResolver {
     /// Whether a date recalls a past event: its noun shortly before ("the attack on October 7, 2023") or
     /// after it ("the October 7, 2023, Hamas assault"), within the sentence and up to other punctuation.
     private func isRecalled(_ tokens: Range<Int>, in sentence: Sentence) -> Bool {
-        if isMarkedNonEvent(tokens.lowerBound, in: sentence, by: EventResolver.recalledEvents) { return true }
+        if isMarkedNonEvent(tokens.lowerBound, in: sentence, by: recalledEvents) { return true }
         // A date read across a sentence break (broken text) may end past its sentence: nothing follows it then.
         let end = min(sentence.tokens.upperBound, tokens.upperBound + EventResolver.recalledReach)
         guard tokens.upperBound < end else { return false }
         for index in tokens.upperBound..<end {
             switch probe.tokens[index].kind {
-            case .word: if probe.isIn(EventResolver.recalledEvents, index) { return true }
+            case .word: if probe.isIn(recalledEvents, index) { return true }
             case .punct where probe.lead(index) == UInt8(ascii: ","): continue
             default: return false
             }

@@ -33,7 +33,7 @@ public final class PreparedDocument {
         // are then days, not dropped for want of a year. A date it
         // gives as background ("held since the attack on October 7, 2023") is no such reference.
         if document.published == nil,
-            let reference = EventResolver(probe: probe, quantities: quantities, published: nil).latestFullDate()
+            let reference = EventResolver(probe: probe, quantities: quantities, published: nil, recalledEvents: rules.recalledEvents).latestFullDate()
         {
             quantities = scanner.scan(analysis, reference: reference)
         }
@@ -51,7 +51,8 @@ public final class PreparedDocument {
                 return hit.value == ClaimStatus.planned.rawValue || hit.value == ClaimStatus.projected.rawValue
             }
         }
-        self.events = EventResolver(probe: probe, quantities: quantities, published: document.published, announcesPlan: planned ?? { _ in false }).resolve()
+        self.events = EventResolver(
+            probe: probe, quantities: quantities, published: document.published, recalledEvents: rules.recalledEvents, announcesPlan: planned ?? { _ in false }).resolve()
         var story = StorySignature.words(probe: probe, titles: rules.speakerVocabulary.titles, names: rules.speakerVocabulary.storyNames)
         if let outlet = document.outlet {
             let outletWords = outlet.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)

@@ -1,5 +1,6 @@
 import Foundation
 import TallyCore
+import TallyMemory
 import TallyNumerals
 
 /// Everything extraction needs from `rules/`: the rules, the lexicon, and what is compiled from them.
@@ -10,6 +11,8 @@ public struct RuleSet: Sendable {
     public let regexes: RegexCache
     public let vocabulary: NumeralVocabulary
     let speakerVocabulary: SpeakerVocabulary
+    /// The nouns of past events a date may recall (lexicon `recalled_event`, see `EventResolver`).
+    let recalledEvents: WordHashSet
     /// A digest of every rule and lexicon file's bytes: a cached extraction is valid while it is unchanged.
     public let fingerprint: String
 
@@ -29,6 +32,7 @@ public struct RuleSet: Sendable {
         self.regexes = try RegexCache(patterns: patterns)
         self.vocabulary = NumeralVocabulary(lexicon: lexicon)
         self.speakerVocabulary = SpeakerVocabulary(lexicon: lexicon)
+        self.recalledEvents = WordHashSet(lexicon.phrases(of: "recalled_event").keys)
         self.fingerprint = fingerprint
     }
 
