@@ -4,7 +4,8 @@ import TallyCore
 ///
 /// Claims are grouped by subject and event (an event named by month takes in the one dated
 /// event of that month in the same group; a claim without an event joins the subject's one dated
-/// event, and stays within its own article where there are several); claims without a subject are
+/// event, or where there are several the one on which another article states its figure, else it stays
+/// within its own article); claims without a subject are
 /// never compared. Running totals are grouped apart, across events, since a total to date is one
 /// quantity read on different days: a later, higher figure updates an earlier one, and one day's
 /// batch is never set against it. Within a
@@ -32,6 +33,7 @@ public struct Reconciler: Sendable {
     func findings(of group: Group, copies: CopyClusters) -> [Finding] {
         guard group.claims.count >= 2, let finding = finding(for: group, copies: copies) else { return [] }
         return [finding] + sideFindings(of: finding, in: group, copies: copies) + commonFigureFinding(of: finding, in: group, copies: copies)
+            + furtherAgreements(of: finding, in: group, copies: copies)
     }
 
     /// Findings most severe first, as reports list them.
@@ -72,8 +74,10 @@ public struct Reconciler: Sendable {
             let events = Reconciler.canonicalEvents(Set(members.compactMap { claims[$0].event }))
             var byEvent: [String: [Int]] = [:]
             // A figure without an event is about its subject's one dated event (one crash, one flood); where
-            // there are several (one swap a day) it cannot be told which, and is compared only within its article.
+            // there are several (one swap a day), about the one on which another article states it, else it
+            // cannot be told which, and is compared only within its article.
             let dated = Set(members.compactMap { claims[$0].event.map { events[$0] ?? $0 } })
+            let stating = dated.count > 1 ? Reconciler.StatedFigures(members, in: claims, events: events) : nil
             for index in members {
                 let claim = claims[index]
                 // A total to date is about a period, not a day: read on any day of it, the readings meet
@@ -83,7 +87,9 @@ public struct Reconciler: Sendable {
                     event = Reconciler.runningKey
                 } else {
                     event = claim.event.map { events[$0] ?? $0 }
-                    if event == nil { event = dated.count == 1 ? dated.first : dated.isEmpty ? nil : "\u{1D}" + claim.doc }
+                    if event == nil {
+                        event = dated.count == 1 ? dated.first : dated.isEmpty ? nil : stating?.event(stating: claim) ?? "\u{1D}" + claim.doc
+                    }
                 }
                 byEvent[(event ?? "") + "\u{1F}" + "\(Axis.of(claim))", default: []].append(index)
             }
@@ -98,6 +104,39 @@ public struct Reconciler: Sendable {
                     try body(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group, sided: sided))
                 }
             }
+        }
+    }
+
+    /// The dated events on which a subject's figures are stated, to place an undated claim: the one event
+    /// on which another article states its figure ("8 of the 33 hostages" on January 27) is the day's news
+    /// it copies, and it then meets that day's figures. Built once per subject, read per undated claim.
+    struct StatedFigures {
+        struct Key: Hashable {
+            var status: ClaimStatus?
+            var interval: Interval
+        }
+        /// Per figure: its one event and the first article stating it on that event (nil event: several).
+        private var events: [Key: (event: String?, doc: String, otherDocs: Bool)] = [:]
+
+        init(_ members: [Int], in claims: [Claim], events canonical: [String: String]) {
+            for index in members {
+                let claim = claims[index]
+                guard let event = claim.event.map({ canonical[$0] ?? $0 }), let interval = claim.interval(on: Axis.of(claim)) else { continue }
+                let key = Key(status: claim.status, interval: interval)
+                guard let known = events[key] else {
+                    events[key] = (event, claim.doc, false)
+                    continue
+                }
+                events[key] = (known.event == event ? event : nil, known.doc, known.otherDocs || known.doc != claim.doc)
+            }
+        }
+
+        /// The one event on which another article states `claim`'s figure (with its status), if exactly one.
+        func event(stating claim: Claim) -> String? {
+            guard let interval = claim.interval(on: Axis.of(claim)), let known = events[Key(status: claim.status, interval: interval)],
+                known.doc != claim.doc || known.otherDocs
+            else { return nil }
+            return known.event
         }
     }
 
@@ -277,6 +316,25 @@ public struct Reconciler: Sendable {
             return [sideFinding] + commonFigureFinding(of: sideFinding, in: members, copies: copies)
         }
     }
+
+    /// An agreement cites one figure; the group's figures that are not compared with it (a deal's 33
+    /// hostages beside the 8 of them who died, or a plan beside a part of it) may agree among themselves
+    /// too, and a fact-checker wants that confirmation as much. Each such figure stated by two sources is
+    /// an agreement of its own (at most `furtherAgreementLimit` more per group, each costing a pass over it).
+    func furtherAgreements(of finding: Finding, in group: Group, copies: CopyClusters, found: Int = 0) -> [Finding] {
+        guard finding.verdict == .agreement, found < Reconciler.furtherAgreementLimit, group.claims.count <= Reconciler.pairwiseLimit else { return [] }
+        let cited = finding.claims.map(\.claim)
+        let sided = group.sided || group.claims.contains { $0.scope != nil }
+        var rest = group
+        rest.claims = group.claims.filter { claim in
+            cited.allSatisfy { ClaimRelation.between(claim, $0, axis: group.axis, sided: sided, oneSource: copies.sameSource(claim.doc, $0.doc)) == .unrelated }
+        }
+        guard rest.claims.count >= 2, let next = self.finding(for: rest, copies: copies), next.verdict == .agreement else { return [] }
+        return [next] + furtherAgreements(of: next, in: rest, copies: copies, found: found + 1)
+    }
+
+    /// How many agreements `furtherAgreements` adds to a group's first at most.
+    static let furtherAgreementLimit = 8
 
     /// The sources that state one figure within a variance: "four outlets say 11,300" is the
     /// confirmation a fact-checker weighs against a lone 10,000, and the variance would otherwise hide it.

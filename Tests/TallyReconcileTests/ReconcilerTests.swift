@@ -143,6 +143,36 @@ import TallyCore
         #expect(findings[0].event == "2025-05-16")
     }
 
+    @Test func anUndatedClaimJoinsTheOneEventOnWhichAnotherArticleStatesItsFigure() {
+        // Two swap days; an undated article's 8 is stated on January 27 only, so it meets that day's figures.
+        let dated = [
+            claim("a", "prisoners", value: 8, subject: "hostages dead", event: "2025-01-27"),
+            claim("b", "prisoners", value: 5, subject: "hostages dead", event: "2025-01-20"),
+        ]
+        let findings = Reconciler().reconcile(dated + [claim("u", "prisoners", value: 8, subject: "hostages dead", event: nil)])
+        #expect(findings.map(\.verdict) == [.agreement])
+        #expect(findings[0].event == "2025-01-27")
+        #expect(Set(findings[0].claims.map(\.claim.doc)) == ["a", "u"])
+        // A figure stated on both days, or on neither, tells no day: the undated claim stays within its article.
+        let both = dated + [claim("c", "prisoners", value: 8, subject: "hostages dead", event: "2025-01-20")]
+        #expect(!Reconciler().reconcile(both + [claim("u", "prisoners", value: 8, subject: "hostages dead", event: nil)]).contains { $0.claims.contains { $0.claim.doc == "u" } })
+        #expect(Reconciler().reconcile(dated + [claim("u", "prisoners", value: 9, subject: "hostages dead", event: nil)]).isEmpty)
+    }
+
+    @Test func figuresOfOtherStatusesInAnAgreementAgreeAmongThemselves() {
+        // A deal's 33 hostages (planned) and the 8 of them who died (a part), each stated by two outlets.
+        var planned = [claim("a", "prisoners", value: 33, subject: "hostage release"), claim("b", "prisoners", value: 33, subject: "hostage release"),
+            claim("c", "prisoners", value: 33, subject: "hostage release")]
+        for index in planned.indices { planned[index].status = .planned }
+        var parts = [claim("a", "prisoners", value: 8, subject: "hostage release"), claim("b", "prisoners", value: 8, subject: "hostage release")]
+        for index in parts.indices { parts[index].status = .subset }
+        let findings = Reconciler().reconcile(planned + parts)
+        #expect(findings.map(\.verdict) == [.agreement, .agreement])
+        #expect(Set(findings.map { $0.claims.count }) == [3, 2])
+        // A part stated by one source only is no agreement of its own.
+        #expect(Reconciler().reconcile(planned + [parts[0]]).count == 1)
+    }
+
     @Test func moreThanFortyAndFortyOneAgree() {
         let findings = Reconciler().reconcile([
             claim("a", "aircraft", value: 40, low: 40, .moreThan),
