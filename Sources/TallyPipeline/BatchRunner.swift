@@ -153,7 +153,7 @@ public struct BatchRunner: Sendable {
                     if extractor != nil, room == 0 {
                         let rest = documents.count - index - 1
                         documents[index].warnings.append(
-                            "not extracted\(rest > 0 ? ", nor the \(rest) documents after it" : ""): \(item.piece.map { "its " + $0.lines } ?? "the file") already \(item.piece == nil ? "has" : "have") \(budget.claimsPerFile) claims, the most one file (or piece of a large JSON Lines file) may hold")
+                            "not extracted\(rest > 0 ? ", nor the \(rest) documents after it" : ""): \(item.piece.map { "its \($0.lines) already have \(budget.claimsPerFile) claims, the most one piece of a large JSON Lines file may hold" } ?? "the file already has \(budget.claimsPerFile) claims, the most one file may hold")")
                         room = -1
                     }
                     claims.append([])
