@@ -19,7 +19,7 @@ public struct IngestOptions: Sendable {
     public var jsonLinesChunkBytes: Int
 
     public init(published: CalendarDate? = nil, maxBytes: Int = 64 << 20, maxHTMLBytes: Int = 8 << 20, markupBudget: MarkupBudget = MarkupBudget(),
-                jsonLinesPieceBytes: Int = 4 << 20, jsonLinesChunkBytes: Int = 1 << 20) {
+                jsonLinesPieceBytes: Int = 512 << 10, jsonLinesChunkBytes: Int = 256 << 10) {
         self.published = published
         self.maxBytes = maxBytes
         self.maxHTMLBytes = maxHTMLBytes
