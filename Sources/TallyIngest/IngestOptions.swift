@@ -11,12 +11,21 @@ public struct IngestOptions: Sendable {
     public var maxHTMLBytes: Int
     /// Attributes per element and elements per page, checked on the bytes before parsing (`MarkupBudget`).
     public var markupBudget: MarkupBudget
+    /// A JSON Lines file larger than this is read record by record in pieces of about this many bytes, each
+    /// extracted as it comes (`jsonLinesPieces(ofFile:)`), so its size is not limited by `maxBytes`: that
+    /// limits each record instead.
+    public var jsonLinesPieceBytes: Int
+    /// Such a file is read this many bytes at a time.
+    public var jsonLinesChunkBytes: Int
 
-    public init(published: CalendarDate? = nil, maxBytes: Int = 64 << 20, maxHTMLBytes: Int = 8 << 20, markupBudget: MarkupBudget = MarkupBudget()) {
+    public init(published: CalendarDate? = nil, maxBytes: Int = 64 << 20, maxHTMLBytes: Int = 8 << 20, markupBudget: MarkupBudget = MarkupBudget(),
+                jsonLinesPieceBytes: Int = 512 << 10, jsonLinesChunkBytes: Int = 256 << 10) {
         self.published = published
         self.maxBytes = maxBytes
         self.maxHTMLBytes = maxHTMLBytes
         self.markupBudget = markupBudget
+        self.jsonLinesPieceBytes = jsonLinesPieceBytes
+        self.jsonLinesChunkBytes = jsonLinesChunkBytes
     }
 }
 
@@ -40,6 +49,8 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
 public struct IngestedFile: Sendable, Hashable {
     public var documents: [Document]
     public var warnings: [String]
+    /// Records not read (a JSON Lines record over the size limit), each with the reason.
+    public var skipped: [SkippedInput] = []
 
     public init(documents: [Document], warnings: [String] = []) {
         self.documents = documents

@@ -35,11 +35,16 @@ public struct Ingestor: Sendable {
     /// Reads bytes already in memory, keeping file-level warnings apart from the documents.
     public func read(bytes: [UInt8], id: String) throws(IngestError) -> IngestedFile {
         var file = try read(bytes: bytes, id: id, depth: 0)
+        cleanDocuments(&file)
+        return file
+    }
+
+    /// Untrusted fields cleaned and over-long lines noted, in every document read.
+    func cleanDocuments(_ file: inout IngestedFile) {
         for index in file.documents.indices {
             UntrustedFields.clean(&file.documents[index])
             if let warning = LongLines.warning(for: file.documents[index].text) { file.documents[index].warnings.append(warning) }
         }
-        return file
     }
 
     private func read(bytes: [UInt8], id: String, depth: Int) throws(IngestError) -> IngestedFile {

@@ -72,44 +72,57 @@ struct JSONLinesReader {
         return record["quote"] != nil && record["kind"] != nil && record["text"] == nil && record["html"] == nil
     }
 
-    func read(bytes: [UInt8], id: String) throws(IngestError) -> IngestedFile {
-        if JSONLinesReader.isClaimsFile(bytes) {
-            throw IngestError(path: id, reason: "a claims file (tally extract output), not articles: read it with `tally reconcile`", notAnArticle: true)
-        }
+    /// What the lines read so far made: their documents, a warning for each line that made none (the first
+    /// kept apart, to name when no line made one), and the records too large to read.
+    struct Collected {
         var documents: [Document] = []
         var warnings: [String] = []
-        let decoder = JSONDecoder()
+        var firstError: String?
+        var skipped: [SkippedInput] = []
+    }
+
+    static func claimsFileError(_ id: String) -> IngestError {
+        IngestError(path: id, reason: "a claims file (tally extract output), not articles: read it with `tally reconcile`", notAnArticle: true)
+    }
+
+    func read(bytes: [UInt8], id: String) throws(IngestError) -> IngestedFile {
+        if JSONLinesReader.isClaimsFile(bytes) { throw JSONLinesReader.claimsFileError(id) }
+        var collected = Collected()
         var lineNumber = 0
         var lineStart = 0
-        var firstError: String?
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = bytes.withView { $0.firstIndex(of: 0x0A, from: lineStart) } ?? bytes.count
             lineNumber += 1
-            defer { lineStart = lineEnd + 1 }
-            var first = lineStart
-            if lineNumber == 1, bytes[first...].starts(with: [0xEF, 0xBB, 0xBF]) { first += 3 }
-            let line = bytes[first..<lineEnd]
-            guard line.contains(where: { !FormatSniffer.isSpace($0) }) else { continue }
-            let problem: String
-            do {
-                // Plain records are read straight from the bytes; anything else goes through JSONDecoder.
-                let record = try JSONLineScanner.fields(of: line).map(Record.init(fields:)) ?? decoder.decode(Record.self, from: Data(line))
-                if let doc = document(from: record, line: lineNumber, fileID: id) {
-                    documents.append(doc)
-                    continue
-                }
-                problem = "line \(lineNumber): no \"text\" or \"html\" field (or it is empty); record skipped"
-            } catch {
-                problem = "line \(lineNumber): not a JSON object (\(JSONLinesReader.describe(error))); line skipped"
+            take(line: bytes[lineStart..<lineEnd], number: lineNumber, fileID: id, into: &collected)
+            lineStart = lineEnd + 1
+        }
+        if collected.documents.isEmpty {
+            throw IngestError(path: id, reason: "no usable JSON Lines records" + (collected.firstError.map { " (\($0))" } ?? ""))
+        }
+        return IngestedFile(documents: collected.documents, warnings: collected.warnings)
+    }
+
+    /// Reads one line (without its line break), numbered from 1 in its file: a document, or a warning saying
+    /// why the line made none. Blank lines are passed over.
+    func take(line whole: ArraySlice<UInt8>, number lineNumber: Int, fileID id: String, into collected: inout Collected) {
+        var first = whole.startIndex
+        if lineNumber == 1, whole.starts(with: [0xEF, 0xBB, 0xBF]) { first += 3 }
+        let line = whole[first...]
+        guard line.contains(where: { !FormatSniffer.isSpace($0) }) else { return }
+        let problem: String
+        do {
+            // Plain records are read straight from the bytes; anything else goes through JSONDecoder.
+            let record = try JSONLineScanner.fields(of: line).map(Record.init(fields:)) ?? JSONDecoder().decode(Record.self, from: Data(line))
+            if let doc = document(from: record, line: lineNumber, fileID: id) {
+                collected.documents.append(doc)
+                return
             }
-            warnings.append(problem)
-            if firstError == nil { firstError = problem }
+            problem = "line \(lineNumber): no \"text\" or \"html\" field (or it is empty); record skipped"
+        } catch {
+            problem = "line \(lineNumber): not a JSON object (\(JSONLinesReader.describe(error))); line skipped"
         }
-        if documents.isEmpty {
-            throw IngestError(path: id, reason: "no usable JSON Lines records" + (firstError.map { " (\($0))" } ?? ""))
-        }
-        return IngestedFile(documents: documents, warnings: warnings)
+        collected.warnings.append(problem)
+        if collected.firstError == nil { collected.firstError = problem }
     }
 
     private func document(from record: Record, line: Int, fileID: String) -> Document? {

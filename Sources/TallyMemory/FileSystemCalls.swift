@@ -190,6 +190,59 @@ package enum FileSystemCalls {
         return .success(bytes)
     }
 
+    /// A file opened for reading by offset, so a file of any size is read a chunk at a time (a large JSON Lines
+    /// file record by record); closed when the last reference goes.
+    package final class ReadableFile {
+        private let fd: Int32
+        /// The file's size when it was opened.
+        package let size: Int
+
+        private init(fd: Int32, size: Int) {
+            self.fd = fd
+            self.size = size
+        }
+
+        deinit { close(fd) }
+
+        /// Opens a path (a C string; symlinks followed).
+        package static func opening(_ path: [CChar]) -> Result<ReadableFile, ReadError> {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            if fd < 0 { return .failure(ReadError(opening: true, error: SystemError(errno))) }
+            var info = stat()
+            guard fstat(fd, &info) == 0 else {
+                let code = errno
+                close(fd)
+                return .failure(ReadError(opening: true, error: SystemError(code)))
+            }
+            return .success(ReadableFile(fd: fd, size: Int(info.st_size)))
+        }
+
+        /// Appends up to `count` bytes from `offset` to `bytes`; fewer only at the end of the file. Returns how many.
+        package func read(at offset: Int, count: Int, into bytes: inout [UInt8]) -> Result<Int, SystemError> {
+            guard count > 0 else { return .success(0) }
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: count))
+            var done = 0
+            var failure: Int32 = 0
+            // Sound: `pread` writes at most `count - done` bytes after the `start + done` already in the
+            // array, whose `start + count` elements exist.
+            bytes.withUnsafeMutableBytes { raw in
+                while done < count {
+                    let n = pread(fd, raw.baseAddress! + start + done, count - done, off_t(offset + done))
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if n == 0 { return }
+                    done += n
+                }
+            }
+            bytes.removeLast(count - done)
+            return failure == 0 ? .success(done) : .failure(SystemError(failure))
+        }
+    }
+
     private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
         #if canImport(Darwin)
         return Darwin.read(fd, buffer, count)

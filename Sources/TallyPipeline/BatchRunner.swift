@@ -12,6 +12,10 @@ public struct FileResult: Sendable {
     /// Claims per document, aligned with `documents`.
     public var claims: [[Claim]]
     public var skipped: SkippedInput?
+    /// Records of the file not read (a JSON Lines record over the size limit), each with the reason.
+    public var skippedRecords: [SkippedInput] = []
+    /// Whether this result ends its file: a large JSON Lines file comes as several results, one per piece.
+    public var endsFile = true
     /// What `BatchRunner.render` made of this file on the worker thread (its output, as bytes), if set.
     public var rendered: [UInt8] = []
 }
@@ -77,16 +81,20 @@ public struct BatchRunner: Sendable {
         let work = self
         let limit = timeLimit
         let seconds = limit.map { $0 == $0.rounded() ? "\(Int($0))" : "\($0)" } ?? ""
-        orderedWork(files.count, jobs: jobs, ahead: jobs * 8, timeLimit: limit, shouldStop: shouldStop,
+        let items = workItems(files)
+        orderedWork(items.count, jobs: jobs, ahead: jobs * 8, timeLimit: limit, shouldStop: shouldStop,
                     weight: \.approximateBytes, maxWeight: BatchRunner.waitingBytes, work: { index, heartbeat in
-            var result = work.process(files[index], heartbeat: heartbeat)
+            var result = work.process(items[index], heartbeat: heartbeat)
             if let render = work.render { result.rendered = render(result) }
             return result
         }, timedOut: { index in
-            FileResult(path: files[index], bytes: 0, documents: [], claims: [],
-                       skipped: SkippedInput(path: files[index], reason: "took longer than \(seconds) s on one document; abandoned (--time-limit)"))
+            let item = items[index]
+            var result = FileResult(path: item.path, bytes: 0, documents: [], claims: [], skipped: SkippedInput(
+                path: item.path, reason: "\(item.piece.map { $0.lines + ": " } ?? "")took longer than \(seconds) s on one document; abandoned (--time-limit)"))
+            result.endsFile = item.piece?.endsFile ?? true
+            return result
         }) { _, result in
-            done += 1
+            if result.endsFile { done += 1 }
             bytes += result.bytes
             deliver(result)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -94,12 +102,44 @@ public struct BatchRunner: Sendable {
         }
     }
 
+    /// One unit of work: a whole file, or a piece of a large JSON Lines file.
+    struct WorkItem: Sendable {
+        var path: String
+        var piece: JSONLinesPiece?
+    }
+
+    /// The files as units of work: a large JSON Lines file becomes its pieces (found by reading it once), so
+    /// it is read record by record on every core and only the pieces in flight are held.
+    func workItems(_ files: [String]) -> [WorkItem] {
+        var items: [WorkItem] = []
+        items.reserveCapacity(files.count)
+        for path in files {
+            // A file that cannot be planned is read whole, which says why it cannot be used.
+            if path != "-" || standardInput == nil, let pieces = try? ingestor.jsonLinesPieces(ofFile: path) {
+                items += pieces.map { WorkItem(path: path, piece: $0) }
+            } else {
+                items.append(WorkItem(path: path))
+            }
+        }
+        return items
+    }
+
     /// Ingests and extracts one file; never throws: problems become a skip with a reason.
     /// `heartbeat` is called as each document's extraction begins.
     public func process(_ path: String, heartbeat: Heartbeat = .none) -> FileResult {
+        process(WorkItem(path: path), heartbeat: heartbeat)
+    }
+
+    func process(_ item: WorkItem, heartbeat: Heartbeat = .none) -> FileResult {
+        let path = item.path
         do {
-            let file = try path == "-" && standardInput != nil
-                ? ingestor.read(bytes: standardInput!.bytes, id: standardInput!.id) : ingestor.read(file: path)
+            let file: IngestedFile
+            if let piece = item.piece {
+                file = try ingestor.read(piece: piece)
+            } else {
+                file = try path == "-" && standardInput != nil
+                    ? ingestor.read(bytes: standardInput!.bytes, id: standardInput!.id) : ingestor.read(file: path)
+            }
             var documents = file.documents
             if !file.warnings.isEmpty, !documents.isEmpty { documents[0].warnings.insert(contentsOf: file.warnings, at: 0) }
             let size = documents.reduce(0) { $0 + $1.text.utf8.count }
@@ -113,7 +153,7 @@ public struct BatchRunner: Sendable {
                     if extractor != nil, room == 0 {
                         let rest = documents.count - index - 1
                         documents[index].warnings.append(
-                            "not extracted\(rest > 0 ? ", nor the \(rest) documents after it" : ""): the file already has \(budget.claimsPerFile) claims, the most one file may hold")
+                            "not extracted\(rest > 0 ? ", nor the \(rest) documents after it" : ""): \(item.piece.map { "its \($0.lines) already have \(budget.claimsPerFile) claims, the most one piece of a large JSON Lines file may hold" } ?? "the file already has \(budget.claimsPerFile) claims, the most one file may hold")")
                         room = -1
                     }
                     claims.append([])
@@ -126,10 +166,16 @@ public struct BatchRunner: Sendable {
                 room -= found.claims.count
                 claims.append(found.claims)
             }
-            return FileResult(path: path, bytes: size, documents: documents, claims: claims, skipped: nil)
+            var result = FileResult(path: path, bytes: size, documents: documents, claims: claims, skipped: nil)
+            result.skippedRecords = file.skipped
+            result.endsFile = item.piece?.endsFile ?? true
+            return result
         } catch {
             let silent = error.notAnArticle && !explicitPaths.contains(path)
-            return FileResult(path: path, bytes: 0, documents: [], claims: [], skipped: silent ? nil : SkippedInput(path: error.path, reason: error.reason))
+            var result = FileResult(path: path, bytes: 0, documents: [], claims: [], skipped: silent ? nil : SkippedInput(
+                path: error.path, reason: (item.piece.map { $0.lines + ": " } ?? "") + error.reason))
+            result.endsFile = item.piece?.endsFile ?? true
+            return result
         }
     }
 }

@@ -23,6 +23,7 @@ public struct ReportBuilder: Sendable {
 
     public mutating func add(_ result: FileResult) {
         if let skip = result.skipped { skipped.append(skip) }
+        skipped += result.skippedRecords
         for (document, found) in zip(result.documents, result.claims) {
             add(document, claims: found)
         }

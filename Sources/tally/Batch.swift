@@ -47,8 +47,9 @@ func runBatch(
     var warnings = WarningPrinter()
     Interrupt.install()
     runner.run(files, shouldStop: { Interrupt.signal != 0 }, progress: { Console.progress($0, quiet: input.quiet) }) { result in
-        done += 1
+        if result.endsFile { done += 1 }
         if let skip = result.skipped { skipped.append(skip) }
+        skipped += result.skippedRecords
         for document in result.documents { warnings.print(document, file: result.path) }
         deliver(result)
     }

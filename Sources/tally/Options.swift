@@ -16,7 +16,7 @@ struct InputOptions: ParsableArguments {
         valueName: CalendarDate.argumentValueName))
     var published: CalendarDate?
 
-    @Option(help: "Skip files larger than this many megabytes.")
+    @Option(help: "Skip files larger than this many megabytes; a JSON Lines file of any size is read record by record, and this limits each record.")
     var maxSize: Int = 64
 
     @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")

@@ -67,6 +67,7 @@ struct ReportCommand: ParsableCommand {
             if keepTexts { texts += result.documents }
             guard stored != nil else { return builder.add(result) }
             if let skip = result.skipped { builder.skip(skip) }
+            for skip in result.skippedRecords { builder.skip(skip) }
             do {
                 try stored!.add(result.documents) { builder.add($0, claims: $1) }
             } catch {
