@@ -44,6 +44,8 @@ public struct NumeralVocabulary: Sendable {
     private(set) var scaledMap = WordHashTable<UnitID>()
     /// Words saying which way a figure moved (`changes.yaml`; `ChangeReader`).
     var changeWords = ChangeWords()
+    /// Words that make a date a bound ("since 2010", "2012 or later"; `DateBounds`).
+    var dateBounds = DateBounds()
     /// Units of measure after a figure ("GB", "km/h", "tonnes"; `measure_unit` in `measures.yaml`).
     var measureTable = PhraseTable<UnitID>()
     /// Unit of measure → its size in a base unit ("GB" → 1e9 bytes; `measure_size`).
@@ -199,6 +201,8 @@ public struct NumeralVocabulary: Sendable {
                 diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "measure_size '\(entry.value)' is not 'FACTOR BASE' (such as '1e9 bytes')"))
             }
         }
+        result.dateBounds.before = qualifierMap("date_bound")
+        result.dateBounds.after = qualifierMap("date_bound_after")
         for entry in lexicon.classes["date_name"] ?? [] { result.dateNameTable.add(entry.phrase, value: true) }
         return (result, diagnostics)
     }
