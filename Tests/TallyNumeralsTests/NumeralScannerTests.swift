@@ -80,7 +80,8 @@ struct NumeralScannerTests {
             "date [year 2008] 2008 2008..2008 exact", "date [10/1-11/2/2017] nil 2017-10-01..2017-11-02 range",
             "date [between the 21st and 23rd] nil 2025-06-21..2025-06-23 range",
         ]),
-        ("on Black Friday, via USA Today, on Friday", ["date [Friday] 2025-05-30 2025-05-30..2025-05-30 exact"]),
+        // "Black Friday" is its own day (holidays.yaml), never the last Friday; "USA Today" no date.
+        ("on Black Friday, via USA Today, on Friday", ["date [Black Friday] 2024-11-29 2024-11-29..2024-11-29 exact", "date [Friday] 2025-05-30 2025-05-30..2025-05-30 exact"]),
         ("ransoms of several hundred thousand dollars", ["money [several hundred thousand dollars] nil 300,000..900,000 range USD vague"]),
         ("a quarter-point cut, a three-year-long war, a quarter of them", [
             "number [a quarter] 0.25 0.25..0.25 exact fraction", "duration [three-year-long] 3 3..3 exact years", "number [a quarter] 0.25 0.25..0.25 exact fraction",

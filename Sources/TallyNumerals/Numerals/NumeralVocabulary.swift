@@ -31,6 +31,8 @@ public struct NumeralVocabulary: Sendable {
     var modelTable = PhraseTable<Bool>()
     /// Names containing a date word that are not dates ("Black Friday", "USA Today").
     var dateNameTable = PhraseTable<Bool>()
+    /// Named holidays and when they fall ("christmas" → 12-25; `holiday` in `holidays.yaml`).
+    var holidayTable = PhraseTable<HolidayRule>()
     /// Currency sub-units ("cents", "kopecks"): hundredths of the amount before them.
     var currencySubunits: Set<String> = []
     /// Sub-units written on their own, lowercased → the currency they are hundredths of
@@ -85,7 +87,7 @@ public struct NumeralVocabulary: Sendable {
     public init(
         qualifiers: [String: Qualifier], currencies: [String: String], timeUnits: [String: String],
         postQualifiers: [String: Qualifier] = [:], percentWords: [String] = ["%", "percent", "per cent"],
-        modelPrefixes: [String] = []
+        modelPrefixes: [String] = [], holidays: [String: HolidayRule] = [:]
     ) {
         self.qualifiers = qualifiers
         self.currencies = currencies
@@ -98,9 +100,11 @@ public struct NumeralVocabulary: Sendable {
         }
         for word in percentWords { percentTable.add(word, value: true) }
         for word in modelPrefixes { modelTable.add(word, value: true) }
+        for (phrase, rule) in holidays.sorted(by: { $0.key < $1.key }) { holidayTable.add(phrase, value: rule) }
         let flags = NumeralVocabulary.wordFlags(
             qualifiers: qualifierTable.firstWords, postQualifiers: postQualifierTable.firstWords, currencies: currencyTable.firstWords,
-            percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys))
+            percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys),
+            holidays: holidayTable.firstWords)
         var info: [String: WordInfo] = [:]
         for (word, f) in flags { info[word, default: WordInfo()].flags = f }
         for g in GrammarWord.allCases where g != .other { info[g.rawValue, default: WordInfo()].gram = g }
@@ -164,9 +168,17 @@ public struct NumeralVocabulary: Sendable {
         for entry in lexicon.classes["qualifier_veto"] ?? [] { vetoes[entry.value.lowercased(), default: []].insert(entry.phrase.lowercased()) }
         let percent = (lexicon.classes["percent_word"] ?? []).map(\.phrase)
         let models = (lexicon.classes["model_prefix"] ?? []).map(\.phrase)
+        var holidays: [String: HolidayRule] = [:]
+        for entry in lexicon.classes["holiday"] ?? [] {
+            if let rule = HolidayRule(entry.value) {
+                holidays[entry.phrase.lowercased()] = rule
+            } else {
+                diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "holiday rule '\(entry.value)' is not MM-DD, MM/WEEKDAY/N[+DAYS] or easter[+-DAYS]"))
+            }
+        }
         let vocabulary = NumeralVocabulary(
             qualifiers: qualifiers, currencies: currencies, timeUnits: units, postQualifiers: post,
-            percentWords: percent.isEmpty ? ["%", "percent", "per cent"] : percent, modelPrefixes: models)
+            percentWords: percent.isEmpty ? ["%", "percent", "per cent"] : percent, modelPrefixes: models, holidays: holidays)
         var result = vocabulary
         result.qualifierVetoes = vetoes
         result.currencySubunits = Set((lexicon.classes["currency_subunit"] ?? []).map { $0.phrase.lowercased() })
