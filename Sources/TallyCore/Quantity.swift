@@ -31,10 +31,15 @@ public struct Quantity: Sendable, Hashable {
     public var change: Change?
     /// The level it moved from, where stated ("slid from $41,200 to $39,870": 41,200 on the second figure).
     public var from: Figure?
+    /// For a date the text makes a bound, the side of it meant: "since 2010" `atLeast`, "after Feb
+    /// 2018" `moreThan`, "before 2019" `lessThan`, "no later than January 1" `atMost`; nil for the
+    /// date itself. The date keeps its span and qualifier (a claim still states 2010).
+    public var bound: Qualifier?
 
     public init(
         kind: QuantityKind, start: Int, end: Int, tokens: Range<Int>, value: Figure?, low: Figure?, high: Figure?,
-        qualifier: Qualifier, unit: String? = nil, isVague: Bool = false, change: Change? = nil, from: Figure? = nil
+        qualifier: Qualifier, unit: String? = nil, isVague: Bool = false, change: Change? = nil, from: Figure? = nil,
+        bound: Qualifier? = nil
     ) {
         self.kind = kind
         self.start = start
@@ -48,6 +53,7 @@ public struct Quantity: Sendable, Hashable {
         self.isVague = isVague
         self.change = change
         self.from = from
+        self.bound = bound
     }
 }
 

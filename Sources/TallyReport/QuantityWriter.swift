@@ -30,11 +30,13 @@ public enum QuantityWriter {
         line.optionalString(record.change?.rawValue)
         line.literal(",\"from\":")
         line.figure(record.from)
+        line.literal(",\"bound\":")
+        line.optionalString(record.bound?.rawValue)
         line.literal("}\n")
     }
 
     /// The CSV header line (`tally quantities --format csv`): the JSON Lines keys, in the same order.
-    public static let csvHeader = "doc,text,start,end,value,low,high,qualifier,unit,kind,change,from\r\n"
+    public static let csvHeader = "doc,text,start,end,value,low,high,qualifier,unit,kind,change,from,bound\r\n"
 
     /// Appends the record as a CSV record and its "\r\n" (RFC 4180; null as an empty cell; article
     /// text that a spreadsheet would read as a formula gets a leading `'`, as in claims CSV).
@@ -55,7 +57,8 @@ public enum QuantityWriter {
         cell(record.unit ?? "")
         cell(record.kind.rawValue)
         cell(record.change?.rawValue ?? "")
-        cell(ClaimWriter.csvFigure(record.from), last: true)
+        cell(ClaimWriter.csvFigure(record.from))
+        cell(record.bound?.rawValue ?? "", last: true)
         bytes.append(0x0D)
         bytes.append(0x0A)
         out.append(bytes)

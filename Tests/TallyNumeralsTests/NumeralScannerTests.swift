@@ -80,7 +80,8 @@ struct NumeralScannerTests {
             "date [year 2008] 2008 2008..2008 exact", "date [10/1-11/2/2017] nil 2017-10-01..2017-11-02 range",
             "date [between the 21st and 23rd] nil 2025-06-21..2025-06-23 range",
         ]),
-        ("on Black Friday, via USA Today, on Friday", ["date [Friday] 2025-05-30 2025-05-30..2025-05-30 exact"]),
+        // "Black Friday" is its own day (holidays.yaml), never the last Friday; "USA Today" no date.
+        ("on Black Friday, via USA Today, on Friday", ["date [Black Friday] 2024-11-29 2024-11-29..2024-11-29 exact", "date [Friday] 2025-05-30 2025-05-30..2025-05-30 exact"]),
         ("ransoms of several hundred thousand dollars", ["money [several hundred thousand dollars] nil 300,000..900,000 range USD vague"]),
         ("a quarter-point cut, a three-year-long war, a quarter of them", [
             "number [a quarter] 0.25 0.25..0.25 exact fraction", "duration [three-year-long] 3 3..3 exact years", "number [a quarter] 0.25 0.25..0.25 exact fraction",
@@ -128,8 +129,8 @@ struct NumeralScannerTests {
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         #expect(lines == [
-            #"{"change":null,"doc":"a.txt","end":14,"from":null,"high":null,"kind":"number","low":1000,"qualifier":"at_least","start":0,"text":"at least 1,000","unit":null,"value":1000}"#,
-            #"{"change":null,"doc":"a.txt","end":28,"from":null,"high":150,"kind":"duration","low":150,"qualifier":"exact","start":19,"text":"2.5 hours","unit":"minutes","value":150}"#,
+            #"{"bound":null,"change":null,"doc":"a.txt","end":14,"from":null,"high":null,"kind":"number","low":1000,"qualifier":"at_least","start":0,"text":"at least 1,000","unit":null,"value":1000}"#,
+            #"{"bound":null,"change":null,"doc":"a.txt","end":28,"from":null,"high":150,"kind":"duration","low":150,"qualifier":"exact","start":19,"text":"2.5 hours","unit":"minutes","value":150}"#,
         ])
     }
 

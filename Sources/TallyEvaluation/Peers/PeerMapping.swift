@@ -180,7 +180,10 @@ enum PeerMapping {
     static func dateKeys(_ quantities: [Quantity], analysis: TextAnalysis) -> [DateKey] {
         var actual: [DateKey] = []
         for q in quantities {
-            if q.kind == .date, let a = q.low?.date, let b = q.high?.date {
+            if q.kind == .date, let a = q.low?.date, let b = q.high?.date, let side = q.bound, let bound = openBound(side, low: a, high: b) {
+                // "since 2010", "before 2019": the open range on one side of the date.
+                actual.append(bound)
+            } else if q.kind == .date, let a = q.low?.date, let b = q.high?.date {
                 // Recognizers-Text ends a range at the start of its last date ("2014 to 2018" is
                 // [2014-01-01, 2018-01-01)) and a single period after it; a Monday–Sunday range is a week.
                 // So is a quarter or half of a year, a run of quarters ("the past two quarters"), a decade or a century.
@@ -270,9 +273,25 @@ enum PeerMapping {
         return nil
     }
 
+    /// A date under a bound as the open range it means: from its first day ("since"), from the day
+    /// after it ("after"), up to its first day ("before") or up to the day after it ("until").
+    static func openBound(_ qualifier: Qualifier, low: CalendarDate, high: CalendarDate) -> DateKey? {
+        switch qualifier {
+        case .atLeast: return .from(low.dayRange.lowerBound)
+        case .moreThan: return .from(high.dayRange.upperBound + 1)
+        case .lessThan: return .until(low.dayRange.lowerBound)
+        case .atMost: return .until(high.dayRange.upperBound + 1)
+        default: return nil
+        }
+    }
+
     enum DateKey: Comparable, Hashable, CustomStringConvertible {
         case days(Int, Int)
         case duration(Double)
+        /// An open range: this day and after it.
+        case from(Int)
+        /// An open range: the days before this one.
+        case until(Int)
 
         var description: String {
             switch self {
@@ -280,6 +299,8 @@ enum PeerMapping {
                 let first = CalendarDate(dayNumber: a).iso
                 return b == a + 1 ? first : first + "..<" + CalendarDate(dayNumber: b).iso
             case .duration(let s): return "\(Figure.format(s))s"
+            case .from(let a): return CalendarDate(dayNumber: a).iso + "..<"
+            case .until(let b): return "..<" + CalendarDate(dayNumber: b).iso
             }
         }
     }

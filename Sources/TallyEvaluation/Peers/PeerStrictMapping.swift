@@ -113,6 +113,26 @@ enum PeerStrictMapping {
         "Cent": ("USD", 0.01), "Pence": ("GBP", 0.01), "Penny": ("GBP", 0.01), "Satoshi": ("BTC", 1e-8),
     ]
 
+    static func closedRange(_ e: JSONValue) -> PeerMapping.DateKey? {
+        guard let r = e["range"]?.array, r.count == 2, let a = r[0].string.flatMap(CalendarDate.init(iso:)),
+            let b = r[1].string.flatMap(CalendarDate.init(iso:))
+        else { return nil }
+        return .days(a.dayRange.lowerBound, b.dayRange.lowerBound)
+    }
+
+    /// An open range: "after 2018" is `[2019-01-01, null]`; "before 2018" (mod `before`, no range
+    /// in the data) ends at the start of its timex, "until" (`until`) after its end. A timex the
+    /// calendar cannot place ("XXXX-07-04", "PRESENT_REF") has no bound.
+    static func openRange(_ e: JSONValue) -> PeerMapping.DateKey? {
+        if let r = e["range"]?.array, r.count == 2, r[1] == .null, let a = r[0].string.flatMap(CalendarDate.init(iso:)) {
+            return .from(a.dayRange.lowerBound)
+        }
+        guard e["range"] == nil, let mod = e["mod"]?.array?.first?.string, mod == "before" || mod == "until",
+            let timex = e["timex"]?.array?.first?.string, let d = CalendarDate(iso: timex)
+        else { return nil }
+        return mod == "before" ? .until(d.dayRange.lowerBound) : .until(d.dayRange.upperBound + 1)
+    }
+
     static func dates(_ c: PeerCase, _ quantities: [Quantity], reference: CalendarDate?, analysis: TextAnalysis) -> PeerOutcome {
         var expected: [PeerMapping.DateKey?] = []
         for e in PeerMapping.entities(c) {
@@ -123,10 +143,7 @@ enum PeerStrictMapping {
                 guard let v = e["value"]?.string, let d = CalendarDate(iso: v), d.precision == .day else { expected.append(nil); continue }
                 expected.append(.days(d.dayRange.lowerBound, d.dayRange.lowerBound + 1))
             } else if type.hasSuffix(".daterange") {
-                guard let r = e["range"]?.array, r.count == 2, let a = r[0].string.flatMap(CalendarDate.init(iso:)),
-                    let b = r[1].string.flatMap(CalendarDate.init(iso:))
-                else { expected.append(nil); continue }
-                expected.append(.days(a.dayRange.lowerBound, b.dayRange.lowerBound))
+                expected.append(openRange(e) ?? closedRange(e))
             } else {
                 expected.append(nil)
             }
@@ -142,10 +159,22 @@ enum PeerStrictMapping {
             var spare = actual.filter { !known.contains($0) }
             let missing = known.filter { !actual.contains($0) }
             let excused = missing.allSatisfy { e in
-                guard case .days(let ea, let eb) = e, let i = spare.firstIndex(where: {
-                    if case .days(let aa, let ab) = $0 { return abs((ab - aa) - (eb - ea)) <= 1 && aa <= r && ea > aa && eb > r }
-                    return false
-                }) else { return false }
+                let i: Int?
+                switch e {
+                case .days(let ea, let eb):
+                    i = spare.firstIndex(where: {
+                        if case .days(let aa, let ab) = $0 { return abs((ab - aa) - (eb - ea)) <= 1 && aa <= r && ea > aa && eb > r }
+                        return false
+                    })
+                case .from(let ea):
+                    // "since August": the last August for Tally, the next for the peer.
+                    i = spare.firstIndex(where: {
+                        if case .from(let aa) = $0 { return aa <= r && ea > r && ea - aa <= 366 }
+                        return false
+                    })
+                default: i = nil
+                }
+                guard let i else { return false }
                 spare.remove(at: i)
                 return true
             }

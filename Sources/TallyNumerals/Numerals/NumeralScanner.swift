@@ -60,6 +60,7 @@ public struct NumeralScanner: Sendable {
             }
         }
         vocabulary.changeWords.annotate(&quantities, analysis)
+        vocabulary.dateBounds.annotate(&quantities, analysis)
         return quantities
     }
 

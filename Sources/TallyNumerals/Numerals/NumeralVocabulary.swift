@@ -31,6 +31,8 @@ public struct NumeralVocabulary: Sendable {
     var modelTable = PhraseTable<Bool>()
     /// Names containing a date word that are not dates ("Black Friday", "USA Today").
     var dateNameTable = PhraseTable<Bool>()
+    /// Named holidays and when they fall ("christmas" → 12-25; `holiday` in `holidays.yaml`).
+    var holidayTable = PhraseTable<HolidayRule>()
     /// Currency sub-units ("cents", "kopecks"): hundredths of the amount before them.
     var currencySubunits: Set<String> = []
     /// Sub-units written on their own, lowercased → the currency they are hundredths of
@@ -44,6 +46,8 @@ public struct NumeralVocabulary: Sendable {
     private(set) var scaledMap = WordHashTable<UnitID>()
     /// Words saying which way a figure moved (`changes.yaml`; `ChangeReader`).
     var changeWords = ChangeWords()
+    /// Words that make a date a bound ("since 2010", "2012 or later"; `DateBounds`).
+    var dateBounds = DateBounds()
     /// Units of measure after a figure ("GB", "km/h", "tonnes"; `measure_unit` in `measures.yaml`).
     var measureTable = PhraseTable<UnitID>()
     /// Unit of measure → its size in a base unit ("GB" → 1e9 bytes; `measure_size`).
@@ -83,7 +87,7 @@ public struct NumeralVocabulary: Sendable {
     public init(
         qualifiers: [String: Qualifier], currencies: [String: String], timeUnits: [String: String],
         postQualifiers: [String: Qualifier] = [:], percentWords: [String] = ["%", "percent", "per cent"],
-        modelPrefixes: [String] = []
+        modelPrefixes: [String] = [], holidays: [String: HolidayRule] = [:]
     ) {
         self.qualifiers = qualifiers
         self.currencies = currencies
@@ -96,9 +100,11 @@ public struct NumeralVocabulary: Sendable {
         }
         for word in percentWords { percentTable.add(word, value: true) }
         for word in modelPrefixes { modelTable.add(word, value: true) }
+        for (phrase, rule) in holidays.sorted(by: { $0.key < $1.key }) { holidayTable.add(phrase, value: rule) }
         let flags = NumeralVocabulary.wordFlags(
             qualifiers: qualifierTable.firstWords, postQualifiers: postQualifierTable.firstWords, currencies: currencyTable.firstWords,
-            percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys))
+            percents: percentTable.firstWords, models: modelTable.firstWords, timeUnits: Set(timeUnits.keys),
+            holidays: holidayTable.firstWords)
         var info: [String: WordInfo] = [:]
         for (word, f) in flags { info[word, default: WordInfo()].flags = f }
         for g in GrammarWord.allCases where g != .other { info[g.rawValue, default: WordInfo()].gram = g }
@@ -162,9 +168,17 @@ public struct NumeralVocabulary: Sendable {
         for entry in lexicon.classes["qualifier_veto"] ?? [] { vetoes[entry.value.lowercased(), default: []].insert(entry.phrase.lowercased()) }
         let percent = (lexicon.classes["percent_word"] ?? []).map(\.phrase)
         let models = (lexicon.classes["model_prefix"] ?? []).map(\.phrase)
+        var holidays: [String: HolidayRule] = [:]
+        for entry in lexicon.classes["holiday"] ?? [] {
+            if let rule = HolidayRule(entry.value) {
+                holidays[entry.phrase.lowercased()] = rule
+            } else {
+                diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "holiday rule '\(entry.value)' is not MM-DD, MM/WEEKDAY/N[+DAYS] or easter[+-DAYS]"))
+            }
+        }
         let vocabulary = NumeralVocabulary(
             qualifiers: qualifiers, currencies: currencies, timeUnits: units, postQualifiers: post,
-            percentWords: percent.isEmpty ? ["%", "percent", "per cent"] : percent, modelPrefixes: models)
+            percentWords: percent.isEmpty ? ["%", "percent", "per cent"] : percent, modelPrefixes: models, holidays: holidays)
         var result = vocabulary
         result.qualifierVetoes = vetoes
         result.currencySubunits = Set((lexicon.classes["currency_subunit"] ?? []).map { $0.phrase.lowercased() })
@@ -199,6 +213,8 @@ public struct NumeralVocabulary: Sendable {
                 diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "measure_size '\(entry.value)' is not 'FACTOR BASE' (such as '1e9 bytes')"))
             }
         }
+        result.dateBounds.before = qualifierMap("date_bound")
+        result.dateBounds.after = qualifierMap("date_bound_after")
         for entry in lexicon.classes["date_name"] ?? [] { result.dateNameTable.add(entry.phrase, value: true) }
         return (result, diagnostics)
     }

@@ -18,6 +18,8 @@ public struct QuantityRecord: Sendable, Hashable, Codable {
     public var change: Change?
     /// The level the figure moved from, where stated (after `change`).
     public var from: Figure?
+    /// For a date made a bound ("since 2010"), the side of it meant (after `from`; `Quantity.bound`).
+    public var bound: Qualifier?
 
     public init(doc: String, quantity q: Quantity, in analysis: TextAnalysis) {
         self.doc = doc
@@ -32,10 +34,11 @@ public struct QuantityRecord: Sendable, Hashable, Codable {
         self.kind = q.kind
         self.change = q.change
         self.from = q.from
+        self.bound = q.bound
     }
 
     enum CodingKeys: String, CodingKey {
-        case doc, text, start, end, value, low, high, qualifier, unit, kind, change, from
+        case doc, text, start, end, value, low, high, qualifier, unit, kind, change, from, bound
     }
 
     public init(from decoder: any Decoder) throws {
@@ -53,12 +56,13 @@ public struct QuantityRecord: Sendable, Hashable, Codable {
         // Records written before the change fields lack them.
         change = try c.decodeIfPresent(Change.self, forKey: .change)
         from = try c.decodeIfPresent(Figure.self, forKey: .from)
+        bound = try c.decodeIfPresent(Qualifier.self, forKey: .bound)
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeFields([
             (CodingKeys.doc, doc), (.text, text), (.start, start), (.end, end), (.value, value), (.low, low), (.high, high),
-            (.qualifier, qualifier), (.unit, unit), (.kind, kind), (.change, change?.rawValue), (.from, from),
+            (.qualifier, qualifier), (.unit, unit), (.kind, kind), (.change, change?.rawValue), (.from, from), (.bound, bound?.rawValue),
         ])
     }
 

@@ -46,6 +46,7 @@ extension ScanContext {
 
     /// A date or date range at token `i`.
     func date(at i: Int) -> DateMatch? {
+        if has(i, .holiday) || has(i + 1, .holiday), let h = holiday(at: i) { return h }
         // A word opens a date only as a month, weekday, day or number word, or one of `dateWords`.
         if isWord(i), facts[i].flags.isDisjoint(with: [.month, .weekday, .dayWord, .numberWord]), !ScanContext.dateWords.contains(facts[i].gram) {
             return nil

@@ -20,16 +20,18 @@ struct WordFlags: OptionSet, Sendable, Hashable {
     static let capitalised = WordFlags(rawValue: 1 << 11)
     /// Other words a matcher starts at ("between", "aged", "last", "today", "all", "http").
     static let misc = WordFlags(rawValue: 1 << 12)
+    /// The first word of a named holiday ("christmas", "black", "new"; `holidays.yaml`).
+    static let holiday = WordFlags(rawValue: 1 << 13)
 
     /// Flags that give a word its own matcher; a word with none of them can only open a hedge.
-    static let ownMatcher: WordFlags = [.numberWord, .month, .weekday, .timeUnit, .currency, .percent, .model, .dayWord, .misc]
+    static let ownMatcher: WordFlags = [.numberWord, .month, .weekday, .timeUnit, .currency, .percent, .model, .dayWord, .misc, .holiday]
 }
 
 extension NumeralVocabulary {
     /// Flags for every word the numerals layer knows, by lowercased text.
     static func wordFlags(
         qualifiers: Set<String>, postQualifiers: Set<String>, currencies: Set<String>, percents: Set<String>, models: Set<String>,
-        timeUnits: Set<String>
+        timeUnits: Set<String>, holidays: Set<String> = []
     ) -> [String: WordFlags] {
         var flags: [String: WordFlags] = [:]
         func mark<S: Sequence>(_ words: S, _ f: WordFlags) where S.Element == String {
@@ -51,6 +53,7 @@ extension NumeralVocabulary {
         mark(currencies, [.currency, .starter])
         mark(percents, [.percent, .starter])
         mark(models, [.model, .starter])
+        mark(holidays, [.holiday, .starter])
         let starterWords: Set<String> = [
             "a", "an", "half", "point", "minus", "negative", "tens", "last", "next", "this", "yesterday", "today",
             "tomorrow", "between", "from", "aged", "age", "ages", "all", "-", ".", "hundred", "thousand", "million",
