@@ -161,17 +161,7 @@ package enum FileSystemCalls {
         // Sound: `read` writes at most the `buffer.count - count` bytes left after the `count`
         // initialised so far, and `count` grows only by what it says it wrote.
         var bytes = [UInt8](unsafeUninitializedCapacity: min(limit, max(expected, 0) + 1)) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let n = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if n == 0 { break }
-                count += n
-            }
+            (count, failure) = fill(buffer.baseAddress!, count: buffer.count) { at, wanted, _ in systemRead(fd, at, wanted) }
         }
         if failure != 0 { return .failure(ReadError(opening: false, error: SystemError(failure))) }
         if bytes.count < min(limit, max(expected, 0) + 1) { return .success(bytes) }
@@ -227,20 +217,32 @@ package enum FileSystemCalls {
             // Sound: `pread` writes at most `count - done` bytes after the `start + done` already in the
             // array, whose `start + count` elements exist.
             bytes.withUnsafeMutableBytes { raw in
-                while done < count {
-                    let n = pread(fd, raw.baseAddress! + start + done, count - done, off_t(offset + done))
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    if n == 0 { return }
-                    done += n
+                (done, failure) = FileSystemCalls.fill(raw.baseAddress! + start, count: count) { at, wanted, done in
+                    pread(fd, at, wanted, off_t(offset + done))
                 }
             }
             bytes.removeLast(count - done)
             return failure == 0 ? .success(done) : .failure(SystemError(failure))
         }
+    }
+
+    /// Reads into `base` until `count` bytes are in or a read returns none (the end of the file), calling
+    /// `readSome(at, wanted, done)` again when a signal interrupted it: how many bytes came, and the
+    /// `errno` that stopped it (0 when none). The caller vouches that `count` bytes at `base` are writable.
+    fileprivate static func fill(
+        _ base: UnsafeMutableRawPointer, count: Int, _ readSome: (UnsafeMutableRawPointer, Int, Int) -> Int
+    ) -> (done: Int, failure: Int32) {
+        var done = 0
+        while done < count {
+            let n = readSome(base + done, count - done, done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return (done, errno)
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return (done, 0)
     }
 
     private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
