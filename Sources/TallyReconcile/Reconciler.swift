@@ -56,6 +56,9 @@ public struct Reconciler: Sendable {
         /// Whether any claim on the subject, at any event, states a side: then per side and total are
         /// read for every claim of the group, those that leave it unsaid too ("some 6,000 bodies").
         var sided = false
+
+        /// Whether scope arithmetic applies: the subject states a side somewhere, or a claim here does.
+        var readsSides: Bool { sided || claims.contains { $0.scope != nil } }
     }
 
     /// Hands `body` the claims grouped by subject, axis and (merged) event — running totals apart and
@@ -252,7 +255,7 @@ public struct Reconciler: Sendable {
         var group = group
         group.claims = GroupLimit.mergingRepeats(group.claims)
         if group.claims.count > Reconciler.pairwiseLimit { return sweptFinding(for: group) }
-        let sided = group.sided || group.claims.contains { $0.scope != nil }
+        let sided = group.readsSides
         let claims = group.claims
         var worst = ClaimRelation.unrelated
         var relations = [[ClaimRelation]](repeating: [ClaimRelation](repeating: .same, count: claims.count), count: claims.count)
@@ -324,7 +327,7 @@ public struct Reconciler: Sendable {
     func furtherAgreements(of finding: Finding, in group: Group, copies: CopyClusters, found: Int = 0) -> [Finding] {
         guard finding.verdict == .agreement, found < Reconciler.furtherAgreementLimit, group.claims.count <= Reconciler.pairwiseLimit else { return [] }
         let cited = finding.claims.map(\.claim)
-        let sided = group.sided || group.claims.contains { $0.scope != nil }
+        let sided = group.readsSides
         var rest = group
         rest.claims = group.claims.filter { claim in
             cited.allSatisfy { ClaimRelation.between(claim, $0, axis: group.axis, sided: sided, oneSource: copies.sameSource(claim.doc, $0.doc)) == .unrelated }
