@@ -50,6 +50,24 @@ import TallyCore
         #expect(result.ruleSet == nil)
     }
 
+    /// Classes the numerals layer reads have values of their own form; one it cannot read is a located
+    /// error when the rules load (and in `tally rules lint`), not an entry dropped unsaid.
+    @Test func numeralClassValuesItCannotReadAreErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("lexicon"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "holiday:\n  13-45: [bogus day]\ntime_unit:\n  fortnights: [fortnight]\n".write(
+            to: folder.appendingPathComponent("lexicon/numerals.yaml"), atomically: true, encoding: .utf8)
+        try "kind: prisoners\nrules:\n  - id: a\n    pattern: \"n:NUM prisoners\"\n    emit: {value: $n}\n    examples: [\"[[5 prisoners]]\"]\n".write(
+            to: folder.appendingPathComponent("prisoners.yaml"), atomically: true, encoding: .utf8)
+        let result = RuleLoader.load(directory: folder.path)
+        let messages = result.diagnostics.map(\.description)
+        let lexicon = folder.appendingPathComponent("lexicon/numerals.yaml").path
+        #expect(messages.contains { $0.hasPrefix("\(lexicon):2:") && $0.contains("holiday rule '13-45'") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("\(lexicon):4:") && $0.contains("unknown time unit 'fortnights'") }, "\(messages)")
+        #expect(result.ruleSet == nil)
+    }
+
     /// An example's `published:` is read as a date when the rules load; one that is not a date is a
     /// located error, not an example silently run without a reference date.
     @Test func examplePublishedIsReadAsADate() throws {

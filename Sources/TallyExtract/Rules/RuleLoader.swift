@@ -66,6 +66,9 @@ public enum RuleLoader {
             lexicon.merge(parsed)
             diagnostics += problems
         }
+        // Classes the numerals layer reads (qualifiers, time units, holidays, changes, measure sizes) have
+        // values of their own form: one it cannot read is a mistake to report, not an entry to drop unsaid.
+        diagnostics += NumeralVocabulary.load(lexicon: lexicon).problems
         var rules: [Rule] = []
         for file in ruleFiles {
             sources[file.path] = file.text
