@@ -68,7 +68,8 @@ public enum RuleLoader {
         }
         // Classes the numerals layer reads (qualifiers, time units, holidays, changes, measure sizes) have
         // values of their own form: one it cannot read is a mistake to report, not an entry to drop unsaid.
-        diagnostics += NumeralVocabulary.load(lexicon: lexicon).problems
+        let (vocabulary, vocabularyProblems) = NumeralVocabulary.load(lexicon: lexicon)
+        diagnostics += vocabularyProblems
         var rules: [Rule] = []
         for file in ruleFiles {
             sources[file.path] = file.text
@@ -84,7 +85,7 @@ public enum RuleLoader {
         var ruleSet: RuleSet?
         if !diagnostics.contains(where: { $0.severity == .error }) {
             do {
-                ruleSet = try RuleSet(rules: rules, lexicon: lexicon, fingerprint: digest.hex)
+                ruleSet = try RuleSet(rules: rules, lexicon: lexicon, vocabulary: vocabulary, fingerprint: digest.hex)
             } catch {
                 diagnostics.append(Diagnostic(file: origin, line: 0, column: 0, message: "\(error)"))
             }

@@ -17,6 +17,11 @@ public struct RuleSet: Sendable {
     public let fingerprint: String
 
     public init(rules: [Rule], lexicon: Lexicon, fingerprint: String) throws {
+        try self.init(rules: rules, lexicon: lexicon, vocabulary: NumeralVocabulary(lexicon: lexicon), fingerprint: fingerprint)
+    }
+
+    /// With the numerals vocabulary already built from `lexicon` (the loader builds it once, for its diagnostics).
+    init(rules: [Rule], lexicon: Lexicon, vocabulary: NumeralVocabulary, fingerprint: String) throws {
         self.rules = rules
         self.lexicon = lexicon
         var patterns: Set<String> = []
@@ -30,7 +35,7 @@ public struct RuleSet: Sendable {
         // "according to" introduces a speaker (SpeakerResolver): its words need ids too.
         self.index = LexiconIndex(lexicon, extraWords: words.union(["according", "to"]))
         self.regexes = try RegexCache(patterns: patterns)
-        self.vocabulary = NumeralVocabulary(lexicon: lexicon)
+        self.vocabulary = vocabulary
         self.speakerVocabulary = SpeakerVocabulary(lexicon: lexicon)
         self.recalledEvents = WordHashSet(lexicon.phrases(of: "recalled_event").keys)
         self.fingerprint = fingerprint
