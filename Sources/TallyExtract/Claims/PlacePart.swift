@@ -26,6 +26,8 @@ struct PlacePart {
         guard let placePart = context.classes.placePart else { return nil }
         let all = context.analysis.tokens
         var end = min(sentence.tokens.upperBound, tokens.upperBound + PlacePart.reach)
+        // A figure read across a sentence break (broken text) may end past its sentence: nothing follows it then.
+        guard tokens.upperBound < end else { return nil }
         for index in tokens.upperBound..<end where all[index].kind == .punct || all[index].kind == .number {
             end = index
             break
