@@ -1,5 +1,5 @@
-/// Where a figure stands: a plan, a projection, an increment, a part of a whole, a total to date, or an
-/// earlier reading the text says was replaced.
+/// Where a figure stands: a plan, a projection, an increment, a part of a whole, a total to date, a count
+/// as it stands on a day, or an earlier reading the text says was replaced.
 ///
 /// Part of what a claim counts: figures of different statuses are different quantities, so the
 /// reconciler never sets a deal's 150 prisoners against one day's 39, a mayor's "could reach 20,000"
@@ -20,4 +20,12 @@ public enum ClaimStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// An earlier reading the article itself reports as replaced ("had earlier said the toll was 150",
     /// "previously put at 11,300"): history, not a claim standing against today's figure.
     case superseded
+    /// A count of people in a state as it stands when reported ("10,000 still missing", "43,000 displaced",
+    /// "125 still held"): it rises and falls as people are found, return or are freed, so readings on
+    /// different days update one another either way, and only readings of one day contradict. The
+    /// subjects counted so are the lexicon class `standing_subject`.
+    case standing
+
+    /// Whether the figure is read on a day and compared across days (a total to date, a standing count).
+    public var isReading: Bool { self == .runningTotal || self == .standing }
 }

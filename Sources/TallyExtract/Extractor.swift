@@ -118,9 +118,18 @@ public struct Extractor: Sendable {
             }
             if claims.count > first {
                 RelativeStatus.settle(&claims, from: first, defaults: defaults, sources: sources, breaks: breaks)
-                // A total to date is read on the article's day, not on a past event the sentence recalls.
-                for index in first..<claims.count where claims[index].status == .runningTotal {
-                    claims[index].event = context.events.event(at: starts[index - first], total: true)
+                for index in first..<claims.count {
+                    // A count of people missing, displaced or held stands on its day whatever its words say
+                    // of a total ("so far"): it may fall, as no total to date does.
+                    if claims[index].status == nil || claims[index].status == .runningTotal,
+                        let subject = claims[index].subject, rules.standingSubjects.contains(subject.lowercased())
+                    {
+                        claims[index].status = .standing
+                    }
+                    // A reading is taken on the article's day, not on a past event the sentence recalls.
+                    if claims[index].status?.isReading == true {
+                        claims[index].event = context.events.event(at: starts[index - first], total: true)
+                    }
                 }
             }
             IncrementMerger.fold(&claims, from: first, increments: increments)

@@ -8,8 +8,9 @@ enum ClaimRelation: Int, Comparable {
     case unrelated = -1
     case same = 0
     case overlap = 1
-    /// A total to date read on two days, the later reading not lower: an update, not a contradiction.
-    /// Two totals from articles that give no day are read so too, since either may be the later.
+    /// A total to date read on two days, the later reading not lower, or a standing count read on two
+    /// days: an update, not a contradiction. Two readings from articles that give no day are read so
+    /// too, since either may be the later.
     case updated = 2
     /// Compatible once per-side vs total (or mutual vs one-way) is accounted for.
     case framing = 3
@@ -29,7 +30,7 @@ enum ClaimRelation: Int, Comparable {
         return superseded || statusClass(a) != statusClass(b) ? .unrelated : relation
     }
 
-    /// A total to date is a figure stated as done; every other status is its own.
+    /// A total to date is a figure stated as done; every other status (a standing count too) is its own.
     static func statusClass(_ claim: Claim) -> ClaimStatus? {
         claim.status == .runningTotal ? nil : claim.status
     }
@@ -37,8 +38,9 @@ enum ClaimRelation: Int, Comparable {
     private static func comparing(_ a: Claim, _ b: Claim, axis: Axis, sided: Bool, oneSource: Bool) -> ClaimRelation {
         guard let x = a.interval(on: axis), let y = b.interval(on: axis) else { return .overlap }
         if let (earlier, later) = readingDays(a, x, b, y) {
-            // A later reading at or above the earlier one updates it; one that fell is a contradiction.
-            if later.high >= earlier.low {
+            // A later reading at or above the earlier one updates it; a total that fell is a contradiction,
+            // a standing count that fell is people found, returned or freed.
+            if later.high >= earlier.low || a.status == .standing {
                 // The same total read again is an agreement; a different one that overlaps, a variance.
                 guard x.overlaps(y) else { return .updated }
                 return agreeing(a, x, b, y)
@@ -67,14 +69,17 @@ enum ClaimRelation: Int, Comparable {
 
     static let rivalRatio = 2.0
 
-    /// Two totals to date from different articles, neither of which gives the day it was read on.
+    /// Two readings of one status from different articles that may have been read on different days: two
+    /// totals to date neither of which gives its day, or two standing counts either of which does not (a
+    /// count that rises and falls may have stood at either figure on an unknown day).
     static func undatedReadings(_ a: Claim, _ b: Claim) -> Bool {
-        a.status == .runningTotal && b.status == .runningTotal && a.doc != b.doc && readingDay(a) == nil && readingDay(b) == nil
+        guard a.status?.isReading == true, a.status == b.status, a.doc != b.doc else { return false }
+        return a.status == .standing ? readingDay(a) == nil || readingDay(b) == nil : readingDay(a) == nil && readingDay(b) == nil
     }
 
-    /// For two running totals read on different days, their intervals in time order; else nil.
+    /// For two readings of one status read on different days, their intervals in time order; else nil.
     static func readingDays(_ a: Claim, _ x: Interval, _ b: Claim, _ y: Interval) -> (earlier: Interval, later: Interval)? {
-        guard a.status == .runningTotal, b.status == .runningTotal, let dayA = readingDay(a), let dayB = readingDay(b), dayA != dayB
+        guard a.status?.isReading == true, a.status == b.status, let dayA = readingDay(a), let dayB = readingDay(b), dayA != dayB
         else { return nil }
         return dayA < dayB ? (x, y) : (y, x)
     }

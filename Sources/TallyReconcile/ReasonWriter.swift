@@ -63,7 +63,8 @@ struct ReasonWriter {
             let shown = all.prefix(4).map(ReasonWriter.says).joined(separator: "; ")
             let more = all.count > 4 ? " (+\(all.count - 4) more)" : ""
             if undatedTotals(all) {
-                return "\(shown)\(more) — totals to date from articles that do not say which day they were read on; the higher may be the later"
+                let what = all.contains { $0.status == .standing } ? "counts as they stand" : "totals to date"
+                return "\(shown)\(more) — \(what) from articles that do not say which day they were read on; the higher may be the later"
             }
             let earlier = all.contains { $0.status == .superseded } ? " (earlier readings aside)" : ""
             return "\(shown)\(more) — the figures overlap but are stated differently\(earlier)"
@@ -82,28 +83,33 @@ struct ReasonWriter {
     /// "X says 3,958 people (2023-09-17), Y says 4,255 people (2023-09-28) — a total to date, updated
     /// from 3,958 to 4,255": the earliest reading of a running total read on several days and the latest
     /// that states another figure ("updated from 270 to 270" says nothing); one that went down, within
-    /// the approximations that let it overlap, is "revised down".
+    /// the approximations that let it overlap, is "revised down". A standing count ("still missing")
+    /// goes up or down as it stands on each day.
     private func update() -> String? {
         let readings = claims.map(\.claim).compactMap { claim in Reconciler.day(of: claim).map { (claim: claim, day: $0) } }
-            .filter { $0.claim.status == .runningTotal }
+            .filter { $0.claim.status?.isReading == true }
         guard let first = readings.min(by: { $0.day < $1.day }) else { return nil }
         let firstFigure = ReasonWriter.figure(first.claim)
         guard let last = readings.filter({ ReasonWriter.figure($0.claim) != firstFigure }).max(by: { $0.day < $1.day }), first.day < last.day
         else { return nil }
         let (from, to) = (first.claim.interval(on: axis), last.claim.interval(on: axis))
         let down = from.flatMap { f in to.map { t in t.low + t.high < f.low + f.high } } ?? false
+        let change =
+            first.claim.status == .standing
+            ? "a count as it stands on each day, \(down ? "down" : "up")" : "a total to date, \(down ? "revised down" : "updated")"
         return "\(ReasonWriter.says(first.claim)) (\(first.day.iso)), \(ReasonWriter.says(last.claim)) (\(last.day.iso))"
-            + " — a total to date, \(down ? "revised down" : "updated") from \(firstFigure) to \(ReasonWriter.figure(last.claim))"
+            + " — \(change) from \(firstFigure) to \(ReasonWriter.figure(last.claim))"
     }
 
-    /// Whether two of the figures do not overlap and are totals to date of undated articles (the only
-    /// way figures that do not overlap make a variance without a known update). Linear, since a swept
-    /// group holds thousands of claims: the lowest-ending and the highest-starting such total decide.
+    /// Whether two of the figures do not overlap and are readings whose days are unknown: totals to date
+    /// of undated articles, or standing counts of which one is undated (the only way figures that do not
+    /// overlap make a variance without a known update). Linear, since a swept group holds thousands of
+    /// claims: the lowest-ending and the highest-starting reading decide.
     private func undatedTotals(_ all: [Claim]) -> Bool {
-        let undated = all.compactMap { claim in
-            claim.status == .runningTotal && Reconciler.day(of: claim) == nil ? claim.interval(on: axis).map { (claim, $0) } : nil
+        let readings = all.compactMap { claim in
+            claim.status?.isReading == true && (claim.status == .standing || Reconciler.day(of: claim) == nil) ? claim.interval(on: axis).map { (claim, $0) } : nil
         }
-        guard let lowest = undated.min(by: { $0.1.high < $1.1.high }), let highest = undated.max(by: { $0.1.low < $1.1.low }) else { return false }
+        guard let lowest = readings.min(by: { $0.1.high < $1.1.high }), let highest = readings.max(by: { $0.1.low < $1.1.low }) else { return false }
         return !lowest.1.overlaps(highest.1) && ClaimRelation.undatedReadings(lowest.0, highest.0)
     }
 

@@ -8,7 +8,8 @@ import TallyCore
 /// within its own article); claims without a subject are
 /// never compared. Running totals are grouped apart, across events, since a total to date is one
 /// quantity read on different days: a later, higher figure updates an earlier one, and one day's
-/// batch is never set against it. Within a
+/// batch is never set against it; so are standing counts (people missing, still held), which a later
+/// reading updates whether it rose or fell. Within a
 /// group, figures of different statuses (a plan and a delivery, a projection and a count, a part and
 /// the whole) may agree but never conflict (`ClaimRelation`). Scope arithmetic (per side × 2 = total)
 /// applies to a group where a rule gave a figure a scope: the rule files declare which counts are
@@ -103,7 +104,7 @@ public struct Reconciler: Sendable {
                     let group = order.map { claims[$0] }
                     let first = group[0]
                     // A running total's finding is about its latest reading; another about its group's dated event.
-                    let event = first.status == .runningTotal ? group.compactMap(\.event).max() : group.lazy.compactMap(\.event).first.map { events[$0] ?? $0 }
+                    let event = first.status?.isReading == true ? group.compactMap(\.event).max() : group.lazy.compactMap(\.event).first.map { events[$0] ?? $0 }
                     try body(Group(kind: first.kind, subject: first.subject!, event: event, axis: Axis.of(first), claims: group, sided: sided))
                 }
             }
@@ -146,14 +147,15 @@ public struct Reconciler: Sendable {
     /// The event key of totals to date.
     static let runningKey = "\u{1E}running total"
 
-    /// Whether a claim is about a period rather than its day: a total to date, or an earlier reading the
-    /// article reports as replaced, which belongs with the totals it preceded. (Plans stay on their day:
-    /// grouped over a period, a deal's total and one day's planned batch stood against each other.)
-    static func spansPeriod(_ claim: Claim) -> Bool { claim.status == .runningTotal || claim.status == .superseded }
+    /// Whether a claim is about a period rather than its day: a total to date or a standing count (readings,
+    /// compared across days), or an earlier reading the article reports as replaced, which belongs with the
+    /// readings it preceded. (Plans stay on their day: grouped over a period, a deal's total and one day's
+    /// planned batch stood against each other.)
+    static func spansPeriod(_ claim: Claim) -> Bool { claim.status?.isReading == true || claim.status == .superseded }
 
     /// Splits claims into stories: documents whose story signatures share at least two names (one, when
-    /// a signature is short: a brief or cut article names few) tell the same story; claims without a
-    /// signature join every story.
+    /// a signature is short: a brief or cut article names few) tell the same story; a document without a
+    /// signature joins the one story there is, else stays on its own.
     static func stories(_ claims: [Claim]) -> [[Claim]] {
         stories(of: Array(claims.indices), in: claims).map { $0.map { claims[$0] } }
     }
@@ -219,8 +221,16 @@ public struct Reconciler: Sendable {
                 if let first = firstWithName[word] { join(doc, first) } else { firstWithName[word] = doc }
             }
         }
-        // Claims without a signature join every story: then there is one story.
-        if unsigned { for doc in docs.indices { join(doc, 0) } }
+        // A document without a signature joins the one story there is; among several it cannot be told which,
+        // and it stays a story of its own (joining every story made one of all of them: a ferry's missing set
+        // against a landslide's). Claims files without signatures at all are one story.
+        if unsigned {
+            let signed = docs.indices.filter { !(signature[$0] ?? []).isEmpty }
+            let storyRoots = Set(signed.map(root))
+            if storyRoots.count <= 1 {
+                for doc in docs.indices { join(doc, 0) }
+            }
+        }
         var components: [Int: [Int]] = [:]
         for index in members { components[root(docNumbers[claims[index].doc]!), default: []].append(index) }
         return components.keys.sorted().map { components[$0]! }
@@ -306,13 +316,15 @@ public struct Reconciler: Sendable {
 
     /// How the claims on each side of a conflict differ among themselves: 3,845 and 3,958 on the low
     /// side of the Derna toll, stated differently, are a variance of their own, which the conflict
-    /// between the sides would otherwise hide. Claims that fit every side (position 0) are left out.
+    /// between the sides would otherwise hide. Of the claims that fit every side (position 0), readings
+    /// are compared too: counts of people missing from articles that give no day fit every day's reading
+    /// for want of a day, yet differ among themselves (a vague "up to 40" fits by being vague, and is left out).
     func sideFindings(of finding: Finding, in group: Group, copies: CopyClusters) -> [Finding] {
         guard finding.verdict == .conflict, group.claims.count <= Reconciler.pairwiseLimit else { return [] }
-        let sides = Set(finding.claims.map(\.position)).filter { $0 > 0 }.sorted()
+        let sides = Set(finding.claims.map(\.position)).sorted()
         return sides.flatMap { side -> [Finding] in
             var members = group
-            members.claims = finding.claims.filter { $0.position == side }.map(\.claim)
+            members.claims = finding.claims.filter { $0.position == side && (side > 0 || $0.claim.status?.isReading == true) }.map(\.claim)
             // Sources that agree on one side are a finding too: "two outlets say 90" is the confirmation a
             // fact-checker weighs against the other side.
             guard members.claims.count >= 2, let sideFinding = self.finding(for: members, copies: copies) else { return [] }

@@ -146,9 +146,9 @@ struct FindingChart {
 
     // MARK: Timeline of a running total
 
-    /// A running total read on two or more days, drawn by date; nil for other findings.
+    /// A running total (or a standing count) read on two or more days, drawn by date; nil for other findings.
     func timelineSVG() -> String? {
-        let claims = finding.claims.map(\.claim).filter { $0.status == .runningTotal }
+        let claims = finding.claims.map(\.claim).filter { $0.status?.isReading == true }
         guard claims.count == finding.claims.count, claims.count >= 2 else { return nil }
         var readings: [(day: Int, date: CalendarDate, low: Double, high: Double, claim: Claim)] = []
         for claim in claims {

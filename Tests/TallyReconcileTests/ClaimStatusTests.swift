@@ -149,4 +149,49 @@ import TallyCore
         #expect(findings.map(\.verdict) == [.variance])
         #expect(findings[0].reason.contains("the higher may be the later"))
     }
+
+    // MARK: Standing counts (people missing, displaced): they rise and fall
+
+    func missing(_ doc: String, _ value: Double, event: String?) -> Claim {
+        var claim = claim(doc, value, status: .standing, event: event)
+        claim.subject = "people missing"
+        return claim
+    }
+
+    @Test func aStandingCountThatFellOverDaysIsAnUpdateNotAConflict() {
+        let findings = Reconciler().reconcile([missing("a", 10_000, event: "2023-09-12"), missing("b", 8_540, event: "2023-09-28")])
+        #expect(findings.map(\.verdict) == [.variance])
+        #expect(findings[0].reason.contains("a count as it stands on each day, down from 10,000 people to 8,540 people"))
+        #expect(findings[0].event == "2023-09-28")
+    }
+
+    @Test func twoStandingCountsOfOneDayConflict() {
+        let findings = Reconciler().reconcile([missing("a", 5_000, event: "2023-09-12"), missing("b", 10_000, event: "2023-09-12")])
+        #expect(findings.map(\.verdict) == [.conflict])
+    }
+
+    @Test func anUndatedStandingCountMayHaveStoodOnAnyDay() {
+        // 9,000 missing in an article that gives no day, 8,540 on the 28th: either may be the later reading.
+        let findings = Reconciler().reconcile([missing("a", 9_000, event: nil), missing("b", 8_540, event: "2023-09-28")])
+        #expect(findings.map(\.verdict) == [.variance])
+        #expect(findings[0].reason.contains("counts as they stand from articles that do not say which day"))
+    }
+
+    @Test func undatedStandingCountsBesideOneDaysConflictAreComparedAmongThemselves() {
+        // Two readings of the 12th contradict; undated 10,100 and 9,000 fit either for want of a day, and
+        // their own difference is a finding too.
+        let findings = Reconciler().reconcile([
+            missing("a", 5_000, event: "2023-09-12"), missing("b", 10_000, event: "2023-09-12"), missing("c", 10_100, event: nil),
+            missing("d", 9_000, event: nil),
+        ])
+        #expect(findings.first?.verdict == .conflict)
+        let undated = findings.filter { Set($0.claims.map(\.claim.doc)) == ["c", "d"] }
+        #expect(undated.map(\.verdict) == [.variance])
+    }
+
+    @Test func aStandingCountNeverMeetsATotal() {
+        var total = claim("b", 12_000, status: .runningTotal, event: "2023-09-12")
+        total.subject = "people missing"
+        #expect(Reconciler().reconcile([missing("a", 5_000, event: "2023-09-12"), total]).allSatisfy { $0.verdict != .conflict })
+    }
 }

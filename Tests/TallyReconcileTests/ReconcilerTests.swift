@@ -204,6 +204,26 @@ import TallyCore
         #expect(stories == [["a", "b"], ["c"]])
     }
 
+    @Test func anArticleWithoutASignatureJoinsTheOneStoryThereIs() {
+        var signed = claim("a", value: 10)
+        signed.story = ["derna", "libya", "benghazi"]
+        var alsoSigned = claim("b", value: 12)
+        alsoSigned.story = ["derna", "libya", "tripoli"]
+        let unsigned = claim("c", value: 11)
+        #expect(Reconciler.stories([signed, alsoSigned, unsigned]).map { $0.map(\.doc) } == [["a", "b", "c"]])
+    }
+
+    @Test func anArticleWithoutASignatureAmongSeveralStoriesStaysOnItsOwn() {
+        // A local ferry report that names no one joined the landslide's and the ferry's stories into one.
+        var landslide = claim("a", value: 45)
+        landslide.story = ["selvan", "marov"]
+        var ferry = claim("b", value: 85)
+        ferry.story = ["porto", "feliz", "tavares"]
+        let unsigned = claim("c", value: 12)
+        #expect(Reconciler.stories([landslide, ferry, unsigned]).map { $0.map(\.doc) } == [["a"], ["b"], ["c"]])
+        #expect(Reconciler.stories([claim("x", value: 1), claim("y", value: 2)]).map { $0.map(\.doc) } == [["x", "y"]])
+    }
+
     @Test func oneSourceRepeatingItselfIsNoAgreement() {
         #expect(Reconciler().reconcile([claim("a", value: 39), claim("a", value: 39)]).isEmpty)
     }

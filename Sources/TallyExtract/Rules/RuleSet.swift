@@ -13,6 +13,8 @@ public struct RuleSet: Sendable {
     let speakerVocabulary: SpeakerVocabulary
     /// The nouns of past events a date may recall (lexicon `recalled_event`, see `EventResolver`).
     let recalledEvents: WordHashSet
+    /// The subjects whose counts stand on a day and may fall (lexicon `standing_subject`, `ClaimStatus.standing`).
+    let standingSubjects: Set<String>
     /// A digest of every rule and lexicon file's bytes: a cached extraction is valid while it is unchanged.
     public let fingerprint: String
 
@@ -38,6 +40,7 @@ public struct RuleSet: Sendable {
         self.vocabulary = vocabulary
         self.speakerVocabulary = SpeakerVocabulary(lexicon: lexicon)
         self.recalledEvents = WordHashSet(lexicon.phrases(of: "recalled_event").keys)
+        self.standingSubjects = Set(lexicon.phrases(of: "standing_subject").keys)
         self.fingerprint = fingerprint
     }
 
