@@ -6,7 +6,7 @@ import TallyCore
 /// event of that month in the same group; a claim without an event joins the subject's one dated
 /// event, or where there are several the one on which another article states its figure, else it stays
 /// within its own article); claims without a subject are
-/// never compared. Running totals are grouped apart, across events, since a total to date is one
+/// never compared; counts orders of magnitude apart are compared apart (`Scales`). Running totals are grouped apart, across events, since a total to date is one
 /// quantity read on different days: a later, higher figure updates an earlier one, and one day's
 /// batch is never set against it; so are standing counts (people missing, still held), which a later
 /// reading updates whether it rose or fell. Within a
@@ -99,7 +99,8 @@ public struct Reconciler: Sendable {
             }
             for eventKey in byEvent.keys.sorted() {
                 let stories = Reconciler.stories(of: byEvent.removeValue(forKey: eventKey)!, in: claims)
-                for part in eventKey.hasPrefix(Reconciler.runningKey) ? stories.flatMap({ Periods.split($0, in: claims) }) : stories {
+                let periods = eventKey.hasPrefix(Reconciler.runningKey) ? stories.flatMap({ Periods.split($0, in: claims) }) : stories
+                for part in periods.flatMap({ Scales.split($0, in: claims) }) {
                     let order = part.sorted { (claims[$0].doc, claims[$0].start) < (claims[$1].doc, claims[$1].start) }
                     let group = order.map { claims[$0] }
                     let first = group[0]

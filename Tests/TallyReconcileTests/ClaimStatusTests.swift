@@ -106,7 +106,7 @@ import TallyCore
         above2000.low = .number(2_000); above2000.high = nil; above2000.qualifier = .moreThan
         var above2300 = claim("c", 2_300)
         above2300.low = .number(2_300); above2300.high = nil; above2300.qualifier = .moreThan
-        let findings = Reconciler().reconcile([claim("a", 150), above2000, above2300, claim("d", 2_600)])
+        let findings = Reconciler().reconcile([claim("a", 400), above2000, above2300, claim("d", 2_600)])
         let sides = Dictionary(uniqueKeysWithValues: findings[0].claims.map { ($0.claim.doc, $0.position) })
         #expect(findings[0].verdict == .conflict)
         #expect(sides["b"] == sides["c"])
