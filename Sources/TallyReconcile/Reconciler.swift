@@ -91,7 +91,9 @@ public struct Reconciler: Sendable {
                     event = Reconciler.runningKey
                 } else {
                     event = claim.event.map { events[$0] ?? $0 }
-                    if event == nil {
+                    if let day = event, let before = stating?.dayBefore(day, stating: claim) {
+                        event = before
+                    } else if event == nil {
                         event = dated.count == 1 ? dated.first : dated.isEmpty ? nil : stating?.event(stating: claim) ?? "\u{1D}" + claim.doc
                     }
                 }
@@ -112,36 +114,54 @@ public struct Reconciler: Sendable {
         }
     }
 
-    /// The dated events on which a subject's figures are stated, to place an undated claim: the one event
-    /// on which another article states its figure ("8 of the 33 hostages" on January 27) is the day's news
-    /// it copies, and it then meets that day's figures. Built once per subject, read per undated claim.
+    /// The dated events on which a subject's figures are stated, to place a claim whose own event says
+    /// little: an undated claim on the one event on which another article states its figure ("8 of the 33
+    /// hostages" on January 27) — the day's news it copies — and a claim of the day after such an event,
+    /// which no other article states on its own day, on that event (an article published the morning after
+    /// a release, giving no date, reports the release). Built once per subject, read per claim.
     struct StatedFigures {
         struct Key: Hashable {
             var status: ClaimStatus?
             var interval: Interval
         }
-        /// Per figure: its one event and the first article stating it on that event (nil event: several).
-        private var events: [Key: (event: String?, doc: String, otherDocs: Bool)] = [:]
+        /// Per figure, per event: the first article stating it there, and whether others do too.
+        private var events: [Key: [String: (doc: String, otherDocs: Bool)]] = [:]
 
         init(_ members: [Int], in claims: [Claim], events canonical: [String: String]) {
             for index in members {
                 let claim = claims[index]
                 guard let event = claim.event.map({ canonical[$0] ?? $0 }), let interval = claim.interval(on: Axis.of(claim)) else { continue }
                 let key = Key(status: claim.status, interval: interval)
-                guard let known = events[key] else {
-                    events[key] = (event, claim.doc, false)
-                    continue
+                if let known = events[key]?[event] {
+                    events[key]![event] = (known.doc, known.otherDocs || known.doc != claim.doc)
+                } else {
+                    events[key, default: [:]][event] = (claim.doc, false)
                 }
-                events[key] = (known.event == event ? event : nil, known.doc, known.otherDocs || known.doc != claim.doc)
             }
+        }
+
+        /// Whether an article other than `doc` states the figure on `event`.
+        private func statedByAnother(_ stated: [String: (doc: String, otherDocs: Bool)], on event: String, than doc: String) -> Bool {
+            guard let known = stated[event] else { return false }
+            return known.doc != doc || known.otherDocs
         }
 
         /// The one event on which another article states `claim`'s figure (with its status), if exactly one.
         func event(stating claim: Claim) -> String? {
-            guard let interval = claim.interval(on: Axis.of(claim)), let known = events[Key(status: claim.status, interval: interval)],
-                known.doc != claim.doc || known.otherDocs
+            guard let interval = claim.interval(on: Axis.of(claim)), let stated = events[Key(status: claim.status, interval: interval)],
+                stated.count == 1, let event = stated.keys.first, statedByAnother(stated, on: event, than: claim.doc)
             else { return nil }
-            return known.event
+            return event
+        }
+
+        /// The day before `event` when another article states `claim`'s figure on that day and none but
+        /// `claim`'s own states it on `event`; else nil.
+        func dayBefore(_ event: String, stating claim: Claim) -> String? {
+            guard let day = CalendarDate(iso: event), day.precision == .day, let interval = claim.interval(on: Axis.of(claim)),
+                let stated = events[Key(status: claim.status, interval: interval)], !statedByAnother(stated, on: event, than: claim.doc)
+            else { return nil }
+            let before = CalendarDate(dayNumber: day.dayRange.lowerBound - 1).iso
+            return statedByAnother(stated, on: before, than: claim.doc) ? before : nil
         }
     }
 

@@ -159,6 +159,22 @@ import TallyCore
         #expect(Reconciler().reconcile(dated + [claim("u", "prisoners", value: 9, subject: "hostages dead", event: nil)]).isEmpty)
     }
 
+    @Test func aFigureOfTheDayAfterAnotherArticlesJoinsThatDay() {
+        // 200 prisoners freed on January 25; a paper of the 26th that gives no date states the same 200.
+        let freed = { (doc: String, value: Double, event: String) in self.claim(doc, "prisoners", value: value, subject: "prisoners freed", event: event) }
+        let days = [freed("a", 200, "2025-01-25"), freed("b", 90, "2025-01-19")]
+        let findings = Reconciler().reconcile(days + [freed("c", 200, "2025-01-26")])
+        #expect(findings.map(\.verdict) == [.agreement])
+        #expect(findings[0].event == "2025-01-25")
+        #expect(Set(findings[0].claims.map(\.claim.doc)) == ["a", "c"])
+        // Stated on its own day by another article too, it is that day's figure; two days later, another day's.
+        let own = Reconciler().reconcile(days + [freed("c", 200, "2025-01-26"), freed("d", 200, "2025-01-26")])
+        #expect(own.contains { $0.event == "2025-01-26" && Set($0.claims.map(\.claim.doc)) == ["c", "d"] })
+        #expect(Reconciler().reconcile(days + [freed("c", 200, "2025-01-27")]).isEmpty)
+        // Another figure the day after is that day's own.
+        #expect(Reconciler().reconcile(days + [freed("c", 201, "2025-01-26")]).isEmpty)
+    }
+
     @Test func figuresOfOtherStatusesInAnAgreementAgreeAmongThemselves() {
         // A deal's 33 hostages (planned) and the 8 of them who died (a part), each stated by two outlets.
         var planned = [claim("a", "prisoners", value: 33, subject: "hostage release"), claim("b", "prisoners", value: 33, subject: "hostage release"),
