@@ -70,6 +70,9 @@ public struct Extractor: Sendable {
         let quantities = context.quantities
         let builder = ClaimBuilder(context: context, rules: rules)
         let parts = ListParts(context: context, rules: rules)
+        // Sentences with figures, as written: one printed again word for word (a headline repeated as the
+        // first line of the body, a photo caption under two pictures) states its figures once.
+        var printed: Set<String> = []
         for (sentenceIndex, sentence) in context.analysis.sentences.enumerated() {
             while quantityCursor < quantities.count, quantities[quantityCursor].tokens.lowerBound < sentence.tokens.lowerBound {
                 quantityCursor += 1
@@ -80,7 +83,7 @@ public struct Extractor: Sendable {
                 scratch.inSentence.append(cursor)
                 cursor += 1
             }
-            guard !scratch.inSentence.isEmpty else { continue }
+            guard !scratch.inSentence.isEmpty, printed.insert(context.text(ofSentence: sentenceIndex)).inserted else { continue }
             let winners = candidates(in: sentenceIndex, context: context, scratch: &scratch, observer: observer)
             let first = claims.count
             var increments: [Bool] = []
