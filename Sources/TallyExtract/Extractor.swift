@@ -97,6 +97,11 @@ public struct Extractor: Sendable {
             defaults.reserveCapacity(winners.count)
             for candidate in winners {
                 var built = builder.claim(for: candidate, sentenceIndex: sentenceIndex)
+                if let days = candidate.compiled.rule.recentDays,
+                    Extractor.isBackground(built.claim, published: context.document.published, days: days)
+                {
+                    continue
+                }
                 // The move its figure states ("rose 40 to 1,200"), from the numerals layer.
                 let quantity = context.quantities[candidate.quantityIndex]
                 built.claim.change = quantity.change
@@ -130,6 +135,13 @@ public struct Extractor: Sendable {
             parts.add(to: &claims, from: first, sentenceIndex: sentenceIndex, inSentence: scratch.inSentence, winners: winners)
         }
         return claims
+    }
+
+    /// Whether a date claim ends more than `days` days before the article's day (rule key `recent`): a
+    /// date with no end ("since 2010") or an article without a date is never background.
+    static func isBackground(_ claim: Claim, published: CalendarDate?, days: Int) -> Bool {
+        guard let published, case .date(let end)? = claim.high ?? claim.value else { return false }
+        return end.dayRange.upperBound < published.dayRange.lowerBound - days
     }
 
     /// What makes two mentions one figure for a rule file with `repeats: once`: the same kind, subject

@@ -19,4 +19,14 @@ import Testing
         // The same figure in other words is another statement, and stays.
         #expect(claims.filter { $0.kind == "casualties" }.count == 2)
     }
+
+    @Test func aDateWellBeforeTheArticlesDayIsBackground() throws {
+        let text = "The three women were freed in November 2023. The fourth was freed on February 10."
+        let extractor = Extractor(rules: try Self.rules.get())
+        let dated = extractor.extract(Document(id: "a.txt", published: CalendarDate(year: 2025, month: 2, day: 15), text: text))
+        #expect(dated.filter { $0.kind == "date" }.map(\.quote) == ["February 10"])
+        // Without the article's day there is nothing to measure against: both stay.
+        let undated = extractor.extract(Document(id: "a.txt", published: nil, text: "The women were freed in November 2023 and March 2024."))
+        #expect(undated.filter { $0.kind == "date" }.count == 2)
+    }
 }
