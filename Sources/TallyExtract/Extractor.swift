@@ -70,6 +70,9 @@ public struct Extractor: Sendable {
         let quantities = context.quantities
         let builder = ClaimBuilder(context: context, rules: rules)
         let parts = ListParts(context: context, rules: rules)
+        // Sentences with figures, as written: one printed again word for word (a headline repeated as the
+        // first line of the body, a photo caption under two pictures) states its figures once.
+        var printed: Set<String> = []
         for (sentenceIndex, sentence) in context.analysis.sentences.enumerated() {
             while quantityCursor < quantities.count, quantities[quantityCursor].tokens.lowerBound < sentence.tokens.lowerBound {
                 quantityCursor += 1
@@ -80,7 +83,7 @@ public struct Extractor: Sendable {
                 scratch.inSentence.append(cursor)
                 cursor += 1
             }
-            guard !scratch.inSentence.isEmpty else { continue }
+            guard !scratch.inSentence.isEmpty, printed.insert(context.text(ofSentence: sentenceIndex)).inserted else { continue }
             let winners = candidates(in: sentenceIndex, context: context, scratch: &scratch, observer: observer)
             let first = claims.count
             var increments: [Bool] = []
@@ -94,6 +97,11 @@ public struct Extractor: Sendable {
             defaults.reserveCapacity(winners.count)
             for candidate in winners {
                 var built = builder.claim(for: candidate, sentenceIndex: sentenceIndex)
+                if let days = candidate.compiled.rule.recentDays,
+                    Extractor.isBackground(built.claim, published: context.document.published, days: days)
+                {
+                    continue
+                }
                 // The move its figure states ("rose 40 to 1,200"), from the numerals layer.
                 let quantity = context.quantities[candidate.quantityIndex]
                 built.claim.change = quantity.change
@@ -136,6 +144,13 @@ public struct Extractor: Sendable {
             parts.add(to: &claims, from: first, sentenceIndex: sentenceIndex, inSentence: scratch.inSentence, winners: winners)
         }
         return claims
+    }
+
+    /// Whether a date claim ends more than `days` days before the article's day (rule key `recent`): a
+    /// date with no end ("since 2010") or an article without a date is never background.
+    static func isBackground(_ claim: Claim, published: CalendarDate?, days: Int) -> Bool {
+        guard let published, case .date(let end)? = claim.high ?? claim.value else { return false }
+        return end.dayRange.upperBound < published.dayRange.lowerBound - days
     }
 
     /// What makes two mentions one figure for a rule file with `repeats: once`: the same kind, subject

@@ -26,6 +26,12 @@ import Testing
         #expect(parts.first?.qualifier == .atLeast)
     }
 
+    @Test func aPartQuotesTheWordAfterItsFigure() throws {
+        // "5" alone would be found again inside "457" and "75" by anyone looking for the quote.
+        let parts = try parts("A total of 575 prisoners were freed: 5 in Hebron, 75 in Jenin and 457 in Gaza.")
+        #expect(parts.map(\.quote) == ["5 in", "75 in", "457 in"])
+    }
+
     @Test func agesAfterNamesAndNumbersWithoutAListWordAreNot() throws {
         #expect(try parts("Hamas freed three hostages, Emily Damari, 28; Romi Gonen, 24; and Doron Steinbrecher, 31.").isEmpty)
         #expect(try parts("Israel freed 90 prisoners on Sunday in 2 buses.").isEmpty)

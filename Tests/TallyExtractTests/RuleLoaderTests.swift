@@ -119,6 +119,20 @@ import TallyCore
         #expect(result.rules.first { $0.id == "inc" }?.emit.increment == true)
     }
 
+    /// `recent: DAYS` is read as a number of days; anything else is a located error.
+    @Test func recentTakesANumberOfDays() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = "kind: date\nrules:\n"
+            + "  - {id: kept, pattern: \"d:DATE\", recent: 45, emit: {value: $d}, examples: [\"[[May 2]]\"]}\n"
+            + "  - {id: bad, pattern: \"d:DATE\", recent: soon, emit: {value: $d}, examples: [\"[[May 2]]\"]}\n"
+        try text.write(to: folder.appendingPathComponent("dates.yaml"), atomically: true, encoding: .utf8)
+        let result = RuleLoader.load(directory: folder.path)
+        #expect(result.rules.first { $0.id == "kept" }?.recentDays == 45)
+        #expect(result.diagnostics.contains { $0.description.contains("recent takes a number of days") }, "\(result.diagnostics)")
+    }
+
     /// A file whose figures an article states once (`repeats: once`) keeps the first mention of each date;
     /// any other value of `repeats` is a located error.
     @Test func aFileStatedOnceKeepsTheFirstMentionOfEachFigure() throws {

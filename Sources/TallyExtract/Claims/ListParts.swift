@@ -71,8 +71,10 @@ struct ListParts {
             part.from = nil
             part.rule = ListParts.rule
             part.start = quantity.start
-            part.end = quantity.end
-            part.quote = context.text(quantity.start, quantity.end, inSentence: sentenceIndex)
+            // The quote carries the word that says what the part is ("115 men", "6 through"): a bare
+            // figure would be found again inside any other number of the sentence that holds its digits.
+            part.end = follower == .word ? tokens[quantity.tokens.upperBound].end : quantity.end
+            part.quote = context.text(part.start, part.end, inSentence: sentenceIndex)
             part.event = context.events.event(at: quantity.tokens.lowerBound)
             part.speaker = context.speakers.speaker(at: quantity.tokens.lowerBound, sentence: sentenceIndex)
             claims.append(part)

@@ -22,6 +22,10 @@ public struct Rule: Sendable, Hashable {
     public var statedOnce = false
     /// Patterns that, matching over the claimed number, cancel the claim (ages, model names…).
     public var vetoes: [Pattern]
+    /// Rule key `recent: DAYS`: a date of this rule that ends more than DAYS days before the article's
+    /// publication is background the article recalls ("released in November 2023", "the October 7
+    /// attack" in a 2025 report), not a claim of its story.
+    public var recentDays: Int? = nil
     public var examples: [RuleExample]
     public var counterexamples: [RuleExample]
     public var todo: [RuleExample]

@@ -25,10 +25,13 @@ public struct RuleExampleCheck: Sendable {
         let claims = extractor.extract(Document(id: "example", published: example.published, text: example.text))
         let ofKind = claims.filter { $0.kind == rule.kind }
         let target = example.marked
-        let found = ofKind.first { claim in
+        let overlapping = ofKind.filter { claim in
             guard let target else { return true }
             return claim.start < target.upperBound && target.lowerBound < claim.end
         }
+        // A claim whose quote begins inside the marked span is the one marked: a longer claim of another
+        // figure may reach over the span ("29 persons, [[including five students]], were killed").
+        let found = overlapping.first { claim in target.map { $0.contains(claim.start) } ?? true } ?? overlapping.first
         guard let claim = found else {
             let span = target.map { " [[\(slice(example.text, $0))]]" } ?? ""
             let others = claims.map { "\($0.kind) '\($0.quote)' (\($0.rule))" }.joined(separator: "; ")

@@ -108,10 +108,18 @@ struct RuleFileParser {
         if let priorityNode = map.field("priority") {
             if let value = integer(priorityNode) { priority = value } else { error(at: priorityNode, "priority must be an integer") }
         }
-        return Rule(
+        var rule = Rule(
             id: id, kind: emit.kind ?? fileKind, description: map.field("description")?.string ?? "", patternText: patternText,
             pattern: pattern, emit: emit, priority: priority, requires: requires, context: context, defaultStatus: defaultStatus, vetoes: vetoes,
             examples: examples, counterexamples: counterexamples, todo: todo, file: file, line: node.line)
+        if let recentNode = map.field("recent") {
+            if let days = integer(recentNode), days >= 0 {
+                rule.recentDays = days
+            } else {
+                error(at: recentNode, "recent takes a number of days (0 or more)")
+            }
+        }
+        return rule
     }
 
     private mutating func parseEmit(_ node: Node, ruleID: String) -> Emit? {

@@ -15,7 +15,8 @@ public enum RuleLoader {
     }
 
     static let ruleKeys: Set<String> = [
-        "id", "description", "pattern", "emit", "priority", "requires", "context", "veto", "examples", "counterexamples", "todo",
+        "id", "description", "pattern", "emit", "priority", "requires", "context", "veto", "recent", "examples", "counterexamples",
+        "todo",
     ]
     static let emitKeys: Set<String> = ["value", "kind", "subject", "scope", "unit", "qualifier", "increment", "status"]
     static let fileKeys: Set<String> = ["kind", "description", "rules", "status", "repeats"]
