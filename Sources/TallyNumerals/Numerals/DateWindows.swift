@@ -1,0 +1,121 @@
+import TallyCore
+
+/// Durations the calendar places (`date_window` and `date_offset` in `rules/lexicon/units.yaml`):
+/// a rolling window counted from the publication date ("the past two weeks" is the 14 days before
+/// it, "the next 3 days" the three after it, "the 5 past years"), the day a span reaches from a
+/// date ("2 weeks before May 13, 1999" is April 29), and after "for" the days a span covers from
+/// a date ("for 3 days from Monday", "for a week starting tomorrow").
+///
+/// The duration stays a duration (claims about "the past two weeks" state two weeks, as the corpus
+/// gold reads them); `Quantity.window` adds the days it covers. Only durations are looked at, once
+/// the scan is done, so the pass costs nothing where the text states none.
+struct DateWindows: Sendable {
+    /// Lowercased word → true for a window reaching back ("past", "last"), false forward ("next").
+    var windows: [String: Bool] = [:]
+    /// Lowercased phrase between a span and its date → true when it counts back ("before").
+    var offsets: [String: Bool] = [:]
+    /// Words of more than one token in `offsets` ("prior to"): the longest.
+    var longestOffset = 1
+
+    static let units: Set<String> = ["days", "weeks", "months", "years"]
+    /// Words before a window word that make it another period's ("his last two years").
+    static let owners: Set<String> = ["his", "her", "its", "their", "our", "my", "your", "whose", "'s"]
+
+    /// Sets the window of each duration a window or offset word places, and reads "the 5 past
+    /// years" (a figure, a window word, a unit) as the duration it is.
+    func annotate(_ quantities: inout [Quantity], _ analysis: TextAnalysis, reference: CalendarDate?) {
+        guard !windows.isEmpty || !offsets.isEmpty else { return }
+        let tokens = analysis.tokens
+        let n = tokens.count
+        func lower(_ j: Int) -> String { j >= 0 && j < n ? tokens[j].lower : "" }
+        let refDay = reference?.dayRange.upperBound
+        for index in quantities.indices {
+            var q = quantities[index]
+            let span = q.tokens
+            guard span.lowerBound < span.upperBound, span.upperBound <= n else { continue }
+            // "the 5 past years": a bare figure, a window word and a time unit.
+            // After "the" and before a plural unit only: "killed 1,000 last year" is a count and a date.
+            if q.kind == .number, q.qualifier == .exact, lower(span.lowerBound - 1) == "the", let back = windows[lower(span.upperBound)],
+                span.upperBound + 1 < n, lower(span.upperBound + 1).hasSuffix("s"),
+                let unit = timeUnits[lower(span.upperBound + 1)], DateWindows.units.contains(unit),
+                index + 1 == quantities.count || quantities[index + 1].tokens.lowerBound > span.upperBound + 1
+            {
+                let last = span.upperBound + 1
+                q.kind = .duration
+                q.unit = unit
+                q.end = tokens[last].end
+                q.tokens = span.lowerBound..<(last + 1)
+                if let refDay, let days = DateWindows.window(q, back: back, from: refDay) { q.window = days }
+                quantities[index] = q
+                continue
+            }
+            guard q.kind == .duration, q.qualifier == .exact, !q.isVague, let unit = q.unit, DateWindows.units.contains(unit),
+                let v = q.value?.number, v >= 1, v < 10_000, v == v.rounded()
+            else { continue }
+            // "the past two weeks", "next 3 days": the window word right before the figure, not
+            // another period's ("his last two years", "the last 3 weeks of this year").
+            let w = span.lowerBound - 1
+            if let back = windows[lower(w)], !DateWindows.owners.contains(lower(w - 1)), lower(span.upperBound) != "of" {
+                if let refDay { quantities[index].window = DateWindows.window(q, back: back, from: refDay) }
+                continue
+            }
+            // "2 weeks before May 13, 1999", "for 3 days from Monday": the date right after a phrase.
+            guard index + 1 < quantities.count, quantities[index + 1].kind == .date, let anchor = quantities[index + 1].low?.date,
+                anchor.precision == .day, quantities[index + 1].high?.date == anchor
+            else { continue }
+            var k = span.upperBound
+            if lower(k) == "," { k += 1 }
+            var found: (back: Bool, end: Int)? = nil
+            for length in stride(from: min(longestOffset, 3), through: 1, by: -1) where k + length <= n {
+                if let back = offsets[(k..<(k + length)).map { tokens[$0].lower }.joined(separator: " ")] {
+                    found = (back, k + length)
+                    break
+                }
+            }
+            guard let found else { continue }
+            var next = found.end
+            if lower(next) == "the" { next += 1 }
+            guard quantities[index + 1].tokens.lowerBound == next else { continue }
+            let day = anchor.dayRange.lowerBound
+            if lower(span.lowerBound - 1) == "for", !found.back {
+                // "for 3 days from Monday": the span starts on its date.
+                quantities[index].window = DateWindows.window(q, back: false, from: day - 1)
+            } else if let target = DateWindows.shift(day, by: Int(v), unit, back: found.back) {
+                let d = CalendarDate(dayNumber: target)
+                quantities[index].window = d...d
+            }
+        }
+    }
+
+    /// Lowercased unit word → plural unit (the vocabulary's `timeUnits`).
+    var timeUnits: [String: String] = [:]
+
+    /// The days `q` covers back from (excluding) or forward from (excluding) day `ref`.
+    static func window(_ q: Quantity, back: Bool, from ref: Int) -> ClosedRange<CalendarDate>? {
+        guard let unit = q.unit, let v = q.value?.number, v >= 1, v < 10_000, v == v.rounded() else { return nil }
+        if back {
+            guard let first = shift(ref, by: Int(v), unit, back: true) else { return nil }
+            return CalendarDate(dayNumber: first)...CalendarDate(dayNumber: ref - 1)
+        }
+        guard let after = shift(ref + 1, by: Int(v), unit, back: false) else { return nil }
+        return CalendarDate(dayNumber: ref + 1)...CalendarDate(dayNumber: after - 1)
+    }
+
+    /// Day number `day` moved `n` units back or forward; months and years keep the day of the
+    /// month where it exists (else the month's last day).
+    static func shift(_ day: Int, by n: Int, _ unit: String, back: Bool) -> Int? {
+        let signed = back ? -n : n
+        switch unit {
+        case "days": return day + signed
+        case "weeks": return day + 7 * signed
+        case "months", "years":
+            let d = CalendarDate(dayNumber: day)
+            guard let m = d.month, let dd = d.day else { return nil }
+            let index = d.year * 12 + m - 1 + (unit == "months" ? signed : 12 * signed)
+            guard index >= 0 else { return nil }
+            let (y, mo) = (index / 12, index % 12 + 1)
+            return CalendarDate.dayNumber(year: y, month: mo, day: min(dd, CalendarDate.daysIn(month: mo, year: y)))
+        default: return nil
+        }
+    }
+}
