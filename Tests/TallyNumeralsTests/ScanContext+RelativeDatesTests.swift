@@ -22,4 +22,20 @@ struct ScanContextRelativeDatesTests {
         // No reference: consumed, not reported.
         #expect(scanner.scan(text: "Talks resume two weeks from now.").isEmpty)
     }
+
+    /// "to date" is the reference day at a range's end, and "the year to date" runs from January 1.
+    @Test(arguments: [
+        ("Shares are down 20% in the year to date.", "date year to date: 2019-01-01..2019-08-15"),
+        ("Sales are up 5% year-to-date.", "date year-to-date: 2019-01-01..2019-08-15"),
+        ("Output has fallen from March to date.", "date from March to date: 2019-03..2019-08-15"),
+        ("Rows from 2010-01-01 till current date.", "date from 2010-01-01 till current date: 2010-01-01..2019-08-15"),
+    ])
+    func toDate(_ text: String, _ expected: String) {
+        #expect(spans(text, kinds: true).last == expected)
+    }
+
+    /// "to date" after anything but a date is no date ("the largest of the war to date").
+    @Test func toDateNeedsADateBeforeIt() {
+        #expect(spans("It was the largest swap of the war to date.", kinds: true).isEmpty)
+    }
 }

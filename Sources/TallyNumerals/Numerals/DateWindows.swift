@@ -4,7 +4,8 @@ import TallyCore
 /// a rolling window counted from the publication date ("the past two weeks" is the 14 days before
 /// it, "the next 3 days" the three after it, "the 5 past years"), the day a span reaches from a
 /// date ("2 weeks before May 13, 1999" is April 29), and after "for" the days a span covers from
-/// a date ("for 3 days from Monday", "for a week starting tomorrow").
+/// a date ("for 3 days from Monday", "for a week starting tomorrow"); and the first or last units
+/// of a period the text names ("the first six months of 2024").
 ///
 /// The duration stays a duration (claims about "the past two weeks" state two weeks, as the corpus
 /// gold reads them); `Quantity.window` adds the days it covers. Only durations are looked at, once
@@ -24,7 +25,7 @@ struct DateWindows: Sendable {
     /// Sets the window of each duration a window or offset word places, and reads "the 5 past
     /// years" (a figure, a window word, a unit) as the duration it is.
     func annotate(_ quantities: inout [Quantity], _ analysis: TextAnalysis, reference: CalendarDate?) {
-        guard !windows.isEmpty || !offsets.isEmpty else { return }
+        guard !windows.isEmpty || !offsets.isEmpty || !periodEnds.isEmpty else { return }
         let tokens = analysis.tokens
         let n = tokens.count
         func lower(_ j: Int) -> String { j >= 0 && j < n ? tokens[j].lower : "" }
@@ -52,9 +53,19 @@ struct DateWindows: Sendable {
             guard q.kind == .duration, q.qualifier == .exact, !q.isVague, let unit = q.unit, DateWindows.units.contains(unit),
                 let v = q.value?.number, v >= 1, v < 10_000, v == v.rounded()
             else { continue }
+            let w = span.lowerBound - 1
+            // "the first six months of 2024", "the last 3 weeks of this year": within the period named.
+            if let first = periodEnds[lower(w)], lower(span.upperBound) == "of", index + 1 < quantities.count {
+                var k = span.upperBound + 1
+                if lower(k) == "the" { k += 1 }
+                let period = quantities[index + 1]
+                if period.kind == .date, period.tokens.lowerBound == k, period.bound == nil, let a = period.low?.date, let b = period.high?.date {
+                    quantities[index].window = DateWindows.part(of: a.dayRange.lowerBound...b.dayRange.upperBound, Int(v), unit, first: first)
+                }
+                continue
+            }
             // "the past two weeks", "next 3 days": the window word right before the figure, not
             // another period's ("his last two years", "the last 3 weeks of this year").
-            let w = span.lowerBound - 1
             if let back = windows[lower(w)], !DateWindows.owners.contains(lower(w - 1)), lower(span.upperBound) != "of" {
                 if let refDay { quantities[index].window = DateWindows.window(q, back: back, from: refDay) }
                 continue
@@ -85,6 +96,35 @@ struct DateWindows: Sendable {
                 quantities[index].window = d...d
             }
         }
+    }
+
+    /// Lowercased word → true for a period's first units ("the first six months of 2024"), false
+    /// for its last ("the last 3 weeks of this year").
+    var periodEnds: [String: Bool] = [:]
+
+    /// The first or last `n` units of the days `period`: weeks are whole Monday–Sunday weeks, a
+    /// period's first the one holding its first Thursday and its last the one holding its last (as
+    /// "the first week of 2015" is read); nil when they do not fit in the period.
+    static func part(of period: ClosedRange<Int>, _ n: Int, _ unit: String, first: Bool) -> ClosedRange<CalendarDate>? {
+        let low: Int
+        let high: Int
+        if unit == "weeks" {
+            if first {
+                let thursday = period.lowerBound + (3 - CalendarDate(dayNumber: period.lowerBound).weekday + 7) % 7
+                (low, high) = (thursday - 3, thursday - 3 + 7 * n - 1)
+            } else {
+                let thursday = period.upperBound - (CalendarDate(dayNumber: period.upperBound).weekday - 3 + 7) % 7
+                (low, high) = (thursday + 3 - 7 * n + 1, thursday + 3)
+            }
+        } else if first {
+            guard let after = shift(period.lowerBound, by: n, unit, back: false) else { return nil }
+            (low, high) = (period.lowerBound, after - 1)
+        } else {
+            guard let start = shift(period.upperBound + 1, by: n, unit, back: true) else { return nil }
+            (low, high) = (start, period.upperBound)
+        }
+        guard low <= high, low >= period.lowerBound - 6, high <= period.upperBound + 6 else { return nil }
+        return CalendarDate(dayNumber: low)...CalendarDate(dayNumber: high)
     }
 
     /// Lowercased unit word → plural unit (the vocabulary's `timeUnits`).

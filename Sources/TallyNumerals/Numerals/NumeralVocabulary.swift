@@ -217,7 +217,7 @@ public struct NumeralVocabulary: Sendable {
         }
         result.dateBounds.before = qualifierMap("date_bound")
         result.dateBounds.after = qualifierMap("date_bound_after")
-        for (className, values) in [("date_window", ["past", "next"]), ("date_offset", ["before", "after"])] {
+        for (className, values) in [("date_window", ["past", "next"]), ("date_offset", ["before", "after"]), ("period_window", ["first", "last"])] {
             for entry in lexicon.classes[className] ?? [] {
                 guard let side = values.firstIndex(of: entry.value) else {
                     diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "\(className) '\(entry.value)' is not \(values[0]) or \(values[1])"))
@@ -226,6 +226,8 @@ public struct NumeralVocabulary: Sendable {
                 let phrase = entry.phrase.lowercased()
                 if className == "date_window" {
                     result.dateWindows.windows[phrase] = side == 0
+                } else if className == "period_window" {
+                    result.dateWindows.periodEnds[phrase] = side == 0
                 } else {
                     result.dateWindows.offsets[phrase] = side == 0
                     result.dateWindows.longestOffset = max(result.dateWindows.longestOffset, phrase.split(separator: " ").count)

@@ -122,14 +122,26 @@ extension ScanContext {
         return low < high ? DateMatch(start: i, end: second.end, low: low, high: high) : nil
     }
 
-    /// "from 2019-08-01 to today", "between Jan 2019 and yesterday": a range ending at the reference.
+    /// "from 2019-08-01 to today", "between Jan 2019 and yesterday", "from March to date": a range
+    /// ending at the reference.
     private func untilRelative(_ first: PartialDate, at j: Int, start: Int) -> DateMatch? {
         let w = gram(j)
-        guard w == .today || w == .yesterday || w == .tomorrow || w == .now else { return nil }
-        guard let day = referenceDay, let low = resolve(first) else { return DateMatch(start: start, end: j + 1, low: nil, high: nil) }
+        let dateEnd = toDate(at: j)
+        guard w == .today || w == .yesterday || w == .tomorrow || w == .now || dateEnd != nil else { return nil }
+        let end = dateEnd ?? j + 1
+        guard let day = referenceDay, let low = resolve(first) else { return DateMatch(start: start, end: end, low: nil, high: nil) }
         let high = CalendarDate(dayNumber: day + (w == .yesterday ? -1 : (w == .tomorrow ? 1 : 0)))
         guard low <= high else { return nil }
-        return DateMatch(start: start, end: j + 1, low: low, high: high)
+        return DateMatch(start: start, end: end, low: low, high: high)
+    }
+
+    /// "date" or "current date" ending "to date", "till current date" at `j` (the reference day):
+    /// the end of the phrase, when the clause goes on with no noun ("to date palms" is no date).
+    func toDate(at j: Int) -> Int? {
+        var k = j
+        if lower(k) == "current" || lower(k) == "present" { k += 1 }
+        guard lower(k) == "date", isEndOrPunct(k + 1) || gram(k + 1) != .other else { return nil }
+        return k + 1
     }
 
     private func resolveRange(_ a: PartialDate, _ b: PartialDate, start: Int, end: Int) -> DateMatch? {

@@ -12,6 +12,12 @@ extension ScanContext {
             let d = referenceDay.map { CalendarDate(dayNumber: $0 + offset) }
             return DateMatch(start: i, end: i + 1, low: d, high: d)
         }
+        // "the year to date", "year-to-date": from January 1 to the reference.
+        if w == .year, let end = yearToDate(at: i) {
+            guard let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
+            let today = CalendarDate(dayNumber: day)
+            return DateMatch(start: i, end: end, low: CalendarDate(year: today.year, month: 1, day: 1), high: today)
+        }
         if w == .last || w == .next || w == .this, month(at: i + 1) == nil {
             let step = w == .last ? -1 : (w == .next ? 1 : 0)
             let unit = gram(i + 1)
@@ -58,6 +64,17 @@ extension ScanContext {
             return DateMatch(start: i, end: end, low: d, high: d)
         }
         return ago(at: i) ?? offset(at: i)
+    }
+
+    /// "year to date" or "year-to-date" at `i` ("year"): the end of the phrase.
+    private func yearToDate(at i: Int) -> Int? {
+        if gram(i + 1) == .to, let end = toDate(at: i + 2), end == i + 3 { return end }
+        if isPunct(i + 1, .hyphen), adjacent(i + 1), gram(i + 2) == .to, adjacent(i + 2), isPunct(i + 3, .hyphen), adjacent(i + 3), adjacent(i + 4),
+            let end = toDate(at: i + 4), end == i + 5
+        {
+            return end
+        }
+        return nil
     }
 
     /// "three weeks from tomorrow", "ten days from now", "two days before yesterday", "a year from
