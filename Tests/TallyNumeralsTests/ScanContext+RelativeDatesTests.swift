@@ -38,4 +38,17 @@ struct ScanContextRelativeDatesTests {
     @Test func toDateNeedsADateBeforeIt() {
         #expect(spans("It was the largest swap of the war to date.", kinds: true).isEmpty)
     }
+
+    /// A weekday of a week named relative to the reference (Thursday 15 August 2019) is that day,
+    /// one date; a weekday followed by its own date is not taken into the week.
+    @Test(arguments: [
+        ("They met on Tuesday of last week.", ["date Tuesday of last week: 2019-08-06..2019-08-06"]),
+        ("Talks resume on Monday of the following week.", ["date Monday of the following week: 2019-08-19..2019-08-19"]),
+        ("The vote is due next week on Tuesday.", ["date next week on Tuesday: 2019-08-20..2019-08-20"]),
+        ("Strikes began last week Wednesday.", ["date last week Wednesday: 2019-08-07..2019-08-07"]),
+        ("It ends next week. Friday, August 2 was the start.", ["date next week: 2019-08-19..2019-08-25", "date Friday, August 2: 2019-08-02..2019-08-02"]),
+    ])
+    func weekdayOfANamedWeek(_ text: String, _ expected: [String]) {
+        #expect(spans(text, kinds: true) == expected)
+    }
 }

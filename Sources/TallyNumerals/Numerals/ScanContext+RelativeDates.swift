@@ -24,6 +24,11 @@ extension ScanContext {
             if unit == .week {
                 guard let day = referenceDay else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
                 let monday = day - CalendarDate(dayNumber: day).weekday + 7 * step
+                // "next week on Tuesday", "last week Wednesday": that day of the week.
+                if let (weekday, end) = dayOfWeek(at: gram(i + 2) == .on ? i + 3 : i + 2) {
+                    let d = CalendarDate(dayNumber: monday + weekday)
+                    return DateMatch(start: i, end: end, low: d, high: d)
+                }
                 return DateMatch(start: i, end: i + 2, low: CalendarDate(dayNumber: monday), high: CalendarDate(dayNumber: monday + 6))
             }
             if unit == .month {
@@ -54,6 +59,12 @@ extension ScanContext {
         }
         // A bare weekday ("on Monday", "Monday's talks") unless a date follows it.
         if let (weekday, end) = weekday(at: i), word(NumberWords.weekdays, i) != nil || hasDateContext(before: i) {
+            // "Tuesday of last week", "Monday of the following week": that day of the week named.
+            if gram(end) == .of, let week = namedWeek(at: end + 1) {
+                guard let monday = week.monday else { return DateMatch(start: i, end: week.end, low: nil, high: nil) }
+                let d = CalendarDate(dayNumber: monday + weekday)
+                return DateMatch(start: i, end: week.end, low: d, high: d)
+            }
             if let dated = partialDate(at: dateStart(afterWeekday: end), context: true), dated.day != nil { return nil }
             guard let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
             let today = CalendarDate(dayNumber: day).weekday
@@ -64,6 +75,29 @@ extension ScanContext {
             return DateMatch(start: i, end: end, low: d, high: d)
         }
         return ago(at: i) ?? offset(at: i)
+    }
+
+    /// A weekday written in full at `j` ("Tuesday", not "Tue"), unless a date follows it: its index
+    /// (Monday 0) and end.
+    private func dayOfWeek(at j: Int) -> (Int, Int)? {
+        guard word(NumberWords.weekdays, j) != nil, let (weekday, end) = weekday(at: j) else { return nil }
+        if let dated = partialDate(at: dateStart(afterWeekday: end), context: true), dated.day != nil { return nil }
+        return (weekday, end)
+    }
+
+    /// "last week", "the following week", "this week" at `j`: its Monday (nil without a reference) and end.
+    private func namedWeek(at j: Int) -> (monday: Int?, end: Int)? {
+        let k = gram(j) == .the ? j + 1 : j
+        let step: Int
+        switch lower(k) {
+        case "last", "previous": step = -1
+        case "next", "following": step = 1
+        case "this": step = 0
+        default: return nil
+        }
+        guard gram(k + 1) == .week else { return nil }
+        guard let day = referenceDay else { return (nil, k + 2) }
+        return (day - CalendarDate(dayNumber: day).weekday + 7 * step, k + 2)
     }
 
     /// "year to date" or "year-to-date" at `i` ("year"): the end of the phrase.
