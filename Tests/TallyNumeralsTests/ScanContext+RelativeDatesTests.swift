@@ -51,4 +51,14 @@ struct ScanContextRelativeDatesTests {
     func weekdayOfANamedWeek(_ text: String, _ expected: [String]) {
         #expect(spans(text, kinds: true) == expected)
     }
+
+    /// "the weekend" is the latest Saturday and Sunday (on a Friday, the coming ones), "last weekend"
+    /// those before the reference's week; plans ("this weekend", "next weekend") and "a weekend" are not read.
+    @Test func weekends() {
+        #expect(spans("Some 140 returned home over the weekend.", kinds: true) == ["number Some 140: 140..140", "date weekend: 2019-08-10..2019-08-11"])
+        #expect(spans("They met last weekend.", kinds: true) == ["date last weekend: 2019-08-10..2019-08-11"])
+        #expect(spans("They met at the weekend.", reference: CalendarDate(year: 2019, month: 8, day: 16), kinds: true) == ["date weekend: 2019-08-17..2019-08-18"])
+        #expect(spans("The truce starts this weekend, after a weekend of talks.").isEmpty)
+        #expect(spans("The hostage will be freed next weekend.").isEmpty)
+    }
 }

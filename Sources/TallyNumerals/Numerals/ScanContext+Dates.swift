@@ -32,7 +32,7 @@ extension ScanContext {
     ])
 
     /// Words other than months, weekdays and numbers that may open a date.
-    static let dateWords = GrammarWordSet([.between, .from, .yesterday, .today, .tomorrow, .last, .next, .this, .year, .the, .sunday])
+    static let dateWords = GrammarWordSet([.between, .from, .yesterday, .today, .tomorrow, .last, .next, .this, .year, .the, .sunday, .weekend])
 
     /// Words joining two days before their month ("20-30 June", "between 3 and 12 of Sept").
     static let dayRangeJoiners = GrammarWordSet([.hyphen, .to, .and, .through, .until, .till])

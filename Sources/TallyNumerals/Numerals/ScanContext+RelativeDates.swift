@@ -12,6 +12,14 @@ extension ScanContext {
             let d = referenceDay.map { CalendarDate(dayNumber: $0 + offset) }
             return DateMatch(start: i, end: i + 1, low: d, high: d)
         }
+        // "at the weekend", "over the weekend", "that weekend": the latest Saturday and Sunday, as a
+        // bare weekday is read (on a Friday, the coming one). Not "a weekend", nor "weekends".
+        if w == .weekend, gram(i - 1) == .the || gram(i - 1) == .that {
+            guard let day = referenceDay else { return DateMatch(start: i, end: i + 1, low: nil, high: nil) }
+            let back = (CalendarDate(dayNumber: day).weekday - 5 + 7) % 7
+            let saturday = back == 6 ? day + 1 : day - back
+            return DateMatch(start: i, end: i + 1, low: CalendarDate(dayNumber: saturday), high: CalendarDate(dayNumber: saturday + 1))
+        }
         // "the year to date", "year-to-date": from January 1 to the reference.
         if w == .year, let end = yearToDate(at: i) {
             guard let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
@@ -30,6 +38,15 @@ extension ScanContext {
                     return DateMatch(start: i, end: end, low: d, high: d)
                 }
                 return DateMatch(start: i, end: i + 2, low: CalendarDate(dayNumber: monday), high: CalendarDate(dayNumber: monday + 6))
+            }
+            if unit == .weekend {
+                // "last weekend": the Saturday and Sunday before the reference's week. "This weekend"
+                // and "next weekend" name plans, not the date of anything reported (the real-news
+                // gold leaves them out), and are not read.
+                guard step == -1 else { return nil }
+                guard let day = referenceDay else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
+                let saturday = day - CalendarDate(dayNumber: day).weekday + 7 * step + 5
+                return DateMatch(start: i, end: i + 2, low: CalendarDate(dayNumber: saturday), high: CalendarDate(dayNumber: saturday + 1))
             }
             if unit == .month {
                 guard let ref = reference else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
