@@ -61,4 +61,16 @@ struct ScanContextRelativeDatesTests {
         #expect(spans("The truce starts this weekend, after a weekend of talks.").isEmpty)
         #expect(spans("The hostage will be freed next weekend.").isEmpty)
     }
+
+    /// In a range of weekdays the second is the first such day after the first: read alone,
+    /// "Friday" would be the one before "Monday" (reference Thursday 15 August 2019).
+    @Test(arguments: [
+        ("Schools close from Monday to Friday.", "date from Monday to Friday: 2019-08-12..2019-08-16"),
+        ("Between Tuesday and Thursday, 40 people died.", "date Between Tuesday and Thursday: 2019-08-13..2019-08-15"),
+        ("Leave runs from next Monday to Friday.", "date from next Monday to Friday: 2019-08-19..2019-08-23"),
+        ("Talks ran from Thursday to Monday.", "date from Thursday to Monday: 2019-08-15..2019-08-19"),
+    ])
+    func weekdayRanges(_ text: String, _ expected: String) {
+        #expect(spans(text, kinds: true).first == expected)
+    }
 }

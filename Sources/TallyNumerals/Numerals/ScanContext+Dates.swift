@@ -63,6 +63,7 @@ extension ScanContext {
             if gram(k) == .the { k += 1 }
             if isNumber(k), let dayFirst = dayMonthRange(at: k, start: i) { return dayFirst }
             if ScanContext.periodPartWords.contains(gram(k)) { return partRange(at: k, start: i) }
+            if let days = weekdayRange(at: k, start: i) { return days }
             guard let first = partialDate(at: k, context: true) else { return nil }
             let joiner = gram(first.end)
             var next = first.end + 1
@@ -120,6 +121,23 @@ extension ScanContext {
         guard let second, second.start == next else { return nil }
         guard let low = first.low, let high = second.high else { return DateMatch(start: i, end: second.end, low: nil, high: nil) }
         return low < high ? DateMatch(start: i, end: second.end, low: low, high: high) : nil
+    }
+
+    /// "from Monday to Friday", "between next Monday and Friday": the second weekday is the first
+    /// such day after the first (read alone, Friday would be the one before Monday).
+    private func weekdayRange(at k: Int, start i: Int) -> DateMatch? {
+        let named = word(NumberWords.weekdays, k) != nil
+        guard named || ((gram(k) == .next || gram(k) == .last || gram(k) == .this) && word(NumberWords.weekdays, k + 1) != nil),
+            let first = relativeDate(at: k), first.start == k, first.low == first.high
+        else { return nil }
+        let joiner = gram(first.end)
+        guard gram(i) == .between ? joiner == .and : ScanContext.rangeJoiners.contains(joiner) else { return nil }
+        let j = first.end + 1
+        guard word(NumberWords.weekdays, j) != nil, let (weekday, end) = weekday(at: j) else { return nil }
+        if let dated = partialDate(at: dateStart(afterWeekday: end), context: true), dated.day != nil { return nil }
+        guard let low = first.low else { return DateMatch(start: i, end: end, low: nil, high: nil) }
+        let gap = (weekday - low.weekday + 7) % 7
+        return DateMatch(start: i, end: end, low: low, high: CalendarDate(dayNumber: low.dayRange.lowerBound + (gap == 0 ? 7 : gap)))
     }
 
     /// "from 2019-08-01 to today", "between Jan 2019 and yesterday", "from March to date": a range
