@@ -35,11 +35,17 @@ public struct Quantity: Sendable, Hashable {
     /// 2018" `moreThan`, "before 2019" `lessThan`, "no later than January 1" `atMost`; nil for the
     /// date itself. The date keeps its span and qualifier (a claim still states 2010).
     public var bound: Qualifier?
+    /// For a duration the calendar places, the days it covers: a window counted from the
+    /// publication date ("the past two weeks": the 14 days before it; "the next 3 days": the three
+    /// after it), the day a span reaches from a date ("2 weeks before May 13, 1999": April 29), or
+    /// after "for" the days it runs from one ("for 3 days from Monday"). The duration keeps its
+    /// value and unit; nil for everything else.
+    public var window: ClosedRange<CalendarDate>?
 
     public init(
         kind: QuantityKind, start: Int, end: Int, tokens: Range<Int>, value: Figure?, low: Figure?, high: Figure?,
         qualifier: Qualifier, unit: String? = nil, isVague: Bool = false, change: Change? = nil, from: Figure? = nil,
-        bound: Qualifier? = nil
+        bound: Qualifier? = nil, window: ClosedRange<CalendarDate>? = nil
     ) {
         self.kind = kind
         self.start = start
@@ -54,6 +60,7 @@ public struct Quantity: Sendable, Hashable {
         self.change = change
         self.from = from
         self.bound = bound
+        self.window = window
     }
 }
 

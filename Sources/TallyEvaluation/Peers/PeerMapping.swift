@@ -194,6 +194,8 @@ enum PeerMapping {
                 actual.append(.days(a.dayRange.lowerBound, end))
             } else if q.kind == .duration, let s = q.valueInSeconds {
                 actual.append(.duration(round6(s)))
+                // "the past two weeks", "2 weeks before May 13": the days the duration covers too.
+                if let w = q.window { actual.append(.days(w.lowerBound.dayRange.lowerBound, w.upperBound.dayRange.upperBound + 1)) }
             }
         }
         return actual

@@ -21,7 +21,7 @@ enum GrammarWord: String, CaseIterable, Sendable {
     case one, half, halves, quarter, quarters, second, point, several, tens, hundred, hundreds, thousand, thousands
     case million, billion, trillion, dozen, dozens, couple, pair, few, minus, negative, firsts
     // Time.
-    case year, years, month, months, week, weeks, days, hours, minutes, seconds, ago, yesterday, today, tomorrow, now
+    case year, years, month, months, week, weeks, weekend, days, hours, minutes, seconds, ago, yesterday, today, tomorrow, now
     case may, june, july, sunday, mid, early, late, end, beginning, start, spring, summer, autumn, fall, winter
     case later, earlier, middle, long, old, olds, age, ages, aged, lasting, lasted, took
     case am, pm, gmt, utc, m, p, k, g, d, w, y

@@ -61,6 +61,7 @@ public struct NumeralScanner: Sendable {
         }
         vocabulary.changeWords.annotate(&quantities, analysis)
         vocabulary.dateBounds.annotate(&quantities, analysis)
+        vocabulary.dateWindows.annotate(&quantities, analysis, reference: reference)
         return quantities
     }
 

@@ -48,6 +48,8 @@ public struct NumeralVocabulary: Sendable {
     var changeWords = ChangeWords()
     /// Words that make a date a bound ("since 2010", "2012 or later"; `DateBounds`).
     var dateBounds = DateBounds()
+    /// Words that place a duration on the calendar ("the past two weeks", "2 weeks before May 13"; `DateWindows`).
+    var dateWindows = DateWindows()
     /// Units of measure after a figure ("GB", "km/h", "tonnes"; `measure_unit` in `measures.yaml`).
     var measureTable = PhraseTable<UnitID>()
     /// Unit of measure → its size in a base unit ("GB" → 1e9 bytes; `measure_size`).
@@ -215,6 +217,24 @@ public struct NumeralVocabulary: Sendable {
         }
         result.dateBounds.before = qualifierMap("date_bound")
         result.dateBounds.after = qualifierMap("date_bound_after")
+        for (className, values) in [("date_window", ["past", "next"]), ("date_offset", ["before", "after"]), ("period_window", ["first", "last"])] {
+            for entry in lexicon.classes[className] ?? [] {
+                guard let side = values.firstIndex(of: entry.value) else {
+                    diagnostics.append(Diagnostic(file: entry.file, line: entry.line, column: 0, message: "\(className) '\(entry.value)' is not \(values[0]) or \(values[1])"))
+                    continue
+                }
+                let phrase = entry.phrase.lowercased()
+                if className == "date_window" {
+                    result.dateWindows.windows[phrase] = side == 0
+                } else if className == "period_window" {
+                    result.dateWindows.periodEnds[phrase] = side == 0
+                } else {
+                    result.dateWindows.offsets[phrase] = side == 0
+                    result.dateWindows.longestOffset = max(result.dateWindows.longestOffset, phrase.split(separator: " ").count)
+                }
+            }
+        }
+        result.dateWindows.timeUnits = units
         for entry in lexicon.classes["date_name"] ?? [] { result.dateNameTable.add(entry.phrase, value: true) }
         return (result, diagnostics)
     }

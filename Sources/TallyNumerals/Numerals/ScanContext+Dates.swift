@@ -32,7 +32,7 @@ extension ScanContext {
     ])
 
     /// Words other than months, weekdays and numbers that may open a date.
-    static let dateWords = GrammarWordSet([.between, .from, .yesterday, .today, .tomorrow, .last, .next, .this, .year, .the, .sunday])
+    static let dateWords = GrammarWordSet([.between, .from, .yesterday, .today, .tomorrow, .last, .next, .this, .year, .the, .sunday, .weekend])
 
     /// Words joining two days before their month ("20-30 June", "between 3 and 12 of Sept").
     static let dayRangeJoiners = GrammarWordSet([.hyphen, .to, .and, .through, .until, .till])
@@ -63,6 +63,7 @@ extension ScanContext {
             if gram(k) == .the { k += 1 }
             if isNumber(k), let dayFirst = dayMonthRange(at: k, start: i) { return dayFirst }
             if ScanContext.periodPartWords.contains(gram(k)) { return partRange(at: k, start: i) }
+            if let days = weekdayRange(at: k, start: i) { return days }
             guard let first = partialDate(at: k, context: true) else { return nil }
             let joiner = gram(first.end)
             var next = first.end + 1
@@ -122,14 +123,43 @@ extension ScanContext {
         return low < high ? DateMatch(start: i, end: second.end, low: low, high: high) : nil
     }
 
-    /// "from 2019-08-01 to today", "between Jan 2019 and yesterday": a range ending at the reference.
+    /// "from Monday to Friday", "between next Monday and Friday": the second weekday is the first
+    /// such day after the first (read alone, Friday would be the one before Monday).
+    private func weekdayRange(at k: Int, start i: Int) -> DateMatch? {
+        let named = word(NumberWords.weekdays, k) != nil
+        guard named || ((gram(k) == .next || gram(k) == .last || gram(k) == .this) && word(NumberWords.weekdays, k + 1) != nil),
+            let first = relativeDate(at: k), first.start == k, first.low == first.high
+        else { return nil }
+        let joiner = gram(first.end)
+        guard gram(i) == .between ? joiner == .and : ScanContext.rangeJoiners.contains(joiner) else { return nil }
+        let j = first.end + 1
+        guard word(NumberWords.weekdays, j) != nil, let (weekday, end) = weekday(at: j) else { return nil }
+        if let dated = partialDate(at: dateStart(afterWeekday: end), context: true), dated.day != nil { return nil }
+        guard let low = first.low else { return DateMatch(start: i, end: end, low: nil, high: nil) }
+        let gap = (weekday - low.weekday + 7) % 7
+        return DateMatch(start: i, end: end, low: low, high: CalendarDate(dayNumber: low.dayRange.lowerBound + (gap == 0 ? 7 : gap)))
+    }
+
+    /// "from 2019-08-01 to today", "between Jan 2019 and yesterday", "from March to date": a range
+    /// ending at the reference.
     private func untilRelative(_ first: PartialDate, at j: Int, start: Int) -> DateMatch? {
         let w = gram(j)
-        guard w == .today || w == .yesterday || w == .tomorrow || w == .now else { return nil }
-        guard let day = referenceDay, let low = resolve(first) else { return DateMatch(start: start, end: j + 1, low: nil, high: nil) }
+        let dateEnd = toDate(at: j)
+        guard w == .today || w == .yesterday || w == .tomorrow || w == .now || dateEnd != nil else { return nil }
+        let end = dateEnd ?? j + 1
+        guard let day = referenceDay, let low = resolve(first) else { return DateMatch(start: start, end: end, low: nil, high: nil) }
         let high = CalendarDate(dayNumber: day + (w == .yesterday ? -1 : (w == .tomorrow ? 1 : 0)))
         guard low <= high else { return nil }
-        return DateMatch(start: start, end: j + 1, low: low, high: high)
+        return DateMatch(start: start, end: end, low: low, high: high)
+    }
+
+    /// "date" or "current date" ending "to date", "till current date" at `j` (the reference day):
+    /// the end of the phrase, when the clause goes on with no noun ("to date palms" is no date).
+    func toDate(at j: Int) -> Int? {
+        var k = j
+        if lower(k) == "current" || lower(k) == "present" { k += 1 }
+        guard lower(k) == "date", isEndOrPunct(k + 1) || gram(k + 1) != .other else { return nil }
+        return k + 1
     }
 
     private func resolveRange(_ a: PartialDate, _ b: PartialDate, start: Int, end: Int) -> DateMatch? {

@@ -12,13 +12,41 @@ extension ScanContext {
             let d = referenceDay.map { CalendarDate(dayNumber: $0 + offset) }
             return DateMatch(start: i, end: i + 1, low: d, high: d)
         }
+        // "at the weekend", "over the weekend", "that weekend": the latest Saturday and Sunday, as a
+        // bare weekday is read (on a Friday, the coming one). Not "a weekend", nor "weekends".
+        if w == .weekend, gram(i - 1) == .the || gram(i - 1) == .that {
+            guard let day = referenceDay else { return DateMatch(start: i, end: i + 1, low: nil, high: nil) }
+            let back = (CalendarDate(dayNumber: day).weekday - 5 + 7) % 7
+            let saturday = back == 6 ? day + 1 : day - back
+            return DateMatch(start: i, end: i + 1, low: CalendarDate(dayNumber: saturday), high: CalendarDate(dayNumber: saturday + 1))
+        }
+        // "the year to date", "year-to-date": from January 1 to the reference.
+        if w == .year, let end = yearToDate(at: i) {
+            guard let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
+            let today = CalendarDate(dayNumber: day)
+            return DateMatch(start: i, end: end, low: CalendarDate(year: today.year, month: 1, day: 1), high: today)
+        }
         if w == .last || w == .next || w == .this, month(at: i + 1) == nil {
             let step = w == .last ? -1 : (w == .next ? 1 : 0)
             let unit = gram(i + 1)
             if unit == .week {
                 guard let day = referenceDay else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
                 let monday = day - CalendarDate(dayNumber: day).weekday + 7 * step
+                // "next week on Tuesday", "last week Wednesday": that day of the week.
+                if let (weekday, end) = dayOfWeek(at: gram(i + 2) == .on ? i + 3 : i + 2) {
+                    let d = CalendarDate(dayNumber: monday + weekday)
+                    return DateMatch(start: i, end: end, low: d, high: d)
+                }
                 return DateMatch(start: i, end: i + 2, low: CalendarDate(dayNumber: monday), high: CalendarDate(dayNumber: monday + 6))
+            }
+            if unit == .weekend {
+                // "last weekend": the Saturday and Sunday before the reference's week. "This weekend"
+                // and "next weekend" name plans, not the date of anything reported (the real-news
+                // gold leaves them out), and are not read.
+                guard step == -1 else { return nil }
+                guard let day = referenceDay else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
+                let saturday = day - CalendarDate(dayNumber: day).weekday + 7 * step + 5
+                return DateMatch(start: i, end: i + 2, low: CalendarDate(dayNumber: saturday), high: CalendarDate(dayNumber: saturday + 1))
             }
             if unit == .month {
                 guard let ref = reference else { return DateMatch(start: i, end: i + 2, low: nil, high: nil) }
@@ -48,6 +76,12 @@ extension ScanContext {
         }
         // A bare weekday ("on Monday", "Monday's talks") unless a date follows it.
         if let (weekday, end) = weekday(at: i), word(NumberWords.weekdays, i) != nil || hasDateContext(before: i) {
+            // "Tuesday of last week", "Monday of the following week": that day of the week named.
+            if gram(end) == .of, let week = namedWeek(at: end + 1) {
+                guard let monday = week.monday else { return DateMatch(start: i, end: week.end, low: nil, high: nil) }
+                let d = CalendarDate(dayNumber: monday + weekday)
+                return DateMatch(start: i, end: week.end, low: d, high: d)
+            }
             if let dated = partialDate(at: dateStart(afterWeekday: end), context: true), dated.day != nil { return nil }
             guard let day = referenceDay else { return DateMatch(start: i, end: end, low: nil, high: nil) }
             let today = CalendarDate(dayNumber: day).weekday
@@ -58,6 +92,40 @@ extension ScanContext {
             return DateMatch(start: i, end: end, low: d, high: d)
         }
         return ago(at: i) ?? offset(at: i)
+    }
+
+    /// A weekday written in full at `j` ("Tuesday", not "Tue"), unless a date follows it: its index
+    /// (Monday 0) and end.
+    private func dayOfWeek(at j: Int) -> (Int, Int)? {
+        guard word(NumberWords.weekdays, j) != nil, let (weekday, end) = weekday(at: j) else { return nil }
+        if let dated = partialDate(at: dateStart(afterWeekday: end), context: true), dated.day != nil { return nil }
+        return (weekday, end)
+    }
+
+    /// "last week", "the following week", "this week" at `j`: its Monday (nil without a reference) and end.
+    private func namedWeek(at j: Int) -> (monday: Int?, end: Int)? {
+        let k = gram(j) == .the ? j + 1 : j
+        let step: Int
+        switch lower(k) {
+        case "last", "previous": step = -1
+        case "next", "following": step = 1
+        case "this": step = 0
+        default: return nil
+        }
+        guard gram(k + 1) == .week else { return nil }
+        guard let day = referenceDay else { return (nil, k + 2) }
+        return (day - CalendarDate(dayNumber: day).weekday + 7 * step, k + 2)
+    }
+
+    /// "year to date" or "year-to-date" at `i` ("year"): the end of the phrase.
+    private func yearToDate(at i: Int) -> Int? {
+        if gram(i + 1) == .to, let end = toDate(at: i + 2), end == i + 3 { return end }
+        if isPunct(i + 1, .hyphen), adjacent(i + 1), gram(i + 2) == .to, adjacent(i + 2), isPunct(i + 3, .hyphen), adjacent(i + 3), adjacent(i + 4),
+            let end = toDate(at: i + 4), end == i + 5
+        {
+            return end
+        }
+        return nil
     }
 
     /// "three weeks from tomorrow", "ten days from now", "two days before yesterday", "a year from

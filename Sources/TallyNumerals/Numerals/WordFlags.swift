@@ -62,6 +62,8 @@ extension NumeralVocabulary {
             "past", "previous", "current", "coming", "following",
             // Parts of a period: "early 2021", "mid-June", "the end of the year", "later this month".
             "early", "mid", "late", "end", "beginning", "start", "middle", "earlier", "later",
+            // "at the weekend", "over the weekend".
+            "weekend",
         ]
         mark(starterWords, [.starter, .misc])
         mark(Set(NumberWords.small.keys).union(NumberWords.tens.keys).union(NumberWords.ordinals.keys).union(NumberWords.vague.keys), [.starter])
