@@ -124,44 +124,58 @@ public struct Reconciler: Sendable {
             var status: ClaimStatus?
             var interval: Interval
         }
-        /// Per figure, per event: the first article stating it there, and whether others do too.
-        private var events: [Key: [String: (doc: String, otherDocs: Bool)]] = [:]
+        struct Statement: Hashable {
+            var figure: Key
+            var event: String
+        }
+        /// Per figure: its one event, or nil when it is stated on several (flat tables, no table per figure:
+        /// a subject of a gigabyte of news holds hundreds of thousands of figures).
+        private var events: [Key: String?] = [:]
+        /// Per figure and event: the first article stating it there, and whether others do too.
+        private var stating: [Statement: (doc: String, otherDocs: Bool)] = [:]
 
         init(_ members: [Int], in claims: [Claim], events canonical: [String: String]) {
             for index in members {
                 let claim = claims[index]
                 guard let event = claim.event.map({ canonical[$0] ?? $0 }), let interval = claim.interval(on: Axis.of(claim)) else { continue }
                 let key = Key(status: claim.status, interval: interval)
-                if let known = events[key]?[event] {
-                    events[key]![event] = (known.doc, known.otherDocs || known.doc != claim.doc)
+                if let known = events[key] {
+                    if known != event { events[key] = .some(nil) }
                 } else {
-                    events[key, default: [:]][event] = (claim.doc, false)
+                    events[key] = event
+                }
+                let statement = Statement(figure: key, event: event)
+                if let known = stating[statement] {
+                    if !known.otherDocs, known.doc != claim.doc { stating[statement] = (known.doc, true) }
+                } else {
+                    stating[statement] = (claim.doc, false)
                 }
             }
         }
 
-        /// Whether an article other than `doc` states the figure on `event`.
-        private func statedByAnother(_ stated: [String: (doc: String, otherDocs: Bool)], on event: String, than doc: String) -> Bool {
-            guard let known = stated[event] else { return false }
+        /// Whether an article other than `doc` states `figure` on `event`.
+        private func statedByAnother(_ figure: Key, on event: String, than doc: String) -> Bool {
+            guard let known = stating[Statement(figure: figure, event: event)] else { return false }
             return known.doc != doc || known.otherDocs
         }
 
         /// The one event on which another article states `claim`'s figure (with its status), if exactly one.
         func event(stating claim: Claim) -> String? {
-            guard let interval = claim.interval(on: Axis.of(claim)), let stated = events[Key(status: claim.status, interval: interval)],
-                stated.count == 1, let event = stated.keys.first, statedByAnother(stated, on: event, than: claim.doc)
-            else { return nil }
+            guard let interval = claim.interval(on: Axis.of(claim)) else { return nil }
+            let key = Key(status: claim.status, interval: interval)
+            guard let one = events[key], let event = one, statedByAnother(key, on: event, than: claim.doc) else { return nil }
             return event
         }
 
         /// The day before `event` when another article states `claim`'s figure on that day and none but
         /// `claim`'s own states it on `event`; else nil.
         func dayBefore(_ event: String, stating claim: Claim) -> String? {
-            guard let day = CalendarDate(iso: event), day.precision == .day, let interval = claim.interval(on: Axis.of(claim)),
-                let stated = events[Key(status: claim.status, interval: interval)], !statedByAnother(stated, on: event, than: claim.doc)
+            guard let interval = claim.interval(on: Axis.of(claim)) else { return nil }
+            let key = Key(status: claim.status, interval: interval)
+            guard !statedByAnother(key, on: event, than: claim.doc), let day = CalendarDate(iso: event), day.precision == .day
             else { return nil }
             let before = CalendarDate(dayNumber: day.dayRange.lowerBound - 1).iso
-            return statedByAnother(stated, on: before, than: claim.doc) ? before : nil
+            return statedByAnother(key, on: before, than: claim.doc) ? before : nil
         }
     }
 

@@ -15,9 +15,12 @@ enum Scales {
     /// one part, unchanged, when there is one scale or the axis is not a count.
     static func split(_ members: [Int], in claims: [Claim]) -> [[Int]] {
         guard members.count > 1, case let axis = Axis.of(claims[members[0]]), axis == .count else { return [members] }
-        let ordered = members.compactMap { index in claims[index].interval(on: axis).map { (index: index, interval: $0) } }
+        let intervals = members.compactMap { claims[$0].interval(on: axis) }
+        guard intervals.count == members.count, let lowest = intervals.map(\.low).min(), let top = intervals.map(\.low).max(),
+            top > max(lowest, 1) * ratio
+        else { return [members] }  // every figure within `ratio` of the lowest: one scale, no sort
+        let ordered = zip(members, intervals).map { (index: $0, interval: $1) }
             .sorted { ($0.interval.low, $0.interval.high, $0.index) < ($1.interval.low, $1.interval.high, $1.index) }
-        guard ordered.count == members.count else { return [members] }
         var parts: [[Int]] = []
         var highest = -Double.infinity
         for item in ordered {
