@@ -32,11 +32,15 @@ public enum QuantityWriter {
         line.figure(record.from)
         line.literal(",\"bound\":")
         line.optionalString(record.bound?.rawValue)
+        line.literal(",\"window_start\":")
+        line.optionalString(record.windowStart)
+        line.literal(",\"window_end\":")
+        line.optionalString(record.windowEnd)
         line.literal("}\n")
     }
 
     /// The CSV header line (`tally quantities --format csv`): the JSON Lines keys, in the same order.
-    public static let csvHeader = "doc,text,start,end,value,low,high,qualifier,unit,kind,change,from,bound\r\n"
+    public static let csvHeader = "doc,text,start,end,value,low,high,qualifier,unit,kind,change,from,bound,window_start,window_end\r\n"
 
     /// Appends the record as a CSV record and its "\r\n" (RFC 4180; null as an empty cell; article
     /// text that a spreadsheet would read as a formula gets a leading `'`, as in claims CSV).
@@ -58,7 +62,9 @@ public enum QuantityWriter {
         cell(record.kind.rawValue)
         cell(record.change?.rawValue ?? "")
         cell(ClaimWriter.csvFigure(record.from))
-        cell(record.bound?.rawValue ?? "", last: true)
+        cell(record.bound?.rawValue ?? "")
+        cell(record.windowStart ?? "")
+        cell(record.windowEnd ?? "", last: true)
         bytes.append(0x0D)
         bytes.append(0x0A)
         out.append(bytes)

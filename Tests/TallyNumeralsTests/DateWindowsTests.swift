@@ -21,6 +21,14 @@ struct DateWindowsTests {
         #expect(windows("Talks are due in the coming two months.") == ["two months 2025-06-03..2025-08-02"])
     }
 
+    /// `tally quantities` records carry the window as its first and last day; other quantities carry none.
+    @Test func recordsCarryTheWindow() {
+        let records = QuantityRecord.records(doc: "d", text: "Prices fell 3% over the past two weeks.", reference: june2, scanner: scanner)
+        let window = records.first { $0.kind == .duration }
+        #expect(window?.windowStart == "2025-05-19" && window?.windowEnd == "2025-06-01")
+        #expect(records.filter { $0.kind != .duration }.allSatisfy { $0.windowStart == nil && $0.windowEnd == nil })
+    }
+
     /// "the 5 past years": a figure, a window word and a plural unit after "the" are one duration;
     /// "1,000 last year" stays a count and a date.
     @Test func windowWordBetweenFigureAndUnit() {

@@ -129,8 +129,8 @@ struct NumeralScannerTests {
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         #expect(lines == [
-            #"{"bound":null,"change":null,"doc":"a.txt","end":14,"from":null,"high":null,"kind":"number","low":1000,"qualifier":"at_least","start":0,"text":"at least 1,000","unit":null,"value":1000}"#,
-            #"{"bound":null,"change":null,"doc":"a.txt","end":28,"from":null,"high":150,"kind":"duration","low":150,"qualifier":"exact","start":19,"text":"2.5 hours","unit":"minutes","value":150}"#,
+            #"{"bound":null,"change":null,"doc":"a.txt","end":14,"from":null,"high":null,"kind":"number","low":1000,"qualifier":"at_least","start":0,"text":"at least 1,000","unit":null,"value":1000,"window_end":null,"window_start":null}"#,
+            #"{"bound":null,"change":null,"doc":"a.txt","end":28,"from":null,"high":150,"kind":"duration","low":150,"qualifier":"exact","start":19,"text":"2.5 hours","unit":"minutes","value":150,"window_end":null,"window_start":null}"#,
         ])
     }
 

@@ -20,6 +20,10 @@ public struct QuantityRecord: Sendable, Hashable, Codable {
     public var from: Figure?
     /// For a date made a bound ("since 2010"), the side of it meant (after `from`; `Quantity.bound`).
     public var bound: Qualifier?
+    /// For a duration the calendar places ("the past three days"), the first and last day it covers, as ISO
+    /// dates (after `bound`; `Quantity.window`).
+    public var windowStart: String?
+    public var windowEnd: String?
 
     public init(doc: String, quantity q: Quantity, in analysis: TextAnalysis) {
         self.doc = doc
@@ -35,10 +39,13 @@ public struct QuantityRecord: Sendable, Hashable, Codable {
         self.change = q.change
         self.from = q.from
         self.bound = q.bound
+        self.windowStart = q.window?.lowerBound.iso
+        self.windowEnd = q.window?.upperBound.iso
     }
 
     enum CodingKeys: String, CodingKey {
         case doc, text, start, end, value, low, high, qualifier, unit, kind, change, from, bound
+        case windowStart = "window_start", windowEnd = "window_end"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -57,12 +64,15 @@ public struct QuantityRecord: Sendable, Hashable, Codable {
         change = try c.decodeIfPresent(Change.self, forKey: .change)
         from = try c.decodeIfPresent(Figure.self, forKey: .from)
         bound = try c.decodeIfPresent(Qualifier.self, forKey: .bound)
+        windowStart = try c.decodeIfPresent(String.self, forKey: .windowStart)
+        windowEnd = try c.decodeIfPresent(String.self, forKey: .windowEnd)
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeFields([
             (CodingKeys.doc, doc), (.text, text), (.start, start), (.end, end), (.value, value), (.low, low), (.high, high),
             (.qualifier, qualifier), (.unit, unit), (.kind, kind), (.change, change?.rawValue), (.from, from), (.bound, bound?.rawValue),
+            (.windowStart, windowStart), (.windowEnd, windowEnd),
         ])
     }
 
